@@ -1,0 +1,107 @@
+"""legalnet: the platform of the GBA-ASEAN Legal Services Cooperation Centre."""
+
+import logging
+import os
+
+from flask import Flask, has_request_context, request, session
+from flask_login import current_user
+
+from legalnet.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config=None) -> Flask:
+    """Build the application; `config` is a config class, a name or a dict of overrides."""
+    app = Flask(
+        __name__,
+        template_folder=os.path.join(ROOT_DIR, "templates"),
+        static_folder=os.path.join(ROOT_DIR, "static"),
+        instance_path=os.path.join(ROOT_DIR, "instance"),
+    )
+    load_config(app, config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    logging.basicConfig(level=logging.INFO)
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    from legalnet.core.views import register_error_handlers, register_template_helpers
+
+    register_error_handlers(app)
+    register_template_helpers(app)
+    return app
+
+
+def load_config(app: Flask, config) -> None:
+    """Apply the config class for the environment (LEGALNET_ENV), then any overrides."""
+    from config import CONFIGS
+
+    overrides = config if isinstance(config, dict) else {}
+    if config is None or isinstance(config, dict):
+        config = overrides.get("ENV_NAME") or os.environ.get("LEGALNET_ENV", "development")
+    app.config.from_object(CONFIGS[config] if isinstance(config, str) else config)
+    app.config.update(overrides)
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith(("postgresql://", "postgres://")):
+        # Use psycopg 3, the driver this project installs.
+        app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    if app.config["ENV_NAME"] == "production":
+        secret = app.config.get("SECRET_KEY") or ""
+        if len(secret) < 32 or secret == "dev-only-not-secret":
+            raise RuntimeError("Production needs SECRET_KEY set to a random value of at least 32 characters.")
+
+
+def select_locale() -> str:
+    """The user's saved language, else the session's choice, else the browser's best match."""
+    from flask import current_app
+
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    best = request.accept_languages.best_match(["en", "zh", "zh-CN", "zh-TW", "zh-HK", "zh-Hant", "zh-Hans"])
+    if best in ("zh-TW", "zh-HK", "zh-Hant"):
+        return "zh_Hant"
+    if best and best.startswith("zh"):
+        return "zh_Hans"
+    return "en"
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extension instances to the app."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(ROOT_DIR, "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=os.path.join(ROOT_DIR, "legalnet", "translations"),
+    )
+    # Models must be imported so that metadata and migrations see every table.
+    from legalnet import models  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register one blueprint per domain."""
+    from legalnet.accounts.views import bp as accounts_bp
+    from legalnet.public.views import bp as public_bp
+    from legalnet.staff.views import bp as staff_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(staff_bp)
+
+
+def register_commands(app: Flask) -> None:
+    """Add the project's CLI commands under `flask`."""
+    from legalnet.accounts.cli import users_cli
+    from legalnet.demo import demo_cli
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

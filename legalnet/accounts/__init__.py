@@ -1,0 +1,1 @@
+"""Accounts: client organisations, users, roles, sign-in."""

@@ -1,0 +1,1 @@
+"""Pieces every domain shares: the model base, time, errors and permission helpers."""

@@ -1,0 +1,95 @@
+"""Error pages (HTML for pages, problem+json for the API) and helpers available in every template."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+ERROR_TITLES = {
+    400: _l("Bad request"),
+    403: _l("You do not have access to this page"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong"),
+}
+ERROR_DETAILS = {
+    400: _l("The request could not be understood. Please go back and try again."),
+    403: _l("Your account does not have permission to see this. Sign in with another account if you need to."),
+    404: _l("The page you asked for does not exist or is not available to you."),
+    405: _l("This page cannot be used that way."),
+    429: _l("You have made too many attempts. Please wait a minute and try again."),
+    500: _l("An unexpected error happened on our side. Nothing was changed; please try again later."),
+}
+
+
+def wants_json() -> bool:
+    """API calls get JSON errors; pages get HTML."""
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, detail: str | None = None):
+    """Render an error as problem+json for the API or as an HTML page."""
+    title = str(ERROR_TITLES.get(status, ERROR_TITLES[500]))
+    detail = detail or str(ERROR_DETAILS.get(status, ERROR_DETAILS[500]))
+    if wants_json():
+        response = jsonify({"type": "about:blank", "status": status, "title": title, "detail": detail})
+        response.status_code = status
+        response.mimetype = "application/problem+json"
+        return response
+    return render_template("errors/error.html", status=status, title=title, detail=detail), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Turn HTTP errors and CSRF failures into friendly responses."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return error_response(400, _("The form expired or was not sent from this site. Please try again."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return error_response(error.code or 500)
+
+    @app.errorhandler(500)
+    def server_error(error):
+        from legalnet.extensions import db
+
+        db.session.rollback()
+        return error_response(500)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Values every template can use."""
+    from flask_babel import get_locale
+
+    from legalnet.accounts.models import Role
+
+    @app.context_processor
+    def inject_globals():
+        from flask_login import current_user
+
+        # Links to pages that a later part of the product has not registered yet are left out.
+        nav = [(endpoint, label) for endpoint, label in navigation_for(current_user) if endpoint in app.view_functions]
+        return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav}
+
+
+def navigation_for(user) -> list[tuple[str, str]]:
+    """The navigation links (endpoint, label) that fit the user's role."""
+    from legalnet.accounts.models import Role
+
+    if not user.is_authenticated:
+        items = [("public.how_it_works", _l("How it works")), ("firms.directory", _l("Find a firm")),
+                 ("firms.apply", _l("Apply for membership"))]
+    elif user.role == Role.CLIENT:
+        items = [("accounts.dashboard", _l("Dashboard")), ("intake.list_requests", _l("My requests")),
+                 ("intake.new_request", _l("New request")), ("firms.directory", _l("Find a firm"))]
+    elif user.role in (Role.FIRM_ADMIN, Role.FIRM_LAWYER):
+        items = [("accounts.dashboard", _l("Dashboard")), ("referrals.offers", _l("Offers")),
+                 ("referrals.cases", _l("Cases")), ("firms.profile", _l("Firm profile"))]
+    else:
+        items = [("accounts.dashboard", _l("Dashboard")), ("staff.queue", _l("Requests")),
+                 ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
+                 ("staff.reports", _l("Reports")), ("staff.audit_log", _l("Audit log"))]
+    return items

@@ -1,0 +1,1 @@
+"""Firms: member firms, their profiles, the public directory and membership rules."""

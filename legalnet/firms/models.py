@@ -1,0 +1,179 @@
+"""Member firms with their coverage (jurisdictions, areas, languages), offices, lawyers and conflict register."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from legalnet.core.models import enum_column, utcnow
+from legalnet.extensions import db
+
+
+class FirmStatus(enum.StrEnum):
+    """Membership status; only active firms are listed, matched and offered work."""
+
+    APPLICANT = "applicant"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    LAPSED = "lapsed"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Firm(db.Model):
+    """A member law firm (or an applicant to membership)."""
+
+    __tablename__ = "firms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    local_name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(255), unique=True)
+    country: Mapped[str] = mapped_column(String(80), default="")
+    website: Mapped[str] = mapped_column(String(255), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    status: Mapped[FirmStatus] = mapped_column(enum_column(FirmStatus), default=FirmStatus.APPLICANT, index=True)
+    renewal_date: Mapped[date | None] = mapped_column(index=True)
+    capacity: Mapped[int] = mapped_column(default=5)
+    # The text the firm typed, kept beside the resolved codes so nothing it said is lost.
+    raw_jurisdictions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    raw_practice_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
+    raw_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Track record, kept up to date by the referral services so matching never aggregates per request.
+    open_cases: Mapped[int] = mapped_column(default=0)
+    offers_accepted: Mapped[int] = mapped_column(default=0)
+    offers_declined: Mapped[int] = mapped_column(default=0)
+    offers_expired: Mapped[int] = mapped_column(default=0)
+    response_hours_total: Mapped[float] = mapped_column(default=0.0)
+    rating_total: Mapped[int] = mapped_column(default=0)
+    rating_count: Mapped[int] = mapped_column(default=0)
+    last_referred_at: Mapped[datetime | None]
+    recent_referrals: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    jurisdictions: Mapped[list["FirmJurisdiction"]] = relationship(
+        cascade="all, delete-orphan", back_populates="firm"
+    )
+    practice_areas: Mapped[list["FirmPracticeArea"]] = relationship(
+        cascade="all, delete-orphan", back_populates="firm"
+    )
+    languages: Mapped[list["FirmLanguage"]] = relationship(cascade="all, delete-orphan", back_populates="firm")
+    conflict_parties: Mapped[list["ConflictParty"]] = relationship(
+        cascade="all, delete-orphan", back_populates="firm", order_by="ConflictParty.name"
+    )
+    offices: Mapped[list["Office"]] = relationship(cascade="all, delete-orphan", back_populates="firm")
+    lawyers: Mapped[list["Lawyer"]] = relationship(
+        cascade="all, delete-orphan", back_populates="firm", order_by="Lawyer.name"
+    )
+    users: Mapped[list["User"]] = relationship(back_populates="firm")  # noqa: F821
+
+    @property
+    def jurisdiction_codes(self) -> list[str]:
+        """Codes of the jurisdictions the firm practises in."""
+        return [j.code for j in self.jurisdictions]
+
+    @property
+    def practice_area_codes(self) -> list[str]:
+        """Slugs of the firm's practice areas."""
+        return [a.code for a in self.practice_areas]
+
+    @property
+    def language_codes(self) -> list[str]:
+        """Codes of the languages the firm works in."""
+        return [lang.code for lang in self.languages]
+
+    @property
+    def is_active_member(self) -> bool:
+        """Only active members are listed, matched and offered work."""
+        return self.status == FirmStatus.ACTIVE
+
+
+class FirmJurisdiction(db.Model):
+    """A jurisdiction a firm practises in (ISO 3166-1 alpha-2)."""
+
+    __tablename__ = "firm_jurisdictions"
+    __table_args__ = (Index("ix_firm_jurisdictions_code_firm", "code", "firm_id"),)
+
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    firm: Mapped[Firm] = relationship(back_populates="jurisdictions")
+
+
+class FirmPracticeArea(db.Model):
+    """A practice area of a firm, by slug."""
+
+    __tablename__ = "firm_practice_areas"
+    __table_args__ = (Index("ix_firm_practice_areas_code_firm", "code", "firm_id"),)
+
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    firm: Mapped[Firm] = relationship(back_populates="practice_areas")
+
+
+class FirmLanguage(db.Model):
+    """A working language of a firm (ISO 639)."""
+
+    __tablename__ = "firm_languages"
+    __table_args__ = (Index("ix_firm_languages_code_firm", "code", "firm_id"),)
+
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    firm: Mapped[Firm] = relationship(back_populates="languages")
+
+
+class ConflictParty(db.Model):
+    """A party the firm acts for or against, screened against requests' counterparties."""
+
+    __tablename__ = "conflict_parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    normalized_name: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    firm: Mapped[Firm] = relationship(back_populates="conflict_parties")
+
+
+class Office(db.Model):
+    """An office of a firm."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), index=True)
+    city: Mapped[str] = mapped_column(String(120))
+    jurisdiction: Mapped[str] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(String(500), default="")
+    firm: Mapped[Firm] = relationship(back_populates="offices")
+
+
+class Lawyer(db.Model):
+    """A lawyer of a firm, with the bars that admitted them."""
+
+    __tablename__ = "lawyers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("firms.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(255), default="")
+    title: Mapped[str] = mapped_column(String(120), default="")
+    firm: Mapped[Firm] = relationship(back_populates="lawyers")
+    bar_admissions: Mapped[list["BarAdmission"]] = relationship(
+        cascade="all, delete-orphan", back_populates="lawyer"
+    )
+
+
+class BarAdmission(db.Model):
+    """Admission of a lawyer to the bar of a jurisdiction."""
+
+    __tablename__ = "bar_admissions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lawyer_id: Mapped[int] = mapped_column(ForeignKey("lawyers.id", ondelete="CASCADE"), index=True)
+    jurisdiction: Mapped[str] = mapped_column(String(8))
+    registration_number: Mapped[str] = mapped_column(String(80), default="")
+    admitted_year: Mapped[int | None]
+    lawyer: Mapped[Lawyer] = relationship(back_populates="bar_admissions")

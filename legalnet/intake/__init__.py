@@ -1,0 +1,1 @@
+"""Intake: client requests by jurisdiction, practice area and language."""

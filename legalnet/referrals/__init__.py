@@ -1,0 +1,1 @@
+"""Referrals: offers with deadlines, acceptance, cases, messages, closure and feedback."""

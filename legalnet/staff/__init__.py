@@ -1,0 +1,1 @@
+"""Staff of the centre: membership console, queues, reports and the audit log."""

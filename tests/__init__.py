@@ -1,0 +1,1 @@
+"""legalnet test suite."""

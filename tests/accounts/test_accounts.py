@@ -1,0 +1,161 @@
+"""Registration, sign-in, passwords, disabled accounts and rate limits through the real routes."""
+
+from legalnet.accounts.models import Organisation, Role, User
+from legalnet.core.audit import AuditLog
+from tests import factories
+from tests.conftest import submit
+
+REGISTRATION = {
+    "organisation_name": "Pearl Delta Robotics Ltd",
+    "country": "China",
+    "name": "Ada Chan",
+    "email": "ada@pearl.example",
+    "password": "strong-pass-77",
+    "confirm": "strong-pass-77",
+}
+
+
+def count(db, model) -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_client_registers_and_lands_on_dashboard(client, db):
+    response = submit(client, "/register", REGISTRATION, follow_redirects=True)
+    assert response.status_code == 200
+    assert "Your company account is ready." in response.get_data(as_text=True)
+    user = db.session.scalar(db.select(User).where(User.email == "ada@pearl.example"))
+    assert user.role == Role.CLIENT
+    assert user.organisation.name == "Pearl Delta Robotics Ltd"
+    assert user.password_hash.startswith("scrypt:")
+    assert "strong-pass-77" not in user.password_hash
+    assert db.session.scalar(db.select(AuditLog.action)) == "organisation.registered"
+
+
+def test_duplicate_email_is_refused_and_changes_nothing(client, db):
+    factories.make_user(Role.CLIENT, email="ada@pearl.example")
+    db.session.commit()
+    before = count(db, Organisation)
+    response = submit(client, "/register", {**REGISTRATION, "email": "ADA@pearl.example "})
+    assert response.status_code == 200
+    assert "already exists" in response.get_data(as_text=True)
+    assert count(db, Organisation) == before
+    assert count(db, User) == 1
+
+
+def test_weak_password_is_refused(client, db):
+    response = submit(client, "/register", {**REGISTRATION, "password": "short", "confirm": "short"})
+    assert "at least 10 characters" in response.get_data(as_text=True)
+    response = submit(client, "/register", {**REGISTRATION, "password": "abcdefghijkl", "confirm": "abcdefghijkl"})
+    assert "Mix letters with digits" in response.get_data(as_text=True)
+    assert count(db, User) == 0
+
+
+def test_missing_csrf_token_is_refused(client, db):
+    response = client.post("/register", data=REGISTRATION)
+    assert response.status_code == 400
+    assert "The form expired" in response.get_data(as_text=True)
+    assert count(db, User) == 0
+
+
+def test_wrong_password_gives_a_clear_message(client, db):
+    user = factories.make_user(Role.CLIENT)
+    db.session.commit()
+    response = submit(client, "/sign-in", {"email": user.email, "password": "not-the-password-1"})
+    assert response.status_code == 200
+    assert "not correct" in response.get_data(as_text=True)
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_sign_in_and_out(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert user.name in page
+    response = auth.logout()
+    assert response.status_code == 302
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_sign_in_follows_only_local_next(client, db):
+    user = factories.make_user(Role.STAFF)
+    db.session.commit()
+    response = submit(client, "/sign-in?next=https://evil.example/", {"email": user.email, "password": factories.PASSWORD},
+                      form_url="/sign-in")
+    assert response.headers["Location"].endswith("/dashboard")
+
+
+def test_disabled_user_cannot_sign_in(client, db):
+    user = factories.make_user(Role.CLIENT, disabled=True)
+    db.session.commit()
+    response = submit(client, "/sign-in", {"email": user.email, "password": factories.PASSWORD})
+    assert "has been disabled" in response.get_data(as_text=True)
+
+
+def test_disabled_user_is_signed_out_on_next_request(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    user.disabled = True
+    db.session.commit()
+    response = client.get("/dashboard", follow_redirects=True)
+    assert "signed out" in response.get_data(as_text=True)
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_change_password_signs_out_other_sessions(app, client, db, auth):
+    user = auth.login(Role.CLIENT)
+    other = app.test_client()
+    submit(other, "/sign-in", {"email": user.email, "password": factories.PASSWORD})
+    assert other.get("/dashboard").status_code == 200
+    data = {"current_password": factories.PASSWORD, "new_password": "new-secret-99", "confirm": "new-secret-99"}
+    response = submit(client, "/account/password", data)
+    assert response.status_code == 302
+    assert client.get("/dashboard").status_code == 200
+    assert other.get("/dashboard").status_code == 302
+    db.session.refresh(user)
+    assert user.check_password("new-secret-99")
+
+
+def test_change_password_with_wrong_current_password(client, db, auth):
+    auth.login(Role.CLIENT)
+    data = {"current_password": "wrong-password-1", "new_password": "new-secret-99", "confirm": "new-secret-99"}
+    response = submit(client, "/account/password", data)
+    assert "current password is not correct" in response.get_data(as_text=True)
+
+
+def test_sign_in_is_rate_limited_per_account(client, db):
+    user = factories.make_user(Role.CLIENT)
+    db.session.commit()
+    statuses = [
+        submit(client, "/sign-in", {"email": user.email, "password": "wrong-password-1"}).status_code
+        for _ in range(6)
+    ]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5] == 429
+    # Even the right password is refused until the window passes.
+    response = submit(client, "/sign-in", {"email": user.email, "password": factories.PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+
+
+def test_unknown_route_is_a_friendly_404(client, db):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_unknown_api_route_is_problem_json(client, db):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+    assert response.get_json()["status"] == 404
+
+
+def test_language_switch_translates_and_is_remembered(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    submit(client, "/language", {"locale": "zh_Hans", "next": "/dashboard"}, form_url="/dashboard")
+    db.session.refresh(user)
+    assert user.locale == "zh_Hans"
+    assert '<html lang="zh-Hans">' in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_language_switch_ignores_unknown_locale(client, db):
+    submit(client, "/language", {"locale": "xx"}, form_url="/")
+    assert '<html lang="en">' in client.get("/").get_data(as_text=True)

@@ -1,0 +1,54 @@
+"""Small builders for test data; each adds to the session and flushes, the test commits when it needs to."""
+
+import itertools
+
+from legalnet.accounts.models import Organisation, Role, User
+from legalnet.extensions import db
+from legalnet.firms.models import Firm, FirmJurisdiction, FirmLanguage, FirmPracticeArea, FirmStatus
+
+PASSWORD = "correct-horse-42"
+_counter = itertools.count(1)
+
+
+def make_organisation(name: str | None = None, **fields) -> Organisation:
+    """A client organisation."""
+    organisation = Organisation(name=name or f"Client Company {next(_counter)}", **fields)
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+def make_firm(
+    name: str | None = None,
+    status: FirmStatus = FirmStatus.ACTIVE,
+    jurisdictions=("HK",),
+    practice_areas=("arbitration",),
+    languages=("en",),
+    **fields,
+) -> Firm:
+    """A member firm with its coverage."""
+    n = next(_counter)
+    firm = Firm(
+        name=name or f"Test Firm {n}", email=fields.pop("email", f"firm{n}@firms.example"), status=status, **fields
+    )
+    firm.jurisdictions = [FirmJurisdiction(code=c) for c in jurisdictions]
+    firm.practice_areas = [FirmPracticeArea(code=c) for c in practice_areas]
+    firm.languages = [FirmLanguage(code=c) for c in languages]
+    db.session.add(firm)
+    db.session.flush()
+    return firm
+
+
+def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str = PASSWORD, **links) -> User:
+    """A user of `role`, linked to a new organisation or firm when the role needs one."""
+    n = next(_counter)
+    if role == Role.CLIENT and "organisation" not in links:
+        links["organisation"] = make_organisation()
+    if role in (Role.FIRM_ADMIN, Role.FIRM_LAWYER) and "firm" not in links:
+        links["firm"] = make_firm()
+    user = User(email=email or f"{role.value.replace('_', '-')}{n}@example.com", name=f"{role.value} {n}", role=role,
+                **links)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    return user

@@ -1,0 +1,54 @@
+"""Migrations upgrade an empty database to the models' schema and downgrade back to nothing,
+on SQLite and, when TEST_DATABASE_URL points at PostgreSQL, on a scratch PostgreSQL database."""
+
+import os
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from legalnet import create_app
+from legalnet.extensions import db
+
+
+def scratch_databases():
+    """Yield (name, url) of empty databases to migrate."""
+    yield "sqlite"
+    if os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"):
+        yield "postgresql"
+
+
+@pytest.fixture(params=list(scratch_databases()))
+def empty_database_url(request, tmp_path):
+    """An empty database of each kind, dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrations.sqlite'}"
+        return
+    base = make_url(os.environ["TEST_DATABASE_URL"])
+    name = f"legalnet_migrations_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_migrations_upgrade_match_models_and_downgrade(empty_database_url):
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+        assert diff == [], f"models and migrations differ: {diff}"
+        downgrade(revision="base")
+        tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+        assert tables == set()
+        db.engine.dispose()
