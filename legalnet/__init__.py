@@ -90,12 +90,14 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per domain."""
     from legalnet.accounts.views import bp as accounts_bp
+    from legalnet.notifications.views import bp as notifications_bp
     from legalnet.public.views import bp as public_bp
     from legalnet.staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(notifications_bp)
 
 
 def register_commands(app: Flask) -> None:

@@ -12,3 +12,4 @@ from legalnet.firms.models import (  # noqa: F401
     Lawyer,
     Office,
 )
+from legalnet.notifications.models import Notification, OutboxEmail  # noqa: F401

@@ -35,6 +35,7 @@ ROUTES = [
     ("/dashboard", signed_in_only()),
     ("/account/password", signed_in_only()),
     ("/staff/audit", only("staff", "staff_admin")),
+    ("/notifications/", signed_in_only()),
 ]
 
 

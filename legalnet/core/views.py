@@ -62,9 +62,13 @@ def register_error_handlers(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Values every template can use."""
-    from flask_babel import get_locale
+    from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
     from legalnet.accounts.models import Role
+
+    app.jinja_env.filters["datetime_format"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
+    app.jinja_env.filters["date_format"] = lambda value, fmt="medium": format_date(value, fmt) if value else ""
+    app.jinja_env.filters["number_format"] = lambda value: format_decimal(value) if value is not None else ""
 
     @app.context_processor
     def inject_globals():
@@ -72,7 +76,13 @@ def register_template_helpers(app: Flask) -> None:
 
         # Links to pages that a later part of the product has not registered yet are left out.
         nav = [(endpoint, label) for endpoint, label in navigation_for(current_user) if endpoint in app.view_functions]
-        return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav}
+        unread = 0
+        if current_user.is_authenticated:
+            from legalnet.notifications.services import unread_count
+
+            unread = unread_count(current_user)
+        return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav,
+                "unread_notifications": unread}
 
 
 def navigation_for(user) -> list[tuple[str, str]]:

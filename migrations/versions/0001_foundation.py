@@ -1,6 +1,6 @@
 """accounts, firms and audit log
 
-Revision ID: 646d502686db
+Revision ID: 0001_foundation
 Revises: 
 Create Date: 2026-11-24 04:18:16.749452
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '646d502686db'
+revision = '0001_foundation'
 down_revision = None
 branch_labels = None
 depends_on = None

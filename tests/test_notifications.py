@@ -1,0 +1,45 @@
+"""Notifications: created with the event, counted in the navigation, listed and marked read."""
+
+from legalnet.accounts.models import Role
+from legalnet.notifications.models import Notification, OutboxEmail
+from legalnet.notifications.services import notify
+from tests import factories
+from tests.conftest import submit
+
+
+def test_notify_writes_notice_and_outbox_email_in_users_language(db):
+    english = factories.make_user(Role.STAFF)
+    chinese = factories.make_user(Role.STAFF, locale="zh_Hans")
+    notify([english, chinese], "test", "Hello", link="/x")
+    db.session.commit()
+    assert db.session.scalar(db.select(db.func.count()).select_from(Notification)) == 2
+    emails = {e.to_address: e for e in db.session.scalars(db.select(OutboxEmail))}
+    assert emails[english.email].subject == "legalnet: Hello"
+    assert emails[english.email].body.endswith("/x")
+
+
+def test_disabled_users_are_not_notified(db):
+    user = factories.make_user(Role.CLIENT, disabled=True)
+    notify(user, "test", "Hello")
+    assert db.session.scalar(db.select(db.func.count()).select_from(Notification)) == 0
+
+
+def test_unread_count_shows_in_navigation_and_clears(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    notify(user, "test", "Your offer was accepted", link="/dashboard")
+    db.session.commit()
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert 'class="nav-count"' in page
+    listing = client.get("/notifications/").get_data(as_text=True)
+    assert "Your offer was accepted" in listing
+    response = submit(client, "/notifications/read", {}, form_url="/notifications/")
+    assert response.status_code == 302
+    assert 'class="nav-count"' not in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_notifications_are_private(client, db, auth):
+    other = factories.make_user(Role.CLIENT)
+    notify(other, "test", "Secret for someone else")
+    db.session.commit()
+    auth.login(Role.CLIENT)
+    assert "Secret for someone else" not in client.get("/notifications/").get_data(as_text=True)
