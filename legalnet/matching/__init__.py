@@ -1,0 +1,1 @@
+"""Matching: vocabulary, resolver, ranking and conflict screen."""

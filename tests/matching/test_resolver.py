@@ -1,0 +1,541 @@
+"""Resolver: list items, typos, Chinese and local scripts, prose roles and languages."""
+
+import time
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request, resolve_terms
+from legalnet.matching.vocabulary import Vocabulary, get_vocabulary, normalise
+
+
+def codes(kind, *texts):
+    return resolve_terms(kind, list(texts)).codes
+
+
+def test_vocabulary_has_every_canonical_code_and_labels():
+    vocab = get_vocabulary()
+    assert set(vocab.codes("jurisdictions")) == {
+        "CN",
+        "HK",
+        "MO",
+        "SG",
+        "TH",
+        "MY",
+        "VN",
+        "ID",
+        "PH",
+        "KH",
+        "LA",
+        "MM",
+        "BN",
+    }
+    assert set(vocab.codes("languages")) == {
+        "en",
+        "zh",
+        "yue",
+        "th",
+        "vi",
+        "ms",
+        "id",
+        "fil",
+        "km",
+        "lo",
+        "my",
+        "pt",
+        "ja",
+        "ko",
+    }
+    assert len(vocab.codes("practice_areas")) == 26
+    assert vocab.label("jurisdictions", "MO") == "Macao"
+    assert vocab.label("jurisdictions", "MO", "zh-Hant") == "澳門"
+    assert vocab.label("practice_areas", "intellectual-property", "zh-Hans") == "知识产权"
+
+
+def test_normalise_folds_width_case_diacritics_and_ampersand():
+    assert normalise("Ｍ＆Ａ") == "m and a"
+    assert normalise("Tiếng Việt") == "tieng viet"
+    assert normalise("  People's   Republic of CHINA ") == "peoples republic of china"
+    # Thai vowel signs are letters, not accents: they must survive.
+    assert normalise("ภาษาไทย") == "ภาษาไทย"
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Singapor", "SG"),
+        ("Vietnm", "VN"),
+        ("Malasia", "MY"),
+        ("Phillipines", "PH"),
+        ("Camboida", "KH"),
+        ("Shenzen", "CN"),
+        ("Macua", "MO"),
+    ],
+)
+def test_jurisdiction_typos_resolve(text, code):
+    assert codes("jurisdictions", text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("intelectual property", "intellectual-property"),
+        ("arbitation", "arbitration"),
+        ("employement law", "employment"),
+        ("bankrupcy", "insolvency"),
+    ],
+)
+def test_practice_area_typos_resolve(text, code):
+    assert codes("practice_areas", text) == [code]
+
+
+@pytest.mark.parametrize("text", ["Taiwan", "Japan", "India", "Lagos", "Bursa", "Korea"])
+def test_look_alikes_and_unknown_places_stay_unresolved(text):
+    result = resolve_terms("jurisdictions", [text])
+    assert result.codes == []
+    assert result.unresolved == [text]
+
+
+def test_thailand_is_not_taiwan_and_suggestions_are_offered():
+    assert codes("jurisdictions", "Thailand") == ["TH"]
+    result = resolve_terms("jurisdictions", ["Thialand"])
+    assert result.codes == ["TH"]
+    unresolved = resolve_terms("practice_areas", ["intellectual stuff"])
+    assert unresolved.unresolved == ["intellectual stuff"]
+    assert "intellectual-property" in unresolved.suggestions["intellectual stuff"]
+
+
+def test_short_tokens_need_an_exact_hit():
+    assert codes("jurisdictions", "HK", "KL") == ["HK", "MY"]
+    assert codes("practice_areas", "IP", "M&A") == ["intellectual-property", "mergers-acquisitions"]
+    assert codes("languages", "th") == ["th"]
+    # One letter off a short code is not a typo worth guessing.
+    assert codes("jurisdictions", "HX") == []
+    assert codes("practice_areas", "MX") == []
+
+
+@pytest.mark.parametrize("text", ["Macau", "Macao", "澳門", "澳门", "Macao SAR", "RAEM", "氹仔"])
+def test_macao_spellings(text):
+    assert codes("jurisdictions", text) == ["MO"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("中国内地", "CN"),
+        ("中國內地", "CN"),
+        ("大陆", "CN"),
+        ("PRC", "CN"),
+        ("Chinese mainland", "CN"),
+        ("香港特別行政區", "HK"),
+        ("星洲", "SG"),
+        ("狮城", "SG"),
+        ("大马", "MY"),
+        ("Burma", "MM"),
+        ("Rangoon", "MM"),
+        ("Siam", "TH"),
+        ("Kampuchea", "KH"),
+        ("Sài Gòn", "VN"),
+        ("Saigon", "VN"),
+        ("Da Nang", "VN"),
+        ("Johor Bahru", "MY"),
+        ("Batam", "ID"),
+        ("Makati", "PH"),
+        ("Cebu", "PH"),
+        ("Chiang Mai", "TH"),
+        ("Siem Reap", "KH"),
+        ("Vientiane", "LA"),
+        ("Bandar Seri Begawan", "BN"),
+        ("Hengqin", "CN"),
+        ("横琴", "CN"),
+        ("Zhaoqing", "CN"),
+        ("ประเทศไทย", "TH"),
+        ("Việt Nam", "VN"),
+        ("Viet Nam", "VN"),
+        ("Lao PDR", "LA"),
+    ],
+)
+def test_jurisdiction_aliases_in_many_scripts(text, code):
+    assert codes("jurisdictions", text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("并购", "mergers-acquisitions"),
+        ("併購", "mergers-acquisitions"),
+        ("takeovers", "mergers-acquisitions"),
+        ("WFOE setup", "foreign-investment"),
+        ("FDI", "foreign-investment"),
+        ("work permits", "immigration"),
+        ("transfer pricing", "tax"),
+        ("PIPL", "data-privacy"),
+        ("個人資料保護", "data-privacy"),
+        ("CIETAC arbitration", "arbitration"),
+        ("sukuk", "islamic-finance"),
+        ("shariah-compliant finance", "islamic-finance"),
+        ("white-collar crime", "criminal"),
+        ("family office", "private-client"),
+        ("medical devices", "healthcare-life-sciences"),
+        ("digital assets", "fintech"),
+        ("admiralty", "maritime"),
+        ("EPC", "construction"),
+        ("TMT", "technology-media-telecoms"),
+        ("Sở hữu trí tuệ", "intellectual-property"),
+        ("ทรัพย์สินทางปัญญา", "intellectual-property"),
+        ("harta intelek", "intellectual-property"),
+        ("知識產權", "intellectual-property"),
+    ],
+)
+def test_practice_area_aliases(text, code):
+    assert codes("practice_areas", text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("英语", "en"),
+        ("英語", "en"),
+        ("Mandarin", "zh"),
+        ("普通话", "zh"),
+        ("国语", "zh"),
+        ("Chinese", "zh"),
+        ("粤语", "yue"),
+        ("廣東話", "yue"),
+        ("ภาษาไทย", "th"),
+        ("Tiếng Việt", "vi"),
+        ("tieng viet", "vi"),
+        ("Bahasa Malaysia", "ms"),
+        ("Bahasa Indonesia", "id"),
+        ("Tagalog", "fil"),
+        ("Khmer", "km"),
+        ("Myanmar language", "my"),
+        ("Português", "pt"),
+        ("日本語", "ja"),
+        ("한국어", "ko"),
+    ],
+)
+def test_language_aliases(text, code):
+    assert codes("languages", text) == [code]
+
+
+def test_list_items_with_several_terms_are_split():
+    result = resolve_terms("practice_areas", ["IP and land law", "M&A、税务"])
+    assert result.codes == ["intellectual-property", "real-estate", "mergers-acquisitions", "tax"]
+    assert resolve_terms("jurisdictions", ["Vietnam, Laos; Cambodia"]).codes == ["VN", "LA", "KH"]
+    # A name that contains "and" is still one term.
+    assert resolve_terms("practice_areas", ["Mergers and Acquisitions"]).codes == ["mergers-acquisitions"]
+
+
+def test_sources_keep_the_users_words():
+    result = resolve_terms("practice_areas", ["trade marks"])
+    assert result.sources == {"intellectual-property": "trade marks"}
+
+
+def test_home_city_is_not_a_requested_jurisdiction():
+    res = resolve_request(
+        "",
+        "Manila-headquartered e-commerce platform; matter concerns project finance in "
+        "Chinese mainland. Please refer a suitable firm. Lawyers must speak English.",
+    )
+    assert res.jurisdictions == ["CN"]
+    assert res.practice_areas == ["banking-finance"]
+    assert res.languages == ["en"]
+    res = resolve_request(
+        "",
+        "Our company (seafood exporter, based in Singapore) is looking for counsel in "
+        "China for work permits. We would prefer a Mandarin-speaking team.",
+    )
+    assert res.jurisdictions == ["CN"]
+    assert res.languages == ["zh"]
+    res = resolve_request("", "我们是一家深圳的软件公司，需要在新加坡的建设工程方面的法律服务。")
+    assert res.jurisdictions == ["SG"]
+    assert res.practice_areas == ["construction"]
+
+
+def test_home_counts_when_it_is_also_the_matters_place():
+    res = resolve_request(
+        "", "We are a Shenzhen seafood exporter and need advice on commercial contracts in Shenzhen."
+    )
+    assert res.jurisdictions == ["CN"]
+
+
+def test_client_industry_is_not_a_practice_area():
+    res = resolve_request(
+        "", "Hanoi-headquartered construction contractor; matter concerns banking in Brunei."
+    )
+    assert res.practice_areas == ["banking-finance"]
+    res = resolve_request("", "我们是一家广州的新能源汽车企业，需要在中国的公司法及破产方面的法律服务。")
+    assert res.practice_areas == ["corporate-commercial", "insolvency"]
+
+
+def test_chinese_mainland_is_not_the_chinese_language():
+    res = resolve_request(
+        "", "Seeking a law firm for IP work relating to our operations in Chinese mainland."
+    )
+    assert res.jurisdictions == ["CN"]
+    assert res.languages == []
+
+
+def test_languages_need_a_cue_in_prose():
+    assert resolve_request("", "A Thai company needs M&A advice in Vietnam.").languages == []
+    assert resolve_request("", "需要会说粤语的律师处理香港的诉讼。").languages == ["yue"]
+    assert resolve_request("", "Working language: English.").languages == ["en"]
+    assert resolve_request("", "Lawyers must speak 한국어.").languages == ["ko"]
+
+
+def test_chinese_prose_takes_the_longest_term():
+    res = resolve_request("", "本公司计划在香港开展业务，需要并购律师。")
+    assert res.jurisdictions == ["HK"]
+    assert res.practice_areas == ["mergers-acquisitions"]
+    res = resolve_request("", "需要港澳两地的律师处理家族信托。")
+    assert res.jurisdictions == ["HK", "MO"]
+    assert res.practice_areas == ["private-client"]
+
+
+def test_explicit_fields_first_then_prose():
+    res = resolve_request("Trade marks", "Also need help in Laos.", ["Vietnam"], ["知识产权"], ["Tiếng Việt"])
+    assert res.jurisdictions == ["VN", "LA"]
+    assert res.practice_areas == ["intellectual-property"]
+    assert res.languages == ["vi"]
+    assert res.sources["jurisdictions"] == {"VN": "Vietnam", "LA": "Laos"}
+
+
+def test_unresolved_terms_are_reported():
+    res = resolve_request("", "", ["Vietnam", "Narnia"], ["basket weaving"], [])
+    assert res.jurisdictions == ["VN"]
+    assert res.unresolved == ["Narnia", "basket weaving"]
+
+
+def test_runtime_alias_reaches_the_resolver():
+    vocab = Vocabulary.load()
+    assert resolve_terms("jurisdictions", ["Lion City"], vocab=vocab).codes == []
+    vocab.add_alias("jurisdictions", "SG", "Lion City")
+    assert resolve_terms("jurisdictions", ["Lion City"], vocab=vocab).codes == ["SG"]
+    with pytest.raises(ValueError):
+        vocab.add_alias("jurisdictions", "XX", "Nowhere")
+    # The shared vocabulary is untouched.
+    assert resolve_terms("jurisdictions", ["Lion City"]).codes == []
+
+
+# Held-out requests written independently of the development set: other wordings, typos and scripts.
+HELD_OUT = [
+    (
+        "บริษัทของเราต้องการทนายความด้านทรัพย์สินทางปัญญาในประเทศไทย ต้องพูดภาษาอังกฤษได้",
+        [],
+        [],
+        [],
+        ["TH"],
+        ["intellectual-property"],
+        ["en"],
+    ),
+    (
+        "Công ty chúng tôi cần luật sư về sở hữu trí tuệ tại Việt Nam, nói tiếng Việt.",
+        [],
+        [],
+        [],
+        ["VN"],
+        ["intellectual-property"],
+        ["vi"],
+    ),
+    (
+        "Cong ty chung toi can tu van ve thue va lao dong tai Ha Noi",
+        [],
+        [],
+        [],
+        ["VN"],
+        ["tax", "employment"],
+        [],
+    ),
+    (
+        "Syarikat kami memerlukan peguam untuk harta intelek di Kuala Lumpur. Bahasa Melayu diutamakan.",
+        [],
+        [],
+        [],
+        ["MY"],
+        ["intellectual-property"],
+        ["ms"],
+    ),
+    (
+        "本公司總部位於香港，需要在越南處理商標及勞動法事務，希望律師會講粵語。",
+        [],
+        [],
+        [],
+        ["VN"],
+        ["intellectual-property", "employment"],
+        ["yue"],
+    ),
+    (
+        "我司是一家新加坡的航运公司，拟在泰国设立外商独资企业，需要公司设立及税务方面的律师。",
+        [],
+        [],
+        [],
+        ["TH"],
+        ["foreign-investment", "tax"],
+        [],
+    ),
+    (
+        "A Thai company based in Bangkok needs help enforcing trade marks against counterfeiters "
+        "in Ho Chi Minh City.",
+        [],
+        [],
+        [],
+        ["VN"],
+        ["intellectual-property"],
+        [],
+    ),
+    (
+        "We are an Indonesian nickel miner planning a listing on the HKEX; "
+        "need capital markets counsel in Hong Kong "
+        "who can speak Bahasa Indonesia.",
+        [],
+        [],
+        [],
+        ["HK"],
+        ["capital-markets"],
+        ["id"],
+    ),
+    (
+        "Need SIAC arbitation counsel in Singapor, intelectual property too.",
+        [],
+        [],
+        [],
+        ["SG"],
+        ["arbitration", "intellectual-property"],
+        [],
+    ),
+    (
+        "",
+        ["Singapor", "Vietnm"],
+        ["intelectual property", "arbitation"],
+        ["Englsh"],
+        ["SG", "VN"],
+        ["intellectual-property", "arbitration"],
+        ["en"],
+    ),
+    ("", ["澳門", "Macau", "Macao"], ["併購"], ["廣東話"], ["MO"], ["mergers-acquisitions"], ["yue"]),
+    (
+        "Our Rangoon office needs employment advice in Myanmar and work permits for expatriate staff.",
+        [],
+        [],
+        [],
+        ["MM"],
+        ["employment", "immigration"],
+        [],
+    ),
+    (
+        "Shenzhen-based fintech seeking a crypto licensing lawyer in Hong Kong; "
+        "team should be Cantonese-speaking.",
+        [],
+        [],
+        [],
+        ["HK"],
+        ["fintech"],
+        ["yue"],
+    ),
+    (
+        "We need a PDPA review for our Penang subsidiary and help with data privacy in Jakarta.",
+        [],
+        [],
+        [],
+        ["MY", "ID"],
+        ["data-privacy"],
+        [],
+    ),
+    (
+        "Looking for a Phnom Penh lawyer for land law and a lease of a factory site in Sihanoukville.",
+        [],
+        [],
+        [],
+        ["KH"],
+        ["real-estate"],
+        [],
+    ),
+    (
+        "Family office in Hong Kong wants estate planning and trusts advice for assets in Brunei. "
+        "Fluent in English "
+        "and Mandarin please.",
+        [],
+        [],
+        [],
+        ["HK", "BN"],
+        ["private-client"],
+        ["en", "zh"],
+    ),
+    (
+        "我们是一家马来西亚的公司，需要在中国内地和澳门进行反洗钱合规调查。",
+        [],
+        [],
+        [],
+        ["CN", "MO"],
+        ["compliance-investigations"],
+        [],
+    ),
+    (
+        "Seeking Islamic finance counsel for a sukuk issuance in Brunei Darussalam.",
+        [],
+        [],
+        [],
+        ["BN"],
+        ["islamic-finance"],
+        [],
+    ),
+    (
+        "",
+        ["Việt Nam", "Thái Lan"],
+        ["Sở hữu trí tuệ", "thuế"],
+        ["Tiếng Việt"],
+        ["VN", "TH"],
+        ["intellectual-property", "tax"],
+        ["vi"],
+    ),
+    ("", ["ประเทศไทย"], ["ทรัพย์สินทางปัญญา"], ["ภาษาไทย"], ["TH"], ["intellectual-property"], ["th"]),
+    (
+        "",
+        ["菲律賓", "汶萊"],
+        ["海事海商", "破產重組"],
+        ["英文"],
+        ["PH", "BN"],
+        ["maritime", "insolvency"],
+        ["en"],
+    ),
+    ("", ["Lagos", "Bursa", "India", "Japan"], [], [], [], [], []),
+    (
+        "Kuala Lumpur-based REIT manager looking for real estate lawyers in Bangkok; English preferred.",
+        [],
+        [],
+        [],
+        ["TH"],
+        ["real-estate"],
+        ["en"],
+    ),
+    (
+        "Chúng tôi là một công ty Singapore, cần luật sư về thuế tại Campuchia.",
+        [],
+        [],
+        [],
+        ["SG", "KH"],
+        ["tax"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("description,juris,areas,langs,want_j,want_a,want_l", HELD_OUT)
+def test_held_out_requests(description, juris, areas, langs, want_j, want_a, want_l):
+    res = resolve_request("", description, juris, areas, langs)
+    assert sorted(res.jurisdictions) == sorted(want_j)
+    assert sorted(res.practice_areas) == sorted(want_a)
+    assert sorted(res.languages) == sorted(want_l)
+
+
+def test_resolving_a_request_is_fast():
+    text = (
+        "Hanoi-headquartered construction contractor; matter concerns banking in People's Republic of China "
+        "and Brunei. Please refer a suitable firm. Working language: English."
+    )
+    resolve_request("", text, ["Vietnam"], ["trade marks"], [])
+    start = time.perf_counter()
+    for _ in range(200):
+        resolve_request("", text, ["Vietnam"], ["trade marks"], [])
+    per_call_ms = (time.perf_counter() - start) / 200 * 1000
+    assert per_call_ms < 5  # typically ~0.3 ms; generous for slow CI machines
