@@ -1,0 +1,1 @@
+"""Performance benchmarks (run by hand or with `make bench`, never as tests)."""

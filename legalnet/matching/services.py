@@ -1,0 +1,239 @@
+"""Matching against the database: firm coverage from free text, candidate retrieval in SQL, and the
+shortlist the engine ranks. The engine itself (engine.py, resolver.py, conflicts.py) never sees a session."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask import current_app, has_app_context
+from sqlalchemy import and_, func, intersect, or_, select
+
+from legalnet.extensions import db
+from legalnet.firms.models import (
+    ConflictParty,
+    Firm,
+    FirmJurisdiction,
+    FirmLanguage,
+    FirmPracticeArea,
+    FirmStatus,
+)
+from legalnet.matching.conflicts import normalise_entity
+from legalnet.matching.engine import FirmProfile, MatchRequest, Weights, is_complete_fit, propose_team, rank
+from legalnet.matching.resolver import RequestResolution, TermResolution, resolve_request, resolve_terms
+from legalnet.matching.vocabulary import get_vocabulary
+
+__all__ = [
+    "CoverageResult", "MatchResult", "resolve_request", "resolve_terms", "set_firm_coverage", "find_matches",
+    "add_conflict_parties", "remove_conflict_party", "vocabulary_choices", "label",
+]
+
+CODE_TABLES = {
+    "jurisdictions": FirmJurisdiction,
+    "practice_areas": FirmPracticeArea,
+    "languages": FirmLanguage,
+}
+# How many characters of a normalised counterparty name pick the register entries to compare fuzzily.
+CONFLICT_PREFIX = 3
+# How many general members of a jurisdiction to consider when a team has a gap there.
+GENERAL_MEMBERS_LIMIT = 200
+
+
+def _vocab_locale(locale: str) -> str:
+    return str(locale).replace("_", "-")
+
+
+def label(kind: str, code: str, locale: str = "en") -> str:
+    """Display label of a vocabulary code in the given interface locale."""
+    return get_vocabulary().label(kind, code, _vocab_locale(locale))
+
+
+def vocabulary_choices(kind: str, locale: str = "en") -> list[tuple[str, str]]:
+    """(code, label) pairs of one kind of term, for select lists."""
+    vocab = get_vocabulary()
+    return [(code, vocab.label(kind, code, _vocab_locale(locale))) for code in vocab.codes(kind)]
+
+
+def resolve_codes_or_text(kind: str, items: Iterable[str]) -> TermResolution:
+    """Resolve list items that may be canonical codes (from select lists) or free text."""
+    vocab = get_vocabulary()
+    items = [str(item).strip() for item in items if item and str(item).strip()]
+    direct = [item for item in items if vocab.has(kind, item)]
+    result = resolve_terms(kind, [item for item in items if not vocab.has(kind, item)])
+    for code in reversed(direct):
+        if code not in result.codes:
+            result.codes.insert(0, code)
+            result.sources[code] = code
+    return result
+
+
+@dataclass
+class CoverageResult:
+    """What a firm's coverage text was understood as."""
+
+    resolved: dict[str, list[str]] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    suggestions: dict[str, list[str]] = field(default_factory=dict)
+
+
+def set_firm_coverage(
+    firm: Firm, jurisdictions: list[str], practice_areas: list[str], languages: list[str]
+) -> CoverageResult:
+    """Resolve the firm's jurisdictions, areas and languages and store codes and raw text."""
+    result = CoverageResult()
+    for kind, items in (("jurisdictions", jurisdictions), ("practice_areas", practice_areas),
+                        ("languages", languages)):
+        items = [str(i).strip() for i in items or [] if i and str(i).strip()]
+        resolution = resolve_codes_or_text(kind, items)
+        result.resolved[kind] = resolution.codes
+        result.unresolved.extend(resolution.unresolved)
+        result.suggestions.update(resolution.suggestions)
+        setattr(firm, f"raw_{kind}", items)
+        model = CODE_TABLES[kind]
+        current = {row.code: row for row in getattr(firm, kind)}
+        setattr(firm, kind, [current.get(code) or model(code=code) for code in resolution.codes])
+    return result
+
+
+def add_conflict_parties(firm: Firm, names: Iterable[str]) -> int:
+    """Add names to the firm's conflict register, skipping ones already there; returns how many were added."""
+    known = {party.normalized_name for party in firm.conflict_parties}
+    added = 0
+    for name in names:
+        name = (name or "").strip()
+        normalised = normalise_entity(name)
+        if not normalised or normalised in known:
+            continue
+        firm.conflict_parties.append(ConflictParty(name=name[:300], normalized_name=normalised[:300]))
+        known.add(normalised)
+        added += 1
+    return added
+
+
+def remove_conflict_party(firm: Firm, party_id: int) -> bool:
+    """Remove one entry from the firm's conflict register; False when it is not the firm's."""
+    for party in firm.conflict_parties:
+        if party.id == party_id:
+            firm.conflict_parties.remove(party)
+            return True
+    return False
+
+
+@dataclass
+class MatchResult:
+    """The ranked shortlist and, when no single firm covers every jurisdiction, a proposed team."""
+
+    resolution: RequestResolution
+    matches: list = field(default_factory=list)
+    team: list = field(default_factory=list)
+
+
+def match_weights() -> Weights:
+    """Score weights from the app configuration, or the engine's defaults outside an app."""
+    if has_app_context() and current_app.config.get("MATCH_WEIGHTS"):
+        return Weights.from_mapping(current_app.config["MATCH_WEIGHTS"])
+    return Weights()
+
+
+def _codes_column(model, kind: str):
+    """The firm's codes of one kind, joined by commas, as a correlated subquery."""
+    return (
+        select(func.aggregate_strings(model.code, ","))
+        .where(model.firm_id == Firm.id)
+        .correlate(Firm)
+        .scalar_subquery()
+        .label(kind)
+    )
+
+
+PROFILE_COLUMNS = (
+    Firm.id, Firm.name, Firm.email, Firm.capacity, Firm.open_cases, Firm.offers_accepted, Firm.offers_declined,
+    Firm.offers_expired, Firm.response_hours_total, Firm.rating_total, Firm.rating_count, Firm.recent_referrals,
+)
+
+
+def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
+                   limit: int | None = None):
+    """Active firms covering a requested jurisdiction and, when areas were asked, a requested area,
+    with their codes, in one indexed query."""
+    jurisdictions = resolution.jurisdictions if jurisdictions is None else jurisdictions
+    # Each filter reads one covering index; their intersection is usually a small share of the firms.
+    filters = []
+    if jurisdictions:
+        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(jurisdictions)))
+    if require_area and resolution.practice_areas:
+        # The engine drops firms without any requested area, so they are not worth loading.
+        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(resolution.practice_areas)))
+    if not filters:
+        # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
+        return []
+    ids = (filters[0] if len(filters) == 1 else intersect(*filters)).subquery()
+    stmt = (
+        select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
+        .join(ids, ids.c.firm_id == Firm.id)
+        .where(Firm.status == FirmStatus.ACTIVE)
+    )
+    if limit:
+        stmt = stmt.order_by(Firm.id).limit(limit)
+    return db.session.execute(stmt).all()
+
+
+def _conflict_names(ids: list[int], counterparties: list[str]) -> dict[int, tuple[str, ...]]:
+    """Register entries of the given firms that could match a counterparty, found by indexed prefix."""
+    prefixes = {n[:CONFLICT_PREFIX] for n in (normalise_entity(c) for c in counterparties) if n}
+    if not prefixes or not ids:
+        return {}
+    ranges = [and_(ConflictParty.normalized_name >= p, ConflictParty.normalized_name < p + "\uffff") for p in prefixes]
+    stmt = select(ConflictParty.firm_id, ConflictParty.normalized_name).where(
+        ConflictParty.firm_id.in_(ids), or_(*ranges)
+    )
+    out: dict[int, list[str]] = {}
+    for firm_id, name in db.session.execute(stmt):
+        out.setdefault(firm_id, []).append(name)
+    return {firm_id: tuple(names) for firm_id, names in out.items()}
+
+
+def _split(codes: str | None) -> frozenset[str]:
+    return frozenset(codes.split(",")) if codes else frozenset()
+
+
+def profiles_from_rows(rows, counterparties: list[str] = ()) -> list[FirmProfile]:
+    """Engine profiles of candidate rows, with the parts of their conflict registers that matter."""
+    conflicts = _conflict_names([row.id for row in rows], list(counterparties)) if counterparties else {}
+    profiles = []
+    for row in rows:
+        answered = row.offers_accepted + row.offers_declined
+        offered = answered + row.offers_expired
+        profiles.append(FirmProfile(
+            id=row.id, name=row.name, email=row.email,
+            jurisdictions=_split(row.jurisdictions), practice_areas=_split(row.practice_areas),
+            languages=_split(row.languages), capacity=row.capacity, open_cases=row.open_cases,
+            acceptance_rate=row.offers_accepted / offered if offered else None,
+            average_rating=row.rating_total / row.rating_count if row.rating_count else None,
+            median_response_hours=row.response_hours_total / answered if answered else None,
+            recent_referrals=row.recent_referrals,
+            conflict_names=conflicts.get(row.id, ()),
+        ))
+    return profiles
+
+
+def find_matches(
+    resolution: RequestResolution, counterparties: list[str] = (), limit: int = 10, exclude_firm_ids=()
+) -> MatchResult:
+    """Rank the active firms that fit a resolved request, flag conflicts and propose a team if needed."""
+    counterparties = [c for c in counterparties or [] if c and c.strip()]
+    excluded = set(exclude_firm_ids)
+    rows = [row for row in candidate_rows(resolution) if row.id not in excluded]
+    profiles = profiles_from_rows(rows, counterparties)
+    request = MatchRequest.from_resolution(resolution, counterparties)
+    weights = match_weights()
+    matches = rank(request, profiles, weights=weights, limit=limit)
+    team = []
+    if len(request.jurisdictions) > 1:
+        team = propose_team(request, profiles, weights=weights)
+        gaps = [code for code in request.jurisdictions if code not in {m.jurisdiction for m in team}]
+        if gaps and not any(is_complete_fit(m, request) for m in matches):
+            # Nobody there practises the requested areas: consider general members of the missing places.
+            known = excluded | {p.id for p in profiles}
+            extra = [row for row in candidate_rows(resolution, gaps, require_area=False, limit=GENERAL_MEMBERS_LIMIT)
+                     if row.id not in known]
+            team = propose_team(request, profiles + profiles_from_rows(extra, counterparties), weights=weights)
+    return MatchResult(resolution=resolution, matches=matches, team=team)
