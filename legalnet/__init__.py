@@ -104,6 +104,10 @@ def register_commands(app: Flask) -> None:
     """Add the project's CLI commands under `flask`."""
     from legalnet.accounts.cli import users_cli
     from legalnet.demo import demo_cli
+    from legalnet.firms.cli import firms_cli
+    from legalnet.matching.cli import match_command
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(firms_cli)
+    app.cli.add_command(match_command)
