@@ -191,6 +191,7 @@ def normalise_entity(name: str) -> str:
     return norm
 
 
+@lru_cache(maxsize=65536)
 def _core(norm: str) -> str:
     words = [w for w in norm.split() if w not in _GROUP_WORDS]
     return " ".join(words) or norm

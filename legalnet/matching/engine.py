@@ -25,7 +25,7 @@ it is never offered. The fuzzy conflict check runs only for firms that reach the
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .conflicts import CUTOFF, match_normalised, normalise_entity
@@ -357,13 +357,25 @@ def _normalised_counterparties(request: MatchRequest) -> list[tuple[str, str]]:
     return [(c, normalise_entity(c)) for c in request.counterparties if normalise_entity(c)]
 
 
+# Loads the conflict registers of some firms: firm id -> [(name as entered, normalised name)]. Lets the
+# caller fetch registers only for the few firms that reach the shortlist instead of for every candidate.
+RegisterLoader = Callable[[Sequence[FirmProfile]], Mapping[int | str, Sequence[tuple[str, str]]]]
+
+
 def check_conflict(
-    firm: FirmProfile, counterparties: list[tuple[str, str]], cutoff: float = CUTOFF
+    firm: FirmProfile,
+    counterparties: list[tuple[str, str]],
+    cutoff: float = CUTOFF,
+    register: Sequence[tuple[str, str]] | None = None,
 ) -> list[str]:
-    """Descriptions of the firm's register entries that match the request's counterparties."""
-    if not counterparties or not firm.conflict_names:
+    """Descriptions of the firm's register entries that match the request's counterparties.
+
+    `register` holds (name as entered, normalised name) pairs; without it the profile's normalised
+    `conflict_names` are used."""
+    if register is None:
+        register = [(name, name) for name in firm.conflict_names]
+    if not counterparties or not register:
         return []
-    register = [(name, name) for name in firm.conflict_names]
     return [
         f"{hit.counterparty} ~ {hit.register_name}"
         for hit in match_normalised(counterparties, register, cutoff)
@@ -376,11 +388,13 @@ def rank(
     weights: Weights | None = None,
     limit: int = 10,
     vocab: Vocabulary | None = None,
+    registers: RegisterLoader | None = None,
 ) -> list[Match]:
     """Shortlist of up to `limit` clean matches, best first, with conflicted firms flagged in place.
 
     Candidates are the active firms covering at least one requested jurisdiction (all active firms when
-    the request names none); `FirmProfile.conflict_names` must hold normalised names.
+    the request names none); `FirmProfile.conflict_names` must hold normalised names, unless `registers`
+    loads the registers of the firms that reach the output.
     """
     scorer = _Scorer(request, weights)
     # Plain floats and a list of existing objects: no new container per candidate, so scoring thousands of
@@ -403,11 +417,13 @@ def rank(
     while True:
         # Stable: among equal keys the earlier candidate stays first.
         top = heapq.nlargest(take, range(len(keys)), key=keys.__getitem__)
-        for pos in top[len(out) :]:
+        batch = top[len(out) :]
+        loaded = registers([firms[pos] for pos in batch]) if registers and cps else None
+        for pos in batch:
             firm = firms[pos]
             score = keys[pos] % 2.0
             comps = scorer.components(firm) or {}
-            conflict_with = check_conflict(firm, cps)
+            conflict_with = check_conflict(firm, cps, register=loaded.get(firm.id, ()) if loaded is not None else None)
             out.append(
                 Match(
                     firm=firm,
@@ -448,6 +464,7 @@ def propose_team(
     request: MatchRequest,
     matches_or_candidates: Iterable[Match | FirmProfile],
     weights: Weights | None = None,
+    registers: RegisterLoader | None = None,
 ) -> list[TeamMember]:
     """One firm per requested jurisdiction, best first, when no single clean firm fits the whole request.
 
@@ -471,7 +488,8 @@ def propose_team(
     def conflicted(firm: FirmProfile) -> bool:
         key = id(firm)
         if key not in known_conflict:
-            known_conflict[key] = bool(check_conflict(firm, cps))
+            register = registers([firm]).get(firm.id, ()) if registers and cps else None
+            known_conflict[key] = bool(check_conflict(firm, cps, register=register))
         return known_conflict[key]
 
     # No team when a single clean firm already fits everything.

@@ -3,9 +3,10 @@ shortlist the engine ranks. The engine itself (engine.py, resolver.py, conflicts
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flask import current_app, has_app_context
-from sqlalchemy import and_, func, intersect, or_, select
+from sqlalchemy import bindparam, func, intersect, select
 
 from legalnet.extensions import db
 from legalnet.firms.models import (
@@ -31,8 +32,6 @@ CODE_TABLES = {
     "practice_areas": FirmPracticeArea,
     "languages": FirmLanguage,
 }
-# How many characters of a normalised counterparty name pick the register entries to compare fuzzily.
-CONFLICT_PREFIX = 3
 # How many general members of a jurisdiction to consider when a team has a gap there.
 GENERAL_MEMBERS_LIMIT = 200
 
@@ -150,54 +149,61 @@ PROFILE_COLUMNS = (
 )
 
 
-def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
-                   limit: int | None = None):
-    """Active firms covering a requested jurisdiction and, when areas were asked, a requested area,
-    with their codes, in one indexed query."""
-    jurisdictions = resolution.jurisdictions if jurisdictions is None else jurisdictions
+@lru_cache(maxsize=8)
+def _candidate_statement(by_jurisdiction: bool, by_area: bool, limited: bool):
+    """The retrieval query for one combination of filters, built once so that matching pays only for execution."""
     # Each filter reads one covering index; their intersection is usually a small share of the firms.
     filters = []
-    if jurisdictions:
-        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(jurisdictions)))
-    if require_area and resolution.practice_areas:
-        # The engine drops firms without any requested area, so they are not worth loading.
-        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(resolution.practice_areas)))
-    if not filters:
-        # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
-        return []
+    if by_jurisdiction:
+        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions", expanding=True))))
+    if by_area:
+        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True))))
     ids = (filters[0] if len(filters) == 1 else intersect(*filters)).subquery()
     stmt = (
         select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
         .join(ids, ids.c.firm_id == Firm.id)
         .where(Firm.status == FirmStatus.ACTIVE)
     )
-    if limit:
-        stmt = stmt.order_by(Firm.id).limit(limit)
-    return db.session.execute(stmt).all()
+    if limited:
+        stmt = stmt.order_by(Firm.id).limit(bindparam("limit"))
+    return stmt
 
 
-def _conflict_names(ids: list[int], counterparties: list[str]) -> dict[int, tuple[str, ...]]:
-    """Register entries of the given firms that could match a counterparty, found by indexed prefix."""
-    prefixes = {n[:CONFLICT_PREFIX] for n in (normalise_entity(c) for c in counterparties) if n}
-    if not prefixes or not ids:
-        return {}
-    ranges = [and_(ConflictParty.normalized_name >= p, ConflictParty.normalized_name < p + "\uffff") for p in prefixes]
-    stmt = select(ConflictParty.firm_id, ConflictParty.normalized_name).where(
-        ConflictParty.firm_id.in_(ids), or_(*ranges)
-    )
-    out: dict[int, list[str]] = {}
-    for firm_id, name in db.session.execute(stmt):
-        out.setdefault(firm_id, []).append(name)
-    return {firm_id: tuple(names) for firm_id, names in out.items()}
+def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
+                   limit: int | None = None):
+    """Active firms covering a requested jurisdiction and, when areas were asked, a requested area,
+    with their codes, in one indexed query."""
+    jurisdictions = list(resolution.jurisdictions if jurisdictions is None else jurisdictions)
+    # The engine drops firms without any requested area, so they are not worth loading.
+    areas = list(resolution.practice_areas) if require_area else []
+    if not jurisdictions and not areas:
+        # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
+        return []
+    stmt = _candidate_statement(bool(jurisdictions), bool(areas), bool(limit))
+    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit}
+    return db.session.connection().execute(stmt, params).all()
+
+
+REGISTER_STATEMENT = select(ConflictParty.firm_id, ConflictParty.name, ConflictParty.normalized_name).where(
+    ConflictParty.firm_id.in_(bindparam("ids", expanding=True))
+)
+
+
+def load_registers(firms) -> dict[int, list[tuple[str, str]]]:
+    """Conflict registers of the given firms: firm id -> [(name as entered, normalised name)]."""
+    ids = [firm.id for firm in firms]
+    out: dict[int, list[tuple[str, str]]] = {firm_id: [] for firm_id in ids}
+    for firm_id, name, normalised in db.session.connection().execute(REGISTER_STATEMENT, {"ids": ids}):
+        out[firm_id].append((name, normalised))
+    return out
 
 
 def _split(codes: str | None) -> frozenset[str]:
     return frozenset(codes.split(",")) if codes else frozenset()
 
 
-def profiles_from_rows(rows, counterparties: list[str] = ()) -> list[FirmProfile]:
-    """Engine profiles of candidate rows, with the parts of their conflict registers that matter."""
-    conflicts = _conflict_names([row.id for row in rows], list(counterparties)) if counterparties else {}
+def profiles_from_rows(rows) -> list[FirmProfile]:
+    """Engine profiles of candidate rows; conflict registers are loaded later, only for the shortlist."""
     profiles = []
     for row in rows:
         answered = row.offers_accepted + row.offers_declined
@@ -210,7 +216,6 @@ def profiles_from_rows(rows, counterparties: list[str] = ()) -> list[FirmProfile
             average_rating=row.rating_total / row.rating_count if row.rating_count else None,
             median_response_hours=row.response_hours_total / answered if answered else None,
             recent_referrals=row.recent_referrals,
-            conflict_names=conflicts.get(row.id, ()),
         ))
     return profiles
 
@@ -222,18 +227,18 @@ def find_matches(
     counterparties = [c for c in counterparties or [] if c and c.strip()]
     excluded = set(exclude_firm_ids)
     rows = [row for row in candidate_rows(resolution) if row.id not in excluded]
-    profiles = profiles_from_rows(rows, counterparties)
+    profiles = profiles_from_rows(rows)
     request = MatchRequest.from_resolution(resolution, counterparties)
     weights = match_weights()
-    matches = rank(request, profiles, weights=weights, limit=limit)
+    matches = rank(request, profiles, weights=weights, limit=limit, registers=load_registers)
     team = []
     if len(request.jurisdictions) > 1:
-        team = propose_team(request, profiles, weights=weights)
+        team = propose_team(request, profiles, weights=weights, registers=load_registers)
         gaps = [code for code in request.jurisdictions if code not in {m.jurisdiction for m in team}]
         if gaps and not any(is_complete_fit(m, request) for m in matches):
             # Nobody there practises the requested areas: consider general members of the missing places.
             known = excluded | {p.id for p in profiles}
             extra = [row for row in candidate_rows(resolution, gaps, require_area=False, limit=GENERAL_MEMBERS_LIMIT)
                      if row.id not in known]
-            team = propose_team(request, profiles + profiles_from_rows(extra, counterparties), weights=weights)
+            team = propose_team(request, profiles + profiles_from_rows(extra), weights=weights, registers=load_registers)
     return MatchResult(resolution=resolution, matches=matches, team=team)

@@ -62,6 +62,8 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+# Terms, labels and names repeat across requests and firms; caching keeps reasons and resolution cheap.
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold width, case, Latin diacritics and punctuation so that spellings of one term compare equal."""
     text = unicodedata.normalize("NFKC", text or "").casefold().translate(_LATIN_EXTRA)
