@@ -1,0 +1,1 @@
+"""Tests of accounts, sign-in and the account commands."""

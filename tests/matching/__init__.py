@@ -1,0 +1,1 @@
+"""Tests of the matching engine, resolver, conflict screen and the match command."""
