@@ -35,7 +35,9 @@ from .vocabulary import Vocabulary, get_vocabulary, normalise
 COMPONENTS = ("jurisdiction", "practice_area", "language", "capacity", "track_record", "fairness")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: frozen dataclasses set every field through object.__setattr__, which made building
+# profiles for thousands of candidates the slowest step of a match. Identity equality is all ranking needs.
+@dataclass(slots=True, eq=False)
 class FirmProfile:
     """What the engine needs to know about a member firm."""
 
@@ -57,9 +59,7 @@ class FirmProfile:
     soft: tuple[float, float, float] = field(default=(0.0, 0.0, 0.0), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "soft", (capacity_score(self), track_record_score(self), fairness_score(self))
-        )
+        self.soft = (capacity_score(self), track_record_score(self), fairness_score(self))
 
 
 @dataclass(frozen=True)
