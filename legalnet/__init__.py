@@ -90,14 +90,20 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per domain."""
     from legalnet.accounts.views import bp as accounts_bp
+    from legalnet.firms.views import bp as firms_bp
+    from legalnet.intake.views import bp as intake_bp
     from legalnet.notifications.views import bp as notifications_bp
     from legalnet.public.views import bp as public_bp
+    from legalnet.referrals.views import bp as referrals_bp
     from legalnet.staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(firms_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(intake_bp)
+    app.register_blueprint(referrals_bp)
 
 
 def register_commands(app: Flask) -> None:
@@ -106,8 +112,13 @@ def register_commands(app: Flask) -> None:
     from legalnet.demo import demo_cli
     from legalnet.firms.cli import firms_cli
     from legalnet.matching.cli import match_command
+    from legalnet.notifications.cli import outbox_cli
+    from legalnet.referrals.cli import sla_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(firms_cli)
     app.cli.add_command(match_command)
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(sla_cli)
+

@@ -12,4 +12,7 @@ from legalnet.firms.models import (  # noqa: F401
     Lawyer,
     Office,
 )
+from legalnet.intake.models import LegalRequest  # noqa: F401
+from legalnet.matching.models import Match  # noqa: F401
 from legalnet.notifications.models import Notification, OutboxEmail  # noqa: F401
+from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer  # noqa: F401

@@ -52,3 +52,15 @@ def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str 
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def make_legal_request(client_user: User, title: str = "Arbitration in Hong Kong", jurisdictions=("HK",),
+                       practice_areas=("arbitration",), languages=("en",), counterparties=(), urgency="standard",
+                       **fields):
+    """A request submitted through the intake service (so it has a reference and a stored shortlist)."""
+    from legalnet.intake.services import RequestInput, submit_request
+
+    data = RequestInput(title=title, jurisdictions=list(jurisdictions), practice_areas=list(practice_areas),
+                        languages=list(languages), counterparties=list(counterparties), urgency=urgency,
+                        consent_to_share=True, **fields)
+    return submit_request(client_user, data)

@@ -36,6 +36,25 @@ ROUTES = [
     ("/account/password", signed_in_only()),
     ("/staff/audit", only("staff", "staff_admin")),
     ("/notifications/", signed_in_only()),
+    # Pages of one request, offer or case: tests/referrals/test_access_workflow.py, over real objects.
+    ("/requests/", only("client")),
+    ("/requests/new", only("client")),
+    ("/offers/", only("firm_admin", "firm_lawyer")),
+    ("/cases/", signed_in_only()),
+    ("/staff/requests", only("staff", "staff_admin")),
+    ("/firms/", everyone()),
+    ("/firms/apply", everyone()),
+    ("/firm/", only("firm_admin", "firm_lawyer")),
+    ("/firm/edit", only("firm_admin")),
+    ("/firm/coverage", only("firm_admin")),
+    ("/firm/offices", only("firm_admin")),
+    ("/firm/lawyers", only("firm_admin")),
+    ("/firm/conflicts", only("firm_admin")),
+    ("/firm/users", only("firm_admin")),
+    ("/staff/applications", only("staff", "staff_admin")),
+    ("/staff/firms", only("staff", "staff_admin")),
+    ("/staff/firms.csv", only("staff", "staff_admin")),
+    ("/staff/firms/import", only("staff", "staff_admin")),
 ]
 
 

@@ -43,3 +43,14 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("new_password", message=_l("Passwords differ."))],
     )
     submit = SubmitField(_l("Change password"))
+
+
+class SetPasswordForm(FlaskForm):
+    """A new password chosen through an invitation link."""
+
+    new_password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=200)])
+    confirm = PasswordField(
+        _l("Repeat new password"),
+        validators=[DataRequired(), EqualTo("new_password", message=_l("Passwords differ."))],
+    )
+    submit = SubmitField(_l("Set password"))

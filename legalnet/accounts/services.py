@@ -79,3 +79,50 @@ def set_disabled(actor: User, user: User, disabled: bool, reason: str = "") -> N
     """Disable or re-enable an account; a disabled user is signed out on their next request."""
     user.disabled = disabled
     audit.record(actor, "user.disabled" if disabled else "user.enabled", user, summary=user.email, reason=reason)
+
+
+PASSWORD_TOKEN_SALT = "legalnet.set-password"
+PASSWORD_TOKEN_MAX_AGE = 7 * 24 * 3600
+
+
+def _password_serializer():
+    """Signs set-password links with the app's secret key."""
+    from flask import current_app
+    from itsdangerous import URLSafeTimedSerializer
+
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=PASSWORD_TOKEN_SALT)
+
+
+def password_token(user: User) -> str:
+    """A signed token for a link that lets `user` choose a password within 7 days, once.
+
+    It embeds the user's current session token, which setting the password replaces, so a used link
+    (or one issued before any later password change) no longer works."""
+    return _password_serializer().dumps({"user": user.id, "session": user.session_token})
+
+
+def user_for_password_token(token: str) -> User:
+    """The user a set-password token was issued for; raises when it is forged, expired or used."""
+    from itsdangerous import BadSignature, SignatureExpired
+
+    try:
+        data = _password_serializer().loads(token, max_age=PASSWORD_TOKEN_MAX_AGE)
+    except SignatureExpired as error:
+        raise NotAllowed(_("This link has expired. Ask your firm's administrator for a new invitation.")) from error
+    except BadSignature as error:
+        raise NotAllowed(_("This link is not valid. Check that you copied all of it.")) from error
+    user = db.session.get(User, data.get("user")) if isinstance(data, dict) else None
+    if user is None or user.session_token != data.get("session"):
+        raise NotAllowed(_("This link has already been used. Sign in with your password, or ask for a new link."))
+    if user.disabled:
+        raise NotAllowed(_("This account has been disabled. Contact the centre if you think this is a mistake."))
+    return user
+
+
+def set_password_with_token(token: str, password: str) -> User:
+    """Set the password of the user a valid token was issued for; the token stops working."""
+    user = user_for_password_token(token)
+    check_password_strength(password)
+    user.set_password(password)
+    audit.record(user, "user.password_set", user, summary=user.email)
+    return user

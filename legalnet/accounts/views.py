@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from legalnet.accounts import services
-from legalnet.accounts.forms import ChangePasswordForm, RegisterClientForm, SignInForm
+from legalnet.accounts.forms import ChangePasswordForm, RegisterClientForm, SetPasswordForm, SignInForm
 from legalnet.accounts.models import User
 from legalnet.core.errors import DomainError
 from legalnet.extensions import db, limiter, login_manager
@@ -121,6 +121,29 @@ def change_password():
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("accounts.dashboard"))
     return render_template("accounts/change_password.html", form=form)
+
+
+@bp.route("/account/set-password/<token>", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
+def set_password(token: str):
+    """Choose a password through the link of an invitation; the link works once, for 7 days."""
+    try:
+        user = services.user_for_password_token(token)
+    except DomainError as error:
+        return render_template("accounts/set_password.html", form=None, problem=str(error)), 400
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.set_password_with_token(token, form.new_password.data)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            logout_user()
+            flash(_("Your password is set. Sign in with your e-mail address and the new password."), "success")
+            return redirect(url_for("accounts.sign_in"))
+    return render_template("accounts/set_password.html", form=form, user=user, problem=None)
 
 
 @bp.route("/language", methods=["POST"])

@@ -99,7 +99,7 @@ def navigation_for(user) -> list[tuple[str, str]]:
         items = [("accounts.dashboard", _l("Dashboard")), ("referrals.offers", _l("Offers")),
                  ("referrals.cases", _l("Cases")), ("firms.profile", _l("Firm profile"))]
     else:
-        items = [("accounts.dashboard", _l("Dashboard")), ("staff.queue", _l("Requests")),
+        items = [("accounts.dashboard", _l("Dashboard")), ("referrals.staff_queue", _l("Requests")),
                  ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
                  ("staff.reports", _l("Reports")), ("staff.audit_log", _l("Audit log"))]
     return items

@@ -1,31 +1,155 @@
-"""Staff pages."""
+"""Staff pages: the membership console (applications, members, decisions, import, export) and the audit log."""
 
-from flask import Blueprint, render_template, request
-from sqlalchemy import or_
+from datetime import date
 
-from legalnet.core.audit import AuditLog
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from legalnet.core.errors import DomainError
 from legalnet.core.permissions import staff_required
 from legalnet.extensions import db
+from legalnet.firms import services as firms
+from legalnet.firms.models import Firm, FirmStatus
+from legalnet.staff import services
+from legalnet.staff.forms import ImportForm, StatusForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+PER_PAGE = 50
+
+
+def firm_filters() -> dict[str, str]:
+    """The member-list filters from the query string."""
+    return {key: request.args.get(key, "").strip() for key in ("status", "jurisdiction", "renewal", "q")}
+
+
+def jurisdiction_choices() -> list[tuple[str, str]]:
+    """Jurisdictions for the filter list, in the interface language."""
+    from legalnet.matching.services import vocabulary_choices
+
+    return vocabulary_choices("jurisdictions", str(get_locale() or "en"))
+
+
+@bp.route("/applications")
+@staff_required
+def applications():
+    """Membership applications waiting for a decision, oldest first."""
+    page = request.args.get("page", 1, type=int)
+    pending = db.paginate(services.applications_query(), page=page, per_page=PER_PAGE, error_out=False)
+    return render_template("staff/applications.html", pending=pending)
+
+
+@bp.route("/firms", endpoint="firms")
+@staff_required
+def firms_list():
+    """Every firm, with status, jurisdiction and renewal filters."""
+    filters = firm_filters()
+    stmt = services.firms_query(filters["status"], filters["jurisdiction"], filters["renewal"], filters["q"])
+    listing = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
+    return render_template("staff/firms.html", listing=listing, filters=filters, statuses=list(FirmStatus),
+                           status_label=firms.status_label, jurisdictions=jurisdiction_choices(),
+                           args={k: v for k, v in filters.items() if v}, today=date.today())
+
+
+@bp.route("/firms.csv")
+@staff_required
+def export_firms():
+    """The filtered member list as a CSV download."""
+    filters = firm_filters()
+    text = services.firms_csv(services.firms_query(filters["status"], filters["jurisdiction"], filters["renewal"],
+                                                   filters["q"]))
+    filename = f"legalnet-firms-{date.today().isoformat()}.csv"
+    # A byte-order mark lets spreadsheet programs read the Chinese names as UTF-8.
+    return Response("\ufeff" + text, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def firm_or_404(firm_id: int) -> Firm:
+    """A firm by id for staff."""
+    firm = db.session.get(Firm, firm_id)
+    if firm is None:
+        abort(404)
+    return firm
+
+
+def render_firm(firm: Firm, form: StatusForm, status: int = 200):
+    """The staff view of one firm with its history and the decisions that fit its status."""
+    return render_template(
+        "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
+        labels=firms.coverage_labels(firm, str(get_locale() or "en")), history=services.firm_history(firm),
+        status_label=firms.status_label, transitions=firms.TRANSITIONS,
+    ), status
+
+
+@bp.route("/firms/<int:firm_id>")
+@staff_required
+def firm_detail(firm_id: int):
+    """One firm: its profile, coverage, accounts, history and the membership decisions."""
+    return render_firm(firm_or_404(firm_id), StatusForm(formdata=None))
+
+
+@bp.route("/firms/<int:firm_id>/status", methods=["POST"])
+@staff_required
+def change_status(firm_id: int):
+    """Approve, reject, suspend, reinstate, renew or withdraw a membership."""
+    firm = firm_or_404(firm_id)
+    form = StatusForm()
+    if not form.validate_on_submit():
+        return render_firm(firm, form, 400)
+    try:
+        firms.change_status(firm, form.action.data, current_user, form.reason.data or "",
+                            renewal_date=form.renewal_date.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return render_firm(firm, form, 400)
+    db.session.commit()
+    flash(_("%(firm)s is now %(status)s.", firm=firm.name, status=firms.status_label(firm.status)), "success")
+    return redirect(url_for("staff.firm_detail", firm_id=firm.id))
+
+
+@bp.route("/firms/import", methods=["GET", "POST"])
+@staff_required
+def import_firms():
+    """Import firms from an uploaded JSON Lines or CSV file and show what happened, line by line."""
+    from legalnet.firms.importer import decode_upload, format_for
+    from legalnet.firms.importer import import_firms as run_import
+
+    form = ImportForm()
+    report = None
+    if form.validate_on_submit():
+        upload = form.upload.data
+        try:
+            stream = decode_upload(upload.read())
+        except UnicodeDecodeError:
+            form.upload.errors.append(_("The file is not UTF-8 text. Save it as UTF-8 and try again."))
+        else:
+            fmt = form.fmt.data or format_for(upload.filename or "")
+            report = run_import(stream, fmt, default_status=FirmStatus(form.status.data) if form.status.data
+                                else None, actor=current_user)
+            db.session.commit()
+            flash(_("Import finished: %(created)d created, %(updated)d updated, %(unchanged)d unchanged, "
+                    "%(refused)d refused.", created=report.created, updated=report.updated,
+                    unchanged=report.unchanged, refused=len(report.errors)),
+                  "warning" if report.errors else "success")
+    return render_template("staff/import.html", form=form, report=report)
 
 
 @bp.route("/audit")
 @staff_required
 def audit_log():
-    """Search the audit log by action, actor or text."""
+    """Search the audit log by text, action and subject."""
     query = request.args.get("q", "").strip()
+    action = request.args.get("action", "").strip()
+    subject_type = request.args.get("subject_type", "").strip()
+    subject_id = request.args.get("subject_id", type=int)
     page = request.args.get("page", 1, type=int)
-    stmt = db.select(AuditLog).order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
-    if query:
-        like = f"%{query}%"
-        stmt = stmt.where(
-            or_(
-                AuditLog.action.ilike(like),
-                AuditLog.actor_email.ilike(like),
-                AuditLog.summary.ilike(like),
-                AuditLog.reason.ilike(like),
-            )
-        )
+    stmt = services.audit_query(query, action, subject_type, subject_id)
     entries = db.paginate(stmt, page=page, per_page=50, error_out=False)
-    return render_template("staff/audit_log.html", entries=entries, query=query)
+    args = {k: v for k, v in {"q": query, "action": action, "subject_type": subject_type,
+                              "subject_id": subject_id}.items() if v not in ("", None)}
+    return render_template("staff/audit_log.html", entries=entries, query=query, action=action,
+                           subject_type=subject_type, subject_id=subject_id, args=args,
+                           actions=services.audit_actions(), subject_types=services.audit_subject_types())

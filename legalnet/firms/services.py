@@ -1,0 +1,708 @@
+"""Membership rules: applying, the membership state machine, the firm's own profile and the directory.
+
+Every service flushes and never commits; the view (or the CLI command) commits once. Each change is
+recorded in the audit log with its actor and reason.
+"""
+
+import csv
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from rapidfuzz import fuzz
+from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+
+from legalnet.accounts import services as accounts
+from legalnet.accounts.models import Role, User
+from legalnet.core import audit
+from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.extensions import db
+from legalnet.firms.models import (
+    BarAdmission,
+    ConflictParty,
+    Firm,
+    FirmJurisdiction,
+    FirmLanguage,
+    FirmPracticeArea,
+    FirmStatus,
+    Lawyer,
+    Office,
+)
+from legalnet.notifications.services import firm_users, notify, staff_users
+
+STATUS_LABELS = {
+    FirmStatus.APPLICANT: _l("applicant"),
+    FirmStatus.ACTIVE: _l("active"),
+    FirmStatus.SUSPENDED: _l("suspended"),
+    FirmStatus.LAPSED: _l("lapsed"),
+    FirmStatus.REJECTED: _l("rejected"),
+    FirmStatus.WITHDRAWN: _l("withdrawn"),
+}
+MEMBERSHIP_TERM = timedelta(days=365)
+FIRM_PAGE = "/firm/"
+
+
+# ------------------------------------------------------------------------------------ state machine
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed membership change: the states it starts from and the state it leads to."""
+
+    action: str
+    sources: frozenset[FirmStatus]
+    target: FirmStatus
+    needs_reason: bool
+    label: str
+
+
+ALL_BUT_WITHDRAWN = frozenset(s for s in FirmStatus if s != FirmStatus.WITHDRAWN)
+
+# The whole membership state machine; every status change goes through change_status.
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("approve", frozenset({FirmStatus.APPLICANT}), FirmStatus.ACTIVE, False, _l("Approve")),
+        Transition("reject", frozenset({FirmStatus.APPLICANT}), FirmStatus.REJECTED, True, _l("Reject")),
+        Transition("suspend", frozenset({FirmStatus.ACTIVE}), FirmStatus.SUSPENDED, True, _l("Suspend")),
+        Transition("reinstate", frozenset({FirmStatus.SUSPENDED}), FirmStatus.ACTIVE, False, _l("Reinstate")),
+        Transition("lapse", frozenset({FirmStatus.ACTIVE}), FirmStatus.LAPSED, False, _l("Lapse")),
+        Transition("renew", frozenset({FirmStatus.ACTIVE, FirmStatus.LAPSED}), FirmStatus.ACTIVE, False,
+                   _l("Renew")),
+        Transition("withdraw", ALL_BUT_WITHDRAWN, FirmStatus.WITHDRAWN, True, _l("Withdraw")),
+    )
+}
+# Lapsing is done by the sweep when the renewal date passes, never by hand.
+STAFF_ACTIONS = ("approve", "reject", "suspend", "reinstate", "renew", "withdraw")
+
+# What the firm's admins are told; callables so each reads it in their own language.
+FIRM_NOTICES = {
+    "approve": lambda firm, reason: _("Your membership application for %(firm)s has been approved.", firm=firm.name),
+    "reject": lambda firm, reason: _(
+        "Your membership application for %(firm)s has been declined. Reason: %(reason)s", firm=firm.name,
+        reason=reason),
+    "suspend": lambda firm, reason: _(
+        "The membership of %(firm)s has been suspended. Reason: %(reason)s", firm=firm.name, reason=reason),
+    "reinstate": lambda firm, reason: _("The membership of %(firm)s has been reinstated.", firm=firm.name),
+    "lapse": lambda firm, reason: _(
+        "The membership of %(firm)s has lapsed because its renewal date passed. Contact the centre to renew.",
+        firm=firm.name),
+    "renew": lambda firm, reason: _(
+        "The membership of %(firm)s has been renewed until %(date)s.", firm=firm.name,
+        date=firm.renewal_date.isoformat() if firm.renewal_date else ""),
+    "withdraw": lambda firm, reason: _(
+        "The membership of %(firm)s has been withdrawn. Reason: %(reason)s", firm=firm.name, reason=reason),
+}
+
+
+def status_label(status: FirmStatus) -> str:
+    """The translated name of a membership status."""
+    return str(STATUS_LABELS[FirmStatus(status)])
+
+
+def allowed_actions(firm: Firm) -> list[str]:
+    """The staff actions that make sense for the firm's current status."""
+    return [a for a in STAFF_ACTIONS if firm.status in TRANSITIONS[a].sources]
+
+
+def _refusal(action: str, firm: Firm) -> str:
+    """A clear message for a change that makes no sense in the firm's current status."""
+    status = status_label(firm.status)
+    messages = {
+        "approve": _("Only applications can be approved; %(firm)s is %(status)s.", firm=firm.name, status=status),
+        "reject": _("Only applications can be rejected; %(firm)s is %(status)s.", firm=firm.name, status=status),
+        "suspend": _("Only active members can be suspended; %(firm)s is %(status)s.", firm=firm.name,
+                     status=status),
+        "reinstate": _("Only suspended members can be reinstated; %(firm)s is %(status)s.", firm=firm.name,
+                       status=status),
+        "lapse": _("Only active memberships can lapse; %(firm)s is %(status)s.", firm=firm.name, status=status),
+        "renew": _("Only active or lapsed memberships can be renewed; %(firm)s is %(status)s.", firm=firm.name,
+                   status=status),
+        "withdraw": _("%(firm)s has already been withdrawn.", firm=firm.name),
+    }
+    return messages[action]
+
+
+def change_status(
+    firm: Firm, action: str, actor: User | None, reason: str = "", renewal_date: date | None = None,
+    today: date | None = None,
+) -> Firm:
+    """Apply one membership transition, record it and tell the firm's admins; raise on nonsense."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise InvalidTransition(_("Unknown membership action."))
+    if firm.status not in transition.sources:
+        raise InvalidTransition(_refusal(action, firm))
+    reason = (reason or "").strip()
+    if transition.needs_reason and not reason:
+        raise ValidationFailed(_("Give a reason; the firm is told and it is kept in the audit log."))
+    today = today or date.today()
+    if action == "approve":
+        firm.renewal_date = today + MEMBERSHIP_TERM
+    elif action == "renew":
+        renewal_date = renewal_date or (max(firm.renewal_date or today, today) + MEMBERSHIP_TERM)
+        if renewal_date <= today:
+            raise ValidationFailed(_("The new renewal date must be in the future."))
+        firm.renewal_date = renewal_date
+    old = firm.status
+    firm.status = transition.target
+    summary = f"{firm.name}: {old.value} → {firm.status.value}"
+    if action == "renew":
+        summary += f", renewal {firm.renewal_date.isoformat()}"
+    audit.record(actor, f"firm.{action}", firm, summary=summary, reason=reason)
+    notice = FIRM_NOTICES[action]
+    notify(firm_users(firm, admins_only=True), f"membership.{action}", lambda: notice(firm, reason), link=FIRM_PAGE)
+    db.session.flush()
+    return firm
+
+
+def approve(firm: Firm, actor: User | None, reason: str = "") -> Firm:
+    """Accept an application; the membership runs for a year."""
+    return change_status(firm, "approve", actor, reason)
+
+
+def reject(firm: Firm, actor: User | None, reason: str) -> Firm:
+    """Decline an application, with a reason."""
+    return change_status(firm, "reject", actor, reason)
+
+
+def suspend(firm: Firm, actor: User | None, reason: str) -> Firm:
+    """Suspend an active member, with a reason."""
+    return change_status(firm, "suspend", actor, reason)
+
+
+def reinstate(firm: Firm, actor: User | None, reason: str = "") -> Firm:
+    """Lift a suspension."""
+    return change_status(firm, "reinstate", actor, reason)
+
+
+def renew(firm: Firm, actor: User | None, renewal_date: date | None = None, reason: str = "") -> Firm:
+    """Renew an active or lapsed membership until `renewal_date` (a year on by default)."""
+    return change_status(firm, "renew", actor, reason, renewal_date=renewal_date)
+
+
+def withdraw(firm: Firm, actor: User | None, reason: str) -> Firm:
+    """End a membership or application for good, with a reason."""
+    return change_status(firm, "withdraw", actor, reason)
+
+
+def lapse_overdue_memberships(today: date) -> list[Firm]:
+    """Lapse every active membership whose renewal date is before `today`; running it again changes nothing."""
+    stmt = (
+        db.select(Firm)
+        .where(Firm.status == FirmStatus.ACTIVE, Firm.renewal_date.is_not(None), Firm.renewal_date < today)
+        .order_by(Firm.id)
+    )
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Two sweeps at once: the second skips the rows the first is lapsing instead of lapsing them twice.
+        stmt = stmt.with_for_update(skip_locked=True)
+    lapsed = []
+    for firm in db.session.scalars(stmt).all():
+        change_status(firm, "lapse", None, reason=_("Renewal date %(date)s passed.", date=firm.renewal_date),
+                      today=today)
+        lapsed.append(firm)
+    return lapsed
+
+
+# ------------------------------------------------------------------------------------ parsing helpers
+
+
+def split_items(text: str) -> list[str]:
+    """Items typed in one box, separated by commas, semicolons, 、 or new lines."""
+    return [item.strip() for item in re.split(r"[,;\n、，；]", text or "") if item.strip()]
+
+
+def _jurisdiction_code(text: str) -> str | None:
+    """The jurisdiction code for a code, name or city typed by the user, or None when it is not one."""
+    from legalnet.matching.services import resolve_codes_or_text
+
+    codes = resolve_codes_or_text("jurisdictions", [(text or "").strip()]).codes
+    return codes[0] if len(codes) == 1 else None
+
+
+def _fields(line: str) -> list[str]:
+    """Split one line into fields on semicolons, or on commas when there is no semicolon."""
+    separator = ";" if ";" in line else ","
+    return [part.strip() for part in line.split(separator)]
+
+
+@dataclass
+class OfficeInput:
+    """An office read from the form."""
+
+    city: str
+    jurisdiction: str
+    address: str = ""
+
+
+@dataclass
+class LawyerInput:
+    """A lawyer with one bar admission, read from the form."""
+
+    name: str
+    jurisdiction: str
+    registration_number: str = ""
+    admitted_year: int | None = None
+
+
+def parse_offices(text: str) -> list[OfficeInput]:
+    """Offices typed one per line as `city; jurisdiction; address`; raises with the line number of a bad line."""
+    offices = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = _fields(line)
+        if len(parts) < 2 or not parts[0] or not parts[1]:
+            raise ValidationFailed(_("Offices, line %(n)d: write the city and the jurisdiction, e.g. "
+                                     "\"Shenzhen; CN\".", n=number))
+        code = _jurisdiction_code(parts[1])
+        if code is None:
+            raise ValidationFailed(_("Offices, line %(n)d: \"%(text)s\" is not a jurisdiction we cover.", n=number,
+                                     text=parts[1]))
+        offices.append(OfficeInput(parts[0][:120], code, "; ".join(p for p in parts[2:] if p)[:500]))
+    return offices
+
+
+def parse_year(text: str, context: str) -> int | None:
+    """An admission year, or None when blank; raises on a year that cannot be right."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1900 <= int(text) <= date.today().year:
+        raise ValidationFailed(_("%(context)s: \"%(text)s\" is not a year of admission.", context=context,
+                                 text=text))
+    return int(text)
+
+
+def parse_bar_registrations(text: str) -> list[LawyerInput]:
+    """Bar registrations typed one per line as `name; jurisdiction; registration number; year`."""
+    lawyers = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = _fields(line) + ["", ""]
+        context = _("Bar registrations, line %(n)d", n=number)
+        if not parts[0] or not parts[1]:
+            raise ValidationFailed(_("%(context)s: write the lawyer's name and the jurisdiction of the bar.",
+                                     context=context))
+        code = _jurisdiction_code(parts[1])
+        if code is None:
+            raise ValidationFailed(_("%(context)s: \"%(text)s\" is not a jurisdiction we cover.", context=context,
+                                     text=parts[1]))
+        lawyers.append(LawyerInput(parts[0][:200], code, parts[2][:80], parse_year(parts[3], context)))
+    return lawyers
+
+
+def parse_admissions(text: str) -> list[tuple[str, str, int | None]]:
+    """Bar admissions of one lawyer, one per line as `jurisdiction; registration number; year`."""
+    admissions = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = _fields(line) + ["", ""]
+        context = _("Bar admissions, line %(n)d", n=number)
+        code = _jurisdiction_code(parts[0])
+        if code is None:
+            raise ValidationFailed(_("%(context)s: \"%(text)s\" is not a jurisdiction we cover.", context=context,
+                                     text=parts[0]))
+        admissions.append((code, parts[1][:80], parse_year(parts[2], context)))
+    return admissions
+
+
+# ------------------------------------------------------------------------------------ applying
+
+
+@dataclass
+class Application:
+    """What the public application form collects."""
+
+    name: str
+    email: str
+    local_name: str = ""
+    country: str = ""
+    website: str = ""
+    phone: str = ""
+    description: str = ""
+    jurisdictions: list[str] = field(default_factory=list)
+    practice_areas: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    offices: str = ""
+    bar_registrations: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    password: str = ""
+
+
+def find_firm_by_email(email: str) -> Firm | None:
+    """The firm registered with this e-mail address, if any."""
+    return db.session.scalar(db.select(Firm).where(func.lower(Firm.email) == accounts.normalise_email(email)))
+
+
+def apply_for_membership(application: Application):
+    """Create an applicant firm, its first firm-admin account and tell staff; returns (firm, user, coverage)."""
+    from legalnet.matching.services import set_firm_coverage
+
+    if find_firm_by_email(application.email) is not None:
+        raise ValidationFailed(_("A firm with this e-mail address has already applied or is a member."))
+    offices = parse_offices(application.offices)
+    lawyers = parse_bar_registrations(application.bar_registrations)
+    firm = Firm(
+        name=application.name.strip(), local_name=application.local_name.strip() or None,
+        email=accounts.normalise_email(application.email), country=application.country.strip(),
+        website=application.website.strip(), phone=application.phone.strip(),
+        description=application.description.strip(), status=FirmStatus.APPLICANT,
+    )
+    db.session.add(firm)
+    firm.offices = [Office(city=o.city, jurisdiction=o.jurisdiction, address=o.address) for o in offices]
+    firm.lawyers = _lawyers_from(lawyers)
+    db.session.flush()
+    coverage = set_firm_coverage(firm, application.jurisdictions, application.practice_areas, application.languages)
+    if not coverage.resolved["jurisdictions"]:
+        raise ValidationFailed(_("Name at least one jurisdiction your firm practises in that we recognise.")
+                               + _suggestion_text(coverage))
+    if not coverage.resolved["practice_areas"]:
+        raise ValidationFailed(_("Name at least one practice area that we recognise.") + _suggestion_text(coverage))
+    user = accounts.create_user(application.contact_email, application.contact_name, application.password,
+                                Role.FIRM_ADMIN, firm=firm)
+    audit.record(user, "firm.applied", firm, summary=firm.name)
+    notify(staff_users(), "membership.application",
+           lambda: _("New membership application from %(firm)s.", firm=firm.name),
+           link=f"/staff/firms/{firm.id}")
+    return firm, user, coverage
+
+
+def _lawyers_from(entries: list[LawyerInput]) -> list[Lawyer]:
+    """Group bar registrations by lawyer name into Lawyer rows with their admissions."""
+    by_name: dict[str, Lawyer] = {}
+    for entry in entries:
+        lawyer = by_name.setdefault(entry.name.casefold(), Lawyer(name=entry.name))
+        lawyer.bar_admissions.append(BarAdmission(jurisdiction=entry.jurisdiction,
+                                                  registration_number=entry.registration_number,
+                                                  admitted_year=entry.admitted_year))
+    return list(by_name.values())
+
+
+def _suggestion_text(coverage) -> str:
+    """The "did you mean …" hints for the terms that were not understood."""
+    parts = [_("\"%(text)s\": did you mean %(options)s?", text=text, options=", ".join(options))
+             for text, options in coverage.suggestions.items() if options]
+    return (" " + " ".join(parts)) if parts else ""
+
+
+# ------------------------------------------------------------------------------------ self-service
+
+
+PROFILE_FIELDS = ("name", "local_name", "country", "website", "phone", "description", "capacity")
+
+
+def update_profile(firm: Firm, actor: User, **values) -> list[str]:
+    """Change the firm's profile fields; returns the names of the fields that changed."""
+    changed = []
+    for name in PROFILE_FIELDS:
+        if name not in values:
+            continue
+        value = values[name]
+        if value is None and name != "capacity":
+            value = ""
+        if isinstance(value, str):
+            value = value.strip()
+        if name == "local_name":
+            value = value or None
+        if name == "capacity" and (value is None or value < 0):
+            raise ValidationFailed(_("Capacity is the number of open cases the firm can take: 0 or more."))
+        if name == "name" and not value:
+            raise ValidationFailed(_("The firm needs a name."))
+        if getattr(firm, name) != value:
+            setattr(firm, name, value)
+            changed.append(name)
+    if changed:
+        audit.record(actor, "firm.profile_updated", firm, summary=", ".join(changed))
+    db.session.flush()
+    return changed
+
+
+def update_coverage(firm: Firm, actor: User, jurisdictions: list[str], practice_areas: list[str],
+                    languages: list[str]):
+    """Replace the firm's coverage from picked codes and typed text; returns what was understood."""
+    from legalnet.matching.services import set_firm_coverage
+
+    result = set_firm_coverage(firm, jurisdictions, practice_areas, languages)
+    if not result.resolved["jurisdictions"]:
+        raise ValidationFailed(_("Keep at least one jurisdiction we recognise; clients find firms by jurisdiction.")
+                               + _suggestion_text(result))
+    resolved = result.resolved
+    audit.record(actor, "firm.coverage_updated", firm, summary="; ".join(
+        ",".join(resolved[kind]) for kind in ("jurisdictions", "practice_areas", "languages")))
+    db.session.flush()
+    return result
+
+
+def add_office(firm: Firm, actor: User, city: str, jurisdiction: str, address: str = "") -> Office:
+    """Add an office to the firm."""
+    if not city.strip() or not jurisdiction:
+        raise ValidationFailed(_("An office needs a city and a jurisdiction."))
+    office = Office(city=city.strip(), jurisdiction=jurisdiction, address=address.strip())
+    firm.offices.append(office)
+    db.session.flush()
+    audit.record(actor, "firm.office_added", firm, summary=f"{office.city} ({office.jurisdiction})")
+    return office
+
+
+def _own(firm: Firm, model, object_id: int, attribute: str = "firm_id"):
+    """Load an object of the firm by id; another firm's object is reported as not found."""
+    obj = db.session.get(model, object_id)
+    if obj is None or getattr(obj, attribute) != firm.id:
+        raise NotAllowed(_("That item does not exist or belongs to another firm."))
+    return obj
+
+
+def remove_office(firm: Firm, actor: User, office_id: int) -> None:
+    """Remove one of the firm's offices."""
+    office = _own(firm, Office, office_id)
+    firm.offices.remove(office)
+    audit.record(actor, "firm.office_removed", firm, summary=f"{office.city} ({office.jurisdiction})")
+    db.session.flush()
+
+
+def add_lawyer(firm: Firm, actor: User, name: str, email: str = "", title: str = "",
+               admissions: list[tuple[str, str, int | None]] = ()) -> Lawyer:
+    """Add a lawyer with their bar admissions."""
+    if not name.strip():
+        raise ValidationFailed(_("A lawyer needs a name."))
+    lawyer = Lawyer(name=name.strip(), email=accounts.normalise_email(email), title=title.strip())
+    lawyer.bar_admissions = [BarAdmission(jurisdiction=j, registration_number=n, admitted_year=y)
+                             for j, n, y in admissions]
+    firm.lawyers.append(lawyer)
+    db.session.flush()
+    audit.record(actor, "firm.lawyer_added", firm, summary=lawyer.name)
+    return lawyer
+
+
+def remove_lawyer(firm: Firm, actor: User, lawyer_id: int) -> None:
+    """Remove a lawyer and their bar admissions from the firm."""
+    lawyer = _own(firm, Lawyer, lawyer_id)
+    firm.lawyers.remove(lawyer)
+    audit.record(actor, "firm.lawyer_removed", firm, summary=lawyer.name)
+    db.session.flush()
+
+
+def add_bar_admission(firm: Firm, actor: User, lawyer_id: int, jurisdiction: str, registration_number: str = "",
+                      admitted_year: int | None = None) -> BarAdmission:
+    """Add a bar admission to one of the firm's lawyers."""
+    lawyer = _own(firm, Lawyer, lawyer_id)
+    admission = BarAdmission(jurisdiction=jurisdiction, registration_number=registration_number.strip(),
+                             admitted_year=admitted_year)
+    lawyer.bar_admissions.append(admission)
+    audit.record(actor, "firm.bar_admission_added", firm, summary=f"{lawyer.name}: {jurisdiction}")
+    db.session.flush()
+    return admission
+
+
+def remove_bar_admission(firm: Firm, actor: User, admission_id: int) -> None:
+    """Remove a bar admission of one of the firm's lawyers."""
+    admission = db.session.get(BarAdmission, admission_id)
+    if admission is None or admission.lawyer.firm_id != firm.id:
+        raise NotAllowed(_("That item does not exist or belongs to another firm."))
+    lawyer = admission.lawyer
+    lawyer.bar_admissions.remove(admission)
+    audit.record(actor, "firm.bar_admission_removed", firm, summary=f"{lawyer.name}: {admission.jurisdiction}")
+    db.session.flush()
+
+
+MAX_CONFLICT_UPLOAD = 2 * 1024 * 1024
+
+
+def read_conflict_names(data: bytes) -> list[str]:
+    """Names from an uploaded file: a CSV with a `name` column, or one name per line."""
+    if len(data) > MAX_CONFLICT_UPLOAD:
+        raise ValidationFailed(_("The file is larger than 2 MB; split it into smaller files."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationFailed(_("The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")) from error
+    lines = text.splitlines()
+    if not lines:
+        return []
+    header = next(csv.reader([lines[0]]), [])
+    columns = [h.strip().casefold() for h in header]
+    if "name" in columns:
+        index = columns.index("name")
+        names = [row[index] for row in csv.reader(lines[1:]) if len(row) > index]
+    else:
+        names = lines
+    return [name.strip() for name in names if name.strip()]
+
+
+def add_conflicts(firm: Firm, actor: User, names: list[str]) -> int:
+    """Add parties to the conflict register, skipping ones already there; returns how many were added."""
+    from legalnet.matching.services import add_conflict_parties
+
+    names = [name.strip()[:300] for name in names if name and name.strip()]
+    if not names:
+        raise ValidationFailed(_("Give at least one name."))
+    added = add_conflict_parties(firm, names)
+    audit.record(actor, "firm.conflicts_added", firm, summary=_("%(added)d of %(given)d names added",
+                                                                added=added, given=len(names)))
+    db.session.flush()
+    return added
+
+
+def remove_conflict(firm: Firm, actor: User, party_id: int) -> None:
+    """Remove one party from the conflict register."""
+    from legalnet.matching.services import remove_conflict_party
+
+    party = _own(firm, ConflictParty, party_id)
+    name = party.name
+    remove_conflict_party(firm, party_id)
+    audit.record(actor, "firm.conflict_removed", firm, summary=name)
+    db.session.flush()
+
+
+def invite_lawyer(firm: Firm, actor: User, name: str, email: str) -> User:
+    """Create a firm-lawyer account that cannot sign in until its owner sets a password by the e-mailed link."""
+    # Random and never shown: the invited lawyer chooses a password through the link.
+    password = secrets.token_urlsafe(32) + "-9"
+    user = accounts.create_user(email, name, password, Role.FIRM_LAWYER, firm=firm)
+    audit.record(actor, "user.invited", user, summary=f"{user.email} → {firm.name}")
+    return user
+
+
+def set_firm_user_disabled(firm: Firm, actor: User, user: User, disabled: bool) -> User:
+    """Disable or re-enable an account of the actor's own firm."""
+    if user.firm_id != firm.id:
+        raise NotAllowed(_("That item does not exist or belongs to another firm."))
+    if user.id == actor.id:
+        raise NotAllowed(_("You cannot disable your own account."))
+    accounts.set_disabled(actor, user, disabled)
+    db.session.flush()
+    return user
+
+
+# ------------------------------------------------------------------------------------ directory
+
+DIRECTORY_PAGE_SIZE = 20
+NAME_CUTOFF = 80
+# Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
+_FILLER_RE = re.compile(
+    r"\b(llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
+    r"attorneys|partners|associates)\b|律师事务所|律師事務所|律师行|律師行|事务所|事務所"
+)
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, width-folded, accent-free form of a firm name, with `&` read as `and`."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().replace("&", " and ").replace("＆", " and ")
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _core_name(norm: str) -> str:
+    """A normalised name without the generic words every firm name carries."""
+    return " ".join(_FILLER_RE.sub(" ", norm).split()) or norm
+
+
+def name_score(query: str, *names: str | None) -> float:
+    """How well `query` fits any of the firm's names, 0 to 100."""
+    q = normalise_name(query)
+    if not q:
+        return 0.0
+    best = 0.0
+    for name in names:
+        n = normalise_name(name or "")
+        if not n:
+            continue
+        if q in n:
+            return 100.0
+        core_q, core_n = _core_name(q), _core_name(n)
+        score = max(fuzz.token_set_ratio(q, n), fuzz.token_set_ratio(core_q, core_n))
+        if 3 <= len(core_q) <= len(core_n):
+            # A typed fragment of a long name ("Qianhai Harbur") should still find it; a query longer than
+            # the name is not a fragment of it ("Bangkok" is not "Angkor").
+            score = max(score, fuzz.partial_ratio(core_q, core_n) * 0.95)
+        best = max(best, score)
+    return best
+
+
+@dataclass
+class DirectoryPage:
+    """One page of directory results."""
+
+    items: list[Firm]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages there are."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.page < self.pages
+
+
+def directory_filter(jurisdiction: str = "", practice_area: str = "", language: str = ""):
+    """The SQL condition for active firms covering the chosen jurisdiction, practice area and language."""
+    conditions = [Firm.status == FirmStatus.ACTIVE]
+    for model, code in ((FirmJurisdiction, jurisdiction), (FirmPracticeArea, practice_area),
+                        (FirmLanguage, language)):
+        if code:
+            conditions.append(db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists())
+    return conditions
+
+
+def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
+                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE) -> DirectoryPage:
+    """Active member firms, filtered by coverage in SQL and by name with a fuzzy match.
+
+    The fuzzy name match scores the (id, name, local name) of every active firm that passes the coverage
+    filters, in Python; that stays fast up to a few thousand firms. Beyond that, a trigram index
+    (pg_trgm) would have to pre-select candidates in the database."""
+    page = max(page, 1)
+    conditions = directory_filter(jurisdiction, practice_area, language)
+    load = (selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
+            selectinload(Firm.offices))
+    if not query.strip():
+        total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
+        items = db.session.scalars(
+            db.select(Firm).where(*conditions).options(*load).order_by(func.lower(Firm.name), Firm.id)
+            .limit(per_page).offset((page - 1) * per_page)
+        ).all()
+        return DirectoryPage(list(items), page, per_page, total)
+    rows = db.session.execute(db.select(Firm.id, Firm.name, Firm.local_name).where(*conditions)).all()
+    scored = [(name_score(query, name, local_name), name.casefold(), firm_id) for firm_id, name, local_name in rows]
+    ranked = sorted((s for s in scored if s[0] >= NAME_CUTOFF), key=lambda s: (-s[0], s[1], s[2]))
+    page_ids = [firm_id for _score, _name, firm_id in ranked[(page - 1) * per_page: page * per_page]]
+    firms = {f.id: f for f in db.session.scalars(db.select(Firm).where(Firm.id.in_(page_ids)).options(*load))}
+    return DirectoryPage([firms[i] for i in page_ids], page, per_page, len(ranked))
+
+
+def public_firm(firm_id: int) -> Firm | None:
+    """An active member firm by id, or None for any other firm (which the public must not see)."""
+    return db.session.scalar(
+        db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
+            selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
+    )
+
+
+def coverage_labels(firm: Firm, locale: str = "en") -> dict[str, list[str]]:
+    """The firm's jurisdictions, practice areas and languages as readable labels."""
+    from legalnet.matching.services import label
+
+    return {
+        "jurisdictions": [label("jurisdictions", c, locale) for c in firm.jurisdiction_codes],
+        "practice_areas": [label("practice_areas", c, locale) for c in firm.practice_area_codes],
+        "languages": [label("languages", c, locale) for c in firm.language_codes],
+    }

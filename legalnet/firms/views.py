@@ -1,0 +1,350 @@
+"""Firm pages: the public directory and profiles, the membership application, and the firm's self-service."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from legalnet.accounts.models import User
+from legalnet.accounts.services import password_token
+from legalnet.core.errors import DomainError
+from legalnet.core.permissions import firm_admin_required, firm_member_required
+from legalnet.extensions import db, limiter
+from legalnet.firms import services
+from legalnet.firms.forms import (
+    ActionForm,
+    AdmissionForm,
+    ApplyForm,
+    ConflictForm,
+    CoverageForm,
+    DirectoryForm,
+    InviteForm,
+    LawyerForm,
+    OfficeForm,
+    ProfileForm,
+)
+from legalnet.firms.models import Firm
+from legalnet.firms.permissions import can_edit_firm, can_view_firm
+from legalnet.notifications.services import notify
+
+bp = Blueprint("firms", __name__)
+
+
+def locale() -> str:
+    """The interface language, for vocabulary labels."""
+    return str(get_locale() or "en")
+
+
+# ------------------------------------------------------------------------------------ public
+
+
+@bp.route("/firms/")
+def directory():
+    """Search the directory of active member firms."""
+    form = DirectoryForm(request.args)
+    form.validate()
+    # A filter value that is not in the vocabulary is ignored rather than answered with an error page.
+    value = lambda f: "" if f.errors else (f.data or "")  # noqa: E731
+    results = services.search_directory(
+        value(form.q), value(form.jurisdiction), value(form.practice_area), value(form.language),
+        page=request.args.get("page", 1, type=int),
+    )
+    labels = {firm.id: services.coverage_labels(firm, locale()) for firm in results.items}
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("firms/directory.html", form=form, results=results, labels=labels, args=args)
+
+
+@bp.route("/firms/<int:firm_id>")
+def public_profile(firm_id: int):
+    """The public profile of an active member; other firms do not exist for the public."""
+    firm = services.public_firm(firm_id)
+    if firm is None:
+        abort(404)
+    return render_template("firms/public_profile.html", firm=firm, labels=services.coverage_labels(firm, locale()))
+
+
+@bp.route("/firms/apply", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
+def apply():
+    """Apply for membership: the firm, its coverage, its lawyers' bar registrations and its first admin."""
+    form = ApplyForm()
+    if form.validate_on_submit():
+        application = services.Application(
+            name=form.name.data, local_name=form.local_name.data or "", email=form.email.data,
+            country=form.country.data, website=form.website.data or "", phone=form.phone.data or "",
+            description=form.description.data or "", jurisdictions=form.coverage("jurisdictions"),
+            practice_areas=form.coverage("practice_areas"), languages=form.coverage("languages"),
+            offices=form.offices.data or "", bar_registrations=form.bar_registrations.data or "",
+            contact_name=form.contact_name.data, contact_email=form.contact_email.data, password=form.password.data,
+        )
+        try:
+            firm, user, coverage = services.apply_for_membership(application)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Thank you: the application of %(firm)s has been sent to the centre. Sign in as %(email)s to "
+                    "complete your profile while we review it.", firm=firm.name, email=user.email), "success")
+            flash_coverage(coverage)
+            return redirect(url_for("accounts.sign_in"))
+    return render_template("firms/apply.html", form=form)
+
+
+def flash_coverage(result) -> None:
+    """Tell the user what their typed coverage was read as, and what it was not."""
+    for text in result.unresolved:
+        options = result.suggestions.get(text) or []
+        if options:
+            flash(_("We did not understand \"%(text)s\"; did you mean %(options)s?", text=text,
+                    options=", ".join(options)), "warning")
+        else:
+            flash(_("We did not understand \"%(text)s\"; it is kept as you typed it but not used for matching.",
+                    text=text), "warning")
+
+
+# ------------------------------------------------------------------------------------ self-service
+
+
+def own_firm(edit: bool = False) -> Firm:
+    """The signed-in member's firm; 403 when they may not see it (or change it, with `edit`)."""
+    firm = current_user.firm
+    allowed = can_edit_firm(current_user, firm) if edit else can_view_firm(current_user, firm)
+    if not allowed:
+        abort(403)
+    return firm
+
+
+@bp.route("/firm/")
+@firm_member_required
+def profile():
+    """The member's own firm: everything on record, with links to change it for admins."""
+    firm = own_firm()
+    return render_template("firms/profile.html", firm=firm, labels=services.coverage_labels(firm, locale()),
+                           can_edit=can_edit_firm(current_user, firm), status=services.status_label(firm.status))
+
+
+@bp.route("/firm/edit", methods=["GET", "POST"])
+@firm_admin_required
+def edit_profile():
+    """Change the firm's name, contact details, description and capacity."""
+    firm = own_firm(edit=True)
+    form = ProfileForm(obj=firm)
+    if form.validate_on_submit():
+        try:
+            changed = services.update_profile(firm, current_user,
+                                              **{n: getattr(form, n).data for n in services.PROFILE_FIELDS})
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Profile saved.") if changed else _("Nothing changed."), "success")
+            return redirect(url_for("firms.profile"))
+    return render_template("firms/edit_profile.html", form=form, firm=firm)
+
+
+@bp.route("/firm/coverage", methods=["GET", "POST"])
+@firm_admin_required
+def coverage():
+    """Choose or type the jurisdictions, practice areas and languages of the firm."""
+    firm = own_firm(edit=True)
+    form = CoverageForm()
+    if request.method == "GET":
+        form.jurisdictions.data = firm.jurisdiction_codes
+        form.practice_areas.data = firm.practice_area_codes
+        form.languages.data = firm.language_codes
+        for kind in ("jurisdictions", "practice_areas", "languages"):
+            codes = {code for code, _label in getattr(form, kind).choices}
+            typed = [text for text in getattr(firm, "raw_" + kind) or [] if text not in codes]
+            getattr(form, kind + "_text").data = ", ".join(typed)
+    if form.validate_on_submit():
+        try:
+            result = services.update_coverage(firm, current_user, form.coverage("jurisdictions"),
+                                              form.coverage("practice_areas"), form.coverage("languages"))
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Coverage saved."), "success")
+            flash_coverage(result)
+            return redirect(url_for("firms.coverage"))
+    return render_template("firms/coverage.html", form=form, firm=firm,
+                           labels=services.coverage_labels(firm, locale()))
+
+
+@bp.route("/firm/offices", methods=["GET", "POST"])
+@firm_admin_required
+def offices():
+    """List, add and remove the firm's offices."""
+    firm = own_firm(edit=True)
+    form = OfficeForm()
+    if form.validate_on_submit():
+        services.add_office(firm, current_user, form.city.data, form.jurisdiction.data, form.address.data or "")
+        db.session.commit()
+        flash(_("Office added."), "success")
+        return redirect(url_for("firms.offices"))
+    return render_template("firms/offices.html", form=form, firm=firm, action=ActionForm())
+
+
+@bp.route("/firm/offices/<int:office_id>/remove", methods=["POST"])
+@firm_admin_required
+def remove_office(office_id: int):
+    """Remove an office."""
+    return _act(lambda firm: services.remove_office(firm, current_user, office_id), _("Office removed."),
+                "firms.offices")
+
+
+def _act(change, message: str, endpoint: str):
+    """Run one change on the admin's own firm from a button, then go back to the list."""
+    firm = own_firm(edit=True)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        change(firm)
+    except DomainError:
+        db.session.rollback()
+        # Another firm's item, or one already removed: never say which.
+        abort(404)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for(endpoint))
+
+
+@bp.route("/firm/lawyers", methods=["GET", "POST"])
+@firm_admin_required
+def lawyers():
+    """List, add and remove the firm's lawyers and their bar admissions."""
+    firm = own_firm(edit=True)
+    form = LawyerForm()
+    if form.validate_on_submit():
+        try:
+            admissions = services.parse_admissions(form.admissions.data or "")
+            services.add_lawyer(firm, current_user, form.name.data, form.email.data or "", form.title.data or "",
+                                admissions)
+        except DomainError as error:
+            db.session.rollback()
+            form.admissions.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Lawyer added."), "success")
+            return redirect(url_for("firms.lawyers"))
+    admission_forms = {lawyer.id: AdmissionForm(prefix=f"lawyer{lawyer.id}", formdata=None) for lawyer in firm.lawyers}
+    return render_template("firms/lawyers.html", form=form, firm=firm, action=ActionForm(),
+                           admission_forms=admission_forms)
+
+
+@bp.route("/firm/lawyers/<int:lawyer_id>/remove", methods=["POST"])
+@firm_admin_required
+def remove_lawyer(lawyer_id: int):
+    """Remove a lawyer."""
+    return _act(lambda firm: services.remove_lawyer(firm, current_user, lawyer_id), _("Lawyer removed."),
+                "firms.lawyers")
+
+
+@bp.route("/firm/lawyers/<int:lawyer_id>/admissions", methods=["POST"])
+@firm_admin_required
+def add_admission(lawyer_id: int):
+    """Add a bar admission to a lawyer."""
+    firm = own_firm(edit=True)
+    form = AdmissionForm(prefix=f"lawyer{lawyer_id}")
+    if not form.validate_on_submit():
+        for field in form:
+            for error in field.errors:
+                flash(f"{field.label.text}: {error}", "error")
+        return redirect(url_for("firms.lawyers"))
+    try:
+        services.add_bar_admission(firm, current_user, lawyer_id, form.jurisdiction.data,
+                                   form.registration_number.data or "", form.admitted_year.data)
+    except DomainError:
+        db.session.rollback()
+        abort(404)
+    db.session.commit()
+    flash(_("Bar admission added."), "success")
+    return redirect(url_for("firms.lawyers"))
+
+
+@bp.route("/firm/admissions/<int:admission_id>/remove", methods=["POST"])
+@firm_admin_required
+def remove_admission(admission_id: int):
+    """Remove a bar admission."""
+    return _act(lambda firm: services.remove_bar_admission(firm, current_user, admission_id),
+                _("Bar admission removed."), "firms.lawyers")
+
+
+@bp.route("/firm/conflicts", methods=["GET", "POST"])
+@firm_admin_required
+def conflicts():
+    """The conflict register: add one name, paste many, upload a file, remove."""
+    firm = own_firm(edit=True)
+    form = ConflictForm()
+    if form.validate_on_submit():
+        try:
+            names = [form.name.data or ""] + (form.names.data or "").splitlines()
+            if form.upload.data:
+                names += services.read_conflict_names(form.upload.data.read())
+            added = services.add_conflicts(firm, current_user, names)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("%(added)d names added to the conflict register; names already on it were skipped.",
+                    added=added), "success")
+            return redirect(url_for("firms.conflicts"))
+    return render_template("firms/conflicts.html", form=form, firm=firm, action=ActionForm())
+
+
+@bp.route("/firm/conflicts/<int:party_id>/remove", methods=["POST"])
+@firm_admin_required
+def remove_conflict(party_id: int):
+    """Remove a name from the conflict register."""
+    return _act(lambda firm: services.remove_conflict(firm, current_user, party_id),
+                _("Name removed from the conflict register."), "firms.conflicts")
+
+
+@bp.route("/firm/users", methods=["GET", "POST"])
+@firm_admin_required
+def users():
+    """The firm's accounts: invite a lawyer, disable or re-enable an account."""
+    firm = own_firm(edit=True)
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            user = services.invite_lawyer(firm, current_user, form.name.data, form.email.data)
+            link = url_for("accounts.set_password", token=password_token(user), _external=True)
+            notify(user, "account.invited", lambda: _(
+                "%(name)s invited you to legalnet for %(firm)s. Choose your password within 7 days.",
+                name=current_user.name, firm=firm.name), link=link)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Invitation sent to %(email)s.", email=user.email), "success")
+            return redirect(url_for("firms.users"))
+    accounts = db.session.scalars(db.select(User).where(User.firm_id == firm.id).order_by(User.name)).all()
+    return render_template("firms/users.html", form=form, firm=firm, accounts=accounts, action=ActionForm())
+
+
+@bp.route("/firm/users/<int:user_id>/<any(disable, enable):change>", methods=["POST"])
+@firm_admin_required
+def set_user_disabled(user_id: int, change: str):
+    """Disable or re-enable an account of the firm."""
+    firm = own_firm(edit=True)
+    user = db.session.get(User, user_id)
+    if user is None or user.firm_id != firm.id:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.set_firm_user_disabled(firm, current_user, user, change == "disable")
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("firms.users"))
+    db.session.commit()
+    flash(_("%(email)s disabled.", email=user.email) if user.disabled else _("%(email)s enabled.", email=user.email),
+          "success")
+    return redirect(url_for("firms.users"))

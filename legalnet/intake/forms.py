@@ -1,0 +1,72 @@
+"""The intake form: what the client needs, where, in which languages, and against whom."""
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PHP", "KHR", "LAK", "MMK", "BND",
+              "EUR"]
+
+
+def strip(value):
+    """Drop surrounding spaces."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class RequestForm(FlaskForm):
+    """A new request; terms can be picked from lists or typed in any language."""
+
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)], filters=[strip])
+    description = TextAreaField(_l("What do you need help with?"), validators=[Optional(), Length(max=10000)])
+    jurisdictions = SelectMultipleField(_l("Jurisdictions"), choices=[], validators=[Optional()])
+    jurisdictions_text = StringField(_l("Other jurisdictions, in your own words"),
+                                     validators=[Optional(), Length(max=500)])
+    practice_areas = SelectMultipleField(_l("Practice areas"), choices=[], validators=[Optional()])
+    practice_areas_text = StringField(_l("Other practice areas, in your own words"),
+                                      validators=[Optional(), Length(max=500)])
+    languages = SelectMultipleField(_l("Preferred languages"), choices=[], validators=[Optional()])
+    languages_text = StringField(_l("Other languages, in your own words"), validators=[Optional(), Length(max=300)])
+    counterparties = TextAreaField(_l("Counterparties (one per line)"), validators=[Optional(), Length(max=5000)])
+    urgency = RadioField(_l("Urgency"), choices=[("standard", _l("Standard")), ("urgent", _l("Urgent"))],
+                         default="standard", validators=[DataRequired()])
+    budget_amount = IntegerField(_l("Budget (optional)"), validators=[Optional(), NumberRange(min=0, max=10**9)])
+    budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
+    deadline = DateField(_l("Deadline (optional)"), validators=[Optional()])
+    consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
+    check = SubmitField(_l("Check"))
+    submit = SubmitField(_l("Submit request"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from legalnet.matching.services import vocabulary_choices
+
+        locale = str(get_locale() or "en")
+        self.jurisdictions.choices = vocabulary_choices("jurisdictions", locale)
+        self.practice_areas.choices = vocabulary_choices("practice_areas", locale)
+        self.languages.choices = vocabulary_choices("languages", locale)
+
+
+class PickFirmForm(FlaskForm):
+    """The client's choice among the shortlisted firms, or the centre's."""
+
+    firm = RadioField(_l("Firm"), choices=[], validators=[DataRequired()])
+    submit = SubmitField(_l("Send the request to this firm"))
+
+
+class CancelRequestForm(FlaskForm):
+    """The client withdraws the request."""
+
+    reason = StringField(_l("Why (optional)"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(_l("Withdraw request"))

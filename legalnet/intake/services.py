@@ -1,0 +1,171 @@
+"""Taking in a client's request: reading what it asks for, storing it with a readable reference, computing
+the shortlist, and the client withdrawing it before a firm accepts. Services flush, never commit."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from legalnet.core.audit import record
+from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.core.models import utcnow
+from legalnet.extensions import db
+from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
+from legalnet.notifications.services import firm_users, notify
+from legalnet.referrals import services as referrals
+from legalnet.referrals.models import Audience, OfferStatus
+from legalnet.referrals.states import check_transition, transition
+
+
+@dataclass
+class RequestInput:
+    """What the client entered on the intake form."""
+
+    title: str
+    description: str = ""
+    jurisdictions: list[str] = field(default_factory=list)
+    practice_areas: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    counterparties: list[str] = field(default_factory=list)
+    urgency: Urgency = Urgency.STANDARD
+    budget_amount: int | None = None
+    budget_currency: str = ""
+    deadline: date | None = None
+    consent_to_share: bool = False
+
+
+@dataclass
+class Understanding:
+    """What the typed and picked terms were read as, with labels to show back to the client."""
+
+    jurisdictions: list[str]
+    practice_areas: list[str]
+    languages: list[str]
+    unresolved: list[str]
+    suggestions: dict[str, list[str]]
+
+    def labels(self, locale: str = "en") -> dict[str, list[str]]:
+        """Display labels of the resolved codes, by kind."""
+        from legalnet.matching.services import label
+
+        return {kind: [label(kind, code, locale) for code in getattr(self, kind)]
+                for kind in ("jurisdictions", "practice_areas", "languages")}
+
+    def readable_suggestions(self, locale: str = "en") -> dict[str, list[str]]:
+        """The "did you mean" options of each unresolved text, as labels rather than codes."""
+        from legalnet.matching.services import label
+        from legalnet.matching.vocabulary import get_vocabulary
+
+        vocab = get_vocabulary()
+        out: dict[str, list[str]] = {}
+        for text, options in self.suggestions.items():
+            labels = []
+            for option in options:
+                kind = next((k for k in ("jurisdictions", "practice_areas", "languages") if vocab.has(k, option)), None)
+                readable = label(kind, option, locale) if kind else str(option)
+                if readable not in labels:
+                    labels.append(readable)
+            out[text] = labels
+        return out
+
+
+def split_lines(text: str | None) -> list[str]:
+    """One item per non-empty line, trimmed, duplicates dropped."""
+    seen: list[str] = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if line and line not in seen:
+            seen.append(line)
+    return seen
+
+
+def split_items(text: str | None) -> list[str]:
+    """Items typed in one box, separated by commas, semicolons or new lines (in any script)."""
+    import re
+
+    return [part.strip() for part in re.split(r"[,;\n，；、]", text or "") if part.strip()]
+
+
+def understand(data: RequestInput) -> Understanding:
+    """Resolve the request's picked codes and typed text to vocabulary codes."""
+    from legalnet.matching.services import resolve_request
+
+    resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
+                                 data.languages)
+    return Understanding(list(resolution.jurisdictions), list(resolution.practice_areas),
+                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions))
+
+
+def submit_request(user, data: RequestInput) -> LegalRequest:
+    """Store the client's request, give it a reference, compute its shortlist and move it on:
+    to `matched` when firms fit, else to `needs_review` (staff are told)."""
+    if not user.is_client or user.organisation_id is None:
+        raise NotAllowed(_l("Only client users of an organisation can submit requests."))
+    if not data.consent_to_share:
+        raise ValidationFailed(_l("You need to agree that the request is shared with the matched firms."))
+    if not (data.title or "").strip():
+        raise ValidationFailed(_l("Give the request a title."))
+    seen = understand(data)
+    req = LegalRequest(
+        organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),
+        description=(data.description or "").strip(), raw_jurisdictions=list(data.jurisdictions),
+        raw_practice_areas=list(data.practice_areas), raw_languages=list(data.languages),
+        jurisdictions=seen.jurisdictions, practice_areas=seen.practice_areas, languages=seen.languages,
+        unresolved=seen.unresolved, counterparties=list(data.counterparties), urgency=Urgency(data.urgency),
+        budget_amount=data.budget_amount, budget_currency=(data.budget_currency or "") if data.budget_amount else "",
+        deadline=data.deadline, consent_to_share=True, status=RequestStatus.SUBMITTED,
+    )
+    db.session.add(req)
+    db.session.flush()
+    # The id is unique, so a reference built from it cannot collide however many clients submit at once.
+    req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
+    referrals.add_event(req, "submitted", _("Request submitted."), actor=user)
+    record(user, "request.submitted", req, f"{req.reference} {req.title}")
+    db.session.flush()
+    referrals.compute_shortlist(req)
+    eligible = referrals.eligible_matches(req)
+    if eligible:
+        transition(req, RequestStatus.MATCHED)
+        count = len(eligible)
+        referrals.add_event(req, "matched", _("%(count)d firms fit the request.", count=count),
+                            audience=Audience.CLIENT)
+    else:
+        referrals.send_to_review(req, None, _("No member firm fits the request."))
+    return req
+
+
+def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
+    """The client withdraws the request before a firm accepts it; open offers are withdrawn."""
+    if not referrals.can_view_request(user, req) or not (user.is_client or user.is_staff):
+        raise NotAllowed(_l("You cannot cancel this request."))
+    referrals.lock_request(req)
+    check_transition(req, RequestStatus.CANCELLED)
+    now = utcnow()
+    for offer in req.open_offers:
+        referrals.end_offer(offer, OfferStatus.WITHDRAWN, now=now)
+        offer.reason = "request cancelled"
+        reference = req.reference
+        notify(firm_users(offer.firm), "offer.withdrawn",
+               lambda ref=reference: _("The client withdrew request %(ref)s.", ref=ref),
+               link=referrals.offer_link(offer))
+    transition(req, RequestStatus.CANCELLED)
+    referrals.add_event(req, "cancelled", _("Request withdrawn by the client. %(reason)s", reason=reason).strip(),
+                        actor=user, audience=Audience.CLIENT)
+    record(user, "request.cancelled", req, f"{req.reference} cancelled", reason)
+
+
+def rematch(req: LegalRequest, user) -> None:
+    """Staff run the matcher again on a request that needs review (e.g. after new firms joined)."""
+    if not user.is_staff:
+        raise NotAllowed(_l("Only centre staff can run the matching again."))
+    referrals.lock_request(req)
+    if req.status != RequestStatus.NEEDS_REVIEW:
+        raise InvalidTransition(_l("Only a request that needs review can be matched again."))
+    shortlist = referrals.compute_shortlist(req)
+    if not referrals.eligible_matches(req):
+        raise ValidationFailed(_l("The matcher still finds no eligible firm; refer the request by hand."))
+    transition(req, RequestStatus.MATCHED)
+    referrals.add_event(req, "matched", _("Matched again by the centre: %(count)d firms.", count=len(shortlist)),
+                        actor=user, audience=Audience.CLIENT)
+    record(user, "request.rematched", req, f"{req.reference} matched again")

@@ -1,0 +1,160 @@
+"""Client pages: the intake form with its "we understood" check, the list of the organisation's requests,
+a request with its shortlist to choose from, and withdrawing a request."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from legalnet.accounts.models import Role
+from legalnet.core.errors import DomainError
+from legalnet.core.permissions import client_required, roles_required
+from legalnet.extensions import db
+from legalnet.intake import services
+from legalnet.intake.forms import CancelRequestForm, PickFirmForm, RequestForm
+from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
+from legalnet.referrals import services as referrals
+from legalnet.referrals.states import can_transition, status_label
+
+bp = Blueprint("intake", __name__, url_prefix="/requests")
+
+client_or_staff_required = roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
+
+
+@bp.app_template_filter("vocab")
+def vocab_labels(codes, kind: str) -> str:
+    """Readable labels of vocabulary codes in the user's language, e.g. "Vietnam · Intellectual Property"."""
+    from legalnet.matching.services import label
+
+    locale = str(get_locale() or "en")
+    return " · ".join(label(kind, code, locale) for code in codes or [])
+
+
+@bp.app_template_filter("state_label")
+def state_label(obj) -> str:
+    """The readable label of a request's or an offer's status."""
+    return status_label(obj)
+
+
+def load_request(request_id: int) -> LegalRequest:
+    """The request if the current user may see it; 404 otherwise, so ids of others reveal nothing."""
+    req = db.session.get(LegalRequest, request_id)
+    if req is None or not referrals.can_view_request(current_user, req):
+        abort(404)
+    return req
+
+
+def input_from(form: RequestForm) -> services.RequestInput:
+    """The form's values as the service's input; picked codes and typed text go to the resolver together."""
+    return services.RequestInput(
+        title=form.title.data or "",
+        description=form.description.data or "",
+        jurisdictions=list(form.jurisdictions.data or []) + services.split_items(form.jurisdictions_text.data),
+        practice_areas=list(form.practice_areas.data or []) + services.split_items(form.practice_areas_text.data),
+        languages=list(form.languages.data or []) + services.split_items(form.languages_text.data),
+        counterparties=services.split_lines(form.counterparties.data),
+        urgency=form.urgency.data or "standard",
+        budget_amount=form.budget_amount.data,
+        budget_currency=form.budget_currency.data or "",
+        deadline=form.deadline.data,
+        consent_to_share=bool(form.consent.data),
+    )
+
+
+@bp.route("/")
+@client_required
+def list_requests():
+    """The organisation's requests, newest first."""
+    page = request.args.get("page", 1, type=int)
+    stmt = (db.select(LegalRequest).where(LegalRequest.organisation_id == current_user.organisation_id)
+            .order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
+    requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False)
+    return render_template("intake/list.html", requests=requests_)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@client_required
+def new_request():
+    """Fill in a request, check what it was understood as, then submit it."""
+    form = RequestForm()
+    understanding = None
+    if form.validate_on_submit():
+        data = input_from(form)
+        if form.submit.data and not form.consent.data:
+            form.consent.errors.append(_("You need to agree that the request is shared with the matched firms."))
+        elif form.submit.data:
+            try:
+                req = services.submit_request(current_user, data)
+            except DomainError as error:
+                db.session.rollback()
+                flash(str(error), "error")
+            else:
+                db.session.commit()
+                flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
+                return redirect(url_for("intake.detail", request_id=req.id))
+        understanding = services.understand(data)
+    locale = str(get_locale() or "en")
+    return render_template("intake/new.html", form=form, understanding=understanding,
+                           labels=understanding.labels(locale) if understanding else None,
+                           suggestions=understanding.readable_suggestions(locale) if understanding else {})
+
+
+@bp.route("/<int:request_id>")
+@client_or_staff_required
+def detail(request_id: int):
+    """A request: what it asks, where it stands, the firms to choose from and the offers made."""
+    req = load_request(request_id)
+    choices = referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES] if req.status == RequestStatus.MATCHED else []
+    pick_form = PickFirmForm()
+    pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [("centre", _("Let the centre choose"))]
+    return render_template(
+        "intake/detail.html", req=req, choices=choices, pick_form=pick_form,
+        cancel_form=CancelRequestForm(), can_cancel=req.status in OPEN_STATUSES
+        and can_transition(req, RequestStatus.CANCELLED) and current_user.is_client,
+        events=referrals.visible_events(current_user, req),
+    )
+
+
+@bp.route("/<int:request_id>/pick", methods=["POST"])
+@client_required
+def pick(request_id: int):
+    """Send the request to the chosen firm, or let the centre choose."""
+    req = load_request(request_id)
+    form = PickFirmForm()
+    form.firm.choices = [(str(m.firm_id), m.firm.name) for m in referrals.eligible_matches(req)] + [
+        ("centre", _("Let the centre choose"))]
+    if not form.validate_on_submit():
+        flash(_("Choose a firm, or let the centre choose."), "error")
+        return redirect(url_for("intake.detail", request_id=req.id))
+    firm_id = None if form.firm.data == "centre" else int(form.firm.data)
+    try:
+        offer = referrals.choose_firm(req, current_user, firm_id)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("intake.detail", request_id=request_id))
+    db.session.commit()
+    if offer is None:
+        flash(_("No firm is available right now; the centre will find one for you."), "warning")
+    else:
+        flash(_("Your request was offered to %(firm)s.", firm=offer.firm.name), "success")
+    return redirect(url_for("intake.detail", request_id=request_id))
+
+
+@bp.route("/<int:request_id>/cancel", methods=["POST"])
+@client_required
+def cancel(request_id: int):
+    """Withdraw the request before a firm accepts it."""
+    req = load_request(request_id)
+    form = CancelRequestForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.cancel_request(req, current_user, form.reason.data or "")
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Request %(ref)s withdrawn.", ref=req.reference), "success")
+    return redirect(url_for("intake.detail", request_id=request_id))

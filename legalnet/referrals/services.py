@@ -1,0 +1,568 @@
+"""Referral and case rules: shortlists, offers with deadlines that cascade, acceptance, the case timeline,
+messages, closure and feedback. Services flush and never commit; the caller commits once.
+
+Every operation that changes a request first takes the request's row lock (`lock_request`), so that a
+firm accepting, a firm declining, the deadline sweep and staff never act on a stale picture of the same
+request; the conditional UPDATEs on offers and the partial unique index are the backstops."""
+
+from datetime import datetime, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from legalnet.accounts.models import Role, User
+from legalnet.core.audit import record
+from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.core.models import utcnow
+from legalnet.extensions import db
+from legalnet.firms.models import Firm, FirmStatus
+from legalnet.intake.models import CASE_STATUSES, LegalRequest, Outcome, RequestStatus, Urgency
+from legalnet.matching.models import Match
+from legalnet.notifications.services import firm_users, notify, staff_users
+from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message, Offer, OfferSource, OfferStatus
+from legalnet.referrals.states import check_transition, transition
+
+# How many eligible firms of the shortlist the client chooses from.
+CLIENT_CHOICES = 5
+
+
+# ---------------------------------------------------------------------------------------------- links
+
+
+def request_link(req: LegalRequest) -> str:
+    """Path of the client's page of a request."""
+    return f"/requests/{req.id}"
+
+
+def offer_link(offer: Offer) -> str:
+    """Path of the firm's page of an offer."""
+    return f"/offers/{offer.id}"
+
+
+def case_link(req: LegalRequest) -> str:
+    """Path of the case page."""
+    return f"/cases/{req.id}"
+
+
+def staff_link(req: LegalRequest) -> str:
+    """Path of the staff page of a request."""
+    return f"/staff/requests/{req.id}"
+
+
+# ------------------------------------------------------------------------------------------ who's who
+
+
+def client_users(req: LegalRequest) -> list[User]:
+    """The active client accounts of the request's organisation."""
+    return list(db.session.scalars(
+        select(User).where(User.organisation_id == req.organisation_id, User.role == Role.CLIENT,
+                           User.disabled.is_(False))
+    ))
+
+
+def side_of(user, req: LegalRequest) -> str | None:
+    """'client', 'firm' or 'staff' when the user takes part in the request, else None."""
+    if not user.is_authenticated:
+        return None
+    if user.is_staff:
+        return "staff"
+    if user.is_client and user.organisation_id == req.organisation_id:
+        return "client"
+    if user.is_firm_member and user.firm_id is not None:
+        accepted = req.accepted_offer
+        if accepted is not None and accepted.firm_id == user.firm_id:
+            return "firm"
+    return None
+
+
+def can_view_request(user, req: LegalRequest) -> bool:
+    """Clients see their organisation's requests; staff see all."""
+    return user.is_staff or (user.is_client and user.organisation_id == req.organisation_id)
+
+
+def can_view_case(user, req: LegalRequest) -> bool:
+    """The client, the firm that accepted the request, and staff see the case once it was accepted."""
+    return req.status in CASE_STATUSES and side_of(user, req) is not None
+
+
+def can_view_offer(user, offer: Offer) -> bool:
+    """A firm sees only the offers made to it."""
+    return user.is_firm_member and user.firm_id is not None and offer.firm_id == user.firm_id
+
+
+def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
+    """The request's timeline as the user may see it: firm notes only to that firm, staff notes to staff."""
+    side = side_of(user, req)
+    stmt = select(CaseEvent).where(CaseEvent.request_id == req.id)
+    if side == "client":
+        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT]))
+    elif side == "firm":
+        stmt = stmt.where(
+            (CaseEvent.audience == Audience.PARTIES)
+            | ((CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == user.firm_id))
+        )
+    elif side == "staff":
+        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
+    else:
+        return []
+    return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
+
+
+# ----------------------------------------------------------------------------------------- primitives
+
+
+def add_event(req: LegalRequest, kind: str, text: str = "", actor=None, audience: Audience = Audience.PARTIES,
+              firm_id: int | None = None, message: Message | None = None) -> CaseEvent:
+    """Append an entry to the request's timeline."""
+    event = CaseEvent(request_id=req.id, kind=kind, text=str(text), actor_id=getattr(actor, "id", None),
+                      audience=audience, firm_id=firm_id, message=message)
+    db.session.add(event)
+    return event
+
+
+def lock_request(req: LegalRequest) -> LegalRequest:
+    """Take the request's row lock and reload it, so that what follows sees its latest state.
+
+    An UPDATE locks the row on PostgreSQL and takes the write lock on SQLite, which SELECT ... FOR UPDATE
+    does not, so the same code serialises concurrent changes to one request on both."""
+    db.session.execute(
+        update(LegalRequest).where(LegalRequest.id == req.id).values(updated_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
+    # Everything was flushed before the UPDATE ran, so expiring loses nothing and reloads what others wrote.
+    db.session.expire_all()
+    return req
+
+
+def bump_firm(firm_id: int, **increments) -> None:
+    """Add to a firm's track-record counters in SQL, so that concurrent updates never lose a count."""
+    values = {name: getattr(Firm, name) + amount for name, amount in increments.items()}
+    db.session.execute(update(Firm).where(Firm.id == firm_id).values(**values),
+                       execution_options={"synchronize_session": False})
+
+
+def hours_between(start: datetime, end: datetime) -> float:
+    """Hours from start to end, never negative."""
+    return max((end - start).total_seconds() / 3600.0, 0.0)
+
+
+def respond_by_for(req: LegalRequest, now: datetime) -> datetime:
+    """The deadline of a new offer: SLA_URGENT_HOURS for urgent requests, SLA_STANDARD_HOURS otherwise."""
+    key = "SLA_URGENT_HOURS" if req.urgency == Urgency.URGENT else "SLA_STANDARD_HOURS"
+    return now + timedelta(hours=float(current_app.config[key]))
+
+
+# ----------------------------------------------------------------------------------------- shortlist
+
+
+def store_shortlist(req: LegalRequest, result) -> list[Match]:
+    """Replace the request's shortlist with a matcher result, and keep its team proposal."""
+    for old in list(req.matches):
+        req.matches.remove(old)
+    db.session.flush()
+    rows = []
+    for rank, m in enumerate(result.matches, start=1):
+        row = Match(firm_id=m.firm.id, rank=rank, score=float(m.score), components=dict(m.components or {}),
+                    reasons=[str(r) for r in m.reasons or []], conflict=bool(m.conflict),
+                    conflict_with=[str(c) for c in m.conflict_with or []])
+        req.matches.append(row)
+        rows.append(row)
+    req.team = [{"jurisdiction": t.jurisdiction, "firm_id": t.firm.id, "firm_name": t.firm.name}
+                for t in getattr(result, "team", None) or []]
+    db.session.flush()
+    return rows
+
+
+def compute_shortlist(req: LegalRequest) -> list[Match]:
+    """Run the matcher on the request's resolved terms and store the ranked shortlist."""
+    from legalnet.matching.resolver import RequestResolution
+    from legalnet.matching.services import find_matches
+
+    resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
+                                   languages=list(req.languages))
+    result = find_matches(resolution, list(req.counterparties),
+                          limit=int(current_app.config.get("MATCH_SHORTLIST_SIZE", 10)))
+    return store_shortlist(req, result)
+
+
+def offered_firm_ids(req: LegalRequest) -> set[int]:
+    """Firms that already had an offer of this request, whatever became of it."""
+    return set(db.session.scalars(select(Offer.firm_id).where(Offer.request_id == req.id)))
+
+
+def eligible_matches(req: LegalRequest) -> list[Match]:
+    """Shortlist entries that may get an offer now: active, not conflicted, below capacity, not offered yet."""
+    already = offered_firm_ids(req)
+    rows = db.session.execute(
+        select(Match, Firm).join(Firm, Firm.id == Match.firm_id)
+        .where(Match.request_id == req.id, Match.conflict.is_(False), Firm.status == FirmStatus.ACTIVE,
+               Firm.open_cases < Firm.capacity)
+        .order_by(Match.rank)
+    ).all()
+    return [m for m, _firm in rows if m.firm_id not in already]
+
+
+# ------------------------------------------------------------------------------------------- offers
+
+
+def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None, match: Match | None = None,
+                 now: datetime | None = None, conflict_with: list[str] | None = None) -> Offer:
+    """Offer the request to a firm with a respond-by time, and tell the firm's users."""
+    now = now or utcnow()
+    if req.status != RequestStatus.REFERRED:
+        transition(req, RequestStatus.REFERRED)
+    offer = Offer(request_id=req.id, firm_id=firm.id, source=source, offered_at=now,
+                  respond_by=respond_by_for(req, now), offered_by_id=getattr(actor, "id", None),
+                  rank=match.rank if match else None, score=match.score if match else None,
+                  reasons=list(match.reasons) if match else [],
+                  conflict=bool(conflict_with), conflict_with=list(conflict_with or []))
+    db.session.add(offer)
+    db.session.flush()
+    bump_firm(firm.id, recent_referrals=1)
+    db.session.execute(update(Firm).where(Firm.id == firm.id).values(last_referred_at=now),
+                       execution_options={"synchronize_session": False})
+    add_event(req, "offered", _("Offered to %(firm)s; answer due by %(when)s UTC.", firm=firm.name,
+                                when=offer.respond_by.strftime("%Y-%m-%d %H:%M")),
+              actor=actor, audience=Audience.CLIENT, firm_id=firm.id)
+    record(actor, "offer.created", offer, f"{req.reference} offered to {firm.name} ({source.value})")
+    reference, title, deadline = req.reference, req.title, offer.respond_by.strftime("%Y-%m-%d %H:%M")
+    notify(firm_users(firm), "offer.new",
+           lambda: _("New referral %(ref)s: %(title)s. Please answer by %(when)s UTC.", ref=reference, title=title,
+                     when=deadline),
+           link=offer_link(offer))
+    return offer
+
+
+def cascade(req: LegalRequest, actor=None, now: datetime | None = None) -> Offer | None:
+    """After an offer ended unanswered, offer the request to the next eligible firm of the shortlist, or
+    hand it to staff (needs_review) when none is left. Nothing happens while another offer is open."""
+    if req.status != RequestStatus.REFERRED or req.open_offers:
+        return None
+    candidates = eligible_matches(req)
+    if candidates:
+        match = candidates[0]
+        return create_offer(req, match.firm, OfferSource.CASCADE, actor=actor, match=match, now=now)
+    send_to_review(req, actor, _("No firm of the shortlist is left to offer it to."))
+    return None
+
+
+def send_to_review(req: LegalRequest, actor, reason: str) -> None:
+    """Put the request in the staff queue and tell staff."""
+    transition(req, RequestStatus.NEEDS_REVIEW)
+    add_event(req, "needs_review", reason, actor=actor, audience=Audience.CLIENT)
+    record(actor, "request.needs_review", req, f"{req.reference} needs review", reason)
+    reference = req.reference
+    notify(staff_users(), "request.needs_review",
+           lambda: _("Request %(ref)s needs the centre: %(reason)s", ref=reference, reason=reason),
+           link=staff_link(req))
+
+
+def choose_firm(req: LegalRequest, actor, firm_id: int | None) -> Offer | None:
+    """The client picks a firm of the shortlist, or leaves the choice to the centre (the top eligible firm)."""
+    lock_request(req)
+    if req.status != RequestStatus.MATCHED:
+        raise InvalidTransition(_l("A firm can be chosen only while the request is matched and waiting for "
+                                   "your choice."))
+    candidates = eligible_matches(req)
+    if firm_id is None:
+        if not candidates:
+            send_to_review(req, actor, _("No eligible firm was left when the client asked the centre to choose."))
+            return None
+        req.left_to_centre = True
+        record(actor, "request.left_to_centre", req, f"{req.reference} left to the centre")
+        return create_offer(req, candidates[0].firm, OfferSource.CENTRE, actor=actor, match=candidates[0])
+    match = next((m for m in candidates[:CLIENT_CHOICES] if m.firm_id == firm_id), None)
+    if match is None:
+        raise ValidationFailed(_l("That firm is not one of the firms you can choose for this request."))
+    record(actor, "request.firm_chosen", req, f"{req.reference} client chose {match.firm.name}")
+    return create_offer(req, match.firm, OfferSource.CLIENT, actor=actor, match=match)
+
+
+def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
+    """The request's counterparties found in the firm's conflict register (from the shortlist if it is there)."""
+    match = next((m for m in req.matches if m.firm_id == firm.id), None)
+    if match is not None:
+        return list(match.conflict_with) if match.conflict else []
+    from legalnet.matching.conflicts import find_conflicts
+
+    hits = find_conflicts(list(req.counterparties), [p.name for p in firm.conflict_parties])
+    return sorted({counterparty for counterparty, _name, _score in hits})
+
+
+def refer_by_hand(req: LegalRequest, firm: Firm, actor, reason: str = "") -> Offer:
+    """Staff offer the request to any active firm, over the shortlist; parallel offers are allowed."""
+    lock_request(req)
+    if req.status not in (RequestStatus.MATCHED, RequestStatus.NEEDS_REVIEW, RequestStatus.REFERRED):
+        raise InvalidTransition(_l("Only a request that no firm has accepted yet can be referred."))
+    if firm.status != FirmStatus.ACTIVE:
+        raise ValidationFailed(_l("Only active member firms can be offered requests."))
+    if any(o.firm_id == firm.id for o in req.open_offers):
+        raise ValidationFailed(_l("This firm already has an open offer of this request."))
+    conflicts = screen_firm(req, firm)
+    if conflicts:
+        raise ValidationFailed(_l("The conflict screen flags this firm (%(names)s); it cannot be offered the "
+                                  "request.", names=", ".join(conflicts)))
+    match = next((m for m in req.matches if m.firm_id == firm.id), None)
+    offer = create_offer(req, firm, OfferSource.STAFF, actor=actor, match=match)
+    record(actor, "offer.override", offer, f"{req.reference} referred by hand to {firm.name}", reason)
+    return offer
+
+
+def withdraw_offer(offer: Offer, actor, reason: str = "") -> None:
+    """Staff withdraw an open offer; with no other offer open the request goes back to the staff queue."""
+    req = lock_request(offer.request)
+    end_offer(offer, OfferStatus.WITHDRAWN, now=utcnow())
+    offer.reason = reason
+    add_event(req, "offer_withdrawn", _("Offer to %(firm)s withdrawn by the centre.", firm=offer.firm.name),
+              actor=actor, audience=Audience.CLIENT, firm_id=offer.firm_id)
+    record(actor, "offer.withdrawn", offer, f"{req.reference} offer to {offer.firm.name} withdrawn", reason)
+    reference = req.reference
+    notify(firm_users(offer.firm), "offer.withdrawn",
+           lambda: _("The centre withdrew its offer of request %(ref)s.", ref=reference), link=offer_link(offer))
+    if req.status == RequestStatus.REFERRED and not req.open_offers:
+        transition(req, RequestStatus.NEEDS_REVIEW)
+        add_event(req, "needs_review", _("Back with the centre after the offer was withdrawn."), actor=actor,
+                  audience=Audience.CLIENT)
+
+
+def end_offer(offer: Offer, new: OfferStatus, now: datetime, before_deadline: bool | None = None) -> None:
+    """End an open offer with a conditional UPDATE, so that only one of several concurrent answers
+    (accept, decline, expiry, withdrawal) ever wins; the losers get InvalidTransition."""
+    check_transition(offer, new)
+    conditions = [Offer.id == offer.id, Offer.status == OfferStatus.OFFERED]
+    if before_deadline is True:
+        conditions.append(Offer.respond_by > now)
+    elif before_deadline is False:
+        conditions.append(Offer.respond_by <= now)
+    result = db.session.execute(
+        update(Offer).where(*conditions).values(status=new, responded_at=now),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount != 1:
+        db.session.refresh(offer)
+        if offer.status == OfferStatus.OFFERED and before_deadline is True:
+            raise InvalidTransition(_l("The deadline to answer this offer has passed."))
+        raise InvalidTransition(_l("This offer is no longer open: it was answered, expired or withdrawn."))
+    db.session.refresh(offer)
+
+
+def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: datetime | None = None) -> None:
+    """The firm accepts: at most one offer per request ever wins, and never after its deadline."""
+    if not conflict_check_confirmed:
+        raise ValidationFailed(_l("Confirm that your firm has run its own conflict check before accepting."))
+    now = now or utcnow()
+    req = lock_request(offer.request)
+    check_transition(offer, OfferStatus.ACCEPTED)
+    if req.accepted_offer is not None:
+        raise InvalidTransition(_l("Another firm has already accepted this request."))
+    if req.status != RequestStatus.REFERRED:
+        raise InvalidTransition(_l("This request is no longer open for acceptance."))
+    try:
+        end_offer(offer, OfferStatus.ACCEPTED, now=now, before_deadline=True)
+        offer.responded_by_id = user.id
+        db.session.flush()
+    except IntegrityError as error:
+        raise InvalidTransition(_l("Another firm has already accepted this request.")) from error
+    transition(req, RequestStatus.ACCEPTED)
+    req.accepted_at = now
+    bump_firm(offer.firm_id, offers_accepted=1, open_cases=1,
+              response_hours_total=hours_between(offer.offered_at, now))
+    # Parallel offers of the same request (staff can make them) end here.
+    for other in req.open_offers:
+        if other.id != offer.id:
+            end_offer(other, OfferStatus.WITHDRAWN, now=now)
+            other.reason = "accepted by another firm"
+            reference = req.reference
+            notify(firm_users(other.firm), "offer.withdrawn",
+                   lambda ref=reference: _("Request %(ref)s was accepted by another firm.", ref=ref),
+                   link=offer_link(other))
+    firm = offer.firm
+    add_event(req, "accepted", _("%(firm)s accepted the request.", firm=firm.name), actor=user, firm_id=firm.id)
+    record(user, "offer.accepted", offer, f"{req.reference} accepted by {firm.name}")
+    reference, firm_name = req.reference, firm.name
+    notify(client_users(req), "offer.accepted",
+           lambda: _("%(firm)s accepted your request %(ref)s. You can now message them.", firm=firm_name,
+                     ref=reference),
+           link=case_link(req))
+
+
+def decline_offer(offer: Offer, user, reason: str, now: datetime | None = None) -> Offer | None:
+    """The firm declines with a reason; the request cascades to the next eligible firm."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(_l("Tell the centre why you decline."))
+    now = now or utcnow()
+    req = lock_request(offer.request)
+    end_offer(offer, OfferStatus.DECLINED, now=now)
+    offer.reason = reason
+    offer.responded_by_id = user.id
+    bump_firm(offer.firm_id, offers_declined=1, response_hours_total=hours_between(offer.offered_at, now))
+    add_event(req, "declined", _("%(firm)s declined.", firm=offer.firm.name), actor=user,
+              audience=Audience.CLIENT, firm_id=offer.firm_id)
+    record(user, "offer.declined", offer, f"{req.reference} declined by {offer.firm.name}", reason)
+    _tell_client_unanswered(req, offer, _l("declined"))
+    return cascade(req, actor=user, now=now)
+
+
+def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
+    """The deadline passed unanswered: expire the offer and cascade. Raises InvalidTransition when another
+    process already answered or expired it, so running the sweep twice at once changes nothing twice."""
+    now = now or utcnow()
+    offer = db.session.get(Offer, offer_id)
+    if offer is None:
+        raise InvalidTransition(_l("This offer no longer exists."))
+    req = lock_request(offer.request)
+    end_offer(offer, OfferStatus.EXPIRED, now=now, before_deadline=False)
+    bump_firm(offer.firm_id, offers_expired=1)
+    add_event(req, "expired", _("The offer to %(firm)s expired unanswered.", firm=offer.firm.name),
+              audience=Audience.CLIENT, firm_id=offer.firm_id)
+    record(None, "offer.expired", offer, f"{req.reference} offer to {offer.firm.name} expired")
+    reference = req.reference
+    notify(firm_users(offer.firm), "offer.expired",
+           lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference), link=offer_link(offer),
+           email=False)
+    _tell_client_unanswered(req, offer, _l("expired"))
+    return cascade(req, now=now)
+
+
+def _tell_client_unanswered(req: LegalRequest, offer: Offer, what) -> None:
+    reference = req.reference
+    notify(client_users(req), f"offer.{offer.status.value}",
+           lambda: _("The offer of your request %(ref)s %(what)s; the centre is passing it to the next firm.",
+                     ref=reference, what=what),
+           link=request_link(req))
+
+
+def remind_offer(offer_id: int, now: datetime | None = None) -> bool:
+    """Send the one reminder of an open offer before its deadline; False when it was already sent."""
+    now = now or utcnow()
+    result = db.session.execute(
+        update(Offer).where(Offer.id == offer_id, Offer.status == OfferStatus.OFFERED, Offer.reminded_at.is_(None),
+                            Offer.respond_by > now).values(reminded_at=now),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount != 1:
+        return False
+    offer = db.session.get(Offer, offer_id)
+    db.session.refresh(offer)
+    reference, deadline = offer.request.reference, offer.respond_by.strftime("%Y-%m-%d %H:%M")
+    notify(firm_users(offer.firm), "offer.reminder",
+           lambda: _("Reminder: the offer of request %(ref)s expires at %(when)s UTC. Please accept or decline.",
+                     ref=reference, when=deadline),
+           link=offer_link(offer))
+    return True
+
+
+def overdue_offer_ids(now: datetime) -> list[int]:
+    """Open offers whose deadline has passed."""
+    return list(db.session.scalars(
+        select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= now).order_by(Offer.id)
+    ))
+
+
+def reminder_due_ids(now: datetime) -> list[int]:
+    """Open offers inside the reminder window (SLA_REMINDER_HOURS before the deadline) not yet reminded."""
+    window = timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
+    return list(db.session.scalars(
+        select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.reminded_at.is_(None),
+                               Offer.respond_by > now, Offer.respond_by <= now + window).order_by(Offer.id)
+    ))
+
+
+# --------------------------------------------------------------------------------------------- cases
+
+
+def _require_side(user, req: LegalRequest, *sides: str) -> str:
+    side = side_of(user, req)
+    if side not in sides:
+        raise NotAllowed(_l("You cannot do this on this case."))
+    return side
+
+
+def _require_open_case(req: LegalRequest) -> None:
+    if req.status not in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD):
+        raise InvalidTransition(_l("This case is closed; nothing more can be added to it."))
+
+
+def post_message(req: LegalRequest, user, body: str) -> Message:
+    """A message from the client to the firm or back; the other side is told."""
+    side = _require_side(user, req, "client", "firm")
+    _require_open_case(req)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationFailed(_l("Write a message first."))
+    message = Message(request_id=req.id, sender_id=user.id, side=side, body=body)
+    db.session.add(message)
+    db.session.flush()
+    add_event(req, "message", "", actor=user, message=message)
+    reference, name = req.reference, user.name
+    recipients = firm_users(req.accepted_offer.firm) if side == "client" else client_users(req)
+    notify(recipients, "message",
+           lambda: _("New message from %(name)s on case %(ref)s.", name=name, ref=reference), link=case_link(req))
+    return message
+
+
+def add_note(req: LegalRequest, user, text: str) -> CaseEvent:
+    """An internal note: the firm's for its own people only, staff's for staff only."""
+    side = _require_side(user, req, "firm", "staff")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationFailed(_l("Write a note first."))
+    if side == "firm":
+        return add_event(req, "firm_note", text, actor=user, audience=Audience.FIRM, firm_id=user.firm_id)
+    return add_event(req, "staff_note", text, actor=user, audience=Audience.STAFF)
+
+
+def set_case_status(req: LegalRequest, user, status: RequestStatus) -> None:
+    """The firm (or staff) marks the case in progress or on hold."""
+    _require_side(user, req, "firm", "staff")
+    status = RequestStatus(status)
+    if status not in (RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD):
+        raise ValidationFailed(_l("Choose in progress or on hold."))
+    lock_request(req)
+    before = req.status
+    transition(req, status)
+    add_event(req, "status", _("Status changed to %(status)s.", status=status.value.replace("_", " ")), actor=user)
+    record(user, "case.status", req, f"{req.reference} {before.value} -> {status.value}")
+
+
+def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "") -> None:
+    """The client or the firm closes the case with an outcome; the firm gets its capacity back."""
+    side = _require_side(user, req, "client", "firm", "staff")
+    outcome = Outcome(outcome)
+    lock_request(req)
+    transition(req, RequestStatus.CLOSED)
+    req.outcome, req.closed_at, req.closed_by_id = outcome, utcnow(), user.id
+    offer = req.accepted_offer
+    bump_firm(offer.firm_id, open_cases=-1)
+    add_event(req, "closed", _("Closed (%(outcome)s). %(note)s", outcome=outcome.value.replace("_", " "),
+                               note=note.strip()).strip(), actor=user)
+    record(user, "case.closed", req, f"{req.reference} closed: {outcome.value}", note)
+    reference = req.reference
+    recipients = client_users(req) if side != "client" else firm_users(offer.firm)
+    notify(recipients, "case.closed", lambda: _("Case %(ref)s was closed.", ref=reference), link=case_link(req))
+
+
+def leave_feedback(req: LegalRequest, user, rating: int, comment: str = "") -> Feedback:
+    """The client rates the firm (1-5) once the case is closed; the rating feeds matching."""
+    _require_side(user, req, "client")
+    if req.status != RequestStatus.CLOSED:
+        raise InvalidTransition(_l("You can rate the firm once the case is closed."))
+    if not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise ValidationFailed(_l("Give a rating from 1 to 5."))
+    lock_request(req)
+    if db.session.scalar(select(func.count()).select_from(Feedback).where(Feedback.request_id == req.id)):
+        raise InvalidTransition(_l("You have already rated this case."))
+    offer = req.accepted_offer
+    feedback = Feedback(request_id=req.id, firm_id=offer.firm_id, author_id=user.id, rating=rating,
+                        comment=(comment or "").strip())
+    db.session.add(feedback)
+    db.session.flush()
+    bump_firm(offer.firm_id, rating_total=rating, rating_count=1)
+    add_event(req, "feedback", _("The client rated the firm %(rating)d of 5.", rating=rating), actor=user)
+    record(user, "case.feedback", req, f"{req.reference} rated {rating}")
+    return feedback
+

@@ -1,0 +1,332 @@
+"""Firm, case and staff pages of the referral workflow: the firm's offers with accept and decline, the
+case with its timeline, messages, notes, status and closure, and the staff queue with manual referral."""
+
+from datetime import timedelta
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import or_
+
+from legalnet.accounts.models import Role
+from legalnet.core.errors import DomainError
+from legalnet.core.models import utcnow
+from legalnet.core.permissions import firm_member_required, roles_required, staff_required
+from legalnet.extensions import db
+from legalnet.firms.models import Firm, FirmStatus
+from legalnet.intake import services as intake_services
+from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
+from legalnet.referrals import services
+from legalnet.referrals.forms import (
+    AcceptOfferForm,
+    CaseStatusForm,
+    CloseCaseForm,
+    DeclineOfferForm,
+    FeedbackForm,
+    MessageForm,
+    NoteForm,
+    ReferForm,
+    RematchForm,
+    WithdrawOfferForm,
+)
+from legalnet.referrals.models import Offer, OfferStatus
+
+bp = Blueprint("referrals", __name__)
+
+case_roles_required = roles_required(*Role)
+
+
+def load_offer(offer_id: int) -> Offer:
+    """An offer made to the current user's firm; 404 for anyone else's."""
+    offer = db.session.get(Offer, offer_id)
+    if offer is None or not services.can_view_offer(current_user, offer):
+        abort(404)
+    return offer
+
+
+def load_case(request_id: int) -> LegalRequest:
+    """A case the current user takes part in; 404 otherwise."""
+    req = db.session.get(LegalRequest, request_id)
+    if req is None or not services.can_view_case(current_user, req):
+        abort(404)
+    return req
+
+
+def load_any_request(request_id: int) -> LegalRequest:
+    """Any request, for staff."""
+    req = db.session.get(LegalRequest, request_id)
+    if req is None:
+        abort(404)
+    return req
+
+
+def done(error: DomainError | None, success: str, target: str):
+    """Commit or roll back after a service call, flash the outcome and redirect."""
+    if error is not None:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    return redirect(target)
+
+
+def run(func, *args, **kwargs) -> DomainError | None:
+    """Call a service and return the domain error it raised, if any."""
+    try:
+        func(*args, **kwargs)
+    except DomainError as error:
+        return error
+    return None
+
+
+# ----------------------------------------------------------------------------------------- firm offers
+
+
+@bp.route("/offers/")
+@firm_member_required
+def offers():
+    """The firm's inbox of offers: open ones first, then the history."""
+    show = request.args.get("show", "open")
+    stmt = db.select(Offer).where(Offer.firm_id == current_user.firm_id)
+    if show == "open":
+        stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
+    else:
+        stmt = stmt.order_by(Offer.offered_at.desc(), Offer.id.desc())
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
+    return render_template("referrals/offers.html", offers=page, show=show, now=utcnow())
+
+
+@bp.route("/offers/<int:offer_id>")
+@firm_member_required
+def offer_detail(offer_id: int):
+    """An offer with the request's details and the conflict screen, to accept or decline."""
+    offer = load_offer(offer_id)
+    return render_template("referrals/offer.html", offer=offer, req=offer.request, now=utcnow(),
+                           accept_form=AcceptOfferForm(), decline_form=DeclineOfferForm())
+
+
+@bp.route("/offers/<int:offer_id>/accept", methods=["POST"])
+@firm_member_required
+def accept(offer_id: int):
+    """Accept an offer after the firm's own conflict check."""
+    offer = load_offer(offer_id)
+    form = AcceptOfferForm()
+    if not form.validate_on_submit():
+        abort(400)
+    error = run(services.accept_offer, offer, current_user, bool(form.confirm_conflict_check.data))
+    if error:
+        return done(error, "", url_for("referrals.offer_detail", offer_id=offer_id))
+    return done(None, _("You accepted request %(ref)s. The client's contact details are on the case page.",
+                        ref=offer.request.reference), url_for("referrals.case_detail", request_id=offer.request_id))
+
+
+@bp.route("/offers/<int:offer_id>/decline", methods=["POST"])
+@firm_member_required
+def decline(offer_id: int):
+    """Decline an offer with a reason."""
+    offer = load_offer(offer_id)
+    form = DeclineOfferForm()
+    if not form.validate_on_submit():
+        flash(_("Tell the centre why you decline."), "error")
+        return redirect(url_for("referrals.offer_detail", offer_id=offer_id))
+    error = run(services.decline_offer, offer, current_user, form.reason.data)
+    return done(error, _("You declined the offer."), url_for("referrals.offers"))
+
+
+# ----------------------------------------------------------------------------------------------- cases
+
+
+@bp.route("/cases/")
+@case_roles_required
+def cases():
+    """Cases the user takes part in: the firm's accepted requests, the organisation's, or all for staff."""
+    stmt = db.select(LegalRequest).where(LegalRequest.status.in_(CASE_STATUSES))
+    if current_user.is_firm_member:
+        stmt = stmt.join(Offer, Offer.request_id == LegalRequest.id).where(
+            Offer.firm_id == current_user.firm_id, Offer.status == OfferStatus.ACCEPTED)
+    elif current_user.is_client:
+        stmt = stmt.where(LegalRequest.organisation_id == current_user.organisation_id)
+    show = request.args.get("show", "open")
+    if show == "open":
+        stmt = stmt.where(LegalRequest.status != RequestStatus.CLOSED)
+    stmt = stmt.order_by(LegalRequest.accepted_at.desc(), LegalRequest.id.desc())
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
+    return render_template("referrals/cases.html", cases=page, show=show)
+
+
+@bp.route("/cases/<int:request_id>")
+@case_roles_required
+def case_detail(request_id: int):
+    """The case: contacts of both sides, the timeline, messages, notes, status and closure."""
+    req = load_case(request_id)
+    side = services.side_of(current_user, req)
+    feedback = None
+    if req.status == RequestStatus.CLOSED:
+        from legalnet.referrals.models import Feedback
+
+        feedback = db.session.scalar(db.select(Feedback).where(Feedback.request_id == req.id))
+    return render_template(
+        "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
+        client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
+        feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
+        close_form=CloseCaseForm(), feedback_form=FeedbackForm(),
+        is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
+    )
+
+
+@bp.route("/cases/<int:request_id>/messages", methods=["POST"])
+@case_roles_required
+def post_message(request_id: int):
+    """Send a message to the other side."""
+    req = load_case(request_id)
+    form = MessageForm()
+    if not form.validate_on_submit():
+        flash(_("Write a message first."), "error")
+        return redirect(url_for("referrals.case_detail", request_id=request_id))
+    error = run(services.post_message, req, current_user, form.body.data)
+    return done(error, _("Message sent."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
+
+
+@bp.route("/cases/<int:request_id>/notes", methods=["POST"])
+@case_roles_required
+def add_note(request_id: int):
+    """Add an internal note (the firm's own, or the staff's)."""
+    req = load_case(request_id)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        flash(_("Write a note first."), "error")
+        return redirect(url_for("referrals.case_detail", request_id=request_id))
+    error = run(services.add_note, req, current_user, form.text.data)
+    return done(error, _("Note added."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
+
+
+@bp.route("/cases/<int:request_id>/status", methods=["POST"])
+@case_roles_required
+def set_status(request_id: int):
+    """Mark the case in progress or on hold."""
+    req = load_case(request_id)
+    form = CaseStatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    error = run(services.set_case_status, req, current_user, form.status.data)
+    return done(error, _("Status updated."), url_for("referrals.case_detail", request_id=request_id))
+
+
+@bp.route("/cases/<int:request_id>/close", methods=["POST"])
+@case_roles_required
+def close(request_id: int):
+    """Close the case with an outcome."""
+    req = load_case(request_id)
+    form = CloseCaseForm()
+    if not form.validate_on_submit():
+        abort(400)
+    error = run(services.close_case, req, current_user, form.outcome.data, form.note.data or "")
+    return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
+
+
+@bp.route("/cases/<int:request_id>/feedback", methods=["POST"])
+@case_roles_required
+def feedback(request_id: int):
+    """The client rates the firm."""
+    req = load_case(request_id)
+    form = FeedbackForm()
+    if not form.validate_on_submit():
+        flash(_("Give a rating from 1 to 5."), "error")
+        return redirect(url_for("referrals.case_detail", request_id=request_id))
+    error = run(services.leave_feedback, req, current_user, int(form.rating.data), form.comment.data or "")
+    return done(error, _("Thank you for your rating."), url_for("referrals.case_detail", request_id=request_id))
+
+
+# ----------------------------------------------------------------------------------------------- staff
+
+
+@bp.route("/staff/requests")
+@staff_required
+def staff_queue():
+    """What needs the centre: requests in review, offers near their deadline, and every request by status."""
+    now = utcnow()
+    window = now + timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
+    review = db.session.scalars(db.select(LegalRequest).where(LegalRequest.status == RequestStatus.NEEDS_REVIEW)
+                                .order_by(LegalRequest.updated_at)).all()
+    near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= window)
+                              .order_by(Offer.respond_by)).all()
+    status = request.args.get("status", "")
+    query = request.args.get("q", "").strip()
+    stmt = db.select(LegalRequest).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc())
+    if status in {s.value for s in RequestStatus}:
+        stmt = stmt.where(LegalRequest.status == RequestStatus(status))
+    if query:
+        like = f"%{query}%"
+        stmt = stmt.where(or_(LegalRequest.reference.ilike(like), LegalRequest.title.ilike(like)))
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=50, error_out=False)
+    return render_template("referrals/staff_queue.html", review=review, near=near, requests=page, status=status,
+                           query=query, statuses=list(RequestStatus), now=now)
+
+
+@bp.route("/staff/requests/<int:request_id>")
+@staff_required
+def staff_request(request_id: int):
+    """A request as staff see it: shortlist with scores and conflicts, offers, timeline, and overrides."""
+    req = load_any_request(request_id)
+    refer_form = ReferForm()
+    refer_form.firm_id.choices = [(f.id, f.name) for f in db.session.scalars(
+        db.select(Firm).where(Firm.status == FirmStatus.ACTIVE).order_by(Firm.name))]
+    return render_template("referrals/staff_request.html", req=req, refer_form=refer_form,
+                           withdraw_form=WithdrawOfferForm(), rematch_form=RematchForm(), note_form=NoteForm(),
+                           events=services.visible_events(current_user, req), now=utcnow())
+
+
+@bp.route("/staff/requests/<int:request_id>/refer", methods=["POST"])
+@staff_required
+def refer(request_id: int):
+    """Offer the request by hand to any active firm."""
+    req = load_any_request(request_id)
+    form = ReferForm()
+    form.firm_id.choices = [(f.id, f.name) for f in db.session.scalars(
+        db.select(Firm).where(Firm.status == FirmStatus.ACTIVE))]
+    target = url_for("referrals.staff_request", request_id=request_id)
+    if not form.validate_on_submit():
+        flash(_("Choose an active firm."), "error")
+        return redirect(target)
+    firm = db.session.get(Firm, form.firm_id.data)
+    error = run(services.refer_by_hand, req, firm, current_user, form.reason.data or "")
+    return done(error, _("Offered to %(firm)s.", firm=firm.name), target)
+
+
+@bp.route("/staff/requests/<int:request_id>/rematch", methods=["POST"])
+@staff_required
+def rematch(request_id: int):
+    """Run the matcher again on a request that needs review."""
+    req = load_any_request(request_id)
+    if not RematchForm().validate_on_submit():
+        abort(400)
+    error = run(intake_services.rematch, req, current_user)
+    return done(error, _("Matched again."), url_for("referrals.staff_request", request_id=request_id))
+
+
+@bp.route("/staff/requests/<int:request_id>/notes", methods=["POST"])
+@staff_required
+def staff_note(request_id: int):
+    """Add a staff note to any request."""
+    req = load_any_request(request_id)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        flash(_("Write a note first."), "error")
+        return redirect(url_for("referrals.staff_request", request_id=request_id))
+    error = run(services.add_note, req, current_user, form.text.data)
+    return done(error, _("Note added."), url_for("referrals.staff_request", request_id=request_id))
+
+
+@bp.route("/staff/offers/<int:offer_id>/withdraw", methods=["POST"])
+@staff_required
+def withdraw(offer_id: int):
+    """Withdraw an open offer."""
+    offer = db.session.get(Offer, offer_id)
+    if offer is None:
+        abort(404)
+    form = WithdrawOfferForm()
+    if not form.validate_on_submit():
+        abort(400)
+    error = run(services.withdraw_offer, offer, current_user, form.reason.data or "")
+    return done(error, _("Offer withdrawn."), url_for("referrals.staff_request", request_id=offer.request_id))

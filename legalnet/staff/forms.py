@@ -1,0 +1,34 @@
+"""Forms of the staff console: membership decisions and firm imports."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
+
+from legalnet.firms.models import FirmStatus
+from legalnet.firms.services import STAFF_ACTIONS
+
+
+class StatusForm(FlaskForm):
+    """A membership decision: the button pressed, the reason and, for renewals, the new date."""
+
+    action = StringField(_l("Decision"), validators=[DataRequired(), AnyOf(STAFF_ACTIONS)])
+    reason = TextAreaField(_l("Reason (told to the firm; required to reject, suspend or withdraw)"),
+                           validators=[Optional(), Length(max=2000)])
+    renewal_date = DateField(_l("New renewal date (for renewals; a year on if left empty)"),
+                             validators=[Optional()])
+
+
+class ImportForm(FlaskForm):
+    """A file of firms to import."""
+
+    upload = FileField(_l("File (JSON Lines or CSV, lists separated by \";\")"),
+                       validators=[FileRequired(_l("Choose a file to import."))])
+    fmt = SelectField(_l("Format"), choices=[("", _l("From the file name")), ("jsonl", "JSON Lines"),
+                                             ("csv", "CSV")], validators=[Optional()])
+    status = SelectField(
+        _l("Status of new firms"),
+        choices=[("", _l("As in the file (active when missing)")), *[(s.value, s.value) for s in FirmStatus]],
+        validators=[Optional()],
+    )

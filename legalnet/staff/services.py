@@ -1,0 +1,103 @@
+"""Queries behind the staff console: member lists and their filters, the CSV export, the audit log."""
+
+import csv
+import io
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_
+from sqlalchemy.orm import selectinload
+
+from legalnet.core.audit import AuditLog
+from legalnet.extensions import db
+from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
+
+# Renewal filters: name → (days from today the renewal date may reach, whether only overdue).
+RENEWAL_WINDOWS = {"overdue": 0, "30": 30, "90": 90}
+EXPORT_COLUMNS = ["id", "name", "local_name", "email", "country", "status", "renewal_date", "jurisdictions",
+                  "practice_areas", "languages", "capacity", "open_cases", "website", "phone", "created_at"]
+
+
+def firms_query(status: str = "", jurisdiction: str = "", renewal: str = "", query: str = "",
+                today: date | None = None):
+    """Firms by status, jurisdiction, renewal due and name or e-mail, ordered by name."""
+    today = today or date.today()
+    stmt = db.select(Firm).order_by(func.lower(Firm.name), Firm.id)
+    if status in {s.value for s in FirmStatus}:
+        stmt = stmt.where(Firm.status == FirmStatus(status))
+    if jurisdiction:
+        stmt = stmt.where(
+            db.select(FirmJurisdiction.firm_id)
+            .where(FirmJurisdiction.firm_id == Firm.id, FirmJurisdiction.code == jurisdiction)
+            .exists()
+        )
+    if renewal == "overdue":
+        stmt = stmt.where(Firm.renewal_date < today)
+    elif renewal in RENEWAL_WINDOWS:
+        stmt = stmt.where(Firm.renewal_date >= today, Firm.renewal_date <= today + timedelta(
+            days=RENEWAL_WINDOWS[renewal]))
+    if query:
+        like = f"%{query}%"
+        stmt = stmt.where(or_(Firm.name.ilike(like), Firm.local_name.ilike(like), Firm.email.ilike(like)))
+    return stmt
+
+
+def applications_query():
+    """Pending applications, oldest first, so that nobody waits longest."""
+    return (
+        db.select(Firm)
+        .where(Firm.status == FirmStatus.APPLICANT)
+        .order_by(Firm.created_at, Firm.id)
+        .options(selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas))
+    )
+
+
+def firms_csv(stmt) -> str:
+    """The firms the statement selects, as CSV text with one row per firm."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    stmt = stmt.options(selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas),
+                        selectinload(Firm.languages))
+    for firm in db.session.scalars(stmt):
+        writer.writerow([
+            firm.id, firm.name, firm.local_name or "", firm.email, firm.country, firm.status.value,
+            firm.renewal_date.isoformat() if firm.renewal_date else "",
+            ";".join(sorted(firm.jurisdiction_codes)),
+            ";".join(sorted(firm.practice_area_codes)), ";".join(sorted(firm.language_codes)),
+            firm.capacity, firm.open_cases,
+            firm.website, firm.phone, firm.created_at.isoformat(timespec="seconds"),
+        ])
+    return out.getvalue()
+
+
+def audit_query(text: str = "", action: str = "", subject_type: str = "", subject_id: int | None = None):
+    """Audit entries, newest first, filtered by free text, action (or action prefix) and subject."""
+    stmt = db.select(AuditLog).order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
+    if text:
+        like = f"%{text}%"
+        stmt = stmt.where(or_(AuditLog.action.ilike(like), AuditLog.actor_email.ilike(like),
+                              AuditLog.summary.ilike(like), AuditLog.reason.ilike(like)))
+    if action:
+        # "firm." selects every firm action; a full name selects exactly that action.
+        stmt = stmt.where(AuditLog.action.startswith(action) if action.endswith(".") else AuditLog.action == action)
+    if subject_type:
+        stmt = stmt.where(AuditLog.subject_type == subject_type)
+    if subject_id is not None:
+        stmt = stmt.where(AuditLog.subject_id == subject_id)
+    return stmt
+
+
+def audit_actions() -> list[str]:
+    """Every action name recorded so far, for the filter list."""
+    return list(db.session.scalars(db.select(AuditLog.action).distinct().order_by(AuditLog.action)))
+
+
+def audit_subject_types() -> list[str]:
+    """Every kind of subject recorded so far, for the filter list."""
+    return [t for t in db.session.scalars(db.select(AuditLog.subject_type).distinct().order_by(
+        AuditLog.subject_type)) if t]
+
+
+def firm_history(firm: Firm, limit: int = 50) -> list[AuditLog]:
+    """The latest audit entries about one firm."""
+    return list(db.session.scalars(audit_query(subject_type="firm", subject_id=firm.id).limit(limit)))
