@@ -55,6 +55,8 @@ class Config:
         "track_record": _float("MATCH_WEIGHT_TRACK_RECORD", 0.10),
         "fairness": _float("MATCH_WEIGHT_FAIRNESS", 0.07),
     }
+    # Referrals older than this no longer count in the fairness component of matching.
+    FAIRNESS_WINDOW_DAYS = int(os.environ.get("FAIRNESS_WINDOW_DAYS", 30))
     MATCH_SHORTLIST_SIZE = int(os.environ.get("MATCH_SHORTLIST_SIZE", 10))
 
 

@@ -1,5 +1,5 @@
-"""`flask sla sweep`: expire overdue offers and cascade them, remind firms before deadlines, and lapse
-memberships past renewal. Each offer is handled in its own transaction with conditional updates, so the
+"""`flask sla sweep`: expire overdue offers and cascade them, remind firms before deadlines, lapse
+memberships past renewal, and recount recent referrals for the fairness of matching. Each offer is handled in its own transaction with conditional updates, so the
 sweep is idempotent and two sweeps running at once never expire, cascade or remind anything twice."""
 
 import logging
@@ -25,7 +25,7 @@ def sweep(now: datetime | None = None) -> dict[str, int]:
     from legalnet.referrals import services
 
     now = now or utcnow()
-    counts = {"expired": 0, "reminded": 0, "lapsed": 0}
+    counts = {"expired": 0, "reminded": 0, "lapsed": 0, "fairness": 0}
     for offer_id in services.overdue_offer_ids(now):
         try:
             services.expire_offer(offer_id, now=now)
@@ -42,6 +42,8 @@ def sweep(now: datetime | None = None) -> dict[str, int]:
         else:
             db.session.rollback()
     counts["lapsed"] = lapse_memberships(now)
+    counts["fairness"] = services.refresh_recent_referrals(now)
+    db.session.commit()
     return counts
 
 

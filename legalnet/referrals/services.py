@@ -456,6 +456,27 @@ def remind_offer(offer_id: int, now: datetime | None = None) -> bool:
     return True
 
 
+def refresh_recent_referrals(now: datetime) -> int:
+    """Recount each firm's referrals of the last FAIRNESS_WINDOW_DAYS, so that old work stops counting
+    against a firm in the fairness component; returns how many firms changed."""
+    since = now - timedelta(days=current_app.config["FAIRNESS_WINDOW_DAYS"])
+    recent = (
+        select(func.count(Offer.id))
+        .where(Offer.firm_id == Firm.id, Offer.offered_at >= since)
+        .correlate(Firm)
+        .scalar_subquery()
+    )
+    # Only firms with a non-zero count or a recent offer can change; the rest are left alone.
+    result = db.session.execute(
+        update(Firm)
+        .where(Firm.recent_referrals != recent)
+        .where((Firm.recent_referrals > 0) | Firm.id.in_(select(Offer.firm_id).where(Offer.offered_at >= since)))
+        .values(recent_referrals=recent),
+        execution_options={"synchronize_session": False},
+    )
+    return result.rowcount
+
+
 def overdue_offer_ids(now: datetime) -> list[int]:
     """Open offers whose deadline has passed."""
     return list(db.session.scalars(

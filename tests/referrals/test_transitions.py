@@ -249,3 +249,19 @@ def test_rematch_after_new_firm_joined(db):
     db.session.commit()
     assert db.session.get(LegalRequest, req.id).status == RequestStatus.MATCHED
     refused(db, intake.rematch, db.session.get(LegalRequest, req.id), staff, error=InvalidTransition)
+
+
+def test_sweep_recounts_recent_referrals_so_old_work_stops_counting(db, app):
+    from legalnet.referrals.cli import sweep
+
+    _client, req, _firms = referred_request()
+    offer = db.session.scalars(db.select(Offer).where(Offer.request_id == req.id)).one()
+    firm = db.session.get(Firm, offer.firm_id)
+    assert firm.recent_referrals == 1
+    window = app.config["FAIRNESS_WINDOW_DAYS"]
+    sweep(now=offer.offered_at + timedelta(days=window - 1))
+    db.session.refresh(firm)
+    assert firm.recent_referrals == 1
+    sweep(now=offer.offered_at + timedelta(days=window + 1))
+    db.session.refresh(firm)
+    assert firm.recent_referrals == 0
