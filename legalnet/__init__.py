@@ -95,11 +95,13 @@ def register_blueprints(app: Flask) -> None:
     from legalnet.notifications.views import bp as notifications_bp
     from legalnet.public.views import bp as public_bp
     from legalnet.referrals.views import bp as referrals_bp
+    from legalnet.staff.reports import bp as reports_bp
     from legalnet.staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(firms_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(intake_bp)

@@ -141,6 +141,7 @@ def load_demo() -> bool:
         demo_user("staff-admin@demo.example", "David Lau (staff admin)", Role.STAFF_ADMIN),
     ])
     db.session.flush()
+    load_demo_history()
     return True
 
 
@@ -156,3 +157,240 @@ def load_command():
     created = load_demo()
     db.session.commit()
     click.echo("Demo data loaded." if created else "Demo data already present; nothing changed.")
+
+
+# ------------------------------------------------------------------------------------------ history
+# Three months of past requests, run through the real workflow services and then dated back, so that
+# the staff dashboard, the queues and the demo accounts' pages show a believable past.
+
+# days ago, client (0 or 1), title, description, jurisdictions, practice areas, languages, counterparties,
+# urgency, the firm the client wants (index in DEMO_FIRMS, or None for the best match), and the story:
+# a list of steps (what happens, hours after the previous step).
+DEMO_HISTORY = [
+    (88, 0, "Joint venture in Qianhai with a Hong Kong partner",
+     "We plan a 60/40 joint venture in Qianhai with a Hong Kong logistics company and need the JV contract "
+     "and the registration.", ["CN", "HK"], ["foreign-investment", "corporate-commercial"], ["zh", "en"], [],
+     "standard", 0, [("accept", 3), ("message", 5), ("reply", 20), ("close_resolved", 720), ("rate", 24)]),
+    (81, 1, "Arbitration against a Singapore fabric supplier",
+     "Our supplier in Singapore delivered defective fabric and refuses to refund; the contract has a SIAC clause.",
+     ["SG"], ["arbitration"], ["en"], ["Lion Textiles Pte. Ltd."], "standard", 12,
+     [("accept", 6), ("message", 2), ("reply", 30), ("close_resolved", 480), ("rate", 48)]),
+    (75, 0, "Trade mark registration in Vietnam",
+     "我们需要在越南注册三个商标，并检查是否有人抢注。", [], [], ["zh", "vi"], [], "standard", None,
+     [("expire", 49), ("accept", 10), ("message", 4), ("reply", 6), ("close_resolved", 900), ("rate", 12)]),
+    (68, 1, "Dismissal of shop staff in Kowloon",
+     "We need advice on dismissing two employees of our Kowloon shop and on the severance due.",
+     ["HK"], ["employment"], ["en", "yue"], [], "urgent", None,
+     [("decline", 20), ("accept", 8), ("message", 3), ("close_no_engagement", 240), ("rate", 20)]),
+    (60, 0, "Setting up a robotics subsidiary in Thailand",
+     "We want a Thai subsidiary with BOI promotion for our robot assembly line in the Eastern Economic Corridor.",
+     ["TH"], ["foreign-investment"], ["en", "zh"], [], "standard", None,
+     [("accept", 26), ("in_progress", 2), ("message", 5), ("reply", 18), ("message", 200)]),
+    (52, 1, "Transfer pricing review for Malaysia and Singapore",
+     "We need a transfer pricing review of our sourcing company in Kuala Lumpur and its Singapore parent.",
+     ["MY", "SG"], ["tax"], ["en"], [], "urgent", None,
+     [("expire", 25), ("accept", 20), ("in_progress", 4), ("message", 6), ("reply", 3)]),
+    (45, 0, "Acquisition of a Hong Kong robotics distributor",
+     "We are buying 100% of our Hong Kong distributor and need due diligence and the share purchase agreement.",
+     ["HK", "CN"], ["mergers-acquisitions", "corporate-commercial"], ["zh", "en"], ["Harbour Robotics Limited"],
+     "standard", 0, [("accept", 2), ("in_progress", 1), ("message", 3), ("reply", 4), ("note", 5)]),
+    (38, 1, "Payment licence for a Singapore subsidiary",
+     "Our Singapore subsidiary will collect payments from retailers; do we need a MAS payment licence?",
+     ["SG"], ["banking-finance", "fintech"], ["en"], [], "standard", 12,
+     [("accept", 5), ("in_progress", 1), ("message", 8)]),
+    (30, 0, "Factory lease in Binh Duong",
+     "Review of a 10-year factory lease in Binh Duong province, Vietnam.", ["VN"], ["real-estate"], ["en", "vi"],
+     ["Vingroup Joint Stock Company"], "standard", None, [("cancel", 20)]),
+    (24, 1, "Acquiring a Singapore textile brand",
+     "We are in talks to acquire a Singapore fashion brand and its online shop.", ["SG"], ["mergers-acquisitions"],
+     ["en"], [], "standard", 12, [("accept", 4), ("message", 2), ("reply", 5)]),
+    (17, 0, "Solar plant permits in Indonesia",
+     "We supply inverters to a 50 MW solar plant in Central Java and must check the local content and permits.",
+     ["ID"], ["energy", "foreign-investment"], ["en", "id"], ["PT Astra International Tbk"], "standard", None,
+     [("decline", 12), ("expire", 49), ("accept", 12), ("message", 6)]),
+    (8, 0, "Shareholder dispute in our Shenzhen joint venture",
+     "Our Hong Kong partner blocks the board of our Shenzhen joint venture; we need urgent advice on arbitration.",
+     ["CN", "HK"], ["arbitration", "corporate-commercial"], ["zh", "en"], [], "urgent", 0,
+     [("decline", 5), ("accept", 9), ("message", 2)]),
+    (5, 1, "Customs classification dispute in Cambodia",
+     "Cambodian customs reclassified our garment shipments and claims back duties.", ["KH"], ["trade-customs"],
+     ["en", "km"], [], "standard", None, [("expire", 49)]),
+    (3, 1, "Landlord dispute over a Tsim Sha Tsui shop",
+     "Our landlord in Tsim Sha Tsui refuses to return the deposit at the end of the lease.", ["HK"],
+     ["litigation", "real-estate"], ["en", "yue"], [], "standard", None, []),
+    (1, 0, "Wholly foreign-owned enterprise in Qianhai",
+     "We want to set up a WFOE in Qianhai for our Vietnamese trading arm and need the registration done.",
+     ["CN"], ["foreign-investment", "corporate-commercial"], ["zh", "en"], [], "standard", 0, [("wait", 0)]),
+]
+
+DEMO_MESSAGES = {
+    "message": "Thank you for taking this on. We have uploaded the documents you asked for; when can we talk?",
+    "reply": "Thank you. We have read the documents and will send you our first advice and a fee estimate "
+             "by the end of the week.",
+    "note": "Conflict check re-run after the target's shareholders list arrived: clear.",
+}
+
+
+class DemoClock:
+    """Dates back what the services wrote "now": every timestamp at or after the start of the history run
+    is set to the story's time of the step that wrote it."""
+
+    def __init__(self):
+        from legalnet.core.models import utcnow
+
+        self.started = utcnow()
+
+    def stamp(self, when) -> None:
+        """Give every row written since the last stamp the time `when`."""
+        from sqlalchemy import update
+
+        from legalnet.core.audit import AuditLog
+        from legalnet.intake.models import LegalRequest
+        from legalnet.notifications.models import Notification, OutboxEmail, OutboxStatus
+        from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer
+
+        db.session.flush()
+        for offer in db.session.scalars(db.select(Offer).where(Offer.offered_at >= self.started)):
+            offer.respond_by = when + (offer.respond_by - offer.offered_at)
+            offer.offered_at = when
+        db.session.flush()
+        columns = [(LegalRequest, "created_at"), (LegalRequest, "updated_at"), (LegalRequest, "accepted_at"),
+                   (LegalRequest, "closed_at"), (Offer, "responded_at"), (CaseEvent, "created_at"),
+                   (Message, "created_at"), (Feedback, "created_at"), (AuditLog, "created_at"),
+                   (Notification, "created_at"), (Firm, "last_referred_at")]
+        for model, name in columns:
+            column = getattr(model, name)
+            db.session.execute(update(model).where(column >= self.started).values({name: when}),
+                               execution_options={"synchronize_session": False})
+        # The e-mails of the past were delivered then; the outbox must not send them again now.
+        db.session.execute(update(OutboxEmail).where(OutboxEmail.created_at >= self.started)
+                           .values(created_at=when, next_attempt_at=when, sent_at=when, status=OutboxStatus.SENT),
+                           execution_options={"synchronize_session": False})
+        db.session.expire_all()
+
+
+def firm_actor(firm: Firm) -> User:
+    """The firm's first account, or a desk account (without a usable password) for firms that have none."""
+    import secrets
+
+    user = db.session.scalar(db.select(User).where(User.firm_id == firm.id).order_by(User.id))
+    if user is None:
+        user = User(email=f"desk@{slug(firm.name)}.example", name=f"Referrals desk, {firm.name}",
+                    role=Role.FIRM_ADMIN, firm=firm)
+        user.set_password(secrets.token_urlsafe(24))
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def _first_offer(req, client, staff, firm: Firm | None):
+    """The client picks its firm from the shortlist, or the centre refers it by hand when the firm is not
+    among the client's choices."""
+    from legalnet.referrals import services as referrals
+
+    if firm is None:
+        candidates = referrals.eligible_matches(req)
+        return referrals.choose_firm(req, client, candidates[0].firm_id if candidates else None)
+    choices = [m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]]
+    if firm.id in choices:
+        return referrals.choose_firm(req, client, firm.id)
+    return referrals.refer_by_hand(req, firm, staff, "The client asked for this firm.")
+
+
+def _refer_by_hand(req, staff):
+    """Staff offer a request that needs review to a firm of its jurisdiction that has not had it yet."""
+    from legalnet.firms.models import FirmJurisdiction
+    from legalnet.referrals import services as referrals
+
+    tried = referrals.offered_firm_ids(req)
+    firm = db.session.scalar(
+        db.select(Firm).join(FirmJurisdiction).where(
+            FirmJurisdiction.code == req.jurisdictions[0], Firm.status == FirmStatus.ACTIVE,
+            Firm.open_cases < Firm.capacity, Firm.id.not_in(tried or [0])).order_by(Firm.id))
+    if firm is None or referrals.screen_firm(req, firm):
+        return None
+    return referrals.refer_by_hand(req, firm, staff, "The shortlist ran out; referred to a firm of the jurisdiction.")
+
+
+def load_demo_history() -> int:
+    """Run the demo's past requests through the workflow, dated over the last three months; returns how
+    many requests it created (none when some already exist)."""
+    from datetime import datetime, time
+
+    from legalnet.intake import services as intake
+    from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
+    from legalnet.referrals import services as referrals
+
+    if db.session.scalar(db.select(db.func.count(LegalRequest.id))):
+        return 0
+    clock = DemoClock()
+    now = clock.started
+    users = {u.email: u for u in db.session.scalars(db.select(User).where(User.email.like("%@demo.example")))}
+    clients = [users["client@demo.example"], users["client2@demo.example"]]
+    staff = users["staff@demo.example"]
+    firms = {f.name: f for f in db.session.scalars(db.select(Firm))}
+    created = 0
+    for days, who, title, text, juris, areas, langs, parties, urgency, firm_index, story in DEMO_HISTORY:
+        client = clients[who]
+        # Office hours in Shenzhen (UTC+8): 09:30 local, a few minutes apart per request.
+        when = datetime.combine(now.date() - timedelta(days=days), time(1, 30)) + timedelta(minutes=7 * created)
+        req = intake.submit_request(client, intake.RequestInput(
+            title=title, description=text, jurisdictions=juris, practice_areas=areas, languages=langs,
+            counterparties=parties, urgency=urgency, consent_to_share=True))
+        created += 1
+        clock.stamp(when)
+        if not story or req.status != RequestStatus.MATCHED:
+            continue
+        wanted = firms[DEMO_FIRMS[firm_index][0]] if firm_index is not None else None
+        when += timedelta(minutes=40)
+        _first_offer(req, client, staff, wanted)
+        clock.stamp(when)
+        for step, hours in story:
+            when += timedelta(hours=hours)
+            if when >= now:
+                break
+            req = db.session.get(LegalRequest, req.id)
+            offer = next(iter(req.open_offers), None)
+            if step == "accept" and offer is None and req.status == RequestStatus.NEEDS_REVIEW:
+                # The shortlist ran out: the centre refers the request by hand, as staff do.
+                offer = _refer_by_hand(req, staff)
+                clock.stamp(when)
+                when += timedelta(hours=2)
+            if step == "accept" and offer:
+                # A firm that accepts does so in time, whatever the story's clock says.
+                when = min(when, offer.respond_by - timedelta(minutes=30))
+                referrals.accept_offer(offer, firm_actor(offer.firm), True, now=when)
+            elif step == "decline" and offer:
+                referrals.decline_offer(offer, firm_actor(offer.firm), "We are at capacity this month.", now=when)
+            elif step == "expire" and offer:
+                when = max(when, offer.respond_by + timedelta(minutes=5))
+                if when >= now:
+                    break
+                referrals.expire_offer(offer.id, now=when)
+            elif step == "cancel":
+                intake.cancel_request(req, client, "We found a lawyer through a business partner.")
+            elif step == "in_progress" and req.is_case:
+                referrals.set_case_status(req, firm_actor(req.accepted_offer.firm), RequestStatus.IN_PROGRESS)
+            elif step in ("message", "reply", "note") and req.is_case:
+                sender = client if step == "message" else firm_actor(req.accepted_offer.firm)
+                if step == "note":
+                    referrals.add_note(req, sender, DEMO_MESSAGES[step])
+                else:
+                    referrals.post_message(req, sender, DEMO_MESSAGES[step])
+            elif step.startswith("close_") and req.is_case:
+                referrals.close_case(req, client, Outcome(step.removeprefix("close_")),
+                                     "Thank you for the help." if step == "close_resolved" else "")
+            elif step == "rate" and req.status == RequestStatus.CLOSED:
+                rating = 5 if days > 85 else 4 if days > 70 else 3
+                referrals.leave_feedback(req, client, rating, "Quick, clear and practical advice.")
+            clock.stamp(when)
+    # Tan & Koh took on a long arbitration and lowered the number of new cases it can take for now.
+    tan_koh = firms["Tan & Koh LLC"]
+    tan_koh.capacity = max(tan_koh.open_cases, 1)
+    # Notifications of more than a week ago have been read.
+    from legalnet.notifications.models import Notification
+
+    db.session.execute(db.update(Notification).where(Notification.created_at < now - timedelta(days=7))
+                       .values(read_at=Notification.created_at), execution_options={"synchronize_session": False})
+    db.session.flush()
+    return created

@@ -101,5 +101,5 @@ def navigation_for(user) -> list[tuple[str, str]]:
     else:
         items = [("accounts.dashboard", _l("Dashboard")), ("referrals.staff_queue", _l("Requests")),
                  ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
-                 ("staff.reports", _l("Reports")), ("staff.audit_log", _l("Audit log"))]
+                 ("reports.dashboard", _l("Reports")), ("staff.audit_log", _l("Audit log"))]
     return items

@@ -1,0 +1,151 @@
+"""Browser fixtures: the real application served on a free local port with the demo loaded, Debian's
+Chromium driven by Playwright, and pages that fail the test on any console or page error and save a
+screenshot of each step under test-artifacts/screenshots/.
+
+Every test here skips with the reason when /usr/bin/chromium or the playwright package is missing."""
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+DEMO_PASSWORD = "demo-pass-2026"
+TIMEOUT_MS = 10_000
+
+
+def require_browser() -> None:
+    """Skip with a clear reason when the browser or the driver is not installed."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install the chromium package")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("The playwright package is not installed: pip install -e '.[test]'")
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The real app on a temporary SQLite file with the demo loaded, served in a background thread."""
+    require_browser()
+    from werkzeug.serving import make_server
+
+    from legalnet import create_app
+    from legalnet.extensions import db
+
+    path = tmp_path_factory.mktemp("browser") / "browser.sqlite"
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+                      # Each journey signs in several times from the same address.
+                      "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        db.create_all()
+    result = app.test_cli_runner().invoke(args=["demo", "load"])
+    assert "Demo data loaded" in result.output, result.output
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.base_url = f"http://127.0.0.1:{server.server_port}"
+    server.app = app
+    yield server
+    server.shutdown()
+    thread.join(timeout=5)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Screens:
+    """Saves numbered screenshots of a journey: <journey>-<step>.png."""
+
+    def __init__(self, journey: str):
+        self.journey = journey
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def shot(self, page, step: str) -> Path:
+        """Screenshot the whole page as <journey>-<step>.png."""
+        path = SCREENSHOTS / f"{self.journey}-{re.sub(r'[^a-z0-9-]+', '-', step.lower())}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+class ErrorWatch:
+    """Collects console errors and uncaught page errors of every page it watches."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def watch(self, page):
+        """Start recording the page's errors."""
+        page.on("console", lambda msg: self.errors.append(f"console {msg.type}: {msg.text} ({page.url})")
+                if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc} ({page.url})"))
+        # Chromium's console message for a failed load does not name the resource; the response does.
+        page.on("response", lambda response: self.errors.append(
+            f"HTTP {response.status}: {response.url} (requested by {page.url})")
+            if response.status >= 400 and response.request.resource_type != "document" else None)
+        page.set_default_timeout(TIMEOUT_MS)
+        return page
+
+
+@pytest.fixture()
+def errors():
+    """The error watch of the test; the test fails if any page it watched logged an error."""
+    watch = ErrorWatch()
+    yield watch
+    assert not watch.errors, "\n".join(watch.errors)
+
+
+@pytest.fixture()
+def new_page(browser, live_server, errors):
+    """Make pages in fresh browser contexts (separate sign-ins), watched for errors."""
+    contexts = []
+
+    def make(viewport=None):
+        context = browser.new_context(base_url=live_server.base_url, locale="en-GB",
+                                      viewport=viewport or {"width": 1280, "height": 900})
+        contexts.append(context)
+        return errors.watch(context.new_page())
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture()
+def page(new_page):
+    """A page in its own browser context, failing the test on console or page errors."""
+    return new_page()
+
+
+@pytest.fixture()
+def screens(request):
+    """Screenshot helper named after the test's journey."""
+    name = request.node.name.removeprefix("test_").split("[")[0].replace("_", "-")
+    return Screens(name)
+
+
+def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in through the real form, using the keyboard: type, then Enter."""
+    page.goto("/sign-in")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_label("Password").press("Enter")
+    page.wait_for_load_state()
+    assert "/sign-in" not in page.url, page.locator("main").inner_text()
