@@ -155,9 +155,11 @@ def _candidate_statement(by_jurisdiction: bool, by_area: bool, limited: bool):
     # Each filter reads one covering index; their intersection is usually a small share of the firms.
     filters = []
     if by_jurisdiction:
-        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions", expanding=True))))
+        codes = bindparam("jurisdictions", expanding=True)
+        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(codes)))
     if by_area:
-        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True))))
+        codes = bindparam("areas", expanding=True)
+        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(codes)))
     ids = (filters[0] if len(filters) == 1 else intersect(*filters)).subquery()
     stmt = (
         select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
@@ -221,110 +223,6 @@ def profiles_from_rows(rows) -> list[FirmProfile]:
     return profiles
 
 
-@dataclass
-class MatchResult:
-    """The ranked shortlist and, when no single firm covers every jurisdiction, a proposed team."""
-
-    resolution: RequestResolution
-    matches: list = field(default_factory=list)
-    team: list = field(default_factory=list)
-
-
-def match_weights() -> Weights:
-    """Score weights from the app configuration, or the engine's defaults outside an app."""
-    if has_app_context() and current_app.config.get("MATCH_WEIGHTS"):
-        return Weights.from_mapping(current_app.config["MATCH_WEIGHTS"])
-    return Weights()
-
-
-def _codes_column(model, kind: str):
-    """The firm's codes of one kind, joined by commas, as a correlated subquery."""
-    return (
-        select(func.aggregate_strings(model.code, ","))
-        .where(model.firm_id == Firm.id)
-        .correlate(Firm)
-        .scalar_subquery()
-        .label(kind)
-    )
-
-
-PROFILE_COLUMNS = (
-    Firm.id, Firm.name, Firm.email, Firm.capacity, Firm.open_cases, Firm.offers_accepted, Firm.offers_declined,
-    Firm.offers_expired, Firm.response_hours_total, Firm.rating_total, Firm.rating_count, Firm.recent_referrals,
-)
-
-
-@lru_cache(maxsize=8)
-def _candidate_statement(by_jurisdiction: bool, by_area: bool, limited: bool):
-    """The retrieval query for one combination of filters, built once so that matching pays only for execution."""
-    # Each filter reads one covering index; their intersection is usually a small share of the firms.
-    filters = []
-    if by_jurisdiction:
-        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions", expanding=True))))
-    if by_area:
-        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True))))
-    ids = (filters[0] if len(filters) == 1 else intersect(*filters)).subquery()
-    stmt = (
-        select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
-        .join(ids, ids.c.firm_id == Firm.id)
-        .where(Firm.status == FirmStatus.ACTIVE)
-    )
-    if limited:
-        stmt = stmt.order_by(Firm.id).limit(bindparam("limit"))
-    return stmt
-
-
-def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
-                   limit: int | None = None):
-    """Active firms covering a requested jurisdiction and, when areas were asked, a requested area,
-    with their codes, in one indexed query."""
-    jurisdictions = list(resolution.jurisdictions if jurisdictions is None else jurisdictions)
-    # The engine drops firms without any requested area, so they are not worth loading.
-    areas = list(resolution.practice_areas) if require_area else []
-    if not jurisdictions and not areas:
-        # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
-        return []
-    stmt = _candidate_statement(bool(jurisdictions), bool(areas), bool(limit))
-    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit}
-    return db.session.connection().execute(stmt, params).all()
-
-
-REGISTER_STATEMENT = select(ConflictParty.firm_id, ConflictParty.name, ConflictParty.normalized_name).where(
-    ConflictParty.firm_id.in_(bindparam("ids", expanding=True))
-)
-
-
-def load_registers(firms) -> dict[int, list[tuple[str, str]]]:
-    """Conflict registers of the given firms: firm id -> [(name as entered, normalised name)]."""
-    ids = [firm.id for firm in firms]
-    out: dict[int, list[tuple[str, str]]] = {firm_id: [] for firm_id in ids}
-    for firm_id, name, normalised in db.session.connection().execute(REGISTER_STATEMENT, {"ids": ids}):
-        out[firm_id].append((name, normalised))
-    return out
-
-
-def _split(codes: str | None) -> frozenset[str]:
-    return frozenset(codes.split(",")) if codes else frozenset()
-
-
-def profiles_from_rows(rows) -> list[FirmProfile]:
-    """Engine profiles of candidate rows; conflict registers are loaded later, only for the shortlist."""
-    profiles = []
-    for row in rows:
-        answered = row.offers_accepted + row.offers_declined
-        offered = answered + row.offers_expired
-        profiles.append(FirmProfile(
-            id=row.id, name=row.name, email=row.email,
-            jurisdictions=_split(row.jurisdictions), practice_areas=_split(row.practice_areas),
-            languages=_split(row.languages), capacity=row.capacity, open_cases=row.open_cases,
-            acceptance_rate=row.offers_accepted / offered if offered else None,
-            average_rating=row.rating_total / row.rating_count if row.rating_count else None,
-            median_response_hours=row.response_hours_total / answered if answered else None,
-            recent_referrals=row.recent_referrals,
-        ))
-    return profiles
-
-
 def find_matches(
     resolution: RequestResolution, counterparties: list[str] = (), limit: int = 10, exclude_firm_ids=()
 ) -> MatchResult:
@@ -345,5 +243,6 @@ def find_matches(
             known = excluded | {p.id for p in profiles}
             extra = [row for row in candidate_rows(resolution, gaps, require_area=False, limit=GENERAL_MEMBERS_LIMIT)
                      if row.id not in known]
-            team = propose_team(request, profiles + profiles_from_rows(extra), weights=weights, registers=load_registers)
+            profiles += profiles_from_rows(extra)
+            team = propose_team(request, profiles, weights=weights, registers=load_registers)
     return MatchResult(resolution=resolution, matches=matches, team=team)
