@@ -210,51 +210,8 @@ class _Scorer:
         self.w_j, self.w_a, self.w_l = w["jurisdiction"], w["practice_area"], w["language"]
         self.w_c, self.w_t, self.w_f = w["capacity"], w["track_record"], w["fairness"]
 
-    def components(self, firm: FirmProfile) -> dict[str, float] | None:
-        """The components of one firm, or None when it is no match at all."""
-        fj = firm.jurisdictions
-        if self.juris:
-            covered = 0.0
-            full = True
-            for code, weight in self.juris:
-                if code in fj:
-                    covered += weight
-                else:
-                    full = False
-            if covered == 0.0:
-                return None
-            juris = 1.0 if full else 0.5 * covered
-        else:
-            juris = 1.0
-        if self.n_areas:
-            fa = firm.practice_areas
-            hit = 0
-            for code in self.areas:
-                if code in fa:
-                    hit += 1
-            if hit == 0:
-                return None
-            area = hit / self.n_areas
-        else:
-            area = 1.0
-        if self.n_langs:
-            fl = firm.languages
-            lang = sum(1 for code in self.langs if code in fl) / self.n_langs
-        else:
-            lang = 1.0
-        return {
-            "jurisdiction": juris,
-            "practice_area": area,
-            "language": lang,
-            "capacity": capacity_score(firm),
-            "track_record": track_record_score(firm),
-            "fairness": fairness_score(firm),
-        }
-
-    def quick(self, firm: FirmProfile) -> float:
-        """Sort key of a firm: 2 x tier + score (tiers never overlap), or -1 when it is no match."""
-        if not firm.active:
-            return -1.0
+    def coverage(self, firm: FirmProfile) -> tuple[int, float, float, float] | None:
+        """Tier and the jurisdiction, practice-area and language components, or None when it is no match."""
         fj = firm.jurisdictions
         tier = 2
         if self.juris:
@@ -266,7 +223,7 @@ class _Scorer:
                 else:
                     full = False
             if covered == 0.0:
-                return -1.0
+                return None
             if full:
                 juris = 1.0
             else:
@@ -281,19 +238,45 @@ class _Scorer:
                 if code in fa:
                     hit += 1
             if not hit:
-                return -1.0
+                return None
             area = hit / self.n_areas
         else:
             area = 1.0
         if self.n_langs:
             fl = firm.languages
-            lang = 0
+            spoken = 0
             for code in self.langs:
                 if code in fl:
-                    lang += 1
-            lang = lang / self.n_langs
+                    spoken += 1
+            lang = spoken / self.n_langs
         else:
             lang = 1.0
+        return tier, juris, area, lang
+
+    def components(self, firm: FirmProfile) -> dict[str, float] | None:
+        """The components of one firm, or None when it is no match at all."""
+        found = self.coverage(firm)
+        if found is None:
+            return None
+        _tier, juris, area, lang = found
+        cap, track, fair = firm.soft
+        return {
+            "jurisdiction": juris,
+            "practice_area": area,
+            "language": lang,
+            "capacity": cap,
+            "track_record": track,
+            "fairness": fair,
+        }
+
+    def quick(self, firm: FirmProfile) -> float:
+        """Sort key of a firm: 2 x tier + score (tiers never overlap), or -1 when it is no match."""
+        if not firm.active:
+            return -1.0
+        found = self.coverage(firm)
+        if found is None:
+            return -1.0
+        tier, juris, area, lang = found
         cap, track, fair = firm.soft
         score = (
             self.w_j * juris
