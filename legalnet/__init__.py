@@ -90,6 +90,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per domain."""
     from legalnet.accounts.views import bp as accounts_bp
+    from legalnet.api.views import bp as api_bp
     from legalnet.firms.views import bp as firms_bp
     from legalnet.intake.views import bp as intake_bp
     from legalnet.notifications.views import bp as notifications_bp
@@ -106,11 +107,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp)
     app.register_blueprint(intake_bp)
     app.register_blueprint(referrals_bp)
+    app.register_blueprint(api_bp)
 
 
 def register_commands(app: Flask) -> None:
     """Add the project's CLI commands under `flask`."""
     from legalnet.accounts.cli import users_cli
+    from legalnet.api.cli import tokens_cli
     from legalnet.demo import demo_cli
     from legalnet.firms.cli import firms_cli
     from legalnet.matching.cli import match_command
@@ -123,4 +126,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(match_command)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(sla_cli)
+    app.cli.add_command(tokens_cli)
 

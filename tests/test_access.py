@@ -55,6 +55,7 @@ ROUTES = [
     ("/staff/firms", only("staff", "staff_admin")),
     ("/staff/firms.csv", only("staff", "staff_admin")),
     ("/staff/firms/import", only("staff", "staff_admin")),
+    ("/account/tokens", signed_in_only()),
     ("/staff/reports/", only("staff", "staff_admin")),
     ("/staff/reports/status.csv", only("staff", "staff_admin")),
     ("/staff/reports/renewals.csv", only("staff", "staff_admin")),
