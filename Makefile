@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 translations: install
-	$(BIN)/pybabel compile -d legalnet/translations --use-fuzzy 2>/dev/null || true
+	$(BIN)/pybabel compile -d legalnet/translations --statistics
 
 migrate: install translations
 	$(FLASK) db upgrade

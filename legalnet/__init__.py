@@ -62,11 +62,14 @@ def select_locale() -> str:
         return current_user.locale
     if session.get("locale") in languages:
         return session["locale"]
-    best = request.accept_languages.best_match(["en", "zh", "zh-CN", "zh-TW", "zh-HK", "zh-Hant", "zh-Hans"])
-    if best in ("zh-TW", "zh-HK", "zh-Hant"):
-        return "zh_Hant"
-    if best and best.startswith("zh"):
-        return "zh_Hans"
+    for tag, _quality in request.accept_languages:
+        tag = tag.lower().replace("_", "-")
+        if tag.startswith("zh"):
+            # Hong Kong, Macao and Taiwan write Traditional Chinese unless the tag says otherwise.
+            traditional = "hant" in tag or (tag.split("-")[-1] in ("hk", "mo", "tw") and "hans" not in tag)
+            return "zh_Hant" if traditional else "zh_Hans"
+        if tag.startswith("en"):
+            return "en"
     return "en"
 
 

@@ -159,3 +159,11 @@ def test_language_switch_translates_and_is_remembered(client, db, auth):
 def test_language_switch_ignores_unknown_locale(client, db):
     submit(client, "/language", {"locale": "xx"}, form_url="/")
     assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+
+
+def test_browser_language_picks_the_chinese_script(client, db):
+    cases = {"zh-MO,zh;q=0.9": "zh-Hant", "zh-Hant-HK": "zh-Hant", "zh-TW": "zh-Hant", "zh-CN,en;q=0.5": "zh-Hans",
+             "zh-Hans-HK": "zh-Hans", "zh": "zh-Hans", "en-GB,zh;q=0.8": "en", "fr-FR": "en"}
+    for header, lang in cases.items():
+        page = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
+        assert f'<html lang="{lang}">' in page, header
