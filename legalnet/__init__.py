@@ -20,6 +20,9 @@ def create_app(config=None) -> Flask:
         instance_path=os.path.join(ROOT_DIR, "instance"),
     )
     load_config(app, config)
+    from legalnet.core.views import BoundedIntegerConverter
+
+    app.url_map.converters["int"] = BoundedIntegerConverter
     os.makedirs(app.instance_path, exist_ok=True)
     logging.basicConfig(level=logging.INFO)
     register_extensions(app)

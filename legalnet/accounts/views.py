@@ -1,5 +1,7 @@
 """Pages to register a client company, sign in and out, and manage one's account."""
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -33,8 +35,13 @@ def sign_out_disabled_users():
 
 
 def is_safe_next(target: str | None) -> bool:
-    """Only follow local redirect targets after sign-in."""
-    return bool(target) and target.startswith("/") and not target.startswith("//")
+    """Only follow redirect targets that stay on this site (a path, never another host)."""
+    if not target:
+        return False
+    # Browsers drop tabs and line breaks and read a backslash as a slash, so "/\t/evil.com" means "//evil.com".
+    cleaned = "".join(ch for ch in target if ch not in "\t\r\n").replace("\\", "/")
+    parts = urlsplit(cleaned)
+    return cleaned.startswith("/") and not cleaned.startswith("//") and not parts.scheme and not parts.netloc
 
 
 def sign_in_account_key() -> str:

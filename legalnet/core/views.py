@@ -4,7 +4,9 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 ERROR_TITLES = {
     400: _l("Bad request"),
@@ -41,6 +43,14 @@ def error_response(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
+class BoundedIntegerConverter(IntegerConverter):
+    """`<int:…>` in routes, limited to what an integer column holds, so a huge id is a 404, not a 500."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def register_error_handlers(app: Flask) -> None:
     """Turn HTTP errors and CSRF failures into friendly responses."""
 
@@ -51,6 +61,15 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return error_response(error.code or 500)
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(error):
+        # A page number or id too large for the database names nothing that exists.
+        from legalnet.extensions import db
+
+        db.session.rollback()
+        return error_response(404)
 
     @app.errorhandler(500)
     def server_error(error):

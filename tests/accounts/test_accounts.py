@@ -1,7 +1,10 @@
 """Registration, sign-in, passwords, disabled accounts and rate limits through the real routes."""
 
+from urllib.parse import urlencode
+
 from legalnet.accounts.models import Organisation, Role, User
 from legalnet.core.audit import AuditLog
+from legalnet.extensions import limiter
 from tests import factories
 from tests.conftest import submit
 
@@ -78,8 +81,12 @@ def test_sign_in_and_out(client, db, auth):
 def test_sign_in_follows_only_local_next(client, db):
     user = factories.make_user(Role.STAFF)
     db.session.commit()
-    response = submit(client, "/sign-in?next=https://evil.example/", {"email": user.email, "password": factories.PASSWORD},
-                      form_url="/sign-in")
+    response = submit(
+        client,
+        "/sign-in?next=https://evil.example/",
+        {"email": user.email, "password": factories.PASSWORD},
+        form_url="/sign-in",
+    )
     assert response.headers["Location"].endswith("/dashboard")
 
 
@@ -124,8 +131,7 @@ def test_sign_in_is_rate_limited_per_account(client, db):
     user = factories.make_user(Role.CLIENT)
     db.session.commit()
     statuses = [
-        submit(client, "/sign-in", {"email": user.email, "password": "wrong-password-1"}).status_code
-        for _ in range(6)
+        submit(client, "/sign-in", {"email": user.email, "password": "wrong-password-1"}).status_code for _ in range(6)
     ]
     assert statuses[:5] == [200] * 5
     assert statuses[5] == 429
@@ -162,8 +168,59 @@ def test_language_switch_ignores_unknown_locale(client, db):
 
 
 def test_browser_language_picks_the_chinese_script(client, db):
-    cases = {"zh-MO,zh;q=0.9": "zh-Hant", "zh-Hant-HK": "zh-Hant", "zh-TW": "zh-Hant", "zh-CN,en;q=0.5": "zh-Hans",
-             "zh-Hans-HK": "zh-Hans", "zh": "zh-Hans", "en-GB,zh;q=0.8": "en", "fr-FR": "en"}
+    cases = {
+        "zh-MO,zh;q=0.9": "zh-Hant",
+        "zh-Hant-HK": "zh-Hant",
+        "zh-TW": "zh-Hant",
+        "zh-CN,en;q=0.5": "zh-Hans",
+        "zh-Hans-HK": "zh-Hans",
+        "zh": "zh-Hans",
+        "en-GB,zh;q=0.8": "en",
+        "fr-FR": "en",
+    }
     for header, lang in cases.items():
         page = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
         assert f'<html lang="{lang}">' in page, header
+
+
+def test_sign_in_never_redirects_to_another_site(client, db):
+    user = factories.make_user(Role.STAFF)
+    db.session.commit()
+    for target in [
+        "https://evil.example/",
+        "//evil.example",
+        "/\t/evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+    ]:
+        limiter.reset()  # one account signs in many times here; the per-account limit is tested elsewhere
+        response = submit(
+            client,
+            "/sign-in?" + urlencode({"next": target}),
+            {"email": user.email, "password": factories.PASSWORD},
+            form_url="/sign-in",
+        )
+        assert response.headers["Location"] == "/dashboard", target
+        submit(client, "/sign-out", {}, form_url="/dashboard")
+
+
+def test_local_next_is_followed(client, db):
+    user = factories.make_user(Role.STAFF)
+    db.session.commit()
+    response = submit(
+        client, "/sign-in?next=/staff/audit", {"email": user.email, "password": factories.PASSWORD}, form_url="/sign-in"
+    )
+    assert response.headers["Location"] == "/staff/audit"
+
+
+def test_huge_ids_and_pages_are_404_not_500(client, db, auth):
+    auth.login(Role.STAFF)
+    for path in [
+        "/firms/99999999999999999999",
+        "/firms/?page=99999999999999999999",
+        "/staff/audit?page=99999999999999999999",
+        "/requests/99999999999999999999",
+        "/staff/requests/99999999999999999999",
+    ]:
+        assert client.get(path).status_code == 404, path
