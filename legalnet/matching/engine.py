@@ -128,6 +128,8 @@ class Match:
     conflict: bool = False
     conflict_with: list[str] = field(default_factory=list)
     covers_all: bool = False
+    # The reasons as (code, parameters) pairs, one per English reason, for rendering in other languages.
+    reason_codes: list[tuple[str, dict]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The match in the shape of the `flask match --json` contract."""
@@ -294,46 +296,83 @@ class _Scorer:
         return sum(w[name] * comps[name] for name in COMPONENTS)
 
 
-def _source_note(kind: str, code: str, label: str, request: MatchRequest) -> str:
+def _source_of(kind: str, code: str, label: str, request: MatchRequest) -> str:
+    """The client's own words for a term when they differ from its label and code, else ""."""
     source = request.sources.get(kind, {}).get(code)
     if source and normalise(source) != normalise(label) and normalise(source) != normalise(code):
-        return f" (from '{source}')"
+        return source
     return ""
+
+
+# A structured reason: a code naming the kind of reason and its parameters, for pages that render reasons
+# in the reader's language. The codes and their parameters:
+#   covers {kind, code, source}   missing {kind, code}   speaks {code}   capacity {open, capacity}
+#   acceptance {percent}   rating {value}   response {hours}   recent {count}   conflict {text}
+ReasonCode = tuple[str, dict]
+
+
+def explain(
+    firm: FirmProfile,
+    request: MatchRequest,
+    vocab: Vocabulary | None = None,
+    conflict_with: Sequence[str] = (),
+) -> tuple[list[str], list[ReasonCode]]:
+    """English reasons for a firm's place on the shortlist and the same reasons as codes with parameters.
+
+    Both lists are built here side by side, one entry each, so that they never disagree."""
+    vocab = vocab or get_vocabulary()
+    reasons: list[str] = []
+    codes: list[ReasonCode] = []
+
+    def add(text: str, code: str, params: dict) -> None:
+        reasons.append(text)
+        codes.append((code, params))
+
+    for code in request.jurisdictions:
+        label = vocab.label("jurisdictions", code)
+        if code in firm.jurisdictions:
+            source = _source_of("jurisdictions", code, label, request)
+            add(f"covers {label}" + (f" (from '{source}')" if source else ""),
+                "covers", {"kind": "jurisdictions", "code": code, "source": source})
+        else:
+            add(f"does not cover {label}", "missing", {"kind": "jurisdictions", "code": code})
+    for code in request.practice_areas:
+        label = vocab.label("practice_areas", code)
+        if code in firm.practice_areas:
+            source = _source_of("practice_areas", code, label, request)
+            add(f"practice area {label}" + (f" (from '{source}')" if source else ""),
+                "covers", {"kind": "practice_areas", "code": code, "source": source})
+        else:
+            add(f"no {label} practice listed", "missing", {"kind": "practice_areas", "code": code})
+    for code in request.languages:
+        label = vocab.label("languages", code)
+        if code in firm.languages:
+            add(f"speaks {label}", "speaks", {"code": code})
+        else:
+            add(f"does not list {label} as a language", "missing", {"kind": "languages", "code": code})
+    add(f"capacity: {firm.open_cases} of {firm.capacity} open cases",
+        "capacity", {"open": firm.open_cases, "capacity": firm.capacity})
+    if firm.acceptance_rate is not None:
+        percent = round(firm.acceptance_rate * 100)
+        add(f"accepts {percent}% of referrals", "acceptance", {"percent": percent})
+    if firm.average_rating is not None:
+        add(f"rated {firm.average_rating:.1f}/5 by clients", "rating", {"value": float(f"{firm.average_rating:.1f}")})
+    if firm.median_response_hours is not None:
+        add(f"responds in about {firm.median_response_hours:.0f} h",
+            "response", {"hours": int(f"{firm.median_response_hours:.0f}")})
+    if firm.recent_referrals:
+        count = firm.recent_referrals
+        add(f"{count} recent referral{'s' if count != 1 else ''}", "recent", {"count": count})
+    for text in conflict_with:
+        add(f"possible conflict: {text}", "conflict", {"text": text})
+    return reasons, codes
 
 
 def build_reasons(
     firm: FirmProfile, comps: Mapping[str, float], request: MatchRequest, vocab: Vocabulary | None = None
 ) -> list[str]:
     """Human-readable English reasons for a firm's place on the shortlist."""
-    vocab = vocab or get_vocabulary()
-    reasons: list[str] = []
-    for code in request.jurisdictions:
-        label = vocab.label("jurisdictions", code)
-        if code in firm.jurisdictions:
-            reasons.append(f"covers {label}{_source_note('jurisdictions', code, label, request)}")
-        else:
-            reasons.append(f"does not cover {label}")
-    for code in request.practice_areas:
-        label = vocab.label("practice_areas", code)
-        if code in firm.practice_areas:
-            reasons.append(f"practice area {label}{_source_note('practice_areas', code, label, request)}")
-        else:
-            reasons.append(f"no {label} practice listed")
-    for code in request.languages:
-        label = vocab.label("languages", code)
-        reasons.append(
-            f"speaks {label}" if code in firm.languages else f"does not list {label} as a language"
-        )
-    reasons.append(f"capacity: {firm.open_cases} of {firm.capacity} open cases")
-    if firm.acceptance_rate is not None:
-        reasons.append(f"accepts {round(firm.acceptance_rate * 100)}% of referrals")
-    if firm.average_rating is not None:
-        reasons.append(f"rated {firm.average_rating:.1f}/5 by clients")
-    if firm.median_response_hours is not None:
-        reasons.append(f"responds in about {firm.median_response_hours:.0f} h")
-    if firm.recent_referrals:
-        reasons.append(f"{firm.recent_referrals} recent referral{'s' if firm.recent_referrals != 1 else ''}")
-    return reasons
+    return explain(firm, request, vocab)[0]
 
 
 def _normalised_counterparties(request: MatchRequest) -> list[tuple[str, str]]:
@@ -407,16 +446,17 @@ def rank(
             score = keys[pos] % 2.0
             comps = scorer.components(firm) or {}
             conflict_with = check_conflict(firm, cps, register=loaded.get(firm.id, ()) if loaded is not None else None)
+            reasons, reason_codes = explain(firm, request, vocab, conflict_with)
             out.append(
                 Match(
                     firm=firm,
                     score=round(min(1.0, max(0.0, score)), 4),
                     components=comps,
-                    reasons=build_reasons(firm, comps, request, vocab)
-                    + ([f"possible conflict: {c}" for c in conflict_with]),
+                    reasons=reasons,
                     conflict=bool(conflict_with),
                     conflict_with=conflict_with,
                     covers_all=_covers(firm, request),
+                    reason_codes=reason_codes,
                 )
             )
             if not conflict_with:

@@ -22,6 +22,9 @@ class Match(db.Model):
     score: Mapped[float]
     components: Mapped[dict] = mapped_column(JSON, default=dict)
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The same reasons as [code, parameters] pairs, rendered in the reader's language; empty on older rows,
+    # whose pages fall back to the English `reasons`.
+    reason_codes: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     conflict: Mapped[bool] = mapped_column(default=False)
     conflict_with: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

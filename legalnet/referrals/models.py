@@ -54,6 +54,8 @@ class Offer(db.Model):
     rank: Mapped[int | None]
     score: Mapped[float | None]
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The shortlist entry's reasons as [code, parameters] pairs (see Match.reason_codes).
+    reason_codes: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     # The platform's conflict screen for this firm, shown beside the firm's own check.
     conflict: Mapped[bool] = mapped_column(default=False)
     conflict_with: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -22,8 +22,9 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, Outcome, RequestStatus, Urgency
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
+from legalnet.referrals.labels import outcome_label
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message, Offer, OfferSource, OfferStatus
-from legalnet.referrals.states import check_transition, transition
+from legalnet.referrals.states import check_transition, status_label, transition
 
 # How many eligible firms of the shortlist the client chooses from.
 CLIENT_CHOICES = 5
@@ -166,7 +167,9 @@ def store_shortlist(req: LegalRequest, result) -> list[Match]:
     rows = []
     for rank, m in enumerate(result.matches, start=1):
         row = Match(firm_id=m.firm.id, rank=rank, score=float(m.score), components=dict(m.components or {}),
-                    reasons=[str(r) for r in m.reasons or []], conflict=bool(m.conflict),
+                    reasons=[str(r) for r in m.reasons or []],
+                    reason_codes=[[str(code), dict(params)] for code, params in getattr(m, "reason_codes", None) or []],
+                    conflict=bool(m.conflict),
                     conflict_with=[str(c) for c in m.conflict_with or []])
         req.matches.append(row)
         rows.append(row)
@@ -218,6 +221,7 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
                   respond_by=respond_by_for(req, now), offered_by_id=getattr(actor, "id", None),
                   rank=match.rank if match else None, score=match.score if match else None,
                   reasons=list(match.reasons) if match else [],
+                  reason_codes=list(match.reason_codes or []) if match else [],
                   conflict=bool(conflict_with), conflict_with=list(conflict_with or []))
     db.session.add(offer)
     db.session.flush()
@@ -403,7 +407,7 @@ def decline_offer(offer: Offer, user, reason: str, now: datetime | None = None) 
     add_event(req, "declined", _("%(firm)s declined.", firm=offer.firm.name), actor=user,
               audience=Audience.CLIENT, firm_id=offer.firm_id)
     record(user, "offer.declined", offer, f"{req.reference} declined by {offer.firm.name}", reason)
-    _tell_client_unanswered(req, offer, _l("declined"))
+    _tell_client_unanswered(req, offer)
     return cascade(req, actor=user, now=now)
 
 
@@ -424,16 +428,22 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
     notify(firm_users(offer.firm), "offer.expired",
            lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference), link=offer_link(offer),
            email=False)
-    _tell_client_unanswered(req, offer, _l("expired"))
+    _tell_client_unanswered(req, offer)
     return cascade(req, now=now)
 
 
-def _tell_client_unanswered(req: LegalRequest, offer: Offer, what) -> None:
+def _tell_client_unanswered(req: LegalRequest, offer: Offer) -> None:
     reference = req.reference
-    notify(client_users(req), f"offer.{offer.status.value}",
-           lambda: _("The offer of your request %(ref)s %(what)s; the centre is passing it to the next firm.",
-                     ref=reference, what=what),
-           link=request_link(req))
+    # Whole sentences per case, so that each language can word them its own way.
+    if offer.status == OfferStatus.DECLINED:
+        def message():
+            return _("The firm declined the offer of your request %(ref)s; the centre is passing it to the next "
+                     "firm.", ref=reference)
+    else:
+        def message():
+            return _("The offer of your request %(ref)s expired unanswered; the centre is passing it to the next "
+                     "firm.", ref=reference)
+    notify(client_users(req), f"offer.{offer.status.value}", message, link=request_link(req))
 
 
 def remind_offer(offer_id: int, now: datetime | None = None) -> bool:
@@ -546,7 +556,7 @@ def set_case_status(req: LegalRequest, user, status: RequestStatus) -> None:
     lock_request(req)
     before = req.status
     transition(req, status)
-    add_event(req, "status", _("Status changed to %(status)s.", status=status.value.replace("_", " ")), actor=user)
+    add_event(req, "status", _("Status changed to %(status)s.", status=status_label(req)), actor=user)
     record(user, "case.status", req, f"{req.reference} {before.value} -> {status.value}")
 
 
@@ -559,7 +569,7 @@ def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "") -> Non
     req.outcome, req.closed_at, req.closed_by_id = outcome, utcnow(), user.id
     offer = req.accepted_offer
     bump_firm(offer.firm_id, open_cases=-1)
-    add_event(req, "closed", _("Closed (%(outcome)s). %(note)s", outcome=outcome.value.replace("_", " "),
+    add_event(req, "closed", _("Closed (%(outcome)s). %(note)s", outcome=outcome_label(outcome),
                                note=note.strip()).strip(), actor=user)
     record(user, "case.closed", req, f"{req.reference} closed: {outcome.value}", note)
     reference = req.reference

@@ -16,7 +16,7 @@ from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
-from legalnet.referrals import services
+from legalnet.referrals import labels, services
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -34,6 +34,12 @@ from legalnet.referrals.models import Offer, OfferStatus
 bp = Blueprint("referrals", __name__)
 
 case_roles_required = roles_required(*Role)
+
+bp.add_app_template_filter(labels.outcome_label, "outcome_label")
+bp.add_app_template_filter(labels.urgency_label, "urgency_label")
+bp.add_app_template_filter(labels.source_label, "source_label")
+bp.add_app_template_filter(labels.request_status_label, "request_status_label")
+bp.add_app_template_filter(labels.reason_texts, "reason_texts")
 
 
 def load_offer(offer_id: int) -> Offer:

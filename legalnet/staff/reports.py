@@ -88,7 +88,7 @@ def label_of(kind: str):
 def missed_chart(filters: Filters) -> Chart:
     """Offers that missed their deadline, as a table."""
     rows = [[m.reference, m.firm_name, m.offered_at.strftime("%Y-%m-%d %H:%M"), m.respond_by.strftime("%Y-%m-%d %H:%M"),
-             _("expired") if m.status == "expired" else _("overdue, not yet swept")]
+             _("Expired") if m.status == "expired" else _("Overdue, not yet swept")]
             for m in metrics.missed_deadlines(filters)]
     return metrics.table_chart("missed", _("Offers that missed their deadline"),
                                [_("Request"), _("Firm"), _("Offered (UTC)"), _("Respond by (UTC)"), _("Status")], rows)

@@ -4,17 +4,32 @@ import csv
 import io
 from datetime import date, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_
 from sqlalchemy.orm import selectinload
 
+from legalnet.accounts.models import Role
 from legalnet.core.audit import AuditLog
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
+
+ROLE_LABELS = {
+    Role.CLIENT: _l("Client"),
+    Role.FIRM_ADMIN: _l("Firm admin"),
+    Role.FIRM_LAWYER: _l("Firm lawyer"),
+    Role.STAFF: _l("Centre staff"),
+    Role.STAFF_ADMIN: _l("Centre staff administrator"),
+}
 
 # Renewal filters: name → (days from today the renewal date may reach, whether only overdue).
 RENEWAL_WINDOWS = {"overdue": 0, "30": 30, "90": 90}
 EXPORT_COLUMNS = ["id", "name", "local_name", "email", "country", "status", "renewal_date", "jurisdictions",
                   "practice_areas", "languages", "capacity", "open_cases", "website", "phone", "created_at"]
+
+
+def role_label(role) -> str:
+    """The translated name of a user's role."""
+    return str(ROLE_LABELS[Role(role)])
 
 
 def firms_query(status: str = "", jurisdiction: str = "", renewal: str = "", query: str = "",

@@ -16,6 +16,8 @@ from legalnet.staff import services
 from legalnet.staff.forms import ImportForm, StatusForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
+bp.add_app_template_filter(services.role_label, "role_label")
+bp.add_app_template_filter(firms.status_label, "membership_label")
 
 PER_PAGE = 50
 

@@ -187,8 +187,8 @@ def test_missed_deadlines_capacity_and_renewals(client, db, staff):
     assert stat(html, "renewals") == "1"
     rows = read_csv(client.get("/staff/reports/missed.csv"))
     assert [(r[0], r[1], r[4]) for r in rows[1:]] == [
-        (overdue.request.reference, "Slow Counsel", "overdue, not yet swept"),
-        (expired.request.reference, "Slow Counsel", "expired")]
+        (overdue.request.reference, "Slow Counsel", "Overdue, not yet swept"),
+        (expired.request.reference, "Slow Counsel", "Expired")]
     rows = read_csv(client.get("/staff/reports/capacity.csv"))
     assert rows == [["Firm", "Open cases", "Capacity", "Load %"], ["Full Counsel", "2", "2", "100"],
                     ["Slow Counsel", "4", "5", "80"]]
