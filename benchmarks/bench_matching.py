@@ -131,7 +131,8 @@ def build_database(url: str, firms: list[dict]) -> None:
             ids = dict(db.session.execute(insert(Firm).returning(Firm.email, Firm.id), rows).all())
             for key, model in (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea),
                                ("languages", FirmLanguage)):
-                db.session.execute(insert(model), [{"firm_id": ids[f["email"]], "code": c} for f in chunk for c in f[key]])
+                rows = [{"firm_id": ids[f["email"]], "code": c} for f in chunk for c in f[key]]
+                db.session.execute(insert(model), rows)
             parties = []
             for f in chunk:
                 seen = set()
@@ -204,10 +205,22 @@ def time_import(count: int) -> float:
     return elapsed
 
 
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    VmHWM belongs to the process image, unlike ru_maxrss, which Linux carries over from the parent across
+    fork and exec and would report the memory of the benchmark that started this process."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_memory(url: str, count: int) -> None:
     """Run the requests in this process and print its peak resident memory in MB."""
     time_engine(url, synthetic_requests(count))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(peak_memory_mb())
 
 
 def main() -> None:
