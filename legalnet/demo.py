@@ -283,21 +283,21 @@ def firm_actor(firm: Firm) -> User:
     return user
 
 
-def _first_offer(req, client, staff, firm: Firm | None):
+def _first_offer(req, client, staff, firm: Firm | None, now=None):
     """The client picks its firm from the shortlist, or the centre refers it by hand when the firm is not
-    among the client's choices."""
+    among the client's choices; the offer is dated `now`, so its deadline is the story's."""
     from legalnet.referrals import services as referrals
 
     if firm is None:
         candidates = referrals.eligible_matches(req)
-        return referrals.choose_firm(req, client, candidates[0].firm_id if candidates else None)
+        return referrals.choose_firm(req, client, candidates[0].firm_id if candidates else None, now=now)
     choices = [m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]]
     if firm.id in choices:
-        return referrals.choose_firm(req, client, firm.id)
-    return referrals.refer_by_hand(req, firm, staff, "The client asked for this firm.")
+        return referrals.choose_firm(req, client, firm.id, now=now)
+    return referrals.refer_by_hand(req, firm, staff, "The client asked for this firm.", confirmed=True, now=now)
 
 
-def _refer_by_hand(req, staff):
+def _refer_by_hand(req, staff, now=None):
     """Staff offer a request that needs review to a firm of its jurisdiction that has not had it yet."""
     from legalnet.firms.models import FirmJurisdiction
     from legalnet.referrals import services as referrals
@@ -309,7 +309,8 @@ def _refer_by_hand(req, staff):
             Firm.open_cases < Firm.capacity, Firm.id.not_in(tried or [0])).order_by(Firm.id))
     if firm is None or referrals.screen_firm(req, firm):
         return None
-    return referrals.refer_by_hand(req, firm, staff, "The shortlist ran out; referred to a firm of the jurisdiction.")
+    return referrals.refer_by_hand(req, firm, staff, "The shortlist ran out; referred to a firm of the jurisdiction.",
+                                   confirmed=True, now=now)
 
 
 def load_demo_history() -> int:
@@ -343,7 +344,9 @@ def load_demo_history() -> int:
             continue
         wanted = firms[DEMO_FIRMS[firm_index][0]] if firm_index is not None else None
         when += timedelta(minutes=40)
-        _first_offer(req, client, staff, wanted)
+        # Offers are made at the story's time, so that their deadlines, the timeline and the notices sent
+        # to the firms all give the same respond-by time (DemoClock.stamp leaves such offers alone).
+        _first_offer(req, client, staff, wanted, now=when)
         clock.stamp(when)
         for step, hours in story:
             when += timedelta(hours=hours)
@@ -353,7 +356,7 @@ def load_demo_history() -> int:
             offer = next(iter(req.open_offers), None)
             if step == "accept" and offer is None and req.status == RequestStatus.NEEDS_REVIEW:
                 # The shortlist ran out: the centre refers the request by hand, as staff do.
-                offer = _refer_by_hand(req, staff)
+                offer = _refer_by_hand(req, staff, now=when)
                 clock.stamp(when)
                 when += timedelta(hours=2)
             if step == "accept" and offer:

@@ -14,7 +14,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PHP", "KHR", "LAK", "MMK", "BND",
               "EUR"]
@@ -23,6 +23,14 @@ CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PH
 def strip(value):
     """Drop surrounding spaces."""
     return value.strip() if isinstance(value, str) else value
+
+
+def not_in_the_past(form, field):
+    """Refuse a date before today (in the centre's time zone)."""
+    from legalnet.intake.services import today
+
+    if field.data is not None and field.data < today():
+        raise ValidationError(_l("The deadline cannot be in the past: choose today or a later date."))
 
 
 class RequestForm(FlaskForm):
@@ -41,9 +49,10 @@ class RequestForm(FlaskForm):
     counterparties = TextAreaField(_l("Counterparties (one per line)"), validators=[Optional(), Length(max=5000)])
     urgency = RadioField(_l("Urgency"), choices=[("standard", _l("Standard")), ("urgent", _l("Urgent"))],
                          default="standard", validators=[DataRequired()])
-    budget_amount = IntegerField(_l("Budget (optional)"), validators=[Optional(), NumberRange(min=0, max=10**9)])
+    budget_amount = IntegerField(_l("Budget (optional)"), validators=[
+        Optional(), NumberRange(min=0, max=10**9, message=_l("The budget must be a number from 0 to 1,000,000,000."))])
     budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
-    deadline = DateField(_l("Deadline (optional)"), validators=[Optional()])
+    deadline = DateField(_l("Deadline (optional)"), validators=[Optional(), not_in_the_past])
     consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
     check = SubmitField(_l("Check"))
     submit = SubmitField(_l("Submit request"))

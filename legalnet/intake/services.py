@@ -2,8 +2,9 @@
 the shortlist, and the client withdrawing it before a firm accepts. Services flush, never commit."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
+from flask_babel import get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -70,6 +71,11 @@ class Understanding:
         return out
 
 
+def today() -> date:
+    """Today's date in the centre's time zone, where the clients are."""
+    return datetime.now(get_timezone()).date()
+
+
 def split_lines(text: str | None) -> list[str]:
     """One item per non-empty line, trimmed, duplicates dropped."""
     seen: list[str] = []
@@ -106,6 +112,10 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
         raise ValidationFailed(_l("You need to agree that the request is shared with the matched firms."))
     if not (data.title or "").strip():
         raise ValidationFailed(_l("Give the request a title."))
+    if data.deadline is not None and data.deadline < today():
+        raise ValidationFailed(_l("The deadline cannot be in the past: choose today or a later date."))
+    if data.budget_amount is not None and data.budget_amount < 0:
+        raise ValidationFailed(_l("The budget cannot be negative."))
     seen = understand(data)
     req = LegalRequest(
         organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),
@@ -120,7 +130,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     db.session.flush()
     # The id is unique, so a reference built from it cannot collide however many clients submit at once.
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
-    referrals.add_event(req, "submitted", _("Request submitted."), actor=user)
+    referrals.add_event(req, "submitted", actor=user, params={})
     record(user, "request.submitted", req, f"{req.reference} {req.title}")
     db.session.flush()
     referrals.compute_shortlist(req)
@@ -128,10 +138,9 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     if eligible:
         transition(req, RequestStatus.MATCHED)
         count = len(eligible)
-        referrals.add_event(req, "matched", _("%(count)d firms fit the request.", count=count),
-                            audience=Audience.CLIENT)
+        referrals.add_event(req, "matched", audience=Audience.CLIENT, params={"count": count})
     else:
-        referrals.send_to_review(req, None, _("No member firm fits the request."))
+        referrals.send_to_review(req, None, "no_fit")
     return req
 
 
@@ -150,8 +159,8 @@ def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
                lambda ref=reference: _("The client withdrew request %(ref)s.", ref=ref),
                link=referrals.offer_link(offer))
     transition(req, RequestStatus.CANCELLED)
-    referrals.add_event(req, "cancelled", _("Request withdrawn by the client. %(reason)s", reason=reason).strip(),
-                        actor=user, audience=Audience.CLIENT)
+    referrals.add_event(req, "cancelled", actor=user, audience=Audience.CLIENT,
+                        params={"reason": (reason or "").strip()})
     record(user, "request.cancelled", req, f"{req.reference} cancelled", reason)
 
 
@@ -166,6 +175,6 @@ def rematch(req: LegalRequest, user) -> None:
     if not referrals.eligible_matches(req):
         raise ValidationFailed(_l("The matcher still finds no eligible firm; refer the request by hand."))
     transition(req, RequestStatus.MATCHED)
-    referrals.add_event(req, "matched", _("Matched again by the centre: %(count)d firms.", count=len(shortlist)),
-                        actor=user, audience=Audience.CLIENT)
+    referrals.add_event(req, "matched", actor=user, audience=Audience.CLIENT,
+                        params={"count": len(shortlist), "again": True})
     record(user, "request.rematched", req, f"{req.reference} matched again")

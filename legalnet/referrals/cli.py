@@ -1,6 +1,7 @@
 """`flask sla sweep`: expire overdue offers and cascade them, remind firms before deadlines, lapse
-memberships past renewal, and recount recent referrals for the fairness of matching. Each offer is handled in its own transaction with conditional updates, so the
-sweep is idempotent and two sweeps running at once never expire, cascade or remind anything twice."""
+memberships past renewal, and recount recent referrals for the fairness of matching. Each offer is handled
+in its own transaction with conditional updates, so the sweep is idempotent and two sweeps running at once
+never expire, cascade or remind anything twice."""
 
 import logging
 from datetime import datetime

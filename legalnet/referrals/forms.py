@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 
 class AcceptOfferForm(FlaskForm):
@@ -44,11 +44,13 @@ class CaseStatusForm(FlaskForm):
 
 
 class CloseCaseForm(FlaskForm):
-    """Close the case with an outcome."""
+    """Close the case with an outcome; closing is final, so it needs an explicit confirmation."""
 
     outcome = SelectField(_l("Outcome"), choices=[("resolved", _l("Resolved")), ("withdrawn", _l("Withdrawn")),
                                                   ("no_engagement", _l("No engagement"))])
     note = StringField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])
+    confirm = BooleanField(_l("I confirm the matter is finished"), validators=[
+        InputRequired(_l("Tick “I confirm the matter is finished” to close the case."))])
     submit = SubmitField(_l("Close case"))
 
 
@@ -66,6 +68,8 @@ class ReferForm(FlaskForm):
 
     firm_id = SelectField(_l("Firm"), choices=[], coerce=int, validators=[DataRequired()])
     reason = StringField(_l("Reason"), validators=[Optional(), Length(max=500)])
+    confirm = BooleanField(_l("Refer even if the firm does not cover every jurisdiction of the request or is at "
+                              "capacity"))
     submit = SubmitField(_l("Refer to this firm"))
 
 

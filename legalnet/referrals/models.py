@@ -93,7 +93,12 @@ class CaseEvent(db.Model):
     firm_id: Mapped[int | None] = mapped_column(ForeignKey("firms.id", ondelete="SET NULL"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    # For events of the workflow, the English wording at the time; rows written before events had codes
+    # hold the wording in the actor's language, and notes the text as typed.
     text: Mapped[str] = mapped_column(Text, default="")
+    # The event's parameters (firm name, deadline, outcome...), rendered in the reader's language by
+    # legalnet.referrals.events; empty on rows written before events had them.
+    params: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     actor: Mapped["User | None"] = relationship()  # noqa: F821

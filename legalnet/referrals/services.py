@@ -5,6 +5,7 @@ Every operation that changes a request first takes the request's row lock (`lock
 firm accepting, a firm declining, the deadline sweep and staff never act on a stale picture of the same
 request; the conditional UPDATEs on offers and the partial unique index are the backstops."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -12,6 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager, selectinload
 
 from legalnet.accounts.models import Role, User
 from legalnet.core.audit import record
@@ -22,9 +24,9 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, Outcome, RequestStatus, Urgency
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
-from legalnet.referrals.labels import outcome_label
+from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message, Offer, OfferSource, OfferStatus
-from legalnet.referrals.states import check_transition, status_label, transition
+from legalnet.referrals.states import check_transition, transition
 
 # How many eligible firms of the shortlist the client chooses from.
 CLIENT_CHOICES = 5
@@ -109,6 +111,7 @@ def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
         stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
     else:
         return []
+    stmt = stmt.options(selectinload(CaseEvent.actor), selectinload(CaseEvent.message))
     return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
 
 
@@ -116,10 +119,14 @@ def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
 
 
 def add_event(req: LegalRequest, kind: str, text: str = "", actor=None, audience: Audience = Audience.PARTIES,
-              firm_id: int | None = None, message: Message | None = None) -> CaseEvent:
-    """Append an entry to the request's timeline."""
-    event = CaseEvent(request_id=req.id, kind=kind, text=str(text), actor_id=getattr(actor, "id", None),
-                      audience=audience, firm_id=firm_id, message=message)
+              firm_id: int | None = None, message: Message | None = None, params: dict | None = None) -> CaseEvent:
+    """Append an entry to the request's timeline: an event of the workflow as its kind and `params` (worded
+    for each reader by legalnet.referrals.events), or typed `text` such as a note."""
+    if params is not None:
+        # The English wording is kept too, for the audit trail and API clients that show `text`.
+        text = english_text(kind, params)
+    event = CaseEvent(request_id=req.id, kind=kind, text=str(text), params=dict(params or {}),
+                      actor_id=getattr(actor, "id", None), audience=audience, firm_id=firm_id, message=message)
     db.session.add(event)
     return event
 
@@ -191,6 +198,16 @@ def compute_shortlist(req: LegalRequest) -> list[Match]:
     return store_shortlist(req, result)
 
 
+def covers_every_jurisdiction(match: Match) -> bool:
+    """Whether a shortlisted firm practises in every jurisdiction of the request; the matcher ranks such
+    firms above those covering only part of it, whatever their scores."""
+    components = match.components or {}
+    if "jurisdiction" in components:
+        return float(components["jurisdiction"]) >= 1.0
+    return not any(code == "missing" and (params or {}).get("kind") == "jurisdictions"
+                   for code, params in match.reason_codes or [])
+
+
 def offered_firm_ids(req: LegalRequest) -> set[int]:
     """Firms that already had an offer of this request, whatever became of it."""
     return set(db.session.scalars(select(Offer.firm_id).where(Offer.request_id == req.id)))
@@ -199,13 +216,13 @@ def offered_firm_ids(req: LegalRequest) -> set[int]:
 def eligible_matches(req: LegalRequest) -> list[Match]:
     """Shortlist entries that may get an offer now: active, not conflicted, below capacity, not offered yet."""
     already = offered_firm_ids(req)
-    rows = db.session.execute(
-        select(Match, Firm).join(Firm, Firm.id == Match.firm_id)
+    rows = db.session.scalars(
+        select(Match).join(Match.firm).options(contains_eager(Match.firm))
         .where(Match.request_id == req.id, Match.conflict.is_(False), Firm.status == FirmStatus.ACTIVE,
                Firm.open_cases < Firm.capacity)
         .order_by(Match.rank)
     ).all()
-    return [m for m, _firm in rows if m.firm_id not in already]
+    return [m for m in rows if m.firm_id not in already]
 
 
 # ------------------------------------------------------------------------------------------- offers
@@ -228,14 +245,14 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     bump_firm(firm.id, recent_referrals=1)
     db.session.execute(update(Firm).where(Firm.id == firm.id).values(last_referred_at=now),
                        execution_options={"synchronize_session": False})
-    add_event(req, "offered", _("Offered to %(firm)s; answer due by %(when)s UTC.", firm=firm.name,
-                                when=offer.respond_by.strftime("%Y-%m-%d %H:%M")),
-              actor=actor, audience=Audience.CLIENT, firm_id=firm.id)
+    add_event(req, "offered", actor=actor, audience=Audience.CLIENT, firm_id=firm.id,
+              params={"firm": firm.name, "offer_id": offer.id, "respond_by": offer.respond_by.isoformat()})
     record(actor, "offer.created", offer, f"{req.reference} offered to {firm.name} ({source.value})")
-    reference, title, deadline = req.reference, req.title, offer.respond_by.strftime("%Y-%m-%d %H:%M")
+    reference, title, deadline = req.reference, req.title, offer.respond_by
+    # The deadline is formatted per recipient, in their language and the centre's time zone.
     notify(firm_users(firm), "offer.new",
-           lambda: _("New referral %(ref)s: %(title)s. Please answer by %(when)s UTC.", ref=reference, title=title,
-                     when=deadline),
+           lambda: _("New referral %(ref)s: %(title)s. Please answer by %(when)s.", ref=reference, title=title,
+                     when=when_text(deadline)),
            link=offer_link(offer))
     return offer
 
@@ -249,22 +266,22 @@ def cascade(req: LegalRequest, actor=None, now: datetime | None = None) -> Offer
     if candidates:
         match = candidates[0]
         return create_offer(req, match.firm, OfferSource.CASCADE, actor=actor, match=match, now=now)
-    send_to_review(req, actor, _("No firm of the shortlist is left to offer it to."))
+    send_to_review(req, actor, "shortlist_exhausted")
     return None
 
 
 def send_to_review(req: LegalRequest, actor, reason: str) -> None:
-    """Put the request in the staff queue and tell staff."""
+    """Put the request in the staff queue and tell staff; `reason` is a code of events.REVIEW_REASONS."""
     transition(req, RequestStatus.NEEDS_REVIEW)
-    add_event(req, "needs_review", reason, actor=actor, audience=Audience.CLIENT)
-    record(actor, "request.needs_review", req, f"{req.reference} needs review", reason)
+    event = add_event(req, "needs_review", actor=actor, audience=Audience.CLIENT, params={"reason": reason})
+    record(actor, "request.needs_review", req, f"{req.reference} needs review", event.text)
     reference = req.reference
     notify(staff_users(), "request.needs_review",
-           lambda: _("Request %(ref)s needs the centre: %(reason)s", ref=reference, reason=reason),
+           lambda: _("Request %(ref)s needs the centre: %(reason)s", ref=reference, reason=review_reason(reason)),
            link=staff_link(req))
 
 
-def choose_firm(req: LegalRequest, actor, firm_id: int | None) -> Offer | None:
+def choose_firm(req: LegalRequest, actor, firm_id: int | None, now: datetime | None = None) -> Offer | None:
     """The client picks a firm of the shortlist, or leaves the choice to the centre (the top eligible firm)."""
     lock_request(req)
     if req.status != RequestStatus.MATCHED:
@@ -273,16 +290,16 @@ def choose_firm(req: LegalRequest, actor, firm_id: int | None) -> Offer | None:
     candidates = eligible_matches(req)
     if firm_id is None:
         if not candidates:
-            send_to_review(req, actor, _("No eligible firm was left when the client asked the centre to choose."))
+            send_to_review(req, actor, "none_left_for_centre")
             return None
         req.left_to_centre = True
         record(actor, "request.left_to_centre", req, f"{req.reference} left to the centre")
-        return create_offer(req, candidates[0].firm, OfferSource.CENTRE, actor=actor, match=candidates[0])
+        return create_offer(req, candidates[0].firm, OfferSource.CENTRE, actor=actor, match=candidates[0], now=now)
     match = next((m for m in candidates[:CLIENT_CHOICES] if m.firm_id == firm_id), None)
     if match is None:
         raise ValidationFailed(_l("That firm is not one of the firms you can choose for this request."))
     record(actor, "request.firm_chosen", req, f"{req.reference} client chose {match.firm.name}")
-    return create_offer(req, match.firm, OfferSource.CLIENT, actor=actor, match=match)
+    return create_offer(req, match.firm, OfferSource.CLIENT, actor=actor, match=match, now=now)
 
 
 def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
@@ -296,8 +313,59 @@ def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
     return sorted({counterparty for counterparty, _name, _score in hits})
 
 
-def refer_by_hand(req: LegalRequest, firm: Firm, actor, reason: str = "") -> Offer:
-    """Staff offer the request to any active firm, over the shortlist; parallel offers are allowed."""
+@dataclass
+class FirmFit:
+    """How a firm fits a request, for staff choosing a firm by hand."""
+
+    firm: Firm
+    missing_jurisdictions: list[str]
+    missing_practice_areas: list[str]
+
+    @property
+    def covers_jurisdictions(self) -> bool:
+        """The firm practises in every jurisdiction of the request."""
+        return not self.missing_jurisdictions
+
+    @property
+    def covers_practice_areas(self) -> bool:
+        """The firm lists every practice area of the request."""
+        return not self.missing_practice_areas
+
+    @property
+    def at_capacity(self) -> bool:
+        """The firm has as many open cases as it said it can take."""
+        return self.firm.open_cases >= self.firm.capacity
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Referring to this firm goes against its coverage or its capacity."""
+        return not self.covers_jurisdictions or self.at_capacity
+
+
+def firm_fit(req: LegalRequest, firm: Firm) -> FirmFit:
+    """What of the request's jurisdictions and practice areas the firm does not cover."""
+    jurisdictions = {j.code for j in firm.jurisdictions}
+    areas = {a.code for a in firm.practice_areas}
+    return FirmFit(firm, [c for c in req.jurisdictions if c not in jurisdictions],
+                   [c for c in req.practice_areas if c not in areas])
+
+
+def referral_candidates(req: LegalRequest) -> list[FirmFit]:
+    """Every active firm with how it fits the request: firms covering all its jurisdictions first, then
+    those covering its practice areas, then those with room, then by name."""
+    firms = db.session.scalars(
+        select(Firm).where(Firm.status == FirmStatus.ACTIVE)
+        .options(selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas))
+    ).all()
+    fits = [firm_fit(req, firm) for firm in firms]
+    return sorted(fits, key=lambda f: (len(f.missing_jurisdictions), len(f.missing_practice_areas), f.at_capacity,
+                                       f.firm.name.casefold()))
+
+
+def refer_by_hand(req: LegalRequest, firm: Firm, actor, reason: str = "", confirmed: bool = False,
+                  now: datetime | None = None) -> Offer:
+    """Staff offer the request to any active firm, over the shortlist; parallel offers are allowed. A firm that
+    does not cover the request's jurisdictions or is at capacity needs `confirmed`."""
     lock_request(req)
     if req.status not in (RequestStatus.MATCHED, RequestStatus.NEEDS_REVIEW, RequestStatus.REFERRED):
         raise InvalidTransition(_l("Only a request that no firm has accepted yet can be referred."))
@@ -309,8 +377,12 @@ def refer_by_hand(req: LegalRequest, firm: Firm, actor, reason: str = "") -> Off
     if conflicts:
         raise ValidationFailed(_l("The conflict screen flags this firm (%(names)s); it cannot be offered the "
                                   "request.", names=", ".join(conflicts)))
+    fit = firm_fit(req, firm)
+    if fit.needs_confirmation and not confirmed:
+        raise ValidationFailed(_l("%(firm)s does not cover every jurisdiction of the request or has no room for "
+                                  "another case. Confirm that you want to refer it anyway.", firm=firm.name))
     match = next((m for m in req.matches if m.firm_id == firm.id), None)
-    offer = create_offer(req, firm, OfferSource.STAFF, actor=actor, match=match)
+    offer = create_offer(req, firm, OfferSource.STAFF, actor=actor, match=match, now=now)
     record(actor, "offer.override", offer, f"{req.reference} referred by hand to {firm.name}", reason)
     return offer
 
@@ -320,16 +392,15 @@ def withdraw_offer(offer: Offer, actor, reason: str = "") -> None:
     req = lock_request(offer.request)
     end_offer(offer, OfferStatus.WITHDRAWN, now=utcnow())
     offer.reason = reason
-    add_event(req, "offer_withdrawn", _("Offer to %(firm)s withdrawn by the centre.", firm=offer.firm.name),
-              actor=actor, audience=Audience.CLIENT, firm_id=offer.firm_id)
+    add_event(req, "offer_withdrawn", actor=actor, audience=Audience.CLIENT, firm_id=offer.firm_id,
+              params={"firm": offer.firm.name})
     record(actor, "offer.withdrawn", offer, f"{req.reference} offer to {offer.firm.name} withdrawn", reason)
     reference = req.reference
     notify(firm_users(offer.firm), "offer.withdrawn",
            lambda: _("The centre withdrew its offer of request %(ref)s.", ref=reference), link=offer_link(offer))
     if req.status == RequestStatus.REFERRED and not req.open_offers:
         transition(req, RequestStatus.NEEDS_REVIEW)
-        add_event(req, "needs_review", _("Back with the centre after the offer was withdrawn."), actor=actor,
-                  audience=Audience.CLIENT)
+        add_event(req, "needs_review", actor=actor, audience=Audience.CLIENT, params={"reason": "offer_withdrawn"})
 
 
 def end_offer(offer: Offer, new: OfferStatus, now: datetime, before_deadline: bool | None = None) -> None:
@@ -384,7 +455,7 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
                    lambda ref=reference: _("Request %(ref)s was accepted by another firm.", ref=ref),
                    link=offer_link(other))
     firm = offer.firm
-    add_event(req, "accepted", _("%(firm)s accepted the request.", firm=firm.name), actor=user, firm_id=firm.id)
+    add_event(req, "accepted", actor=user, firm_id=firm.id, params={"firm": firm.name})
     record(user, "offer.accepted", offer, f"{req.reference} accepted by {firm.name}")
     reference, firm_name = req.reference, firm.name
     notify(client_users(req), "offer.accepted",
@@ -404,8 +475,8 @@ def decline_offer(offer: Offer, user, reason: str, now: datetime | None = None) 
     offer.reason = reason
     offer.responded_by_id = user.id
     bump_firm(offer.firm_id, offers_declined=1, response_hours_total=hours_between(offer.offered_at, now))
-    add_event(req, "declined", _("%(firm)s declined.", firm=offer.firm.name), actor=user,
-              audience=Audience.CLIENT, firm_id=offer.firm_id)
+    add_event(req, "declined", actor=user, audience=Audience.CLIENT, firm_id=offer.firm_id,
+              params={"firm": offer.firm.name})
     record(user, "offer.declined", offer, f"{req.reference} declined by {offer.firm.name}", reason)
     _tell_client_unanswered(req, offer)
     return cascade(req, actor=user, now=now)
@@ -421,8 +492,7 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
     req = lock_request(offer.request)
     end_offer(offer, OfferStatus.EXPIRED, now=now, before_deadline=False)
     bump_firm(offer.firm_id, offers_expired=1)
-    add_event(req, "expired", _("The offer to %(firm)s expired unanswered.", firm=offer.firm.name),
-              audience=Audience.CLIENT, firm_id=offer.firm_id)
+    add_event(req, "expired", audience=Audience.CLIENT, firm_id=offer.firm_id, params={"firm": offer.firm.name})
     record(None, "offer.expired", offer, f"{req.reference} offer to {offer.firm.name} expired")
     reference = req.reference
     notify(firm_users(offer.firm), "offer.expired",
@@ -458,10 +528,10 @@ def remind_offer(offer_id: int, now: datetime | None = None) -> bool:
         return False
     offer = db.session.get(Offer, offer_id)
     db.session.refresh(offer)
-    reference, deadline = offer.request.reference, offer.respond_by.strftime("%Y-%m-%d %H:%M")
+    reference, deadline = offer.request.reference, offer.respond_by
     notify(firm_users(offer.firm), "offer.reminder",
-           lambda: _("Reminder: the offer of request %(ref)s expires at %(when)s UTC. Please accept or decline.",
-                     ref=reference, when=deadline),
+           lambda: _("Reminder: the offer of request %(ref)s expires at %(when)s. Please accept or decline.",
+                     ref=reference, when=when_text(deadline)),
            link=offer_link(offer))
     return True
 
@@ -556,7 +626,7 @@ def set_case_status(req: LegalRequest, user, status: RequestStatus) -> None:
     lock_request(req)
     before = req.status
     transition(req, status)
-    add_event(req, "status", _("Status changed to %(status)s.", status=status_label(req)), actor=user)
+    add_event(req, "status", actor=user, params={"status": status.value})
     record(user, "case.status", req, f"{req.reference} {before.value} -> {status.value}")
 
 
@@ -569,8 +639,7 @@ def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "") -> Non
     req.outcome, req.closed_at, req.closed_by_id = outcome, utcnow(), user.id
     offer = req.accepted_offer
     bump_firm(offer.firm_id, open_cases=-1)
-    add_event(req, "closed", _("Closed (%(outcome)s). %(note)s", outcome=outcome_label(outcome),
-                               note=note.strip()).strip(), actor=user)
+    add_event(req, "closed", actor=user, params={"outcome": outcome.value, "note": (note or "").strip()})
     record(user, "case.closed", req, f"{req.reference} closed: {outcome.value}", note)
     reference = req.reference
     recipients = client_users(req) if side != "client" else firm_users(offer.firm)
@@ -593,7 +662,7 @@ def leave_feedback(req: LegalRequest, user, rating: int, comment: str = "") -> F
     db.session.add(feedback)
     db.session.flush()
     bump_firm(offer.firm_id, rating_total=rating, rating_count=1)
-    add_event(req, "feedback", _("The client rated the firm %(rating)d of 5.", rating=rating), actor=user)
+    add_event(req, "feedback", actor=user, params={"rating": rating})
     record(user, "case.feedback", req, f"{req.reference} rated {rating}")
     return feedback
 

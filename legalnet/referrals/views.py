@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_
+from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
@@ -16,7 +17,8 @@ from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
-from legalnet.referrals import labels, services
+from legalnet.matching.models import Match
+from legalnet.referrals import events, labels, services
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -40,6 +42,8 @@ bp.add_app_template_filter(labels.urgency_label, "urgency_label")
 bp.add_app_template_filter(labels.source_label, "source_label")
 bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
+bp.add_app_template_filter(events.event_text, "event_text")
+bp.add_app_template_filter(services.covers_every_jurisdiction, "covers_every_jurisdiction")
 
 
 def load_offer(offer_id: int) -> Offer:
@@ -58,9 +62,9 @@ def load_case(request_id: int) -> LegalRequest:
     return req
 
 
-def load_any_request(request_id: int) -> LegalRequest:
-    """Any request, for staff."""
-    req = db.session.get(LegalRequest, request_id)
+def load_any_request(request_id: int, *options) -> LegalRequest:
+    """Any request, for staff, with the loader `options` the page needs."""
+    req = db.session.get(LegalRequest, request_id, options=options)
     if req is None:
         abort(404)
     return req
@@ -94,7 +98,7 @@ def run(func, *args, **kwargs) -> DomainError | None:
 def offers():
     """The firm's inbox of offers: open ones first, then the history."""
     show = request.args.get("show", "open")
-    stmt = db.select(Offer).where(Offer.firm_id == current_user.firm_id)
+    stmt = db.select(Offer).where(Offer.firm_id == current_user.firm_id).options(selectinload(Offer.request))
     if show == "open":
         stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
     else:
@@ -156,7 +160,8 @@ def cases():
     show = request.args.get("show", "open")
     if show == "open":
         stmt = stmt.where(LegalRequest.status != RequestStatus.CLOSED)
-    stmt = stmt.order_by(LegalRequest.accepted_at.desc(), LegalRequest.id.desc())
+    stmt = stmt.order_by(LegalRequest.accepted_at.desc(), LegalRequest.id.desc()).options(
+        selectinload(LegalRequest.organisation), selectinload(LegalRequest.offers).selectinload(Offer.firm))
     page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
     return render_template("referrals/cases.html", cases=page, show=show)
 
@@ -226,7 +231,9 @@ def close(request_id: int):
     req = load_case(request_id)
     form = CloseCaseForm()
     if not form.validate_on_submit():
-        abort(400)
+        for error in form.errors.get("confirm", []) or [_("Choose an outcome.")]:
+            flash(str(error), "error")
+        return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
     error = run(services.close_case, req, current_user, form.outcome.data, form.note.data or "")
     return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
 
@@ -253,13 +260,16 @@ def staff_queue():
     """What needs the centre: requests in review, offers near their deadline, and every request by status."""
     now = utcnow()
     window = now + timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
+    with_client = selectinload(LegalRequest.organisation)
     review = db.session.scalars(db.select(LegalRequest).where(LegalRequest.status == RequestStatus.NEEDS_REVIEW)
-                                .order_by(LegalRequest.updated_at)).all()
+                                .options(with_client).order_by(LegalRequest.updated_at)).all()
     near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= window)
+                              .options(selectinload(Offer.request), selectinload(Offer.firm))
                               .order_by(Offer.respond_by)).all()
     status = request.args.get("status", "")
     query = request.args.get("q", "").strip()
-    stmt = db.select(LegalRequest).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc())
+    stmt = db.select(LegalRequest).options(with_client).order_by(LegalRequest.created_at.desc(),
+                                                                   LegalRequest.id.desc())
     if status in {s.value for s in RequestStatus}:
         stmt = stmt.where(LegalRequest.status == RequestStatus(status))
     if query:
@@ -274,11 +284,13 @@ def staff_queue():
 @staff_required
 def staff_request(request_id: int):
     """A request as staff see it: shortlist with scores and conflicts, offers, timeline, and overrides."""
-    req = load_any_request(request_id)
+    req = load_any_request(request_id, selectinload(LegalRequest.organisation),
+                           selectinload(LegalRequest.matches).selectinload(Match.firm),
+                           selectinload(LegalRequest.offers).selectinload(Offer.firm))
     refer_form = ReferForm()
-    refer_form.firm_id.choices = [(f.id, f.name) for f in db.session.scalars(
-        db.select(Firm).where(Firm.status == FirmStatus.ACTIVE).order_by(Firm.name))]
-    return render_template("referrals/staff_request.html", req=req, refer_form=refer_form,
+    candidates = services.referral_candidates(req)
+    refer_form.firm_id.choices = [(fit.firm.id, fit.firm.name) for fit in candidates]
+    return render_template("referrals/staff_request.html", req=req, refer_form=refer_form, candidates=candidates,
                            withdraw_form=WithdrawOfferForm(), rematch_form=RematchForm(), note_form=NoteForm(),
                            events=services.visible_events(current_user, req), now=utcnow())
 
@@ -296,7 +308,8 @@ def refer(request_id: int):
         flash(_("Choose an active firm."), "error")
         return redirect(target)
     firm = db.session.get(Firm, form.firm_id.data)
-    error = run(services.refer_by_hand, req, firm, current_user, form.reason.data or "")
+    error = run(services.refer_by_hand, req, firm, current_user, form.reason.data or "",
+                confirmed=bool(form.confirm.data))
     return done(error, _("Offered to %(firm)s.", firm=firm.name), target)
 
 

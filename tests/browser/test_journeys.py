@@ -113,6 +113,7 @@ def test_client_journey(page, new_page, live_server, screens):
     assert "When can we talk?" in page.locator("main").inner_text()
     screens.shot(page, "6-message")
     page.get_by_label("Outcome").select_option("resolved")
+    page.get_by_label("I confirm the matter is finished").check()
     page.get_by_role("button", name="Close case").click()
     page.get_by_label("5", exact=True).check()
     page.get_by_label("Comment (optional)").fill("Fast and clear.")
@@ -152,7 +153,7 @@ def test_firm_journey(page, new_page, live_server, screens):
     request_id = submit_request_as(live_server, "client2@demo.example", f"Deposit dispute {suffix}", ["HK"],
                                    ["litigation"])
     staff.goto(f"/staff/requests/{request_id}")
-    staff.get_by_label("Firm", exact=True).select_option(label=firm_name)
+    staff.get_by_label(firm_name, exact=True).check()
     staff.get_by_role("button", name="Refer to this firm").click()
     screens.shot(staff, "4-referred")
 
@@ -194,7 +195,7 @@ def test_staff_journey(page, new_page, live_server, screens):
     page.wait_for_url("**q=Ship**")
     screens.shot(page, "4-queue")
     page.locator("tr", has_text=title).get_by_role("link").first.click()
-    page.get_by_label("Firm", exact=True).select_option(label="Kowloon Maritime Solicitors")
+    page.get_by_label("Kowloon Maritime Solicitors", exact=True).check()
     reason = page.get_by_label("Reason", exact=True)
     reason.fill("Client asked for a maritime specialist.")
     reason.press("Enter")  # keyboard submit

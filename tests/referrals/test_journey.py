@@ -107,7 +107,8 @@ def test_client_submits_picks_firm_accepts_messages_close_and_rate(client, db, a
     submit(client, f"/cases/{req.id}/messages", {"body": "Attached, thank you."}, form_url=f"/cases/{req.id}")
     assert "message" in notices(admin_a)
 
-    submit(client, f"/cases/{req.id}/close", {"outcome": "resolved", "note": "Settled."}, form_url=f"/cases/{req.id}")
+    submit(client, f"/cases/{req.id}/close", {"outcome": "resolved", "note": "Settled.", "confirm": "y"},
+           form_url=f"/cases/{req.id}")
     closed = db.session.get(LegalRequest, req.id)
     assert closed.status == RequestStatus.CLOSED and closed.outcome.value == "resolved"
     submit(client, f"/cases/{req.id}/feedback", {"rating": "5", "comment": "Fast and clear."},
@@ -190,7 +191,8 @@ def test_decline_and_expiry_cascade_then_needs_review(client, db, auth, app):
     assert req.reference in queue
     outsider, outsider_admin = firm_with_admin("Outside Counsel", jurisdictions=("SG",))
     db.session.commit()
-    submit(client, f"/staff/requests/{req.id}/refer", {"firm_id": str(outsider.id), "reason": "Knows the judge"},
+    submit(client, f"/staff/requests/{req.id}/refer", {"firm_id": str(outsider.id), "reason": "Knows the judge",
+                                                         "confirm": "y"},
            form_url=f"/staff/requests/{req.id}")
     manual = db.session.scalars(db.select(Offer).where(Offer.firm_id == outsider.id)).one()
     assert manual.source.value == "staff" and manual.status == OfferStatus.OFFERED

@@ -107,7 +107,8 @@ def test_case_status_and_outcome_are_labels_in_the_timeline_and_badge(client, db
     auth.login(user=admin)
     choose_language(client, "zh_Hans", f"/cases/{req.id}")
     submit(client, f"/cases/{req.id}/status", {"status": "in_progress"}, form_url=f"/cases/{req.id}")
-    submit(client, f"/cases/{req.id}/close", {"outcome": "no_engagement", "note": ""}, form_url=f"/cases/{req.id}")
+    submit(client, f"/cases/{req.id}/close", {"outcome": "no_engagement", "note": "", "confirm": "y"},
+           form_url=f"/cases/{req.id}")
     html = page(client, f"/cases/{req.id}")
     assert_translated(html, ["状态已更改为“进行中”。", "已结案（未建立委托关系）。", ">未建立委托关系</span>"],
                       ["in progress", "no engagement", "No engagement", "in_progress"])
