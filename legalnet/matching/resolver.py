@@ -8,11 +8,23 @@ Two entry points:
   and description mention. Prose is scanned word by word (n-grams against the alias index) and, for
   scripts written without spaces (Chinese, Thai …), by longest substring.
 
+Typos in prose are read word by word: each word may stand for an alias word one edit away (two for long
+words), and the longest reading wins, exact or not, so "intelectual propert" is intellectual property and
+never "property" inside it. A one-word typo must be long enough not to be another English word.
+
 Reading prose needs some care about roles. The client's own seat ("Manila-headquartered …", "based in
-Singapore", "a Shenzhen seafood exporter", 我们是一家深圳的…公司) is not a place where advice is needed, and
-the client's industry ("construction contractor", "shipping line", 新能源汽车企业) is not a practice area.
-Languages count only next to a cue ("speak", "-speaking", "Working language:", 会说 …), so "Chinese
-mainland" or "a Thai company" never becomes a language request.
+Singapore", "a Shenzhen seafood exporter", "Our Hong Kong company has …", "our Rangoon office",
+我们是一家深圳的…公司, 香港公司在越南…) is not a place where advice is needed (unless it is the only place
+named), and the client's industry ("construction contractor", "shipping line", 新能源汽车企业) is not a
+practice area. "For our Penang subsidiary" or "a Vietnam dispute" name the matter's place. A demonym
+counts as a jurisdiction only right before a legal-matter noun ("Malaysian listing", "Thai courts"), never
+before a party ("a Vietnamese supplier").
+
+Languages count only next to a cue ("speak", "-speaking", "Working language:", "English please", "X is
+fine", 会说, 粤语律师, 以英文为工作语言 …), and a cue after a list covers the list ("Thai and English
+language", "in Thai or English", "English/Mandarin speaking"), so "Chinese mainland", "English law" or "a
+Thai company" never becomes a language request. "Bahasa" alone is Malay or Indonesian: the request's
+jurisdictions decide, and otherwise it stays unresolved with both suggested.
 """
 
 from __future__ import annotations
@@ -24,7 +36,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .vocabulary import ANYWHERE, KINDS, LIST_ONLY, Vocabulary, get_vocabulary, has_nospace_script, normalise
+from .vocabulary import (
+    ANYWHERE,
+    KINDS,
+    LIST_ONLY,
+    PROSE_ONLY,
+    Vocabulary,
+    get_vocabulary,
+    has_nospace_script,
+    normalise,
+)
 
 # ---------------------------------------------------------------------------------------------- results
 
@@ -37,6 +58,8 @@ class TermResolution:
     sources: dict[str, str] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
     suggestions: dict[str, list[str]] = field(default_factory=dict)
+    # Items naming one of several languages ("Bahasa"): unresolved here, decided by a request's jurisdictions.
+    ambiguous: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, code: str, source: str) -> None:
         """Record a code once, keeping the first text it came from."""
@@ -301,6 +324,7 @@ _LANG_CUES_BEFORE = {
     "berbahasa",
     "noi",
     "tieng",
+    "bercakap",
 }
 _LANG_CUES_AFTER = {
     "speaking",
@@ -318,6 +342,56 @@ _LANG_CUES_AFTER = {
     "essential",
     "mandatory",
     "diutamakan",
+    "please",
+    "preferably",
+    "ideally",
+    "only",
+    "desirable",
+    "needed",
+    "is fine",
+    "is ok",
+    "is okay",
+    "is preferred",
+    "is required",
+    "is essential",
+    "is needed",
+    "is a",
+    "is must",
+    "would be",
+    "a plus",
+    "an advantage",
+    "ok",
+    "okay",
+    "fine",
+    "skills",
+}
+# Cues that only make a language of a word that cannot also be a place ("English please", not "Myanmar please").
+_LANG_WEAK_AFTER = {
+    "please",
+    "preferably",
+    "ideally",
+    "only",
+    "desirable",
+    "needed",
+    "is fine",
+    "is ok",
+    "is okay",
+    "is preferred",
+    "is required",
+    "is essential",
+    "is needed",
+    "is a",
+    "is must",
+    "would be",
+    "a plus",
+    "an advantage",
+    "ok",
+    "okay",
+    "fine",
+    "preferred",
+    "required",
+    "essential",
+    "mandatory",
 }
 # After a language name these make it an adjective of a person or firm ("a Thai firm"), not a language.
 _NOT_LANGUAGE_AFTER = {
@@ -344,7 +418,42 @@ _NOT_LANGUAGE_AFTER = {
     "national",
     "nationals",
     "staff",
-}
+    "listing",
+    "listings",
+    "authorities",
+    "authority",
+    "regulator",
+    "regulators",
+    "employee",
+    "employees",
+    "workers",
+    "worker",
+    "buyer",
+    "buyers",
+    "seller",
+    "sellers",
+    "vendor",
+    "vendors",
+    "customer",
+    "customers",
+    "counterparty",
+    "counterparties",
+    "party",
+    "parties",
+    "citizen",
+    "citizens",
+    "shareholder",
+    "shareholders",
+    "director",
+    "directors",
+    "people",
+    "mainland",
+    "tribunal",
+    "legislation",
+    "entities",
+    "subsidiaries",
+    "jurisdiction",
+} | _ORG_NOUNS
 _LANG_CUES_ZH = (
     "会说",
     "會說",
@@ -372,6 +481,38 @@ _LANG_CUES_ZH = (
     "noi",
     "bercakap",
     "berbahasa",
+)
+
+# Right after a language in Chinese: 粤语律师, 英文沟通, 以英文为工作语言.
+_LANG_CUES_ZH_AFTER = (
+    "律师",
+    "律師",
+    "的律师",
+    "的律師",
+    "沟通",
+    "溝通",
+    "交流",
+    "为工作语言",
+    "為工作語言",
+    "作为工作语言",
+    "作為工作語言",
+    "工作语言",
+    "工作語言",
+    "流利",
+    "服务",
+    "服務",
+    "团队",
+    "團隊",
+    "能力",
+    "水平",
+    "优先",
+    "優先",
+    "母语",
+    "母語",
+    "翻译",
+    "翻譯",
+    "口译",
+    "口譯",
 )
 
 _HOME_ZH = (
@@ -462,6 +603,111 @@ _ORG_ZH = (
     "品牌",
 )
 
+# The client's own company, office or team: after a place that opens the sentence, the place is its seat.
+_SEAT_NOUNS = _ORG_NOUNS - {"start", "line", "lines", "house", "chain", "chains", "platform", "platforms"} | {
+    "office",
+    "offices",
+    "team",
+    "teams",
+    "entity",
+    "entities",
+    "branch",
+    "branches",
+    "affiliate",
+    "affiliates",
+    "subsidiaries",
+    "headquarters",
+    "hq",
+    "parent",
+    "factory",
+    "plant",
+    "client",
+}
+# Nouns naming the matter itself: after "a <place>" they make the place the matter's, not the client's.
+_MATTER_NOUNS = {
+    "dispute",
+    "disputes",
+    "claim",
+    "claims",
+    "lawsuit",
+    "case",
+    "contract",
+    "deal",
+    "transaction",
+    "project",
+    "matter",
+    "arbitration",
+    "litigation",
+    "listing",
+    "ipo",
+    "acquisition",
+    "merger",
+    "jv",
+    "joint",
+    "lease",
+    "tender",
+    "investigation",
+    "filing",
+    "licence",
+    "license",
+    "permit",
+    "court",
+    "hearing",
+}
+# A verb right after "X company" at the start of a sentence makes the company its subject.
+_SUBJECT_VERBS = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "needs",
+    "need",
+    "requires",
+    "require",
+    "seeks",
+    "seek",
+    "seeking",
+    "wants",
+    "want",
+    "wishes",
+    "plans",
+    "planning",
+    "intends",
+    "would",
+    "will",
+    "must",
+    "should",
+    "may",
+    "can",
+    "looking",
+    "faces",
+    "facing",
+    "received",
+    "receives",
+    "signed",
+    "entered",
+    "filed",
+    "owns",
+    "holds",
+    "sold",
+    "bought",
+    "acquired",
+    "operates",
+    "expects",
+    "hopes",
+}
+# "… review of our Penang subsidiary", "acquire our Jakarta office": the object, not the speaker's seat.
+_OBJECT_VERBS = {"review", "restructure", "sell", "acquire", "audit", "advise", "close", "wind", "register"}
+_ZH_OWNER = {"", "我们的", "我們的", "我们", "我們", "我司", "我方", "本公司", "本集团", "本集團", "我们在", "我們在"}
+_ZH_SEAT_RE = re.compile(
+    r"的?[^，。；,;:：\s在于於]{0,6}?(?:子公司|分公司|公司|企业|企業|集团|集團|办事处|辦事處|工厂|工廠|团队|團隊|客户|客戶)"
+    r"(?!法)(?=在|于|於|拟|擬|计划|計劃|需要|需|想|希望|要|准备|準備|打算|将|將|有|与|與|和|对|對|正|因|被|欲|寻求|尋求|是|"
+    r"[，,。；;]|$)"
+)
+
 _SENTENCE_END = set(".!?;。！？；\n")
 _CLAUSE_END = _SENTENCE_END | set(",:()，：（）、[]【】")
 
@@ -516,7 +762,7 @@ class _Index:
         self.anywhere: dict[str, dict[str, frozenset[str]]] = {k: vocab.aliases(k, ANYWHERE) for k in KINDS}
         self.list_only: dict[str, dict[str, frozenset[str]]] = {k: vocab.aliases(k, LIST_ONLY) for k in KINDS}
         # Prose tables across kinds: Latin aliases by word n-gram, other scripts by substring.
-        self.words: dict[str, dict[str, dict[str, frozenset[str]]]] = {ANYWHERE: {}, LIST_ONLY: {}}
+        self.words: dict[str, dict[str, dict[str, frozenset[str]]]] = {ANYWHERE: {}, LIST_ONLY: {}, PROSE_ONLY: {}}
         self.chars: dict[str, dict[str, frozenset[str]]] = {}
         self.max_words = 1
         self.max_chars = 1
@@ -531,7 +777,33 @@ class _Index:
                     else:
                         self.words[scope].setdefault(alias, {})[kind] = codes
                         self.max_words = max(self.max_words, alias.count(" ") + 1)
+        for kind in KINDS:
+            for alias, codes in vocab.aliases(kind, PROSE_ONLY).items():
+                if not has_nospace_script(alias) and alias not in self.words[ANYWHERE]:
+                    self.words[PROSE_ONLY].setdefault(alias, {})[kind] = codes
         self.max_words = min(self.max_words, 8)
+        # Prefixes (by whole words) of the prose aliases, so a scan with typo corrections stops early.
+        self.prefixes: set[str] = set()
+        for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
+            for alias in table:
+                parts = alias.split(" ")
+                for k in range(1, len(parts) + 1):
+                    self.prefixes.add(" ".join(parts[:k]))
+        # Word-level typos: every word of a Latin prose alias with its one-letter deletions (two for long
+        # words), so "intelectual propert" is read as "intellectual property" word by word.
+        self.alias_words: set[str] = set()
+        for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
+            for alias in table:
+                self.alias_words.update(alias.split(" "))
+        self.word_typos: dict[str, set[str]] = {}
+        for word in self.alias_words:
+            if len(word) < _WORD_TYPO_MIN or not word.isalpha():
+                continue
+            for variant in _neighbourhood(word):
+                self.word_typos.setdefault(variant, set()).add(word)
+        self.corrections: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.demonyms: dict[str, frozenset[str]] = vocab.demonyms("jurisdictions")
+        self.language_jurisdictions: dict[str, frozenset[str]] = vocab.language_jurisdictions()
         # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
         self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
         for kind in KINDS:
@@ -617,6 +889,67 @@ def _deletions(text: str) -> set[str]:
     return {text} | {text[:i] + text[i + 1 :] for i in range(len(text))}
 
 
+# Shortest word a word-level typo correction applies to; words this long or longer may take two edits.
+_WORD_TYPO_MIN = 5
+_WORD_TWO_EDITS = 10
+
+
+def _neighbourhood(word: str) -> set[str]:
+    """The word and its deletions: one letter, or up to two for long words."""
+    out = _deletions(word)
+    if len(word) >= _WORD_TWO_EDITS:
+        for variant in list(out):
+            if len(variant) == len(word) - 1:
+                out |= _deletions(variant)
+    return out
+
+
+def _word_corrections(token: str, idx: _Index) -> tuple[tuple[str, int], ...]:
+    """(alias word, edits) a prose word may be a typo of: same first letter, one edit, two for long words.
+
+    A word that is itself part of some alias may still be a typo of another ("intelectual" is Portuguese);
+    the caller only lets such a word be corrected inside a longer term."""
+    cached = idx.corrections.get(token)
+    if cached is not None:
+        return cached
+    if len(token) < _WORD_TYPO_MIN or token in _STOPWORDS or not token.isalpha():
+        return ()
+    found: dict[str, int] = {}
+    for variant in _neighbourhood(token):
+        for word in idx.word_typos.get(variant, ()):
+            if word[0] != token[0] or word in found:
+                continue
+            limit = 2 if min(len(word), len(token)) >= _WORD_TWO_EDITS else 1
+            dist = OSA.distance(word, token, score_cutoff=limit)
+            if dist <= limit:
+                found[word] = dist
+    out = tuple(sorted(found.items()))
+    if len(idx.corrections) > 50000:
+        idx.corrections.clear()
+    idx.corrections[token] = out
+    return out
+
+
+def _swapped_letters_typo(token: str, alias: str) -> bool:
+    """Two neighbouring letters swapped, the first letter kept: "Macua" for "Macau"."""
+    if len(token) != len(alias) or token[0] != alias[0]:
+        return False
+    diff = [i for i in range(len(token)) if token[i] != alias[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and token[diff[0]] == alias[diff[1]]
+        and token[diff[1]] == alias[diff[0]]
+    )
+
+
+def _doubled_letter_typo(token: str, alias: str) -> bool:
+    """The alias with one letter typed twice: "Maccau" for "Macau"."""
+    return len(token) == len(alias) + 1 and any(
+        token[i] == token[i + 1] and token[:i] + token[i + 1 :] == alias for i in range(len(token) - 1)
+    )
+
+
 def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     """Senses of the one alias a prose phrase is a one-letter typo of, or None."""
     if len(phrase) < 6:
@@ -691,9 +1024,11 @@ def _fuzzy(kind: str, norm: str, idx: _Index) -> frozenset[str] | None:
     for key, dist, pos in found:
         if dist != best:
             break
-        # Five letters or fewer: accept only two swapped letters ("Macua"), never a changed letter.
+        # Five letters or fewer: accept only two swapped letters ("Macua") or one dropped from a longer
+        # name ("Brune"), never a changed letter.
         if len(norm) <= 5 and sorted(key) != sorted(norm):
-            continue
+            if not (len(key) == len(norm) + 1 >= 6 and norm in _deletions(key)):
+                continue
         # A different first letter is usually a different word ("Bursa" is not "Burma").
         if key[0] != norm[0] and dist > 0:
             continue
@@ -740,11 +1075,22 @@ def _suggest(kind: str, text: str, idx: _Index, limit: int = 3) -> list[str]:
     return out[:limit]
 
 
+def _add_codes(kind: str, codes: frozenset[str], source: str, result: TermResolution) -> None:
+    if kind == "languages" and len(codes) > 1:
+        # "Bahasa" is Malay or Indonesian: the request's jurisdictions decide, or the user does.
+        if source not in result.ambiguous:
+            result.ambiguous[source] = codes
+            result.unresolved.append(source)
+            result.suggestions[source] = sorted(codes)
+        return
+    for code in sorted(codes):
+        result.add(code, source)
+
+
 def _resolve_item(kind: str, text: str, idx: _Index, result: TermResolution) -> None:
     codes = _resolve_one(kind, text, idx)
     if codes:
-        for code in sorted(codes):
-            result.add(code, text)
+        _add_codes(kind, codes, text, result)
         return
     parts = [p for p in _SPLIT_RE.split(text) if p and p.strip()]
     part_codes: list[tuple[str, frozenset[str] | None]] = []
@@ -752,20 +1098,17 @@ def _resolve_item(kind: str, text: str, idx: _Index, result: TermResolution) -> 
         part_codes = [(p.strip(), _resolve_one(kind, p, idx)) for p in parts]
         if all(c for _, c in part_codes):
             for part, c in part_codes:
-                for code in sorted(c or ()):
-                    result.add(code, part)
+                _add_codes(kind, c or frozenset(), part, result)
             return
     hits = [h for h in _scan(text, idx) if kind in h.senses]
     if hits:
         for hit in hits:
-            for code in sorted(hit.senses[kind]):
-                result.add(code, hit.text)
+            _add_codes(kind, hit.senses[kind], hit.text, result)
         return
     if any(c for _, c in part_codes):
         for part, c in part_codes:
             if c:
-                for code in sorted(c):
-                    result.add(code, part)
+                _add_codes(kind, c, part, result)
             elif normalise(part) not in _GENERIC_NORM:
                 result.unresolved.append(part)
                 result.suggestions[part] = _suggest(kind, part, idx)
@@ -820,9 +1163,180 @@ def _written_in_capitals(text: str) -> bool:
     return bool(cased) and all(c.isupper() for c in cased)
 
 
+def _word_hit(words: list[_Token], text: str, i: int, size: int, senses: dict[str, frozenset[str]]) -> _Hit:
+    end = words[i + size - 1].end
+    return _Hit(words[i].start, end, text[words[i].start : end], senses, i, i + size)
+
+
+def _typo_senses(
+    key: str, phrase: str, size: int, edits: int, senses: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]] | None:
+    """The senses a typo reading may take, or None when it is too short or ambiguous to trust."""
+    out: dict[str, frozenset[str]] = {}
+    for kind, codes in senses.items():
+        if size == 1:
+            if edits > 1:
+                continue
+            if len(key) < _PROSE_TYPO_MIN[kind] and not (
+                len(key) >= 5 and (_doubled_letter_typo(phrase, key) or _swapped_letters_typo(phrase, key))
+            ):
+                continue
+        elif edits > _allowed_edits(len(key)) or len(key) < 8:
+            continue
+        out[kind] = codes
+    if not out or any(len(codes) != 1 for codes in out.values()):
+        return None
+    return out
+
+
+def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> list[_Hit]:
+    """Add typo readings; a longer reading replaces the shorter exact hits inside it."""
+    n = len(words)
+    options = [_word_corrections(w.norm, idx) for w in words]
+    candidates: list[tuple[int, int, int, dict[str, frozenset[str]]]] = []  # (size, edits, start, senses)
+    if any(options):
+        for i in range(n):
+            # Grow readings word by word while they remain the start of some alias.
+            states = [("", 0)]
+            for k in range(i, min(n, i + idx.max_words)):
+                grown: list[tuple[str, int]] = []
+                for prefix, edits in states:
+                    for word, cost in ((words[k].norm, 0), *options[k]):
+                        key = f"{prefix} {word}" if prefix else word
+                        if key in idx.prefixes:
+                            grown.append((key, edits + cost))
+                if not grown:
+                    break
+                states = grown[:32]
+                size = k - i + 1
+                for key, edits in states:
+                    if not edits:
+                        continue
+                    senses = idx.words[ANYWHERE].get(key) or idx.words[PROSE_ONLY].get(key)
+                    if senses is None:
+                        continue
+                    phrase = " ".join(w.norm for w in words[i : k + 1])
+                    if phrase in idx.words[LIST_ONLY] or (size == 1 and phrase in idx.alias_words):
+                        continue
+                    ok = _typo_senses(key, phrase, size, edits, senses)
+                    if ok:
+                        candidates.append((size, edits, i, ok))
+    # Whole-phrase typos that cross a word boundary ("dataprivacy", "trade markss").
+    for i in range(n):
+        if len(words[i].norm) < 3 or words[i].norm in _STOPWORDS:
+            continue
+        for size in (2, 1):
+            if i + size > n or any(words[k].norm in _STOPWORDS for k in range(i, i + size)):
+                continue
+            if size == 1 and len(words[i].norm) < 6:
+                continue
+            phrase = " ".join(words[k].norm for k in range(i, i + size))
+            if phrase in idx.words[LIST_ONLY] or phrase in idx.words[ANYWHERE]:
+                continue
+            senses = _typo_hit(phrase, idx)
+            if senses:
+                candidates.append((size, 1, i, senses))
+    if not candidates:
+        return hits
+    # Readings of one span with the fewest edits are merged ("Vietnamse": Vietnam or Vietnamese), and
+    # dropped when they disagree within a kind.
+    best: dict[tuple[int, int], tuple[int, dict[str, frozenset[str]]]] = {}
+    for size, edits, i, senses in candidates:
+        seen = best.get((i, size))
+        if seen is None or edits < seen[0]:
+            best[(i, size)] = (edits, dict(senses))
+        elif edits == seen[0]:
+            for kind, codes in senses.items():
+                seen[1][kind] = seen[1].get(kind, frozenset()) | codes
+    merged = [
+        (size, edits, i, senses)
+        for (i, size), (edits, senses) in best.items()
+        if all(len(codes) == 1 for codes in senses.values())
+    ]
+    merged.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for size, _edits, i, senses in merged:
+        end = i + size
+        inside = [h for h in hits if h.token_start < end and i < h.token_end]
+        # A typo reading only wins over exact hits it wholly contains and is longer than.
+        if any(h.token_start < i or h.token_end > end or h.token_end - h.token_start >= size for h in inside):
+            continue
+        for h in inside:
+            hits.remove(h)
+        hits.append(_word_hit(words, text, i, size, dict(senses)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+# After a demonym these make it the jurisdiction of the matter ("Malaysian listing", "Thai courts").
+_DEMONYM_MATTER = {
+    "law",
+    "laws",
+    "court",
+    "courts",
+    "listing",
+    "listings",
+    "subsidiary",
+    "subsidiaries",
+    "entity",
+    "entities",
+    "arbitration",
+    "regulator",
+    "regulators",
+    "regulatory",
+    "market",
+    "markets",
+    "authorities",
+    "authority",
+    "tribunal",
+    "tribunals",
+    "legislation",
+    "jurisdiction",
+}
+# "Malaysian company law", "Thai labour law": one word, then a word saying it is the law of the place.
+_DEMONYM_LAW = {"law", "laws", "court", "courts", "regulations", "regulation", "regulator", "legislation", "code"}
+
+
+def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
+    """Read a demonym right before a legal-matter noun as that jurisdiction; "a Vietnamese supplier" is not."""
+    if not idx.demonyms:
+        return
+    by_token = {h.token_start: h for h in hits if h.token_start >= 0}
+    covered = {k for h in hits for k in range(h.token_start, h.token_end)}
+    for k, word in enumerate(words):
+        codes = idx.demonyms.get(word.norm)
+        if codes is None:
+            continue
+        hit = by_token.get(k)
+        if k in covered and (hit is None or hit.token_end != k + 1 or "jurisdictions" in hit.senses):
+            continue
+        after = _next_words(words, k + 1, text, 3)
+        if not after or (after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"}):
+            continue  # "a Chinese law firm" is a firm
+        if not (
+            after[0] in _DEMONYM_MATTER
+            or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
+        ):
+            continue
+        if hit is None:
+            new = _word_hit(words, text, k, 1, {"jurisdictions": codes})
+            hits.append(new)
+        else:
+            hit.senses = {**hit.senses, "jurisdictions": codes}
+    hits.sort(key=lambda h: h.start)
+
+
 def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
-    """All vocabulary terms mentioned in a text, leftmost-longest, across kinds (typos too if fuzzy)."""
+    """All vocabulary terms mentioned in a text, leftmost-longest, across kinds.
+
+    With ``fuzzy`` (prose), typos are read too and the longest reading wins whether it is exact or not:
+    "intelectual propert" is one term, intellectual property, never "property" inside it. Prose-only names
+    ("Bursa") and demonyms before a legal-matter noun ("Malaysian listing") are read there as well.
+    """
     words, runs = _tokens(text)
+    for w in words:
+        # "China's data rules", "Vietnam’s courts": the possessive of a term is the term.
+        if w.text[-2:] in ("'s", "’s") and w.norm not in idx.prefixes and w.norm[:-1] in idx.prefixes:
+            w.norm = w.norm[:-1]
     hits: list[_Hit] = []
     i = 0
     n = len(words)
@@ -831,6 +1345,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
         for size in range(min(idx.max_words, n - i), 0, -1):
             key = " ".join(w.norm for w in words[i : i + size])
             senses = idx.words[ANYWHERE].get(key)
+            if senses is None and fuzzy:
+                senses = idx.words[PROSE_ONLY].get(key)
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
@@ -843,65 +1359,11 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             i += 1
             continue
         size, senses = found
-        hits.append(
-            _Hit(
-                words[i].start,
-                words[i + size - 1].end,
-                text[words[i].start : words[i + size - 1].end],
-                dict(senses),
-                i,
-                i + size,
-            )
-        )
+        hits.append(_word_hit(words, text, i, size, dict(senses)))
         i += size
-    if fuzzy:
-        covered = {k for h in hits for k in range(h.token_start, h.token_end)}
-        # A one-word hit may be the tail of a misspelt longer term: "intelectual property" is not "property".
-        for h_pos, hit in enumerate(hits):
-            k = hit.token_start
-            if hit.token_end - k != 1 or k == 0 or (k - 1) in covered or words[k - 1].norm in _STOPWORDS:
-                continue
-            senses = _typo_hit(words[k - 1].norm + " " + words[k].norm, idx)
-            if senses:
-                hits[h_pos] = _Hit(
-                    words[k - 1].start,
-                    words[k].end,
-                    text[words[k - 1].start : words[k].end],
-                    senses,
-                    k - 1,
-                    k + 1,
-                )
-                covered.add(k - 1)
-        i = 0
-        while i < n:
-            if i in covered or len(words[i].norm) < 3 or words[i].norm in _STOPWORDS:
-                i += 1
-                continue
-            for size in (2, 1):
-                span = range(i, i + size)
-                if i + size > n or any(k in covered or words[k].norm in _STOPWORDS for k in span):
-                    continue
-                if size == 1 and len(words[i].norm) < 6:
-                    continue
-                phrase = " ".join(words[k].norm for k in span)
-                if phrase in idx.words[LIST_ONLY]:
-                    continue
-                senses = _typo_hit(phrase, idx)
-                if senses:
-                    hits.append(
-                        _Hit(
-                            words[i].start,
-                            words[i + size - 1].end,
-                            text[words[i].start : words[i + size - 1].end],
-                            senses,
-                            i,
-                            i + size,
-                        )
-                    )
-                    covered.update(span)
-                    i += size - 1
-                    break
-            i += 1
+    if fuzzy and n:
+        hits = _with_typos(words, text, idx, hits)
+        _add_demonyms(words, text, idx, hits)
     for start, _end, run in runs:
         norm = run.casefold()
         p = 0
@@ -936,11 +1398,19 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
         spans.append((m.end(), stop.start() if stop else len(text)))
     for m in _DESCRIPTOR_ZH.finditer(text):
+        if not _zh_descriptor_opening(text, m.start()):
+            continue  # 收购一家印尼公司: the company is the target, not the client
         end = m.end()
         while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;":
             end += 1
         spans.append((m.end(), end))
     return spans
+
+
+def _zh_descriptor_opening(text: str, pos: int) -> bool:
+    """True when 一家/是一家 at pos opens the clause (or follows 是), i.e. describes the speaker."""
+    before = _clause_before(text, pos).strip()
+    return not before or before.endswith("是") or before in _ZH_OWNER
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -963,6 +1433,8 @@ def _chinese_role(text: str, pos: int) -> str | None:
             if chunk.endswith(marker):
                 # 是 alone marks the client only in "我们是…" style openings.
                 if marker == "是" and not re.search(r"(我们|我們|我司|本公司|我方)是$", chunk):
+                    continue
+                if marker == "一家" and not _zh_descriptor_opening(chunk, len(chunk) - 2):
                     continue
                 return "home"
         for marker in sorted(_MATTER_ZH, key=len, reverse=True):
@@ -1005,20 +1477,50 @@ def _word_index_at(words: list[_Token], pos: int) -> int:
     return len(words)
 
 
+def _zh_seat_subject(text: str, hit: _Hit) -> bool:
+    """香港公司在越南…, 我们的新加坡子公司需要…: a place opening the clause and naming the client's company."""
+    before = _clause_before(text, hit.start).strip()
+    if before not in _ZH_OWNER:
+        return False
+    return bool(_ZH_SEAT_RE.match(text, hit.end))
+
+
+def _en_seat_subject(before: list[str], after: list[str]) -> bool:
+    """The client's seat: "Our Hong Kong company has …", "our Rangoon office", "Hong Kong company seeks …".
+
+    Not when the phrase is the object of a preposition: "a PDPA review for our Penang subsidiary" asks for
+    advice on the subsidiary, in Penang."""
+    noun = next((k for k, w in enumerate(after[:2]) if w in _SEAT_NOUNS), None)
+    if noun is None or any(w in _PREPOSITIONS or w in ("law", "legal") for w in after[:noun]):
+        return False
+    following = after[noun + 1] if len(after) > noun + 1 else ""
+    if following in ("law", "laws", "registration", "incorporation", "formation", "setup", "secretarial"):
+        return False
+    if before and before[0] in ("our", "my"):
+        return not (len(before) > 1 and (before[1] in _PREPOSITIONS or before[1] in _OBJECT_VERBS))
+    if not before:
+        return following in _SUBJECT_VERBS
+    return False
+
+
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if _in_spans(hit.start, spans):
         return True
     if hit.token_start < 0:
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
-        return _chinese_role(text, hit.start) == "home"
-    after = _next_words(words, hit.token_end, text, 2)
+        role = _chinese_role(text, hit.start)
+        return role == "home" or (role is None and _zh_seat_subject(text, hit))
+    after = _next_words(words, hit.token_end, text, 4)
     if after and after[0] in _HOME_AFTER:
         return True
     before = _prev_words(words, hit.token_start, text, 4)
+    if _en_seat_subject(before, after):
+        return True
     if not before:
         prev_char = text[: hit.start].rstrip()[-1:] if text[: hit.start].rstrip() else ""
         if prev_char and has_nospace_script(prev_char):
-            return _chinese_role(text, hit.start) == "home"
+            role = _chinese_role(text, hit.start)
+            return role == "home" or (role is None and _zh_seat_subject(text, hit))
         return False
     if (
         before[0] in ("in", "out")
@@ -1030,9 +1532,15 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return True
     if before[0] == "from":
         return not (len(before) > 1 and before[1] in _PEOPLE)
-    # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective.
+    # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
+    # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
     for word in before[:2]:
         if word in ("a", "an"):
+            for noun in after[:3]:
+                if noun in _PEOPLE or noun in _MATTER_NOUNS:
+                    return False  # "a Singapore lawyer", "a Vietnam dispute"
+                if noun in _SEAT_NOUNS:
+                    return True
             return True
         if word in _PREPOSITIONS:
             break
@@ -1051,8 +1559,8 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
                 cut = k
                 break
         tail = tail[:cut]
-        if tail.startswith(("律师", "律師", "法")):
-            return False
+        if tail.startswith(("律师", "律師", "法", "一家", "一間", "一间", "该", "該", "这家", "這家", "其")):
+            return False  # 收购一家印尼公司: a verb and its object, not the client's industry
         return any(noun in tail and not tail.split(noun, 1)[1].startswith("法") for noun in _ORG_ZH)
     after = _next_words(words, hit.token_end, text, 3)
     for k, word in enumerate(after[:2]):
@@ -1065,13 +1573,20 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
     return False
 
 
-def _has_language_cue(hit: _Hit, words: list[_Token], text: str) -> bool:
+def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
+    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, else None."""
+    tail = text[hit.end : hit.end + 8].lstrip()
+    if tail.startswith(_LANG_CUES_ZH_AFTER):
+        return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
     if hit.token_start >= 0:
         after = _next_words(words, hit.token_end, text, 2)
         if after and after[0] in _NOT_LANGUAGE_AFTER:
-            return False
+            return "not"
         if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
-            return True
+            # "Myanmar please" asks for the place; only a strong cue makes a place name a language.
+            weak = after[0] in _LANG_WEAK_AFTER or " ".join(after) in _LANG_WEAK_AFTER
+            if not (weak and "jurisdictions" in hit.senses):
+                return "cue"
         k = hit.token_start
     else:
         k = _word_index_at(words, hit.start)
@@ -1082,13 +1597,59 @@ def _has_language_cue(hit: _Hit, words: list[_Token], text: str) -> bool:
         if any(ch in _SENTENCE_END for ch in text[words[j].end : boundary]):
             break
         if words[j].norm in _LANG_CUES_BEFORE:
-            return True
+            return "cue"
         boundary = words[j].start
         j -= 1
     before = text[max(0, hit.start - 10) : hit.start]
     cut = max((before.rfind(ch) for ch in _SENTENCE_END), default=-1)
     before = before[cut + 1 :]
-    return any(cue in before for cue in _LANG_CUES_ZH)
+    # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
+    return "cue" if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)) else None
+
+
+_LIST_JOINER = re.compile(r"\s*[,/&、，]?\s*(?:and/or|and|or|和|或者|或|及|以及|与|與)?\s*", re.IGNORECASE)
+# After "in Thai or English" these leave the phrase about the language ("… in English please").
+_AFTER_IN_LANGUAGE = {"please", "only", "preferably", "ideally", "if", "where", "too", "also", "as", "is", "would"}
+
+
+def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Index) -> dict[int, str | None]:
+    """Status of each language hit; a list of languages shares its cue ("Thai and English language")."""
+    out: dict[int, str | None] = {}
+    groups: list[list[_Hit]] = []
+    for hit in hits:
+        if "languages" not in hit.senses:
+            continue
+        if groups and _LIST_JOINER.fullmatch(text[groups[-1][-1].end : hit.start]):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    for group in groups:
+        statuses = [_language_status(h, words, text) for h in group]
+        if "not" in statuses:
+            status: str | None = "not"
+        elif "cue" in statuses:
+            status = "cue"
+        else:
+            status = _in_language_cue(group, words, text, idx)
+        for hit in group:
+            out[id(hit)] = status
+    return out
+
+
+def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _Index) -> str | None:
+    """'in' before a language that ends the clause: "… in Thai or English", "in English please"."""
+    first, last = group[0], group[-1]
+    if first.token_start < 0 or last.token_start < 0:
+        return None
+    if any("jurisdictions" in h.senses for h in group):
+        return None  # "in Myanmar" is the place
+    if len(group) == 1 and normalise(first.text) in idx.list_only["jurisdictions"]:
+        return None  # "in Lao", "in Thai" alone may mean the country
+    before = _prev_words(words, first.token_start, text, 1)
+    if before != ["in"]:
+        return None
+    after = _next_words(words, last.token_end, text, 1)
+    return "cue" if not after or after[0] in _AFTER_IN_LANGUAGE else None
 
 
 @dataclass
@@ -1099,6 +1660,13 @@ class ProseReading:
     home_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
+    # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
+    ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+def _language_codes(idx: _Index, codes: frozenset[str], jurisdictions: list[str]) -> list[str]:
+    """The languages of a shared alias ("Bahasa") that the requested jurisdictions decide."""
+    return sorted(c for c in codes if idx.language_jurisdictions.get(c, frozenset()) & set(jurisdictions))
 
 
 def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
@@ -1112,12 +1680,16 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
         return reading
     words, _runs = _tokens(text)
     spans = _descriptor_spans(text)
+    language_status = _language_groups(hits, words, text, idx)
     for hit in hits:
         senses = hit.senses
         if "languages" in senses:
-            if _has_language_cue(hit, words, text):
-                for code in sorted(senses["languages"]):
-                    reading.languages.append((code, hit.text))
+            if language_status.get(id(hit)) == "cue":
+                if len(senses["languages"]) > 1:
+                    reading.ambiguous_languages.append((hit.text, senses["languages"]))
+                else:
+                    for code in sorted(senses["languages"]):
+                        reading.languages.append((code, hit.text))
                 continue
             if len(senses) == 1:
                 continue
@@ -1164,10 +1736,27 @@ def resolve_request(
             for reading in readings:
                 for code, source in reading.home_jurisdictions:
                     found.add(code, source)
+        unresolved = list(res.unresolved)
+        suggestions = dict(res.suggestions)
+        if kind == "languages":
+            idx = _index(vocab)
+            shared = list(res.ambiguous.items())
+            shared += [item for reading in readings for item in reading.ambiguous_languages]
+            for text, codes in shared:
+                picked = _language_codes(idx, codes, out.jurisdictions)
+                if picked:
+                    for code in picked:
+                        found.add(code, text)
+                    if text in unresolved:
+                        unresolved.remove(text)
+                        suggestions.pop(text, None)
+                elif text not in unresolved:
+                    unresolved.append(text)
+                    suggestions[text] = sorted(codes)
         setattr(out, kind, found.codes)
         out.sources[kind] = found.sources
-        out.unresolved.extend(res.unresolved)
-        out.suggestions.update(res.suggestions)
+        out.unresolved.extend(unresolved)
+        out.suggestions.update(suggestions)
     homes: list[str] = []
     for reading in readings:
         for code, _source in reading.home_jurisdictions:

@@ -5,9 +5,17 @@ without touching code. Each entry has a canonical ``code``, labels in English an
 
 - ``aliases``: names read anywhere, in a list field or inside prose;
 - ``places`` (jurisdictions only): cities, districts and provinces that stand for the jurisdiction;
-- ``list_only``: codes, demonyms, one-character abbreviations and generic words that count only when they
-  are a whole list item (or, in prose, when written in capitals, e.g. "HK", "IP", "M&A");
-- ``shared`` (jurisdictions only): compound names that stand for several jurisdictions, e.g. 港澳.
+- ``list_only``: codes, one-character abbreviations and generic words that count only when they are a whole
+  list item (or, in prose, when written in capitals, e.g. "HK", "IP", "M&A");
+- ``demonyms`` (jurisdictions only): "Malaysian", "Thai" … count as a whole list item; in prose the resolver
+  reads them as the jurisdiction only right before a legal-matter noun ("Malaysian listing", "Thai courts"),
+  never before a party ("a Vietnamese supplier");
+- ``prose_only`` (jurisdictions only): names read in prose but not as a list item, where the sentence makes
+  them unambiguous and a bare list item would not ("listing on Bursa", while the list item "Bursa" may be the
+  Turkish city);
+- ``shared`` (jurisdictions only): compound names that stand for several jurisdictions, e.g. 港澳;
+- ``jurisdictions`` (languages only): where the language is commonly used. An alias shared by several
+  languages ("Bahasa": Malay or Indonesian) is decided by the jurisdictions a request names.
 
 Official country and language names from pycountry are merged in at load time. Aliases added at runtime
 (``Vocabulary.add_alias``) are merged into the same indexes, which is how staff additions stored in the
@@ -30,6 +38,7 @@ DATA_DIR = Path(__file__).with_name("vocabulary")
 # Scopes of an alias: where it may be read.
 ANYWHERE = "any"
 LIST_ONLY = "list"
+PROSE_ONLY = "prose"
 
 _APOSTROPHES = "'’‘`ʼ´"
 _LATIN_EXTRA = str.maketrans(
@@ -90,6 +99,9 @@ class Entry:
     places: list[str] = field(default_factory=list)
     list_only: list[str] = field(default_factory=list)
     shared: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    prose_only: list[str] = field(default_factory=list)
+    jurisdictions: list[str] = field(default_factory=list)
 
 
 _LOCALE_KEYS = {
@@ -131,6 +143,9 @@ class Vocabulary:
                     places=list(e.get("places", [])),
                     list_only=list(e.get("list_only", [])),
                     shared=list(e.get("shared", [])),
+                    demonyms=list(e.get("demonyms", [])),
+                    prose_only=list(e.get("prose_only", [])),
+                    jurisdictions=list(e.get("jurisdictions", [])),
                 )
                 for e in data["entries"]
             }
@@ -140,9 +155,13 @@ class Vocabulary:
     def _rebuild(self) -> None:
         index: dict[str, dict[str, dict[str, set[str]]]] = {}
         for kind, by_code in self._entries.items():
-            scopes: dict[str, dict[str, set[str]]] = {ANYWHERE: {}, LIST_ONLY: {}}
+            scopes: dict[str, dict[str, set[str]]] = {ANYWHERE: {}, LIST_ONLY: {}, PROSE_ONLY: {}}
             for code, entry in by_code.items():
-                for alias in [code, *entry.list_only]:
+                for alias in entry.prose_only:
+                    key = normalise(alias)
+                    if key:
+                        scopes[PROSE_ONLY].setdefault(key, set()).add(code)
+                for alias in [code, *entry.list_only, *entry.demonyms]:
                     key = normalise(alias)
                     if key:
                         scopes[LIST_ONLY].setdefault(key, set()).add(code)
@@ -191,7 +210,8 @@ class Vocabulary:
         return self._entries[kind][code]
 
     def aliases(self, kind: str, scope: str | None = None) -> dict[str, frozenset[str]]:
-        """Normalised alias -> codes; scope 'any' (prose too), 'list' (whole list items only) or both."""
+        """Normalised alias -> codes; scope 'any' (prose too), 'list' (whole list items only), 'prose' (prose
+        only) or, with no scope, every alias a list item may be (list and any)."""
         self._check_kind(kind)
         scopes = self._index[kind]
         if scope is not None:
@@ -200,6 +220,21 @@ class Vocabulary:
         for key, codes in scopes[ANYWHERE].items():
             merged[key] = merged.get(key, frozenset()) | frozenset(codes)
         return merged
+
+    def demonyms(self, kind: str = "jurisdictions") -> dict[str, frozenset[str]]:
+        """Normalised demonym ("malaysian") -> jurisdiction codes."""
+        self._check_kind(kind)
+        out: dict[str, set[str]] = {}
+        for code, entry in self._entries[kind].items():
+            for alias in entry.demonyms:
+                key = normalise(alias)
+                if key:
+                    out.setdefault(key, set()).add(code)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def language_jurisdictions(self) -> dict[str, frozenset[str]]:
+        """Language code -> the jurisdictions where it is commonly used (for deciding shared aliases)."""
+        return {code: frozenset(e.jurisdictions) for code, e in self._entries["languages"].items()}
 
     def add_alias(self, kind: str, code: str, alias: str, list_only: bool = False) -> None:
         """Add an alias at runtime (e.g. a staff addition stored in the database)."""

@@ -539,3 +539,233 @@ def test_resolving_a_request_is_fast():
         resolve_request("", text, ["Vietnam"], ["trade marks"], [])
     per_call_ms = (time.perf_counter() - start) / 200 * 1000
     assert per_call_ms < 5  # typically ~0.3 ms; generous for slow CI machines
+
+
+# Misses found by probing unseen wordings: each case below failed before the fix it names.
+
+
+@pytest.mark.parametrize(
+    "text,want_j,want_a",
+    [
+        ("intelectual propert in Veitnam", ["VN"], ["intellectual-property"]),
+        ("Need inteletual property advice in Bangkok", ["TH"], ["intellectual-property"]),
+        ("competiton law advice in Singapore", ["SG"], ["competition"]),
+        ("employmnet law and intelectual propert in Hanoi", ["VN"], ["employment", "intellectual-property"]),
+    ],
+)
+def test_longest_typo_reading_beats_a_word_inside_it(text, want_j, want_a):
+    res = resolve_request("", text)
+    assert res.jurisdictions == want_j
+    assert res.practice_areas == want_a
+
+
+@pytest.mark.parametrize(
+    "text,want_j,want_home",
+    [
+        (
+            "Our Hong Kong company has a debt recovery claim against a Vietnamese supplier in Ho Chi Minh City",
+            ["VN"],
+            ["HK"],
+        ),
+        ("香港公司在越南设立合资企业", ["VN"], ["HK"]),
+        ("香港的贸易公司需要在泰国处理商标纠纷。", ["TH"], ["HK"]),
+        ("我们的新加坡子公司需要在泰国处理商标纠纷。", ["TH"], ["SG"]),
+        ("Our Singapore office needs help with a joint venture in Vietnam.", ["VN"], ["SG"]),
+        ("Singapore company seeks counsel in Jakarta for a lease.", ["ID"], ["SG"]),
+        # Only the seat is named: advice is needed there.
+        ("Our Hong Kong company has a debt recovery claim.", ["HK"], ["HK"]),
+        ("香港公司需要商标律师。", ["HK"], ["HK"]),
+        # The object of a preposition, a matter noun or company law: the place of the matter.
+        ("Need help with our Hong Kong company and a Vietnam dispute.", ["HK", "VN"], []),
+        ("香港公司法方面的咨询，以及越南的劳动法。", ["HK", "VN"], []),
+        ("Singapore company law advice on a share transfer, also Vietnam tax.", ["SG", "VN"], []),
+        ("Our Jakarta team needs a Singapore lawyer for an SIAC arbitration.", ["SG"], ["ID"]),
+        ("我司是一家总部在新加坡的物流公司，计划收购一家印尼公司。", ["ID"], ["SG"]),
+    ],
+)
+def test_the_clients_own_company_names_its_seat(text, want_j, want_home):
+    res = resolve_request("", text)
+    assert res.jurisdictions == want_j
+    assert res.home_jurisdictions == want_home
+    assert res.languages == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Trademark opposition in Thailand, Thai and English language", ["th", "en"]),
+        ("Trademark opposition in Thailand, Thai and English languages.", ["th", "en"]),
+        ("Correspondence in Thai or English.", ["th", "en"]),
+        ("English/Mandarin speaking counsel for a Shenzhen dispute.", ["en", "zh"]),
+        ("Thai/English speaking lawyer in Bangkok for IP.", ["th", "en"]),
+        # A list of parties is not a list of languages, whatever cue stands before it.
+        ("Vietnamese and Thai suppliers are suing us in Hanoi.", []),
+        ("We prefer Thai and Vietnamese firms for this Hanoi dispute.", []),
+    ],
+)
+def test_a_cue_applies_to_a_whole_list_of_languages(text, want):
+    assert resolve_request("", text).languages == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("我司在澳门的物业租赁纠纷，需要粤语律师", ["yue"]),
+        ("需要越南语律师处理胡志明市的商标问题。", ["vi"]),
+        ("以英文为工作语言，在泰国的劳动纠纷。", ["en"]),
+        ("需要会讲普通话的律师", ["zh"]),
+        ("懂越南语的律师，胡志明市的商标问题。", ["vi"]),
+        ("需要用泰语沟通的律师处理曼谷的租赁问题。", ["th"]),
+    ],
+)
+def test_chinese_language_cues(text, want):
+    assert resolve_request("", text).languages == want
+
+
+@pytest.mark.parametrize(
+    "text,lists,want,unresolved",
+    [
+        ("Need a Bahasa-speaking lawyer for a PDPA compliance review in Kuala Lumpur", [], ["ms"], []),
+        ("Bahasa-speaking lawyer in Jakarta for an employment matter.", [], ["id"], []),
+        ("Bahasa-speaking lawyer in Bandar Seri Begawan.", [], ["ms"], []),
+        ("Bahasa-speaking lawyer for an employment matter.", [], [], ["Bahasa"]),
+        ("Employment advice", ["Bahasa"], [], ["Bahasa"]),
+    ],
+)
+def test_bahasa_alone_is_decided_by_the_jurisdiction(text, lists, want, unresolved):
+    res = resolve_request("", text, [], [], lists)
+    assert res.languages == want
+    assert res.unresolved == unresolved
+    for item in unresolved:
+        assert res.suggestions[item] == ["id", "ms"]
+
+
+def test_bahasa_list_item_takes_the_listed_jurisdiction():
+    res = resolve_request("", "", ["Indonesia"], [], ["Bahasa", "English"])
+    assert res.languages == ["en", "id"]
+    assert res.unresolved == []
+    assert resolve_request("", "", ["Malaysia"], [], ["Bahasa"]).languages == ["ms"]
+    # On its own, a list item stays for the user to decide.
+    result = resolve_terms("languages", ["Bahasa"])
+    assert result.codes == []
+    assert result.suggestions == {"Bahasa": ["id", "ms"]}
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Employment termination in Phnom Penh; English please", ["en"]),
+        ("Tax advice in Hanoi, in English please.", ["en"]),
+        ("Employment matter in Laos. English is fine.", ["en"]),
+        ("Vietnamese preferred; IP matter in Hanoi.", ["vi"]),
+        ("English-language counsel for a Jakarta lease.", ["en"]),
+        ("Seeking a law firm for IP work relating to our operations in Chinese mainland.", []),
+        ("A Thai company needs M&A advice in Vietnam, please.", []),
+        ("Claim against a Vietnamese supplier; we need counsel in Singapore.", []),
+        ("English law governs; arbitration in Singapore please.", []),
+        ("Help in Myanmar please.", []),
+        # "noi" (Vietnamese "speak") inside "Hanoi" is not a cue.
+        ("Disputes in Hanoi and Thai labour law.", []),
+        ("Công ty cần luật sư nói tiếng Anh tại Hà Nội.", ["en"]),
+    ],
+)
+def test_more_language_cues_and_words_that_are_not_languages(text, want):
+    assert resolve_request("", text).languages == want
+
+
+@pytest.mark.parametrize(
+    "text,want_j,want_l",
+    [
+        ("Malaysian listing on Bursa; Bahasa Malaysia", ["MY"], []),
+        ("Bursa listing; lawyers must speak Bahasa Malaysia.", ["MY"], ["ms"]),
+        ("IPO on Bursa Malaysia.", ["MY"], []),
+        ("Advice on Vietnamese law and Thai courts.", ["VN", "TH"], []),
+        ("Philippine court proceedings against a Chinese company.", ["PH"], []),
+        # A party's nationality is not a jurisdiction.
+        ("A Vietnamese supplier owes us money; we need counsel in Singapore.", ["SG"], []),
+        ("Our Thai customers and Cambodian distributors; dispute in Singapore.", ["SG"], []),
+        ("We would like a Chinese law firm for a dispute in Singapore.", ["SG"], []),
+    ],
+)
+def test_exchanges_and_demonyms_before_a_legal_matter_noun(text, want_j, want_l):
+    res = resolve_request("", text)
+    assert res.jurisdictions == want_j
+    assert res.languages == want_l
+
+
+@pytest.mark.parametrize(
+    "text,want_j",
+    [
+        (
+            "Our company (hotel group, based in Phuket) is looking for counsel in Siem Reap for land acquisition.",
+            ["KH"],
+        ),
+        ("Property acquisition in Cambodia.", ["KH"]),
+        ("在柬埔寨的土地收购。", ["KH"]),
+        ("越南的土地使用权问题。", ["VN"]),
+    ],
+)
+def test_land_and_property_acquisition_is_real_estate(text, want_j):
+    res = resolve_request("", text)
+    assert res.jurisdictions == want_j
+    assert res.practice_areas == ["real-estate"]
+
+
+def test_a_verb_before_a_company_is_a_practice_area():
+    res = resolve_request("", "我司是一家总部在新加坡的物流公司，计划收购一家印尼公司。")
+    assert res.practice_areas == ["mergers-acquisitions"]
+
+
+def test_land_acquisition_list_items():
+    assert codes("practice_areas", "land acquisition", "土地收购") == ["real-estate"]
+    assert codes("practice_areas", "acquisition") == ["mergers-acquisitions"]
+
+
+TYPOS = [
+    ("jurisdictions", "Singapure", "SG"),
+    ("jurisdictions", "Indonesa", "ID"),
+    ("jurisdictions", "Cambodai", "KH"),
+    ("jurisdictions", "Philipines", "PH"),
+    ("jurisdictions", "Myanmr", "MM"),
+    ("jurisdictions", "Thialand", "TH"),
+    ("jurisdictions", "Brunie", "BN"),
+    ("jurisdictions", "Maccau", "MO"),
+    ("jurisdictions", "Macua", "MO"),
+    ("jurisdictions", "Veitnam", "VN"),
+    ("practice_areas", "arbitraton", "arbitration"),
+    ("practice_areas", "competiton law", "competition"),
+    ("practice_areas", "immigraton", "immigration"),
+    ("practice_areas", "intelectual propert", "intellectual-property"),
+    ("languages", "Portugese", "pt"),
+    ("languages", "Vietnamse", "vi"),
+    ("languages", "Cantonse", "yue"),
+    ("languages", "Mandrin", "zh"),
+]
+_TYPO_PROSE = {
+    "jurisdictions": "We need advice in {} on a contract dispute.",
+    "practice_areas": "Looking for {} counsel in Bangkok.",
+    "languages": "Our lawyers must speak {}.",
+}
+
+
+@pytest.mark.parametrize("kind,text,code", TYPOS)
+def test_typos_of_common_names_in_lists_and_prose(kind, text, code):
+    assert codes(kind, text) == [code]
+    assert getattr(resolve_request("", _TYPO_PROSE[kind].format(text)), kind) == [code]
+
+
+@pytest.mark.parametrize("kind,text,code", [("jurisdictions", "Brune", "BN"), ("jurisdictions", "Bruni", "BN")])
+def test_short_typos_of_longer_names_in_lists(kind, text, code):
+    assert codes(kind, text) == [code]
+
+
+@pytest.mark.parametrize("text", ["India", "Japan", "Taiwan", "Lagos", "Korea", "Indiana", "Macedonia"])
+def test_look_alikes_stay_out_of_prose(text):
+    assert resolve_request("", f"We need advice in {text} on a contract dispute.").jurisdictions == []
+
+
+def test_possessive_of_a_place():
+    assert resolve_request("", "Advice on China's data export rules and Vietnam’s courts.").jurisdictions == [
+        "CN",
+        "VN",
+    ]
