@@ -28,10 +28,11 @@ def create_app(config=None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
-    from legalnet.core.views import register_error_handlers, register_template_helpers
+    from legalnet.core.views import register_error_handlers, register_form_translations, register_template_helpers
 
     register_error_handlers(app)
     register_template_helpers(app)
+    register_form_translations(app)
     return app
 
 

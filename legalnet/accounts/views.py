@@ -49,10 +49,17 @@ def sign_in_account_key() -> str:
     return "account:" + services.normalise_email(request.form.get("email", ""))
 
 
+def sign_in_failed(response) -> bool:
+    """Whether a sign-in POST counts against the limits: every answer but the redirect of a successful sign-in,
+    so that many colleagues signing in from one office address never lock each other out."""
+    return not 300 <= response.status_code < 400
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"], deduct_when=sign_in_failed)
 @limiter.limit(
-    lambda: current_app.config["LOGIN_RATE_LIMIT_ACCOUNT"], methods=["POST"], key_func=sign_in_account_key
+    lambda: current_app.config["LOGIN_RATE_LIMIT_ACCOUNT"], methods=["POST"], key_func=sign_in_account_key,
+    deduct_when=sign_in_failed,
 )
 def sign_in():
     """Sign in with e-mail and password."""

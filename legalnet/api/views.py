@@ -2,9 +2,12 @@
 limits) over the same services as the pages, its OpenAPI document and docs page, and the settings page
 where people create and revoke their tokens (/account/tokens)."""
 
+import re
+
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from werkzeug.exceptions import MethodNotAllowed
 
@@ -117,6 +120,16 @@ def openapi_document():
     from legalnet.api.openapi import build_document
 
     return jsonify(build_document())
+
+
+CODE_SPAN_RE = re.compile(r"`([^`]+)`")
+
+
+@bp.app_template_filter("code_spans")
+def code_spans(text) -> Markup:
+    """Description text of the OpenAPI document as HTML: `code` spans become <code>, the rest is escaped."""
+    escaped = str(escape(text or ""))
+    return Markup(CODE_SPAN_RE.sub(lambda m: f"<code>{m.group(1)}</code>", escaped))
 
 
 @route("/docs", public=True)

@@ -104,6 +104,45 @@ def register_template_helpers(app: Flask) -> None:
                 "unread_notifications": unread}
 
 
+# WTForms ships its built-in messages ("This field is required.") as zh (Simplified) and zh_TW
+# (Traditional); our locale names are zh_Hans and zh_Hant, and a plain lookup of zh_Hant falls back to zh.
+WTFORMS_LOCALES = {"zh_Hant": "zh_TW", "zh_Hans": "zh"}
+
+
+class FormMessages:
+    """WTForms' own messages in the interface language, loaded on first use in the request."""
+
+    def __init__(self):
+        self._catalog = None
+
+    def _load(self):
+        if self._catalog is None:
+            from babel import support
+            from flask_babel import get_locale
+            from wtforms.i18n import messages_path
+
+            locale = str(get_locale() or "en")
+            self._catalog = support.Translations.load(
+                messages_path(), [WTFORMS_LOCALES.get(locale, locale)], domain="wtforms")
+        return self._catalog
+
+    def ugettext(self, string):
+        """Translate one message."""
+        return self._load().ugettext(string)
+
+    def ungettext(self, singular, plural, n):
+        """Translate a message with a number."""
+        return self._load().ungettext(singular, plural, n)
+
+
+def register_form_translations(app: Flask) -> None:
+    """Give Flask-WTF the WTForms catalog of the interface language (it reads request.wtforms_translations)."""
+
+    @app.before_request
+    def form_messages():
+        request.wtforms_translations = FormMessages()
+
+
 def navigation_for(user) -> list[tuple[str, str]]:
     """The navigation links (endpoint, label) that fit the user's role."""
     from legalnet.accounts.models import Role

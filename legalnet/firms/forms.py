@@ -26,7 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from legalnet.accounts.forms import strip
+from legalnet.accounts.forms import strip, strong_password
 
 
 def website(value):
@@ -87,7 +87,7 @@ class ApplyForm(CoverageFields, FlaskForm):
                                filters=[strip])
     contact_email = EmailField(_l("Contact person's e-mail (your sign-in)"),
                                validators=[DataRequired(), Email(), Length(max=255)], filters=[strip])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200), strong_password])
     confirm = PasswordField(_l("Repeat password"),
                             validators=[DataRequired(), EqualTo("password", message=_l("Passwords differ."))])
     submit = SubmitField(_l("Send application"))
@@ -200,7 +200,10 @@ class DirectoryForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Firm name"), validators=[Optional(), Length(max=200)], filters=[strip])
+    q = StringField(_l("Firm name, place or practice area"),
+                    validators=[Optional(), Length(max=200, message=_l(
+                        "Type at most %(max)d characters; shorten the search and try again."))],
+                    filters=[strip])
     jurisdiction = SelectField(_l("Jurisdiction"), validators=[Optional()])
     practice_area = SelectField(_l("Practice area"), validators=[Optional()])
     language = SelectField(_l("Language"), validators=[Optional()])

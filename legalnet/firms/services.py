@@ -225,6 +225,22 @@ def _jurisdiction_code(text: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+def country_code_or_text(text: str) -> str:
+    """A firm's home country as its jurisdiction code when the text names one ("Vietnam", "越南" → "VN"), so
+    that typed and imported firms agree; otherwise the text as typed."""
+    text = (text or "").strip()
+    return (_jurisdiction_code(text) or text) if text else ""
+
+
+def country_label(value: str | None, locale: str = "en") -> str:
+    """A firm's home country for display: the label of its jurisdiction code, or the text as typed."""
+    from legalnet.matching.services import label
+    from legalnet.matching.vocabulary import get_vocabulary
+
+    value = value or ""
+    return label("jurisdictions", value, locale) if get_vocabulary().has("jurisdictions", value) else value
+
+
 def _fields(line: str) -> list[str]:
     """Split one line into fields on semicolons, or on commas when there is no semicolon."""
     separator = ";" if ";" in line else ","
@@ -353,7 +369,7 @@ def apply_for_membership(application: Application):
     lawyers = parse_bar_registrations(application.bar_registrations)
     firm = Firm(
         name=application.name.strip(), local_name=application.local_name.strip() or None,
-        email=accounts.normalise_email(application.email), country=application.country.strip(),
+        email=accounts.normalise_email(application.email), country=country_code_or_text(application.country),
         website=application.website.strip(), phone=application.phone.strip(),
         description=application.description.strip(), status=FirmStatus.APPLICANT,
     )
@@ -413,6 +429,8 @@ def update_profile(firm: Firm, actor: User, **values) -> list[str]:
             value = value.strip()
         if name == "local_name":
             value = value or None
+        if name == "country":
+            value = country_code_or_text(value)
         if name == "capacity" and (value is None or value < 0):
             raise ValidationFailed(_("Capacity is the number of open cases the firm can take: 0 or more."))
         if name == "name" and not value:
@@ -630,12 +648,14 @@ def name_score(query: str, *names: str | None) -> float:
 
 @dataclass
 class DirectoryPage:
-    """One page of directory results."""
+    """One page of directory results, with the vocabulary terms the free text was read as (if any)."""
 
     items: list[Firm]
     page: int
     per_page: int
     total: int
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    name_matches: int = 0
 
     @property
     def pages(self) -> int:
@@ -663,13 +683,44 @@ def directory_filter(jurisdiction: str = "", practice_area: str = "", language: 
     return conditions
 
 
-def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
-                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE) -> DirectoryPage:
-    """Active member firms, filtered by coverage in SQL and by name with a fuzzy match.
+# Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
+_JOINING_RE = re.compile(r"\b(in|and|of|for|the|a|an|with|at|on|or|lawyer|lawyers|firms?)\b|[的和与與在及或]")
+KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea), ("languages", FirmLanguage))
 
-    The fuzzy name match scores the (id, name, local name) of every active firm that passes the coverage
-    filters, in Python; that stays fast up to a few thousand firms. Beyond that, a trigram index
-    (pg_trgm) would have to pre-select candidates in the database."""
+
+def read_query(query: str) -> tuple[dict[str, list[str]], str]:
+    """The vocabulary terms a directory search names ("越南", "trade marks", "arbitration in Singapore") by
+    kind, and the rest of the text once those terms, joining words and words like "law firm" are taken out
+    (empty when the search is only terms)."""
+    from legalnet.matching.services import resolve_request
+
+    resolution = resolve_request(query, None)
+    terms = {kind: list(getattr(resolution, kind)) for kind, _model in KIND_FIELDS}
+    rest = query
+    for sources in resolution.sources.values():
+        for source in sorted(set(sources.values()), key=len, reverse=True):
+            rest = re.sub(re.escape(source), " ", rest, flags=re.IGNORECASE)
+    rest = normalise_name(rest)
+    rest = " ".join(_JOINING_RE.sub(" ", _FILLER_RE.sub(" ", rest)).split())
+    return {kind: codes for kind, codes in terms.items() if codes}, rest
+
+
+def _ranked_by_name(query: str, rows) -> list[tuple[float, str, int]]:
+    """(score, folded name, id) of the rows whose names fit the query, best first."""
+    scored = [(name_score(query, name, local_name), name.casefold(), firm_id) for firm_id, name, local_name in rows]
+    return sorted((s for s in scored if s[0] >= NAME_CUTOFF), key=lambda s: (-s[0], s[1], s[2]))
+
+
+def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
+                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE, names_only: bool = False) -> DirectoryPage:
+    """Active member firms, filtered by coverage in SQL and by free text.
+
+    The text is read two ways and the results are combined: firms whose name fits it (fuzzy, best first),
+    then firms covering every vocabulary term it names ("越南 商标": Vietnam and intellectual property), whose
+    names must also fit whatever else was typed ("Qianhai Harbour": in China, named like "Harbour").
+    `names_only` skips the terms. The fuzzy match scores the (id, name, local name) of the candidate firms
+    in Python; that stays fast up to a few thousand firms. Beyond that, a trigram index (pg_trgm) would
+    have to pre-select candidates in the database."""
     page = max(page, 1)
     conditions = directory_filter(jurisdiction, practice_area, language)
     load = (selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
@@ -682,11 +733,26 @@ def search_directory(query: str = "", jurisdiction: str = "", practice_area: str
         ).all()
         return DirectoryPage(list(items), page, per_page, total)
     rows = db.session.execute(db.select(Firm.id, Firm.name, Firm.local_name).where(*conditions)).all()
-    scored = [(name_score(query, name, local_name), name.casefold(), firm_id) for firm_id, name, local_name in rows]
-    ranked = sorted((s for s in scored if s[0] >= NAME_CUTOFF), key=lambda s: (-s[0], s[1], s[2]))
-    page_ids = [firm_id for _score, _name, firm_id in ranked[(page - 1) * per_page: page * per_page]]
+    by_name = [firm_id for _score, _name, firm_id in _ranked_by_name(query, rows)]
+    terms, rest = ({}, "") if names_only else read_query(query)
+    by_terms: list[int] = []
+    if terms:
+        covering = [db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists()
+                    for kind, model in KIND_FIELDS for code in terms.get(kind, ())]
+        term_rows = db.session.execute(
+            db.select(Firm.id, Firm.name, Firm.local_name).where(*conditions, *covering)
+            .order_by(func.lower(Firm.name), Firm.id)
+        ).all()
+        if rest:
+            by_terms = [firm_id for _score, _name, firm_id in _ranked_by_name(rest, term_rows)]
+        else:
+            by_terms = [firm_id for firm_id, _name, _local in term_rows]
+    seen = set(by_name)
+    ranked = by_name + [firm_id for firm_id in by_terms if firm_id not in seen]
+    page_ids = ranked[(page - 1) * per_page: page * per_page]
     firms = {f.id: f for f in db.session.scalars(db.select(Firm).where(Firm.id.in_(page_ids)).options(*load))}
-    return DirectoryPage([firms[i] for i in page_ids], page, per_page, len(ranked))
+    return DirectoryPage([firms[i] for i in page_ids], page, per_page, len(ranked), terms=terms,
+                         name_matches=len(by_name))
 
 
 def public_firm(firm_id: int) -> Firm | None:
@@ -695,6 +761,13 @@ def public_firm(firm_id: int) -> Firm | None:
         db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
             selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
     )
+
+
+def label_of(kind: str, code: str, locale: str = "en") -> str:
+    """The readable label of one vocabulary code."""
+    from legalnet.matching.services import label
+
+    return label(kind, code, locale)
 
 
 def coverage_labels(firm: Firm, locale: str = "en") -> dict[str, list[str]]:

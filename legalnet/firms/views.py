@@ -30,6 +30,12 @@ from legalnet.notifications.services import notify
 bp = Blueprint("firms", __name__)
 
 
+@bp.app_template_filter("country_label")
+def country_label(value: str | None) -> str:
+    """A firm's home country for display: the name of its jurisdiction code in the interface language."""
+    return services.country_label(value, locale())
+
+
 def locale() -> str:
     """The interface language, for vocabulary labels."""
     return str(get_locale() or "en")
@@ -43,15 +49,23 @@ def directory():
     """Search the directory of active member firms."""
     form = DirectoryForm(request.args)
     form.validate()
-    # A filter value that is not in the vocabulary is ignored rather than answered with an error page.
-    value = lambda f: "" if f.errors else (f.data or "")  # noqa: E731
-    results = services.search_directory(
-        value(form.q), value(form.jurisdiction), value(form.practice_area), value(form.language),
-        page=request.args.get("page", 1, type=int),
-    )
+    page = request.args.get("page", 1, type=int)
+    if form.q.errors:
+        # A search too long to be a name is refused with its message, never silently dropped.
+        results = services.DirectoryPage([], page, services.DIRECTORY_PAGE_SIZE, 0)
+    else:
+        # A filter value that is not in the vocabulary is ignored rather than answered with an error page.
+        value = lambda f: "" if f.errors else (f.data or "")  # noqa: E731
+        results = services.search_directory(
+            value(form.q), value(form.jurisdiction), value(form.practice_area), value(form.language),
+            page=page, names_only=request.args.get("match") == "name",
+        )
     labels = {firm.id: services.coverage_labels(firm, locale()) for firm in results.items}
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("firms/directory.html", form=form, results=results, labels=labels, args=args)
+    term_labels = [services.label_of(kind, code, locale()) for kind, codes in results.terms.items() for code in codes]
+    return render_template("firms/directory.html", form=form, results=results, labels=labels, args=args,
+                           term_labels=term_labels,
+                           without_q={k: v for k, v in args.items() if k not in ("q", "match")})
 
 
 @bp.route("/firms/<int:firm_id>")
@@ -130,6 +144,9 @@ def edit_profile():
     """Change the firm's name, contact details, description and capacity."""
     firm = own_firm(edit=True)
     form = ProfileForm(obj=firm)
+    if request.method == "GET":
+        # A stored jurisdiction code is shown as its name; saving it again resolves to the same code.
+        form.country.data = services.country_label(firm.country, locale())
     if form.validate_on_submit():
         try:
             changed = services.update_profile(firm, current_user,

@@ -7,9 +7,11 @@ SQLite has no percentile function. Each query returns a handful of grouped rows,
 
 import json
 import statistics
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from sqlalchemy import String, and_, case, cast, func
 
@@ -23,6 +25,8 @@ INTERVALS = ("week", "month")
 DEFAULT_DAYS = 90
 # Past this many buckets a chart stops being readable; weeks then become months.
 MAX_BUCKETS = 60
+# The longest range a report covers; a longer one is cut to the last MAX_RANGE_YEARS years before its end.
+MAX_RANGE_YEARS = 3
 # How many jurisdictions or practice areas get a series of their own; the rest are summed as "other".
 TOP_SERIES = 6
 OTHER = "other"
@@ -91,9 +95,10 @@ class Chart:
     extra_columns: list[tuple[str, list]] = field(default_factory=list)
     category_keys: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def totals(self) -> list[float]:
-        """Sum of the series in each category (the height of a stacked bar)."""
+        """Sum of the series in each category (the height of a stacked bar); computed once, as the chart
+        template reads it for every bar."""
         return [sum(s.values[i] for s in self.series) for i in range(len(self.categories))]
 
     @property
@@ -130,6 +135,22 @@ class Chart:
         return headers, rows
 
 
+def fit_label(text: str, width: int = 21) -> str:
+    """`text` cut with an ellipsis to at most `width` columns, counting Chinese and other wide characters as
+    two, so that a chart's label column holds it whatever the script."""
+    text = str(text)
+    columns = [2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text]
+    if sum(columns) <= width:
+        return text
+    used, out = 0, []
+    for ch, w in zip(text, columns, strict=True):
+        if used + w > width - 1:  # one column for the ellipsis
+            break
+        used += w
+        out.append(ch)
+    return "".join(out).rstrip() + "…"
+
+
 def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 5 or 10 times a power of ten that is at least `value` (and at least 1), so that
     the scale of counts has whole gridlines."""
@@ -159,6 +180,14 @@ def buckets(filters: Filters) -> list[date]:
         else:
             current += timedelta(days=7)
     return result
+
+
+def earliest_start(end: date) -> date:
+    """The first day a report ending on `end` may cover (MAX_RANGE_YEARS years back)."""
+    try:
+        return end.replace(year=end.year - MAX_RANGE_YEARS)
+    except ValueError:  # 29 February
+        return end.replace(year=end.year - MAX_RANGE_YEARS, day=28)
 
 
 def effective_interval(filters: Filters) -> str:

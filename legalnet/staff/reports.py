@@ -1,20 +1,21 @@
 """Staff reports: the dashboard of requests, firms' answers, deadlines, capacity and renewals, with its
 charts' data as CSV downloads under the same filters."""
 
-import csv
-import io
 from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request
-from flask_babel import get_locale
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 
+from legalnet.core.csvsafe import csv_text
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import staff_required
 from legalnet.staff import metrics
 from legalnet.staff.metrics import Chart, Filters
+from legalnet.staff.services import time_zone_name
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+bp.add_app_template_filter(metrics.fit_label, "chart_label")
 
 
 def locale() -> str:
@@ -52,6 +53,12 @@ def parse_filters(args) -> tuple[Filters, list[str]]:
     if filters.start > filters.end:
         errors.append(_("The start date was after the end date; the two were swapped."))
         filters.start, filters.end = filters.end, filters.start
+    if filters.start < metrics.earliest_start(filters.end):
+        # Reports over decades are slow and unreadable; keep the most recent years of the range.
+        filters.start = metrics.earliest_start(filters.end)
+        errors.append(_("A report covers at most %(years)d years; showing %(start)s to %(end)s.",
+                        years=metrics.MAX_RANGE_YEARS, start=format_date(filters.start),
+                        end=format_date(filters.end)))
     jurisdiction = args.get("jurisdiction", "").strip().upper()
     if jurisdiction:
         if jurisdiction in dict(jurisdiction_choices()):
@@ -87,11 +94,15 @@ def label_of(kind: str):
 
 def missed_chart(filters: Filters) -> Chart:
     """Offers that missed their deadline, as a table."""
-    rows = [[m.reference, m.firm_name, m.offered_at.strftime("%Y-%m-%d %H:%M"), m.respond_by.strftime("%Y-%m-%d %H:%M"),
+    # Stored in UTC; shown, like every time on the site, in the configured zone.
+    when = lambda value: format_datetime(value, "yyyy-MM-dd HH:mm")  # noqa: E731
+    rows = [[m.reference, m.firm_name, when(m.offered_at), when(m.respond_by),
              _("Expired") if m.status == "expired" else _("Overdue, not yet swept")]
             for m in metrics.missed_deadlines(filters)]
+    zone = time_zone_name()
     return metrics.table_chart("missed", _("Offers that missed their deadline"),
-                               [_("Request"), _("Firm"), _("Offered (UTC)"), _("Respond by (UTC)"), _("Status")], rows)
+                               [_("Request"), _("Firm"), _("Offered (%(zone)s)", zone=zone),
+                                _("Respond by (%(zone)s)", zone=zone), _("Status")], rows)
 
 
 def capacity_chart(filters: Filters) -> Chart:
@@ -140,20 +151,6 @@ def dashboard():
     )
 
 
-def csv_cell(value) -> str:
-    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 @bp.route("/<chart>.csv")
 @staff_required
 def chart_csv(chart: str):
@@ -163,12 +160,8 @@ def chart_csv(chart: str):
         abort(404)
     filters, _errors = parse_filters(request.args)
     headers, rows = build(filters).table(for_csv=True)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([csv_cell(h) for h in headers])
-    writer.writerows([[csv_cell(v) for v in row] for row in rows])
     suffix = f"-{filters.jurisdiction}" if filters.jurisdiction else ""
     filename = f"legalnet-{chart}-{filters.start.isoformat()}-{filters.end.isoformat()}{suffix}.csv"
     # A byte-order mark lets spreadsheet programs read the Chinese names as UTF-8.
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+    return Response("\ufeff" + csv_text(headers, rows), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

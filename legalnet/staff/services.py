@@ -1,7 +1,5 @@
 """Queries behind the staff console: member lists and their filters, the CSV export, the audit log."""
 
-import csv
-import io
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -10,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import Role
 from legalnet.core.audit import AuditLog
+from legalnet.core.csvsafe import csv_text
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
 
@@ -27,6 +26,14 @@ EXPORT_COLUMNS = ["id", "name", "local_name", "email", "country", "status", "ren
                   "practice_areas", "languages", "capacity", "open_cases", "website", "phone", "created_at"]
 
 
+def time_zone_name() -> str:
+    """The readable name of the zone pages show times in (BABEL_DEFAULT_TIMEZONE), e.g. "Hong Kong Time"."""
+    from babel.dates import get_timezone_name
+    from flask_babel import get_locale, get_timezone
+
+    return get_timezone_name(get_timezone(), locale=get_locale() or "en")
+
+
 def role_label(role) -> str:
     """The translated name of a user's role."""
     return str(ROLE_LABELS[Role(role)])
@@ -36,7 +43,8 @@ def firms_query(status: str = "", jurisdiction: str = "", renewal: str = "", que
                 today: date | None = None):
     """Firms by status, jurisdiction, renewal due and name or e-mail, ordered by name."""
     today = today or date.today()
-    stmt = db.select(Firm).order_by(func.lower(Firm.name), Firm.id)
+    # The list shows each firm's jurisdictions: load them for the whole page in one query.
+    stmt = db.select(Firm).order_by(func.lower(Firm.name), Firm.id).options(selectinload(Firm.jurisdictions))
     if status in {s.value for s in FirmStatus}:
         stmt = stmt.where(Firm.status == FirmStatus(status))
     if jurisdiction:
@@ -51,9 +59,16 @@ def firms_query(status: str = "", jurisdiction: str = "", renewal: str = "", que
         stmt = stmt.where(Firm.renewal_date >= today, Firm.renewal_date <= today + timedelta(
             days=RENEWAL_WINDOWS[renewal]))
     if query:
-        like = f"%{query}%"
-        stmt = stmt.where(or_(Firm.name.ilike(like), Firm.local_name.ilike(like), Firm.email.ilike(like)))
+        like = contains_pattern(query)
+        stmt = stmt.where(or_(Firm.name.ilike(like, escape="\\"), Firm.local_name.ilike(like, escape="\\"),
+                              Firm.email.ilike(like, escape="\\")))
     return stmt
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with its own % and _ taken literally (escape character \\)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def applications_query():
@@ -67,31 +82,28 @@ def applications_query():
 
 
 def firms_csv(stmt) -> str:
-    """The firms the statement selects, as CSV text with one row per firm."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
+    """The firms the statement selects, as CSV text with one row per firm (formula-safe cells)."""
     stmt = stmt.options(selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas),
                         selectinload(Firm.languages))
-    for firm in db.session.scalars(stmt):
-        writer.writerow([
-            firm.id, firm.name, firm.local_name or "", firm.email, firm.country, firm.status.value,
-            firm.renewal_date.isoformat() if firm.renewal_date else "",
-            ";".join(sorted(firm.jurisdiction_codes)),
-            ";".join(sorted(firm.practice_area_codes)), ";".join(sorted(firm.language_codes)),
-            firm.capacity, firm.open_cases,
-            firm.website, firm.phone, firm.created_at.isoformat(timespec="seconds"),
-        ])
-    return out.getvalue()
+    rows = (
+        [firm.id, firm.name, firm.local_name or "", firm.email, firm.country, firm.status.value,
+         firm.renewal_date.isoformat() if firm.renewal_date else "",
+         ";".join(sorted(firm.jurisdiction_codes)),
+         ";".join(sorted(firm.practice_area_codes)), ";".join(sorted(firm.language_codes)),
+         firm.capacity, firm.open_cases,
+         firm.website, firm.phone, firm.created_at.isoformat(timespec="seconds")]
+        for firm in db.session.scalars(stmt)
+    )
+    return csv_text(EXPORT_COLUMNS, rows)
 
 
 def audit_query(text: str = "", action: str = "", subject_type: str = "", subject_id: int | None = None):
     """Audit entries, newest first, filtered by free text, action (or action prefix) and subject."""
     stmt = db.select(AuditLog).order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
     if text:
-        like = f"%{text}%"
-        stmt = stmt.where(or_(AuditLog.action.ilike(like), AuditLog.actor_email.ilike(like),
-                              AuditLog.summary.ilike(like), AuditLog.reason.ilike(like)))
+        like = contains_pattern(text)
+        stmt = stmt.where(or_(*(column.ilike(like, escape="\\") for column in (
+            AuditLog.action, AuditLog.actor_email, AuditLog.summary, AuditLog.reason))))
     if action:
         # "firm." selects every firm action; a full name selects exactly that action.
         stmt = stmt.where(AuditLog.action.startswith(action) if action.endswith(".") else AuditLog.action == action)

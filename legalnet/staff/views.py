@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,6 +18,8 @@ from legalnet.staff.forms import ImportForm, StatusForm
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 bp.add_app_template_filter(services.role_label, "role_label")
 bp.add_app_template_filter(firms.status_label, "membership_label")
+# Pages of every blueprint name the zone their times are shown in.
+bp.add_app_template_global(services.time_zone_name, "time_zone_name")
 
 PER_PAGE = 50
 
@@ -76,20 +78,31 @@ def firm_or_404(firm_id: int) -> Firm:
     return firm
 
 
-def render_firm(firm: Firm, form: StatusForm, status: int = 200):
-    """The staff view of one firm with its history and the decisions that fit its status."""
-    return render_template(
-        "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
-        labels=firms.coverage_labels(firm, str(get_locale() or "en")), history=services.firm_history(firm),
-        status_label=firms.status_label, transitions=firms.TRANSITIONS,
-    ), status
+# The reason typed for a refused decision, kept for the firm page the staff member is sent back to.
+DRAFT_KEY = "staff_decision_draft"
+# The session lives in a cookie of about 4 KB; a longer draft is cut rather than breaking the cookie.
+DRAFT_CHARS = 500
+
+
+def keep_draft(firm: Firm, reason: str | None) -> None:
+    """Remember the typed reason of a refused decision for the next view of the firm page."""
+    session[DRAFT_KEY] = {"firm_id": firm.id, "reason": (reason or "")[:DRAFT_CHARS]}
 
 
 @bp.route("/firms/<int:firm_id>")
 @staff_required
 def firm_detail(firm_id: int):
     """One firm: its profile, coverage, accounts, history and the membership decisions."""
-    return render_firm(firm_or_404(firm_id), StatusForm(formdata=None))
+    firm = firm_or_404(firm_id)
+    form = StatusForm(formdata=None)
+    draft = session.pop(DRAFT_KEY, None)
+    if draft and draft.get("firm_id") == firm.id:
+        form.reason.data = draft.get("reason", "")
+    return render_template(
+        "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
+        labels=firms.coverage_labels(firm, str(get_locale() or "en")), history=services.firm_history(firm),
+        status_label=firms.status_label, transitions=firms.TRANSITIONS,
+    )
 
 
 @bp.route("/firms/<int:firm_id>/status", methods=["POST"])
@@ -98,15 +111,23 @@ def change_status(firm_id: int):
     """Approve, reject, suspend, reinstate, renew or withdraw a membership."""
     firm = firm_or_404(firm_id)
     form = StatusForm()
+    back = redirect(url_for("staff.firm_detail", firm_id=firm.id))
+    # A refused decision goes back to the firm page (never a page at this URL, which a reload would post
+    # again), with the message and the reason as typed.
     if not form.validate_on_submit():
-        return render_firm(firm, form, 400)
+        for field in form:
+            for error in field.errors:
+                flash(f"{field.label.text}: {error}", "error")
+        keep_draft(firm, form.reason.data)
+        return back
     try:
         firms.change_status(firm, form.action.data, current_user, form.reason.data or "",
                             renewal_date=form.renewal_date.data)
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "error")
-        return render_firm(firm, form, 400)
+        keep_draft(firm, form.reason.data)
+        return back
     db.session.commit()
     flash(_("%(firm)s is now %(status)s.", firm=firm.name, status=firms.status_label(firm.status)), "success")
     return redirect(url_for("staff.firm_detail", firm_id=firm.id))

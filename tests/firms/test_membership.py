@@ -129,16 +129,34 @@ def test_staff_page_refuses_nonsense_with_a_message_and_changes_nothing(client, 
     firm = factories.make_firm(name="Busy Active LLP", status=S.ACTIVE)
     db.session.commit()
     auth.login(Role.STAFF)
+    page = f"/staff/firms/{firm.id}"
+    # A refused decision sends the browser back to the firm page, so a reload never posts it again.
     response = decide(client, firm, {"action": "approve"})
-    assert response.status_code == 400
-    assert "Only applications can be approved; Busy Active LLP is active." in response.get_data(as_text=True)
+    assert response.status_code == 302 and response.headers["Location"].endswith(page)
+    assert "Only applications can be approved; Busy Active LLP is active." in client.get(page).get_data(as_text=True)
     response = decide(client, firm, {"action": "suspend", "reason": ""})
-    assert "Give a reason" in response.get_data(as_text=True)
+    assert response.status_code == 302
+    assert "Give a reason" in client.get(page).get_data(as_text=True)
     response = decide(client, firm, {"action": "delete"})
-    assert response.status_code == 400
+    assert response.status_code == 302 and response.headers["Location"].endswith(page)
+    assert "Decision: Invalid value" in client.get(page).get_data(as_text=True)
     assert firm.status == S.ACTIVE
     assert db.session.scalar(db.select(db.func.count()).select_from(AuditLog).where(
         AuditLog.action.startswith("firm."))) == 0
+
+
+def test_refused_decision_keeps_the_typed_reason_once(client, db, auth):
+    firm = factories.make_firm(name="Pending Partners", status=S.APPLICANT)
+    db.session.commit()
+    auth.login(Role.STAFF)
+    page = f"/staff/firms/{firm.id}"
+    response = decide(client, firm, {"action": "suspend", "reason": "Bar registration not verified"})
+    assert response.status_code == 302
+    html = client.get(page).get_data(as_text=True)
+    assert "Only active members can be suspended" in html
+    assert "Bar registration not verified</textarea>" in html
+    # Only the next view of that firm gets the draft.
+    assert "Bar registration not verified" not in client.get(page).get_data(as_text=True)
 
 
 def test_staff_walk_a_firm_through_its_life_with_reasons_in_the_audit_log(client, db, auth):
