@@ -1,5 +1,6 @@
 """A firm's whole way in, through the pages: apply, be approved, sign in, complete the profile, be found."""
 
+import json
 from datetime import date, timedelta
 
 from legalnet.accounts.models import Role, User
@@ -36,7 +37,7 @@ def count(db, model) -> int:
     return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
-def test_firm_applies_is_approved_completes_profile_and_appears_in_directory(client, db, auth):
+def test_firm_applies_is_approved_completes_profile_and_appears_in_directory(app, client, db, auth, tmp_path):
     staff = factories.make_user(Role.STAFF)
     db.session.commit()
 
@@ -99,3 +100,13 @@ def test_firm_applies_is_approved_completes_profile_and_appears_in_directory(cli
     assert "Harbour Crest Law Firm" in listing.get_data(as_text=True)
     page = client.get(f"/firms/{firm.id}").get_data(as_text=True)
     assert "Vietnam" in page and "Macao" in page and "P12345" not in page and "Chan Tai Man" in page
+
+    # 5. And the matcher offers it for a request it fits, through the same command other tools use.
+    request_file = tmp_path / "request.json"
+    request = {"id": "r1", "description": "越南的商标仲裁，需要会说粤语的律师"}
+    request_file.write_text(json.dumps(request), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["match", "--json", str(request_file)])
+    assert result.exit_code == 0, result.output
+    matched = json.loads(result.stdout.splitlines()[0])
+    assert matched["resolved"]["jurisdictions"] == ["VN"]
+    assert "referrals@harbourcrest.example" in [m["firm"]["email"] for m in matched["matches"]]
