@@ -3,6 +3,7 @@ with keyboard use, no console errors and a screenshot of every step; then labels
 
 import re
 import uuid
+from urllib.parse import quote
 
 import pytest
 
@@ -157,8 +158,21 @@ def test_firm_journey(page, new_page, live_server, screens):
     staff.get_by_role("button", name="Refer to this firm").click()
     screens.shot(staff, "4-referred")
 
-    # The new member signs in (keyboard: type, Enter), accepts the offer and posts a message.
+    # The new member signs in (keyboard: type, Enter), completes its profile and is in the public directory.
     sign_in(page, admin_email, PASSWORD)
+    page.goto("/firm/edit")
+    page.get_by_label("About the firm").fill("Property and tenancy disputes in Hong Kong, in English and Cantonese.")
+    page.get_by_label("Capacity (open cases the firm can take)").fill("6")
+    page.get_by_role("button", name="Save profile").click()
+    expect_flash(page, "Profile saved")
+    directory = new_page()
+    directory.goto("/firms/?q=" + quote(f"Harbour View Solicitors {suffix}"))
+    assert firm_name in directory.locator("main").inner_text()
+    directory.get_by_role("link", name=firm_name).click()
+    assert "tenancy disputes" in directory.locator("main").inner_text()
+    screens.shot(directory, "5-directory-profile")
+
+    # It accepts the offer and posts a message.
     page.goto("/offers/")
     page.locator("tr", has_text=f"Deposit dispute {suffix}").get_by_role("link").first.click()
     screens.shot(page, "5-offer")
