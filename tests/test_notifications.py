@@ -43,3 +43,18 @@ def test_notifications_are_private(client, db, auth):
     db.session.commit()
     auth.login(Role.CLIENT)
     assert "Secret for someone else" not in client.get("/notifications/").get_data(as_text=True)
+
+
+def test_notice_reads_in_the_language_the_user_switched_to(client, db, auth):
+    from flask_babel import gettext as _
+
+    user = auth.login(Role.CLIENT)
+    notify(user, "test", lambda: _("Your password has been changed."), link="/dashboard")
+    db.session.commit()
+    assert "Your password has been changed." in client.get("/notifications/").get_data(as_text=True)
+    submit(client, "/language", {"locale": "zh_Hans", "next": "/notifications/"}, form_url="/notifications/")
+    page = client.get("/notifications/").get_data(as_text=True)
+    assert "Your password has been changed." not in page
+    stored = db.session.scalar(db.select(Notification).where(Notification.user_id == user.id))
+    assert stored.translations["zh_Hans"] in page
+    assert stored.message == "Your password has been changed."

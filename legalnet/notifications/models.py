@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -20,11 +20,18 @@ class Notification(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
     message: Mapped[str] = mapped_column(String(500))
+    # The notice in every language of the interface, so that it reads in whatever language the user
+    # has switched to since; `message` is the text in the user's language when it was sent.
+    translations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     link: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
 
     user: Mapped["User"] = relationship()  # noqa: F821
+
+    def text_in(self, locale: str) -> str:
+        """The notice in `locale`, or as it was sent when that language is not stored."""
+        return (self.translations or {}).get(str(locale)) or self.message
 
 
 class OutboxStatus(enum.StrEnum):

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, update
@@ -15,19 +16,24 @@ from legalnet.notifications.models import Notification, OutboxEmail
 def notify(users: User | Iterable[User], kind: str, message, link: str = "", email: bool = True) -> None:
     """Tell each user about an event in the app and, unless `email` is False, by e-mail.
 
-    `message` is either a string or a callable returning the string, called in each user's own
-    language so that everyone reads the notice in the language they chose."""
+    `message` is either a string or a callable returning the string; a callable is rendered in every
+    language of the interface, so each user reads the notice (and the e-mail) in the language they chose."""
     if isinstance(users, User):
         users = [users]
+    texts = {}
+    for locale in current_app.config["LANGUAGES"]:
+        with force_locale(locale):
+            texts[locale] = (message() if callable(message) else str(message))[:500]
     for user in users:
         if user.disabled:
             continue
-        with force_locale(user.locale or "en"):
-            text = message() if callable(message) else str(message)
-            subject = _("legalnet: %(message)s", message=text)[:300]
-            body = _("%(message)s\n\nOpen legalnet to see it: %(link)s", message=text, link=link or "/")
-        db.session.add(Notification(user=user, kind=kind, message=text[:500], link=link))
+        locale = user.locale if user.locale in texts else current_app.config["BABEL_DEFAULT_LOCALE"]
+        text = texts[locale]
+        db.session.add(Notification(user=user, kind=kind, message=text, translations=texts, link=link))
         if email:
+            with force_locale(locale):
+                subject = _("legalnet: %(message)s", message=text)[:300]
+                body = _("%(message)s\n\nOpen legalnet to see it: %(link)s", message=text, link=link or "/")
             db.session.add(OutboxEmail(to_address=user.email, subject=subject, body=body, kind=kind))
     db.session.flush()
 
