@@ -170,7 +170,7 @@ def test_firm_journey(page, new_page, live_server, screens):
     assert firm_name in directory.locator("main").inner_text()
     directory.get_by_role("link", name=firm_name).click()
     assert "tenancy disputes" in directory.locator("main").inner_text()
-    screens.shot(directory, "5-directory-profile")
+    screens.shot(directory, "4b-directory-profile")
 
     # It accepts the offer and posts a message.
     page.goto("/offers/")
