@@ -3,6 +3,7 @@ limits) over the same services as the pages, its OpenAPI document and docs page,
 where people create and revoke their tokens (/account/tokens)."""
 
 import re
+from functools import cache, wraps
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,6 +14,7 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from legalnet.api import schemas, services
 from legalnet.api.auth import CLIENT, FIRM, STAFF, forget_session_user, rate_limit_key, rate_limit_value, token_required
+from legalnet.api.openapi import operation_table
 from legalnet.api.problems import fail, from_domain_error
 from legalnet.core.errors import DomainError
 from legalnet.extensions import csrf, db, limiter
@@ -39,11 +41,37 @@ def api_requests_are_anonymous(endpoint, values):
         forget_session_user()
 
 
+RULE_PARAMETER_RE = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+@cache
+def documented_query_parameters() -> dict[tuple[str, str], set[str]]:
+    """(method, path) -> the query parameters the OpenAPI document names for that operation."""
+    return {(method.upper(), path): {p["name"] for p in params if p.get("in") == "query"}
+            for method, path, *_rest, params, _body, _status, _result, _errors in operation_table()}
+
+
+def only_documented_query(rule: str, view):
+    """Refuse query parameters the operation does not know, so that a misspelt filter is an error, not ignored."""
+    path = RULE_PARAMETER_RE.sub(r"{\1}", rule)
+
+    @wraps(view)
+    def checked(*args, **kwargs):
+        known = documented_query_parameters().get((request.method, path))
+        unknown = sorted(set(request.args) - known) if known is not None else []
+        if unknown:
+            fail(422, _("Unknown query parameter: %(names)s.", names=", ".join(unknown)),
+                 {name: [_("This operation has no such parameter.")] for name in unknown})
+        return view(*args, **kwargs)
+
+    return checked
+
+
 def route(rule: str, methods=("GET",), roles=(), public: bool = False):
     """Register an API operation: rate-limited, and token-protected unless public."""
 
     def decorator(view):
-        wrapped = view if public else token_required(*roles)(view)
+        wrapped = view if public else token_required(*roles)(only_documented_query(rule, view))
         wrapped = api_limit(wrapped)
         bp.add_url_rule(rule, view.__name__, wrapped, methods=list(methods))
         return wrapped

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from flask import current_app, has_app_context
-from sqlalchemy import bindparam, func, intersect, select
+from sqlalchemy import bindparam, func, select
 
 from legalnet.extensions import db
 from legalnet.firms.models import (
@@ -149,18 +149,31 @@ PROFILE_COLUMNS = (
 )
 
 
-@lru_cache(maxsize=8)
-def _candidate_statement(by_jurisdiction: bool, by_area: bool, limited: bool):
-    """The retrieval query for one combination of filters, built once so that matching pays only for execution."""
-    # Each filter reads one covering index; their intersection is usually a small share of the firms.
-    filters = []
-    if by_jurisdiction:
-        codes = bindparam("jurisdictions", expanding=True)
-        filters.append(select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(codes)))
+@lru_cache(maxsize=16)
+def _candidate_statement(by_jurisdiction: bool, by_area: bool, every_jurisdiction: bool, limited: bool):
+    """The retrieval query for one combination of filters, built once so that matching pays only for execution.
+
+    The firms of the requested practice areas are read from their covering index and each is checked
+    against the jurisdictions by primary key, which is cheaper than intersecting two large index ranges."""
+    jurisdictions = bindparam("jurisdictions", expanding=True)
+    covered = (
+        select(func.count())
+        .where(FirmJurisdiction.firm_id == (FirmPracticeArea.firm_id if by_area else Firm.id))
+        .where(FirmJurisdiction.code.in_(jurisdictions))
+        .scalar_subquery()
+    )
+    # A firm covers every requested jurisdiction when it has as many of them as were asked for.
+    wanted = covered == bindparam("jurisdiction_count") if every_jurisdiction else covered > 0
     if by_area:
-        codes = bindparam("areas", expanding=True)
-        filters.append(select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(codes)))
-    ids = (filters[0] if len(filters) == 1 else intersect(*filters)).subquery()
+        ids = select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True)))
+        if by_jurisdiction:
+            ids = ids.where(wanted)
+        ids = ids.distinct().subquery()
+    else:
+        ids = select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(jurisdictions)).distinct()
+        if every_jurisdiction:
+            ids = ids.group_by(FirmJurisdiction.firm_id).having(func.count() == bindparam("jurisdiction_count"))
+        ids = ids.subquery()
     stmt = (
         select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
         .join(ids, ids.c.firm_id == Firm.id)
@@ -172,17 +185,19 @@ def _candidate_statement(by_jurisdiction: bool, by_area: bool, limited: bool):
 
 
 def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
-                   limit: int | None = None):
-    """Active firms covering a requested jurisdiction and, when areas were asked, a requested area,
-    with their codes, in one indexed query."""
+                   limit: int | None = None, every_jurisdiction: bool = False):
+    """Active firms covering a requested jurisdiction (or all of them) and, when areas were asked, a
+    requested area, with their codes, in one indexed query."""
     jurisdictions = list(resolution.jurisdictions if jurisdictions is None else jurisdictions)
     # The engine drops firms without any requested area, so they are not worth loading.
     areas = list(resolution.practice_areas) if require_area else []
     if not jurisdictions and not areas:
         # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
         return []
-    stmt = _candidate_statement(bool(jurisdictions), bool(areas), bool(limit))
-    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit}
+    stmt = _candidate_statement(bool(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
+                                bool(limit))
+    params = {"jurisdictions": jurisdictions, "jurisdiction_count": len(set(jurisdictions)), "areas": areas,
+              "limit": limit}
     return db.session.connection().execute(stmt, params).all()
 
 
@@ -229,10 +244,18 @@ def find_matches(
     """Rank the active firms that fit a resolved request, flag conflicts and propose a team if needed."""
     counterparties = [c for c in counterparties or [] if c and c.strip()]
     excluded = set(exclude_firm_ids)
-    rows = [row for row in candidate_rows(resolution) if row.id not in excluded]
-    profiles = profiles_from_rows(rows)
     request = MatchRequest.from_resolution(resolution, counterparties)
     weights = match_weights()
+    if len(request.jurisdictions) > 1:
+        # Firms covering every requested jurisdiction rank above all others. When enough of them are clean
+        # and one fits the whole request (so no team is needed), the rest cannot change the result.
+        rows = [row for row in candidate_rows(resolution, every_jurisdiction=True) if row.id not in excluded]
+        matches = rank(request, profiles_from_rows(rows), weights=weights, limit=limit, registers=load_registers)
+        clean = sum(1 for m in matches if not m.conflict)
+        if clean >= limit and any(is_complete_fit(m, request) for m in matches):
+            return MatchResult(resolution=resolution, matches=matches, team=[])
+    rows = [row for row in candidate_rows(resolution) if row.id not in excluded]
+    profiles = profiles_from_rows(rows)
     matches = rank(request, profiles, weights=weights, limit=limit, registers=load_registers)
     team = []
     if len(request.jurisdictions) > 1:

@@ -371,3 +371,10 @@ def test_docs_page_lists_every_operation_without_a_token(api, db):
         for method, op in ops.items():
             assert f'id="{op["operationId"]}"' in html and f"{method.upper()} {path}" in html
     assert "consent_to_share" in html and "conflict_checked" in html and "problem+json" in html
+
+
+def test_misspelt_query_parameters_are_refused_not_ignored(api, world):
+    _people, t = world
+    body = problem(api.get("/firms?jurisdicton=VN", t["client"]), 422)
+    assert body["errors"] == {"jurisdicton": ["This operation has no such parameter."]}
+    assert api.get("/firms?jurisdiction=VN&limit=5", t["client"]).status_code == 200

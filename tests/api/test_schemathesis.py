@@ -9,6 +9,7 @@ from schemathesis.checks import positive_data_acceptance
 from legalnet import create_app
 from legalnet.accounts.models import Role
 from legalnet.api.services import create_token
+from legalnet.api.views import documented_query_parameters
 from legalnet.intake.services import RequestInput, submit_request
 from legalnet.referrals.services import choose_firm
 from tests import factories
@@ -75,8 +76,11 @@ def send(app, case, token: str | None, **path):
     url = "/api/v1" + case.operation.path.format(**{p.name: values[p.name] for p in case.operation.path_parameters})
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     body = case.body if case.operation.method.upper() == "POST" and isinstance(case.body, dict) else None
+    # Only the operation's own query parameters: an unknown one is refused before anything else (422).
+    known = documented_query_parameters().get((case.operation.method.upper(), case.operation.path), set())
+    query = {name: value for name, value in (case.query or {}).items() if name in known}
     with app.test_client() as client:
-        return client.open(url, method=case.operation.method.upper(), query_string=case.query or {}, json=body,
+        return client.open(url, method=case.operation.method.upper(), query_string=query, json=body,
                            headers=headers)
 
 
