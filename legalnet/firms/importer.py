@@ -23,6 +23,7 @@ from legalnet.matching.services import (
     CODE_TABLES,
     add_conflict_parties,
     resolve_codes_or_text,
+    resolve_coverage,
     set_firm_coverage,
 )
 
@@ -146,21 +147,22 @@ def parse_row(number: int, raw: dict) -> FirmRow:
 
 
 class _Resolver:
-    """Resolves list items with a cache, since the same phrases repeat across thousands of rows."""
+    """Resolves coverage lists with a cache, since the same phrases repeat across thousands of rows."""
 
     def __init__(self):
-        self.cache: dict[tuple[str, tuple[str, ...]], tuple[list[str], list[str]]] = {}
+        self.cache: dict[tuple, dict[str, tuple[list[str], list[str]]]] = {}
 
-    def __call__(self, kind: str, items: list[str]) -> tuple[list[str], list[str]]:
-        key = (kind, tuple(items))
+    def coverage(self, values: dict) -> dict[str, tuple[list[str], list[str]]]:
+        """(codes, unresolved texts) of a row's jurisdictions, practice areas and languages."""
+        key = tuple(tuple(values[kind]) for kind in COVERAGE)
         if key not in self.cache:
-            result = resolve_codes_or_text(kind, items)
-            self.cache[key] = (result.codes, result.unresolved)
+            resolved = resolve_coverage(*(values[kind] for kind in COVERAGE))
+            self.cache[key] = {kind: (r.codes, r.unresolved) for kind, r in resolved.items()}
         return self.cache[key]
 
     def country(self, text: str) -> str:
         """The jurisdiction code of a country name, or the text itself when it names none."""
-        codes, _ = self(("jurisdictions"), [text]) if text else ([], [])
+        codes = resolve_codes_or_text("jurisdictions", [text]).codes if text else []
         return codes[0] if len(codes) == 1 else text[:80]
 
 
@@ -211,8 +213,7 @@ class FirmImporter:
         }
         new_rows = []
         for row in rows:
-            for kind in COVERAGE:
-                _codes, unresolved = self.resolve(kind, row.values[kind])
+            for kind, (_codes, unresolved) in self.resolve.coverage(row.values).items():
                 if unresolved:
                     self.report.warnings.append(
                         (row.line, f"{kind.replace('_', ' ')} not understood: " + "; ".join(unresolved)))
@@ -257,7 +258,8 @@ class FirmImporter:
             firm_values.append({
                 "name": values["name"], "local_name": values["local_name"], "email": values["email"],
                 "country": self.resolve.country(values["country"]), "website": values["website"],
-                "description": values["description"], "capacity": 5 if values["capacity"] is None else values["capacity"],
+                "description": values["description"],
+                "capacity": 5 if values["capacity"] is None else values["capacity"],
                 "status": status, "renewal_date": renewal if status == FirmStatus.ACTIVE else None,
                 "raw_jurisdictions": values["jurisdictions"], "raw_practice_areas": values["practice_areas"],
                 "raw_languages": values["languages"],
@@ -267,9 +269,8 @@ class FirmImporter:
         parties = []
         for row in rows:
             firm_id = ids[row.values["email"]]
-            for kind, model in CODE_TABLES.items():
-                codes, _ = self.resolve(kind, row.values[kind])
-                children[model].extend({"firm_id": firm_id, "code": code} for code in codes)
+            for kind, (codes, _unresolved) in self.resolve.coverage(row.values).items():
+                children[CODE_TABLES[kind]].extend({"firm_id": firm_id, "code": code} for code in codes)
             known = set()
             for name in row.values["conflict_parties"]:
                 normalised = normalise_entity(name)

@@ -1107,6 +1107,23 @@ def resolve_terms(
     return result
 
 
+def settle_shared_languages(result: TermResolution, jurisdictions) -> TermResolution:
+    """Decide list items naming several languages ("Bahasa") by the jurisdictions they go with, e.g. a
+    firm's own; items the jurisdictions do not decide stay unresolved with their suggestions."""
+    idx = _index()
+    for source, codes in list(result.ambiguous.items()):
+        decided = _language_codes(idx, codes, list(jurisdictions))
+        if not decided:
+            continue
+        for code in decided:
+            result.add(code, source)
+        del result.ambiguous[source]
+        result.suggestions.pop(source, None)
+        if source in result.unresolved:
+            result.unresolved.remove(source)
+    return result
+
+
 # ------------------------------------------------------------------------------------------- prose scan
 
 

@@ -19,7 +19,13 @@ from legalnet.firms.models import (
 )
 from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.engine import FirmProfile, MatchRequest, Weights, is_complete_fit, propose_team, rank
-from legalnet.matching.resolver import RequestResolution, TermResolution, resolve_request, resolve_terms
+from legalnet.matching.resolver import (
+    RequestResolution,
+    TermResolution,
+    resolve_request,
+    resolve_terms,
+    settle_shared_languages,
+)
 from legalnet.matching.vocabulary import get_vocabulary
 
 __all__ = [
@@ -73,19 +79,27 @@ class CoverageResult:
     suggestions: dict[str, list[str]] = field(default_factory=dict)
 
 
+def resolve_coverage(jurisdictions, practice_areas, languages) -> dict[str, TermResolution]:
+    """Resolve a firm's three coverage lists; a shared language name ("Bahasa") is decided by its jurisdictions."""
+    lists = {"jurisdictions": jurisdictions, "practice_areas": practice_areas, "languages": languages}
+    resolved = {kind: resolve_codes_or_text(kind, items or []) for kind, items in lists.items()}
+    settle_shared_languages(resolved["languages"], resolved["jurisdictions"].codes)
+    return resolved
+
+
 def set_firm_coverage(
     firm: Firm, jurisdictions: list[str], practice_areas: list[str], languages: list[str]
 ) -> CoverageResult:
     """Resolve the firm's jurisdictions, areas and languages and store codes and raw text."""
     result = CoverageResult()
-    for kind, items in (("jurisdictions", jurisdictions), ("practice_areas", practice_areas),
-                        ("languages", languages)):
-        items = [str(i).strip() for i in items or [] if i and str(i).strip()]
-        resolution = resolve_codes_or_text(kind, items)
+    lists = {kind: [str(i).strip() for i in items or [] if i and str(i).strip()]
+             for kind, items in (("jurisdictions", jurisdictions), ("practice_areas", practice_areas),
+                                 ("languages", languages))}
+    for kind, resolution in resolve_coverage(**lists).items():
         result.resolved[kind] = resolution.codes
         result.unresolved.extend(resolution.unresolved)
         result.suggestions.update(resolution.suggestions)
-        setattr(firm, f"raw_{kind}", items)
+        setattr(firm, f"raw_{kind}", lists[kind])
         model = CODE_TABLES[kind]
         current = {row.code: row for row in getattr(firm, kind)}
         setattr(firm, kind, [current.get(code) or model(code=code) for code in resolution.codes])

@@ -130,3 +130,18 @@ def test_export_then_import_round_trips(app, db, tmp_path):
     assert exported[0]["conflict_parties"] == ["Vingroup Joint Stock Company"]
     header = (tmp_path / "out.csv").read_text().splitlines()[0]
     assert header.startswith("name,email,")
+
+
+def test_bahasa_is_read_by_the_firms_own_jurisdictions(app, db, tmp_path):
+    rows = [{"name": "KL Counsel", "email": "kl@counsel.example", "jurisdictions": ["Malaysia"],
+             "practice_areas": ["arbitration"], "languages": ["Bahasa", "English"]},
+            {"name": "Jakarta Counsel", "email": "jkt@counsel.example", "jurisdictions": ["Indonesia"],
+             "practice_areas": ["arbitration"], "languages": ["Bahasa"]},
+            {"name": "HK Counsel", "email": "hk@counsel.example", "jurisdictions": ["Hong Kong"],
+             "practice_areas": ["arbitration"], "languages": ["Bahasa"]}]
+    result = app.test_cli_runner().invoke(args=["firms", "import", write_jsonl(tmp_path / "f.jsonl", rows)])
+    stored = firms(db)
+    assert sorted(stored["kl@counsel.example"].language_codes) == ["en", "ms"]
+    assert stored["jkt@counsel.example"].language_codes == ["id"]
+    assert stored["hk@counsel.example"].language_codes == []
+    assert "line 3: warning: languages not understood: Bahasa" in result.output
