@@ -1,6 +1,5 @@
 """Forms of the membership application and of the firm's self-service pages."""
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -27,6 +26,7 @@ from wtforms.validators import (
 )
 
 from legalnet.accounts.forms import strip, strong_password
+from legalnet.matching.services import vocabulary_choices
 
 
 def website(value):
@@ -35,13 +35,6 @@ def website(value):
     if value and "://" not in value:
         value = "https://" + value
     return value
-
-
-def choices(kind: str) -> list[tuple[str, str]]:
-    """Vocabulary choices in the interface language."""
-    from legalnet.matching.services import vocabulary_choices
-
-    return vocabulary_choices(kind, str(get_locale() or "en"))
 
 
 class CoverageFields:
@@ -56,9 +49,9 @@ class CoverageFields:
 
     def load_choices(self) -> None:
         """Fill the select lists from the vocabulary."""
-        self.jurisdictions.choices = choices("jurisdictions")
-        self.practice_areas.choices = choices("practice_areas")
-        self.languages.choices = choices("languages")
+        self.jurisdictions.choices = vocabulary_choices("jurisdictions")
+        self.practice_areas.choices = vocabulary_choices("practice_areas")
+        self.languages.choices = vocabulary_choices("languages")
 
     def coverage(self, kind: str) -> list[str]:
         """Picked codes followed by the typed items of one kind."""
@@ -146,7 +139,7 @@ class OfficeForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.jurisdiction.choices = [("", _l("Choose…")), *choices("jurisdictions")]
+        self.jurisdiction.choices = [("", _l("Choose…")), *vocabulary_choices("jurisdictions")]
 
 
 class LawyerForm(FlaskForm):
@@ -170,7 +163,7 @@ class AdmissionForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.jurisdiction.choices = [("", _l("Choose…")), *choices("jurisdictions")]
+        self.jurisdiction.choices = [("", _l("Choose…")), *vocabulary_choices("jurisdictions")]
 
 
 class ConflictForm(FlaskForm):
@@ -211,6 +204,6 @@ class DirectoryForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = ("", _l("Any"))
-        self.jurisdiction.choices = [anything, *choices("jurisdictions")]
-        self.practice_area.choices = [anything, *choices("practice_areas")]
-        self.language.choices = [anything, *choices("languages")]
+        self.jurisdiction.choices = [anything, *vocabulary_choices("jurisdictions")]
+        self.practice_area.choices = [anything, *vocabulary_choices("practice_areas")]
+        self.language.choices = [anything, *vocabulary_choices("languages")]

@@ -232,7 +232,7 @@ def country_code_or_text(text: str) -> str:
     return (_jurisdiction_code(text) or text) if text else ""
 
 
-def country_label(value: str | None, locale: str = "en") -> str:
+def country_label(value: str | None, locale: str | None = None) -> str:
     """A firm's home country for display: the label of its jurisdiction code, or the text as typed."""
     from legalnet.matching.services import label
     from legalnet.matching.vocabulary import get_vocabulary
@@ -763,14 +763,7 @@ def public_firm(firm_id: int) -> Firm | None:
     )
 
 
-def label_of(kind: str, code: str, locale: str = "en") -> str:
-    """The readable label of one vocabulary code."""
-    from legalnet.matching.services import label
-
-    return label(kind, code, locale)
-
-
-def coverage_labels(firm: Firm, locale: str = "en") -> dict[str, list[str]]:
+def coverage_labels(firm: Firm, locale: str | None = None) -> dict[str, list[str]]:
     """The firm's jurisdictions, practice areas and languages as readable labels."""
     from legalnet.matching.services import label
 

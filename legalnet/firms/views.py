@@ -1,7 +1,6 @@
 """Firm pages: the public directory and profiles, the membership application, and the firm's self-service."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -25,6 +24,7 @@ from legalnet.firms.forms import (
 )
 from legalnet.firms.models import Firm
 from legalnet.firms.permissions import can_edit_firm, can_view_firm
+from legalnet.matching.services import label
 from legalnet.notifications.services import notify
 
 bp = Blueprint("firms", __name__)
@@ -33,12 +33,7 @@ bp = Blueprint("firms", __name__)
 @bp.app_template_filter("country_label")
 def country_label(value: str | None) -> str:
     """A firm's home country for display: the name of its jurisdiction code in the interface language."""
-    return services.country_label(value, locale())
-
-
-def locale() -> str:
-    """The interface language, for vocabulary labels."""
-    return str(get_locale() or "en")
+    return services.country_label(value)
 
 
 # ------------------------------------------------------------------------------------ public
@@ -60,9 +55,9 @@ def directory():
             value(form.q), value(form.jurisdiction), value(form.practice_area), value(form.language),
             page=page, names_only=request.args.get("match") == "name",
         )
-    labels = {firm.id: services.coverage_labels(firm, locale()) for firm in results.items}
+    labels = {firm.id: services.coverage_labels(firm) for firm in results.items}
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    term_labels = [services.label_of(kind, code, locale()) for kind, codes in results.terms.items() for code in codes]
+    term_labels = [label(kind, code) for kind, codes in results.terms.items() for code in codes]
     return render_template("firms/directory.html", form=form, results=results, labels=labels, args=args,
                            term_labels=term_labels,
                            without_q={k: v for k, v in args.items() if k not in ("q", "match")})
@@ -74,7 +69,7 @@ def public_profile(firm_id: int):
     firm = services.public_firm(firm_id)
     if firm is None:
         abort(404)
-    return render_template("firms/public_profile.html", firm=firm, labels=services.coverage_labels(firm, locale()))
+    return render_template("firms/public_profile.html", firm=firm, labels=services.coverage_labels(firm))
 
 
 @bp.route("/firms/apply", methods=["GET", "POST"])
@@ -134,7 +129,7 @@ def own_firm(edit: bool = False) -> Firm:
 def profile():
     """The member's own firm: everything on record, with links to change it for admins."""
     firm = own_firm()
-    return render_template("firms/profile.html", firm=firm, labels=services.coverage_labels(firm, locale()),
+    return render_template("firms/profile.html", firm=firm, labels=services.coverage_labels(firm),
                            can_edit=can_edit_firm(current_user, firm), status=services.status_label(firm.status))
 
 
@@ -146,7 +141,7 @@ def edit_profile():
     form = ProfileForm(obj=firm)
     if request.method == "GET":
         # A stored jurisdiction code is shown as its name; saving it again resolves to the same code.
-        form.country.data = services.country_label(firm.country, locale())
+        form.country.data = services.country_label(firm.country)
     if form.validate_on_submit():
         try:
             changed = services.update_profile(firm, current_user,
@@ -188,7 +183,7 @@ def coverage():
             flash_coverage(result)
             return redirect(url_for("firms.coverage"))
     return render_template("firms/coverage.html", form=form, firm=firm,
-                           labels=services.coverage_labels(firm, locale()))
+                           labels=services.coverage_labels(firm))
 
 
 @bp.route("/firm/offices", methods=["GET", "POST"])

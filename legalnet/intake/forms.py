@@ -1,6 +1,5 @@
 """The intake form: what the client needs, where, in which languages, and against whom."""
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,13 +15,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from legalnet.accounts.forms import strip
+
 CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PHP", "KHR", "LAK", "MMK", "BND",
               "EUR"]
-
-
-def strip(value):
-    """Drop surrounding spaces."""
-    return value.strip() if isinstance(value, str) else value
 
 
 def not_in_the_past(form, field):
@@ -61,10 +57,9 @@ class RequestForm(FlaskForm):
         super().__init__(*args, **kwargs)
         from legalnet.matching.services import vocabulary_choices
 
-        locale = str(get_locale() or "en")
-        self.jurisdictions.choices = vocabulary_choices("jurisdictions", locale)
-        self.practice_areas.choices = vocabulary_choices("practice_areas", locale)
-        self.languages.choices = vocabulary_choices("languages", locale)
+        self.jurisdictions.choices = vocabulary_choices("jurisdictions")
+        self.practice_areas.choices = vocabulary_choices("practice_areas")
+        self.languages.choices = vocabulary_choices("languages")
 
 
 class PickFirmForm(FlaskForm):

@@ -5,7 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from flask import current_app, has_app_context
+from flask import current_app, has_app_context, has_request_context
+from flask_babel import get_locale
 from sqlalchemy import bindparam, func, select
 
 from legalnet.extensions import db
@@ -42,19 +43,23 @@ CODE_TABLES = {
 GENERAL_MEMBERS_LIMIT = 200
 
 
-def _vocab_locale(locale: str) -> str:
-    return str(locale).replace("_", "-")
+def _vocab_locale(locale: str | None) -> str:
+    """The vocabulary's name of an interface locale; None is the language of the current page."""
+    if locale is None:
+        locale = get_locale() if has_request_context() else None
+    return str(locale or "en").replace("_", "-")
 
 
-def label(kind: str, code: str, locale: str = "en") -> str:
-    """Display label of a vocabulary code in the given interface locale."""
+def label(kind: str, code: str, locale: str | None = None) -> str:
+    """Display label of a vocabulary code in an interface locale (by default the current page's)."""
     return get_vocabulary().label(kind, code, _vocab_locale(locale))
 
 
-def vocabulary_choices(kind: str, locale: str = "en") -> list[tuple[str, str]]:
-    """(code, label) pairs of one kind of term, for select lists."""
+def vocabulary_choices(kind: str, locale: str | None = None) -> list[tuple[str, str]]:
+    """(code, label) pairs of one kind of term for select lists, in the current page's language by default."""
     vocab = get_vocabulary()
-    return [(code, vocab.label(kind, code, _vocab_locale(locale))) for code in vocab.codes(kind)]
+    locale = _vocab_locale(locale)
+    return [(code, vocab.label(kind, code, locale)) for code in vocab.codes(kind)]
 
 
 def resolve_codes_or_text(kind: str, items: Iterable[str]) -> TermResolution:

@@ -4,30 +4,19 @@ charts' data as CSV downloads under the same filters."""
 from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
 from legalnet.core.csvsafe import csv_text
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import staff_required
+from legalnet.matching.services import label, vocabulary_choices
 from legalnet.staff import metrics
 from legalnet.staff.metrics import Chart, Filters
 from legalnet.staff.services import time_zone_name
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
 bp.add_app_template_filter(metrics.fit_label, "chart_label")
-
-
-def locale() -> str:
-    """The interface language, for vocabulary labels."""
-    return str(get_locale() or "en")
-
-
-def jurisdiction_choices() -> list[tuple[str, str]]:
-    """Jurisdictions for the filter list, in the interface language."""
-    from legalnet.matching.services import vocabulary_choices
-
-    return vocabulary_choices("jurisdictions", locale())
 
 
 def parse_date(value: str | None) -> date | None:
@@ -61,7 +50,7 @@ def parse_filters(args) -> tuple[Filters, list[str]]:
                         end=format_date(filters.end)))
     jurisdiction = args.get("jurisdiction", "").strip().upper()
     if jurisdiction:
-        if jurisdiction in dict(jurisdiction_choices()):
+        if jurisdiction in dict(vocabulary_choices("jurisdictions")):
             filters.jurisdiction = jurisdiction
         else:
             errors.append(_("Unknown jurisdiction “%(code)s”; showing every jurisdiction.", code=jurisdiction))
@@ -79,13 +68,9 @@ def status_labels() -> dict[str, str]:
 
 def label_of(kind: str):
     """A function giving the label of a vocabulary code in the interface language."""
-    from legalnet.matching.services import label
-
-    current = locale()
-
     def _label(code: str) -> str:
         try:
-            return label(kind, code, current)
+            return label(kind, code)
         except (KeyError, LookupError):
             return code
 
@@ -144,7 +129,7 @@ def dashboard():
     charts["firms"] = metrics.firm_rates_chart(rates)
     return render_template(
         "staff/reports.html", filters=filters, errors=errors, charts=charts, rates=rates,
-        interval=metrics.effective_interval(filters), jurisdictions=jurisdiction_choices(),
+        interval=metrics.effective_interval(filters), jurisdictions=vocabulary_choices("jurisdictions"),
         request_count=metrics.request_count(filters), median_hours=metrics.median_hours_to_acceptance(filters),
         accepted_count=len(metrics.acceptance_hours(filters)), csv_args=filters.args(),
         generated_at=utcnow(),

@@ -3,7 +3,6 @@
 from datetime import date
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +11,7 @@ from legalnet.core.permissions import staff_required
 from legalnet.extensions import db
 from legalnet.firms import services as firms
 from legalnet.firms.models import Firm, FirmStatus
+from legalnet.matching.services import vocabulary_choices
 from legalnet.staff import services
 from legalnet.staff.forms import ImportForm, StatusForm
 
@@ -27,13 +27,6 @@ PER_PAGE = 50
 def firm_filters() -> dict[str, str]:
     """The member-list filters from the query string."""
     return {key: request.args.get(key, "").strip() for key in ("status", "jurisdiction", "renewal", "q")}
-
-
-def jurisdiction_choices() -> list[tuple[str, str]]:
-    """Jurisdictions for the filter list, in the interface language."""
-    from legalnet.matching.services import vocabulary_choices
-
-    return vocabulary_choices("jurisdictions", str(get_locale() or "en"))
 
 
 @bp.route("/applications")
@@ -53,7 +46,7 @@ def firms_list():
     stmt = services.firms_query(filters["status"], filters["jurisdiction"], filters["renewal"], filters["q"])
     listing = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
     return render_template("staff/firms.html", listing=listing, filters=filters, statuses=list(FirmStatus),
-                           status_label=firms.status_label, jurisdictions=jurisdiction_choices(),
+                           status_label=firms.status_label, jurisdictions=vocabulary_choices("jurisdictions"),
                            args={k: v for k, v in filters.items() if v}, today=date.today())
 
 
@@ -100,7 +93,7 @@ def firm_detail(firm_id: int):
         form.reason.data = draft.get("reason", "")
     return render_template(
         "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
-        labels=firms.coverage_labels(firm, str(get_locale() or "en")), history=services.firm_history(firm),
+        labels=firms.coverage_labels(firm), history=services.firm_history(firm),
         status_label=firms.status_label, transitions=firms.TRANSITIONS,
     )
 
