@@ -26,8 +26,7 @@ def vocab_labels(codes, kind: str) -> str:
     """Readable labels of vocabulary codes in the user's language, e.g. "Vietnam · Intellectual Property"."""
     from legalnet.matching.services import label
 
-    locale = str(get_locale() or "en")
-    return " · ".join(label(kind, code, locale) for code in codes or [])
+    return " · ".join(label(kind, code) for code in codes or [])
 
 
 @bp.app_template_filter("state_label")

@@ -1,9 +1,9 @@
 """Translated labels of the codes that requests, offers and cases carry (outcome, urgency, status, who chose
 the firm), and the matcher's reasons rendered in the reader's language from their stored codes."""
 
-from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
 from legalnet.referrals.models import OfferSource
@@ -54,7 +54,7 @@ def _term(kind: str, code: str) -> str:
     from legalnet.matching.services import label
 
     try:
-        return label(kind, code, str(get_locale() or "en"))
+        return label(kind, code)
     except (KeyError, LookupError):
         return str(code)
 
