@@ -79,6 +79,10 @@ class RequestResolution:
     suggestions: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
     home_jurisdictions: list[str] = field(default_factory=list)
+    # Parties named in the title or description (screened with the ones the client listed).
+    counterparties: list[str] = field(default_factory=list)
+    # Practice areas the text touches on but that are not what the request is about.
+    also_mentioned: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, list[str]]:
         """The resolved codes in the shape of the `flask match --json` contract."""
