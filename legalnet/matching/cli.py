@@ -60,8 +60,8 @@ def match_one(item: dict, limit: int) -> dict:
         return {"id": item.get("id"), "error": "the request is empty: give a description or at least one "
                 "jurisdiction, practice area or language"}
     resolution = resolve_request(texts["title"], texts["description"], lists["jurisdictions"],
-                                 lists["practice_areas"], lists["languages"])
-    result = find_matches(resolution, lists["counterparties"], limit=limit)
+                                 lists["practice_areas"], lists["languages"], counterparties=lists["counterparties"])
+    result = find_matches(resolution, resolution.screened_counterparties, limit=limit)
     return {
         "id": item.get("id"),
         "resolved": resolution.as_dict(),

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from .parties import find_parties, merge_parties
+from .termbase import stem_words
 from .vocabulary import (
     ANYWHERE,
     KINDS,
@@ -79,8 +81,10 @@ class RequestResolution:
     suggestions: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
     home_jurisdictions: list[str] = field(default_factory=list)
-    # Parties named in the title or description (screened with the ones the client listed).
+    # Parties named in the title or description and not already given (screened with the given ones).
     counterparties: list[str] = field(default_factory=list)
+    # The parties the client listed, less the short forms the text spells out in full ("PT MDU").
+    given_counterparties: list[str] = field(default_factory=list)
     # Practice areas the text touches on but that are not what the request is about.
     also_mentioned: list[str] = field(default_factory=list)
 
@@ -90,7 +94,13 @@ class RequestResolution:
             "jurisdictions": list(self.jurisdictions),
             "practice_areas": list(self.practice_areas),
             "languages": list(self.languages),
+            "counterparties": self.screened_counterparties,
         }
+
+    @property
+    def screened_counterparties(self) -> list[str]:
+        """Every name the conflict screen checks: the given ones, then the ones found in the text."""
+        return list(self.given_counterparties) + [c for c in self.counterparties if c not in self.given_counterparties]
 
 
 # ------------------------------------------------------------------------------------------- word lists
@@ -1341,6 +1351,9 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
         for size in range(min(idx.max_words, n - i), 0, -1):
             key = " ".join(w.norm for w in words[i : i + size])
             senses = idx.words[ANYWHERE].get(key)
+            if senses is None:
+                # Word forms: "hiring Thai staff" is the term "hire", "leasing" is "lease".
+                senses = idx.words[ANYWHERE].get(stem_words(key))
             if senses is None and fuzzy:
                 senses = idx.words[PROSE_ONLY].get(key)
             if senses is None:
@@ -1706,6 +1719,21 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
 # ----------------------------------------------------------------------------------------- whole request
 
 
+def _is_term(norm: str, idx: _Index) -> bool:
+    """Whether a normalised name is only a vocabulary term: a place, an area word, a regulator."""
+    return any(_exact(kind, norm, idx) for kind in KINDS)
+
+
+def _read_parties(out: RequestResolution, title, description, given, idx: _Index) -> None:
+    found: list[str] = []
+    for text in (title, description):
+        for name in find_parties(text or "", lambda norm: _is_term(norm, idx)):
+            if name not in found:
+                found.append(name)
+    given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
+    out.given_counterparties, out.counterparties = merge_parties(given, found)
+
+
 def resolve_request(
     title: str | None,
     description: str | None,
@@ -1713,9 +1741,12 @@ def resolve_request(
     practice_areas: list[str] | tuple[str, ...] = (),
     languages: list[str] | tuple[str, ...] = (),
     vocab: Vocabulary | None = None,
+    counterparties: list[str] | tuple[str, ...] = (),
 ) -> RequestResolution:
-    """Resolve a request: explicit list fields first, then the terms its title and description mention."""
+    """Resolve a request: explicit list fields first, then the terms its title and description mention,
+    and the parties it names."""
     out = RequestResolution()
+    _read_parties(out, title, description, counterparties, _index(vocab))
     lists = {
         "jurisdictions": resolve_terms("jurisdictions", list(jurisdictions or ()), vocab),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),

@@ -150,6 +150,7 @@ class Vocabulary:
                 for e in data["entries"]
             }
         _merge_pycountry(entries)
+        merge_terms(entries)
         return cls(entries)
 
     def _rebuild(self) -> None:
@@ -294,3 +295,6 @@ def get_vocabulary() -> Vocabulary:
     """The process-wide vocabulary, loaded once."""
     with _CACHE_LOCK:
         return _load_default()
+
+
+from .termbase import merge_terms  # noqa: E402  (the term base reads normalise() from this module)
