@@ -1,0 +1,136 @@
+"""Read a whole request: list fields first, then the title and description, and the parties named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..parties import find_parties, merge_parties
+from ..vocabulary import (
+    KINDS,
+    Vocabulary,
+)
+from .index import _Index, _index
+from .results import RequestResolution, TermResolution
+from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups
+from .scan import _scan, _tokens
+from .terms import _exact, _language_codes, resolve_terms
+
+
+@dataclass
+class ProseReading:
+    """Terms found in prose, split by role."""
+
+    jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    home_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    practice_areas: list[tuple[str, str]] = field(default_factory=list)
+    languages: list[tuple[str, str]] = field(default_factory=list)
+    # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
+    ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
+    """Read the jurisdictions, practice areas and working languages a free-text description asks for."""
+    idx = _index(vocab)
+    reading = ProseReading()
+    if not text or not text.strip():
+        return reading
+    hits = _scan(text, idx, fuzzy=True)
+    if not hits:
+        return reading
+    words, _runs = _tokens(text)
+    spans = _descriptor_spans(text)
+    language_status = _language_groups(hits, words, text, idx)
+    for hit in hits:
+        senses = hit.senses
+        if "languages" in senses:
+            if language_status.get(id(hit)) == "cue":
+                if len(senses["languages"]) > 1:
+                    reading.ambiguous_languages.append((hit.text, senses["languages"]))
+                else:
+                    for code in sorted(senses["languages"]):
+                        reading.languages.append((code, hit.text))
+                continue
+            if len(senses) == 1:
+                continue
+        if "jurisdictions" in senses:
+            target = reading.home_jurisdictions if _is_home_place(hit, words, text, spans) else reading.jurisdictions
+            for code in sorted(senses["jurisdictions"]):
+                target.append((code, hit.text))
+        if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
+            for code in sorted(senses["practice_areas"]):
+                reading.practice_areas.append((code, hit.text))
+    return reading
+
+
+def _is_term(norm: str, idx: _Index) -> bool:
+    """Whether a normalised name is only a vocabulary term: a place, an area word, a regulator."""
+    return any(_exact(kind, norm, idx) for kind in KINDS)
+
+
+def _read_parties(out: RequestResolution, title, description, given, idx: _Index) -> None:
+    found: list[str] = []
+    for text in (title, description):
+        for name in find_parties(text or "", lambda norm: _is_term(norm, idx)):
+            if name not in found:
+                found.append(name)
+    given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
+    out.given_counterparties, out.counterparties = merge_parties(given, found)
+
+
+def resolve_request(
+    title: str | None,
+    description: str | None,
+    jurisdictions: list[str] | tuple[str, ...] = (),
+    practice_areas: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] = (),
+    vocab: Vocabulary | None = None,
+    counterparties: list[str] | tuple[str, ...] = (),
+) -> RequestResolution:
+    """Resolve a request: explicit list fields first, then the terms its title and description mention,
+    and the parties it names."""
+    out = RequestResolution()
+    _read_parties(out, title, description, counterparties, _index(vocab))
+    lists = {
+        "jurisdictions": resolve_terms("jurisdictions", list(jurisdictions or ()), vocab),
+        "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
+        "languages": resolve_terms("languages", list(languages or ()), vocab),
+    }
+    readings = [read_prose(t, vocab) for t in (title, description) if t and t.strip()]
+    for kind, res in lists.items():
+        found = TermResolution(codes=list(res.codes), sources=dict(res.sources))
+        for reading in readings:
+            for code, source in getattr(reading, kind):
+                found.add(code, source)
+        if kind == "jurisdictions" and not found.codes:
+            # Only the client's own seat is named: advice is most likely needed there.
+            for reading in readings:
+                for code, source in reading.home_jurisdictions:
+                    found.add(code, source)
+        unresolved = list(res.unresolved)
+        suggestions = dict(res.suggestions)
+        if kind == "languages":
+            idx = _index(vocab)
+            shared = list(res.ambiguous.items())
+            shared += [item for reading in readings for item in reading.ambiguous_languages]
+            for text, codes in shared:
+                picked = _language_codes(idx, codes, out.jurisdictions)
+                if picked:
+                    for code in picked:
+                        found.add(code, text)
+                    if text in unresolved:
+                        unresolved.remove(text)
+                        suggestions.pop(text, None)
+                elif text not in unresolved:
+                    unresolved.append(text)
+                    suggestions[text] = sorted(codes)
+        setattr(out, kind, found.codes)
+        out.sources[kind] = found.sources
+        out.unresolved.extend(unresolved)
+        out.suggestions.update(suggestions)
+    homes: list[str] = []
+    for reading in readings:
+        for code, _source in reading.home_jurisdictions:
+            if code not in homes:
+                homes.append(code)
+    out.home_jurisdictions = homes
+    return out
