@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..parties import find_parties, merge_parties
-from ..vocabulary import (
-    KINDS,
-    Vocabulary,
-)
+from ..termbase import term_info
+from ..vocabulary import KINDS, Vocabulary, normalise
+from .background import is_background_place
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups
@@ -22,10 +21,16 @@ class ProseReading:
 
     jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     home_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # Places named as background: another party's home, an origin, a nationality, a later plan.
+    background_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
     ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    # How central each practice area is: the term-base weights of the distinct terms that name it.
+    area_weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
+    implied_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
@@ -53,13 +58,58 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
             if len(senses) == 1:
                 continue
         if "jurisdictions" in senses:
-            target = reading.home_jurisdictions if _is_home_place(hit, words, text, spans) else reading.jurisdictions
+            if _is_home_place(hit, words, text, spans):
+                target = reading.home_jurisdictions
+            elif is_background_place(hit, words, text):
+                target = reading.background_jurisdictions
+            else:
+                target = reading.jurisdictions
             for code in sorted(senses["jurisdictions"]):
                 target.append((code, hit.text))
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
             for code in sorted(senses["practice_areas"]):
                 reading.practice_areas.append((code, hit.text))
+                row = term_info(normalise(hit.text), code)
+                terms = reading.area_weights.setdefault(code, {})
+                key = normalise(hit.text)
+                terms[key] = max(terms.get(key, 0), row.weight if row else 2)
+                if row and row.jurisdiction:
+                    reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
     return reading
+
+
+# A title says what the request is about more plainly than the body around it.
+_TITLE_FACTOR = 1.5
+# An area is central when its weight reaches this share of the most central one's.
+_CENTRAL_SHARE = 0.5
+_MOST_CENTRAL = 3
+
+
+def _area_score(terms: dict[str, int]) -> float:
+    """The strongest term counts whole, every further distinct term a third of its weight."""
+    weights = sorted(terms.values(), reverse=True)
+    return weights[0] + sum(weights[1:]) / 3 if weights else 0.0
+
+
+def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
+    """(central areas, areas only mentioned): what the client listed stays central; from the text, the
+    areas within reach of the most central one, at most three, strongest first."""
+    scores: dict[str, float] = {}
+    strongest: dict[str, int] = {}
+    for reading, factor in readings:
+        for code, terms in reading.area_weights.items():
+            scores[code] = scores.get(code, 0.0) + _area_score(terms) * factor
+            strongest[code] = max(strongest.get(code, 0), max(terms.values()))
+    ranked = sorted(scores, key=lambda c: (-scores[c], c))
+    if not ranked:
+        return list(listed), []
+    top = scores[ranked[0]]
+    central = [
+        c for c in ranked
+        if scores[c] >= _CENTRAL_SHARE * top and (strongest[c] > 1 or max(strongest.values()) == 1)
+    ][: max(0, _MOST_CENTRAL - len(listed))]
+    main = list(listed) + [c for c in central if c not in listed]
+    return main, [c for c in ranked if c not in main]
 
 
 def _is_term(norm: str, idx: _Index) -> bool:
@@ -95,16 +145,33 @@ def resolve_request(
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),
     }
-    readings = [read_prose(t, vocab) for t in (title, description) if t and t.strip()]
+    weighted = [
+        (read_prose(text, vocab), factor)
+        for text, factor in ((title, _TITLE_FACTOR), (description, 1.0))
+        if text and text.strip()
+    ]
+    readings = [reading for reading, _factor in weighted]
     for kind, res in lists.items():
         found = TermResolution(codes=list(res.codes), sources=dict(res.sources))
         for reading in readings:
             for code, source in getattr(reading, kind):
                 found.add(code, source)
+        if kind == "practice_areas":
+            main, out.also_mentioned = rank_areas(list(res.codes), weighted)
+            found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
+        if kind == "jurisdictions" and not found.codes:
+            # No place of the matter is named: a regulator, statute or court of one place names it.
+            for reading in readings:
+                for code, source in reading.implied_jurisdictions:
+                    found.add(code, source)
         if kind == "jurisdictions" and not found.codes:
             # Only the client's own seat is named: advice is most likely needed there.
             for reading in readings:
                 for code, source in reading.home_jurisdictions:
+                    found.add(code, source)
+        if kind == "jurisdictions" and not found.codes:
+            for reading in readings:
+                for code, source in reading.background_jurisdictions:
                     found.add(code, source)
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)

@@ -1,0 +1,49 @@
+"""Places named only as background: another party's home, an origin, people's nationality, a later plan.
+
+"Our Vietnam supplier", "Chinese staff", "imported from China", 中国籍员工, ชาวจีน, "Indonesia maybe next
+year": such a place is not where the legal work is. The resolver keeps it apart, and uses it only when the
+request names no other place.
+"""
+
+from __future__ import annotations
+
+from .cues import _CLAUSE_END, _CUES, _PEOPLE
+from .index import _Hit
+from .scan import _next_words, _prev_words, _Token
+
+_AFTER = frozenset(_CUES["background_after"])
+_BEFORE = frozenset(_CUES["background_before"])
+_ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
+_ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
+_DEFERRED = tuple(_CUES["deferred"])
+
+
+def _clause_after(text: str, pos: int, limit: int = 40) -> str:
+    end = pos
+    while end < len(text) and end - pos < limit and text[end] not in _CLAUSE_END:
+        end += 1
+    return text[pos:end]
+
+
+def _deferred(text: str, hit: _Hit) -> bool:
+    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
+    after = _clause_after(text, hit.end).casefold()
+    return any(marker in after for marker in _DEFERRED)
+
+
+def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether a place stands for another party's home, an origin, a nationality or a later plan."""
+    if _deferred(text, hit):
+        return True
+    if hit.token_start < 0:
+        before = text[max(0, hit.start - 4) : hit.start]
+        after = text[hit.end : hit.end + 6]
+        return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
+    after = _next_words(words, hit.token_end, text, 3)
+    for word in after[:2]:
+        if word in _PEOPLE:
+            return False  # "a Singapore lawyer", "Thai counsel"
+        if word in _AFTER:
+            return True
+    before = _prev_words(words, hit.token_start, text, 2)
+    return bool(before) and before[0] in _BEFORE
