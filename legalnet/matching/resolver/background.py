@@ -16,6 +16,7 @@ _BEFORE = frozenset(_CUES["background_before"])
 _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
+_NOT_NATIONALITY = set("民类類寿壽大力才")
 
 
 def _clause_after(text: str, pos: int, limit: int = 40) -> str:
@@ -38,6 +39,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     if hit.token_start < 0:
         before = text[max(0, hit.start - 4) : hit.start]
         after = text[hit.end : hit.end + 6]
+        if after.startswith("人") and after[1:2] in _NOT_NATIONALITY:
+            return False  # 中国人民银行, 中国人类遗传资源: an institution or a subject, not people
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
