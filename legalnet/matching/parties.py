@@ -310,8 +310,8 @@ def _is_own(text: str, party: Party) -> bool:
     return before.rstrip("“「『\"' ").endswith(_CJK_OWN)
 
 
-def find_parties(text: str, is_term=None) -> list[str]:
-    """The parties a text names, other than the client itself, in the order they appear.
+def party_spans(text: str, is_term=None) -> list[Party]:
+    """The parties a text names, other than the client itself, with where they stand, in order.
 
     ``is_term(name)`` tells a name that is only a vocabulary term ("a Brunei Sdn Bhd", "PT PMA",
     香港有限公司): such a name stands for a kind of company, not for a party.
@@ -334,16 +334,20 @@ def find_parties(text: str, is_term=None) -> list[str]:
             continue
         kept = [p for p in kept if not (party.start <= p.start and p.end <= party.end)]
         kept.append(party)
-    out: list[str] = []
+    out: list[Party] = []
     for party in sorted(kept, key=lambda p: p.start):
         if _is_own(text, party):
             continue
         core = normalise_entity(party.name)
-        if not core or (is_term is not None and is_term(core)):
+        if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
-        if party.name not in out:
-            out.append(party.name)
+        out.append(party)
     return out
+
+
+def find_parties(text: str, is_term=None) -> list[str]:
+    """The names of the parties a text names (see ``party_spans``), each once."""
+    return list(dict.fromkeys(p.name for p in party_spans(text, is_term)))
 
 
 # ---------------------------------------------------------------------------------------- given names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..parties import find_parties, merge_parties
+from ..parties import find_parties, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place
@@ -39,7 +39,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
     reading = ProseReading()
     if not text or not text.strip():
         return reading
-    hits = _scan(text, idx, fuzzy=True)
+    # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
+    # the name, not a place of the matter.
+    names = [(p.start, p.end) for p in party_spans(text, lambda norm: _is_term(norm, idx))]
+    hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     if not hits:
         return reading
     words, _runs = _tokens(text)
