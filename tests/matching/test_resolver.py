@@ -769,3 +769,30 @@ def test_possessive_of_a_place():
         "CN",
         "VN",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, languages",
+    [
+        ("希望找会中文的泰国律师处理合同", ["zh"]),
+        ("我们开会讨论了英文合同，需要泰国律师", []),
+        ("Pwede po Ilocano o English na lawyer.", ["en"]),
+        ("Kailangan ko ng abogado sa Cebu. Tagalog po sana.", ["fil"]),
+    ],
+)
+def test_language_requests_in_chinese_and_taglish(text, languages):
+    assert resolve_request("", text).languages == languages
+
+
+@pytest.mark.parametrize(
+    "text, jurisdictions",
+    [
+        ("Our Vietnam supplier delivered late; we want to sue them in Singapore.", ["SG"]),
+        ("We import parts from China and need a Thai lawyer for a factory lease.", ["TH"]),
+        ("需要为3名中国籍员工在马来西亚申请工作准证", ["MY"]),
+        ("Need trade mark filings in Thailand and Malaysia (Indonesia maybe next year).", ["TH", "MY"]),
+        ("Licence application to MAS for a payment business.", ["SG"]),
+    ],
+)
+def test_background_places_and_implied_jurisdictions(text, jurisdictions):
+    assert resolve_request("", text).jurisdictions == jurisdictions

@@ -55,6 +55,7 @@ _NOT_LANGUAGE_AFTER = set(_CUES["not_language_after"])
 
 
 _LANG_CUES_ZH = tuple(_CUES["lang_cues_zh"])
+_LANG_CUES_ZH_ADJACENT = tuple(_CUES["lang_cues_zh_adjacent"])
 
 
 # Right after a language in Chinese: 粤语律师, 英文沟通, 以英文为工作语言.
@@ -162,7 +163,9 @@ _DEMONYM_MATTER = set(_CUES["demonym_matter"])
 _DEMONYM_LAW = set(_CUES["demonym_law"])
 
 
-_LIST_JOINER = re.compile(r"\s*[,/&、，]?\s*(?:and/or|and|or|和|或者|或|及|以及|与|與)?\s*", re.IGNORECASE)
+_LIST_JOINER = re.compile(
+    r"\s*[,/&、，]?\s*(?:and/or|and|or|o|at|dan|atau|và|hoặc|hay|和|或者|或|及|以及|与|與)?\s*", re.IGNORECASE
+)
 
 
 # After "in Thai or English" these leave the phrase about the language ("… in English please").

@@ -22,6 +22,7 @@ from .cues import (
     _LANG_CUES_AFTER,
     _LANG_CUES_BEFORE,
     _LANG_CUES_ZH,
+    _LANG_CUES_ZH_ADJACENT,
     _LANG_CUES_ZH_AFTER,
     _LANG_WEAK_AFTER,
     _LIST_JOINER,
@@ -232,6 +233,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     cut = max((before.rfind(ch) for ch in _SENTENCE_END), default=-1)
     before = before[cut + 1 :]
     # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
+    if before.rstrip().endswith(_LANG_CUES_ZH_ADJACENT):
+        return "cue"
     return "cue" if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)) else None
 
 
