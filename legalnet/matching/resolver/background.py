@@ -17,6 +17,7 @@ _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
 _NOT_NATIONALITY = set("民类類寿壽大力才")
+_HOLDERS = frozenset(_CUES["background_holders"])
 
 
 def _clause_after(text: str, pos: int, limit: int = 40) -> str:
@@ -32,10 +33,13 @@ def _deferred(text: str, hit: _Hit) -> bool:
     return any(marker in after for marker in _DEFERRED)
 
 
+def is_later_place(hit: _Hit, text: str) -> bool:
+    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
+    return _deferred(text, hit)
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
-    """Whether a place stands for another party's home, an origin, a nationality or a later plan."""
-    if _deferred(text, hit):
-        return True
+    """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
         before = text[max(0, hit.start - 4) : hit.start]
         after = text[hit.end : hit.end + 6]
@@ -48,5 +52,13 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return False  # "a Singapore lawyer", "Thai counsel"
         if word in _AFTER:
             return True
-    before = _prev_words(words, hit.token_start, text, 2)
-    return bool(before) and before[0] in _BEFORE
+    before = _prev_words(words, hit.token_start, text, 3)
+    if not before:
+        return False
+    if before[0] in _BEFORE:
+        return True
+    # "the parent company in Hong Kong", "our supplier in China": where another party sits.
+    if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa") and any(w in _HOLDERS for w in before[1:3]):
+        return True
+    # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
+    return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]

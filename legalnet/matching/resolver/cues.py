@@ -118,6 +118,20 @@ _DESCRIPTOR_EN = re.compile(
 )
 
 
+# The same openings in Vietnamese, Malay/Indonesian, Filipino and Thai ("Chúng tôi là công ty Macau muốn …",
+# "Kami perusahaan dari Guangzhou ingin …", "Saya warga negara Singapura, …"), and the verbs that end them.
+_DESCRIPTOR_LOCAL = re.compile(
+    r"\b(?:chúng\s+tôi\s+là|chung\s+toi\s+la|tôi\s+là|toi\s+la|kami\s+(?:adalah|ialah|merupakan)?|"
+    r"saya\s+(?:adalah|ialah|seorang)?|ako\s+(?:ay|po\s+ay)|kami\s+ay)\s+",
+    re.IGNORECASE,
+)
+_DESCRIPTOR_STOP_LOCAL = re.compile(
+    r"\b(?:muốn|muon|cần|can|đang|dang|có|co|ingin|mahu|mau|perlu|memerlukan|membutuhkan|akan|sedang|"
+    r"telah|sudah|gusto|kailangan|nais)\b|[.;:,!?()]",
+    re.IGNORECASE,
+)
+
+
 _DESCRIPTOR_STOP_EN = re.compile(
     r"\b(?:need|needs|needing|require|requires|requiring|seek|seeks|seeking|looking|want|wants|would|plan|"
     r"plans|planning|intend|intends|is|are|was|which|that|who|we|and\s+we|hoping|hope|expanding|expand)\b"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..parties import find_parties, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
-from .background import is_background_place
+from .background import is_background_place, is_later_place
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups
@@ -21,8 +21,9 @@ class ProseReading:
 
     jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     home_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
-    # Places named as background: another party's home, an origin, a nationality, a later plan.
+    # Places named as background: another party's home, an origin, a nationality; and plans for later.
     background_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -61,7 +62,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
             if len(senses) == 1:
                 continue
         if "jurisdictions" in senses:
-            if _is_home_place(hit, words, text, spans):
+            if is_later_place(hit, text):
+                target = reading.later_jurisdictions
+            elif _is_home_place(hit, words, text, spans):
                 target = reading.home_jurisdictions
             elif is_background_place(hit, words, text):
                 target = reading.background_jurisdictions
@@ -163,19 +166,15 @@ def resolve_request(
             main, out.also_mentioned = rank_areas(list(res.codes), weighted)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and not found.codes:
-            # No place of the matter is named: a regulator, statute or court of one place names it.
-            for reading in readings:
-                for code, source in reading.implied_jurisdictions:
-                    found.add(code, source)
-        if kind == "jurisdictions" and not found.codes:
-            # Only the client's own seat is named: advice is most likely needed there.
-            for reading in readings:
-                for code, source in reading.home_jurisdictions:
-                    found.add(code, source)
-        if kind == "jurisdictions" and not found.codes:
-            for reading in readings:
-                for code, source in reading.background_jurisdictions:
-                    found.add(code, source)
+            # No place of the matter is named: a regulator, statute or court of one place names it; else
+            # another party's place; else the client's own seat; else a place planned for later.
+            for fallback in ("implied_jurisdictions", "background_jurisdictions", "home_jurisdictions",
+                             "later_jurisdictions"):
+                for reading in readings:
+                    for code, source in getattr(reading, fallback):
+                        found.add(code, source)
+                if found.codes:
+                    break
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":

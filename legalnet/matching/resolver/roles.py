@@ -12,7 +12,9 @@ from .cues import (
     _AFTER_IN_LANGUAGE,
     _CLAUSE_END,
     _DESCRIPTOR_EN,
+    _DESCRIPTOR_LOCAL,
     _DESCRIPTOR_STOP_EN,
+    _DESCRIPTOR_STOP_LOCAL,
     _DESCRIPTOR_ZH,
     _HOME_AFTER,
     _HOME_BEFORE,
@@ -57,6 +59,9 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     for m in _DESCRIPTOR_EN.finditer(text):
         stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
+    for m in _DESCRIPTOR_LOCAL.finditer(text):
+        stop = _DESCRIPTOR_STOP_LOCAL.search(text, m.end())
         spans.append((m.end(), stop.start() if stop else len(text)))
     # "Kuala Lumpur-based REIT manager looking for …": the noun phrase after the seat describes the client.
     for m in _HOME_HYPHEN_EN.finditer(text):
