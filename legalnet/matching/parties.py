@@ -40,6 +40,7 @@ def _sequences(words: list[str]) -> list[tuple[str, ...]]:
 
 
 _SUFFIXES = _sequences(_DATA["latin_suffixes"])
+_SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
 _AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
@@ -107,6 +108,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
     """How many tokens before and at ``j`` form a legal form (commas between them allowed), 0 if none."""
+    if _plain(tokens[j][0]) not in _SUFFIX_ENDS:
+        return 0
     for seq in _SUFFIXES:
         i, k, matched = j, len(seq) - 1, 0
         while k >= 0 and i >= 0:

@@ -45,9 +45,14 @@ class Term:
 
 
 @lru_cache(maxsize=65536)
+def stem_word(word: str) -> str:
+    """One normalised word reduced to its English stem ("hiring" -> "hire"); other scripts stay as they are."""
+    return _STEMMER.stemWord(word) if word.isascii() and word.isalpha() and len(word) > 3 else word
+
+
 def stem_words(norm: str) -> str:
     """A normalised phrase with each Latin word reduced to its English stem ("hiring staff" -> "hire staff")."""
-    return " ".join(_STEMMER.stemWord(w) if w.isascii() and w.isalpha() and len(w) > 3 else w for w in norm.split())
+    return " ".join(stem_word(w) for w in norm.split())
 
 
 def read_terms(directory: Path = TERMS_DIR) -> list[Term]:

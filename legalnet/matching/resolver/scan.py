@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..termbase import stem_words
+from ..termbase import stem_word
 from ..vocabulary import (
     ANYWHERE,
     LIST_ONLY,
@@ -204,6 +204,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
         # "China's data rules", "Vietnam’s courts": the possessive of a term is the term.
         if w.text[-2:] in ("'s", "’s") and w.norm not in idx.prefixes and w.norm[:-1] in idx.prefixes:
             w.norm = w.norm[:-1]
+    stems = [stem_word(w.norm) for w in words]
     hits: list[_Hit] = []
     i = 0
     n = len(words)
@@ -214,7 +215,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             senses = idx.words[ANYWHERE].get(key)
             if senses is None:
                 # Word forms: "hiring Thai staff" is the term "hire", "leasing" is "lease".
-                senses = idx.words[ANYWHERE].get(stem_words(key))
+                senses = idx.words[ANYWHERE].get(" ".join(stems[i : i + size]))
             if senses is None and fuzzy:
                 senses = idx.words[PROSE_ONLY].get(key)
             if senses is None:
