@@ -92,7 +92,8 @@ class _Index:
         self.typos: dict[str, set[str]] = {}
         for alias, senses in self.words[ANYWHERE].items():
             shortest = min(_PROSE_TYPO_MIN[kind] for kind in senses)
-            if len(alias) < shortest or alias.count(" ") > 2:
+            # Short syllables ("thue tau") are other words one edit away ("thue tai"), not typos of them.
+            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4:
                 continue
             for variant in _deletions(alias):
                 self.typos.setdefault(variant, set()).add(alias)
