@@ -796,3 +796,29 @@ def test_language_requests_in_chinese_and_taglish(text, languages):
 )
 def test_background_places_and_implied_jurisdictions(text, jurisdictions):
     assert resolve_request("", text).jurisdictions == jurisdictions
+
+
+@pytest.mark.parametrize(
+    "text, areas",
+    [
+        ("公司被查，需要税务律师和刑事律师一起处理。", ["tax", "criminal"]),
+        ("We need a shipping lawyer; the charterer also mentions tax and employment issues in passing.", ["maritime"]),
+    ],
+)
+def test_the_kind_of_lawyer_asked_for_is_central(text, areas):
+    assert resolve_request("", text).practice_areas[: len(areas)] == areas
+
+
+def test_a_long_email_keeps_the_main_areas_and_lists_the_rest():
+    text = (
+        "Dear colleagues, we are a Shenzhen electronics group. Our Malaysian subsidiary is being sued by a former "
+        "distributor for breach of an exclusive distribution agreement; the writ was filed in the Kuala Lumpur High "
+        "Court last week and we need litigation counsel to defend the claim. Background: the distributor also "
+        "alleges trade mark infringement, our HR team dismissed two sales staff, the factory lease renews next "
+        "year, we have a bank loan, we pay withholding tax on royalties, and our data is in the cloud. "
+    ) * 3
+    res = resolve_request("Defending a distributor lawsuit in Malaysia", text)
+    assert "litigation" in res.practice_areas
+    assert 1 <= len(res.practice_areas) <= 3
+    assert res.also_mentioned
+    assert not set(res.practice_areas) & set(res.also_mentioned)

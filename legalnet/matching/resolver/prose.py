@@ -10,7 +10,7 @@ from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
-from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups
+from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
 from .scan import _scan, _tokens
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -30,6 +30,8 @@ class ProseReading:
     ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # How central each practice area is: the term-base weights of the distinct terms that name it.
     area_weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Areas the client names as the kind of lawyer it wants ("a tax lawyer", 刑事律师, luật sư thuế).
+    asked_areas: list[str] = field(default_factory=list)
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
     implied_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
 
@@ -81,6 +83,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 if row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
+                if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
+                    reading.asked_areas.append(code)
     return reading
 
 
@@ -98,8 +102,11 @@ def _area_score(terms: dict[str, int]) -> float:
 
 
 def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
-    """(central areas, areas only mentioned): what the client listed stays central; from the text, the
-    areas within reach of the most central one, at most three, strongest first."""
+    """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
+    central; from the rest of the text, the areas within reach of the most central one, at most three in
+    all, strongest first."""
+    for reading, _factor in readings:
+        listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
     strongest: dict[str, int] = {}
     for reading, factor in readings:

@@ -11,6 +11,7 @@ from ..vocabulary import (
 from .cues import (
     _AFTER_IN_LANGUAGE,
     _CLAUSE_END,
+    _CUES,
     _DESCRIPTOR_EN,
     _DESCRIPTOR_LOCAL,
     _DESCRIPTOR_STOP_EN,
@@ -45,6 +46,10 @@ from .cues import (
 )
 from .index import _Hit, _Index
 from .scan import _next_words, _prev_words, _Token, _word_index_at
+
+_LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
+_LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
+_LAWYER_BEFORE = tuple(_CUES["lawyer_before"])
 
 
 def _descriptor_spans(text: str) -> list[tuple[int, int]]:
@@ -281,3 +286,17 @@ def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _In
         return None
     after = _next_words(words, last.token_end, text, 1)
     return "cue" if not after or after[0] in _AFTER_IN_LANGUAGE else None
+
+
+def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether the term names the kind of lawyer wanted: "tax lawyer", "IP counsel", 刑事律师, 税务律師,
+    luật sư thuế, ทนายความด้านภาษี, peguam hartanah."""
+    if hit.token_start < 0 or has_nospace_script(hit.text):
+        after = text[hit.end : hit.end + 4].lstrip()
+        before = text[max(0, hit.start - 12) : hit.start].rstrip()
+        return after.startswith(_LAWYER_AFTER_ZH) or before.endswith(_LAWYER_BEFORE)
+    after = _next_words(words, hit.token_end, text, 2)
+    if after and (after[0] in _LAWYER_WORDS or (after[0] == "law" and len(after) > 1 and after[1] in _LAWYER_WORDS)):
+        return True
+    before = text[max(0, hit.start - 24) : hit.start].casefold().rstrip()
+    return before.endswith(_LAWYER_BEFORE)
