@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..parties import find_parties, merge_parties, party_spans
@@ -34,6 +35,9 @@ class ProseReading:
     asked_areas: list[str] = field(default_factory=list)
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
     implied_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # A statute or regulator of one place named by its acronym ("PIPL", "MAS") puts that place's law in play;
+    # an arbitral institution only suggests the seat, so it counts when no place is named.
+    governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
@@ -46,6 +50,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
     # the name, not a place of the matter.
     names = [(p.start, p.end) for p in party_spans(text, lambda norm: _is_term(norm, idx))]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
+    # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
+    seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)}
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -68,7 +74,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
                 target = reading.later_jurisdictions
             elif _is_home_place(hit, words, text, spans):
                 target = reading.home_jurisdictions
-            elif is_background_place(hit, words, text):
+            elif id(hit) in seats or is_background_place(hit, words, text):
                 target = reading.background_jurisdictions
             else:
                 target = reading.jurisdictions
@@ -83,10 +89,14 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 if row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
+                    if code != "arbitration" and row.scope == "caps":
+                        reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
 
+
+_PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
 
 # A title says what the request is about more plainly than the body around it.
 _TITLE_FACTOR = 1.5
@@ -172,6 +182,10 @@ def resolve_request(
         if kind == "practice_areas":
             main, out.also_mentioned = rank_areas(list(res.codes), weighted)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
+        if kind == "jurisdictions" and found.codes:
+            for reading in readings:
+                for code, source in reading.governing_jurisdictions:
+                    found.add(code, source)
         if kind == "jurisdictions" and not found.codes:
             # No place of the matter is named: a regulator, statute or court of one place names it; else
             # another party's place; else the client's own seat; else a place planned for later.
