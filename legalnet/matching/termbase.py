@@ -12,8 +12,10 @@ One CSV file per practice area in ``terms/`` (``terms/<slug>.csv``) with the col
   whole list item), ``list`` (only as a whole list item);
 - ``source``: where the term comes from (the statute, the regulator, a glossary).
 
-English words match in their inflected forms too ("hire" matches "hiring" and "hired"): terms and text
-are compared word by word after the Snowball English stemmer (see ``stem_words``).
+English words match in their inflected forms too ("hire" matches "hiring" and "hired", "lease" matches
+"leases" and "leasing"): terms and text are compared word by word after their inflectional endings are
+taken off (``stem_word``). Only inflections go, never derivations, so "customer" stays apart from
+"customs" and "liquidated" from "liquidation".
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
-
 from .vocabulary import normalise
 
 TERMS_DIR = Path(__file__).with_name("terms")
 SCOPES = ("any", "caps", "list")
-_STEMMER = snowballstemmer.stemmer("english")
+# Inflectional endings, longest first; "ies"/"ied" become "y" (companies, applied).
+_ENDINGS = ("ings", "ing", "ies", "ied", "es", "ed", "s")
+_VOWELS = set("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,23 @@ class Term:
 
 @lru_cache(maxsize=65536)
 def stem_word(word: str) -> str:
-    """One normalised word reduced to its English stem ("hiring" -> "hire"); other scripts stay as they are."""
-    return _STEMMER.stemWord(word) if word.isascii() and word.isalpha() and len(word) > 3 else word
+    """A normalised English word without its inflectional ending ("hiring", "hired", "hires" -> "hir");
+    short words and other scripts stay as they are."""
+    if len(word) <= 3 or not (word.isascii() and word.isalpha()):
+        return word
+    base = word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "s" and word.endswith(("ss", "us", "is")):
+                break  # business, status, analysis: not plurals
+            if ending == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                continue  # employees, leases: the plural "s" only
+            base = word[: -len(ending)] + ("y" if ending in ("ies", "ied") else "")
+            break
+    # planning -> plann -> plan; hire/hiring -> hir
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in _VOWELS and base[-1] not in "ls":
+        base = base[:-1]
+    return base[:-1] if len(base) > 3 and base.endswith("e") else base
 
 
 def stem_words(norm: str) -> str:

@@ -528,19 +528,6 @@ def test_held_out_requests(description, juris, areas, langs, want_j, want_a, wan
     assert sorted(res.languages) == sorted(want_l)
 
 
-def test_resolving_a_request_is_fast():
-    text = (
-        "Hanoi-headquartered construction contractor; matter concerns banking in People's Republic of China "
-        "and Brunei. Please refer a suitable firm. Working language: English."
-    )
-    resolve_request("", text, ["Vietnam"], ["trade marks"], [])
-    start = time.perf_counter()
-    for _ in range(200):
-        resolve_request("", text, ["Vietnam"], ["trade marks"], [])
-    per_call_ms = (time.perf_counter() - start) / 200 * 1000
-    assert per_call_ms < 5  # typically ~0.3 ms; generous for slow CI machines
-
-
 # Misses found by probing unseen wordings: each case below failed before the fix it names.
 
 
