@@ -2,7 +2,7 @@
 
 import pytest
 
-from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver import resolve_request, resolve_terms
 from legalnet.matching.termbase import SCOPES, read_terms, stem_word, term_info
 from legalnet.matching.vocabulary import get_vocabulary, normalise
 
@@ -47,3 +47,12 @@ def test_rows_carry_their_weight_and_implied_place():
     row = term_info(normalise("PKPU"), "insolvency")
     assert row is not None and row.jurisdiction == "ID" and row.weight == 3
     assert resolve_request("", "Our buyer filed for PKPU; how do we lodge our claim?").jurisdictions == ["ID"]
+
+
+@pytest.mark.parametrize(
+    "item, code",
+    [("securities", "capital-markets"), ("payments", "fintech"), ("mining", "energy"), ("家事", "private-client"),
+     ("shipping", "maritime"), ("trademarks", "intellectual-property")],
+)
+def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
+    assert resolve_terms("practice_areas", [item]).codes == [code]
