@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -50,6 +51,8 @@ class RequestForm(FlaskForm):
     budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
     deadline = DateField(_l("Deadline (optional)"), validators=[Optional(), not_in_the_past])
     consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
+    # Which version of the sharing notice was shown beside the box; recorded with the consent.
+    consent_version = HiddenField()
     check = SubmitField(_l("Check"))
     submit = SubmitField(_l("Submit request"))
 
@@ -60,6 +63,10 @@ class RequestForm(FlaskForm):
         self.jurisdictions.choices = vocabulary_choices("jurisdictions")
         self.practice_areas.choices = vocabulary_choices("practice_areas")
         self.languages.choices = vocabulary_choices("languages")
+        if not self.consent_version.data:
+            from legalnet.privacy.consent import current_version
+
+            self.consent_version.data = current_version()
 
 
 class PickFirmForm(FlaskForm):
