@@ -12,15 +12,7 @@ import time
 from datetime import UTC, datetime
 
 from flask import Blueprint, Flask, Response, abort, current_app, g, request
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    REGISTRY,
-    CollectorRegistry,
-    Counter,
-    Histogram,
-    generate_latest,
-    multiprocess,
-)
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
@@ -29,25 +21,9 @@ from legalnet.api.auth import bearer_value
 from legalnet.api.services import authenticate
 from legalnet.core.models import utcnow
 from legalnet.extensions import csrf, db, limiter
+from legalnet.ops.instruments import REQUEST_SECONDS, REQUESTS
 
 bp = Blueprint("ops_metrics", __name__)
-
-LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-REQUESTS = Counter("legalnet_http_requests", "HTTP requests served, by method, endpoint and status.",
-                   ["method", "endpoint", "status"])
-REQUEST_SECONDS = Histogram("legalnet_http_request_duration_seconds", "Time to answer a request, by endpoint.",
-                            ["method", "endpoint"], buckets=LATENCY_BUCKETS)
-MATCH_SECONDS = Histogram("legalnet_match_duration_seconds", "Time to compute one request's shortlist.",
-                          buckets=LATENCY_BUCKETS)
-MATCH_CANDIDATES = Histogram("legalnet_match_candidates", "Firms ranked on the shortlist of one match.",
-                             buckets=(0, 1, 2, 3, 5, 10, 20, 50))
-
-
-def observe_match(seconds: float, candidates: int) -> None:
-    """Count one run of the matcher: how long it took and how many firms it ranked."""
-    MATCH_SECONDS.observe(seconds)
-    MATCH_CANDIDATES.observe(candidates)
-
 
 def timestamp(value: datetime | None) -> float:
     """A stored UTC time as Unix seconds (0 when never)."""
@@ -151,8 +127,7 @@ def metrics():
     else:
         target.register(collector)
         output = generate_latest(target)
-    return Response(output, mimetype=CONTENT_TYPE_LATEST.split(";")[0],
-                    headers={"Content-Type": CONTENT_TYPE_LATEST})
+    return Response(output, content_type=CONTENT_TYPE_LATEST)
 
 
 def _single(collector) -> CollectorRegistry:

@@ -25,7 +25,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, Outcome, RequestStatus, Urgency
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
-from legalnet.ops.metrics import observe_match
+from legalnet.ops.instruments import observe_match
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message, Offer, OfferSource, OfferStatus
 from legalnet.referrals.states import check_transition, transition
