@@ -82,16 +82,19 @@ def test_readyz_answers_503_when_the_database_is_gone(app):
     assert gone.test_client().get("/healthz").status_code == 200
 
 
-def redis_app(app, port: int):
-    """The test application's settings with rate limits kept in Redis on `port`."""
-    return create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-                       "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{port}/0"})
+@pytest.fixture()
+def redis_on(app):
+    """Point the rate-limit storage setting, which /readyz checks, at a Redis on a given port."""
+    original = app.config["RATELIMIT_STORAGE_URI"]
+    yield lambda port: app.config.update(RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{port}/0")
+    app.config["RATELIMIT_STORAGE_URI"] = original
 
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
-def test_readyz_checks_redis_when_it_is_configured(app, at_head, tmp_path):
+def test_readyz_checks_redis_when_it_is_configured(client, at_head, redis_on, tmp_path):
     port = free_port()
-    down = redis_app(app, port).test_client().get("/readyz")
+    redis_on(port)
+    down = client.get("/readyz")
     assert down.status_code == 503
     assert down.get_json()["checks"]["redis"] == "unreachable" and "redis" in down.get_json()["reason"]
     server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
@@ -99,7 +102,7 @@ def test_readyz_checks_redis_when_it_is_configured(app, at_head, tmp_path):
     try:
         deadline = time.monotonic() + 10
         while True:
-            up = redis_app(app, port).test_client().get("/readyz")
+            up = client.get("/readyz")
             if up.status_code == 200 or time.monotonic() > deadline:
                 break
             time.sleep(0.1)
