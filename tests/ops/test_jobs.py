@@ -128,3 +128,12 @@ def test_two_runners_at_once_sweep_once_per_interval(app, db, tmp_path):
     assert codes == [0, 0]
     logs = [(tmp_path / f"runner{i}.log").read_text() for i in range(2)]
     assert sum(log.count('"job": "sla_sweep"') for log in logs) == 1
+
+
+def test_sweeps_and_sends_from_cron_are_recorded_too(app, db):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["sla", "sweep"]).exit_code == 0
+    assert runner.invoke(args=["outbox", "send"]).exit_code == 0
+    runs = {run.name: run for run in db.session.scalars(db.select(JobRun))}
+    assert runs["sla_sweep"].last_success_at is not None and runs["sla_sweep"].runs == 1
+    assert runs["outbox"].last_result == {"sent": 0, "retry": 0, "failed": 0, "reclaimed": 0}

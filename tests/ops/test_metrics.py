@@ -113,6 +113,8 @@ def test_metrics_only_for_allowed_addresses_or_a_staff_token(client, db):
     forged = client.get("/metrics", environ_base=outside, headers={"Authorization": "Bearer lgn_nope_nope"})
     assert forged.status_code == 403
     assert "Set-Cookie" not in client.get("/metrics").headers
+    # Through a reverse proxy on the same machine the address proves nothing: the token is needed.
+    assert client.get("/metrics", headers={"X-Forwarded-For": "198.51.100.7"}).status_code == 403
 
 
 def test_allowed_networks_are_configurable(app, client, db):
