@@ -114,11 +114,9 @@ def run_outbox() -> dict:
 
 def run_retention() -> dict:
     """Anonymise closed cases older than the retention period."""
-    from legalnet.privacy.services import retention_sweep
+    from legalnet.privacy.cli import sweep_all
 
-    counts = retention_sweep()
-    db.session.commit()
-    return counts
+    return sweep_all()
 
 
 def default_jobs() -> list[Job]:

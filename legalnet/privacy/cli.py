@@ -53,11 +53,22 @@ def erase_command(email: str, reason: str, yes: bool):
     click.echo(f"Erased: the account is now {erasure.pseudonym}; {erasure.replaced} stored values rewritten.")
 
 
+def sweep_all(batch: int = 500) -> dict[str, int]:
+    """Run the retention sweep in batches, one transaction each, until nothing is left; returns the totals."""
+    totals: dict[str, int] = {}
+    while True:
+        counts = services.retention_sweep(limit=batch)
+        db.session.commit()
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+        if counts["anonymised"] < batch:
+            return totals
+
+
 @privacy_cli.command("sweep")
 @with_appcontext
 def sweep_command():
     """Anonymise closed cases older than RETENTION_YEARS."""
-    counts = services.retention_sweep()
-    db.session.commit()
+    counts = sweep_all()
     click.echo(f"anonymised {counts['anonymised']} requests, deleted {counts['notifications_deleted']} "
                f"notifications and {counts['emails_deleted']} e-mails")

@@ -6,8 +6,10 @@ from datetime import timedelta
 from legalnet.core.audit import AuditLog
 from legalnet.core.models import utcnow
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
+from legalnet.privacy.cli import sweep_all
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import CaseEvent, Feedback, Message
+from tests import factories
 from tests.privacy.conftest import NAME
 
 
@@ -63,3 +65,14 @@ def test_the_retention_period_is_a_setting(app, db, person):
     finally:
         app.config["RETENTION_YEARS"] = 7
     assert "anonymised 1 requests" in result.output
+
+
+def test_a_backlog_is_swept_in_batches_until_done(app, db, person):
+    user, req, admin = person
+    close(db, req, user, admin, years_ago=9)
+    other = factories.make_legal_request(user, title="Second matter")
+    other.status, other.updated_at = RequestStatus.CANCELLED, utcnow() - timedelta(days=365 * 9)
+    db.session.commit()
+    assert sweep_all(batch=1)["anonymised"] == 2
+    db.session.expire_all()
+    assert db.session.get(LegalRequest, other.id).anonymised_at is not None
