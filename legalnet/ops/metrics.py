@@ -24,6 +24,7 @@ from legalnet.extensions import csrf, db, limiter
 from legalnet.ops.instruments import REQUEST_SECONDS, REQUESTS
 
 bp = Blueprint("ops_metrics", __name__)
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 def timestamp(value: datetime | None) -> float:
     """A stored UTC time as Unix seconds (0 when never)."""
@@ -148,9 +149,11 @@ def init_app(app: Flask) -> None:
     def count_request(response):
         started = g.get("request_started")
         endpoint = request.endpoint or "<unmatched>"
-        REQUESTS.labels(request.method, endpoint, str(response.status_code)).inc()
+        # Labels come from a fixed set, so that odd methods or paths cannot create new series without end.
+        method = request.method if request.method in KNOWN_METHODS else "other"
+        REQUESTS.labels(method, endpoint, str(response.status_code)).inc()
         if started is not None:
-            REQUEST_SECONDS.labels(request.method, endpoint).observe(time.perf_counter() - started)
+            REQUEST_SECONDS.labels(method, endpoint).observe(time.perf_counter() - started)
         return response
 
     app.register_blueprint(bp)

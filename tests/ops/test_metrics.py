@@ -55,13 +55,17 @@ def test_requests_are_counted_by_endpoint_and_status(client, db):
     for _ in range(3):
         client.get("/healthz")
     client.get("/no-such-page")
+    client.open("/no-such-page", method="BREW")
     after = scrape(client)
     healthz = {"endpoint": "ops.healthz", "method": "GET", "status": "200"}
     assert value(after, "legalnet_http_requests_total", **healthz) - value(
         before, "legalnet_http_requests_total", **healthz) == 3
     missing = {"endpoint": "<unmatched>", "status": "404"}
     assert value(after, "legalnet_http_requests_total", **missing) - value(
-        before, "legalnet_http_requests_total", **missing) == 1
+        before, "legalnet_http_requests_total", **missing) == 2
+    assert value(after, "legalnet_http_requests_total", method="other") - value(
+        before, "legalnet_http_requests_total", method="other") == 1
+    assert not any(dict(labels).get("method") == "BREW" for _name, labels in after)
     assert value(after, "legalnet_http_request_duration_seconds_count", endpoint="ops.healthz") - value(
         before, "legalnet_http_request_duration_seconds_count", endpoint="ops.healthz") == 3
 
