@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from legalnet.accounts.forms import strip
+from legalnet.privacy.consent import current_version
 
 CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PHP", "KHR", "LAK", "MMK", "BND",
               "EUR"]
@@ -64,8 +65,6 @@ class RequestForm(FlaskForm):
         self.practice_areas.choices = vocabulary_choices("practice_areas")
         self.languages.choices = vocabulary_choices("languages")
         if not self.consent_version.data:
-            from legalnet.privacy.consent import current_version
-
             self.consent_version.data = current_version()
 
 
