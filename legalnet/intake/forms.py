@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -16,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from legalnet.accounts.forms import strip
+from legalnet.privacy.consent import current_version
 
 CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PHP", "KHR", "LAK", "MMK", "BND",
               "EUR"]
@@ -50,6 +52,8 @@ class RequestForm(FlaskForm):
     budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
     deadline = DateField(_l("Deadline (optional)"), validators=[Optional(), not_in_the_past])
     consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
+    # Which version of the sharing notice was shown beside the box; recorded with the consent.
+    consent_version = HiddenField()
     check = SubmitField(_l("Check"))
     submit = SubmitField(_l("Submit request"))
 
@@ -60,6 +64,8 @@ class RequestForm(FlaskForm):
         self.jurisdictions.choices = vocabulary_choices("jurisdictions")
         self.practice_areas.choices = vocabulary_choices("practice_areas")
         self.languages.choices = vocabulary_choices("languages")
+        if not self.consent_version.data:
+            self.consent_version.data = current_version()
 
 
 class PickFirmForm(FlaskForm):

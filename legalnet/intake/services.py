@@ -14,6 +14,7 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
 from legalnet.notifications.services import firm_users, notify
+from legalnet.privacy.consent import record_consent
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
@@ -34,6 +35,11 @@ class RequestInput:
     budget_currency: str = ""
     deadline: date | None = None
     consent_to_share: bool = False
+    # The version of the sharing notice shown with the consent box (the current one when not given), the
+    # language it was shown in and where it was given: recorded with the consent.
+    consent_version: str | None = None
+    consent_locale: str = ""
+    consent_channel: str = "web"
 
 
 @dataclass
@@ -131,6 +137,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     # The id is unique, so a reference built from it cannot collide however many clients submit at once.
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
     referrals.add_event(req, "submitted", actor=user, params={})
+    record_consent(user, req, data.consent_version, data.consent_locale or user.locale or "en", data.consent_channel)
     record(user, "request.submitted", req, f"{req.reference} {req.title}")
     db.session.flush()
     referrals.compute_shortlist(req)

@@ -57,6 +57,8 @@ def input_from(form: RequestForm) -> services.RequestInput:
         budget_currency=form.budget_currency.data or "",
         deadline=form.deadline.data,
         consent_to_share=bool(form.consent.data),
+        consent_version=form.consent_version.data or None,
+        consent_locale=str(get_locale() or "en"),
     )
 
 
