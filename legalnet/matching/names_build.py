@@ -266,6 +266,16 @@ def subdivisions() -> list[tuple[str, str, str]]:
     return out
 
 
+def _words_inside(names) -> set[str]:
+    """Every run of whole words inside the given normalised names, shorter than the name itself."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        for size in range(1, len(words)):
+            out.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return out
+
+
 def _allowed_edits(length: int) -> int:
     """Edits a list item may differ by and still be read as a typo of a name (as the resolver allows)."""
     return 1 if length <= 8 else 2 if length <= 14 else 3
@@ -331,10 +341,14 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
                 ours[key][country] = (population, name, f"geonames:{city['geonameid']}", _script(name) or "", is_main)
     for code, name, source in subdivisions():
         key = normalise(name)
-        if key and code not in ours[key]:
+        best = ours[key].get(code)
+        if key and (best is None or best[0] < PROSE_MIN_POPULATION):
             # Provinces and states are known by name all over the country: read them like a big city.
             ours[key][code] = (PROSE_MIN_POPULATION, name, source, _script(name) or "", True)
     # Typos of obscure languages' names are not a risk worth a city; country and our languages' names are.
+    inside_other_names = _words_inside(
+        name for name, means in other_names.items() if any(m.startswith("jurisdictions:") for m in means)
+    )
     standard_lookalikes = _lookalike_index(
         [name for name, means in other_names.items() if any(not m.startswith("languages:") for m in means)]
     )
@@ -359,8 +373,10 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
             continue
         if foreign.get(key, 0) * FOREIGN_RATIO > population:
             continue
-        if key in other_names:
-            continue  # a country or language name, or a hand alias: it means something already
+        if other_names.get(key, set()) - {code, f"hand:jurisdictions:{code}"}:
+            continue  # another country's or a language's name, or another hand alias: it means something else
+        if key in inside_other_names:
+            continue  # "Papua" would be read inside "Papua New Guinea"
         if script == "latin" and len(key.replace(" ", "")) < MIN_LATIN_LENGTH:
             continue
         if script == "latin" and _short_stem_with_generic_word(key):
