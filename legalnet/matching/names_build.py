@@ -258,8 +258,8 @@ def subdivisions() -> list[tuple[str, str, str]]:
     out = []
     for code in JURISDICTIONS:
         for sub in pycountry.subdivisions.get(country_code=code) or []:
-            if pycountry.countries.get(alpha_2=sub.code.split("-")[1]) is not None:
-                continue  # CN-HK, CN-MO, CN-TW: territories with their own country code
+            if sub.type == "Special administrative region":
+                continue  # CN-HK and CN-MO are jurisdictions of their own (CN-TW is dropped as a CLDR name)
             words = sub.name.split()
             while len(words) > 1 and (normalise(words[-1]) in ISO_DESIGNATIONS or words[-1].endswith("zu")):
                 words.pop()
