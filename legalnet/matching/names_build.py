@@ -257,7 +257,7 @@ def subdivisions() -> list[tuple[str, str, str]]:
     name is what people write. Names made only of compass words ("North East" of Singapore) say nothing."""
     out = []
     for code in JURISDICTIONS:
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
+        for sub in sorted(pycountry.subdivisions.get(country_code=code) or [], key=lambda sub: sub.code):
             if sub.type == "Special administrative region":
                 continue  # CN-HK and CN-MO are jurisdictions of their own (CN-TW is dropped as a CLDR name)
             words = sub.name.split()
@@ -326,9 +326,15 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
     foreign: dict[str, int] = {}
     foreign_lookalikes: list[str] = []
     ours: dict[str, dict[str, tuple[int, str, str, str, bool]]] = defaultdict(dict)  # key -> code -> best place
+    provinces = subdivisions()
+    province_names = {(code, normalise(name)) for code, name, _source in provinces}
     for _gid, city in sorted(cities.items(), key=lambda item: int(item[0])):
         country = city["countrycode"]
         population = int(city.get("population") or 0)
+        if (country, normalise(city["name"])) in province_names:
+            # The seat of a province of the same name (Lamphun, Rayong): its names in Thai, Chinese … stand
+            # for the province too, known all over the country.
+            population = max(population, PROSE_MIN_POPULATION)
         if country not in JURISDICTIONS:
             for name in [city["name"], *[a for a in city.get("alternatenames") or [] if a[:1].isupper()]]:
                 key = normalise(name)
@@ -343,7 +349,7 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
             best = ours[key].get(country)
             if best is None or population > best[0]:
                 ours[key][country] = (population, name, f"geonames:{city['geonameid']}", _script(name) or "", is_main)
-    for code, name, source in subdivisions():
+    for code, name, source in provinces:
         key = normalise(name)
         best = ours[key].get(code)
         if key and (best is None or best[0] < PROSE_MIN_POPULATION):

@@ -66,6 +66,14 @@ _APOSTROPHES = "'’‘`ʼ´"
 _LATIN_EXTRA = str.maketrans(
     {"đ": "d", "Đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ł": "l"}
 )
+# NFKC splits these Thai and Lao letters in two, while text is typed with the single letter; the resolver
+# matches those scripts by substring of the text as typed, so names keep the single letter.
+_NFKC_SPLITS = (
+    ("\u0e4d\u0e32", "\u0e33"),  # Thai SARA AM
+    ("\u0ecd\u0eb2", "\u0eb3"),  # Lao AM
+    ("\u0eab\u0e99", "\u0edc"),  # Lao HO NO
+    ("\u0eab\u0ea1", "\u0edd"),  # Lao HO MO
+)
 # Letters of scripts written without spaces between words: matched by substring, not by word.
 _NOSPACE_RE = re.compile(
     r"[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\u3400-\u4dbf"
@@ -98,6 +106,8 @@ def strip_diacritics(text: str) -> str:
 def normalise(text: str) -> str:
     """Fold width, case, Latin diacritics and punctuation so that spellings of one term compare equal."""
     text = unicodedata.normalize("NFKC", text or "").casefold().translate(_LATIN_EXTRA)
+    for split, whole in _NFKC_SPLITS:
+        text = text.replace(split, whole)
     text = strip_diacritics(text)
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")

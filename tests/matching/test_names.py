@@ -228,3 +228,11 @@ def test_name_sets_are_built_from_cldr():
     kinds = {(e["kind"], e["code"]) for e in expected.values()}
     assert len({c for k, c in kinds if k == "jurisdictions"}) == 13
     assert len({c for k, c in kinds if k == "languages"}) == 14
+
+
+def test_thai_and_lao_letters_that_nfkc_splits_still_match_in_prose():
+    # ກຳ, ໝ and Thai ำ are one letter as typed; NFKC writes them as two.
+    assert resolve_request("", "We need a lawyer in ກຳປູເຈຍ.", [], [], []).jurisdictions == ["KH"]
+    assert resolve_request("", "Need counsel who speaks ຂະເໝນ.", [], [], []).languages == ["km"]
+    assert resolve_request("", "ต้องการทนายความในลำพูน", [], [], []).jurisdictions == ["TH"]
+    assert normalise("ກຳປູເຈຍ") == normalise("\u0e81\u0ecd\u0eb2\u0e9b\u0eb9\u0ec0\u0e88\u0e8d")
