@@ -67,6 +67,9 @@ ADMIN_SUFFIXES = {"zhen", "xian", "shi", "hsien", "xiang", "qu", "cun", "shih", 
 # the place is very big itself.
 LOOKALIKE_MIN_POPULATION = 300_000
 LOOKALIKE_MAX_POPULATION = 1_000_000
+# Scripts written without spaces are matched inside other words: shorter names than this are ordinary words
+# too often (Thai เลย "at all", แพร่ "spread"; Korean 세부 "detail", 파당 "faction") to be read in prose.
+MIN_PROSE_LENGTH = {"thai": 5, "lao": 5, "khmer": 5, "myanmar": 5, "hangul": 3, "kana": 3}
 # Designations that follow the names of Chinese provinces in ISO 3166-2.
 ISO_DESIGNATIONS = {"sheng", "shi", "zizhiqu", "uygur", "tebiexingzhengqu"}
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
@@ -401,6 +404,8 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
         elif script == "latin" and not is_main:
             # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
             # language a typo away; the ones people write (Canton, Saigon, Rangoon) are hand aliases.
+            threshold = None
+        if script in MIN_PROSE_LENGTH and len(key.replace(" ", "")) < MIN_PROSE_LENGTH[script]:
             threshold = None
         scope = "any" if threshold is not None and population >= threshold else "list"
         rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": source})

@@ -236,3 +236,10 @@ def test_thai_and_lao_letters_that_nfkc_splits_still_match_in_prose():
     assert resolve_request("", "Need counsel who speaks ຂະເໝນ.", [], [], []).languages == ["km"]
     assert resolve_request("", "ต้องการทนายความในลำพูน", [], [], []).jurisdictions == ["TH"]
     assert normalise("ກຳປູເຈຍ") == normalise("\u0e81\u0ecd\u0eb2\u0e9b\u0eb9\u0ec0\u0e88\u0e8d")
+
+
+def test_short_names_in_scripts_without_spaces_are_list_items():
+    rows = {r["name"]: r["scope"] for r in read_names(DATA_DIR / "names_places.csv")}
+    assert rows["เลย"] == "list" and rows["세부"] == "list"  # Loei, Cebu; also "at all" and "detail"
+    assert resolve_request("", "ไม่ต้องการทนายในสิงคโปร์เลย", [], [], []).jurisdictions == ["SG"]
+    assert resolve_terms("jurisdictions", ["เลย"]).codes == ["TH"]
