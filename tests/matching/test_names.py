@@ -243,3 +243,10 @@ def test_short_names_in_scripts_without_spaces_are_list_items():
     assert rows["เลย"] == "list" and rows["세부"] == "list"  # Loei, Cebu; also "at all" and "detail"
     assert resolve_request("", "ไม่ต้องการทนายในสิงคโปร์เลย", [], [], []).jurisdictions == ["SG"]
     assert resolve_terms("jurisdictions", ["เลย"]).codes == ["TH"]
+
+
+def test_vocabulary_tells_which_names_are_places_to_read_exactly():
+    places = Vocabulary.load().place_names()
+    assert {"rayong", "bavet", "long an"} <= places
+    assert "hong kong sar china" not in places  # a CLDR name
+    assert "spore" not in places and "bkk" not in places  # hand aliases
