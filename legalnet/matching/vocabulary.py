@@ -188,12 +188,15 @@ class Vocabulary:
                 for e in data["entries"]
             }
         place_names: set[str] = set()
+        other_names: set[str] = set()
         for filename in NAME_FILES:
             path = directory / filename
             if path.exists():
                 names = _merge_names(entries, path)
-                if filename == PLACES_FILE:
-                    place_names.update(normalise(name) for name in names)
+                target = place_names if filename == PLACES_FILE else other_names
+                target.update(normalise(name) for name in names)
+        # A place that is also a country or hand-written name ("Singapore") is read like those.
+        place_names -= other_names
         _merge_pycountry(entries)
         termbase.merge_terms(entries)
         return cls(entries, frozenset(place_names))

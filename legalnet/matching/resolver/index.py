@@ -79,10 +79,14 @@ class _Index:
                     self.prefixes.add(" ".join(parts[:k]))
         # Word-level typos: every word of a Latin prose alias with its one-letter deletions (two for long
         # words), so "intelectual propert" is read as "intellectual property" word by word.
+        # Place names from GeoNames are read exactly, never as corrections: "filing" is no typo of Fuling,
+        # nor Malay "bulan" of Bulan.
+        places = vocab.place_names()
         self.alias_words: set[str] = set()
         for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
             for alias in table:
-                self.alias_words.update(alias.split(" "))
+                if alias not in places:
+                    self.alias_words.update(alias.split(" "))
         self.word_typos: dict[str, set[str]] = {}
         for word in self.alias_words:
             if len(word) < _WORD_TYPO_MIN or not word.isalpha():
@@ -95,7 +99,7 @@ class _Index:
         # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
         self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
         for kind in KINDS:
-            keys = [a for a in self.exact[kind] if len(a) >= 4 and not has_nospace_script(a)]
+            keys = [a for a in self.exact[kind] if len(a) >= 4 and not has_nospace_script(a) and a not in places]
             self.fuzzy[kind] = (keys, [self.exact[kind][a] for a in keys])
         # Prose typos ("in Singapor", "arbitation"): every Latin alias and its one-letter deletions, so a
         # word one edit away is found by a few dictionary lookups instead of a scan of all aliases.
@@ -103,7 +107,7 @@ class _Index:
         for alias, senses in self.words[ANYWHERE].items():
             shortest = min(_PROSE_TYPO_MIN[kind] for kind in senses)
             # Short syllables ("thue tau") are other words one edit away ("thue tai"), not typos of them.
-            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4:
+            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4 or alias in places:
                 continue
             for variant in _deletions(alias):
                 self.typos.setdefault(variant, set()).add(alias)

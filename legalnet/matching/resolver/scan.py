@@ -192,6 +192,24 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
     hits.sort(key=lambda h: h.start)
 
 
+_RUN_GAP = set(" \t\u3000()（）")
+
+
+def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str, list[int]]]:
+    """Runs of scripts without spaces, joined across spaces and brackets (홍콩(중국 특별행정구),
+    ຮົງກົງ ເຂດປົກຄອງພິເສດ ຈີນ), each with the position in the text of every character."""
+    out: list[tuple[str, list[int]]] = []
+    last_end = 0
+    for start, end, run in runs:
+        if out and all(ch in _RUN_GAP for ch in text[last_end:start]):
+            joined, offsets = out[-1]
+            out[-1] = (joined + run, offsets + list(range(start, end)))
+        else:
+            out.append((run, list(range(start, end))))
+        last_end = end
+    return out
+
+
 def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Index, hits: list[_Hit]) -> None:
     """Two-word area terms with a word or two between them, in one clause: "hire Thai staff"."""
     covered = {k for h in hits if h.token_start >= 0 for k in range(h.token_start, h.token_end)}
@@ -254,15 +272,16 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
         hits = _with_typos(words, text, idx, hits)
         _add_demonyms(words, text, idx, hits)
         _add_split_pairs(words, stems, text, idx, hits)
-    for start, _end, run in runs:
-        norm = run.casefold()
+    for joined, offsets in _joined_runs(text, runs):
+        norm = joined.casefold()
         p = 0
         while p < len(norm):
             matched = 0
             for size in range(min(idx.max_chars, len(norm) - p), 0, -1):
                 senses = idx.chars.get(norm[p : p + size])
                 if senses is not None:
-                    hits.append(_Hit(start + p, start + p + size, run[p : p + size], dict(senses)))
+                    start, end = offsets[p], offsets[p + size - 1] + 1
+                    hits.append(_Hit(start, end, text[start:end], dict(senses)))
                     matched = size
                     break
             p += matched or 1
