@@ -104,7 +104,8 @@ def component_schemas() -> dict:
                    "organisation": nullable(obj({"id": {"type": "integer"}, "name": string()})),
                    "firm": nullable(ref("FirmRef"))}),
         "Vocabulary": obj({"kind": string(enum=list(schemas.KINDS)), "items": array(obj({
-            "code": string(), "labels": obj({name: string() for name in schemas.LOCALES})}))}),
+            "code": string(), "labels": obj({name: string() for name in schemas.LOCALES}),
+            "taught_aliases": array(string(), description="Aliases centre staff mapped to this code.")}))}),
         "ResolveInput": {
             "type": "object",
             "description": "With `kind`, `texts` are read as terms of that kind; without it, `texts`, `title` and "

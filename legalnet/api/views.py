@@ -184,14 +184,17 @@ def me():
 
 @route("/vocabulary/<kind>")
 def vocabulary(kind: str):
-    """Every code of one vocabulary with its labels in English, Simplified and Traditional Chinese."""
+    """Every code of one vocabulary with its labels in English, Simplified and Traditional Chinese and the
+    aliases staff taught it."""
+    from legalnet.matching.export import taught_names
     from legalnet.matching.services import vocabulary_choices
 
     if kind not in schemas.KINDS:
         fail(404)
     labels = {name: dict(vocabulary_choices(kind, locale)) for name, locale in schemas.LOCALES.items()}
-    items = [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES}}
-             for code in labels["en"]]
+    taught = taught_names(kind)
+    items = [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES},
+              "taught_aliases": taught.get(code, [])} for code in labels["en"]]
     return jsonify({"kind": kind, "items": items})
 
 

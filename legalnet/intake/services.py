@@ -13,10 +13,14 @@ from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
+from legalnet.matching.models import UnresolvedTerm
+from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
+
+KINDS = ("jurisdictions", "practice_areas", "languages")
 
 
 @dataclass
@@ -103,6 +107,27 @@ def understand(data: RequestInput) -> Understanding:
                          list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions))
 
 
+def unresolved_kind(data: RequestInput, text: str) -> str:
+    """The list an unresolved text came from: the one holding it as an item or inside an item."""
+    for kind in KINDS:
+        items = getattr(data, kind)
+        if text in items or any(text in item for item in items):
+            return kind
+    # Only a name shared by several languages ("Bahasa") stays unresolved when read in the description.
+    return "languages"
+
+
+def record_unresolved_terms(req: LegalRequest, data: RequestInput, unresolved: list[str]) -> None:
+    """Keep each term the request left unresolved, with its list, for the staff vocabulary page."""
+    seen: set[tuple[str, str]] = set()
+    for text in unresolved:
+        text = text.strip()[:UnresolvedTerm.text.type.length]
+        kind, normalized = unresolved_kind(data, text), normalise(text)[:UnresolvedTerm.normalized.type.length]
+        if normalized and (kind, normalized) not in seen:
+            seen.add((kind, normalized))
+            db.session.add(UnresolvedTerm(request_id=req.id, kind=kind, text=text, normalized=normalized))
+
+
 def submit_request(user, data: RequestInput) -> LegalRequest:
     """Store the client's request, give it a reference, compute its shortlist and move it on:
     to `matched` when firms fit, else to `needs_review` (staff are told)."""
@@ -130,6 +155,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     db.session.flush()
     # The id is unique, so a reference built from it cannot collide however many clients submit at once.
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
+    record_unresolved_terms(req, data, seen.unresolved)
     referrals.add_event(req, "submitted", actor=user, params={})
     record(user, "request.submitted", req, f"{req.reference} {req.title}")
     db.session.flush()
