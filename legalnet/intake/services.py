@@ -4,7 +4,7 @@ the shortlist, and the client withdrawing it before a firm accepts. Services flu
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flask_babel import get_timezone
+from flask_babel import format_decimal, get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -12,6 +12,7 @@ from legalnet.core.audit import record
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
 from legalnet.matching.models import UnresolvedTerm
 from legalnet.matching.vocabulary import normalise
@@ -141,6 +142,10 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
         raise ValidationFailed(_l("The deadline cannot be in the past: choose today or a later date."))
     if data.budget_amount is not None and data.budget_amount < 0:
         raise ValidationFailed(_l("The budget cannot be negative."))
+    if len(data.description or "") > DESCRIPTION_MAX:
+        raise ValidationFailed(_l("The description has %(length)s characters; the limit is %(max)s. Shorten it "
+                                  "(you can share documents with the firm once it accepts).",
+                                  length=format_decimal(len(data.description)), max=format_decimal(DESCRIPTION_MAX)))
     seen = understand(data)
     req = LegalRequest(
         organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),

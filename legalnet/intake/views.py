@@ -93,9 +93,11 @@ def new_request():
                 return redirect(url_for("intake.detail", request_id=req.id))
         understanding = services.understand(data)
     locale = str(get_locale() or "en")
+    # Input the form refused is shown back with its messages, answered as a client error.
+    status = 422 if request.method == "POST" and form.errors else 200
     return render_template("intake/new.html", form=form, understanding=understanding,
                            labels=understanding.labels(locale) if understanding else None,
-                           suggestions=understanding.readable_suggestions(locale) if understanding else {})
+                           suggestions=understanding.readable_suggestions(locale) if understanding else {}), status
 
 
 @bp.route("/<int:request_id>")
