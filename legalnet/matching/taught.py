@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from legalnet.extensions import db
 from legalnet.matching.models import TaughtAlias
-from legalnet.matching.vocabulary import Vocabulary, get_vocabulary
+from legalnet.matching.vocabulary import KINDS, Vocabulary, get_vocabulary, normalise
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,9 @@ _vocabulary_id: int | None = None
 
 def taught_version() -> tuple:
     """The current version of the taught aliases in the database."""
-    return tuple(db.session.execute(VERSION_STATEMENT).one())
+    # Resolving happens while callers build objects (imports, intake): reading must not flush them half-made.
+    with db.session.no_autoflush:
+        return tuple(db.session.execute(VERSION_STATEMENT).one())
 
 
 def sync_taught_aliases() -> bool:
@@ -54,42 +56,37 @@ def sync_taught_aliases() -> bool:
         if id(vocab) != _vocabulary_id:
             # A freshly loaded vocabulary carries none of this process's additions.
             _applied.clear()
-        wanted = {tuple(row) for row in db.session.execute(ACTIVE_STATEMENT)}
-        changed = False
-        for kind, code, alias in sorted(_applied - wanted):
-            _drop_alias(vocab, kind, code, alias)
-            _applied.discard((kind, code, alias))
-            changed = True
-        for kind, code, alias in sorted(wanted - _applied):
-            if _add_alias(vocab, kind, code, alias):
-                _applied.add((kind, code, alias))
-                changed = True
+        with db.session.no_autoflush:
+            wanted = {tuple(row) for row in db.session.execute(ACTIVE_STATEMENT)}
+        changed = _apply(vocab, sorted(wanted - _applied), sorted(_applied - wanted))
         _version, _vocabulary_id = version, id(vocab)
         return changed
 
 
-def _add_alias(vocab: Vocabulary, kind: str, code: str, alias: str) -> bool:
-    """Add one taught alias; False when the vocabulary has it already or no longer knows the code."""
-    try:
-        if alias in vocab.entry(kind, code).aliases:
-            return False
-        vocab.add_alias(kind, code, alias)
-    except (KeyError, ValueError) as error:
-        # The data files may have dropped a code since the alias was taught: skip it rather than fail requests.
-        log.warning("taught alias %r for %s %s skipped: %s", alias, kind, code, error)
-        return False
-    return True
+def _apply(vocab: Vocabulary, added: list[tuple[str, str, str]], dropped: list[tuple[str, str, str]]) -> bool:
+    """Add and drop taught aliases in the vocabulary's entries, then rebuild its indexes once.
 
-
-def _drop_alias(vocab: Vocabulary, kind: str, code: str, alias: str) -> None:
-    """Remove an alias this process added earlier and rebuild the vocabulary's indexes."""
-    try:
-        entry = vocab.entry(kind, code)
-    except (KeyError, ValueError):
-        return
-    # The vocabulary has no public way to remove an alias: take it out of the entry and rebuild its indexes,
-    # which also bumps its version so that the resolver's index follows.
+    `Vocabulary.add_alias` rebuilds the indexes for every alias and there is no public way to remove one, so a
+    worker applying many mappings at start would rebuild many times: the entries are changed here and the
+    indexes rebuilt once, which also bumps the vocabulary's version so that the resolver's index follows."""
+    changes = 0
     with vocab._lock:
-        if alias in entry.aliases:
-            entry.aliases.remove(alias)
-        vocab._rebuild()
+        for kind, code, alias in dropped:
+            _applied.discard((kind, code, alias))
+            if vocab.has(kind, code) and alias in vocab.entry(kind, code).aliases:
+                vocab.entry(kind, code).aliases.remove(alias)
+                changes += 1
+        for kind, code, alias in added:
+            if kind not in KINDS or not vocab.has(kind, code) or not normalise(alias):
+                # The data files may have dropped a code since the alias was taught: skip it, never fail requests.
+                log.warning("taught alias %r for %s %s skipped: unknown code", alias, kind, code)
+                continue
+            aliases = vocab.entry(kind, code).aliases
+            if alias not in aliases:
+                # Only aliases added here are dropped again, so undoing never removes a name the data files carry.
+                aliases.append(alias)
+                _applied.add((kind, code, alias))
+                changes += 1
+        if changes:
+            vocab._rebuild()
+    return bool(changes)
