@@ -72,6 +72,9 @@ def component_schemas() -> dict:
     request_summary = {
         "id": {"type": "integer"}, "reference": nullable(string()), "title": string(), "description": string(),
         "jurisdictions": CODES, "practice_areas": CODES, "languages": CODES, "counterparties": array(string()),
+        "found_counterparties": array(string(), description="Parties named in the title or description."),
+        "screened_counterparties": array(string(), description="Every name the conflict screen compared: the "
+                                         "counterparties given and those found in the text."),
         "urgency": string(enum=[u.value for u in Urgency]), "budget_amount": nullable({"type": "integer"}),
         "budget_currency": string(), "deadline": nullable(DATE), "organisation": string(),
     }

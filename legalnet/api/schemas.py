@@ -440,6 +440,8 @@ def request_summary(req) -> dict:
         "id": req.id, "reference": req.reference, "title": req.title, "description": req.description,
         "jurisdictions": list(req.jurisdictions), "practice_areas": list(req.practice_areas),
         "languages": list(req.languages), "counterparties": list(req.counterparties),
+        "found_counterparties": list(req.found_counterparties or []),
+        "screened_counterparties": req.screened_counterparties,
         "urgency": req.urgency.value, "budget_amount": req.budget_amount, "budget_currency": req.budget_currency,
         "deadline": day(req.deadline), "organisation": req.organisation.name,
     }

@@ -93,6 +93,13 @@ class RequestForm(FlaskForm):
                                  validators=[Optional(), Length(max=300), readable_text])
     counterparties = TextAreaField(_l("Counterparties (one per line)"),
                                    validators=[Optional(), Length(max=5000), readable_text])
+    # The Check step shows the parties found in the text as ticked boxes and the areas only mentioned as boxes to
+    # tick; the names offered travel along so that an unticked one is known to be removed.
+    found_counterparties = SelectMultipleField(_l("Parties named in your description"), choices=[],
+                                               validate_choice=False, validators=[Optional()])
+    offered_counterparties = SelectMultipleField(choices=[], validate_choice=False, validators=[Optional()])
+    add_practice_areas = SelectMultipleField(_l("Also mentioned: add them if the request is about them too"),
+                                             choices=[], validators=[Optional()])
     urgency = RadioField(_l("Urgency"), choices=[("standard", _l("Standard")), ("urgent", _l("Urgent"))],
                          default="standard", validators=[DataRequired()])
     budget_amount = IntegerField(_l("Budget (optional)"), validators=[
@@ -109,6 +116,7 @@ class RequestForm(FlaskForm):
 
         self.jurisdictions.choices = vocabulary_choices("jurisdictions")
         self.practice_areas.choices = vocabulary_choices("practice_areas")
+        self.add_practice_areas.choices = self.practice_areas.choices
         self.languages.choices = vocabulary_choices("languages")
 
 

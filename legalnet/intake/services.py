@@ -14,6 +14,7 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
+from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.models import UnresolvedTerm
 from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
@@ -22,6 +23,8 @@ from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
 
 KINDS = ("jurisdictions", "practice_areas", "languages")
+# The longest party name kept, as for a counterparty the client lists.
+COUNTERPARTY_MAX = 300
 
 
 @dataclass
@@ -39,6 +42,8 @@ class RequestInput:
     budget_currency: str = ""
     deadline: date | None = None
     consent_to_share: bool = False
+    # Parties found in the text that the client unticked on the Check step: not screened, not stored.
+    removed_counterparties: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -50,6 +55,10 @@ class Understanding:
     languages: list[str]
     unresolved: list[str]
     suggestions: dict[str, list[str]]
+    # Parties named in the title or description, other than the ones the client listed.
+    found_counterparties: list[str] = field(default_factory=list)
+    # Practice areas the text touches on without being what it is about; the client may add them.
+    also_mentioned: list[str] = field(default_factory=list)
 
     def labels(self, locale: str = "en") -> dict[str, list[str]]:
         """Display labels of the resolved codes, by kind."""
@@ -104,8 +113,23 @@ def understand(data: RequestInput) -> Understanding:
 
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
                                  data.languages)
+    listed = {normalise_entity(name) for name in data.counterparties}
+    found: list[str] = []
+    for name in resolution.counterparties:
+        key = normalise_entity(name)
+        if key and key not in listed:
+            listed.add(key)
+            found.append(name[:COUNTERPARTY_MAX])
+    also = [code for code in resolution.also_mentioned if code not in resolution.practice_areas]
     return Understanding(list(resolution.jurisdictions), list(resolution.practice_areas),
-                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions))
+                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions),
+                         found, also)
+
+
+def confirmed_counterparties(seen: Understanding, data: RequestInput) -> list[str]:
+    """The parties found in the text that the client did not untick."""
+    removed = set(data.removed_counterparties)
+    return [name for name in seen.found_counterparties if name not in removed]
 
 
 def unresolved_kind(data: RequestInput, text: str) -> str:
@@ -152,7 +176,8 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
         description=(data.description or "").strip(), raw_jurisdictions=list(data.jurisdictions),
         raw_practice_areas=list(data.practice_areas), raw_languages=list(data.languages),
         jurisdictions=seen.jurisdictions, practice_areas=seen.practice_areas, languages=seen.languages,
-        unresolved=seen.unresolved, counterparties=list(data.counterparties), urgency=Urgency(data.urgency),
+        unresolved=seen.unresolved, counterparties=list(data.counterparties),
+        found_counterparties=confirmed_counterparties(seen, data), urgency=Urgency(data.urgency),
         budget_amount=data.budget_amount, budget_currency=(data.budget_currency or "") if data.budget_amount else "",
         deadline=data.deadline, consent_to_share=True, status=RequestStatus.SUBMITTED,
     )

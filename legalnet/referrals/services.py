@@ -193,7 +193,7 @@ def compute_shortlist(req: LegalRequest) -> list[Match]:
 
     resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
                                    languages=list(req.languages))
-    result = find_matches(resolution, list(req.counterparties),
+    result = find_matches(resolution, req.screened_counterparties,
                           limit=int(current_app.config.get("MATCH_SHORTLIST_SIZE", 10)))
     return store_shortlist(req, result)
 
@@ -309,7 +309,7 @@ def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
         return list(match.conflict_with) if match.conflict else []
     from legalnet.matching.conflicts import find_conflicts
 
-    hits = find_conflicts(list(req.counterparties), [p.name for p in firm.conflict_parties])
+    hits = find_conflicts(req.screened_counterparties, [p.name for p in firm.conflict_parties])
     return sorted({counterparty for counterparty, _name, _score in hits})
 
 

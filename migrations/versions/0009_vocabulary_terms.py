@@ -1,4 +1,5 @@
-"""terms requests left unresolved, and the aliases staff taught the vocabulary
+"""terms requests left unresolved, the aliases staff taught the vocabulary, and the parties a request names in its
+text
 
 Revision ID: 0009_vocabulary_terms
 Revises: 0008_notification_translations
@@ -17,6 +18,9 @@ depends_on = None
 
 
 def upgrade():
+    # Requests submitted before named no parties found in their text.
+    with op.batch_alter_table('legal_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('found_counterparties', sa.JSON(), server_default='[]', nullable=False))
     # Requests submitted before keep their unresolved texts on the request; the page lists terms from now on.
     op.create_table('taught_aliases',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -53,6 +57,8 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('legal_requests', schema=None) as batch_op:
+        batch_op.drop_column('found_counterparties')
     with op.batch_alter_table('unresolved_terms', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unresolved_terms_request_id'))
         batch_op.drop_index('ix_unresolved_terms_kind_normalized')

@@ -44,7 +44,7 @@ def test_match_follows_the_contract(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert out["id"] == "r1"
     assert out["resolved"] == {"jurisdictions": ["VN"], "practice_areas": ["intellectual-property"],
-                               "languages": ["vi"]}
+                               "languages": ["vi"], "counterparties": ["VINGROUP Joint Stock Company"]}
     emails = [m["firm"]["email"] for m in out["matches"]]
     assert emails[0] == "ip@hanoi.example"
     assert "old@vn.example" not in emails
