@@ -14,7 +14,6 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
-from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.models import UnresolvedTerm
 from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
@@ -112,14 +111,8 @@ def understand(data: RequestInput) -> Understanding:
     from legalnet.matching.services import resolve_request
 
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
-                                 data.languages)
-    listed = {normalise_entity(name) for name in data.counterparties}
-    found: list[str] = []
-    for name in resolution.counterparties:
-        key = normalise_entity(name)
-        if key and key not in listed:
-            listed.add(key)
-            found.append(name[:COUNTERPARTY_MAX])
+                                 data.languages, counterparties=data.counterparties)
+    found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties))
     also = [code for code in resolution.also_mentioned if code not in resolution.practice_areas]
     return Understanding(list(resolution.jurisdictions), list(resolution.practice_areas),
                          list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions),

@@ -9,7 +9,6 @@ from flask.cli import with_appcontext
 
 from legalnet.extensions import db
 from legalnet.intake.forms import DESCRIPTION_MAX
-from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.services import find_matches, resolve_request
 
 TEXT_FIELDS = ("title", "description")
@@ -115,18 +114,6 @@ def as_list(value) -> list[str]:
     return [v for v in value if isinstance(v, str) and v.strip()]
 
 
-def screened_names(given: list[str], found: list[str]) -> list[str]:
-    """The names the conflict screen compares: the given counterparties, then those found in the text that are
-    not one of them."""
-    names, keys = [], set()
-    for name in [*given, *found]:
-        key = normalise_entity(name) or name.strip()
-        if key not in keys:
-            keys.add(key)
-            names.append(name.strip())
-    return names
-
-
 def firm_ref(firm) -> dict:
     """How a firm appears in the output."""
     return {"name": firm.name, "email": firm.email}
@@ -140,12 +127,11 @@ def match_one(item: dict, limit: int) -> dict:
         return {"id": item.get("id"), "error": "the request is empty: give a description or at least one "
                 "jurisdiction, practice area or language"}
     resolution = resolve_request(texts["title"], texts["description"], lists["jurisdictions"],
-                                 lists["practice_areas"], lists["languages"])
-    screened = screened_names(lists["counterparties"], resolution.counterparties)
-    result = find_matches(resolution, screened, limit=limit)
+                                 lists["practice_areas"], lists["languages"], counterparties=lists["counterparties"])
+    result = find_matches(resolution, resolution.screened_counterparties, limit=limit)
     return {
         "id": item.get("id"),
-        "resolved": {**resolution.as_dict(), "counterparties": screened},
+        "resolved": resolution.as_dict(),
         "unresolved": resolution.unresolved,
         "matches": [
             {"firm": firm_ref(m.firm), "score": round(m.score, 4), "conflict": m.conflict, "reasons": m.reasons,

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .entity_names import collapse_initialisms, has_chinese, latin_form
 from .vocabulary import normalise
 
 CUTOFF = 90.0
@@ -198,7 +199,26 @@ def _core(norm: str) -> str:
 
 
 def similarity(a_norm: str, b_norm: str) -> float:
-    """Similarity of two normalised entity names in [0, 100]."""
+    """Similarity of two normalised entity names in [0, 100], across scripts and initialisms."""
+    if not a_norm or not b_norm:
+        return 0.0
+    if has_chinese(a_norm) != has_chinese(b_norm):
+        # One name in Chinese, the other in Latin letters: compare the Chinese one's Latin form.
+        a_norm, b_norm = (_latin(a_norm), b_norm) if has_chinese(a_norm) else (a_norm, _latin(b_norm))
+    a_words, b_words = a_norm.split(), b_norm.split()
+    a_short = " ".join(collapse_initialisms(b_words, a_words))
+    b_short = " ".join(collapse_initialisms(a_words, b_words))
+    if (a_short, b_short) != (a_norm, b_norm):
+        return max(_similarity(a_norm, b_norm), _similarity(a_short, b_short))
+    return _similarity(a_norm, b_norm)
+
+
+@lru_cache(maxsize=16384)
+def _latin(norm: str) -> str:
+    return normalise_entity(latin_form(norm))
+
+
+def _similarity(a_norm: str, b_norm: str) -> float:
     if not a_norm or not b_norm:
         return 0.0
     if a_norm == b_norm:

@@ -76,3 +76,27 @@ def test_screen_reports_each_matching_counterparty():
         ("Siam Cement Public Co., Ltd.", "Siam Cement PCL"),
     ]
     assert screen.check([]) == []
+
+
+@pytest.mark.parametrize(
+    "counterparty, register_name",
+    [
+        ("Pearl River Delta Biotech Hldgs Ltd.", "PRD Biotech Holdings Ltd"),
+        ("Shenzhen Huaxing Lighting Technology Co., Ltd.", "深圳华星照明科技有限公司"),
+        ("順達環球物流有限公司", "Shunda Global Logistics Limited"),
+        ("Golden Reed Intl Mfg Grp (HK) Ltd", "Golden Reed International Manufacturing Group Limited"),
+    ],
+)
+def test_abbreviations_initialisms_and_chinese_names_are_understood(counterparty, register_name):
+    assert find_conflicts([counterparty], [register_name])
+
+
+@pytest.mark.parametrize(
+    "counterparty, register_name",
+    [
+        ("Shenzhen Huaxing Lighting Technology Co., Ltd.", "深圳明辉电子有限公司"),
+        ("Pearl River Delta Biotech Ltd", "PRD Logistics Ltd"),
+    ],
+)
+def test_other_companies_stay_apart(counterparty, register_name):
+    assert not find_conflicts([counterparty], [register_name])

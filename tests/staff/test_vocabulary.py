@@ -15,7 +15,7 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db as _db
 from legalnet.intake.models import LegalRequest
 from legalnet.matching.models import TaughtAlias, UnresolvedTerm
-from legalnet.matching.services import resolve_request
+from legalnet.matching.services import label, resolve_request, resolve_terms
 from tests import factories
 from tests.conftest import submit
 
@@ -75,7 +75,11 @@ def test_unresolved_terms_are_stored_and_listed_most_frequent_first_with_suggest
     row = row_of(html, NICKNAME)
     assert re.search(r"<td>2</td>", row)
     # The resolver's suggestions are buttons that map the term in one click.
-    assert re.search(r'<button type="submit" name="target" value="jurisdictions:TH"[^>]*>Thailand</button>', row)
+    suggested = resolve_terms("jurisdictions", [NICKNAME]).suggestions[NICKNAME]
+    assert suggested
+    for code in suggested:
+        name = label("jurisdictions", code)
+        assert re.search(rf'<button type="submit" name="target" value="jurisdictions:{code}"[^>]*>{name}</button>', row)
     assert 'name="csrf_token"' in row
 
 

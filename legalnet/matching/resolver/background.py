@@ -1,0 +1,64 @@
+"""Places named only as background: another party's home, an origin, people's nationality, a later plan.
+
+"Our Vietnam supplier", "Chinese staff", "imported from China", 中国籍员工, ชาวจีน, "Indonesia maybe next
+year": such a place is not where the legal work is. The resolver keeps it apart, and uses it only when the
+request names no other place.
+"""
+
+from __future__ import annotations
+
+from .cues import _CLAUSE_END, _CUES, _PEOPLE
+from .index import _Hit
+from .scan import _next_words, _prev_words, _Token
+
+_AFTER = frozenset(_CUES["background_after"])
+_BEFORE = frozenset(_CUES["background_before"])
+_ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
+_ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
+_DEFERRED = tuple(_CUES["deferred"])
+_NOT_NATIONALITY = set("民类類寿壽大力才")
+_HOLDERS = frozenset(_CUES["background_holders"])
+
+
+def _clause_after(text: str, pos: int, limit: int = 40) -> str:
+    end = pos
+    while end < len(text) and end - pos < limit and text[end] not in _CLAUSE_END:
+        end += 1
+    return text[pos:end]
+
+
+def _deferred(text: str, hit: _Hit) -> bool:
+    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
+    after = _clause_after(text, hit.end).casefold()
+    return any(marker in after for marker in _DEFERRED)
+
+
+def is_later_place(hit: _Hit, text: str) -> bool:
+    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
+    return _deferred(text, hit)
+
+
+def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether a place stands for another party's home, an origin or a nationality."""
+    if hit.token_start < 0:
+        before = text[max(0, hit.start - 4) : hit.start]
+        after = text[hit.end : hit.end + 6]
+        if after.startswith("人") and after[1:2] in _NOT_NATIONALITY:
+            return False  # 中国人民银行, 中国人类遗传资源: an institution or a subject, not people
+        return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
+    after = _next_words(words, hit.token_end, text, 3)
+    for word in after[:2]:
+        if word in _PEOPLE:
+            return False  # "a Singapore lawyer", "Thai counsel"
+        if word in _AFTER:
+            return True
+    before = _prev_words(words, hit.token_start, text, 3)
+    if not before:
+        return False
+    if before[0] in _BEFORE:
+        return True
+    # "the parent company in Hong Kong", "our supplier in China": where another party sits.
+    if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa") and any(w in _HOLDERS for w in before[1:3]):
+        return True
+    # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
+    return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]

@@ -1,0 +1,186 @@
+"""Cue words and patterns the resolver reads around a term, loaded from ``data/cues.json``."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..vocabulary import (
+    normalise,
+)
+
+_CUES = json.loads((Path(__file__).parent.parent / "data" / "cues.json").read_text(encoding="utf-8"))
+
+
+# Words around a term that say nothing about which term it is ("tax law", "IP matters").
+_GENERIC = set(_CUES["generic"])
+
+
+_GENERIC_NORM = {normalise(w) for w in _GENERIC}
+
+
+_SPLIT_RE = re.compile(r"\s*(?:[,;/|、，；／+]|\band\b|\bor\b|&|＆|以及|及|和|与|與|或)\s*", re.IGNORECASE)
+
+
+# Nouns that, right after a place or an industry word, describe the client rather than the matter.
+_ORG_NOUNS = set(_CUES["org_nouns"])
+
+
+_HOME_AFTER = set(_CUES["home_after"])
+
+
+_HOME_BEFORE = set(_CUES["home_before"])
+
+
+_PEOPLE = set(_CUES["people"])
+
+
+_PREPOSITIONS = set(_CUES["prepositions"])
+
+
+# Language cues: a cue before the language (same sentence) or a cue word right after it.
+_LANG_CUES_BEFORE = set(_CUES["lang_cues_before"])
+
+
+# Cues that only make a language of a word that cannot also be a place ("English please", not "Myanmar please").
+_LANG_WEAK_AFTER = set(_CUES["lang_weak_after"])
+
+
+_LANG_CUES_AFTER = set(_CUES["lang_cues_after"])
+
+
+# After a language name these make it an adjective of a person or firm ("a Thai firm"), not a language.
+_NOT_LANGUAGE_AFTER = set(_CUES["not_language_after"])
+
+
+_LANG_CUES_ZH = tuple(_CUES["lang_cues_zh"])
+_LANG_CUES_ZH_ADJACENT = tuple(_CUES["lang_cues_zh_adjacent"])
+
+
+# Right after a language in Chinese: 粤语律师, 英文沟通, 以英文为工作语言.
+_LANG_CUES_ZH_AFTER = tuple(_CUES["lang_cues_zh_after"])
+
+
+_HOME_ZH = tuple(_CUES["home_zh"])
+
+
+_MATTER_ZH = tuple(_CUES["matter_zh"])
+
+
+_ORG_ZH = tuple(_CUES["org_zh"])
+
+
+# The client's own company, office or team: after a place that opens the sentence, the place is its seat.
+_SEAT_NOUNS = set(_CUES["seat_nouns"])
+
+
+# Nouns naming the matter itself: after "a <place>" they make the place the matter's, not the client's.
+_MATTER_NOUNS = set(_CUES["matter_nouns"])
+
+
+# A verb right after "X company" at the start of a sentence makes the company its subject.
+_SUBJECT_VERBS = set(_CUES["subject_verbs"])
+
+
+# "… review of our Penang subsidiary", "acquire our Jakarta office": the object, not the speaker's seat.
+_OBJECT_VERBS = set(_CUES["object_verbs"])
+
+
+_ZH_OWNER = set(_CUES["zh_owner"])
+
+
+_ZH_SEAT_RE = re.compile(
+    r"的?[^，。；,;:：\s在于於]{0,6}?(?:子公司|分公司|公司|企业|企業|集团|集團|办事处|辦事處|工厂|工廠|团队|團隊|客户|客戶)"
+    r"(?!法)(?=在|于|於|拟|擬|计划|計劃|需要|需|想|希望|要|准备|準備|打算|将|將|有|与|與|和|对|對|正|因|被|欲|寻求|尋求|是|"
+    r"[，,。；;]|$)"
+)
+
+
+_SENTENCE_END = set(".!?;。！？；\n")
+
+
+_CLAUSE_END = _SENTENCE_END | set(",:()，：（）、[]【】")
+
+
+_TOKEN_RE = re.compile(
+    r"(?P<nospace>[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)"
+    r"|(?P<word>[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+(?:['’][0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*)"
+    r"|(?P<amp>[&＆])"
+)
+
+
+_DESCRIPTOR_EN = re.compile(
+    r"\b(?:we\s*(?:are|['’]re)|i\s*(?:am|['’]m)|our\s+(?:company|client|firm|group|business)\s+is|"
+    r"the\s+client\s+is|my\s+company\s+is|this\s+is)\s+(?:a|an)\b",
+    re.IGNORECASE,
+)
+
+
+# The same openings in Vietnamese, Malay/Indonesian, Filipino and Thai ("Chúng tôi là công ty Macau muốn …",
+# "Kami perusahaan dari Guangzhou ingin …", "Saya warga negara Singapura, …"), and the verbs that end them.
+_DESCRIPTOR_LOCAL = re.compile(
+    r"\b(?:chúng\s+tôi\s+là|chung\s+toi\s+la|tôi\s+là|toi\s+la|kami\s+(?:adalah|ialah|merupakan)?|"
+    r"saya\s+(?:adalah|ialah|seorang)?|ako\s+(?:ay|po\s+ay)|kami\s+ay)\s+",
+    re.IGNORECASE,
+)
+_DESCRIPTOR_STOP_LOCAL = re.compile(
+    r"\b(?:muốn|muon|cần|can|đang|dang|có|co|ingin|mahu|mau|perlu|memerlukan|membutuhkan|akan|sedang|"
+    r"telah|sudah|gusto|kailangan|nais)\b|[.;:,!?()]",
+    re.IGNORECASE,
+)
+
+
+_DESCRIPTOR_STOP_EN = re.compile(
+    r"\b(?:need|needs|needing|require|requires|requiring|seek|seeks|seeking|looking|want|wants|would|plan|"
+    r"plans|planning|intend|intends|is|are|was|which|that|who|we|and\s+we|hoping|hope|expanding|expand)\b"
+    r"|[.;:,!?()]",
+    re.IGNORECASE,
+)
+
+
+_HOME_HYPHEN_EN = re.compile(
+    r"[-‐–]\s*(?:based|headquartered|incorporated|registered|domiciled|listed)\b", re.IGNORECASE
+)
+
+
+_DESCRIPTOR_ZH = re.compile(r"(?:我们是|我們是|我司是|本公司是|我方是|是)?一家")
+
+
+_HOME_PAREN_WORDS = re.compile(r"based|headquarter|located|incorporated|registered|domiciled|总部|總部|位于|位於")
+
+
+_PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
+
+
+# Function words never start or sit inside a misspelt term; skipping them keeps the typo pass cheap.
+_STOPWORDS = set(_CUES["stopwords"])
+
+
+# Shortest alias a typo in prose may resolve to: short words collide with ordinary English too easily.
+_PROSE_TYPO_MIN = {"jurisdictions": 6, "languages": 6, "practice_areas": 8}
+
+
+# Shortest word a word-level typo correction applies to; words this long or longer may take two edits.
+_WORD_TYPO_MIN = 5
+
+
+_WORD_TWO_EDITS = 10
+
+
+# After a demonym these make it the jurisdiction of the matter ("Malaysian listing", "Thai courts").
+_DEMONYM_MATTER = set(_CUES["demonym_matter"])
+
+
+# "Malaysian company law", "Thai labour law": one word, then a word saying it is the law of the place.
+_DEMONYM_LAW = set(_CUES["demonym_law"])
+
+
+_LIST_JOINER = re.compile(
+    r"\s*[,/&、，]?\s*(?:and/or|and|or|o|at|dan|atau|và|hoặc|hay|和|或者|或|及|以及|与|與)?\s*", re.IGNORECASE
+)
+
+
+# After "in Thai or English" these leave the phrase about the language ("… in English please").
+_AFTER_IN_LANGUAGE = set(_CUES["after_in_language"])

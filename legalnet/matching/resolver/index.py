@@ -1,0 +1,211 @@
+"""Lookup tables built once per vocabulary version, and the typo neighbourhoods behind them."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from ..vocabulary import (
+    ANYWHERE,
+    KINDS,
+    LIST_ONLY,
+    PROSE_ONLY,
+    Vocabulary,
+    get_vocabulary,
+    has_nospace_script,
+)
+from .cues import _PROSE_TYPO_MIN, _STOPWORDS, _WORD_TWO_EDITS, _WORD_TYPO_MIN
+
+
+@dataclass
+class _Hit:
+    """One term read from prose: the kinds and codes it may stand for, and where it was found."""
+
+    start: int
+    end: int
+    text: str
+    senses: dict[str, frozenset[str]]
+    token_start: int = -1
+    token_end: int = -1
+
+
+class _Index:
+    """Lookup tables built once per vocabulary version."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.version = vocab.version
+        self.exact: dict[str, dict[str, frozenset[str]]] = {k: vocab.aliases(k) for k in KINDS}
+        self.anywhere: dict[str, dict[str, frozenset[str]]] = {k: vocab.aliases(k, ANYWHERE) for k in KINDS}
+        self.list_only: dict[str, dict[str, frozenset[str]]] = {k: vocab.aliases(k, LIST_ONLY) for k in KINDS}
+        # Prose tables across kinds: Latin aliases by word n-gram, other scripts by substring.
+        self.words: dict[str, dict[str, dict[str, frozenset[str]]]] = {ANYWHERE: {}, LIST_ONLY: {}, PROSE_ONLY: {}}
+        self.chars: dict[str, dict[str, frozenset[str]]] = {}
+        self.max_words = 1
+        self.max_chars = 1
+        for kind in KINDS:
+            for scope, table in ((ANYWHERE, self.anywhere[kind]), (LIST_ONLY, self.list_only[kind])):
+                for alias, codes in table.items():
+                    if has_nospace_script(alias):
+                        if scope == ANYWHERE:
+                            key = alias.replace(" ", "")
+                            self.chars.setdefault(key, {})[kind] = codes
+                            self.max_chars = max(self.max_chars, len(key))
+                    else:
+                        self.words[scope].setdefault(alias, {})[kind] = codes
+                        self.max_words = max(self.max_words, alias.count(" ") + 1)
+        for kind in KINDS:
+            for alias, codes in vocab.aliases(kind, PROSE_ONLY).items():
+                if not has_nospace_script(alias) and alias not in self.words[ANYWHERE]:
+                    self.words[PROSE_ONLY].setdefault(alias, {})[kind] = codes
+        self.max_words = min(self.max_words, 8)
+        # Prefixes (by whole words) of the prose aliases, so a scan with typo corrections stops early.
+        self.prefixes: set[str] = set()
+        for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
+            for alias in table:
+                parts = alias.split(" ")
+                for k in range(1, len(parts) + 1):
+                    self.prefixes.add(" ".join(parts[:k]))
+        # Word-level typos: every word of a Latin prose alias with its one-letter deletions (two for long
+        # words), so "intelectual propert" is read as "intellectual property" word by word.
+        self.alias_words: set[str] = set()
+        for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
+            for alias in table:
+                self.alias_words.update(alias.split(" "))
+        self.word_typos: dict[str, set[str]] = {}
+        for word in self.alias_words:
+            if len(word) < _WORD_TYPO_MIN or not word.isalpha():
+                continue
+            for variant in _neighbourhood(word):
+                self.word_typos.setdefault(variant, set()).add(word)
+        self.corrections: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.demonyms: dict[str, frozenset[str]] = vocab.demonyms("jurisdictions")
+        self.language_jurisdictions: dict[str, frozenset[str]] = vocab.language_jurisdictions()
+        # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
+        self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
+        for kind in KINDS:
+            keys = [a for a in self.exact[kind] if len(a) >= 4 and not has_nospace_script(a)]
+            self.fuzzy[kind] = (keys, [self.exact[kind][a] for a in keys])
+        # Prose typos ("in Singapor", "arbitation"): every Latin alias and its one-letter deletions, so a
+        # word one edit away is found by a few dictionary lookups instead of a scan of all aliases.
+        self.typos: dict[str, set[str]] = {}
+        for alias, senses in self.words[ANYWHERE].items():
+            shortest = min(_PROSE_TYPO_MIN[kind] for kind in senses)
+            # Short syllables ("thue tau") are other words one edit away ("thue tai"), not typos of them.
+            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4:
+                continue
+            for variant in _deletions(alias):
+                self.typos.setdefault(variant, set()).add(alias)
+        self.suggest: dict[str, tuple[list[str], list[frozenset[str]]]] = {
+            kind: (list(self.exact[kind]), list(self.exact[kind].values())) for kind in KINDS
+        }
+
+
+def _deletions(text: str) -> set[str]:
+    return {text} | {text[:i] + text[i + 1 :] for i in range(len(text))}
+
+
+def _neighbourhood(word: str) -> set[str]:
+    """The word and its deletions: one letter, or up to two for long words."""
+    out = _deletions(word)
+    if len(word) >= _WORD_TWO_EDITS:
+        for variant in list(out):
+            if len(variant) == len(word) - 1:
+                out |= _deletions(variant)
+    return out
+
+
+def _word_corrections(token: str, idx: _Index) -> tuple[tuple[str, int], ...]:
+    """(alias word, edits) a prose word may be a typo of: same first letter, one edit, two for long words.
+
+    A word that is itself part of some alias may still be a typo of another ("intelectual" is Portuguese);
+    the caller only lets such a word be corrected inside a longer term."""
+    cached = idx.corrections.get(token)
+    if cached is not None:
+        return cached
+    if len(token) < _WORD_TYPO_MIN or token in _STOPWORDS or not token.isalpha():
+        return ()
+    found: dict[str, int] = {}
+    for variant in _neighbourhood(token):
+        for word in idx.word_typos.get(variant, ()):
+            if word[0] != token[0] or word in found:
+                continue
+            limit = 2 if min(len(word), len(token)) >= _WORD_TWO_EDITS else 1
+            dist = OSA.distance(word, token, score_cutoff=limit)
+            if dist <= limit:
+                found[word] = dist
+    out = tuple(sorted(found.items()))
+    if len(idx.corrections) > 50000:
+        idx.corrections.clear()
+    idx.corrections[token] = out
+    return out
+
+
+def _swapped_letters_typo(token: str, alias: str) -> bool:
+    """Two neighbouring letters swapped, the first letter kept: "Macua" for "Macau"."""
+    if len(token) != len(alias) or token[0] != alias[0]:
+        return False
+    diff = [i for i in range(len(token)) if token[i] != alias[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and token[diff[0]] == alias[diff[1]]
+        and token[diff[1]] == alias[diff[0]]
+    )
+
+
+def _doubled_letter_typo(token: str, alias: str) -> bool:
+    """The alias with one letter typed twice: "Maccau" for "Macau"."""
+    return len(token) == len(alias) + 1 and any(
+        token[i] == token[i + 1] and token[:i] + token[i + 1 :] == alias for i in range(len(token) - 1)
+    )
+
+
+def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
+    """Senses of the one alias a prose phrase is a one-letter typo of, or None."""
+    if len(phrase) < 6:
+        return None
+    found: set[str] = set()
+    for variant in _deletions(phrase):
+        for alias in idx.typos.get(variant, ()):
+            if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1:
+                found.add(alias)
+    senses: dict[str, frozenset[str]] = {}
+    for alias in found:
+        for kind, codes in idx.words[ANYWHERE][alias].items():
+            if len(alias) >= _PROSE_TYPO_MIN[kind]:
+                senses[kind] = senses.get(kind, frozenset()) | codes
+    if not senses or any(len(codes) != 1 for codes in senses.values()):
+        return None
+    return senses
+
+
+_INDEX: _Index | None = None
+
+
+_INDEX_LOCK = threading.Lock()
+
+
+def _index(vocab: Vocabulary | None = None) -> _Index:
+    global _INDEX
+    vocab = vocab or get_vocabulary()
+    idx = _INDEX
+    if idx is None or idx.version != vocab.version or vocab is not get_vocabulary():
+        if vocab is not get_vocabulary():
+            return _Index(vocab)
+        with _INDEX_LOCK:
+            if _INDEX is None or _INDEX.version != vocab.version:
+                _INDEX = _Index(vocab)
+            idx = _INDEX
+    return idx
+
+
+def _allowed_edits(length: int) -> int:
+    if length <= 5:
+        return 1  # only a swap of two letters, checked below
+    if length <= 8:
+        return 1
+    if length <= 14:
+        return 2
+    return 3

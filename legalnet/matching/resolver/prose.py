@@ -1,0 +1,226 @@
+"""Read a whole request: list fields first, then the title and description, and the parties named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..parties import find_parties, merge_parties, party_spans
+from ..termbase import term_info
+from ..vocabulary import KINDS, Vocabulary, normalise
+from .background import is_background_place, is_later_place
+from .index import _Index, _index
+from .results import RequestResolution, TermResolution
+from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
+from .scan import _scan, _tokens
+from .terms import _exact, _language_codes, resolve_terms
+
+
+@dataclass
+class ProseReading:
+    """Terms found in prose, split by role."""
+
+    jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    home_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # Places named as background: another party's home, an origin, a nationality; and plans for later.
+    background_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    practice_areas: list[tuple[str, str]] = field(default_factory=list)
+    languages: list[tuple[str, str]] = field(default_factory=list)
+    # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
+    ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    # How central each practice area is: the term-base weights of the distinct terms that name it.
+    area_weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Areas the client names as the kind of lawyer it wants ("a tax lawyer", 刑事律师, luật sư thuế).
+    asked_areas: list[str] = field(default_factory=list)
+    # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
+    implied_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # A statute or regulator of one place named by its acronym ("PIPL", "MAS") puts that place's law in play;
+    # an arbitral institution only suggests the seat, so it counts when no place is named.
+    governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
+    """Read the jurisdictions, practice areas and working languages a free-text description asks for."""
+    idx = _index(vocab)
+    reading = ProseReading()
+    if not text or not text.strip():
+        return reading
+    # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
+    # the name, not a place of the matter.
+    names = [(p.start, p.end) for p in party_spans(text, lambda norm: _is_term(norm, idx))]
+    hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
+    # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
+    seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)}
+    if not hits:
+        return reading
+    words, _runs = _tokens(text)
+    spans = _descriptor_spans(text)
+    language_status = _language_groups(hits, words, text, idx)
+    for hit in hits:
+        senses = hit.senses
+        if "languages" in senses:
+            if language_status.get(id(hit)) == "cue":
+                if len(senses["languages"]) > 1:
+                    reading.ambiguous_languages.append((hit.text, senses["languages"]))
+                else:
+                    for code in sorted(senses["languages"]):
+                        reading.languages.append((code, hit.text))
+                continue
+            if len(senses) == 1:
+                continue
+        if "jurisdictions" in senses:
+            if is_later_place(hit, text):
+                target = reading.later_jurisdictions
+            elif _is_home_place(hit, words, text, spans):
+                target = reading.home_jurisdictions
+            elif id(hit) in seats or is_background_place(hit, words, text):
+                target = reading.background_jurisdictions
+            else:
+                target = reading.jurisdictions
+            for code in sorted(senses["jurisdictions"]):
+                target.append((code, hit.text))
+        if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
+            for code in sorted(senses["practice_areas"]):
+                reading.practice_areas.append((code, hit.text))
+                row = term_info(normalise(hit.text), code)
+                terms = reading.area_weights.setdefault(code, {})
+                key = normalise(hit.text)
+                terms[key] = max(terms.get(key, 0), row.weight if row else 2)
+                if row and row.jurisdiction:
+                    reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
+                    if code != "arbitration" and row.scope == "caps":
+                        reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
+                if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
+                    reading.asked_areas.append(code)
+    return reading
+
+
+_PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
+
+# A title says what the request is about more plainly than the body around it.
+_TITLE_FACTOR = 1.5
+# An area is central when its weight reaches this share of the most central one's.
+_CENTRAL_SHARE = 0.5
+_MOST_CENTRAL = 3
+
+
+def _area_score(terms: dict[str, int]) -> float:
+    """The strongest term counts whole, every further distinct term a third of its weight."""
+    weights = sorted(terms.values(), reverse=True)
+    return weights[0] + sum(weights[1:]) / 3 if weights else 0.0
+
+
+def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
+    """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
+    central; from the rest of the text, the areas within reach of the most central one, at most three in
+    all, strongest first."""
+    for reading, _factor in readings:
+        listed = listed + [c for c in reading.asked_areas if c not in listed]
+    scores: dict[str, float] = {}
+    strongest: dict[str, int] = {}
+    for reading, factor in readings:
+        for code, terms in reading.area_weights.items():
+            scores[code] = scores.get(code, 0.0) + _area_score(terms) * factor
+            strongest[code] = max(strongest.get(code, 0), max(terms.values()))
+    ranked = sorted(scores, key=lambda c: (-scores[c], c))
+    if not ranked:
+        return list(listed), []
+    top = scores[ranked[0]]
+    central = [
+        c for c in ranked
+        if scores[c] >= _CENTRAL_SHARE * top and (strongest[c] > 1 or max(strongest.values()) == 1)
+    ][: max(0, _MOST_CENTRAL - len(listed))]
+    main = list(listed) + [c for c in central if c not in listed]
+    return main, [c for c in ranked if c not in main]
+
+
+def _is_term(norm: str, idx: _Index) -> bool:
+    """Whether a normalised name is only a vocabulary term: a place, an area word, a regulator."""
+    return any(_exact(kind, norm, idx) for kind in KINDS)
+
+
+def _read_parties(out: RequestResolution, title, description, given, idx: _Index) -> None:
+    found: list[str] = []
+    for text in (title, description):
+        for name in find_parties(text or "", lambda norm: _is_term(norm, idx)):
+            if name not in found:
+                found.append(name)
+    given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
+    out.given_counterparties, out.counterparties = merge_parties(given, found)
+
+
+def resolve_request(
+    title: str | None,
+    description: str | None,
+    jurisdictions: list[str] | tuple[str, ...] = (),
+    practice_areas: list[str] | tuple[str, ...] = (),
+    languages: list[str] | tuple[str, ...] = (),
+    vocab: Vocabulary | None = None,
+    counterparties: list[str] | tuple[str, ...] = (),
+) -> RequestResolution:
+    """Resolve a request: explicit list fields first, then the terms its title and description mention,
+    and the parties it names."""
+    out = RequestResolution()
+    _read_parties(out, title, description, counterparties, _index(vocab))
+    lists = {
+        "jurisdictions": resolve_terms("jurisdictions", list(jurisdictions or ()), vocab),
+        "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
+        "languages": resolve_terms("languages", list(languages or ()), vocab),
+    }
+    weighted = [
+        (read_prose(text, vocab), factor)
+        for text, factor in ((title, _TITLE_FACTOR), (description, 1.0))
+        if text and text.strip()
+    ]
+    readings = [reading for reading, _factor in weighted]
+    for kind, res in lists.items():
+        found = TermResolution(codes=list(res.codes), sources=dict(res.sources))
+        for reading in readings:
+            for code, source in getattr(reading, kind):
+                found.add(code, source)
+        if kind == "practice_areas":
+            main, out.also_mentioned = rank_areas(list(res.codes), weighted)
+            found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
+        if kind == "jurisdictions" and found.codes:
+            for reading in readings:
+                for code, source in reading.governing_jurisdictions:
+                    found.add(code, source)
+        if kind == "jurisdictions" and not found.codes:
+            # No place of the matter is named: a regulator, statute or court of one place names it; else
+            # another party's place; else the client's own seat; else a place planned for later.
+            for fallback in ("implied_jurisdictions", "background_jurisdictions", "home_jurisdictions",
+                             "later_jurisdictions"):
+                for reading in readings:
+                    for code, source in getattr(reading, fallback):
+                        found.add(code, source)
+                if found.codes:
+                    break
+        unresolved = list(res.unresolved)
+        suggestions = dict(res.suggestions)
+        if kind == "languages":
+            idx = _index(vocab)
+            shared = list(res.ambiguous.items())
+            shared += [item for reading in readings for item in reading.ambiguous_languages]
+            for text, codes in shared:
+                picked = _language_codes(idx, codes, out.jurisdictions)
+                if picked:
+                    for code in picked:
+                        found.add(code, text)
+                    if text in unresolved:
+                        unresolved.remove(text)
+                        suggestions.pop(text, None)
+                elif text not in unresolved:
+                    unresolved.append(text)
+                    suggestions[text] = sorted(codes)
+        setattr(out, kind, found.codes)
+        out.sources[kind] = found.sources
+        out.unresolved.extend(unresolved)
+        out.suggestions.update(suggestions)
+    homes: list[str] = []
+    for reading in readings:
+        for code, _source in reading.home_jurisdictions:
+            if code not in homes:
+                homes.append(code)
+    out.home_jurisdictions = homes
+    return out

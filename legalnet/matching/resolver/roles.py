@@ -1,0 +1,302 @@
+"""The role of a place or term in prose: the client's own seat, its industry, a language request."""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import (
+    has_nospace_script,
+    normalise,
+)
+from .cues import (
+    _AFTER_IN_LANGUAGE,
+    _CLAUSE_END,
+    _CUES,
+    _DESCRIPTOR_EN,
+    _DESCRIPTOR_LOCAL,
+    _DESCRIPTOR_STOP_EN,
+    _DESCRIPTOR_STOP_LOCAL,
+    _DESCRIPTOR_ZH,
+    _HOME_AFTER,
+    _HOME_BEFORE,
+    _HOME_HYPHEN_EN,
+    _HOME_PAREN_WORDS,
+    _HOME_ZH,
+    _LANG_CUES_AFTER,
+    _LANG_CUES_BEFORE,
+    _LANG_CUES_ZH,
+    _LANG_CUES_ZH_ADJACENT,
+    _LANG_CUES_ZH_AFTER,
+    _LANG_WEAK_AFTER,
+    _LIST_JOINER,
+    _MATTER_NOUNS,
+    _MATTER_ZH,
+    _NOT_LANGUAGE_AFTER,
+    _OBJECT_VERBS,
+    _ORG_NOUNS,
+    _ORG_ZH,
+    _PAREN_RE,
+    _PEOPLE,
+    _PREPOSITIONS,
+    _SEAT_NOUNS,
+    _SENTENCE_END,
+    _SUBJECT_VERBS,
+    _ZH_OWNER,
+    _ZH_SEAT_RE,
+)
+from .index import _Hit, _Index
+from .scan import _next_words, _prev_words, _Token, _word_index_at
+
+_LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
+_LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
+_LAWYER_BEFORE = tuple(_CUES["lawyer_before"])
+
+
+def _descriptor_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges that describe the client (who they are), not the matter."""
+    spans: list[tuple[int, int]] = []
+    for m in _PAREN_RE.finditer(text):
+        inner = m.group(1)
+        before = text[max(0, m.start() - 25) : m.start()].lower()
+        if _HOME_PAREN_WORDS.search(inner.lower()) or re.search(
+            r"\b(?:company|client|we|us|group|business|firm)\s*$", before
+        ):
+            spans.append((m.start(), m.end()))
+    for m in _DESCRIPTOR_EN.finditer(text):
+        stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
+    for m in _DESCRIPTOR_LOCAL.finditer(text):
+        stop = _DESCRIPTOR_STOP_LOCAL.search(text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
+    # "Kuala Lumpur-based REIT manager looking for …": the noun phrase after the seat describes the client.
+    for m in _HOME_HYPHEN_EN.finditer(text):
+        stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
+        spans.append((m.end(), stop.start() if stop else len(text)))
+    for m in _DESCRIPTOR_ZH.finditer(text):
+        if not _zh_descriptor_opening(text, m.start()):
+            continue  # 收购一家印尼公司: the company is the target, not the client
+        end = m.end()
+        while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;":
+            end += 1
+        spans.append((m.end(), end))
+    return spans
+
+
+def _zh_descriptor_opening(text: str, pos: int) -> bool:
+    """True when 一家/是一家 at pos opens the clause (or follows 是), i.e. describes the speaker."""
+    before = _clause_before(text, pos).strip()
+    return not before or before.endswith("是") or before in _ZH_OWNER
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clause_before(text: str, pos: int, limit: int = 24) -> str:
+    start = pos
+    while start > 0 and pos - start < limit and text[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return text[start:pos]
+
+
+def _chinese_role(text: str, pos: int) -> str | None:
+    """'home' or 'matter' from the nearest Chinese marker before pos in the same clause, or None."""
+    before = _clause_before(text, pos)
+    for end in range(len(before), 0, -1):
+        chunk = before[:end]
+        for marker in sorted(_HOME_ZH, key=len, reverse=True):
+            if chunk.endswith(marker):
+                # 是 alone marks the client only in "我们是…" style openings.
+                if marker == "是" and not re.search(r"(我们|我們|我司|本公司|我方)是$", chunk):
+                    continue
+                if marker == "一家" and not _zh_descriptor_opening(chunk, len(chunk) - 2):
+                    continue
+                return "home"
+        for marker in sorted(_MATTER_ZH, key=len, reverse=True):
+            if chunk.endswith(marker):
+                return "matter"
+    return None
+
+
+def _zh_seat_subject(text: str, hit: _Hit) -> bool:
+    """香港公司在越南…, 我们的新加坡子公司需要…: a place opening the clause and naming the client's company."""
+    before = _clause_before(text, hit.start).strip()
+    if before not in _ZH_OWNER:
+        return False
+    return bool(_ZH_SEAT_RE.match(text, hit.end))
+
+
+def _en_seat_subject(before: list[str], after: list[str]) -> bool:
+    """The client's seat: "Our Hong Kong company has …", "our Rangoon office", "Hong Kong company seeks …".
+
+    Not when the phrase is the object of a preposition: "a PDPA review for our Penang subsidiary" asks for
+    advice on the subsidiary, in Penang."""
+    noun = next((k for k, w in enumerate(after[:2]) if w in _SEAT_NOUNS), None)
+    if noun is None or any(w in _PREPOSITIONS or w in ("law", "legal") for w in after[:noun]):
+        return False
+    following = after[noun + 1] if len(after) > noun + 1 else ""
+    if following in ("law", "laws", "registration", "incorporation", "formation", "setup", "secretarial"):
+        return False
+    if before and before[0] in ("our", "my"):
+        return not (len(before) > 1 and (before[1] in _PREPOSITIONS or before[1] in _OBJECT_VERBS))
+    if not before:
+        return following in _SUBJECT_VERBS
+    return False
+
+
+def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
+    if _in_spans(hit.start, spans):
+        return True
+    if hit.token_start < 0:
+        # A place written in Chinese (or Thai …): the nearest marker before it decides.
+        role = _chinese_role(text, hit.start)
+        return role == "home" or (role is None and _zh_seat_subject(text, hit))
+    after = _next_words(words, hit.token_end, text, 4)
+    if after and after[0] in _HOME_AFTER:
+        return True
+    before = _prev_words(words, hit.token_start, text, 4)
+    if _en_seat_subject(before, after):
+        return True
+    if not before:
+        prev_char = text[: hit.start].rstrip()[-1:] if text[: hit.start].rstrip() else ""
+        if prev_char and has_nospace_script(prev_char):
+            role = _chinese_role(text, hit.start)
+            return role == "home" or (role is None and _zh_seat_subject(text, hit))
+        return False
+    if (
+        before[0] in ("in", "out")
+        and len(before) > 1
+        and (before[1] in _HOME_BEFORE or (before[1] == "of" and len(before) > 2 and before[2] in _HOME_BEFORE))
+    ):
+        return True
+    if before[0] == "from":
+        return not (len(before) > 1 and before[1] in _PEOPLE)
+    # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
+    # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
+    for word in before[:2]:
+        if word in ("a", "an"):
+            for noun in after[:3]:
+                if noun in _PEOPLE or noun in _MATTER_NOUNS:
+                    return False  # "a Singapore lawyer", "a Vietnam dispute"
+                if noun in _SEAT_NOUNS:
+                    return True
+            return True
+        if word in _PREPOSITIONS:
+            break
+    return False
+
+
+def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
+    if _in_spans(hit.start, spans):
+        return True
+    if hit.token_start < 0:
+        tail = text[hit.end : hit.end + 6]
+        cut = len(tail)
+        for k, ch in enumerate(tail):
+            # A conjunction starts the next term: "并购及公司法" is two areas, not an M&A company.
+            if ch in _CLAUSE_END or ch in "及和与與或及":
+                cut = k
+                break
+        tail = tail[:cut]
+        if tail.startswith(("律师", "律師", "法", "一家", "一間", "一间", "该", "該", "这家", "這家", "其")):
+            return False  # 收购一家印尼公司: a verb and its object, not the client's industry
+        return any(noun in tail and not tail.split(noun, 1)[1].startswith("法") for noun in _ORG_ZH)
+    after = _next_words(words, hit.token_end, text, 3)
+    for k, word in enumerate(after[:2]):
+        if word in _ORG_NOUNS:
+            if word == "firm" and (k > 0 and after[k - 1] == "law" or k == 0):
+                return False
+            return True
+        if word in ("law", "legal", "work", "advice", "matters", "and", "or", "in", "for"):
+            return False
+    return False
+
+
+def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
+    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, else None."""
+    tail = text[hit.end : hit.end + 8].lstrip()
+    if tail.startswith(_LANG_CUES_ZH_AFTER):
+        return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
+    if hit.token_start >= 0:
+        after = _next_words(words, hit.token_end, text, 2)
+        if after and after[0] in _NOT_LANGUAGE_AFTER:
+            return "not"
+        if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
+            # "Myanmar please" asks for the place; only a strong cue makes a place name a language.
+            weak = after[0] in _LANG_WEAK_AFTER or " ".join(after) in _LANG_WEAK_AFTER
+            if not (weak and "jurisdictions" in hit.senses):
+                return "cue"
+        k = hit.token_start
+    else:
+        k = _word_index_at(words, hit.start)
+    # A cue earlier in the same sentence: "Lawyers must speak English", "Working language: Thai".
+    j = k - 1
+    boundary = hit.start
+    while j >= 0 and k - j <= 8:
+        if any(ch in _SENTENCE_END for ch in text[words[j].end : boundary]):
+            break
+        if words[j].norm in _LANG_CUES_BEFORE:
+            return "cue"
+        boundary = words[j].start
+        j -= 1
+    before = text[max(0, hit.start - 10) : hit.start]
+    cut = max((before.rfind(ch) for ch in _SENTENCE_END), default=-1)
+    before = before[cut + 1 :]
+    # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
+    if before.rstrip().endswith(_LANG_CUES_ZH_ADJACENT):
+        return "cue"
+    return "cue" if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)) else None
+
+
+def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Index) -> dict[int, str | None]:
+    """Status of each language hit; a list of languages shares its cue ("Thai and English language")."""
+    out: dict[int, str | None] = {}
+    groups: list[list[_Hit]] = []
+    for hit in hits:
+        if "languages" not in hit.senses:
+            continue
+        if groups and _LIST_JOINER.fullmatch(text[groups[-1][-1].end : hit.start]):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    for group in groups:
+        statuses = [_language_status(h, words, text) for h in group]
+        if "not" in statuses:
+            status: str | None = "not"
+        elif "cue" in statuses:
+            status = "cue"
+        else:
+            status = _in_language_cue(group, words, text, idx)
+        for hit in group:
+            out[id(hit)] = status
+    return out
+
+
+def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _Index) -> str | None:
+    """'in' before a language that ends the clause: "… in Thai or English", "in English please"."""
+    first, last = group[0], group[-1]
+    if first.token_start < 0 or last.token_start < 0:
+        return None
+    if any("jurisdictions" in h.senses for h in group):
+        return None  # "in Myanmar" is the place
+    if len(group) == 1 and normalise(first.text) in idx.list_only["jurisdictions"]:
+        return None  # "in Lao", "in Thai" alone may mean the country
+    before = _prev_words(words, first.token_start, text, 1)
+    if before != ["in"]:
+        return None
+    after = _next_words(words, last.token_end, text, 1)
+    return "cue" if not after or after[0] in _AFTER_IN_LANGUAGE else None
+
+
+def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether the term names the kind of lawyer wanted: "tax lawyer", "IP counsel", 刑事律师, 税务律師,
+    luật sư thuế, ทนายความด้านภาษี, peguam hartanah."""
+    if hit.token_start < 0 or has_nospace_script(hit.text):
+        after = text[hit.end : hit.end + 4].lstrip()
+        before = text[max(0, hit.start - 12) : hit.start].rstrip()
+        return after.startswith(_LAWYER_AFTER_ZH) or before.endswith(_LAWYER_BEFORE)
+    after = _next_words(words, hit.token_end, text, 2)
+    if after and (after[0] in _LAWYER_WORDS or (after[0] == "law" and len(after) > 1 and after[1] in _LAWYER_WORDS)):
+        return True
+    before = text[max(0, hit.start - 24) : hit.start].casefold().rstrip()
+    return before.endswith(_LAWYER_BEFORE)

@@ -1,0 +1,285 @@
+"""Scan prose for vocabulary terms: word n-grams for Latin script, substrings for scripts without spaces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..termbase import stem_word
+from ..vocabulary import (
+    ANYWHERE,
+    LIST_ONLY,
+    PROSE_ONLY,
+    normalise,
+)
+from .cues import (
+    _CLAUSE_END,
+    _DEMONYM_LAW,
+    _DEMONYM_MATTER,
+    _ORG_NOUNS,
+    _PEOPLE,
+    _PROSE_TYPO_MIN,
+    _STOPWORDS,
+    _TOKEN_RE,
+)
+from .index import (
+    _allowed_edits,
+    _doubled_letter_typo,
+    _Hit,
+    _Index,
+    _swapped_letters_typo,
+    _typo_hit,
+    _word_corrections,
+)
+
+
+@dataclass
+class _Token:
+    norm: str
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> tuple[list[_Token], list[tuple[int, int, str]]]:
+    words: list[_Token] = []
+    runs: list[tuple[int, int, str]] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("nospace"):
+            runs.append((m.start(), m.end(), m.group()))
+        elif m.group("amp"):
+            words.append(_Token("and", m.group(), m.start(), m.end()))
+        else:
+            norm = normalise(m.group())
+            if norm:
+                words.append(_Token(norm, m.group(), m.start(), m.end()))
+    return words, runs
+
+
+def _written_in_capitals(text: str) -> bool:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return bool(cased) and all(c.isupper() for c in cased)
+
+
+def _word_hit(words: list[_Token], text: str, i: int, size: int, senses: dict[str, frozenset[str]]) -> _Hit:
+    end = words[i + size - 1].end
+    return _Hit(words[i].start, end, text[words[i].start : end], senses, i, i + size)
+
+
+def _typo_senses(
+    key: str, phrase: str, size: int, edits: int, senses: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]] | None:
+    """The senses a typo reading may take, or None when it is too short or ambiguous to trust."""
+    out: dict[str, frozenset[str]] = {}
+    for kind, codes in senses.items():
+        if size == 1:
+            if edits > 1:
+                continue
+            if len(key) < _PROSE_TYPO_MIN[kind] and not (
+                len(key) >= 5 and (_doubled_letter_typo(phrase, key) or _swapped_letters_typo(phrase, key))
+            ):
+                continue
+        elif edits > _allowed_edits(len(key)) or len(key) < 8:
+            continue
+        out[kind] = codes
+    if not out or any(len(codes) != 1 for codes in out.values()):
+        return None
+    return out
+
+
+def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> list[_Hit]:
+    """Add typo readings; a longer reading replaces the shorter exact hits inside it."""
+    n = len(words)
+    options = [_word_corrections(w.norm, idx) for w in words]
+    candidates: list[tuple[int, int, int, dict[str, frozenset[str]]]] = []  # (size, edits, start, senses)
+    if any(options):
+        for i in range(n):
+            # Grow readings word by word while they remain the start of some alias.
+            states = [("", 0)]
+            for k in range(i, min(n, i + idx.max_words)):
+                grown: list[tuple[str, int]] = []
+                for prefix, edits in states:
+                    for word, cost in ((words[k].norm, 0), *options[k]):
+                        key = f"{prefix} {word}" if prefix else word
+                        if key in idx.prefixes:
+                            grown.append((key, edits + cost))
+                if not grown:
+                    break
+                states = grown[:32]
+                size = k - i + 1
+                for key, edits in states:
+                    if not edits:
+                        continue
+                    senses = idx.words[ANYWHERE].get(key) or idx.words[PROSE_ONLY].get(key)
+                    if senses is None:
+                        continue
+                    phrase = " ".join(w.norm for w in words[i : k + 1])
+                    if phrase in idx.words[LIST_ONLY] or (size == 1 and phrase in idx.alias_words):
+                        continue
+                    ok = _typo_senses(key, phrase, size, edits, senses)
+                    if ok:
+                        candidates.append((size, edits, i, ok))
+    # Whole-phrase typos that cross a word boundary ("dataprivacy", "trade markss").
+    for i in range(n):
+        if len(words[i].norm) < 3 or words[i].norm in _STOPWORDS:
+            continue
+        for size in (2, 1):
+            if i + size > n or any(words[k].norm in _STOPWORDS for k in range(i, i + size)):
+                continue
+            if size == 1 and len(words[i].norm) < 6:
+                continue
+            phrase = " ".join(words[k].norm for k in range(i, i + size))
+            if phrase in idx.words[LIST_ONLY] or phrase in idx.words[ANYWHERE]:
+                continue
+            senses = _typo_hit(phrase, idx)
+            if senses:
+                candidates.append((size, 1, i, senses))
+    if not candidates:
+        return hits
+    # Readings of one span with the fewest edits are merged ("Vietnamse": Vietnam or Vietnamese), and
+    # dropped when they disagree within a kind.
+    best: dict[tuple[int, int], tuple[int, dict[str, frozenset[str]]]] = {}
+    for size, edits, i, senses in candidates:
+        seen = best.get((i, size))
+        if seen is None or edits < seen[0]:
+            best[(i, size)] = (edits, dict(senses))
+        elif edits == seen[0]:
+            for kind, codes in senses.items():
+                seen[1][kind] = seen[1].get(kind, frozenset()) | codes
+    merged = [
+        (size, edits, i, senses)
+        for (i, size), (edits, senses) in best.items()
+        if all(len(codes) == 1 for codes in senses.values())
+    ]
+    merged.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for size, _edits, i, senses in merged:
+        end = i + size
+        inside = [h for h in hits if h.token_start < end and i < h.token_end]
+        # A typo reading only wins over exact hits it wholly contains and is longer than.
+        if any(h.token_start < i or h.token_end > end or h.token_end - h.token_start >= size for h in inside):
+            continue
+        for h in inside:
+            hits.remove(h)
+        hits.append(_word_hit(words, text, i, size, dict(senses)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
+    """Read a demonym right before a legal-matter noun as that jurisdiction; "a Vietnamese supplier" is not."""
+    if not idx.demonyms:
+        return
+    by_token = {h.token_start: h for h in hits if h.token_start >= 0}
+    covered = {k for h in hits for k in range(h.token_start, h.token_end)}
+    for k, word in enumerate(words):
+        codes = idx.demonyms.get(word.norm)
+        if codes is None:
+            continue
+        hit = by_token.get(k)
+        if k in covered and (hit is None or hit.token_end != k + 1 or "jurisdictions" in hit.senses):
+            continue
+        after = _next_words(words, k + 1, text, 3)
+        if not after or (after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"}):
+            continue  # "a Chinese law firm" is a firm
+        if not (
+            after[0] in _DEMONYM_MATTER or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
+        ):
+            continue
+        if hit is None:
+            new = _word_hit(words, text, k, 1, {"jurisdictions": codes})
+            hits.append(new)
+        else:
+            hit.senses = {**hit.senses, "jurisdictions": codes}
+    hits.sort(key=lambda h: h.start)
+
+
+def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
+    """All vocabulary terms mentioned in a text, leftmost-longest, across kinds.
+
+    With ``fuzzy`` (prose), typos are read too and the longest reading wins whether it is exact or not:
+    "intelectual propert" is one term, intellectual property, never "property" inside it. Prose-only names
+    ("Bursa") and demonyms before a legal-matter noun ("Malaysian listing") are read there as well.
+    """
+    words, runs = _tokens(text)
+    for w in words:
+        # "China's data rules", "Vietnam’s courts": the possessive of a term is the term.
+        if w.text[-2:] in ("'s", "’s") and w.norm not in idx.prefixes and w.norm[:-1] in idx.prefixes:
+            w.norm = w.norm[:-1]
+    stems = [stem_word(w.norm) for w in words]
+    hits: list[_Hit] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        found = None
+        for size in range(min(idx.max_words, n - i), 0, -1):
+            key = " ".join(w.norm for w in words[i : i + size])
+            senses = idx.words[ANYWHERE].get(key)
+            if senses is None:
+                # Word forms: "hiring Thai staff" is the term "hire", "leasing" is "lease".
+                senses = idx.words[ANYWHERE].get(" ".join(stems[i : i + size]))
+            if senses is None and fuzzy:
+                senses = idx.words[PROSE_ONLY].get(key)
+            if senses is None:
+                listed = idx.words[LIST_ONLY].get(key)
+                span = text[words[i].start : words[i + size - 1].end]
+                if listed is not None and _written_in_capitals(span):
+                    senses = listed
+            if senses is not None:
+                found = (size, senses)
+                break
+        if found is None:
+            i += 1
+            continue
+        size, senses = found
+        hits.append(_word_hit(words, text, i, size, dict(senses)))
+        i += size
+    if fuzzy and n:
+        hits = _with_typos(words, text, idx, hits)
+        _add_demonyms(words, text, idx, hits)
+    for start, _end, run in runs:
+        norm = run.casefold()
+        p = 0
+        while p < len(norm):
+            matched = 0
+            for size in range(min(idx.max_chars, len(norm) - p), 0, -1):
+                senses = idx.chars.get(norm[p : p + size])
+                if senses is not None:
+                    hits.append(_Hit(start + p, start + p + size, run[p : p + size], dict(senses)))
+                    matched = size
+                    break
+            p += matched or 1
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _prev_words(words: list[_Token], i: int, text: str, count: int) -> list[str]:
+    out: list[str] = []
+    j = i - 1
+    while j >= 0 and len(out) < count:
+        between = text[words[j].end : words[j + 1].start if j + 1 < len(words) else words[j].end]
+        if any(ch in _CLAUSE_END for ch in between) and between.strip() not in ("-", "'"):
+            break
+        out.append(words[j].norm)
+        j -= 1
+    return out
+
+
+def _next_words(words: list[_Token], i: int, text: str, count: int) -> list[str]:
+    out: list[str] = []
+    j = i
+    while j < len(words) and len(out) < count:
+        prev_end = words[j - 1].end if j > 0 else 0
+        between = text[prev_end : words[j].start]
+        if j > i and any(ch in _CLAUSE_END for ch in between):
+            break
+        if j == i and any(ch in _CLAUSE_END for ch in between):
+            break
+        out.append(words[j].norm)
+        j += 1
+    return out
+
+
+def _word_index_at(words: list[_Token], pos: int) -> int:
+    for k, w in enumerate(words):
+        if w.start >= pos:
+            return k
+    return len(words)

@@ -1,0 +1,67 @@
+"""Parties named in a request's text: companies by legal form in every script, people by role, never the client."""
+
+import pytest
+
+from legalnet.matching.parties import find_parties, merge_parties, short_form_of
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our buyer Harbourline Cold Chain Pte. Ltd. refuses delivery.", ["Harbourline Cold Chain Pte. Ltd."]),
+        ("Claim against Kota Emas Plantations Sdn Bhd for unpaid invoices.", ["Kota Emas Plantations Sdn Bhd"]),
+        ("The lender is PT Bank Sentosa Raya Tbk and it called the bond.", ["PT Bank Sentosa Raya Tbk"]),
+        ("We terminated PT Nusa Logistik Prima last month.", ["PT Nusa Logistik Prima"]),
+        ("Supplier Golden Reed Trading (HK) Ltd delayed shipment.", ["Golden Reed Trading (HK) Ltd"]),
+        ("Dispute with Mekong Riverside Agro Joint Stock Company over rice.",
+         ["Mekong Riverside Agro Joint Stock Company"]),
+        ("Invoice unpaid by Pacific Crest Hldgs, Inc. since May.", ["Pacific Crest Hldgs, Inc."]),
+        ("Đối tác là Công ty TNHH Thực phẩm Sao Mai đã vi phạm hợp đồng.", ["Công ty TNHH Thực phẩm Sao Mai"]),
+        ("คู่สัญญาคือ บริษัท ทองดี ค้าไม้ จำกัด ผิดสัญญา", ["บริษัท ทองดี ค้าไม้ จำกัด"]),
+        ("供应商“宁波海纳精密铸造有限公司”拖欠交货。", ["宁波海纳精密铸造有限公司"]),
+        ("我哋嘅客戶佛山興隆陶瓷有限公司欠款未還。", ["佛山興隆陶瓷有限公司"]),
+        ("The seller, Tan Boon Huat, kept the deposit.", ["Tan Boon Huat"]),
+        ("Our ex-employee Ms. Nguyen Thi Lan copied files.", ["Nguyen Thi Lan"]),
+        ("The facility from Bank of Southern Asia is maturing.", ["Bank of Southern Asia"]),
+    ],
+)
+def test_parties_are_found_by_legal_form_or_role(text, expected):
+    assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are Lotus Bay Foods Pte. Ltd., a Singapore caterer, and need a Thai lawyer.",
+        "Our subsidiary Harbour Star Logistics Sdn Bhd needs a new lease.",
+        "我们是深圳启明星电子有限公司，想在越南设厂。",
+        "We acquired 80% of Delta Cane Sugar Co., Ltd. last year and found tax problems.",
+        "我们想在澳门注册一间有限公司。",
+        "Need a lawyer for a contract with a Thai supplier.",
+    ],
+)
+def test_the_client_itself_and_kinds_of_company_are_not_parties(text):
+    assert find_parties(text) == []
+
+
+def test_names_that_are_only_vocabulary_terms_are_not_parties():
+    resolution = resolve_request("PT PMA set-up", "We want to set up a PT PMA in Batam, or maybe a Brunei Sdn Bhd.")
+    assert resolution.counterparties == []
+
+
+def test_a_given_short_form_gives_way_to_the_full_name_in_the_text():
+    given, added = merge_parties(["PT NLP", "Acme Widgets Ltd"], ["PT Nusa Logistik Prima"])
+    assert given == ["Acme Widgets Ltd"]
+    assert added == ["PT Nusa Logistik Prima"]
+    assert short_form_of("Sao Mai", "Công ty TNHH Thực phẩm Sao Mai")
+    assert not short_form_of("Sao Mai", "Harbourline Cold Chain Pte. Ltd.")
+
+
+def test_the_screened_names_are_the_given_and_the_found_ones():
+    resolution = resolve_request(
+        "Unpaid invoices", "Our customer Riverstone Timber Co., Ltd. owes us THB 2m; sue in Bangkok.",
+        counterparties=["Riverstone Timber Co Ltd", "Lim Boon Keng"],
+    )
+    assert resolution.screened_counterparties == ["Lim Boon Keng", "Riverstone Timber Co., Ltd."]
+    assert resolution.as_dict()["counterparties"] == resolution.screened_counterparties
