@@ -121,7 +121,10 @@ def component_schemas() -> dict:
         "Resolution": obj({
             "resolved": obj({kind: CODES for kind in schemas.KINDS}), "unresolved": array(string()),
             "suggestions": {"type": "object", "additionalProperties": array(string()),
-                            "description": "Labels that the unresolved texts may have meant."}}),
+                            "description": "Labels that the unresolved texts may have meant."},
+            "counterparties": array(string(), description="Parties the prose names (empty with a kind)."),
+            "also_mentioned": array(string(), description="Practice areas the prose touches on without being "
+                                    "about them (empty with a kind).")}),
         "PublicFirm": obj(public_firm_fields),
         "PublicFirmDetail": obj({**public_firm_fields, "description": string(), "lawyers": array(lawyer)}),
         "PublicFirmPage": page_of("PublicFirm"),

@@ -205,6 +205,7 @@ def resolve():
 
     data = schemas.resolve_input(schemas.json_body())
     resolved = {kind: [] for kind in schemas.KINDS}
+    parties, also = [], []
     if data["kind"]:
         result = resolve_codes_or_text(data["kind"], data["texts"])
         resolved[data["kind"]] = list(result.codes)
@@ -215,8 +216,10 @@ def resolve():
         seen = intake.understand(intake.RequestInput(title=data["title"], description=description))
         resolved = {kind: getattr(seen, kind) for kind in schemas.KINDS}
         unresolved, suggestions = seen.unresolved, seen.suggestions
+        parties, also = seen.found_counterparties, seen.also_mentioned
     return jsonify({"resolved": resolved, "unresolved": unresolved,
-                    "suggestions": {text: list(labels) for text, labels in suggestions.items()}})
+                    "suggestions": {text: list(labels) for text, labels in suggestions.items()},
+                    "counterparties": parties, "also_mentioned": also})
 
 
 # --------------------------------------------------------------------------------------------- firms

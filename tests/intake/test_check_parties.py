@@ -117,3 +117,16 @@ def test_flask_match_prints_every_screened_name(app, db, tmp_path):
     result = app.test_cli_runner().invoke(args=["match", "--json", str(path)])
     out = json.loads(result.stdout.splitlines()[0])
     assert out["resolved"]["counterparties"] == ["Kowloon Copycat Ltd", ACME]
+
+
+def test_the_api_reads_parties_and_areas_only_mentioned_from_prose(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    token = create_token(user, "portal").value
+    _db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    body = client.post("/api/v1/resolve", headers=headers, json={"description": MENTIONING}).get_json()
+    expected = resolve_request("", MENTIONING)
+    assert "PT Maju Jaya Tbk" in body["counterparties"]
+    assert body["also_mentioned"] == [c for c in expected.also_mentioned if c not in expected.practice_areas]
+    listed = client.post("/api/v1/resolve", headers=headers, json={"kind": "jurisdictions", "texts": ["Vietnam"]})
+    assert listed.get_json()["counterparties"] == [] and listed.get_json()["also_mentioned"] == []
