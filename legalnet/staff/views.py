@@ -159,7 +159,8 @@ def import_firms():
 @staff_required
 def vocabulary_page():
     """The terms recent requests left unresolved, most frequent first, and the aliases staff taught."""
-    return render_template("staff/vocabulary.html", terms=vocabulary.unresolved_terms(),
+    terms = vocabulary.unresolved_terms()
+    return render_template("staff/vocabulary.html", terms=terms, total=vocabulary.unresolved_term_count(),
                            taught=vocabulary.taught_aliases(), targets=vocabulary.target_choices(),
                            teach_form=TeachForm(formdata=None), undo_form=UndoForm(formdata=None),
                            kind_label=vocabulary.kind_label, days=vocabulary.RECENT_DAYS)

@@ -19,8 +19,8 @@ from legalnet.matching.vocabulary import KINDS, get_vocabulary, normalise
 
 # Terms of requests submitted within this many days count as recent.
 RECENT_DAYS = 90
-# The page lists this many terms, the most frequent ones.
-TERMS_SHOWN = 100
+# The page lists this many terms, the most frequent ones (each costs a fuzzy search for its suggestions).
+TERMS_SHOWN = 50
 TAUGHT_SHOWN = 100
 ALIAS_MAX = 200
 
@@ -67,16 +67,28 @@ class TermRow:
     now_read_as: list[str] = field(default_factory=list)
 
 
-def unresolved_terms(days: int = RECENT_DAYS, limit: int = TERMS_SHOWN, now: datetime | None = None) -> list[TermRow]:
-    """The terms requests of the last `days` left unresolved and nobody taught since, most frequent first."""
+def _untaught_since(days: int, now: datetime | None):
+    """Conditions selecting terms of the last `days` that nobody taught since."""
     since = (now or utcnow()) - timedelta(days=days)
     taught = db.select(TaughtAlias.id).where(TaughtAlias.normalized == UnresolvedTerm.normalized,
                                              TaughtAlias.removed_at.is_(None)).exists()
+    return UnresolvedTerm.created_at >= since, ~taught
+
+
+def unresolved_term_count(days: int = RECENT_DAYS, now: datetime | None = None) -> int:
+    """How many distinct terms the page could list."""
+    terms = (db.select(UnresolvedTerm.kind, UnresolvedTerm.normalized).where(*_untaught_since(days, now))
+             .group_by(UnresolvedTerm.kind, UnresolvedTerm.normalized).subquery())
+    return db.session.scalar(db.select(func.count()).select_from(terms))
+
+
+def unresolved_terms(days: int = RECENT_DAYS, limit: int = TERMS_SHOWN, now: datetime | None = None) -> list[TermRow]:
+    """The terms requests of the last `days` left unresolved and nobody taught since, most frequent first."""
     requests = func.count(func.distinct(UnresolvedTerm.request_id))
     last_seen = func.max(UnresolvedTerm.created_at)
     stmt = (
         db.select(UnresolvedTerm.kind, UnresolvedTerm.normalized, func.min(UnresolvedTerm.text), requests, last_seen)
-        .where(UnresolvedTerm.created_at >= since, ~taught)
+        .where(*_untaught_since(days, now))
         .group_by(UnresolvedTerm.kind, UnresolvedTerm.normalized)
         .order_by(requests.desc(), last_seen.desc(), UnresolvedTerm.normalized)
         .limit(limit)

@@ -16,6 +16,7 @@ from legalnet.extensions import db as _db
 from legalnet.intake.models import LegalRequest
 from legalnet.matching.models import TaughtAlias, UnresolvedTerm
 from legalnet.matching.services import label, resolve_request, resolve_terms
+from legalnet.staff import vocabulary
 from tests import factories
 from tests.conftest import submit
 
@@ -211,3 +212,19 @@ def test_export_and_api_include_taught_aliases(app, client, db, auth, tmp_path):
     body = client.get("/api/v1/vocabulary/jurisdictions", headers={"Authorization": f"Bearer {token}"}).get_json()
     items = {item["code"]: item for item in body["items"]}
     assert items["TH"]["taught_aliases"] == [INVENTED] and items["VN"]["taught_aliases"] == []
+
+
+def test_the_page_lists_the_most_frequent_terms_and_says_how_many_there_are(client, db, auth):
+    user = factories.make_user(Role.CLIENT)
+    requests = [factories.make_legal_request(user, title=f"R{i}") for i in range(3)]
+    for n in range(vocabulary.TERMS_SHOWN + 2):
+        # Term 0 is in three requests, term 1 in two, the others in one.
+        for req in requests[:max(1, 3 - n)]:
+            _db.session.add(UnresolvedTerm(request_id=req.id, kind="jurisdictions", text=f"Qwxland {n}",
+                                           normalized=f"qwxland {n}"))
+    _db.session.commit()
+    auth.login(Role.STAFF)
+    html = client.get("/staff/vocabulary").get_data(as_text=True)
+    order = terms_in_order(html)
+    assert len(order) == vocabulary.TERMS_SHOWN and order[:2] == ["Qwxland 0", "Qwxland 1"]
+    assert f"Showing the {vocabulary.TERMS_SHOWN} most frequent of {vocabulary.TERMS_SHOWN + 2} terms" in html
