@@ -90,6 +90,7 @@ def new_request():
     """Fill in a request, check what it was understood as, then submit it."""
     form = RequestForm()
     understanding = None
+    refused = False
     if form.validate_on_submit():
         data = input_from(form)
         if form.submit.data and not form.consent.data:
@@ -100,6 +101,7 @@ def new_request():
             except DomainError as error:
                 db.session.rollback()
                 flash(str(error), "error")
+                refused = True
             else:
                 db.session.commit()
                 flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
@@ -107,7 +109,7 @@ def new_request():
         understanding = services.understand(data)
     locale = str(get_locale() or "en")
     # Input the form refused is shown back with its messages, answered as a client error.
-    status = 422 if request.method == "POST" and form.errors else 200
+    status = 422 if request.method == "POST" and (form.errors or refused) else 200
     if understanding is not None:
         carry_choices(form, understanding, data)
     return render_template("intake/new.html", form=form, understanding=understanding,
