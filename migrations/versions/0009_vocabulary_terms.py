@@ -1,5 +1,4 @@
-"""terms requests left unresolved, the aliases staff taught the vocabulary, and the parties a request names in its
-text
+"""unresolved terms of requests, aliases staff taught, parties found in a request's text
 
 Revision ID: 0009_vocabulary_terms
 Revises: 0008_notification_translations
