@@ -4,7 +4,10 @@ the export and the API, and who may do it."""
 
 import json
 import re
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +23,7 @@ from legalnet.staff import vocabulary
 from tests import factories
 from tests.conftest import submit
 
+ROOT = Path(__file__).resolve().parents[2]
 # Nicknames and made-up words that the vocabulary does not read today.
 NICKNAME = "Kingdom of Smiles"
 INVENTED = "Zorbland Republic"
@@ -228,3 +232,39 @@ def test_the_page_lists_the_most_frequent_terms_and_says_how_many_there_are(clie
     order = terms_in_order(html)
     assert len(order) == vocabulary.TERMS_SHOWN and order[:2] == ["Qwxland 0", "Qwxland 1"]
     assert f"Showing the {vocabulary.TERMS_SHOWN} most frequent of {vocabulary.TERMS_SHOWN + 2} terms" in html
+
+
+WORKER = """
+import sys
+from legalnet import create_app
+from legalnet.extensions import db
+from legalnet.matching.services import resolve_request
+app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": sys.argv[1]})
+with app.app_context():
+    for line in sys.stdin:
+        db.session.rollback()  # a new request: read what other workers committed since
+        print(",".join(resolve_request("", "", [line.strip()]).jurisdictions) or "-", flush=True)
+"""
+
+
+def test_a_running_worker_process_reads_a_mapping_without_a_restart(app, client, db, auth):
+    """A separate, already running process (as another gunicorn worker is) reads the mapping on its next call."""
+    worker = subprocess.Popen([sys.executable, "-c", WORKER, app.config["SQLALCHEMY_DATABASE_URI"]],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        def ask(term: str) -> str:
+            worker.stdin.write(term + "\n")
+            worker.stdin.flush()
+            return worker.stdout.readline().strip()
+
+        assert ask(INVENTED) == "-"
+        auth.login(Role.STAFF)
+        submit(client, "/staff/vocabulary/teach", {"text": INVENTED, "target": "jurisdictions:TH"},
+               form_url="/staff/vocabulary")
+        assert ask(INVENTED) == "TH"
+        alias = _db.session.scalar(_db.select(TaughtAlias))
+        submit(client, f"/staff/vocabulary/aliases/{alias.id}/undo", {}, form_url="/staff/vocabulary")
+        assert ask(INVENTED) == "-"
+    finally:
+        worker.stdin.close()
+        worker.wait(timeout=30)
