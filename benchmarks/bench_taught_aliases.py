@@ -121,7 +121,8 @@ def main() -> None:
         resolve_request(*REQUEST)
         print(f"first resolve after an undo (rebuild):       {(time.perf_counter() - start) * 1e3:.1f} ms")
         page = timed(unresolved_terms, 5)
-        print(f"staff page list of the 50 most frequent unresolved terms with suggestions: {statistics.median(page) * 1e3:.1f} ms")
+        print(f"staff page list of the 50 most frequent unresolved terms with suggestions: "
+              f"{statistics.median(page) * 1e3:.1f} ms")
         db.drop_all()
 
 
