@@ -59,6 +59,17 @@ class Config:
     FAIRNESS_WINDOW_DAYS = int(os.environ.get("FAIRNESS_WINDOW_DAYS", 30))
     MATCH_SHORTLIST_SIZE = int(os.environ.get("MATCH_SHORTLIST_SIZE", 10))
 
+    # Operations: who may read /metrics without a staff API token (addresses or networks, comma-separated),
+    # error reports to Sentry when a DSN is set, and the job runner's intervals in seconds.
+    METRICS_ALLOWED_IPS = os.environ.get("METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+    SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+    SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "")
+    JOBS_SWEEP_SECONDS = _float("JOBS_SWEEP_SECONDS", 60)
+    JOBS_OUTBOX_SECONDS = _float("JOBS_OUTBOX_SECONDS", 5)
+    JOBS_RETENTION_SECONDS = _float("JOBS_RETENTION_SECONDS", 24 * 3600)
+    # Personal data of closed cases is anonymised this many years after closing.
+    RETENTION_YEARS = _float("RETENTION_YEARS", 7)
+
 
 class DevelopmentConfig(Config):
     """Local development: SQLite under instance/, e-mail printed to the log."""

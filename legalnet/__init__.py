@@ -33,6 +33,11 @@ def create_app(config=None) -> Flask:
     register_error_handlers(app)
     register_template_helpers(app)
     register_form_translations(app)
+    from legalnet.ops import init_app as init_operations
+    from legalnet.privacy import init_app as init_privacy
+
+    init_operations(app)
+    init_privacy(app)
     return app
 
 

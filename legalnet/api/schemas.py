@@ -286,7 +286,7 @@ def request_input(data: dict) -> RequestInput:
     errors.raise_if_any()
     return RequestInput(title=title, description=description, counterparties=counterparties, urgency=urgency,
                         budget_amount=budget_amount, budget_currency=budget_currency if budget_amount is not None
-                        else "", deadline=deadline, consent_to_share=True, **lists)
+                        else "", deadline=deadline, consent_to_share=True, consent_channel="api", **lists)
 
 
 def resolve_input(data: dict) -> dict:

@@ -159,5 +159,6 @@ def navigation_for(user) -> list[tuple[str, str]]:
     else:
         items = [("accounts.dashboard", _l("Dashboard")), ("referrals.staff_queue", _l("Requests")),
                  ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
-                 ("reports.dashboard", _l("Reports")), ("staff.audit_log", _l("Audit log"))]
+                 ("reports.dashboard", _l("Reports")), ("staff.audit_log", _l("Audit log")),
+                 ("privacy.people", _l("People"))]
     return items

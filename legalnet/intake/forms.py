@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -20,6 +21,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from legalnet.accounts.forms import strip
+from legalnet.privacy.consent import current_version
 
 # The longest description a request may have (form, API and `flask match`): long enough for a detailed e-mail,
 # short enough that reading it stays quick.
@@ -107,6 +109,8 @@ class RequestForm(FlaskForm):
     budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
     deadline = DateField(_l("Deadline (optional)"), validators=[Optional(), not_in_the_past])
     consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
+    # Which version of the sharing notice was shown beside the box; recorded with the consent.
+    consent_version = HiddenField()
     check = SubmitField(_l("Check"))
     submit = SubmitField(_l("Submit request"))
 
@@ -118,6 +122,8 @@ class RequestForm(FlaskForm):
         self.practice_areas.choices = vocabulary_choices("practice_areas")
         self.add_practice_areas.choices = self.practice_areas.choices
         self.languages.choices = vocabulary_choices("languages")
+        if not self.consent_version.data:
+            self.consent_version.data = current_version()
 
 
 class PickFirmForm(FlaskForm):

@@ -17,6 +17,7 @@ from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
 from legalnet.matching.models import UnresolvedTerm
 from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
+from legalnet.privacy.consent import record_consent
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
@@ -41,6 +42,11 @@ class RequestInput:
     budget_currency: str = ""
     deadline: date | None = None
     consent_to_share: bool = False
+    # The version of the sharing notice shown with the consent box (the current one when not given), the
+    # language it was shown in and where it was given: recorded with the consent.
+    consent_version: str | None = None
+    consent_locale: str = ""
+    consent_channel: str = "web"
     # Parties found in the text that the client unticked on the Check step: not screened, not stored.
     removed_counterparties: list[str] = field(default_factory=list)
 
@@ -180,6 +186,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
     record_unresolved_terms(req, data, seen.unresolved)
     referrals.add_event(req, "submitted", actor=user, params={})
+    record_consent(user, req, data.consent_version, data.consent_locale or user.locale or "en", data.consent_channel)
     record(user, "request.submitted", req, f"{req.reference} {req.title}")
     db.session.flush()
     referrals.compute_shortlist(req)

@@ -58,6 +58,8 @@ def input_from(form: RequestForm) -> services.RequestInput:
         budget_currency=form.budget_currency.data or "",
         deadline=form.deadline.data,
         consent_to_share=bool(form.consent.data),
+        consent_version=form.consent_version.data or None,
+        consent_locale=str(get_locale() or "en"),
         removed_counterparties=[name for name in form.offered_counterparties.data or []
                                 if name not in (form.found_counterparties.data or [])],
     )

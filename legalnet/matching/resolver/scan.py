@@ -192,6 +192,24 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
     hits.sort(key=lambda h: h.start)
 
 
+def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Index, hits: list[_Hit]) -> None:
+    """Two-word area terms with a word or two between them, in one clause: "hire Thai staff"."""
+    covered = {k for h in hits if h.token_start >= 0 for k in range(h.token_start, h.token_end)}
+    for i, stem in enumerate(stems):
+        seconds = idx.pairs.get(stem)
+        if not seconds or i in covered:
+            continue
+        for j in (i + 2, i + 3):
+            if j >= len(words) or any(ch in _CLAUSE_END for ch in text[words[i].end : words[j].start]):
+                break
+            codes = seconds.get(stems[j])
+            if codes and j not in covered:
+                end = words[j].end
+                hits.append(_Hit(words[i].start, end, text[words[i].start : end], {"practice_areas": codes}, i, j + 1))
+                covered.update((i, j))
+                break
+
+
 def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
     """All vocabulary terms mentioned in a text, leftmost-longest, across kinds.
 
@@ -235,6 +253,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
     if fuzzy and n:
         hits = _with_typos(words, text, idx, hits)
         _add_demonyms(words, text, idx, hits)
+        _add_split_pairs(words, stems, text, idx, hits)
     for start, _end, run in runs:
         norm = run.casefold()
         p = 0

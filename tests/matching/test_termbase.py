@@ -1,0 +1,58 @@
+"""The legal term base: well-formed rows with sources, inflections matched, weights and implied places used."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request, resolve_terms
+from legalnet.matching.termbase import SCOPES, read_terms, stem_word, term_info
+from legalnet.matching.vocabulary import get_vocabulary, normalise
+
+
+def test_every_row_names_an_area_of_the_vocabulary_with_a_source():
+    terms = read_terms()
+    codes = set(get_vocabulary().codes("practice_areas"))
+    jurisdictions = set(get_vocabulary().codes("jurisdictions"))
+    assert len(terms) > 2000
+    assert {t.code for t in terms} == codes
+    for term in terms:
+        assert term.source, term
+        assert term.scope in SCOPES
+        assert term.jurisdiction in jurisdictions | {""}, term
+
+
+def test_a_malformed_row_is_refused_with_its_file_and_line(tmp_path):
+    (tmp_path / "tax.csv").write_text("term,lang,weight,jurisdiction,scope,source\nstamp duty,en,7,,any,x\n")
+    with pytest.raises(ValueError, match="tax.csv line 2"):
+        read_terms(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("hiring", "hire"), ("hired", "hires"), ("leasing", "lease"), ("companies", "company"), ("taxes", "tax")],
+)
+def test_inflections_share_a_stem(a, b):
+    assert stem_word(a) == stem_word(b)
+
+
+@pytest.mark.parametrize("a, b", [("customer", "customs"), ("liquidation", "liquidated"), ("business", "busines")])
+def test_derivations_keep_apart(a, b):
+    assert stem_word(a) != stem_word(b)
+
+
+def test_word_forms_in_prose_resolve_without_being_listed():
+    assert "employment" in resolve_request("", "We are hiring local staff in Penang.").practice_areas
+    assert "real-estate" in resolve_request("", "Leasing a warehouse in Batam for ten years.").practice_areas
+
+
+def test_rows_carry_their_weight_and_implied_place():
+    row = term_info(normalise("PKPU"), "insolvency")
+    assert row is not None and row.jurisdiction == "ID" and row.weight == 3
+    assert resolve_request("", "Our buyer filed for PKPU; how do we lodge our claim?").jurisdictions == ["ID"]
+
+
+@pytest.mark.parametrize(
+    "item, code",
+    [("securities", "capital-markets"), ("payments", "fintech"), ("mining", "energy"), ("家事", "private-client"),
+     ("shipping", "maritime"), ("trademarks", "intellectual-property")],
+)
+def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
+    assert resolve_terms("practice_areas", [item]).codes == [code]
