@@ -129,6 +129,7 @@ def register_commands(app: Flask) -> None:
     from legalnet.demo import demo_cli
     from legalnet.firms.cli import firms_cli
     from legalnet.matching.cli import match_command
+    from legalnet.matching.export import vocabulary_cli
     from legalnet.notifications.cli import outbox_cli
     from legalnet.referrals.cli import sla_cli
 
@@ -139,4 +140,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(outbox_cli)
     app.cli.add_command(sla_cli)
     app.cli.add_command(tokens_cli)
+    app.cli.add_command(vocabulary_cli)
 

@@ -14,7 +14,7 @@ from legalnet.firms.models import (  # noqa: F401
     Office,
 )
 from legalnet.intake.models import LegalRequest  # noqa: F401
-from legalnet.matching.models import Match  # noqa: F401
+from legalnet.matching.models import Match, TaughtAlias, UnresolvedTerm  # noqa: F401
 from legalnet.notifications.models import Notification, OutboxEmail  # noqa: F401
 from legalnet.ops.models import JobRun  # noqa: F401
 from legalnet.privacy.models import Consent, Erasure  # noqa: F401

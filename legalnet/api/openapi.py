@@ -72,6 +72,9 @@ def component_schemas() -> dict:
     request_summary = {
         "id": {"type": "integer"}, "reference": nullable(string()), "title": string(), "description": string(),
         "jurisdictions": CODES, "practice_areas": CODES, "languages": CODES, "counterparties": array(string()),
+        "found_counterparties": array(string(), description="Parties named in the title or description."),
+        "screened_counterparties": array(string(), description="Every name the conflict screen compared: the "
+                                         "counterparties given and those found in the text."),
         "urgency": string(enum=[u.value for u in Urgency]), "budget_amount": nullable({"type": "integer"}),
         "budget_currency": string(), "deadline": nullable(DATE), "organisation": string(),
     }
@@ -104,7 +107,8 @@ def component_schemas() -> dict:
                    "organisation": nullable(obj({"id": {"type": "integer"}, "name": string()})),
                    "firm": nullable(ref("FirmRef"))}),
         "Vocabulary": obj({"kind": string(enum=list(schemas.KINDS)), "items": array(obj({
-            "code": string(), "labels": obj({name: string() for name in schemas.LOCALES})}))}),
+            "code": string(), "labels": obj({name: string() for name in schemas.LOCALES}),
+            "taught_aliases": array(string(), description="Aliases centre staff mapped to this code.")}))}),
         "ResolveInput": {
             "type": "object",
             "description": "With `kind`, `texts` are read as terms of that kind; without it, `texts`, `title` and "
@@ -117,7 +121,10 @@ def component_schemas() -> dict:
         "Resolution": obj({
             "resolved": obj({kind: CODES for kind in schemas.KINDS}), "unresolved": array(string()),
             "suggestions": {"type": "object", "additionalProperties": array(string()),
-                            "description": "Labels that the unresolved texts may have meant."}}),
+                            "description": "Labels that the unresolved texts may have meant."},
+            "counterparties": array(string(), description="Parties the prose names (empty with a kind)."),
+            "also_mentioned": array(string(), description="Practice areas the prose touches on without being "
+                                    "about them (empty with a kind).")}),
         "PublicFirm": obj(public_firm_fields),
         "PublicFirmDetail": obj({**public_firm_fields, "description": string(), "lawyers": array(lawyer)}),
         "PublicFirmPage": page_of("PublicFirm"),

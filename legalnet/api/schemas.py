@@ -7,11 +7,12 @@ import re
 from datetime import UTC, date, datetime
 
 from flask import request
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from legalnet.api.problems import fail
 from legalnet.firms.services import STAFF_ACTIONS
-from legalnet.intake.forms import CURRENCIES
+from legalnet.intake.forms import CURRENCIES, DESCRIPTION_MAX
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
 from legalnet.intake.services import RequestInput
 from legalnet.referrals.models import OfferStatus
@@ -22,7 +23,7 @@ LOCALES = {"en": "en", "zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant"}
 MAX_ID = 2**31 - 1
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
 # Limits of the intake form, so that the API accepts exactly what the page accepts.
-TITLE_MAX, DESCRIPTION_MAX, TERM_MAX, TERMS_MAX, COUNTERPARTIES_MAX, COUNTERPARTY_MAX = 200, 10000, 200, 20, 100, 300
+TITLE_MAX, TERM_MAX, TERMS_MAX, COUNTERPARTIES_MAX, COUNTERPARTY_MAX = 200, 200, 20, 100, 300
 BUDGET_MAX = 10**9
 TEXT_MAX = 10000
 REASON_MAX = 2000
@@ -53,9 +54,37 @@ def json_body() -> dict:
         fail(422, _("Send a JSON object with Content-Type: application/json."),
              {"body": [_("Expected a JSON object.")]})
     data = request.get_json(silent=True)
+    if data is None:
+        try:
+            request.get_data().decode("utf-8")
+        except UnicodeDecodeError as error:
+            fail(422, _("The body is not valid UTF-8 (byte %(n)d cannot be read): send JSON encoded as UTF-8.",
+                        n=error.start + 1), {"body": [_("Expected a JSON object.")]})
     if not isinstance(data, dict):
         fail(422, _("The body is not a JSON object."), {"body": [_("Expected a JSON object.")]})
     return data
+
+
+def kind_of(value) -> str:
+    """How a JSON value of the wrong type is named in messages."""
+    if isinstance(value, bool):
+        return _("true or false")
+    if isinstance(value, int | float):
+        return _("a number")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("an object")
+    return _("text")
+
+
+def text_problem(value: str) -> str | None:
+    """Why the database cannot store the text (a NUL character, a lone surrogate escape), or None."""
+    if "\x00" in value:
+        return _("Text may not contain the NUL character (\\u0000).")
+    if _clean(value) is None:
+        return _("Text may not contain a lone surrogate escape such as \\ud800.")
+    return None
 
 
 def _clean(value: str) -> str | None:
@@ -77,8 +106,11 @@ def text(data: dict, field: str, errors: Errors, *, required: bool = False, max_
         if required:
             errors.add(field, _("This field is required."))
         return default
-    if not isinstance(value, str) or _clean(value) is None:
-        errors.add(field, _("Expected text."))
+    if not isinstance(value, str):
+        errors.add(field, _("Expected text, got %(kind)s.", kind=kind_of(value)))
+        return default
+    if text_problem(value):
+        errors.add(field, text_problem(value))
         return default
     value = value.strip()
     if required and not value:
@@ -94,15 +126,18 @@ def text_list(data: dict, field: str, errors: Errors, *, max_items: int, max_len
     if value is None:
         return []
     if not isinstance(value, list):
-        errors.add(field, _("Expected a list of strings."))
+        errors.add(field, _("Expected a list of strings, got %(kind)s.", kind=kind_of(value)))
         return []
     if len(value) > max_items:
         errors.add(field, _("At most %(n)d items.", n=max_items))
         return []
     items: list[str] = []
     for item in value:
-        if not isinstance(item, str) or _clean(item) is None:
-            errors.add(field, _("Expected a list of strings."))
+        if not isinstance(item, str):
+            errors.add(field, _("Expected a list of strings, got %(kind)s in it.", kind=kind_of(item)))
+            return []
+        if text_problem(item):
+            errors.add(field, text_problem(item))
             return []
         item = item.strip()
         if len(item) > max_length:
@@ -222,11 +257,21 @@ def page_params(errors: Errors, kind: str) -> tuple[int, int | None]:
 # ------------------------------------------------------------------------------------------ bodies
 
 
+def description_text(data: dict, errors: Errors) -> str:
+    """The description, at most DESCRIPTION_MAX characters, with the intake form's message when longer."""
+    value = text(data, "description", errors, max_length=2**63)
+    if len(value) > DESCRIPTION_MAX:
+        errors.add("description", _("The description has %(length)s characters; the limit is %(max)s. Shorten it "
+                                    "(you can share documents with the firm once it accepts).",
+                                    length=format_decimal(len(value)), max=format_decimal(DESCRIPTION_MAX)))
+    return value
+
+
 def request_input(data: dict) -> RequestInput:
     """A new request, validated as the intake form validates it; consent to share is required."""
     errors = Errors()
     title = text(data, "title", errors, required=True, max_length=TITLE_MAX)
-    description = text(data, "description", errors, max_length=DESCRIPTION_MAX)
+    description = description_text(data, errors)
     lists = {kind: text_list(data, kind, errors, max_items=TERMS_MAX, max_length=TERM_MAX) for kind in KINDS}
     counterparties = text_list(data, "counterparties", errors, max_items=COUNTERPARTIES_MAX,
                                max_length=COUNTERPARTY_MAX)
@@ -250,7 +295,7 @@ def resolve_input(data: dict) -> dict:
     kind = choice(data, "kind", errors, KINDS)
     texts = text_list(data, "texts", errors, max_items=50, max_length=TERM_MAX)
     title = text(data, "title", errors, max_length=TITLE_MAX)
-    description = text(data, "description", errors, max_length=DESCRIPTION_MAX)
+    description = description_text(data, errors)
     errors.raise_if_any()
     return {"kind": kind, "texts": texts, "title": title, "description": description}
 
@@ -395,6 +440,8 @@ def request_summary(req) -> dict:
         "id": req.id, "reference": req.reference, "title": req.title, "description": req.description,
         "jurisdictions": list(req.jurisdictions), "practice_areas": list(req.practice_areas),
         "languages": list(req.languages), "counterparties": list(req.counterparties),
+        "found_counterparties": list(req.found_counterparties or []),
+        "screened_counterparties": req.screened_counterparties,
         "urgency": req.urgency.value, "budget_amount": req.budget_amount, "budget_currency": req.budget_currency,
         "deadline": day(req.deadline), "organisation": req.organisation.name,
     }

@@ -184,14 +184,17 @@ def me():
 
 @route("/vocabulary/<kind>")
 def vocabulary(kind: str):
-    """Every code of one vocabulary with its labels in English, Simplified and Traditional Chinese."""
+    """Every code of one vocabulary with its labels in English, Simplified and Traditional Chinese and the
+    aliases staff taught it."""
+    from legalnet.matching.export import taught_names
     from legalnet.matching.services import vocabulary_choices
 
     if kind not in schemas.KINDS:
         fail(404)
     labels = {name: dict(vocabulary_choices(kind, locale)) for name, locale in schemas.LOCALES.items()}
-    items = [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES}}
-             for code in labels["en"]]
+    taught = taught_names(kind)
+    items = [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES},
+              "taught_aliases": taught.get(code, [])} for code in labels["en"]]
     return jsonify({"kind": kind, "items": items})
 
 
@@ -202,6 +205,7 @@ def resolve():
 
     data = schemas.resolve_input(schemas.json_body())
     resolved = {kind: [] for kind in schemas.KINDS}
+    parties, also = [], []
     if data["kind"]:
         result = resolve_codes_or_text(data["kind"], data["texts"])
         resolved[data["kind"]] = list(result.codes)
@@ -212,8 +216,10 @@ def resolve():
         seen = intake.understand(intake.RequestInput(title=data["title"], description=description))
         resolved = {kind: getattr(seen, kind) for kind in schemas.KINDS}
         unresolved, suggestions = seen.unresolved, seen.suggestions
+        parties, also = seen.found_counterparties, seen.also_mentioned
     return jsonify({"resolved": resolved, "unresolved": unresolved,
-                    "suggestions": {text: list(labels) for text, labels in suggestions.items()}})
+                    "suggestions": {text: list(labels) for text, labels in suggestions.items()},
+                    "counterparties": parties, "also_mentioned": also})
 
 
 # --------------------------------------------------------------------------------------------- firms

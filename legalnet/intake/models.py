@@ -67,6 +67,9 @@ class LegalRequest(db.Model):
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     unresolved: Mapped[list[str]] = mapped_column(JSON, default=list)
     counterparties: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Parties named in the title or description that the client confirmed on the Check step; screened with
+    # the ones listed in `counterparties`.
+    found_counterparties: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     urgency: Mapped[Urgency] = mapped_column(enum_column(Urgency), default=Urgency.STANDARD)
     budget_amount: Mapped[int | None]
     budget_currency: Mapped[str] = mapped_column(String(3), default="")
@@ -95,6 +98,12 @@ class LegalRequest(db.Model):
     offers: Mapped[list["Offer"]] = relationship(  # noqa: F821
         back_populates="request", order_by="Offer.id", cascade="all, delete-orphan"
     )
+
+    @property
+    def screened_counterparties(self) -> list[str]:
+        """Every name the conflict screen compares: the listed counterparties, then those found in the text."""
+        return [*self.counterparties, *[name for name in self.found_counterparties or []
+                                        if name not in self.counterparties]]
 
     @property
     def is_case(self) -> bool:

@@ -4,7 +4,7 @@ the shortlist, and the client withdrawing it before a firm accepts. Services flu
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flask_babel import get_timezone
+from flask_babel import format_decimal, get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -12,12 +12,19 @@ from legalnet.core.audit import record
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
+from legalnet.matching.models import UnresolvedTerm
+from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.privacy.consent import record_consent
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
+
+KINDS = ("jurisdictions", "practice_areas", "languages")
+# The longest party name kept, as for a counterparty the client lists.
+COUNTERPARTY_MAX = 300
 
 
 @dataclass
@@ -40,6 +47,8 @@ class RequestInput:
     consent_version: str | None = None
     consent_locale: str = ""
     consent_channel: str = "web"
+    # Parties found in the text that the client unticked on the Check step: not screened, not stored.
+    removed_counterparties: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +60,10 @@ class Understanding:
     languages: list[str]
     unresolved: list[str]
     suggestions: dict[str, list[str]]
+    # Parties named in the title or description, other than the ones the client listed.
+    found_counterparties: list[str] = field(default_factory=list)
+    # Practice areas the text touches on without being what it is about; the client may add them.
+    also_mentioned: list[str] = field(default_factory=list)
 
     def labels(self, locale: str = "en") -> dict[str, list[str]]:
         """Display labels of the resolved codes, by kind."""
@@ -104,9 +117,39 @@ def understand(data: RequestInput) -> Understanding:
     from legalnet.matching.services import resolve_request
 
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
-                                 data.languages)
+                                 data.languages, counterparties=data.counterparties)
+    found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties))
+    also = [code for code in resolution.also_mentioned if code not in resolution.practice_areas]
     return Understanding(list(resolution.jurisdictions), list(resolution.practice_areas),
-                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions))
+                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions),
+                         found, also)
+
+
+def confirmed_counterparties(seen: Understanding, data: RequestInput) -> list[str]:
+    """The parties found in the text that the client did not untick."""
+    removed = set(data.removed_counterparties)
+    return [name for name in seen.found_counterparties if name not in removed]
+
+
+def unresolved_kind(data: RequestInput, text: str) -> str:
+    """The list an unresolved text came from: the one holding it as an item or inside an item."""
+    for kind in KINDS:
+        items = getattr(data, kind)
+        if text in items or any(text in item for item in items):
+            return kind
+    # Only a name shared by several languages ("Bahasa") stays unresolved when read in the description.
+    return "languages"
+
+
+def record_unresolved_terms(req: LegalRequest, data: RequestInput, unresolved: list[str]) -> None:
+    """Keep each term the request left unresolved, with its list, for the staff vocabulary page."""
+    seen: set[tuple[str, str]] = set()
+    for text in unresolved:
+        text = text.strip()[:UnresolvedTerm.text.type.length]
+        kind, normalized = unresolved_kind(data, text), normalise(text)[:UnresolvedTerm.normalized.type.length]
+        if normalized and (kind, normalized) not in seen:
+            seen.add((kind, normalized))
+            db.session.add(UnresolvedTerm(request_id=req.id, kind=kind, text=text, normalized=normalized))
 
 
 def submit_request(user, data: RequestInput) -> LegalRequest:
@@ -122,13 +165,18 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
         raise ValidationFailed(_l("The deadline cannot be in the past: choose today or a later date."))
     if data.budget_amount is not None and data.budget_amount < 0:
         raise ValidationFailed(_l("The budget cannot be negative."))
+    if len(data.description or "") > DESCRIPTION_MAX:
+        raise ValidationFailed(_l("The description has %(length)s characters; the limit is %(max)s. Shorten it "
+                                  "(you can share documents with the firm once it accepts).",
+                                  length=format_decimal(len(data.description)), max=format_decimal(DESCRIPTION_MAX)))
     seen = understand(data)
     req = LegalRequest(
         organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),
         description=(data.description or "").strip(), raw_jurisdictions=list(data.jurisdictions),
         raw_practice_areas=list(data.practice_areas), raw_languages=list(data.languages),
         jurisdictions=seen.jurisdictions, practice_areas=seen.practice_areas, languages=seen.languages,
-        unresolved=seen.unresolved, counterparties=list(data.counterparties), urgency=Urgency(data.urgency),
+        unresolved=seen.unresolved, counterparties=list(data.counterparties),
+        found_counterparties=confirmed_counterparties(seen, data), urgency=Urgency(data.urgency),
         budget_amount=data.budget_amount, budget_currency=(data.budget_currency or "") if data.budget_amount else "",
         deadline=data.deadline, consent_to_share=True, status=RequestStatus.SUBMITTED,
     )
@@ -136,6 +184,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     db.session.flush()
     # The id is unique, so a reference built from it cannot collide however many clients submit at once.
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
+    record_unresolved_terms(req, data, seen.unresolved)
     referrals.add_event(req, "submitted", actor=user, params={})
     record_consent(user, req, data.consent_version, data.consent_locale or user.locale or "en", data.consent_channel)
     record(user, "request.submitted", req, f"{req.reference} {req.title}")

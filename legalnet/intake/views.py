@@ -49,7 +49,8 @@ def input_from(form: RequestForm) -> services.RequestInput:
         title=form.title.data or "",
         description=form.description.data or "",
         jurisdictions=list(form.jurisdictions.data or []) + services.split_items(form.jurisdictions_text.data),
-        practice_areas=list(form.practice_areas.data or []) + services.split_items(form.practice_areas_text.data),
+        practice_areas=list(form.practice_areas.data or []) + services.split_items(form.practice_areas_text.data)
+        + list(form.add_practice_areas.data or []),
         languages=list(form.languages.data or []) + services.split_items(form.languages_text.data),
         counterparties=services.split_lines(form.counterparties.data),
         urgency=form.urgency.data or "standard",
@@ -59,7 +60,19 @@ def input_from(form: RequestForm) -> services.RequestInput:
         consent_to_share=bool(form.consent.data),
         consent_version=form.consent_version.data or None,
         consent_locale=str(get_locale() or "en"),
+        removed_counterparties=[name for name in form.offered_counterparties.data or []
+                                if name not in (form.found_counterparties.data or [])],
     )
+
+
+def carry_choices(form: RequestForm, understanding: services.Understanding, data: services.RequestInput) -> None:
+    """Keep the Check step's choices for the next step: added areas join the picked ones, and the parties found
+    in the text stay ticked unless the client unticked them."""
+    form.practice_areas.data = list(dict.fromkeys([*(form.practice_areas.data or []),
+                                                   *(form.add_practice_areas.data or [])]))
+    form.add_practice_areas.data = []
+    removed = set(data.removed_counterparties)
+    form.found_counterparties.data = [n for n in understanding.found_counterparties if n not in removed]
 
 
 @bp.route("/")
@@ -79,6 +92,7 @@ def new_request():
     """Fill in a request, check what it was understood as, then submit it."""
     form = RequestForm()
     understanding = None
+    refused = False
     if form.validate_on_submit():
         data = input_from(form)
         if form.submit.data and not form.consent.data:
@@ -89,15 +103,20 @@ def new_request():
             except DomainError as error:
                 db.session.rollback()
                 flash(str(error), "error")
+                refused = True
             else:
                 db.session.commit()
                 flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
                 return redirect(url_for("intake.detail", request_id=req.id))
         understanding = services.understand(data)
     locale = str(get_locale() or "en")
+    # Input the form refused is shown back with its messages, answered as a client error.
+    status = 422 if request.method == "POST" and (form.errors or refused) else 200
+    if understanding is not None:
+        carry_choices(form, understanding, data)
     return render_template("intake/new.html", form=form, understanding=understanding,
                            labels=understanding.labels(locale) if understanding else None,
-                           suggestions=understanding.readable_suggestions(locale) if understanding else {})
+                           suggestions=understanding.readable_suggestions(locale) if understanding else {}), status
 
 
 @bp.route("/<int:request_id>")

@@ -1,41 +1,108 @@
 """`flask match`: match one request (a JSON object) or many (JSON Lines) without writing to the database."""
 
+import codecs
 import json
 import sys
 
 import click
 from flask.cli import with_appcontext
 
+from legalnet.extensions import db
+from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.matching.services import find_matches, resolve_request
 
 TEXT_FIELDS = ("title", "description")
 LIST_FIELDS = ("jurisdictions", "practice_areas", "languages", "counterparties")
 
 
-def read_requests(text: str) -> list[tuple[int, dict | str]]:
-    """Parse one JSON object or JSON Lines; returns (line, request or error message) pairs."""
-    stripped = text.strip()
-    if not stripped:
-        return []
+def _parse_line(text: str) -> dict | str:
+    """One JSON Lines line as a request, or why it is not one."""
     try:
-        whole = json.loads(stripped)
-    except json.JSONDecodeError:
+        item = json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"not valid JSON ({error.msg} at column {error.colno})"
+    return item if isinstance(item, dict) else "expected a JSON object"
+
+
+def read_requests(data: bytes | str) -> list[tuple[int, dict | str]]:
+    """Parse one JSON object (or array of objects) or JSON Lines; returns (line, request or error message) pairs.
+
+    Lines are split on the newline byte alone, so a line that is not UTF-8 is reported on its own and a JSON
+    string holding a Unicode line separator stays one line."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        whole = json.loads(data.decode("utf-8")) if data.strip() else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
         whole = None
     if isinstance(whole, dict):
         return [(1, whole)]
     if isinstance(whole, list):
         return [(i, item if isinstance(item, dict) else "expected a JSON object") for i, item in enumerate(whole, 1)]
-    out = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    out: list[tuple[int, dict | str]] = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            out.append((number, f"not valid JSON ({error.msg})"))
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            out.append((number, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})"))
             continue
-        out.append((number, item if isinstance(item, dict) else "expected a JSON object"))
+        if line.strip():
+            out.append((number, _parse_line(line)))
     return out
+
+
+def _kind_of(value) -> str:
+    """How a JSON value is named in messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "text"
+
+
+def _printable(value: str) -> bool:
+    """False when the text holds a lone surrogate (a JSON escape such as \\ud800), which no output can carry."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_request(item: dict) -> list[str]:
+    """What is wrong with the shape of one request: fields of the wrong type, unprintable text, too long."""
+    problems = []
+    if isinstance(item.get("id"), list | dict):
+        problems.append(f"id: expected text or a number, got {_kind_of(item['id'])}")
+    for key in (*TEXT_FIELDS, "urgency"):
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{key}: expected text, got {_kind_of(value)}")
+        elif value is not None and not _printable(value):
+            problems.append(f"{key}: contains an invalid character (a lone surrogate)")
+    for key in LIST_FIELDS:
+        value = item.get(key)
+        if value is None or isinstance(value, str):
+            if value is not None and not _printable(value):
+                problems.append(f"{key}: contains an invalid character (a lone surrogate)")
+            continue
+        if not isinstance(value, list):
+            problems.append(f"{key}: expected a list of strings, got {_kind_of(value)}")
+            continue
+        wrong = [v for v in value if v is not None and not isinstance(v, str)]
+        if wrong:
+            problems.append(f"{key}: expected a list of strings, got {_kind_of(wrong[0])} in it")
+        elif not all(_printable(v) for v in value if v):
+            problems.append(f"{key}: contains an invalid character (a lone surrogate)")
+    description = item.get("description")
+    if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
+        problems.append(f"description: at most {DESCRIPTION_MAX:,} characters (this one has {len(description):,})")
+    return problems
 
 
 def as_list(value) -> list[str]:
@@ -44,7 +111,7 @@ def as_list(value) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value.strip() else []
-    return [str(v) for v in value if v is not None and str(v).strip()]
+    return [v for v in value if isinstance(v, str) and v.strip()]
 
 
 def firm_ref(firm) -> dict:
@@ -98,22 +165,30 @@ def print_table(result: dict) -> None:
 
 
 @click.command("match")
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("source", type=click.File("rb"), default="-")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Firms per request.")
 @with_appcontext
 def match_command(source, as_json: bool, limit: int):
-    """Match requests read from FILE (or standard input) against the active member firms."""
+    """Match requests read from FILE (or standard input) against the active member firms.
+
+    A line that cannot be read (not UTF-8, not JSON, fields of the wrong type) is reported on standard error
+    with its line number and the others still run; the exit status is 1 only when no line could be matched."""
     items = read_requests(source.read())
     if not items:
         raise click.ClickException("no request given: pass a JSON object or JSON Lines")
     failures = 0
     for number, item in items:
-        if isinstance(item, str):
+        problems = [item] if isinstance(item, str) else check_request(item)
+        if problems:
             failures += 1
-            click.echo(f"line {number}: {item}", err=True)
+            click.echo(f"line {number}: {'; '.join(problems)}", err=True)
             continue
-        result = match_one(item, limit)
+        try:
+            result = match_one(item, limit)
+        except Exception as error:  # one request must not stop the file; say which line failed and why
+            db.session.rollback()
+            result = {"error": f"could not be matched ({type(error).__name__}: {error})"}
         if "error" in result:
             failures += 1
             click.echo(f"line {number}: {result['error']}", err=True)

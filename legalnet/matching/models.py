@@ -1,8 +1,9 @@
-"""The stored shortlist of a request: one row per firm the matcher ranked, with its score and reasons."""
+"""Matching data in the database: the stored shortlist of a request (one row per firm the matcher ranked, with
+its score and reasons), the terms requests left unresolved, and the aliases staff taught the vocabulary."""
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import utcnow
@@ -31,3 +32,44 @@ class Match(db.Model):
 
     request: Mapped["LegalRequest"] = relationship(back_populates="matches")  # noqa: F821
     firm: Mapped["Firm"] = relationship()  # noqa: F821
+
+
+class UnresolvedTerm(db.Model):
+    """A term a request's client typed that the vocabulary could not read, kept so that staff can teach it."""
+
+    __tablename__ = "unresolved_terms"
+    __table_args__ = (Index("ix_unresolved_terms_kind_normalized", "kind", "normalized"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("legal_requests.id", ondelete="CASCADE"), index=True)
+    # The list the term was typed in: jurisdictions, practice_areas or languages.
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(String(200))
+    # The vocabulary's normal form, so that spellings differing only in case or width count as one term.
+    normalized: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class TaughtAlias(db.Model):
+    """An alias staff mapped to a vocabulary code. Undoing one marks it removed, so the history stays and
+    every worker sees that something changed."""
+
+    __tablename__ = "taught_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(40))
+    alias: Mapped[str] = mapped_column(String(200))
+    normalized: Mapped[str] = mapped_column(String(200), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    removed_at: Mapped[datetime | None]
+
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])  # noqa: F821
+    removed_by: Mapped["User | None"] = relationship(foreign_keys=[removed_by_id])  # noqa: F821
+
+    @property
+    def active(self) -> bool:
+        """The alias is in use (not undone)."""
+        return self.removed_at is None

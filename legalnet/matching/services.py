@@ -18,15 +18,11 @@ from legalnet.firms.models import (
     FirmPracticeArea,
     FirmStatus,
 )
+from legalnet.matching import resolver
 from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.engine import FirmProfile, MatchRequest, Weights, is_complete_fit, propose_team, rank
-from legalnet.matching.resolver import (
-    RequestResolution,
-    TermResolution,
-    resolve_request,
-    resolve_terms,
-    settle_shared_languages,
-)
+from legalnet.matching.resolver import RequestResolution, TermResolution, settle_shared_languages
+from legalnet.matching.taught import sync_taught_aliases
 from legalnet.matching.vocabulary import get_vocabulary
 
 __all__ = [
@@ -41,6 +37,18 @@ CODE_TABLES = {
 }
 # How many general members of a jurisdiction to consider when a team has a gap there.
 GENERAL_MEMBERS_LIMIT = 200
+
+
+def resolve_request(*args, **kwargs) -> RequestResolution:
+    """Resolve a request (see resolver.resolve_request) with the aliases staff taught, as the database has them."""
+    sync_taught_aliases()
+    return resolver.resolve_request(*args, **kwargs)
+
+
+def resolve_terms(*args, **kwargs) -> TermResolution:
+    """Resolve list items (see resolver.resolve_terms) with the aliases staff taught, as the database has them."""
+    sync_taught_aliases()
+    return resolver.resolve_terms(*args, **kwargs)
 
 
 def _vocab_locale(locale: str | None) -> str:

@@ -196,7 +196,7 @@ def compute_shortlist(req: LegalRequest) -> list[Match]:
     resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
                                    languages=list(req.languages))
     started = time.perf_counter()
-    result = find_matches(resolution, list(req.counterparties),
+    result = find_matches(resolution, req.screened_counterparties,
                           limit=int(current_app.config.get("MATCH_SHORTLIST_SIZE", 10)))
     observe_match(time.perf_counter() - started, len(result.matches))
     return store_shortlist(req, result)
@@ -313,7 +313,7 @@ def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
         return list(match.conflict_with) if match.conflict else []
     from legalnet.matching.conflicts import find_conflicts
 
-    hits = find_conflicts(list(req.counterparties), [p.name for p in firm.conflict_parties])
+    hits = find_conflicts(req.screened_counterparties, [p.name for p in firm.conflict_parties])
     return sorted({counterparty for counterparty, _name, _score in hits})
 
 

@@ -1,9 +1,9 @@
-"""Forms of the staff console: membership decisions and firm imports."""
+"""Forms of the staff console: membership decisions, firm imports and teaching the vocabulary."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from legalnet.firms.models import FirmStatus
@@ -32,3 +32,17 @@ class ImportForm(FlaskForm):
         choices=[("", _l("As in the file (active when missing)")), *[(s.value, s.value) for s in FirmStatus]],
         validators=[Optional()],
     )
+
+
+class TeachForm(FlaskForm):
+    """Map a term to a vocabulary code: a suggestion's button carries the code, or it is picked from the list."""
+
+    text = HiddenField(_l("Term"), validators=[DataRequired(), Length(max=200)])
+    target = StringField(_l("Map to"), validators=[DataRequired()])
+    submit = SubmitField(_l("Map"))
+
+
+class UndoForm(FlaskForm):
+    """Undo a taught mapping (the form carries only its CSRF token)."""
+
+    submit = SubmitField(_l("Undo"))

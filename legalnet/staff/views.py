@@ -1,4 +1,5 @@
-"""Staff pages: the membership console (applications, members, decisions, import, export) and the audit log."""
+"""Staff pages: the membership console (applications, members, decisions, import, export), the vocabulary staff
+teach from the terms requests left unresolved, and the audit log."""
 
 from datetime import date
 
@@ -11,9 +12,10 @@ from legalnet.core.permissions import staff_required
 from legalnet.extensions import db
 from legalnet.firms import services as firms
 from legalnet.firms.models import Firm, FirmStatus
-from legalnet.matching.services import vocabulary_choices
-from legalnet.staff import services
-from legalnet.staff.forms import ImportForm, StatusForm
+from legalnet.matching.models import TaughtAlias
+from legalnet.matching.services import label, vocabulary_choices
+from legalnet.staff import services, vocabulary
+from legalnet.staff.forms import ImportForm, StatusForm, TeachForm, UndoForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 bp.add_app_template_filter(services.role_label, "role_label")
@@ -151,6 +153,59 @@ def import_firms():
                     unchanged=report.unchanged, refused=len(report.errors)),
                   "warning" if report.errors else "success")
     return render_template("staff/import.html", form=form, report=report)
+
+
+@bp.route("/vocabulary")
+@staff_required
+def vocabulary_page():
+    """The terms recent requests left unresolved, most frequent first, and the aliases staff taught."""
+    terms = vocabulary.unresolved_terms()
+    return render_template("staff/vocabulary.html", terms=terms, total=vocabulary.unresolved_term_count(),
+                           taught=vocabulary.taught_aliases(), targets=vocabulary.target_choices(),
+                           teach_form=TeachForm(formdata=None), undo_form=UndoForm(formdata=None),
+                           kind_label=vocabulary.kind_label, days=vocabulary.RECENT_DAYS)
+
+
+@bp.route("/vocabulary/teach", methods=["POST"])
+@staff_required
+def teach_term():
+    """Map an unresolved term to a vocabulary code; every worker reads it so from its next request on."""
+    form = TeachForm()
+    back = redirect(url_for("staff.vocabulary_page"))
+    if not form.validate_on_submit():
+        flash(_("The mapping was not saved: the form was incomplete or expired. Try again."), "error")
+        return back
+    try:
+        alias = vocabulary.teach_alias(current_user, form.text.data, form.target.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return back
+    db.session.commit()
+    flash(_("“%(term)s” is now read as %(code)s.", term=alias.alias, code=label(alias.kind, alias.code)), "success")
+    return back
+
+
+@bp.route("/vocabulary/aliases/<int:alias_id>/undo", methods=["POST"])
+@staff_required
+def undo_term(alias_id: int):
+    """Undo a taught mapping."""
+    form = UndoForm()
+    if not form.validate_on_submit():
+        abort(400)
+    alias = db.session.get(TaughtAlias, alias_id)
+    if alias is None:
+        abort(404)
+    try:
+        vocabulary.undo_alias(current_user, alias)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("“%(term)s” is no longer mapped to %(code)s.", term=alias.alias, code=label(alias.kind, alias.code)),
+              "success")
+    return redirect(url_for("staff.vocabulary_page"))
 
 
 @bp.route("/audit")

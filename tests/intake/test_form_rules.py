@@ -34,7 +34,7 @@ def test_a_deadline_before_today_is_refused_with_a_clear_message(app, client, db
     auth.login(Role.CLIENT)
     yesterday = local_today(app) - timedelta(days=1)
     page = submit(client, "/requests/new", {**FORM, "deadline": yesterday.isoformat()})
-    assert page.status_code == 200
+    assert page.status_code == 422
     assert "The deadline cannot be in the past: choose today or a later date." in page.get_data(as_text=True)
     assert stored() == 0
 
@@ -46,7 +46,7 @@ def test_a_deadline_before_today_is_refused_with_a_clear_message(app, client, db
 def test_a_negative_budget_is_refused(client, db, auth):
     auth.login(Role.CLIENT)
     page = submit(client, "/requests/new", {**FORM, "budget_amount": "-1"})
-    assert page.status_code == 200
+    assert page.status_code == 422
     assert "The budget must be a number from 0 to 1,000,000,000." in page.get_data(as_text=True)
     assert stored() == 0
 

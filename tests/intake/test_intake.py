@@ -46,7 +46,7 @@ def test_invalid_input_is_shown_back(client, db, auth):
     auth.login(Role.CLIENT)
     page = submit(client, "/requests/new", {**BASE, "title": "", "budget_amount": "-5", "urgency": "whenever",
                                             "consent": "y", "submit": "Submit request"})
-    assert page.status_code == 200
+    assert page.status_code == 422
     assert page.get_data(as_text=True).count('class="error"') >= 3
     assert _db.session.scalar(_db.select(_db.func.count()).select_from(LegalRequest)) == 0
 

@@ -96,3 +96,56 @@ def test_empty_input_is_refused(runner, tmp_path):
     result = runner.invoke(args=["match", str(path)])
     assert result.exit_code != 0
     assert "no request given" in result.output
+
+
+def match_bytes(runner, tmp_path, data: bytes):
+    """Run `flask match --json` on a file of raw bytes; returns the result and the printed results."""
+    path = tmp_path / "raw.jsonl"
+    path.write_bytes(data)
+    result = runner.invoke(args=["match", "--json", "--limit", "3", str(path)])
+    return result, [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def line(request) -> bytes:
+    return json.dumps(request, ensure_ascii=False).encode("utf-8")
+
+
+def test_lines_of_wrong_types_or_bytes_are_reported_by_number_and_the_rest_runs(runner, tmp_path):
+    good = {"id": "ok", "description": "IP work in Vietnam"}
+    lines = [
+        line({"id": "num", "jurisdictions": 5, "description": "IP in Vietnam"}),
+        line({"id": "str-list", "title": ["a", "b"], "description": "IP in Vietnam"}),
+        line({"id": "items", "practice_areas": ["IP", 7]}),
+        b'{"id": "bytes", "description": "IP in Vi\xffetnam"}',
+        line({"id": "obj", "counterparties": {"name": "Vingroup"}, "description": "IP in Vietnam"}),
+        b'{"id": "surrogate", "description": "IP in Vietnam \\ud800"}',
+        line({"id": "long", "description": "IP in Vietnam. " * 1500}),
+        line({**good, "id": "separator", "description": "IP work\u2028in Vietnam"}),
+        line(good),
+    ]
+    result, outs = match_bytes(runner, tmp_path, b"\n".join(lines) + b"\n")
+    assert [o["id"] for o in outs] == ["separator", "ok"]
+    assert outs[1]["resolved"]["jurisdictions"] == ["VN"] and outs[1]["matches"]
+    assert result.exit_code == 0
+    err = result.stderr
+    assert "line 1: jurisdictions: expected a list of strings, got a number" in err
+    assert "line 2: title: expected text, got a list" in err
+    assert "line 3: practice_areas: expected a list of strings, got a number in it" in err
+    assert "line 4: not valid UTF-8 (byte 0xff at column 41)" in err
+    assert "line 5: counterparties: expected a list of strings, got an object" in err
+    assert "line 6: description: contains an invalid character (a lone surrogate)" in err
+    assert "line 7: description: at most 20,000 characters (this one has 22,500)" in err
+    assert "line 8" not in err and "line 9" not in err
+
+
+def test_a_file_of_only_bad_lines_exits_non_zero(runner, tmp_path):
+    result, outs = match_bytes(runner, tmp_path, b'\xfe\xff\n{"jurisdictions": 1}\n')
+    assert outs == [] and result.exit_code == 1
+    assert "line 1: not valid UTF-8" in result.stderr and "line 2: jurisdictions" in result.stderr
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_read(runner, tmp_path):
+    data = b"\xef\xbb\xbf" + line({"id": "a", "description": "IP in Vietnam"}) + b"\r\n" + line(
+        {"id": "b", "description": "IP in Vietnam"}) + b"\r\n"
+    result, outs = match_bytes(runner, tmp_path, data)
+    assert [o["id"] for o in outs] == ["a", "b"] and result.stderr == ""

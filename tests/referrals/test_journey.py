@@ -50,7 +50,7 @@ def test_client_submits_picks_firm_accepts_messages_close_and_rate(client, db, a
 
     # Submitting without consent is refused and stores nothing.
     page = submit(client, "/requests/new", {**FORM, "submit": "Submit request"})
-    assert page.status_code == 200 and "agree" in page.get_data(as_text=True)
+    assert page.status_code == 422 and "agree" in page.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count()).select_from(LegalRequest)) == 0
 
     response = submit(client, "/requests/new", {**FORM, "consent": "y", "submit": "Submit request"})
@@ -78,7 +78,7 @@ def test_client_submits_picks_firm_accepts_messages_close_and_rate(client, db, a
     inbox = client.get("/offers/").get_data(as_text=True)
     assert req.reference in inbox
     page = client.get(f"/offers/{offer.id}").get_data(as_text=True)
-    assert "Kowloon Copycat Ltd" in page and "found none of the counterparties" in page
+    assert "found none of these names in your conflict register: Kowloon Copycat Ltd" in page
     submit(client, f"/offers/{offer.id}/accept", {}, form_url=f"/offers/{offer.id}")
     assert db.session.get(Offer, offer.id).status == OfferStatus.OFFERED
     response = submit(client, f"/offers/{offer.id}/accept", {"confirm_conflict_check": "y"},

@@ -1,0 +1,92 @@
+"""Aliases staff taught the vocabulary, kept in the database and applied to this process's vocabulary.
+
+Every worker checks, before it resolves anything, one cheap aggregate of the `taught_aliases` table (the
+version). When it differs from what the worker last applied, the worker adds the new aliases to its vocabulary
+and drops the undone ones, so a mapping made on one worker is used by all of them on their next request,
+without a restart and without state shared between processes."""
+
+import logging
+import threading
+
+from flask import has_app_context
+from sqlalchemy import func, select
+
+from legalnet.extensions import db
+from legalnet.matching.models import TaughtAlias
+from legalnet.matching.vocabulary import KINDS, Vocabulary, get_vocabulary, normalise
+
+log = logging.getLogger(__name__)
+
+# Rows are never deleted (undoing sets removed_at) and ids only grow, so any teaching or undoing changes one of
+# these; the timestamps also tell apart two databases that were emptied and refilled (as tests do).
+VERSION_STATEMENT = select(
+    func.count(TaughtAlias.id), func.max(TaughtAlias.id), func.count(TaughtAlias.removed_at),
+    func.max(TaughtAlias.created_at), func.max(TaughtAlias.removed_at),
+)
+ACTIVE_STATEMENT = select(TaughtAlias.kind, TaughtAlias.code, TaughtAlias.alias).where(
+    TaughtAlias.removed_at.is_(None)).order_by(TaughtAlias.id)
+
+_lock = threading.Lock()
+_version: tuple | None = None
+# (kind, code, alias) that this process added to its vocabulary; only these are ever dropped again, so undoing
+# a taught alias never removes a name the data files carry too.
+_applied: set[tuple[str, str, str]] = set()
+_vocabulary_id: int | None = None
+
+
+def taught_version() -> tuple:
+    """The current version of the taught aliases in the database."""
+    # Resolving happens while callers build objects (imports, intake): reading must not flush them half-made.
+    with db.session.no_autoflush:
+        return tuple(db.session.execute(VERSION_STATEMENT).one())
+
+
+def sync_taught_aliases() -> bool:
+    """Bring this process's vocabulary in line with the taught aliases in the database; True when it changed.
+
+    Outside an application (the engine used on its own) there is no database and nothing to do."""
+    global _version, _vocabulary_id
+    if not has_app_context():
+        return False
+    version = taught_version()
+    vocab = get_vocabulary()
+    if version == _version and id(vocab) == _vocabulary_id:
+        return False
+    with _lock:
+        if id(vocab) != _vocabulary_id:
+            # A freshly loaded vocabulary carries none of this process's additions.
+            _applied.clear()
+        with db.session.no_autoflush:
+            wanted = {tuple(row) for row in db.session.execute(ACTIVE_STATEMENT)}
+        changed = _apply(vocab, sorted(wanted - _applied), sorted(_applied - wanted))
+        _version, _vocabulary_id = version, id(vocab)
+        return changed
+
+
+def _apply(vocab: Vocabulary, added: list[tuple[str, str, str]], dropped: list[tuple[str, str, str]]) -> bool:
+    """Add and drop taught aliases in the vocabulary's entries, then rebuild its indexes once.
+
+    `Vocabulary.add_alias` rebuilds the indexes for every alias and there is no public way to remove one, so a
+    worker applying many mappings at start would rebuild many times: the entries are changed here and the
+    indexes rebuilt once, which also bumps the vocabulary's version so that the resolver's index follows."""
+    changes = 0
+    with vocab._lock:
+        for kind, code, alias in dropped:
+            _applied.discard((kind, code, alias))
+            if vocab.has(kind, code) and alias in vocab.entry(kind, code).aliases:
+                vocab.entry(kind, code).aliases.remove(alias)
+                changes += 1
+        for kind, code, alias in added:
+            if kind not in KINDS or not vocab.has(kind, code) or not normalise(alias):
+                # The data files may have dropped a code since the alias was taught: skip it, never fail requests.
+                log.warning("taught alias %r for %s %s skipped: unknown code", alias, kind, code)
+                continue
+            aliases = vocab.entry(kind, code).aliases
+            if alias not in aliases:
+                # Only aliases added here are dropped again, so undoing never removes a name the data files carry.
+                aliases.append(alias)
+                _applied.add((kind, code, alias))
+                changes += 1
+        if changes:
+            vocab._rebuild()
+    return bool(changes)

@@ -1,0 +1,44 @@
+"""The Check step in Chromium: the parties the description names come back ticked, the areas it only mentions
+come back as boxes to tick, and what the client chooses is what the request keeps."""
+
+
+import pytest
+
+from tests.browser.conftest import sign_in
+from tests.browser.test_journeys import expect_flash
+
+pytestmark = pytest.mark.browser
+
+DESCRIPTION = ("Our Singapore subsidiary wants to acquire PT Maju Jaya Tbk in Indonesia from Sinar Abadi Holdings "
+               "Pte. Ltd.; we also need advice on the employees and the land leases.")
+
+
+def test_check_step_parties_and_areas_only_mentioned(page, screens):
+    sign_in(page, "client@demo.example")
+    page.goto("/requests/new")
+    page.get_by_label("Title").fill("Acquisition in Indonesia")
+    page.get_by_label("What do you need help with?").fill(DESCRIPTION)
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_load_state()
+    parties = page.locator("#found-parties input[type=checkbox]")
+    names = [parties.nth(i).get_attribute("value") for i in range(parties.count())]
+    assert "PT Maju Jaya Tbk" in names and all(parties.nth(i).is_checked() for i in range(parties.count()))
+    areas = page.locator("#also-mentioned input[type=checkbox]")
+    assert areas.count() >= 1 and not areas.first.is_checked()
+    screens.shot(page, "1-check")
+
+    # Keep only the target company as a party and add the first area only mentioned.
+    for name in names:
+        if name != "PT Maju Jaya Tbk":
+            page.locator("#found-parties").get_by_label(name, exact=True).uncheck()
+    added = areas.first.get_attribute("value")
+    area_label = page.locator("#also-mentioned label").first.inner_text().strip()
+    areas.first.check()
+    page.get_by_label("I agree that the centre shares this request").check()
+    page.get_by_role("button", name="Submit request").click()
+    expect_flash(page, "submitted")
+    found = page.locator("dt", has_text="Parties named in the description").locator("xpath=following-sibling::dd[1]")
+    assert found.inner_text() == "PT Maju Jaya Tbk"
+    assert area_label in page.locator("dl.facts").first.inner_text()
+    assert added
+    screens.shot(page, "2-submitted")
