@@ -1,6 +1,6 @@
 """unresolved terms of requests, aliases staff taught, parties found in a request's text
 
-Revision ID: 0009_vocabulary_terms
+Revision ID: 0010_vocabulary_terms
 Revises: 0009_operations_privacy
 Create Date: 2026-11-26 14:23:32.507359
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_vocabulary_terms'
+revision = '0010_vocabulary_terms'
 down_revision = '0009_operations_privacy'
 branch_labels = None
 depends_on = None
