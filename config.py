@@ -27,7 +27,18 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT_IP = os.environ.get("LOGIN_RATE_LIMIT_IP", "20 per minute")
+    # Failed sign-ins of one account from one client address; the account-wide ceiling counts every address
+    # and, once reached, lets only the right password with a valid second factor through.
     LOGIN_RATE_LIMIT_ACCOUNT = os.environ.get("LOGIN_RATE_LIMIT_ACCOUNT", "5 per minute")
+    LOGIN_ACCOUNT_CEILING = os.environ.get("LOGIN_ACCOUNT_CEILING", "100 per hour")
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per hour")
+    PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    SESSION_MAX_AGE_DAYS = _float("SESSION_MAX_AGE_DAYS", 30)
+    # Hostile input: JSON bodies larger or deeper than this are refused with 413 / 400.
+    JSON_MAX_BYTES = int(os.environ.get("JSON_MAX_BYTES", 1_000_000))
+    JSON_MAX_DEPTH = int(os.environ.get("JSON_MAX_DEPTH", 32))
+    # Where people open the site: the start of every link in e-mails.
+    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")
 
     LANGUAGES = ["en", "zh_Hans", "zh_Hant"]
@@ -40,6 +51,8 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "legalnet@gba-asean.example")
+    # An e-mail whose sender died while sending goes back to the queue after this long (cron runs every minute).
+    OUTBOX_STALE_SECONDS = _float("OUTBOX_STALE_SECONDS", 90)
 
     # Response deadlines for referral offers, in hours.
     SLA_STANDARD_HOURS = _float("SLA_STANDARD_HOURS", 48)

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from legalnet.accounts.models import Organisation, Role, User
@@ -151,9 +152,14 @@ def demo_cli():
 
 
 @demo_cli.command("load")
+@click.option("--force-demo", is_flag=True,
+              help="Load it even in production (the demo accounts share a published password).")
 @with_appcontext
-def load_command():
-    """Load the demo federation (skipped when it is already loaded)."""
+def load_command(force_demo: bool):
+    """Load the demo federation (skipped when it is already loaded); refused in production."""
+    if current_app.config.get("ENV_NAME") == "production" and not force_demo:
+        raise click.ClickException("Refusing to load the demo in production: its accounts share the password "
+                                   "printed in the README. Add --force-demo if you really mean it.")
     created = load_demo()
     db.session.commit()
     click.echo("Demo data loaded." if created else "Demo data already present; nothing changed.")

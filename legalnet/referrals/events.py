@@ -27,11 +27,14 @@ def review_reason(code: str) -> str:
 
 
 def when_text(value) -> str:
-    """A stored UTC datetime (or its ISO text) as the app shows datetimes: in the reader's language and the
-    centre's time zone, through the same `datetime_format` filter as the pages."""
+    """A stored UTC datetime (or its ISO text) as the app shows datetimes, in the reader's language and time
+    zone (through the same `datetime_format` filter as the pages), with the zone named: this text also goes
+    out by e-mail, read far from the page that would tell the zone."""
+    from legalnet.core.views import zone_label
+
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return current_app.jinja_env.filters["datetime_format"](value)
+    return f"{current_app.jinja_env.filters['datetime_format'](value)} ({zone_label(value)})"
 
 
 def _matched(p: dict) -> str:

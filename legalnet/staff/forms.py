@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from legalnet.firms.models import FirmStatus
@@ -32,3 +32,10 @@ class ImportForm(FlaskForm):
         choices=[("", _l("As in the file (active when missing)")), *[(s.value, s.value) for s in FirmStatus]],
         validators=[Optional()],
     )
+
+
+class TwoFactorPolicyForm(FlaskForm):
+    """Whether a firm's admins must sign in with a second factor."""
+
+    required = BooleanField(_l("The firm's admins must use two-factor sign-in"))
+    submit = SubmitField(_l("Save"))
