@@ -21,6 +21,9 @@ from legalnet.firms.models import (
 )
 
 DEMO_PASSWORD = "demo-pass-2026"
+# Staff must sign in with a second factor; the demo's staff accounts share this published authenticator key
+# (README), as they share the password.
+DEMO_TOTP_SECRET = "LEGALNETDEMOSTAFFKEYTWOFACTORXYZ"
 
 # name, local name, country, jurisdictions, practice areas, languages, city, capacity
 DEMO_FIRMS = [
@@ -115,9 +118,11 @@ def make_firm(row, status: FirmStatus, index: int) -> Firm:
 
 
 def demo_user(email: str, name: str, role: Role, **links) -> User:
-    """A demo account with the README's password."""
+    """A demo account with the README's password (and, for staff, the README's authenticator key)."""
     user = User(email=email, name=name, role=role, **links)
     user.set_password(DEMO_PASSWORD)
+    if role in (Role.STAFF, Role.STAFF_ADMIN):
+        user.totp_secret = DEMO_TOTP_SECRET
     return user
 
 

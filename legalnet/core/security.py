@@ -60,8 +60,9 @@ def bad_request(detail: str):
     return error_response(400, detail)
 
 
-def check_json_body():
-    """Refuse a JSON body over JSON_MAX_BYTES (413), not UTF-8, or nested deeper than JSON_MAX_DEPTH (400)."""
+def check_json_body(refuse_nul: bool = True):
+    """Refuse a JSON body over JSON_MAX_BYTES (413), not UTF-8, nested deeper than JSON_MAX_DEPTH or, unless
+    `refuse_nul` is False, holding a NUL character (400)."""
     limit = int(current_app.config.get("JSON_MAX_BYTES", 1_000_000))
     # Werkzeug stops reading at this size even without a Content-Length header, and answers 413.
     request.max_content_length = limit
@@ -74,7 +75,7 @@ def check_json_body():
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return bad_request(_("The request body is not UTF-8 text."))
-    if "\x00" in text:
+    if refuse_nul and "\x00" in text:
         return bad_request(_("The request body contains a NUL character, which is not allowed."))
     max_depth = int(current_app.config.get("JSON_MAX_DEPTH", 32))
     try:
@@ -85,7 +86,7 @@ def check_json_body():
         return None  # malformed JSON: the view (or the API's own parser) answers with its 400
     if json_depth(parsed) > max_depth:
         return bad_request(_("The JSON body is nested more than %(n)d levels deep.", n=max_depth))
-    if has_nul(parsed):
+    if refuse_nul and has_nul(parsed):
         return bad_request(_("The request body contains a NUL character, which is not allowed."))
     return None
 
@@ -132,14 +133,24 @@ def set_security_headers(response):
     return response
 
 
+def check_input():
+    """The answer to hostile input in this request, or None when it may go on."""
+    if request.method in ("POST", "PUT", "PATCH") and (request.is_json or (
+            request.path.startswith("/api/") and request.mimetype not in FORM_TYPES)):
+        return check_json_body() or check_text_input()
+    return check_text_input()
+
+
+def check_page_input():
+    """Input checks of pages, before any other hook; the API checks its JSON body where it reads it
+    (`api.schemas.json_body`), after the token and the object are checked, so a caller learns nothing else
+    first."""
+    if request.path.startswith("/api/"):
+        return None
+    return check_input()
+
+
 def register_security(app: Flask) -> None:
     """Install the input checks (first of all before-request hooks) and the response headers."""
-
-    def check_input():
-        if request.method in ("POST", "PUT", "PATCH") and (request.is_json or (
-                request.path.startswith("/api/") and request.mimetype not in FORM_TYPES)):
-            return check_json_body() or check_text_input()
-        return check_text_input()
-
-    app.before_request_funcs.setdefault(None, []).insert(0, check_input)
+    app.before_request_funcs.setdefault(None, []).insert(0, check_page_input)
     app.after_request(set_security_headers)
