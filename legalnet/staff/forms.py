@@ -6,6 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
+from legalnet.core.uploads import text_file
 from legalnet.firms.models import FirmStatus
 from legalnet.firms.services import STAFF_ACTIONS
 
@@ -24,7 +25,7 @@ class ImportForm(FlaskForm):
     """A file of firms to import."""
 
     upload = FileField(_l("File (JSON Lines or CSV, lists separated by \";\")"),
-                       validators=[FileRequired(_l("Choose a file to import."))])
+                       validators=[FileRequired(_l("Choose a file to import.")), text_file])
     fmt = SelectField(_l("Format"), choices=[("", _l("From the file name")), ("jsonl", "JSON Lines"),
                                              ("csv", "CSV")], validators=[Optional()])
     status = SelectField(
