@@ -12,10 +12,10 @@ def text_file(form, field) -> None:
         return
     data = upload.read()
     upload.seek(0)
-    if b"\x00" in data:
-        raise ValidationError(_l("The file contains NUL characters, so it is not a text file. Save it as UTF-8 "
-                                 "text (CSV or JSON Lines) and try again."))
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValidationError(_l("The file is not UTF-8 text. Save it as UTF-8 and try again.")) from error
+    if b"\x00" in data:
+        raise ValidationError(_l("The file contains NUL characters, so it is not a text file. Save it as UTF-8 "
+                                 "text (CSV or JSON Lines) and try again."))
