@@ -33,6 +33,8 @@ class Config:
     LOGIN_ACCOUNT_CEILING = os.environ.get("LOGIN_ACCOUNT_CEILING", "100 per hour")
     PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per hour")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    # Sign-up and reset requests answer no sooner than this, so their timing does not tell known addresses.
+    ACCOUNT_ANSWER_SECONDS = _float("ACCOUNT_ANSWER_SECONDS", 0.5)
     SESSION_MAX_AGE_DAYS = _float("SESSION_MAX_AGE_DAYS", 30)
     # Hostile input: JSON bodies larger or deeper than this are refused with 413 / 400.
     JSON_MAX_BYTES = int(os.environ.get("JSON_MAX_BYTES", 1_000_000))
@@ -87,8 +89,10 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_STORAGE_URI = "memory://"
-    # Cheap scrypt parameters keep the suite fast; production uses werkzeug's default scrypt.
+    # Cheap scrypt parameters keep the suite fast; production uses werkzeug's default scrypt. For the same
+    # reason sign-ups and reset requests answer at once (benchmarks/bench_signin_timing.py measures the delay).
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+    ACCOUNT_ANSWER_SECONDS = 0.0
 
 
 class ProductionConfig(Config):

@@ -1,10 +1,12 @@
-"""Sign-in timing for known and unknown e-mail addresses: does the time of the answer tell who has an account?
+"""Sign-in (and password-reset) timing for known and unknown e-mail addresses: does the time of the answer tell
+who has an account?
 
 Serves the real sign-in route (test client, CSRF on) against a temporary SQLite database, with the password
 hash of production (werkzeug's default scrypt), and times alternating wrong-password attempts for an existing
 account and for an address nobody has. Prints the median (and p10/p90) of each and their ratio, then the same
 with the dummy-hash check of unknown addresses switched off, which is how sign-in behaved before it: the
-baseline that shows what the check closes.
+baseline that shows what the check closes. Last, the same comparison for "Forgot your password?", which
+e-mails a link only to a known address: with the answer held to ACCOUNT_ANSWER_SECONDS, and at once.
 
     python benchmarks/bench_signin_timing.py [--rounds 40]
 """
@@ -19,6 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+import config  # noqa: E402
 from legalnet import create_app  # noqa: E402
 from legalnet.accounts import services  # noqa: E402
 from legalnet.accounts.models import Role, User  # noqa: E402
@@ -32,7 +35,9 @@ def build_app(path: str):
     """The app with production's password hashing and limits high enough for a benchmark."""
     app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
                       "PASSWORD_HASH_METHOD": "scrypt", "LOGIN_RATE_LIMIT_IP": "100000 per minute",
-                      "LOGIN_RATE_LIMIT_ACCOUNT": "100000 per minute", "LOGIN_ACCOUNT_CEILING": "100000 per hour"})
+                      "LOGIN_RATE_LIMIT_ACCOUNT": "100000 per minute", "LOGIN_ACCOUNT_CEILING": "100000 per hour",
+                      "PASSWORD_RESET_RATE_LIMIT": "100000 per hour",
+                      "ACCOUNT_ANSWER_SECONDS": config.Config.ACCOUNT_ANSWER_SECONDS})
     with app.app_context():
         db.create_all()
         user = User(email=KNOWN, name="Known Counsel", role=Role.CLIENT)
@@ -47,16 +52,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def measure(app, rounds: int) -> dict[str, list[float]]:
-    """Seconds per sign-in POST for each address, alternating so that load on the machine hits both alike."""
+def measure(app, rounds: int, path: str = "/sign-in") -> dict[str, list[float]]:
+    """Seconds per POST to `path` for each address, alternating so that load on the machine hits both alike."""
     client = app.test_client()
-    token = CSRF_RE.search(client.get("/sign-in").get_data(as_text=True)).group(1)
+    token = CSRF_RE.search(client.get(path).get_data(as_text=True)).group(1)
     times: dict[str, list[float]] = {KNOWN: [], UNKNOWN: []}
     for n in range(rounds + 2):
         for email in (KNOWN, UNKNOWN) if n % 2 else (UNKNOWN, KNOWN):
             started = time.perf_counter()
-            response = client.post("/sign-in", data={"csrf_token": token, "email": email,
-                                                     "password": "a-wrong-password-9"})
+            response = client.post(path, data={"csrf_token": token, "email": email,
+                                               "password": "a-wrong-password-9"})
             elapsed = time.perf_counter() - started
             assert response.status_code == 200, response.status_code
             if n >= 2:  # the first rounds warm up caches and the dummy hash
@@ -90,6 +95,10 @@ def main() -> None:
             report("baseline, without it (as before):", measure(app, args.rounds))
         finally:
             services.dummy_password_check = real
+        report("forgot-password (a link is e-mailed to the known address only), answer held to "
+               f"{config.Config.ACCOUNT_ANSWER_SECONDS} s:", measure(app, args.rounds, "/forgot-password"))
+        app.config["ACCOUNT_ANSWER_SECONDS"] = 0
+        report("baseline, forgot-password answering at once:", measure(app, args.rounds, "/forgot-password"))
         print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
 
 

@@ -66,6 +66,14 @@ def is_safe_next(target: str | None) -> bool:
     return cleaned.startswith("/") and not cleaned.startswith("//") and not parts.scheme and not parts.netloc
 
 
+def steady_answer(started: float) -> None:
+    """Hold an answer that could tell whether an address has an account until ACCOUNT_ANSWER_SECONDS after
+    the request began, so that the work done only for known addresses (an e-mail, a row) does not show."""
+    remaining = float(current_app.config.get("ACCOUNT_ANSWER_SECONDS", 0.5)) - (time.monotonic() - started)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
 def sign_in_account_key() -> str:
     """Rate-limit key for one account tried from one client address: a stranger elsewhere cannot use up the
     owner's attempts (the account-wide ceiling in `throttle` is far higher)."""
@@ -153,6 +161,7 @@ def sign_out_everywhere():
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
 def register():
     """Register a client company; its first user confirms the address by e-mail before signing in."""
+    started = time.monotonic()
     form = RegisterClientForm()
     if form.validate_on_submit():
         try:
@@ -165,7 +174,9 @@ def register():
             flash(str(error), "error")
         else:
             db.session.commit()
-            # The same answer whether the address was new or already had an account (its owner got an e-mail).
+            # The same answer, in the same time, whether the address was new or already had an account (its
+            # owner got an e-mail).
+            steady_answer(started)
             return render_template("accounts/check_email.html", email=services.normalise_email(form.email.data))
     return render_template("accounts/register.html", form=form)
 
@@ -188,10 +199,12 @@ def verify_email(token: str):
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
 def forgot_password():
     """Ask for a password-reset link; the answer is the same whether the address has an account or not."""
+    started = time.monotonic()
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         db.session.commit()
+        steady_answer(started)
         return render_template("accounts/check_email.html", email=services.normalise_email(form.email.data),
                                reset=True)
     return render_template("accounts/forgot_password.html", form=form)
