@@ -66,14 +66,6 @@ def is_safe_next(target: str | None) -> bool:
     return cleaned.startswith("/") and not cleaned.startswith("//") and not parts.scheme and not parts.netloc
 
 
-def steady_answer(started: float) -> None:
-    """Hold an answer that could tell whether an address has an account until ACCOUNT_ANSWER_SECONDS after
-    the request began, so that the work done only for known addresses (an e-mail, a row) does not show."""
-    remaining = float(current_app.config.get("ACCOUNT_ANSWER_SECONDS", 0.5)) - (time.monotonic() - started)
-    if remaining > 0:
-        time.sleep(remaining)
-
-
 def sign_in_account_key() -> str:
     """Rate-limit key for one account tried from one client address: a stranger elsewhere cannot use up the
     owner's attempts (the account-wide ceiling in `throttle` is far higher)."""
@@ -176,7 +168,7 @@ def register():
             db.session.commit()
             # The same answer, in the same time, whether the address was new or already had an account (its
             # owner got an e-mail).
-            steady_answer(started)
+            throttle.steady_answer(started)
             return render_template("accounts/check_email.html", email=services.normalise_email(form.email.data))
     return render_template("accounts/register.html", form=form)
 
@@ -204,7 +196,7 @@ def forgot_password():
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         db.session.commit()
-        steady_answer(started)
+        throttle.steady_answer(started)
         return render_template("accounts/check_email.html", email=services.normalise_email(form.email.data),
                                reset=True)
     return render_template("accounts/forgot_password.html", form=form)

@@ -1,9 +1,12 @@
 """Firm pages: the public directory and profiles, the membership application, and the firm's self-service."""
 
+import time
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from legalnet.accounts import throttle
 from legalnet.accounts.models import User
 from legalnet.accounts.services import normalise_email, password_token
 from legalnet.core.errors import DomainError
@@ -76,6 +79,7 @@ def public_profile(firm_id: int):
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
 def apply():
     """Apply for membership: the firm, its coverage, its lawyers' bar registrations and its first admin."""
+    started = time.monotonic()
     form = ApplyForm()
     if form.validate_on_submit():
         application = services.Application(
@@ -93,7 +97,9 @@ def apply():
             flash(str(error), "error")
         else:
             db.session.commit()
-            # The same answer when the contact address already had an account (its owner got an e-mail).
+            # The same answer, in the same time, when the contact address already had an account (its owner
+            # got an e-mail).
+            throttle.steady_answer(started)
             flash(_("Thank you: the application of %(firm)s has been sent to the centre. We have sent a link to "
                     "%(email)s: open it to confirm the address, then sign in to complete your profile while we "
                     "review it.", firm=application.name.strip(),
