@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, logout_user
 
 from legalnet.accounts import services, sessions, throttle, twofactor
@@ -69,8 +70,6 @@ def is_safe_next(target: str | None) -> bool:
 def sign_in_account_key() -> str:
     """Rate-limit key for one account tried from one client address: a stranger elsewhere cannot use up the
     owner's attempts (the account-wide ceiling in `throttle` is far higher)."""
-    from flask_limiter.util import get_remote_address
-
     return f"account:{services.normalise_email(request.form.get('email', ''))[:255]}:{get_remote_address()}"
 
 

@@ -8,6 +8,8 @@ from flask import Flask, current_app, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from legalnet.core.views import error_response
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     # Scripts come from files of this site only (static/app.js); no inline script or event handler runs.
@@ -55,8 +57,6 @@ def has_nul(value) -> bool:
 
 def bad_request(detail: str):
     """A 400 answer (problem+json under /api/, a page elsewhere) that says what was wrong."""
-    from legalnet.core.views import error_response
-
     return error_response(400, detail)
 
 

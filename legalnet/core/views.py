@@ -2,7 +2,10 @@
 
 from datetime import UTC, datetime
 
+from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import get_timezone_name
 from flask import Flask, jsonify, render_template, request
+from flask_babel import get_locale, get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -49,10 +52,6 @@ def error_response(status: int, detail: str | None = None):
 
 def zone_label(value=None) -> str:
     """The current time zone named in the reader's language with its offset, e.g. "Hong Kong Time, GMT+08:00"."""
-    from babel.dates import format_datetime as babel_format_datetime
-    from babel.dates import get_timezone_name
-    from flask_babel import get_locale, get_timezone
-
     zone, locale = get_timezone(), get_locale() or "en"
     moment = (value or datetime.now(UTC).replace(tzinfo=None)).replace(tzinfo=UTC)
     offset = babel_format_datetime(moment, "ZZZZ", tzinfo=zone, locale=locale)

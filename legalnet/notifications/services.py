@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import _get_current_context, force_locale
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 from pytz import timezone as pytz_timezone
@@ -48,8 +48,6 @@ def user_timezone(user: User) -> str:
 @contextmanager
 def force_timezone(name: str):
     """Format dates and times in the zone `name` inside the block (Flask-Babel has this for locales only)."""
-    from flask_babel import _get_current_context
-
     ctx = _get_current_context()
     previous = getattr(ctx, "babel_tzinfo", None)
     ctx.babel_tzinfo = pytz_timezone(name)
