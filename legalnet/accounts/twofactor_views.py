@@ -6,9 +6,10 @@ import time
 from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
-from legalnet.accounts import sessions, twofactor
-from legalnet.accounts.forms import DisableTwoFactorForm, SignOutEverywhereForm, TwoFactorCodeForm
+from legalnet.accounts import sessions, throttle, twofactor
+from legalnet.accounts.forms import DisableTwoFactorForm, TwoFactorCodeForm
 from legalnet.accounts.models import User
 from legalnet.core.errors import DomainError
 from legalnet.extensions import db, limiter
@@ -50,6 +51,8 @@ def challenge():
             flash(_("Welcome, %(name)s.", name=user.name), "success")
             return redirect(target)
         db.session.rollback()
+        # Wrong codes count towards the account-wide ceiling like wrong passwords.
+        throttle.count_failure(user.email)
         pending = session["two_factor"]
         pending["fails"] = int(pending.get("fails", 0)) + 1
         session["two_factor"] = pending
@@ -94,7 +97,8 @@ def enrol():
 def recovery_codes():
     """Replace the recovery codes with new ones (the old ones stop working)."""
     user = current_user._get_current_object()
-    if not SignOutEverywhereForm().validate_on_submit() or not twofactor.enabled(user):
+    # A form of the CSRF token alone: the button is the whole input.
+    if not FlaskForm().validate_on_submit() or not twofactor.enabled(user):
         return redirect(url_for("accounts.account"))
     codes = twofactor.new_recovery_codes(user)
     db.session.commit()
