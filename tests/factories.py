@@ -62,10 +62,12 @@ def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str 
 
 
 def totp_code(user: User) -> str:
-    """A code of the user's authenticator that the server has not seen yet (the current one, or the next
+    """A code of the user's authenticator that the server has not accepted yet (the current one, or a later
     one when the current one was already used)."""
-    now_step = int(time.time()) // 30
-    step = max(now_step, (user.totp_last_step or 0) + 1)
+    step = max(int(time.time()) // 30, (user.totp_last_step or 0) + 1)
+    # The server accepts the next step's code too, not one further: wait for the clock when needed.
+    while step > int(time.time()) // 30 + 1:
+        time.sleep(0.5)
     return pyotp.TOTP(user.totp_secret).generate_otp(step)
 
 
