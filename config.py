@@ -39,6 +39,8 @@ class Config:
     # Hostile input: JSON bodies larger or deeper than this are refused with 413 / 400.
     JSON_MAX_BYTES = int(os.environ.get("JSON_MAX_BYTES", 1_000_000))
     JSON_MAX_DEPTH = int(os.environ.get("JSON_MAX_DEPTH", 32))
+    # Any request body (uploads included) larger than this is refused with 413 before it is read.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 32 * 1024 * 1024))
     # Where people open the site: the start of every link in e-mails.
     BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")

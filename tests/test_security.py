@@ -102,6 +102,16 @@ def test_large_json_body_is_413_problem_json(client, db):
     assert response.mimetype == "application/problem+json"
 
 
+def test_an_upload_over_the_size_limit_is_413(client, db, auth, monkeypatch):
+    auth.login(Role.STAFF)
+    page = client.get("/staff/firms/import").get_data(as_text=True)
+    monkeypatch.setitem(client.application.config, "MAX_CONTENT_LENGTH", 10_000)
+    response = client.post("/staff/firms/import", data={"csrf_token": csrf_from(page),
+                                                       "upload": (io.BytesIO(b"x" * 20_000), "firms.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 413 and "larger than this site accepts" in response.get_data(as_text=True)
+
+
 def test_json_that_is_not_utf8_is_400(client, db):
     client_user = factories.make_user(Role.CLIENT)
     db.session.commit()
