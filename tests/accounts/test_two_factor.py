@@ -161,9 +161,17 @@ def test_staff_require_two_factor_of_a_firms_admins(app, client, db, auth):
     password_step(lawyer_browser, lawyer)
     assert lawyer_browser.get("/firm/").status_code == 200  # lawyers are not admins
 
+    assert "two-factor sign-in)" not in client.get(f"/staff/firms/{firm_id}").get_data(as_text=True)
+    enrol(admin_browser, admin)
+    # Staff see who of the firm has enrolled.
+    assert f"{admin.email}&gt; (Firm admin, two-factor sign-in)" in client.get(f"/staff/firms/{firm_id}").get_data(
+        as_text=True)
     submit(client, f"/staff/firms/{firm_id}/two-factor", {}, form_url=f"/staff/firms/{firm_id}")
     assert db.session.get(Firm, firm_id).require_admin_two_factor is False
     assert admin_browser.get("/firm/").status_code == 200
+    # Optional again: the admin may now turn it off.
+    submit(admin_browser, "/account/two-factor/disable", {"password": factories.PASSWORD}, form_url="/account")
+    assert db.session.get(User, admin.id).totp_secret is None
 
 
 def test_only_staff_set_the_firm_rule(client, db, auth):
