@@ -7,6 +7,7 @@ from datetime import timedelta
 from flask import current_app, request
 from flask_login import login_user, logout_user
 from sqlalchemy import delete
+from sqlalchemy.orm import joinedload
 
 from legalnet.accounts.models import User, UserSession, hash_secret
 from legalnet.core.models import utcnow
@@ -27,7 +28,9 @@ def user_for_session_key(key: str) -> User | None:
     """The user of a live session named by a cookie, or None when it was ended or is too old."""
     if not key or len(key) > 100:
         return None
-    row = db.session.scalar(db.select(UserSession).where(UserSession.key_hash == hash_secret(key)))
+    # One query per request: the session row with its user.
+    row = db.session.scalar(db.select(UserSession).options(joinedload(UserSession.user))
+                            .where(UserSession.key_hash == hash_secret(key)))
     if row is None:
         return None
     max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
