@@ -27,7 +27,22 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT_IP = os.environ.get("LOGIN_RATE_LIMIT_IP", "20 per minute")
+    # Failed sign-ins of one account from one client address; the account-wide ceiling counts every address
+    # and, once reached, lets only the right password with a valid second factor through.
     LOGIN_RATE_LIMIT_ACCOUNT = os.environ.get("LOGIN_RATE_LIMIT_ACCOUNT", "5 per minute")
+    LOGIN_ACCOUNT_CEILING = os.environ.get("LOGIN_ACCOUNT_CEILING", "100 per hour")
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per hour")
+    PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    # Sign-up and reset requests answer no sooner than this, so their timing does not tell known addresses.
+    ACCOUNT_ANSWER_SECONDS = _float("ACCOUNT_ANSWER_SECONDS", 0.5)
+    SESSION_MAX_AGE_DAYS = _float("SESSION_MAX_AGE_DAYS", 30)
+    # Hostile input: JSON bodies larger or deeper than this are refused with 413 / 400.
+    JSON_MAX_BYTES = int(os.environ.get("JSON_MAX_BYTES", 1_000_000))
+    JSON_MAX_DEPTH = int(os.environ.get("JSON_MAX_DEPTH", 32))
+    # Any request body (uploads included) larger than this is refused with 413 before it is read.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 32 * 1024 * 1024))
+    # Where people open the site: the start of every link in e-mails.
+    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")
 
     LANGUAGES = ["en", "zh_Hans", "zh_Hant"]
@@ -40,6 +55,8 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "legalnet@gba-asean.example")
+    # An e-mail whose sender died while sending goes back to the queue after this long (cron runs every minute).
+    OUTBOX_STALE_SECONDS = _float("OUTBOX_STALE_SECONDS", 90)
 
     # Response deadlines for referral offers, in hours.
     SLA_STANDARD_HOURS = _float("SLA_STANDARD_HOURS", 48)
@@ -85,8 +102,10 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_STORAGE_URI = "memory://"
-    # Cheap scrypt parameters keep the suite fast; production uses werkzeug's default scrypt.
+    # Cheap scrypt parameters keep the suite fast; production uses werkzeug's default scrypt. For the same
+    # reason sign-ups and reset requests answer at once (benchmarks/bench_signin_timing.py measures the delay).
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+    ACCOUNT_ANSWER_SECONDS = 0.0
 
 
 class ProductionConfig(Config):

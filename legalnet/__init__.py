@@ -28,6 +28,9 @@ def create_app(config=None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    from legalnet.core.security import register_security
+
+    register_security(app)
     from legalnet.core.views import register_error_handlers, register_form_translations, register_template_helpers
 
     register_error_handlers(app)
@@ -56,8 +59,11 @@ def load_config(app: Flask, config) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
     if app.config["ENV_NAME"] == "production":
         secret = app.config.get("SECRET_KEY") or ""
-        if len(secret) < 32 or secret == "dev-only-not-secret":
-            raise RuntimeError("Production needs SECRET_KEY set to a random value of at least 32 characters.")
+        # Long but repetitive keys ("aaaa…", "changeme" pasted four times) are as weak as short ones.
+        if len(secret) < 32 or secret == "dev-only-not-secret" or len(set(secret)) < 12:
+            # One clear line on stderr and exit status 1, not a traceback (gunicorn and flask print it as is).
+            raise SystemExit("legalnet: refusing to start: SECRET_KEY must be a random value of at least 32 "
+                             "characters in production (python -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
 
 def select_locale() -> str:
@@ -82,6 +88,15 @@ def select_locale() -> str:
     return "en"
 
 
+def select_timezone() -> str | None:
+    """The signed-in user's time zone, else the centre's (BABEL_DEFAULT_TIMEZONE)."""
+    if has_request_context() and current_user and current_user.is_authenticated and current_user.timezone:
+        from legalnet.notifications.services import user_timezone
+
+        return user_timezone(current_user)
+    return None
+
+
 def register_extensions(app: Flask) -> None:
     """Bind the extension instances to the app."""
     db.init_app(app)
@@ -93,6 +108,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(
         app,
         locale_selector=select_locale,
+        timezone_selector=select_timezone,
         default_translation_directories=os.path.join(ROOT_DIR, "legalnet", "translations"),
     )
     # Models must be imported so that metadata and migrations see every table.
@@ -101,6 +117,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per domain."""
+    from legalnet.accounts.twofactor_views import bp as twofactor_bp
     from legalnet.accounts.views import bp as accounts_bp
     from legalnet.api.views import bp as api_bp
     from legalnet.firms.views import bp as firms_bp
@@ -113,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(public_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(twofactor_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(firms_bp)

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from legalnet.accounts.models import Organisation, Role, User
@@ -20,6 +21,9 @@ from legalnet.firms.models import (
 )
 
 DEMO_PASSWORD = "demo-pass-2026"
+# Staff must sign in with a second factor; the demo's staff accounts share this published authenticator key
+# (README), as they share the password.
+DEMO_TOTP_SECRET = "LEGALNETDEMOSTAFFKEYTWOFACTORXYZ"
 
 # name, local name, country, jurisdictions, practice areas, languages, city, capacity
 DEMO_FIRMS = [
@@ -154,9 +158,11 @@ def make_firm(row, status: FirmStatus, index: int) -> Firm:
 
 
 def demo_user(email: str, name: str, role: Role, **links) -> User:
-    """A demo account with the README's password."""
+    """A demo account with the README's password (and, for staff, the README's authenticator key)."""
     user = User(email=email, name=name, role=role, **links)
     user.set_password(DEMO_PASSWORD)
+    if role in (Role.STAFF, Role.STAFF_ADMIN):
+        user.totp_secret = DEMO_TOTP_SECRET
     return user
 
 
@@ -191,9 +197,14 @@ def demo_cli():
 
 
 @demo_cli.command("load")
+@click.option("--force-demo", is_flag=True,
+              help="Load it even in production (the demo accounts share a published password).")
 @with_appcontext
-def load_command():
-    """Load the demo federation (skipped when it is already loaded)."""
+def load_command(force_demo: bool):
+    """Load the demo federation (skipped when it is already loaded); refused in production."""
+    if current_app.config.get("ENV_NAME") == "production" and not force_demo:
+        raise click.ClickException("Refusing to load the demo in production: its accounts share the password "
+                                   "printed in the README. Add --force-demo if you really mean it.")
     created = load_demo()
     db.session.commit()
     click.echo("Demo data loaded." if created else "Demo data already present; nothing changed.")

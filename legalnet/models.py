@@ -1,6 +1,6 @@
 """Imports every model so that SQLAlchemy metadata and Alembic see the whole schema."""
 
-from legalnet.accounts.models import Organisation, User  # noqa: F401
+from legalnet.accounts.models import Organisation, RecoveryCode, User, UserSession  # noqa: F401
 from legalnet.api.models import ApiToken  # noqa: F401
 from legalnet.core.audit import AuditLog  # noqa: F401
 from legalnet.firms.models import (  # noqa: F401

@@ -1,5 +1,6 @@
 """Shared fixtures: the app on SQLite (default) or PostgreSQL (TEST_DATABASE_URL), a clean database per test,
-a test client, and an `auth` helper that signs in as each role through the real sign-in page."""
+a test client, and an `auth` helper that signs in as each role through the real sign-in page (and its
+two-factor step for the accounts that use it)."""
 
 import os
 import re
@@ -102,6 +103,10 @@ class Auth:
             _db.session.commit()
         response = submit(self.client, "/sign-in", {"email": user.email, "password": password})
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        if response.headers["Location"].startswith("/sign-in/code"):
+            _db.session.refresh(user)
+            response = submit(self.client, "/sign-in/code", {"code": factories.totp_code(user)})
+            assert response.status_code == 302, response.get_data(as_text=True)[:500]
         self.user = user
         return user
 

@@ -1,6 +1,9 @@
 """Small builders for test data; each adds to the session and flushes, the test commits when it needs to."""
 
 import itertools
+import time
+
+import pyotp
 
 from legalnet.accounts.models import Organisation, Role, User
 from legalnet.extensions import db
@@ -39,8 +42,10 @@ def make_firm(
     return firm
 
 
-def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str = PASSWORD, **links) -> User:
-    """A user of `role`, linked to a new organisation or firm when the role needs one."""
+def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str = PASSWORD,
+              two_factor: bool | None = None, **links) -> User:
+    """A user of `role`, linked to a new organisation or firm when the role needs one; staff have two-factor
+    sign-in enrolled, as they must (pass `two_factor` to choose)."""
     n = next(_counter)
     if role == Role.CLIENT and "organisation" not in links:
         links["organisation"] = make_organisation()
@@ -49,9 +54,21 @@ def make_user(role: Role = Role.CLIENT, email: str | None = None, password: str 
     user = User(email=email or f"{role.value.replace('_', '-')}{n}@example.com", name=f"{role.value} {n}", role=role,
                 **links)
     user.set_password(password)
+    if two_factor if two_factor is not None else role in (Role.STAFF, Role.STAFF_ADMIN):
+        user.totp_secret = pyotp.random_base32()
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def totp_code(user: User) -> str:
+    """A code of the user's authenticator that the server has not accepted yet (the current one, or a later
+    one when the current one was already used)."""
+    step = max(int(time.time()) // 30, (user.totp_last_step or 0) + 1)
+    # The server accepts the next step's code too, not one further: wait for the clock when needed.
+    while step > int(time.time()) // 30 + 1:
+        time.sleep(0.5)
+    return pyotp.TOTP(user.totp_secret).generate_otp(step)
 
 
 def make_legal_request(client_user: User, title: str = "Arbitration in Hong Kong", jurisdictions=("HK",),

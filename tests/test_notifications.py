@@ -48,13 +48,15 @@ def test_notifications_are_private(client, db, auth):
 def test_notice_reads_in_the_language_the_user_switched_to(client, db, auth):
     from flask_babel import gettext as _
 
+    text = "Your password has been changed; your other sessions were signed out."
     user = auth.login(Role.CLIENT)
-    notify(user, "test", lambda: _("Your password has been changed."), link="/dashboard")
+    notify(user, "test", lambda: _("Your password has been changed; your other sessions were signed out."),
+           link="/dashboard")
     db.session.commit()
-    assert "Your password has been changed." in client.get("/notifications/").get_data(as_text=True)
+    assert text in client.get("/notifications/").get_data(as_text=True)
     submit(client, "/language", {"locale": "zh_Hans", "next": "/notifications/"}, form_url="/notifications/")
     page = client.get("/notifications/").get_data(as_text=True)
-    assert "Your password has been changed." not in page
+    assert text not in page
     stored = db.session.scalar(db.select(Notification).where(Notification.user_id == user.id))
     assert stored.translations["zh_Hans"] in page
-    assert stored.message == "Your password has been changed."
+    assert stored.message == text

@@ -1,4 +1,4 @@
-"""`flask users create`: accounts for staff (and any role) from the command line."""
+"""`flask users create`: staff accounts from the command line."""
 
 import click
 from flask.cli import with_appcontext
@@ -18,15 +18,14 @@ def users_cli():
 @click.argument("email")
 @click.option("--name", default="", help="Full name (defaults to the e-mail's local part).")
 @click.option(
-    "--role", type=click.Choice([r.value for r in Role]), default=Role.STAFF.value, show_default=True
+    "--role", type=click.Choice([Role.STAFF.value, Role.STAFF_ADMIN.value]), default=Role.STAFF.value,
+    show_default=True, help="Clients register on the site and firm accounts come with membership applications.",
 )
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 @with_appcontext
 def create_user(email: str, name: str, role: str, password: str):
-    """Create a user account (staff by default)."""
+    """Create a staff account; it sets up two-factor sign-in at its first sign-in."""
     role_value = Role(role)
-    if role_value not in (Role.STAFF, Role.STAFF_ADMIN):
-        raise click.ClickException("Only staff accounts are created here; clients register and firms apply.")
     try:
         user = services.create_user(email, name or email.split("@")[0], password, role_value)
     except DomainError as error:

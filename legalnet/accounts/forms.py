@@ -1,9 +1,20 @@
-"""Forms for registration, sign-in and password changes."""
+"""Forms for registration, sign-in, two-factor codes, password changes and resets, and account settings."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField, SubmitField
+from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+# The zones of the centre's members and clients (IANA names); people elsewhere can keep UTC.
+TIME_ZONES = [
+    ("Asia/Shanghai", _l("Mainland China (Beijing time)")), ("Asia/Hong_Kong", _l("Hong Kong")),
+    ("Asia/Macau", _l("Macao")), ("Asia/Singapore", _l("Singapore")), ("Asia/Kuala_Lumpur", _l("Malaysia")),
+    ("Asia/Brunei", _l("Brunei")), ("Asia/Manila", _l("Philippines")), ("Asia/Bangkok", _l("Thailand")),
+    ("Asia/Ho_Chi_Minh", _l("Vietnam")), ("Asia/Phnom_Penh", _l("Cambodia")), ("Asia/Vientiane", _l("Laos")),
+    ("Asia/Yangon", _l("Myanmar")), ("Asia/Jakarta", _l("Indonesia (Western, Jakarta)")),
+    ("Asia/Makassar", _l("Indonesia (Central, Bali)")), ("Asia/Jayapura", _l("Indonesia (Eastern)")),
+    ("UTC", _l("UTC")),
+]
 
 
 def strip(value):
@@ -67,3 +78,37 @@ class SetPasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("new_password", message=_l("Passwords differ."))],
     )
     submit = SubmitField(_l("Set password"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    """The address to send a reset link to."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=255)], filters=[strip])
+    submit = SubmitField(_l("Send me a reset link"))
+
+
+class TwoFactorCodeForm(FlaskForm):
+    """The code of the authenticator app, or a recovery code."""
+
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)], filters=[strip])
+    submit = SubmitField(_l("Verify"))
+
+
+class DisableTwoFactorForm(FlaskForm):
+    """The password, to turn two-factor sign-in off."""
+
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Turn off two-factor sign-in"))
+
+
+class SignOutEverywhereForm(FlaskForm):
+    """A button that ends every session of the account."""
+
+    submit = SubmitField(_l("Sign out everywhere"))
+
+
+class AccountSettingsForm(FlaskForm):
+    """The time zone in which pages and e-mails show times."""
+
+    timezone = SelectField(_l("Time zone"), choices=[("", _l("The centre's (Hong Kong)"))] + TIME_ZONES)
+    submit = SubmitField(_l("Save"))

@@ -1,6 +1,7 @@
-"""Client organisations and user accounts with their roles."""
+"""Client organisations, user accounts with their roles, their signed-in sessions and recovery codes."""
 
 import enum
+import hashlib
 import secrets
 from datetime import datetime
 
@@ -52,7 +53,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(255), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
-    # Changing the password replaces this token, which signs out every other session.
+    # A nonce embedded in set-password and reset links: setting the password replaces it, so a link works once.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     role: Mapped[Role] = mapped_column(enum_column(Role))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
@@ -61,12 +62,19 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Accounts made by staff, invitations and the command line are verified by how they were made; a
+    # self-registered client or firm applicant is not until they open the link sent to the address.
+    email_verified: Mapped[bool] = mapped_column(default=True)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    # Set once two-factor sign-in is enrolled; the last accepted time step stops a code being replayed.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="users")
     firm: Mapped["Firm | None"] = relationship(back_populates="users")  # noqa: F821
 
     def set_password(self, password: str) -> None:
-        """Hash and store a new password and invalidate existing sessions."""
+        """Hash and store a new password; links issued for the old one stop working."""
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         self.password_hash = generate_password_hash(password, method=method)
         self.session_token = new_session_token()
@@ -75,9 +83,9 @@ class User(UserMixin, db.Model):
         """Tell whether `password` is this user's password."""
         return check_password_hash(self.password_hash, password)
 
-    def get_id(self) -> str:
-        """The value Flask-Login keeps in the session."""
-        return self.session_token
+    def get_id(self) -> str | None:
+        """The value Flask-Login keeps in the cookie: the key of the server-side session being used."""
+        return getattr(self, "session_key", None)
 
     @property
     def is_staff(self) -> bool:
@@ -93,3 +101,33 @@ class User(UserMixin, db.Model):
     def is_client(self) -> bool:
         """A user of a client organisation."""
         return self.role == Role.CLIENT
+
+
+def hash_secret(value: str) -> str:
+    """SHA-256 of a random secret (session key, recovery code); only the hash is stored."""
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+class UserSession(db.Model):
+    """One signed-in browser; the cookie holds its key, so deleting the row signs that browser out."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """A one-time code that replaces the authenticator app once, for when the phone is lost."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None]

@@ -216,6 +216,10 @@ def problem_response(description: str, headers: dict | None = None) -> dict:
 def common_responses() -> dict:
     """The error responses every operation shares."""
     return {
+        "BadRequest": problem_response(
+            "The request cannot be read: a NUL character or text that is not UTF-8, or a JSON body nested too "
+            "deeply."),
+        "TooLarge": problem_response("The body is larger than the API accepts (JSON_MAX_BYTES, 1 MB by default)."),
         "Unauthorized": problem_response(
             "The bearer token is missing, invalid or revoked, or its account is disabled.",
             {"WWW-Authenticate": {"required": True, "schema": string(), "description": "Bearer challenge"}}),
@@ -327,9 +331,9 @@ def build_operation(entry: tuple) -> dict:
     parameters = [{"name": name, "in": "path", "required": True, "description": f"Id of {what}.", "schema": ID}
                   for name, what in PATH_ID.items() if "{" + name + "}" in path] + deepcopy(params)
     responses = {str(status): {"description": "Success", "content": {"application/json": {"schema": ref(result)}}}}
-    for name in ["Unauthorized", *errors, "TooManyRequests"]:
-        code = {"Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "Conflict": 409, "Invalid": 422,
-                "TooManyRequests": 429}[name]
+    for name in ["BadRequest", "Unauthorized", *errors, *(["TooLarge"] if body else []), "TooManyRequests"]:
+        code = {"BadRequest": 400, "Unauthorized": 401, "Forbidden": 403, "NotFound": 404, "Conflict": 409,
+                "TooLarge": 413, "Invalid": 422, "TooManyRequests": 429}[name]
         responses[str(code)] = {"$ref": f"#/components/responses/{name}"}
     if status == 201 and op_id == "createRequest":
         responses["201"]["headers"] = {"Location": {"schema": string(), "description": "URL of the new request"}}
@@ -346,15 +350,18 @@ def build_document() -> dict:
     for entry in operation_table():
         paths.setdefault(entry[1], {})[entry[0]] = build_operation(entry)
     public = {"security": [], "tags": ["meta"], "responses": {
-        "200": {"description": "Success"}, "429": {"$ref": "#/components/responses/TooManyRequests"}}}
+        "200": {"description": "Success"}, "400": {"$ref": "#/components/responses/BadRequest"},
+        "429": {"$ref": "#/components/responses/TooManyRequests"}}}
     paths["/openapi.json"] = {"get": {**deepcopy(public), "operationId": "getOpenApi",
                                       "summary": "This document", "responses": {
                                           "200": {"description": "The OpenAPI document",
                                                   "content": {"application/json": {"schema": {"type": "object"}}}},
+                                          "400": {"$ref": "#/components/responses/BadRequest"},
                                           "429": {"$ref": "#/components/responses/TooManyRequests"}}}}
     paths["/docs"] = {"get": {**deepcopy(public), "operationId": "getDocs", "summary": "This reference as HTML",
                               "responses": {"200": {"description": "HTML page",
                                                     "content": {"text/html": {"schema": {"type": "string"}}}},
+                                            "400": {"$ref": "#/components/responses/BadRequest"},
                                             "429": {"$ref": "#/components/responses/TooManyRequests"}}}}
     return {
         "openapi": "3.1.0",

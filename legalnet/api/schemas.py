@@ -10,7 +10,8 @@ from flask import request
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from legalnet.api.problems import fail
+from legalnet.api.problems import ApiProblem, fail
+from legalnet.core.security import check_json_body
 from legalnet.firms.services import STAFF_ACTIONS
 from legalnet.intake.forms import CURRENCIES, DESCRIPTION_MAX
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
@@ -53,6 +54,11 @@ def json_body() -> dict:
     if not request.is_json:
         fail(422, _("Send a JSON object with Content-Type: application/json."),
              {"body": [_("Expected a JSON object.")]})
+    # Too large, not UTF-8 or nested too deeply: 413 / 400 before parsing. NUL characters are left to the
+    # field checks below, which name the field.
+    refused = check_json_body(refuse_nul=False)
+    if refused is not None:
+        raise ApiProblem(refused)
     data = request.get_json(silent=True)
     if data is None:
         try:

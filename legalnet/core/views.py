@@ -1,6 +1,11 @@
 """Error pages (HTML for pages, problem+json for the API) and helpers available in every template."""
 
+from datetime import UTC, datetime
+
+from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import get_timezone_name
 from flask import Flask, jsonify, render_template, request
+from flask_babel import get_locale, get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -13,6 +18,7 @@ ERROR_TITLES = {
     403: _l("You do not have access to this page"),
     404: _l("Page not found"),
     405: _l("Method not allowed"),
+    413: _l("Too large"),
     429: _l("Too many attempts"),
     500: _l("Something went wrong"),
 }
@@ -21,6 +27,7 @@ ERROR_DETAILS = {
     403: _l("Your account does not have permission to see this. Sign in with another account if you need to."),
     404: _l("The page you asked for does not exist or is not available to you."),
     405: _l("This page cannot be used that way."),
+    413: _l("What you sent is larger than this site accepts."),
     429: _l("You have made too many attempts. Please wait a minute and try again."),
     500: _l("An unexpected error happened on our side. Nothing was changed; please try again later."),
 }
@@ -43,6 +50,16 @@ def error_response(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
+def zone_label(value=None) -> str:
+    """The current time zone named in the reader's language with its offset, e.g. "Hong Kong Time, GMT+08:00"."""
+    zone, locale = get_timezone(), get_locale() or "en"
+    moment = (value or datetime.now(UTC).replace(tzinfo=None)).replace(tzinfo=UTC)
+    offset = babel_format_datetime(moment, "ZZZZ", tzinfo=zone, locale=locale)
+    if str(zone) in ("UTC", "Etc/UTC"):
+        return offset
+    return f"{get_timezone_name(zone, 'long', 'generic', locale=locale)}, {offset}"
+
+
 class BoundedIntegerConverter(IntegerConverter):
     """`<int:…>` in routes, limited to what an integer column holds, so a huge id is a 404, not a 500."""
 
@@ -63,7 +80,6 @@ def register_error_handlers(app: Flask) -> None:
         return error_response(error.code or 500)
 
     @app.errorhandler(OverflowError)
-    @app.errorhandler(DataError)
     def out_of_range(error):
         # A page number or id too large for the database names nothing that exists.
         from legalnet.extensions import db
@@ -71,12 +87,34 @@ def register_error_handlers(app: Flask) -> None:
         db.session.rollback()
         return error_response(404)
 
+    @app.errorhandler(DataError)
+    def data_error(error: DataError):
+        # The database refused a value the checks before it let through: say which kind, change nothing.
+        from legalnet.extensions import db
+
+        db.session.rollback()
+        if "out of range" in str(getattr(error, "orig", error)).lower():
+            return error_response(404)  # like OverflowError on SQLite: an id or page number that cannot exist
+        return error_response(400, data_error_detail(error))
+
     @app.errorhandler(500)
     def server_error(error):
         from legalnet.extensions import db
 
         db.session.rollback()
         return error_response(500)
+
+
+def data_error_detail(error: DataError) -> str:
+    """What was wrong with a value the database refused, in words for the person who sent it."""
+    message = str(getattr(error, "orig", error)).lower()
+    if "nul" in message or "0x00" in message:
+        return _("The text you sent contains a NUL character, which cannot be stored. Please type it again.")
+    if "too long" in message:
+        return _("A value you sent is longer than this field can hold.")
+    if "encoding" in message or "invalid byte sequence" in message:
+        return _("The text you sent is not valid UTF-8.")
+    return _("A value you sent cannot be stored. Check what you entered and try again.")
 
 
 def register_template_helpers(app: Flask) -> None:

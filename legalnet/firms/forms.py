@@ -26,6 +26,7 @@ from wtforms.validators import (
 )
 
 from legalnet.accounts.forms import strip, strong_password
+from legalnet.core.uploads import text_file
 from legalnet.matching.services import vocabulary_choices
 
 
@@ -171,7 +172,8 @@ class ConflictForm(FlaskForm):
 
     name = StringField(_l("Party name"), validators=[Optional(), Length(max=300)], filters=[strip])
     names = TextAreaField(_l("Many names, one per line"), validators=[Optional(), Length(max=200000)])
-    upload = FileField(_l("Or upload a file (CSV with a \"name\" column, or one name per line)"))
+    upload = FileField(_l("Or upload a file (CSV with a \"name\" column, or one name per line)"),
+                       validators=[text_file])
     submit = SubmitField(_l("Add to register"))
 
 

@@ -51,6 +51,8 @@ class Firm(db.Model):
     rating_count: Mapped[int] = mapped_column(default=0)
     last_referred_at: Mapped[datetime | None]
     recent_referrals: Mapped[int] = mapped_column(default=0)
+    # Set by staff: the firm's admins must sign in with a second factor.
+    require_admin_two_factor: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -360,11 +360,16 @@ def find_firm_by_email(email: str) -> Firm | None:
 
 
 def apply_for_membership(application: Application):
-    """Create an applicant firm, its first firm-admin account and tell staff; returns (firm, user, coverage)."""
+    """Create an applicant firm, its first firm-admin account (unverified until its owner opens the link sent
+    to the address) and tell staff; returns (firm, user, coverage). When the contact address already has an
+    account, nothing is created, its owner is told by e-mail, and (None, None, None) comes back, so that the
+    page answers as for any application."""
     from legalnet.matching.services import set_firm_coverage
 
     if find_firm_by_email(application.email) is not None:
         raise ValidationFailed(_("A firm with this e-mail address has already applied or is a member."))
+    if accounts.address_taken(application.contact_email, application.password) is not None:
+        return None, None, None
     offices = parse_offices(application.offices)
     lawyers = parse_bar_registrations(application.bar_registrations)
     firm = Firm(
@@ -384,8 +389,9 @@ def apply_for_membership(application: Application):
     if not coverage.resolved["practice_areas"]:
         raise ValidationFailed(_("Name at least one practice area that we recognise.") + _suggestion_text(coverage))
     user = accounts.create_user(application.contact_email, application.contact_name, application.password,
-                                Role.FIRM_ADMIN, firm=firm)
+                                Role.FIRM_ADMIN, verified=False, firm=firm)
     audit.record(user, "firm.applied", firm, summary=firm.name)
+    accounts.send_verification(user)
     notify(staff_users(), "membership.application",
            lambda: _("New membership application from %(firm)s.", firm=firm.name),
            link=f"/staff/firms/{firm.id}")

@@ -1,11 +1,14 @@
 """Firm pages: the public directory and profiles, the membership application, and the firm's self-service."""
 
+import time
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from legalnet.accounts import throttle
 from legalnet.accounts.models import User
-from legalnet.accounts.services import password_token
+from legalnet.accounts.services import normalise_email, password_token
 from legalnet.core.errors import DomainError
 from legalnet.core.permissions import firm_admin_required, firm_member_required
 from legalnet.extensions import db, limiter
@@ -76,6 +79,7 @@ def public_profile(firm_id: int):
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])
 def apply():
     """Apply for membership: the firm, its coverage, its lawyers' bar registrations and its first admin."""
+    started = time.monotonic()
     form = ApplyForm()
     if form.validate_on_submit():
         application = services.Application(
@@ -87,15 +91,21 @@ def apply():
             contact_name=form.contact_name.data, contact_email=form.contact_email.data, password=form.password.data,
         )
         try:
-            firm, user, coverage = services.apply_for_membership(application)
+            _firm, _user, coverage = services.apply_for_membership(application)
         except DomainError as error:
             db.session.rollback()
             flash(str(error), "error")
         else:
             db.session.commit()
-            flash(_("Thank you: the application of %(firm)s has been sent to the centre. Sign in as %(email)s to "
-                    "complete your profile while we review it.", firm=firm.name, email=user.email), "success")
-            flash_coverage(coverage)
+            # The same answer, in the same time, when the contact address already had an account (its owner
+            # got an e-mail).
+            throttle.steady_answer(started)
+            flash(_("Thank you: the application of %(firm)s has been sent to the centre. We have sent a link to "
+                    "%(email)s: open it to confirm the address, then sign in to complete your profile while we "
+                    "review it.", firm=application.name.strip(),
+                    email=normalise_email(application.contact_email)), "success")
+            if coverage is not None:
+                flash_coverage(coverage)
             return redirect(url_for("accounts.sign_in"))
     return render_template("firms/apply.html", form=form)
 
@@ -325,7 +335,8 @@ def users():
     if form.validate_on_submit():
         try:
             user = services.invite_lawyer(firm, current_user, form.name.data, form.email.data)
-            link = url_for("accounts.set_password", token=password_token(user), _external=True)
+            # A path: the e-mail makes it absolute with BASE_URL, the address people open the site at.
+            link = url_for("accounts.set_password", token=password_token(user))
             notify(user, "account.invited", lambda: _(
                 "%(name)s invited you to legalnet for %(firm)s. Choose your password within 7 days.",
                 name=current_user.name, firm=firm.name), link=link)

@@ -1,6 +1,11 @@
-"""Delivering the outbox: claim due e-mails with a conditional UPDATE so that two senders never send one
-twice, send them over SMTP (or to the log when MAIL_SERVER is empty), retry failures with exponential
-backoff, give up after a number of attempts, and take back e-mails a crashed sender left in `sending`."""
+"""Delivering the outbox: claim due e-mails with a conditional UPDATE so that two running senders never send
+one at the same time, send them over SMTP (or to the log when MAIL_SERVER is empty), retry failures with
+exponential backoff, give up after a number of attempts, and take back e-mails a crashed sender left in
+`sending` after OUTBOX_STALE_SECONDS.
+
+Delivery is at least once: a sender that dies after the SMTP server accepted a message but before the row is
+marked sent leaves it to be sent again. Every retry carries the row's own Message-ID, so a receiver (or its
+mail system) can drop the duplicate."""
 
 import logging
 import secrets
@@ -22,7 +27,9 @@ Transport = Callable[[EmailMessage], None]
 
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_RETRY_SECONDS = 60
-DEFAULT_STALE_MINUTES = 15
+DEFAULT_STALE_SECONDS = 90
+# One SMTP conversation never outlasts the time after which its e-mail counts as abandoned.
+SMTP_TIMEOUT_SECONDS = 20
 
 
 def build_message(email: OutboxEmail) -> EmailMessage:
@@ -31,7 +38,7 @@ def build_message(email: OutboxEmail) -> EmailMessage:
     message["From"] = current_app.config.get("MAIL_DEFAULT_SENDER", "legalnet@localhost")
     message["To"] = email.to_address
     message["Subject"] = email.subject
-    message["Message-ID"] = f"<outbox-{email.id}@legalnet>"
+    message["Message-ID"] = email.message_id or f"<outbox-{email.id}@legalnet>"
     message.set_content(email.body)
     return message
 
@@ -39,7 +46,7 @@ def build_message(email: OutboxEmail) -> EmailMessage:
 def smtp_transport(message: EmailMessage) -> None:
     """Send one message over SMTP with the MAIL_* settings."""
     config = current_app.config
-    with smtplib.SMTP(config["MAIL_SERVER"], int(config.get("MAIL_PORT", 587)), timeout=30) as smtp:
+    with smtplib.SMTP(config["MAIL_SERVER"], int(config.get("MAIL_PORT", 587)), timeout=SMTP_TIMEOUT_SECONDS) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()
         if config.get("MAIL_USERNAME"):
@@ -101,7 +108,7 @@ def send_pending(transport: Transport | None = None, batch_size: int = 100, max_
     max_attempts = max_attempts or int(config.get("OUTBOX_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
     retry_seconds = retry_seconds if retry_seconds is not None else float(
         config.get("OUTBOX_RETRY_SECONDS", DEFAULT_RETRY_SECONDS))
-    stale_after = stale_after or timedelta(minutes=float(config.get("OUTBOX_STALE_MINUTES", DEFAULT_STALE_MINUTES)))
+    stale_after = stale_after or timedelta(seconds=float(config.get("OUTBOX_STALE_SECONDS", DEFAULT_STALE_SECONDS)))
     counts = {"sent": 0, "retry": 0, "failed": 0, "reclaimed": reclaim_stale(stale_after, max_attempts)}
     token = secrets.token_hex(16)
     tried: set[int] = set()

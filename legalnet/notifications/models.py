@@ -1,6 +1,7 @@
 """In-app notifications and the outbox of e-mails waiting to be sent."""
 
 import enum
+import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
@@ -43,8 +44,13 @@ class OutboxStatus(enum.StrEnum):
     FAILED = "failed"
 
 
+def new_message_id() -> str:
+    """A Message-ID made once for an outbox row and kept through every retry, so receivers can drop a duplicate."""
+    return f"<{uuid.uuid4().hex}@legalnet>"
+
+
 class OutboxEmail(db.Model):
-    """An e-mail to deliver; `flask outbox send` claims, sends and marks it exactly once."""
+    """An e-mail to deliver; `flask outbox send` claims, sends and marks it (at least once, see mailer)."""
 
     __tablename__ = "outbox_emails"
     __table_args__ = (Index("ix_outbox_emails_due", "status", "next_attempt_at"),)
@@ -54,6 +60,7 @@ class OutboxEmail(db.Model):
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(40), default="")
+    message_id: Mapped[str] = mapped_column(String(255), default=new_message_id)
     status: Mapped[OutboxStatus] = mapped_column(enum_column(OutboxStatus), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,16 +1,75 @@
-"""Create notifications and outbox e-mails; the caller's transaction commits them with the event."""
+"""Create notifications and outbox e-mails; the caller's transaction commits them with the event. E-mails are
+written in each recipient's language and time zone, with absolute links from BASE_URL."""
 
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import _get_current_context, force_locale
 from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
+from pytz import timezone as pytz_timezone
+from pytz.exceptions import UnknownTimeZoneError
 from sqlalchemy import func, update
 
 from legalnet.accounts.models import Role, User
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.notifications.models import Notification, OutboxEmail
+
+
+def absolute_url(path: str) -> str:
+    """`path` (or a full address, left as it is) as an address a mail reader can open, from BASE_URL."""
+    if not path or path.startswith("/"):
+        return current_app.config.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/") + (path or "/")
+    return path
+
+
+def new_message_id() -> str:
+    """A unique Message-ID in the domain of BASE_URL; stored on the outbox row and kept through retries."""
+    domain = urlsplit(current_app.config.get("BASE_URL", "")).hostname or "legalnet"
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
+def user_timezone(user: User) -> str:
+    """The user's time zone name, or the centre's when they chose none (or one that no longer exists)."""
+    default = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    if user.timezone:
+        try:
+            pytz_timezone(user.timezone)
+        except UnknownTimeZoneError:
+            return default
+        return user.timezone
+    return default
+
+
+@contextmanager
+def force_timezone(name: str):
+    """Format dates and times in the zone `name` inside the block (Flask-Babel has this for locales only)."""
+    ctx = _get_current_context()
+    previous = getattr(ctx, "babel_tzinfo", None)
+    ctx.babel_tzinfo = pytz_timezone(name)
+    try:
+        yield
+    finally:
+        ctx.babel_tzinfo = previous
+
+
+def _text(message) -> str:
+    return message() if callable(message) and not isinstance(message, LazyString) else str(message)
+
+
+def send_email(user: User, kind: str, subject: Callable[[], str], body: Callable[[], str]) -> OutboxEmail:
+    """Queue an e-mail to `user` alone (no in-app notice), rendered in their language and time zone."""
+    locale = user.locale if user.locale in current_app.config["LANGUAGES"] else current_app.config[
+        "BABEL_DEFAULT_LOCALE"]
+    with force_locale(locale), force_timezone(user_timezone(user)):
+        email = OutboxEmail(to_address=user.email, subject=_text(subject)[:300], body=_text(body), kind=kind,
+                            message_id=new_message_id())
+    db.session.add(email)
+    return email
 
 
 def notify(users: User | Iterable[User], kind: str, message, link: str = "", email: bool = True) -> None:
@@ -31,10 +90,13 @@ def notify(users: User | Iterable[User], kind: str, message, link: str = "", ema
         text = texts[locale]
         db.session.add(Notification(user=user, kind=kind, message=text, translations=texts, link=link))
         if email:
-            with force_locale(locale):
+            # Times in the e-mail are in the recipient's own zone, which the in-app text cannot know.
+            with force_locale(locale), force_timezone(user_timezone(user)):
+                text = (message() if callable(message) else str(message))[:500]
                 subject = _("legalnet: %(message)s", message=text)[:300]
-                body = _("%(message)s\n\nOpen legalnet to see it: %(link)s", message=text, link=link or "/")
-            db.session.add(OutboxEmail(to_address=user.email, subject=subject, body=body, kind=kind))
+                body = _("%(message)s\n\nOpen legalnet to see it: %(link)s", message=text, link=absolute_url(link))
+            db.session.add(OutboxEmail(to_address=user.email, subject=subject, body=body, kind=kind,
+                                       message_id=new_message_id()))
     db.session.flush()
 
 

@@ -3,9 +3,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
+from legalnet.core.uploads import text_file
 from legalnet.firms.models import FirmStatus
 from legalnet.firms.services import STAFF_ACTIONS
 
@@ -24,7 +25,7 @@ class ImportForm(FlaskForm):
     """A file of firms to import."""
 
     upload = FileField(_l("File (JSON Lines or CSV, lists separated by \";\")"),
-                       validators=[FileRequired(_l("Choose a file to import."))])
+                       validators=[FileRequired(_l("Choose a file to import.")), text_file])
     fmt = SelectField(_l("Format"), choices=[("", _l("From the file name")), ("jsonl", "JSON Lines"),
                                              ("csv", "CSV")], validators=[Optional()])
     status = SelectField(
@@ -46,3 +47,10 @@ class UndoForm(FlaskForm):
     """Undo a taught mapping (the form carries only its CSRF token)."""
 
     submit = SubmitField(_l("Undo"))
+
+
+class TwoFactorPolicyForm(FlaskForm):
+    """Whether a firm's admins must sign in with a second factor."""
+
+    required = BooleanField(_l("The firm's admins must use two-factor sign-in"))
+    submit = SubmitField(_l("Save"))

@@ -7,6 +7,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import Role
+from legalnet.core import audit
 from legalnet.core.audit import AuditLog
 from legalnet.core.csvsafe import csv_text
 from legalnet.extensions import db
@@ -128,3 +129,13 @@ def audit_subject_types() -> list[str]:
 def firm_history(firm: Firm, limit: int = 50) -> list[AuditLog]:
     """The latest audit entries about one firm."""
     return list(db.session.scalars(audit_query(subject_type="firm", subject_id=firm.id).limit(limit)))
+
+
+def set_admin_two_factor(actor, firm: Firm, required: bool) -> None:
+    """Require (or stop requiring) two-factor sign-in of the firm's admins; an admin without it enrols at the
+    next page they open."""
+    if firm.require_admin_two_factor == required:
+        return
+    firm.require_admin_two_factor = required
+    audit.record(actor, "firm.admin_two_factor_required" if required else "firm.admin_two_factor_optional", firm,
+                 summary=firm.name)

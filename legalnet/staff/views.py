@@ -15,7 +15,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.matching.models import TaughtAlias
 from legalnet.matching.services import label, vocabulary_choices
 from legalnet.staff import services, vocabulary
-from legalnet.staff.forms import ImportForm, StatusForm, TeachForm, UndoForm
+from legalnet.staff.forms import ImportForm, StatusForm, TeachForm, TwoFactorPolicyForm, UndoForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 bp.add_app_template_filter(services.role_label, "role_label")
@@ -95,9 +95,25 @@ def firm_detail(firm_id: int):
         form.reason.data = draft.get("reason", "")
     return render_template(
         "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
+        two_factor_form=TwoFactorPolicyForm(formdata=None, required=firm.require_admin_two_factor),
         labels=firms.coverage_labels(firm), history=services.firm_history(firm),
         status_label=firms.status_label, transitions=firms.TRANSITIONS,
     )
+
+
+@bp.route("/firms/<int:firm_id>/two-factor", methods=["POST"])
+@staff_required
+def firm_two_factor(firm_id: int):
+    """Require, or stop requiring, two-factor sign-in of the firm's admins."""
+    firm = firm_or_404(firm_id)
+    form = TwoFactorPolicyForm()
+    if form.validate_on_submit():
+        services.set_admin_two_factor(current_user, firm, bool(form.required.data))
+        db.session.commit()
+        flash(_("Two-factor sign-in is now required of the admins of %(firm)s.", firm=firm.name)
+              if firm.require_admin_two_factor else
+              _("Two-factor sign-in is now optional for the admins of %(firm)s.", firm=firm.name), "success")
+    return redirect(url_for("staff.firm_detail", firm_id=firm.id))
 
 
 @bp.route("/firms/<int:firm_id>/status", methods=["POST"])

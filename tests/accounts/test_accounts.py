@@ -1,10 +1,12 @@
 """Registration, sign-in, passwords, disabled accounts and rate limits through the real routes."""
 
+import re
 from urllib.parse import urlencode
 
 from legalnet.accounts.models import Organisation, Role, User
 from legalnet.core.audit import AuditLog
 from legalnet.extensions import limiter
+from legalnet.notifications.models import OutboxEmail
 from tests import factories
 from tests.conftest import submit
 
@@ -18,31 +20,63 @@ REGISTRATION = {
 }
 
 
+def without_tokens(html: str) -> str:
+    """A page without its CSRF tokens, which carry the time they were made."""
+    return re.sub(r'name="csrf_token" value="[^"]*"', "", html)
+
+
 def count(db, model) -> int:
     return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
-def test_client_registers_and_lands_on_dashboard(client, db):
-    response = submit(client, "/register", REGISTRATION, follow_redirects=True)
+def test_client_registers_confirms_the_address_and_signs_in(client, db):
+    response = submit(client, "/register", REGISTRATION)
     assert response.status_code == 200
-    assert "Your company account is ready." in response.get_data(as_text=True)
+    assert "Check your e-mail" in response.get_data(as_text=True)
     user = db.session.scalar(db.select(User).where(User.email == "ada@pearl.example"))
     assert user.role == Role.CLIENT
     assert user.organisation.name == "Pearl Delta Robotics Ltd"
     assert user.password_hash.startswith("scrypt:")
     assert "strong-pass-77" not in user.password_hash
     assert db.session.scalar(db.select(AuditLog.action)) == "organisation.registered"
+    assert user.email_verified is False
+    # Not signed in, and the password alone does not open the account before the address is confirmed.
+    assert client.get("/dashboard").status_code == 302
+    refused = submit(client, "/sign-in", {"email": "ada@pearl.example", "password": "strong-pass-77"})
+    assert "Confirm your e-mail address first" in refused.get_data(as_text=True)
+    emails = db.session.scalars(db.select(OutboxEmail).where(OutboxEmail.kind == "account.verify_email")).all()
+    assert len(emails) == 2  # one at registration, a new one at the refused sign-in
+    link = re.search(r"http://127\.0\.0\.1:5000(/verify-email/\S+)", emails[0].body).group(1)
+    response = client.get(link, follow_redirects=True)
+    assert "Your e-mail address is confirmed" in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.email_verified is True
+    response = submit(client, "/sign-in", {"email": "ada@pearl.example", "password": "strong-pass-77"})
+    assert response.headers["Location"] == "/dashboard"
 
 
-def test_duplicate_email_is_refused_and_changes_nothing(client, db):
-    factories.make_user(Role.CLIENT, email="ada@pearl.example")
+def test_forged_verification_link_is_refused(client, db):
+    response = client.get("/verify-email/not-a-real-token")
+    assert response.status_code == 400
+    assert "not valid" in response.get_data(as_text=True)
+
+
+def test_registering_a_taken_address_answers_the_same_and_tells_the_owner(client, db):
+    owner = factories.make_user(Role.CLIENT, email="ada@pearl.example")
     db.session.commit()
     before = count(db, Organisation)
     response = submit(client, "/register", {**REGISTRATION, "email": "ADA@pearl.example "})
     assert response.status_code == 200
-    assert "already exists" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Check your e-mail" in page and "already" not in page
     assert count(db, Organisation) == before
     assert count(db, User) == 1
+    told = db.session.scalars(db.select(OutboxEmail).where(OutboxEmail.to_address == owner.email)).all()
+    assert [e.kind for e in told] == ["account.address_taken"]
+    assert "http://127.0.0.1:5000/forgot-password" in told[0].body
+    fresh = submit(client, "/register", {**REGISTRATION, "email": "new@pearl.example"})
+    assert without_tokens(fresh.get_data(as_text=True).replace("new@pearl.example", "ada@pearl.example")) == \
+        without_tokens(page)
 
 
 def test_weak_password_is_refused(client, db):
@@ -79,7 +113,7 @@ def test_sign_in_and_out(client, db, auth):
 
 
 def test_sign_in_follows_only_local_next(client, db):
-    user = factories.make_user(Role.STAFF)
+    user = factories.make_user(Role.CLIENT)
     db.session.commit()
     response = submit(
         client,
@@ -127,7 +161,7 @@ def test_change_password_with_wrong_current_password(client, db, auth):
     assert "current password is not correct" in response.get_data(as_text=True)
 
 
-def test_sign_in_is_rate_limited_per_account(client, db):
+def test_sign_in_is_rate_limited_per_account_and_address(client, db):
     user = factories.make_user(Role.CLIENT)
     db.session.commit()
     statuses = [
@@ -184,7 +218,7 @@ def test_browser_language_picks_the_chinese_script(client, db):
 
 
 def test_sign_in_never_redirects_to_another_site(client, db):
-    user = factories.make_user(Role.STAFF)
+    user = factories.make_user(Role.CLIENT)
     db.session.commit()
     for target in [
         "https://evil.example/",
@@ -205,12 +239,14 @@ def test_sign_in_never_redirects_to_another_site(client, db):
         submit(client, "/sign-out", {}, form_url="/dashboard")
 
 
-def test_local_next_is_followed(client, db):
+def test_local_next_is_followed_through_the_second_factor(client, db):
     user = factories.make_user(Role.STAFF)
     db.session.commit()
     response = submit(
         client, "/sign-in?next=/staff/audit", {"email": user.email, "password": factories.PASSWORD}, form_url="/sign-in"
     )
+    assert response.headers["Location"] == "/sign-in/code"
+    response = submit(client, "/sign-in/code", {"code": factories.totp_code(user)})
     assert response.headers["Location"] == "/staff/audit"
 
 

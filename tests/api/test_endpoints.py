@@ -1,6 +1,8 @@
 """Each API operation's happy path and its refusals: roles (403), other tenants (404), states (409),
 validation (422 with field errors), pagination and the per-token rate limit."""
 
+import re
+
 import pytest
 
 from legalnet.accounts.models import Role
@@ -365,7 +367,9 @@ def test_docs_page_lists_every_operation_without_a_token(api, db):
     page = api.get("/docs")
     assert page.status_code == 200 and page.mimetype == "text/html"
     html = page.get_data(as_text=True)
-    assert "cdn" not in html.lower() and "<script" not in html
+    # No third-party or inline script: only the site's own static file.
+    assert "cdn" not in html.lower()
+    assert all(tag.startswith('<script src="/static/') for tag in re.findall(r"<script[^>]*>", html))
     document = api.get("/openapi.json").get_json()
     for path, ops in document["paths"].items():
         for method, op in ops.items():

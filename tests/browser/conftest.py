@@ -7,6 +7,7 @@ Every test here skips with the reason when /usr/bin/chromium or the playwright p
 import os
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -142,11 +143,51 @@ def screens(request):
     return Screens(name)
 
 
+# Authenticator keys of the accounts that sign in with a second factor (the demo's staff share one), and the
+# last time step used per account: a code is accepted once, so a second sign-in within 30 s takes the next one.
+TOTP_SECRETS: dict[str, str] = {}
+_last_step: dict[str, int] = {}
+
+
+def totp_code(email: str) -> str:
+    """A code of the account's authenticator that the server has not accepted yet."""
+    import pyotp
+
+    from legalnet.demo import DEMO_TOTP_SECRET
+
+    secret = TOTP_SECRETS.get(email, DEMO_TOTP_SECRET)
+    step = max(int(time.time()) // 30, _last_step.get(email, 0) + 1)
+    # The server accepts the next step's code too, not one further: wait for the clock when needed.
+    while step > int(time.time()) // 30 + 1:
+        time.sleep(0.5)
+    _last_step[email] = step
+    return pyotp.TOTP(secret).generate_otp(step)
+
+
 def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
-    """Sign in through the real form, using the keyboard: type, then Enter."""
+    """Sign in through the real form, using the keyboard: type, then Enter; then the code step for staff."""
     page.goto("/sign-in")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_label("Password").press("Enter")
     page.wait_for_load_state()
+    if page.url.split("?")[0].endswith("/sign-in/code"):
+        page.get_by_label("Code").fill(totp_code(email))
+        page.get_by_label("Code").press("Enter")
+        page.wait_for_load_state()
     assert "/sign-in" not in page.url, page.locator("main").inner_text()
+
+
+def open_emailed_link(page, live_server, to_address: str, kind: str) -> None:
+    """Open the link of the newest e-mail of `kind` in the outbox of the served app, as its reader would."""
+    from legalnet.extensions import db
+    from legalnet.notifications.models import OutboxEmail
+
+    with live_server.app.app_context():
+        body = db.session.scalar(db.select(OutboxEmail.body).where(
+            OutboxEmail.to_address == to_address, OutboxEmail.kind == kind).order_by(OutboxEmail.id.desc()))
+        db.session.remove()
+    assert body, f"no {kind} e-mail to {to_address}"
+    link = re.search(r"https?://\S+", body).group(0)
+    page.goto(link.replace(live_server.app.config["BASE_URL"].rstrip("/"), ""))
+    page.wait_for_load_state()

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import open_emailed_link, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +65,12 @@ def test_client_journey(page, new_page, live_server, screens):
         page.keyboard.type(text)
     screens.shot(page, "1-register")
     page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Check your e-mail").wait_for()
+    # The link e-mailed to the address confirms it; then the client signs in.
+    open_emailed_link(page, live_server, email, "account.verify_email")
+    expect_flash(page, "e-mail address is confirmed")
+    sign_in(page, email, PASSWORD)
     page.wait_for_url("**/dashboard")
-    expect_flash(page, "account is ready")
     screens.shot(page, "2-dashboard")
 
     # A request written in Chinese: check what was understood, then submit.
@@ -158,7 +162,9 @@ def test_firm_journey(page, new_page, live_server, screens):
     staff.get_by_role("button", name="Refer to this firm").click()
     screens.shot(staff, "4-referred")
 
-    # The new member signs in (keyboard: type, Enter), completes its profile and is in the public directory.
+    # The new member confirms its address, signs in (keyboard: type, Enter), completes its profile and is in the
+    # public directory.
+    open_emailed_link(page, live_server, admin_email, "account.verify_email")
     sign_in(page, admin_email, PASSWORD)
     page.goto("/firm/edit")
     page.get_by_label("About the firm").fill("Property and tenancy disputes in Hong Kong, in English and Cantonese.")

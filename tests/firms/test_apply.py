@@ -1,9 +1,12 @@
 """The public membership application: what it creates, and what it refuses without creating anything."""
 
+import re
+
 import pytest
 
 from legalnet.accounts.models import Role, User
 from legalnet.firms.models import Firm, Lawyer, Office
+from legalnet.notifications.models import OutboxEmail
 from tests import factories
 from tests.conftest import submit
 from tests.firms.test_journey import APPLICATION
@@ -48,12 +51,29 @@ def test_bad_applications_are_refused_and_create_nothing(client, db, changes, me
     assert_nothing_created(db)
 
 
-def test_duplicate_contact_email_is_refused_like_client_registration(client, db):
-    factories.make_user(Role.CLIENT, email="tm.chan@harbourcrest.example")
+def test_taken_contact_email_answers_like_any_application_and_tells_the_owner(client, db):
+    owner = factories.make_user(Role.CLIENT, email="tm.chan@harbourcrest.example")
     db.session.commit()
-    response = submit(client, "/firms/apply", {**APPLICATION, "contact_email": " TM.Chan@harbourcrest.example"})
-    assert "An account with this e-mail address already exists." in response.get_data(as_text=True)
+    response = submit(client, "/firms/apply", {**APPLICATION, "contact_email": " TM.Chan@harbourcrest.example"},
+                      follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "We have sent a link to tm.chan@harbourcrest.example" in page and "already exists" not in page
     assert count(db, Firm) == 0 and count(db, User) == 1
+    told = db.session.scalars(db.select(OutboxEmail.kind).where(OutboxEmail.to_address == owner.email)).all()
+    assert told == ["account.address_taken"]
+
+
+def test_applicant_confirms_the_address_before_signing_in(client, db):
+    submit(client, "/firms/apply", APPLICATION)
+    user = db.session.scalar(db.select(User))
+    assert user.email_verified is False
+    refused = submit(client, "/sign-in", {"email": user.email, "password": APPLICATION["password"]})
+    assert "Confirm your e-mail address first" in refused.get_data(as_text=True)
+    email = db.session.scalars(db.select(OutboxEmail).where(OutboxEmail.kind == "account.verify_email")).first()
+    link = re.search(r"http://127\.0\.0\.1:5000(/verify-email/\S+)", email.body).group(1)
+    assert client.get(link).status_code == 302
+    response = submit(client, "/sign-in", {"email": user.email, "password": APPLICATION["password"]})
+    assert response.headers["Location"] == "/dashboard"
 
 
 def test_a_firm_cannot_apply_twice(client, db):

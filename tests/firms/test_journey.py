@@ -57,6 +57,10 @@ def test_firm_applies_is_approved_completes_profile_and_appears_in_directory(app
         ("HK", "P12345", 2010), ("VN", "VN-889", 2018)]
     admin = db.session.scalar(db.select(User).where(User.email == "tm.chan@harbourcrest.example"))
     assert admin.role == Role.FIRM_ADMIN and admin.firm_id == firm.id
+    # The applicant confirms the contact address through the link e-mailed to it.
+    verify = db.session.scalar(db.select(OutboxEmail).where(OutboxEmail.to_address == admin.email,
+                                                            OutboxEmail.kind == "account.verify_email"))
+    assert client.get(verify.body.split("http://127.0.0.1:5000", 1)[1].split()[0]).status_code == 302
     assert db.session.scalar(db.select(Notification).where(Notification.user_id == staff.id)).kind == \
         "membership.application"
     assert db.session.scalar(db.select(AuditLog.action).where(AuditLog.subject_id == firm.id)) == "firm.applied"

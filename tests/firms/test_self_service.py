@@ -220,7 +220,8 @@ def test_conflict_register_is_private_to_the_firm(client, db, admin):
 
 def invitation_link(db, email: str) -> str:
     body = db.session.scalar(db.select(OutboxEmail.body).where(OutboxEmail.to_address == email))
-    return re.search(r"http://localhost(/account/set-password/\S+)", body).group(1)
+    # E-mail links start with BASE_URL (its development default here), never the host of the request.
+    return re.search(r"http://127\.0\.0\.1:5000(/account/set-password/\S+)", body).group(1)
 
 
 def test_invited_lawyer_sets_a_password_once_and_signs_in(client, db, admin, auth):

@@ -176,3 +176,36 @@ def test_without_mail_server_emails_go_to_the_log(app, db, caplog, monkeypatch):
         result = app.test_cli_runner().invoke(outbox_cli, ["send"])
     assert "sent 1" in result.output
     assert "person0@example.com" in caplog.text and "Subject 0" in caplog.text
+
+
+def test_a_crashed_sender_delays_an_email_by_about_two_minutes_at_most(app, db, transport):
+    # Cron runs `outbox send` every minute: a row abandoned OUTBOX_STALE_SECONDS (90 s) ago goes out on the
+    # next run, so the crash costs at most 90 s plus one minute.
+    assert app.config["OUTBOX_STALE_SECONDS"] <= 90
+    assert mailer.SMTP_TIMEOUT_SECONDS < app.config["OUTBOX_STALE_SECONDS"]
+    stuck, recent = add_emails(2)
+    for row, seconds in ((stuck, 91), (recent, 60)):
+        row.status, row.claim_token, row.attempts = OutboxStatus.SENDING, "dead", 1
+        row.claimed_at = utcnow() - timedelta(seconds=seconds)
+    _db.session.commit()
+    counts = mailer.send_pending()
+    assert counts["reclaimed"] == 1 and counts["sent"] == 1
+    _db.session.expire_all()
+    assert _db.session.get(OutboxEmail, stuck.id).status == OutboxStatus.SENT
+    assert _db.session.get(OutboxEmail, recent.id).status == OutboxStatus.SENDING
+
+
+def test_a_retry_carries_the_same_message_id(app, db):
+    (email,) = add_emails(1)
+    flaky = RecordingTransport(fail_for={email.to_address})
+    mailer.send_pending(transport=flaky, retry_seconds=0)
+    row = _db.session.get(OutboxEmail, email.id)
+    row.next_attempt_at = utcnow() - timedelta(seconds=1)
+    _db.session.commit()
+    working = RecordingTransport()
+    assert mailer.send_pending(transport=working)["sent"] == 1
+    message_id = working.sent[0][0]
+    assert message_id == _db.session.get(OutboxEmail, email.id).message_id
+    assert message_id.startswith("<") and message_id.endswith(">")
+    others = add_emails(2)
+    assert len({message_id, *(o.message_id for o in others)}) == 3

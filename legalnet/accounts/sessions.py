@@ -1,0 +1,64 @@
+"""Sessions kept on the server: each signed-in browser is a row, and the cookie only names it, so signing out,
+"sign out everywhere", a password change or a disabled account end sessions for good, copied cookies too."""
+
+import secrets
+from datetime import timedelta
+
+from flask import current_app, request
+from flask_login import login_user, logout_user
+from sqlalchemy import delete
+from sqlalchemy.orm import joinedload
+
+from legalnet.accounts.models import User, UserSession, hash_secret
+from legalnet.core.models import utcnow
+from legalnet.extensions import db
+
+
+def start_session(user: User) -> None:
+    """Sign `user` in on this browser with a new server-side session."""
+    key = secrets.token_urlsafe(32)
+    agent = (request.user_agent.string or "")[:200] if request else ""
+    db.session.add(UserSession(user_id=user.id, key_hash=hash_secret(key), user_agent=agent))
+    db.session.flush()
+    user.session_key = key
+    login_user(user)
+
+
+def user_for_session_key(key: str) -> User | None:
+    """The user of a live session named by a cookie, or None when it was ended or is too old."""
+    if not key or len(key) > 100:
+        return None
+    # One query per request: the session row with its user.
+    row = db.session.scalar(db.select(UserSession).options(joinedload(UserSession.user))
+                            .where(UserSession.key_hash == hash_secret(key)))
+    if row is None:
+        return None
+    max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
+    if row.created_at < utcnow() - max_age:
+        return None
+    user = row.user
+    user.session_key = key
+    return user
+
+
+def end_session(user: User) -> None:
+    """End the session of this browser and forget it."""
+    key = getattr(user, "session_key", None)
+    if key:
+        db.session.execute(delete(UserSession).where(UserSession.key_hash == hash_secret(key)))
+    logout_user()
+
+
+def end_other_sessions(user: User, keep_current: bool = True) -> int:
+    """End every session of `user` (but the one of this browser when `keep_current`); returns how many."""
+    stmt = delete(UserSession).where(UserSession.user_id == user.id)
+    key = getattr(user, "session_key", None)
+    if keep_current and key:
+        stmt = stmt.where(UserSession.key_hash != hash_secret(key))
+    return db.session.execute(stmt, execution_options={"synchronize_session": False}).rowcount or 0
+
+
+def active_session_count(user: User) -> int:
+    """How many browsers are signed in as `user`."""
+    return db.session.scalar(db.select(db.func.count()).select_from(UserSession)
+                             .where(UserSession.user_id == user.id)) or 0
