@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import open_emailed_link, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,9 @@ def test_privacy_journey(page, new_page, live_server, screens):
     page.locator("#password").fill(PASSWORD)
     page.locator("#confirm").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    page.get_by_role("heading", name="Check your e-mail").wait_for()
+    open_emailed_link(page, live_server, email, "account.verify_email")
+    sign_in(page, email, PASSWORD)
     page.wait_for_url("**/dashboard")
 
     # The request form shows the versioned sharing notice beside the consent box.

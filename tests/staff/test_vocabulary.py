@@ -21,7 +21,7 @@ from legalnet.matching.models import TaughtAlias, UnresolvedTerm
 from legalnet.matching.services import label, resolve_request, resolve_terms
 from legalnet.staff import vocabulary
 from tests import factories
-from tests.conftest import submit
+from tests.conftest import Auth, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 # Nicknames and made-up words that the vocabulary does not read today.
@@ -39,15 +39,11 @@ def client_request(client, title: str, jurisdictions_text: str = "", practice_ar
 
 
 def sign_in_as_new(client, role: Role):
-    """Sign out whoever is signed in and sign in a new user of `role`."""
+    """Sign out whoever is signed in and sign in a new user of `role` (with the second factor staff need)."""
     client.get("/")
     with client.session_transaction() as session:
         session.clear()
-    user = factories.make_user(role)
-    _db.session.commit()
-    response = submit(client, "/sign-in", {"email": user.email, "password": factories.PASSWORD})
-    assert response.status_code == 302
-    return user
+    return Auth(client).login(role)
 
 
 def row_of(html: str, term: str) -> str:
