@@ -45,7 +45,7 @@ def test_a_consent_to_an_unknown_notice_version_is_refused(client, auth, db):
     auth.login(Role.CLIENT)
     response = submit(client, "/requests/new", {**FORM, "consent": "y", "consent_version": "1999-01",
                                                 "submit": "Submit"}, form_url="/requests/new")
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "notice you agreed to is not known" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(LegalRequest.id))) == 0
     assert db.session.scalar(db.select(db.func.count(Consent.id))) == 0
