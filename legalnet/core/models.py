@@ -36,3 +36,10 @@ def enum_column(enum_cls: type[enum.Enum], length: int = 20) -> Enum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
+
+
+def declared_for(obj, dialect_name: str) -> bool:
+    """False for a schema object declared only for another database (`.ddl_if(dialect=...)`), so that
+    comparing migrations with the models leaves it out where it is never created."""
+    condition = getattr(obj, "_ddl_if", None)
+    return condition is None or not condition.dialect or condition.dialect == dialect_name

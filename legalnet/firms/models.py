@@ -3,7 +3,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import DDL, JSON, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -25,6 +25,11 @@ class Firm(db.Model):
     """A member law firm (or an applicant to membership)."""
 
     __tablename__ = "firms"
+    # Trigram index of the normalised names for the directory search (PostgreSQL with pg_trgm only).
+    __table_args__ = (
+        Index("ix_firms_search_name_trgm", "search_name", postgresql_using="gin",
+              postgresql_ops={"search_name": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -41,6 +46,12 @@ class Firm(db.Model):
     raw_jurisdictions: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_practice_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Derived on every write (legalnet/firms/derived.py): normalised names for the directory's index, and the
+    # coverage codes as ",CN,HK," so matching reads them with the firm instead of aggregating per candidate.
+    search_name: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    jurisdiction_list: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    practice_area_list: Mapped[str] = mapped_column(String(1200), default="", server_default="")
+    language_list: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Track record, kept up to date by the referral services so matching never aggregates per request.
     open_cases: Mapped[int] = mapped_column(default=0)
     offers_accepted: Mapped[int] = mapped_column(default=0)
@@ -89,6 +100,12 @@ class Firm(db.Model):
     def is_active_member(self) -> bool:
         """Only active members are listed, matched and offered work."""
         return self.status == FirmStatus.ACTIVE
+
+
+# A schema built from the models (tests, benchmarks) needs the extension before the trigram index; the
+# migration creates it too and falls back to a plain search where it may not.
+event.listen(Firm.__table__, "before_create",
+             DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
 
 
 class FirmJurisdiction(db.Model):

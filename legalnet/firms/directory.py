@@ -1,0 +1,251 @@
+"""The public directory: active member firms filtered by coverage and searched by name through an index.
+
+Names are normalised on write (`Firm.search_name`, see derived.py). A search asks the database for the few
+dozen firms whose names can fit: on PostgreSQL through the pg_trgm GIN index (`<%`, word similarity), on
+SQLite (and on PostgreSQL without pg_trgm) by counting the query's trigrams in the stored names in SQL.
+Python re-ranks only those candidates with rapidfuzz."""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import case, func, literal, text
+from sqlalchemy.orm import selectinload
+
+from legalnet.extensions import db
+from legalnet.firms.derived import normalise_name
+from legalnet.firms.models import Firm, FirmJurisdiction, FirmLanguage, FirmPracticeArea, FirmStatus, Lawyer
+
+DIRECTORY_PAGE_SIZE = 20
+NAME_CUTOFF = 80
+# Firms whose name contains the search text all score 100; beyond this many the list is cut (still by name).
+EXACT_LIMIT = 1000
+# How many near misses (typos, fragments) Python re-ranks; the database orders them by trigram similarity.
+FUZZY_CANDIDATES = 60
+# Share of a word's trigrams that must appear in a name for the plain-SQL prefilter to keep it.
+TRIGRAM_SHARE = 0.5
+TRIGRAM_INDEX = "ix_firms_search_name_trgm"
+# Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
+_FILLER_RE = re.compile(
+    r"\b(llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
+    r"attorneys|partners|associates)\b|律师事务所|律師事務所|律师行|律師行|事务所|事務所"
+)
+# Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
+_JOINING_RE = re.compile(r"\b(in|and|of|for|the|a|an|with|at|on|or|lawyer|lawyers|firms?)\b|[的和与與在及或]")
+KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea), ("languages", FirmLanguage))
+# Whether each database has the trigram index, asked once per engine.
+_has_trigram_index: dict[str, bool] = {}
+
+
+def _core_name(norm: str) -> str:
+    """A normalised name without the generic words every firm name carries."""
+    return " ".join(_FILLER_RE.sub(" ", norm).split()) or norm
+
+
+def name_score(query: str, *names: str | None) -> float:
+    """How well `query` fits any of the firm's names, 0 to 100."""
+    q = normalise_name(query)
+    if not q:
+        return 0.0
+    best = 0.0
+    for name in names:
+        n = normalise_name(name or "")
+        if not n:
+            continue
+        if q in n:
+            return 100.0
+        core_q, core_n = _core_name(q), _core_name(n)
+        score = max(fuzz.token_set_ratio(q, n), fuzz.token_set_ratio(core_q, core_n))
+        if 3 <= len(core_q) <= len(core_n):
+            # A typed fragment of a long name ("Qianhai Harbur") should still find it; a query longer than
+            # the name is not a fragment of it ("Bangkok" is not "Angkor").
+            score = max(score, fuzz.partial_ratio(core_q, core_n) * 0.95)
+        best = max(best, score)
+    return best
+
+
+@dataclass
+class DirectoryPage:
+    """One page of directory results, with the vocabulary terms the free text was read as (if any)."""
+
+    items: list[Firm]
+    page: int
+    per_page: int
+    total: int
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    name_matches: int = 0
+
+    @property
+    def pages(self) -> int:
+        """How many pages there are."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.page < self.pages
+
+
+def directory_filter(jurisdiction: str = "", practice_area: str = "", language: str = ""):
+    """The SQL condition for active firms covering the chosen jurisdiction, practice area and language."""
+    conditions = [Firm.status == FirmStatus.ACTIVE]
+    for model, code in ((FirmJurisdiction, jurisdiction), (FirmPracticeArea, practice_area),
+                        (FirmLanguage, language)):
+        if code:
+            conditions.append(db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists())
+    return conditions
+
+
+def read_query(query: str) -> tuple[dict[str, list[str]], str]:
+    """The vocabulary terms a directory search names ("越南", "trade marks", "arbitration in Singapore") by
+    kind, and the rest of the text once those terms, joining words and words like "law firm" are taken out
+    (empty when the search is only terms)."""
+    from legalnet.matching.services import resolve_request
+
+    resolution = resolve_request(query, None)
+    terms = {kind: list(getattr(resolution, kind)) for kind, _model in KIND_FIELDS}
+    rest = query
+    for sources in resolution.sources.values():
+        for source in sorted(set(sources.values()), key=len, reverse=True):
+            rest = re.sub(re.escape(source), " ", rest, flags=re.IGNORECASE)
+    rest = normalise_name(rest)
+    rest = " ".join(_JOINING_RE.sub(" ", _FILLER_RE.sub(" ", rest)).split())
+    return {kind: codes for kind, codes in terms.items() if codes}, rest
+
+
+def trigram_index_available() -> bool:
+    """Whether the database has the pg_trgm index over firm names (PostgreSQL with the extension)."""
+    engine = db.engine
+    key = engine.url.render_as_string(hide_password=True)
+    if key not in _has_trigram_index:
+        found = False
+        if engine.dialect.name == "postgresql":
+            found = db.session.scalar(text("SELECT 1 FROM pg_indexes WHERE indexname = :name"),
+                                      {"name": TRIGRAM_INDEX}) is not None
+        _has_trigram_index[key] = found
+    return _has_trigram_index[key]
+
+
+def _trigrams(word: str) -> list[str]:
+    """The trigrams of one word padded by a space each side, as they appear in a stored name."""
+    padded = f" {word} "
+    return list(dict.fromkeys(padded[i:i + 3] for i in range(len(padded) - 2)))
+
+
+def _words(core: str) -> list[str]:
+    """The words of a search worth a trigram test: those of three letters or more (or all when none is)."""
+    words = core.split()
+    return [w for w in words if len(w) >= 3] or words
+
+
+def _fuzzy_filter(core: str):
+    """(condition, similarity) keeping names that contain something like one of the search's words."""
+    words = _words(core)
+    if trigram_index_available():
+        # `word <% name`: the word is similar to some part of the name; served by the GIN trigram index.
+        condition = db.or_(*(literal(w).op("<%")(Firm.search_name) for w in words))
+        return condition, func.word_similarity(core, Firm.search_name)
+    position = func.strpos if db.engine.dialect.name == "postgresql" else func.instr
+    padded = literal(" ").concat(Firm.search_name).concat(" ")
+    hits_of = {w: sum(case((position(padded, t) > 0, 1), else_=0) for t in _trigrams(w)) for w in words}
+    condition = db.or_(*(hits * 1.0 >= TRIGRAM_SHARE * len(_trigrams(w)) for w, hits in hits_of.items()))
+    return condition, sum(hits_of.values())
+
+
+def _names_matching(query: str, conditions) -> list[int]:
+    """Ids of the firms (among `conditions`) whose name fits `query`, best first."""
+    q = normalise_name(query)
+    if not q:
+        return []
+    columns = (Firm.id, Firm.name, Firm.local_name)
+    contains = Firm.search_name.contains(q, autoescape=True)
+    exact = db.session.execute(
+        db.select(*columns).where(*conditions, contains).order_by(func.lower(Firm.name), Firm.id).limit(EXACT_LIMIT)
+    ).all()
+    scored = [(100.0, name.casefold(), firm_id) for firm_id, name, _local in exact]
+    core = _core_name(q)
+    if len(core.replace(" ", "")) >= 2:
+        condition, similarity = _fuzzy_filter(core)
+        near = db.session.execute(
+            db.select(*columns).where(*conditions, ~contains, condition)
+            .order_by(similarity.desc(), Firm.id).limit(FUZZY_CANDIDATES)
+        ).all()
+        for firm_id, name, local_name in near:
+            score = name_score(query, name, local_name)
+            if score >= NAME_CUTOFF:
+                scored.append((score, name.casefold(), firm_id))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    return [firm_id for _score, _name, firm_id in scored]
+
+
+def _page_of(firm_ids: list[int], load) -> list[Firm]:
+    """The firms with these ids, in this order, with what the directory shows of them."""
+    firms = {f.id: f for f in db.session.scalars(db.select(Firm).where(Firm.id.in_(firm_ids)).options(*load))}
+    return [firms[i] for i in firm_ids if i in firms]
+
+
+def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
+                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE, names_only: bool = False) -> DirectoryPage:
+    """Active member firms, filtered by coverage in SQL and by free text.
+
+    The text is read two ways and the results are combined: firms whose name fits it (fuzzy, best first),
+    then firms covering every vocabulary term it names ("越南 商标": Vietnam and intellectual property), whose
+    names must also fit whatever else was typed ("Qianhai Harbour": in China, named like "Harbour").
+    `names_only` skips the terms. Only pages of firms are loaded; counting and paging by name happen in SQL."""
+    page = max(page, 1)
+    start, stop = (page - 1) * per_page, page * per_page
+    conditions = directory_filter(jurisdiction, practice_area, language)
+    load = (selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
+            selectinload(Firm.offices))
+    by_name_order = (func.lower(Firm.name), Firm.id)
+    if not query.strip():
+        total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
+        items = db.session.scalars(
+            db.select(Firm).where(*conditions).options(*load).order_by(*by_name_order).limit(per_page).offset(start)
+        ).all()
+        return DirectoryPage(list(items), page, per_page, total)
+    by_name = _names_matching(query, conditions)
+    terms, rest = ({}, "") if names_only else read_query(query)
+    page_ids = by_name[start:stop]
+    total = len(by_name)
+    if terms:
+        covering = [db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists()
+                    for kind, model in KIND_FIELDS for code in terms.get(kind, ())]
+        if rest:
+            seen = set(by_name)
+            ranked = by_name + [i for i in _names_matching(rest, [*conditions, *covering]) if i not in seen]
+            page_ids, total = ranked[start:stop], len(ranked)
+        else:
+            # Every firm covering the terms, by name, after the name matches: counted and paged in SQL.
+            others = [*conditions, *covering, Firm.id.not_in(by_name)]
+            total += db.session.scalar(db.select(func.count()).select_from(Firm).where(*others))
+            if len(page_ids) < per_page:
+                page_ids = page_ids + list(db.session.scalars(
+                    db.select(Firm.id).where(*others).order_by(*by_name_order)
+                    .offset(max(0, start - len(by_name))).limit(per_page - len(page_ids))))
+    return DirectoryPage(_page_of(page_ids, load), page, per_page, total, terms=terms, name_matches=len(by_name))
+
+
+def public_firm(firm_id: int) -> Firm | None:
+    """An active member firm by id, or None for any other firm (which the public must not see)."""
+    return db.session.scalar(
+        db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
+            selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
+            selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
+    )
+
+
+def coverage_labels(firm: Firm, locale: str | None = None) -> dict[str, list[str]]:
+    """The firm's jurisdictions, practice areas and languages as readable labels."""
+    from legalnet.matching.services import label
+
+    return {
+        "jurisdictions": [label("jurisdictions", c, locale) for c in firm.jurisdiction_codes],
+        "practice_areas": [label("practice_areas", c, locale) for c in firm.practice_area_codes],
+        "languages": [label("languages", c, locale) for c in firm.language_codes],
+    }
