@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.core import audit
 from legalnet.extensions import db
+from legalnet.firms.derived import COVERAGE_COLUMNS, code_list, search_key
 from legalnet.firms.models import ConflictParty, Firm, FirmStatus
 from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.services import (
@@ -255,7 +256,10 @@ class FirmImporter:
         for row in rows:
             values = row.values
             status = row.status or self.default_status or FirmStatus.ACTIVE
+            coverage = self.resolve.coverage(values)
             firm_values.append({
+                "search_name": search_key(values["name"], values["local_name"]),
+                **{column: code_list(coverage[kind][0]) for kind, column, _model in COVERAGE_COLUMNS},
                 "name": values["name"], "local_name": values["local_name"], "email": values["email"],
                 "country": self.resolve.country(values["country"]), "website": values["website"],
                 "description": values["description"],

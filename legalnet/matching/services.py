@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flask import current_app, has_app_context, has_request_context
 from flask_babel import get_locale
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Float, and_, bindparam, case, cast, literal, or_, select
 
 from legalnet.extensions import db
 from legalnet.firms.models import (
@@ -151,72 +151,95 @@ def match_weights() -> Weights:
     return Weights()
 
 
-def _codes_column(model, kind: str):
-    """The firm's codes of one kind, joined by commas, as a correlated subquery."""
-    return (
-        select(func.aggregate_strings(model.code, ","))
-        .where(model.firm_id == Firm.id)
-        .correlate(Firm)
-        .scalar_subquery()
-        .label(kind)
-    )
-
-
 PROFILE_COLUMNS = (
     Firm.id, Firm.name, Firm.email, Firm.capacity, Firm.open_cases, Firm.offers_accepted, Firm.offers_declined,
     Firm.offers_expired, Firm.response_hours_total, Firm.rating_total, Firm.rating_count, Firm.recent_referrals,
+    Firm.jurisdiction_list, Firm.practice_area_list, Firm.language_list,
 )
 
 
-@lru_cache(maxsize=16)
-def _candidate_statement(by_jurisdiction: bool, by_area: bool, every_jurisdiction: bool, limited: bool):
-    """The retrieval query for one combination of filters, built once so that matching pays only for execution.
+def _has_code(column, name: str):
+    """`column` (a delimited code list) holds the code bound to the LIKE pattern `name`."""
+    return column.like(bindparam(name))
 
-    The firms of the requested practice areas are read from their covering index and each is checked
-    against the jurisdictions by primary key, which is cheaper than intersecting two large index ranges."""
-    jurisdictions = bindparam("jurisdictions", expanding=True)
-    covered = (
-        select(func.count())
-        .where(FirmJurisdiction.firm_id == (FirmPracticeArea.firm_id if by_area else Firm.id))
-        .where(FirmJurisdiction.code.in_(jurisdictions))
-        .scalar_subquery()
-    )
-    # A firm covers every requested jurisdiction when it has as many of them as were asked for.
-    wanted = covered == bindparam("jurisdiction_count") if every_jurisdiction else covered > 0
+
+def _standing():
+    """The request-independent part of the score (capacity, track record, fairness) as SQL, weighted by the
+    bound weights, mirroring the engine's capacity_score, track_record_score and fairness_score."""
+    def real(value):
+        return cast(value, Float)
+
+    offered = Firm.offers_accepted + Firm.offers_declined + Firm.offers_expired
+    answered = Firm.offers_accepted + Firm.offers_declined
+    capacity = case((Firm.capacity <= 0, 0.0), (Firm.open_cases >= Firm.capacity, 0.0), (Firm.open_cases <= 0, 1.0),
+                    else_=real(Firm.capacity - Firm.open_cases) / real(Firm.capacity))
+    acceptance = case((offered > 0, real(Firm.offers_accepted) / real(offered)), else_=0.0)
+    average = real(Firm.rating_total) / real(Firm.rating_count)
+    rating = case((Firm.rating_count == 0, 0.0), (average <= 1.0, 0.0), (average >= 5.0, 1.0),
+                  else_=(average - 1.0) / 4.0)
+    hours = real(Firm.response_hours_total) / real(answered)
+    response = case((answered == 0, 0.0), (hours <= 4.0, 1.0), (hours >= 72.0, 0.0), else_=1.0 - (hours - 4.0) / 68.0)
+    known = (case((offered > 0, 1.0), else_=0.0) + case((Firm.rating_count != 0, 1.0), else_=0.0)
+             + case((answered != 0, 1.0), else_=0.0))
+    track = case((known == 0.0, 0.5), else_=(acceptance + rating + response) / known)
+    fairness = 1.0 / (1.0 + 0.25 * case((Firm.recent_referrals > 0, real(Firm.recent_referrals)), else_=0.0))
+    return (bindparam("w_capacity", type_=Float) * capacity + bindparam("w_track", type_=Float) * track
+            + bindparam("w_fairness", type_=Float) * fairness)
+
+
+@lru_cache(maxsize=64)
+def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool, order: str):
+    """The retrieval query for one shape of request, built once so that matching pays only for execution.
+
+    Candidates come from the practice-area index (or the jurisdiction index when no area was asked) and are
+    checked against the jurisdictions on the firm's own row, whose coverage lists replace per-row aggregates.
+    `order` is "id" (every candidate, in a stable order), "bound" (best possible score first, for a bounded
+    set: firms covering every jurisdiction, then the one named first, then by standing) or "limit" (the first
+    few by id)."""
+    names = [f"j{i}" for i in range(n_jurisdictions)]
+    covers = [_has_code(Firm.jurisdiction_list, name) for name in names]
     if by_area:
         ids = select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True)))
-        if by_jurisdiction:
-            ids = ids.where(wanted)
-        ids = ids.distinct().subquery()
     else:
-        ids = select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(jurisdictions)).distinct()
-        if every_jurisdiction:
-            ids = ids.group_by(FirmJurisdiction.firm_id).having(func.count() == bindparam("jurisdiction_count"))
-        ids = ids.subquery()
+        ids = select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions",
+                                                                                          expanding=True)))
+    ids = ids.distinct().subquery()
     stmt = (
-        select(*PROFILE_COLUMNS, *(_codes_column(model, kind) for kind, model in CODE_TABLES.items()))
+        select(*PROFILE_COLUMNS)
         .join(ids, ids.c.firm_id == Firm.id)
-        .where(Firm.status == FirmStatus.ACTIVE)
+        .where(Firm.status == FirmStatus.ACTIVE, Firm.id.not_in(bindparam("excluded", expanding=True)))
     )
-    if limited:
+    if covers:
+        stmt = stmt.where(and_(*covers) if every_jurisdiction else or_(*covers))
+    if order == "bound":
+        tier = case((and_(*covers), 2), (covers[0], 1), else_=0) if covers else literal(2)
+        stmt = stmt.order_by(tier.desc(), _standing().desc(), Firm.id).limit(bindparam("limit"))
+    elif order == "limit":
         stmt = stmt.order_by(Firm.id).limit(bindparam("limit"))
+    else:
+        stmt = stmt.order_by(Firm.id)
     return stmt
 
 
 def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_area: bool = True,
-                   limit: int | None = None, every_jurisdiction: bool = False):
+                   limit: int | None = None, every_jurisdiction: bool = False, exclude=(), bounded: bool = False,
+                   weights: Weights | None = None):
     """Active firms covering a requested jurisdiction (or all of them) and, when areas were asked, a
-    requested area, with their codes, in one indexed query."""
-    jurisdictions = list(resolution.jurisdictions if jurisdictions is None else jurisdictions)
+    requested area, with their coverage, in one indexed query; ordered by id unless `bounded`, when the
+    `limit` firms with the best possible score come first."""
+    jurisdictions = list(dict.fromkeys(resolution.jurisdictions if jurisdictions is None else jurisdictions))
     # The engine drops firms without any requested area, so they are not worth loading.
     areas = list(resolution.practice_areas) if require_area else []
     if not jurisdictions and not areas:
         # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
         return []
-    stmt = _candidate_statement(bool(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
-                                bool(limit))
-    params = {"jurisdictions": jurisdictions, "jurisdiction_count": len(set(jurisdictions)), "areas": areas,
-              "limit": limit}
+    order = "bound" if bounded else ("limit" if limit else "id")
+    stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions), order)
+    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit, "excluded": list(exclude)}
+    params.update({f"j{i}": f"%,{code},%" for i, code in enumerate(jurisdictions)})
+    if bounded:
+        w = (weights or Weights()).normalised()
+        params.update(w_capacity=w["capacity"], w_track=w["track_record"], w_fairness=w["fairness"])
     return db.session.connection().execute(stmt, params).all()
 
 
@@ -234,9 +257,13 @@ def load_registers(firms) -> dict[int, list[tuple[str, str]]]:
     return out
 
 
+def _codes(value: str | None) -> frozenset[str]:
+    """The codes of a stored coverage list (",CN,HK,")."""
+    return frozenset(value[1:-1].split(",")) if value else frozenset()
+
+
 def profiles_from_rows(rows) -> list[FirmProfile]:
     """Engine profiles of candidate rows; conflict registers are loaded later, only for the shortlist."""
-    empty = frozenset()
     profiles = []
     # Unpacking plain tuples keeps this loop cheap when a request has thousands of candidates.
     for (firm_id, name, email, capacity, open_cases, accepted, declined, expired, response_hours, rating_total,
@@ -244,10 +271,7 @@ def profiles_from_rows(rows) -> list[FirmProfile]:
         answered = accepted + declined
         offered = answered + expired
         profiles.append(FirmProfile(
-            firm_id, name, email,
-            frozenset(jurisdictions.split(",")) if jurisdictions else empty,
-            frozenset(areas.split(",")) if areas else empty,
-            frozenset(languages.split(",")) if languages else empty,
+            firm_id, name, email, _codes(jurisdictions), _codes(areas), _codes(languages),
             capacity, open_cases,
             accepted / offered if offered else None,
             rating_total / rating_count if rating_count else None,
@@ -257,34 +281,88 @@ def profiles_from_rows(rows) -> list[FirmProfile]:
     return profiles
 
 
+def _tier(firm: FirmProfile, request: MatchRequest) -> int:
+    """2 when the firm covers every requested jurisdiction, 1 when it covers the one named first, else 0."""
+    if all(code in firm.jurisdictions for code in request.jurisdictions):
+        return 2
+    return 1 if request.jurisdictions[0] in firm.jurisdictions else 0
+
+
+def _sort_key(match, request: MatchRequest, weights: dict[str, float]) -> float:
+    """The engine's sort key of a ranked firm: 2 x tier + score."""
+    score = sum(weights[name] * value for name, value in match.components.items())
+    return 2.0 * _tier(match.firm, request) + min(1.0, score)
+
+
+def _best_possible(firm: FirmProfile, request: MatchRequest, weights: dict[str, float]) -> float:
+    """A sort key no firm after this one in the bounded order can exceed: the best practice-area and
+    language coverage on top of this firm's tier and standing (later firms have no better of either)."""
+    tier = _tier(firm, request)
+    capacity, track, fairness = firm.soft
+    score = ((1.0 if tier == 2 else 0.5) * weights["jurisdiction"] + weights["practice_area"] + weights["language"]
+             + weights["capacity"] * capacity + weights["track_record"] * track + weights["fairness"] * fairness)
+    return 2.0 * tier + min(1.0, score)
+
+
+# The first bounded candidate set holds this many firms per shortlist place, and grows fourfold when the
+# firms left out could still reach the shortlist.
+BOUND_FACTOR = 4
+BOUND_MINIMUM = 40
+# Float noise between the database's arithmetic and Python's; a firm this close to the cut is fetched.
+BOUND_MARGIN = 1e-9
+
+
+def rank_bounded(resolution: RequestResolution, request: MatchRequest, weights: Weights, limit: int,
+                 exclude=(), every_jurisdiction: bool = False) -> list:
+    """The shortlist `rank` gives over every candidate, from a bounded set of them.
+
+    Candidates come best-possible first (covering every jurisdiction, then the first-named one, then by
+    standing). After ranking the first k, the (k+1)-th firm's best possible key bounds every firm left out;
+    when the last clean firm of the shortlist is strictly above it, nobody left out could change the result.
+    Otherwise k grows. Ties keep the engine's order because the set is ranked in id order, like the full set."""
+    normalised = weights.normalised()
+    size = max(BOUND_MINIMUM, BOUND_FACTOR * limit)
+    while True:
+        rows = candidate_rows(resolution, exclude=exclude, every_jurisdiction=every_jurisdiction, bounded=True,
+                              limit=size + 1, weights=weights)
+        head = sorted(rows[:size], key=lambda row: row.id)
+        matches = rank(request, profiles_from_rows(head), weights=weights, limit=limit, registers=load_registers)
+        if len(rows) <= size:
+            return matches
+        clean = [m for m in matches if not m.conflict]
+        if len(clean) >= limit:
+            cut = _best_possible(profiles_from_rows(rows[size:])[0], request, normalised)
+            if cut + BOUND_MARGIN < _sort_key(clean[-1], request, normalised):
+                return matches
+        size *= BOUND_FACTOR
+
+
 def find_matches(
     resolution: RequestResolution, counterparties: list[str] = (), limit: int = 10, exclude_firm_ids=()
 ) -> MatchResult:
     """Rank the active firms that fit a resolved request, flag conflicts and propose a team if needed."""
     counterparties = [c for c in counterparties or [] if c and c.strip()]
-    excluded = set(exclude_firm_ids)
+    excluded = sorted(set(exclude_firm_ids))
     request = MatchRequest.from_resolution(resolution, counterparties)
     weights = match_weights()
-    if len(request.jurisdictions) > 1:
-        # Firms covering every requested jurisdiction rank above all others. When enough of them are clean
-        # and one fits the whole request (so no team is needed), the rest cannot change the result.
-        rows = [row for row in candidate_rows(resolution, every_jurisdiction=True) if row.id not in excluded]
-        matches = rank(request, profiles_from_rows(rows), weights=weights, limit=limit, registers=load_registers)
-        clean = sum(1 for m in matches if not m.conflict)
-        if clean >= limit and any(is_complete_fit(m, request) for m in matches):
-            return MatchResult(resolution=resolution, matches=matches, team=[])
-    rows = [row for row in candidate_rows(resolution) if row.id not in excluded]
-    profiles = profiles_from_rows(rows)
+    if len(request.jurisdictions) <= 1:
+        matches = rank_bounded(resolution, request, weights, limit, excluded)
+        return MatchResult(resolution=resolution, matches=matches, team=[])
+    # Firms covering every requested jurisdiction rank above all others. When enough of them are clean and
+    # one fits the whole request (so no team is needed), the rest cannot change the result.
+    matches = rank_bounded(resolution, request, weights, limit, excluded, every_jurisdiction=True)
+    clean = sum(1 for m in matches if not m.conflict)
+    if clean >= limit and any(is_complete_fit(m, request) for m in matches):
+        return MatchResult(resolution=resolution, matches=matches, team=[])
+    # A team may be needed: the team proposal reads every candidate.
+    profiles = profiles_from_rows(candidate_rows(resolution, exclude=excluded))
     matches = rank(request, profiles, weights=weights, limit=limit, registers=load_registers)
-    team = []
-    if len(request.jurisdictions) > 1:
+    team = propose_team(request, profiles, weights=weights, registers=load_registers)
+    gaps = [code for code in request.jurisdictions if code not in {m.jurisdiction for m in team}]
+    if gaps and not any(is_complete_fit(m, request) for m in matches):
+        # Nobody there practises the requested areas: consider general members of the missing places.
+        known = [*excluded, *(p.id for p in profiles)]
+        extra = candidate_rows(resolution, gaps, require_area=False, limit=GENERAL_MEMBERS_LIMIT, exclude=known)
+        profiles += profiles_from_rows(extra)
         team = propose_team(request, profiles, weights=weights, registers=load_registers)
-        gaps = [code for code in request.jurisdictions if code not in {m.jurisdiction for m in team}]
-        if gaps and not any(is_complete_fit(m, request) for m in matches):
-            # Nobody there practises the requested areas: consider general members of the missing places.
-            known = excluded | {p.id for p in profiles}
-            extra = [row for row in candidate_rows(resolution, gaps, require_area=False, limit=GENERAL_MEMBERS_LIMIT)
-                     if row.id not in known]
-            profiles += profiles_from_rows(extra)
-            team = propose_team(request, profiles, weights=weights, registers=load_registers)
     return MatchResult(resolution=resolution, matches=matches, team=team)
