@@ -19,7 +19,9 @@ from legalnet.firms.models import (
     FirmStatus,
 )
 from legalnet.matching.conflicts import normalise_entity
-from legalnet.matching.engine import FirmProfile, MatchRequest, Weights, is_complete_fit, propose_team, rank
+
+# _Scorer: the engine's own sort key decides where a bounded candidate set may stop (same package, one definition).
+from legalnet.matching.engine import FirmProfile, MatchRequest, Weights, _Scorer, is_complete_fit, propose_team, rank
 from legalnet.matching.resolver import (
     RequestResolution,
     TermResolution,
@@ -187,15 +189,39 @@ def _standing():
             + bindparam("w_fairness", type_=Float) * fairness)
 
 
-@lru_cache(maxsize=64)
-def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool, order: str):
+def _share(column, names: list[str]):
+    """Share of the bound codes `names` that the coverage list `column` holds, as SQL."""
+    return sum((case((_has_code(column, name), 1.0), else_=0.0) for name in names), literal(0.0)) / len(names)
+
+
+def _sort_key(n_jurisdictions: int, n_areas: int, n_languages: int):
+    """The engine's sort key (2 x tier + score, see engine._Scorer.quick) as SQL, from the bound weights."""
+    covers = [_has_code(Firm.jurisdiction_list, f"j{i}") for i in range(n_jurisdictions)]
+    weight = bindparam
+    if covers:
+        # Half the weighted coverage, the first-named jurisdiction counting double, unless it covers them all.
+        partial = sum((case((c, weight(f"jw{i}", type_=Float)), else_=0.0) for i, c in enumerate(covers)),
+                      literal(0.0))
+        tier = case((and_(*covers), 2.0), (covers[0], 1.0), else_=0.0)
+        jurisdiction = case((and_(*covers), 1.0), else_=0.5 * partial)
+    else:
+        tier, jurisdiction = literal(2.0), literal(1.0)
+    area = _share(Firm.practice_area_list, [f"a{i}" for i in range(n_areas)]) if n_areas else literal(1.0)
+    language = _share(Firm.language_list, [f"l{i}" for i in range(n_languages)]) if n_languages else literal(1.0)
+    score = (weight("w_jurisdiction", type_=Float) * jurisdiction + weight("w_area", type_=Float) * area
+             + weight("w_language", type_=Float) * language + _standing())
+    return 2.0 * tier + case((score > 1.0, 1.0), else_=score)
+
+
+@lru_cache(maxsize=128)
+def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool, order: str,
+                         n_areas: int = 0, n_languages: int = 0):
     """The retrieval query for one shape of request, built once so that matching pays only for execution.
 
     Candidates come from the practice-area index (or the jurisdiction index when no area was asked) and are
     checked against the jurisdictions on the firm's own row, whose coverage lists replace per-row aggregates.
-    `order` is "id" (every candidate, in a stable order), "bound" (best possible score first, for a bounded
-    set: firms covering every jurisdiction, then the one named first, then by standing) or "limit" (the first
-    few by id)."""
+    `order` is "id" (every candidate, in a stable order), "bound" (the `limit` best by the engine's sort key,
+    computed in SQL, then by id, with the key as a last column) or "limit" (the first few by id)."""
     names = [f"j{i}" for i in range(n_jurisdictions)]
     covers = [_has_code(Firm.jurisdiction_list, name) for name in names]
     if by_area:
@@ -204,16 +230,20 @@ def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction
         ids = select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions",
                                                                                           expanding=True)))
     ids = ids.distinct().subquery()
+    columns = PROFILE_COLUMNS
+    key = None
+    if order == "bound":
+        key = _sort_key(n_jurisdictions, n_areas, n_languages).label("sort_key")
+        columns = (*PROFILE_COLUMNS, key)
     stmt = (
-        select(*PROFILE_COLUMNS)
+        select(*columns)
         .join(ids, ids.c.firm_id == Firm.id)
         .where(Firm.status == FirmStatus.ACTIVE, Firm.id.not_in(bindparam("excluded", expanding=True)))
     )
     if covers:
         stmt = stmt.where(and_(*covers) if every_jurisdiction else or_(*covers))
-    if order == "bound":
-        tier = case((and_(*covers), 2), (covers[0], 1), else_=0) if covers else literal(2)
-        stmt = stmt.order_by(tier.desc(), _standing().desc(), Firm.id).limit(bindparam("limit"))
+    if key is not None:
+        stmt = stmt.order_by(key.desc(), Firm.id).limit(bindparam("limit"))
     elif order == "limit":
         stmt = stmt.order_by(Firm.id).limit(bindparam("limit"))
     else:
@@ -226,20 +256,30 @@ def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_ar
                    weights: Weights | None = None):
     """Active firms covering a requested jurisdiction (or all of them) and, when areas were asked, a
     requested area, with their coverage, in one indexed query; ordered by id unless `bounded`, when the
-    `limit` firms with the best possible score come first."""
+    `limit` firms with the best sort key come first and each row ends with that key."""
     jurisdictions = list(dict.fromkeys(resolution.jurisdictions if jurisdictions is None else jurisdictions))
     # The engine drops firms without any requested area, so they are not worth loading.
     areas = list(resolution.practice_areas) if require_area else []
     if not jurisdictions and not areas:
         # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
         return []
-    order = "bound" if bounded else ("limit" if limit else "id")
-    stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions), order)
     params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit, "excluded": list(exclude)}
     params.update({f"j{i}": f"%,{code},%" for i, code in enumerate(jurisdictions)})
     if bounded:
+        areas_asked = list(dict.fromkeys(resolution.practice_areas))
+        languages = list(dict.fromkeys(resolution.languages))
+        stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
+                                    "bound", len(areas_asked), len(languages))
         w = (weights or Weights()).normalised()
-        params.update(w_capacity=w["capacity"], w_track=w["track_record"], w_fairness=w["fairness"])
+        params.update({f"a{i}": f"%,{code},%" for i, code in enumerate(areas_asked)})
+        params.update({f"l{i}": f"%,{code},%" for i, code in enumerate(languages)})
+        params.update({f"jw{i}": (2.0 if i == 0 else 1.0) / (len(jurisdictions) + 1)
+                       for i in range(len(jurisdictions))})
+        params.update(w_jurisdiction=w["jurisdiction"], w_area=w["practice_area"], w_language=w["language"],
+                      w_capacity=w["capacity"], w_track=w["track_record"], w_fairness=w["fairness"])
+    else:
+        stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
+                                    "limit" if limit else "id")
     return db.session.connection().execute(stmt, params).all()
 
 
@@ -267,7 +307,7 @@ def profiles_from_rows(rows) -> list[FirmProfile]:
     profiles = []
     # Unpacking plain tuples keeps this loop cheap when a request has thousands of candidates.
     for (firm_id, name, email, capacity, open_cases, accepted, declined, expired, response_hours, rating_total,
-         rating_count, recent, jurisdictions, areas, languages) in rows:
+         rating_count, recent, jurisdictions, areas, languages, *_sort_key) in rows:
         answered = accepted + declined
         offered = answered + expired
         profiles.append(FirmProfile(
@@ -279,29 +319,6 @@ def profiles_from_rows(rows) -> list[FirmProfile]:
             recent,
         ))
     return profiles
-
-
-def _tier(firm: FirmProfile, request: MatchRequest) -> int:
-    """2 when the firm covers every requested jurisdiction, 1 when it covers the one named first, else 0."""
-    if all(code in firm.jurisdictions for code in request.jurisdictions):
-        return 2
-    return 1 if request.jurisdictions[0] in firm.jurisdictions else 0
-
-
-def _sort_key(match, request: MatchRequest, weights: dict[str, float]) -> float:
-    """The engine's sort key of a ranked firm: 2 x tier + score."""
-    score = sum(weights[name] * value for name, value in match.components.items())
-    return 2.0 * _tier(match.firm, request) + min(1.0, score)
-
-
-def _best_possible(firm: FirmProfile, request: MatchRequest, weights: dict[str, float]) -> float:
-    """A sort key no firm after this one in the bounded order can exceed: the best practice-area and
-    language coverage on top of this firm's tier and standing (later firms have no better of either)."""
-    tier = _tier(firm, request)
-    capacity, track, fairness = firm.soft
-    score = ((1.0 if tier == 2 else 0.5) * weights["jurisdiction"] + weights["practice_area"] + weights["language"]
-             + weights["capacity"] * capacity + weights["track_record"] * track + weights["fairness"] * fairness)
-    return 2.0 * tier + min(1.0, score)
 
 
 # The first bounded candidate set holds this many firms per shortlist place, and grows fourfold when the
@@ -316,12 +333,13 @@ def rank_bounded(resolution: RequestResolution, request: MatchRequest, weights: 
                  exclude=(), every_jurisdiction: bool = False) -> list:
     """The shortlist `rank` gives over every candidate, from a bounded set of them.
 
-    Candidates come best-possible first (covering every jurisdiction, then the first-named one, then by
-    standing). After ranking the first k, the (k+1)-th firm's best possible key bounds every firm left out;
-    when the last clean firm of the shortlist is strictly above it, nobody left out could change the result.
-    Otherwise k grows. Ties keep the engine's order because the set is ranked in id order, like the full set."""
-    normalised = weights.normalised()
+    The database orders the candidates by the engine's own sort key (firms covering every jurisdiction
+    first, then the first-named one, then by score with the precomputed standing) and returns the first k
+    and one more. The engine ranks the k in id order, as it ranks the full set. The (k+1)-th firm's key
+    bounds every firm left out, so when the last clean firm on the shortlist is above it (or level with it
+    and earlier by id, which wins ties), nobody left out could change the result; otherwise k grows."""
     size = max(BOUND_MINIMUM, BOUND_FACTOR * limit)
+    scorer = _Scorer(request, weights)
     while True:
         rows = candidate_rows(resolution, exclude=exclude, every_jurisdiction=every_jurisdiction, bounded=True,
                               limit=size + 1, weights=weights)
@@ -331,8 +349,9 @@ def rank_bounded(resolution: RequestResolution, request: MatchRequest, weights: 
             return matches
         clean = [m for m in matches if not m.conflict]
         if len(clean) >= limit:
-            cut = _best_possible(profiles_from_rows(rows[size:])[0], request, normalised)
-            if cut + BOUND_MARGIN < _sort_key(clean[-1], request, normalised):
+            cut, last = rows[size], clean[-1]
+            key = scorer.quick(last.firm)
+            if cut.sort_key < key - BOUND_MARGIN or (cut.sort_key <= key + BOUND_MARGIN and last.firm.id < cut.id):
                 return matches
         size *= BOUND_FACTOR
 
