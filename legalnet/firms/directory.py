@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import case, func, literal, text
+from sqlalchemy import case, event, func, literal, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 
 from legalnet.extensions import db
@@ -21,8 +22,8 @@ NAME_CUTOFF = 80
 # Firms whose name contains the search text all score 100; beyond this many the list is cut (still by name).
 EXACT_LIMIT = 1000
 # How many near misses (typos, fragments) Python re-ranks; the database orders them by trigram similarity.
-FUZZY_CANDIDATES = 60
-# Share of a word's trigrams that must appear in a name for the plain-SQL prefilter to keep it.
+FUZZY_CANDIDATES = 200
+# Share of the search's trigrams that must appear in a name for the plain-SQL prefilter to keep it.
 TRIGRAM_SHARE = 0.5
 TRIGRAM_INDEX = "ix_firms_search_name_trgm"
 # Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
@@ -33,6 +34,9 @@ _FILLER_RE = re.compile(
 # Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
 _JOINING_RE = re.compile(r"\b(in|and|of|for|the|a|an|with|at|on|or|lawyer|lawyers|firms?)\b|[的和与與在及或]")
 KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea), ("languages", FirmLanguage))
+# How similar (0 to 1) a search must be to some stretch of a name for the trigram index to return it: lower
+# than pg_trgm's default (0.6) so that a typo in a short word ("Wijya" for "Wijaya", 0.5) is still found.
+WORD_SIMILARITY = 0.45
 # Whether each database has the trigram index, asked once per engine.
 _has_trigram_index: dict[str, bool] = {}
 
@@ -118,6 +122,15 @@ def read_query(query: str) -> tuple[dict[str, list[str]], str]:
     return {kind: codes for kind, codes in terms.items() if codes}, rest
 
 
+@event.listens_for(Engine, "connect")
+def _set_trigram_threshold(dbapi_connection, _record) -> None:
+    """Set the word-similarity threshold once per new PostgreSQL connection, not once per search."""
+    if type(dbapi_connection).__module__.startswith("psycopg"):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}")
+        dbapi_connection.commit()
+
+
 def trigram_index_available() -> bool:
     """Whether the database has the pg_trgm index over firm names (PostgreSQL with the extension)."""
     engine = db.engine
@@ -137,24 +150,16 @@ def _trigrams(word: str) -> list[str]:
     return list(dict.fromkeys(padded[i:i + 3] for i in range(len(padded) - 2)))
 
 
-def _words(core: str) -> list[str]:
-    """The words of a search worth a trigram test: those of three letters or more (or all when none is)."""
-    words = core.split()
-    return [w for w in words if len(w) >= 3] or words
-
-
 def _fuzzy_filter(core: str):
-    """(condition, similarity) keeping names that contain something like one of the search's words."""
-    words = _words(core)
+    """(condition, similarity) keeping names that hold something like the search text (typos, fragments)."""
     if trigram_index_available():
-        # `word <% name`: the word is similar to some part of the name; served by the GIN trigram index.
-        condition = db.or_(*(literal(w).op("<%")(Firm.search_name) for w in words))
-        return condition, func.word_similarity(core, Firm.search_name)
+        # `text <% name`: the text is similar to some stretch of the name; served by the GIN trigram index.
+        return literal(core).op("<%")(Firm.search_name), func.word_similarity(core, Firm.search_name)
     position = func.strpos if db.engine.dialect.name == "postgresql" else func.instr
     padded = literal(" ").concat(Firm.search_name).concat(" ")
-    hits_of = {w: sum(case((position(padded, t) > 0, 1), else_=0) for t in _trigrams(w)) for w in words}
-    condition = db.or_(*(hits * 1.0 >= TRIGRAM_SHARE * len(_trigrams(w)) for w, hits in hits_of.items()))
-    return condition, sum(hits_of.values())
+    trigrams = list(dict.fromkeys(t for word in core.split() for t in _trigrams(word)))
+    hits = sum((case((position(padded, t) > 0, 1), else_=0) for t in trigrams), literal(0))
+    return hits >= TRIGRAM_SHARE * len(trigrams), hits
 
 
 def _names_matching(query: str, conditions) -> list[int]:

@@ -148,23 +148,39 @@ def parse_row(number: int, raw: dict) -> FirmRow:
 
 
 class _Resolver:
-    """Resolves coverage lists with a cache, since the same phrases repeat across thousands of rows."""
+    """Resolves coverage lists with caches, since the same phrases repeat across thousands of rows: each
+    distinct list of jurisdictions or practice areas is resolved once, languages once per jurisdictions they
+    are read with (a shared name such as "Bahasa" depends on them), and each row's combination is kept."""
 
     def __init__(self):
         self.cache: dict[tuple, dict[str, tuple[list[str], list[str]]]] = {}
+        self.lists: dict[tuple, tuple[list[str], list[str]]] = {}
+        self.countries: dict[str, str] = {}
+
+    def _resolved(self, key: tuple, jurisdictions, practice_areas, languages, kind: str):
+        if key not in self.lists:
+            resolved = resolve_coverage(jurisdictions, practice_areas, languages)[kind]
+            self.lists[key] = (resolved.codes, resolved.unresolved)
+        return self.lists[key]
 
     def coverage(self, values: dict) -> dict[str, tuple[list[str], list[str]]]:
         """(codes, unresolved texts) of a row's jurisdictions, practice areas and languages."""
         key = tuple(tuple(values[kind]) for kind in COVERAGE)
         if key not in self.cache:
-            resolved = resolve_coverage(*(values[kind] for kind in COVERAGE))
-            self.cache[key] = {kind: (r.codes, r.unresolved) for kind, r in resolved.items()}
+            juris, areas, langs = key
+            self.cache[key] = {
+                "jurisdictions": self._resolved(("jurisdictions", juris), juris, [], [], "jurisdictions"),
+                "practice_areas": self._resolved(("practice_areas", areas), [], areas, [], "practice_areas"),
+                "languages": self._resolved(("languages", juris, langs), juris, [], langs, "languages"),
+            }
         return self.cache[key]
 
     def country(self, text: str) -> str:
         """The jurisdiction code of a country name, or the text itself when it names none."""
-        codes = resolve_codes_or_text("jurisdictions", [text]).codes if text else []
-        return codes[0] if len(codes) == 1 else text[:80]
+        if text not in self.countries:
+            codes = resolve_codes_or_text("jurisdictions", [text]).codes if text else []
+            self.countries[text] = codes[0] if len(codes) == 1 else text[:80]
+        return self.countries[text]
 
 
 def _firm_state(firm: Firm) -> dict:
@@ -295,8 +311,12 @@ def import_firms(
     default_status: FirmStatus | None = None,
     actor=None,
     progress: Callable[[int], None] | None = None,
+    on_batch: Callable[[], None] | None = None,
 ) -> ImportReport:
-    """Upsert firms from a JSON Lines or CSV stream; the caller commits."""
+    """Upsert firms from a JSON Lines or CSV stream; the caller commits.
+
+    Rows go to the database in batches of BATCH_SIZE (a few multi-row statements each); `on_batch` runs
+    after each batch is flushed, so that a command line import can commit one transaction per batch."""
     report = ImportReport()
     importer = FirmImporter(default_status, report)
     batch: list[FirmRow] = []
@@ -316,6 +336,9 @@ def import_firms(
         if len(batch) >= BATCH_SIZE:
             importer.flush(batch)
             batch = []
+            db.session.flush()
+            if on_batch:
+                on_batch()
     importer.flush(batch)
     db.session.flush()
     audit.record(
