@@ -1,12 +1,17 @@
 """Error pages (HTML for pages, problem+json for the API) and helpers available in every template."""
 
+from functools import lru_cache
+
+from babel import support
 from flask import Flask, jsonify, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
+from wtforms.i18n import messages_path
 
 ERROR_TITLES = {
     400: _l("Bad request"),
@@ -109,21 +114,21 @@ def register_template_helpers(app: Flask) -> None:
 WTFORMS_LOCALES = {"zh_Hant": "zh_TW", "zh_Hans": "zh"}
 
 
+@lru_cache(maxsize=8)
+def wtforms_catalog(locale: str):
+    """WTForms' message catalog of one interface locale, read from disk once per process."""
+    return support.Translations.load(messages_path(), [WTFORMS_LOCALES.get(locale, locale)], domain="wtforms")
+
+
 class FormMessages:
-    """WTForms' own messages in the interface language, loaded on first use in the request."""
+    """WTForms' own messages in the interface language, looked up on first use in the request."""
 
     def __init__(self):
         self._catalog = None
 
     def _load(self):
         if self._catalog is None:
-            from babel import support
-            from flask_babel import get_locale
-            from wtforms.i18n import messages_path
-
-            locale = str(get_locale() or "en")
-            self._catalog = support.Translations.load(
-                messages_path(), [WTFORMS_LOCALES.get(locale, locale)], domain="wtforms")
+            self._catalog = wtforms_catalog(str(get_locale() or "en"))
         return self._catalog
 
     def ugettext(self, string):

@@ -59,9 +59,16 @@ def label(kind: str, code: str, locale: str | None = None) -> str:
 
 def vocabulary_choices(kind: str, locale: str | None = None) -> list[tuple[str, str]]:
     """(code, label) pairs of one kind of term for select lists, in the current page's language by default."""
+    # A new list each time (callers may extend it), from pairs built once per kind and locale.
     vocab = get_vocabulary()
-    locale = _vocab_locale(locale)
-    return [(code, vocab.label(kind, code, locale)) for code in vocab.codes(kind)]
+    return list(_choices(id(vocab), kind, _vocab_locale(locale)))
+
+
+@lru_cache(maxsize=64)
+def _choices(vocabulary_id: int, kind: str, locale: str) -> tuple[tuple[str, str], ...]:
+    # Keyed by the vocabulary object too, so a reloaded vocabulary never serves old labels.
+    vocab = get_vocabulary()
+    return tuple((code, vocab.label(kind, code, locale)) for code in vocab.codes(kind))
 
 
 def resolve_codes_or_text(kind: str, items: Iterable[str]) -> TermResolution:
