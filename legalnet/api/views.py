@@ -237,8 +237,7 @@ def list_firms():
     else:
         stmt = (select(Firm).where(*firms.directory_filter(filters["jurisdiction"], filters["practice_area"],
                                                              filters["language"]))
-                .options(selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas),
-                         selectinload(Firm.languages), selectinload(Firm.offices))
+                .options(selectinload(Firm.offices))
                 .order_by(func.lower(Firm.name), Firm.id).offset(offset).limit(limit + 1))
         rows = list(db.session.scalars(stmt))
     more = len(rows) > limit
@@ -467,8 +466,7 @@ def staff_firms():
     renewal = schemas.query_choice("renewal", list(RENEWAL_WINDOWS), errors)
     query = schemas.query_text("q", errors)
     errors.raise_if_any()
-    rows, next_cursor = offset_page(firms_query(status, jurisdiction, renewal, query).options(
-        selectinload(Firm.practice_areas), selectinload(Firm.languages)))
+    rows, next_cursor = offset_page(firms_query(status, jurisdiction, renewal, query))
     return jsonify(schemas.page([schemas.staff_firm(f) for f in rows], next_cursor))
 
 

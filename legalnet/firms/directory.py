@@ -205,8 +205,8 @@ def search_directory(query: str = "", jurisdiction: str = "", practice_area: str
     page = max(page, 1)
     start, stop = (page - 1) * per_page, page * per_page
     conditions = directory_filter(jurisdiction, practice_area, language)
-    load = (selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
-            selectinload(Firm.offices))
+    # Coverage comes from the firm's own row (Firm.jurisdiction_codes and the like); offices are loaded.
+    load = (selectinload(Firm.offices),)
     by_name_order = (func.lower(Firm.name), Firm.id)
     if not query.strip():
         total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
@@ -240,7 +240,6 @@ def public_firm(firm_id: int) -> Firm | None:
     """An active member firm by id, or None for any other firm (which the public must not see)."""
     return db.session.scalar(
         db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
-            selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
             selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
     )
 

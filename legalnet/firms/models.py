@@ -81,20 +81,27 @@ class Firm(db.Model):
     )
     users: Mapped[list["User"]] = relationship(back_populates="firm")  # noqa: F821
 
+    def _codes(self, kind: str, column: str) -> list[str]:
+        # The loaded rows when a service is changing them; otherwise the stored list, which saves pages and
+        # API lists a query per kind (it is rewritten from the rows before every flush).
+        if kind in self.__dict__:
+            return [row.code for row in self.__dict__[kind]]
+        return [code for code in (getattr(self, column) or "").split(",") if code]
+
     @property
     def jurisdiction_codes(self) -> list[str]:
         """Codes of the jurisdictions the firm practises in."""
-        return [j.code for j in self.jurisdictions]
+        return self._codes("jurisdictions", "jurisdiction_list")
 
     @property
     def practice_area_codes(self) -> list[str]:
         """Slugs of the firm's practice areas."""
-        return [a.code for a in self.practice_areas]
+        return self._codes("practice_areas", "practice_area_list")
 
     @property
     def language_codes(self) -> list[str]:
         """Codes of the languages the firm works in."""
-        return [lang.code for lang in self.languages]
+        return self._codes("languages", "language_list")
 
     @property
     def is_active_member(self) -> bool:
