@@ -7,6 +7,7 @@ from datetime import date
 from flask import Blueprint, Response, abort, current_app, has_app_context, render_template, request
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -186,6 +187,8 @@ def cached_figures(filters: Filters) -> dict:
     found = cache.get(key)
     if found is None:
         found = figures(filters)
+        # The charts and lists depend only on the figures, the filters and the language: render them once.
+        found["charts_html"] = Markup(render_template("staff/_report_body.html", csv_args=filters.args(), **found))
         cache.set(key, found, timeout=current_app.config["REPORTS_CACHE_SECONDS"])
     return found
 
