@@ -78,3 +78,14 @@ def test_stored_search_name_follows_renames(db):
     assert firm.search_name == "koh ventures law"
     assert [f.id for f in search_directory("Koh Ventures").items] == [firm.id]
     assert search_directory("陈许").total == 0
+
+
+def test_cached_select_lists_keep_the_chosen_value_and_language(client, db):
+    factories.make_firm("Tan & Koh LLC", jurisdictions=("SG",))
+    db.session.commit()
+    for code in ("SG", "MY", "SG"):
+        html = client.get("/firms/", query_string={"jurisdiction": code}).get_data(as_text=True)
+        assert f'<option selected value="{code}">' in html, code
+        assert html.count("<option selected") == 1
+    html = client.get("/firms/", headers={"Accept-Language": "zh-Hant"}).get_data(as_text=True)
+    assert "新加坡" in html
