@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flask import current_app, has_app_context, has_request_context
 from flask_babel import get_locale
-from sqlalchemy import Float, and_, bindparam, case, cast, literal, or_, select
+from sqlalchemy import ARRAY, Float, Integer, and_, any_, bindparam, case, cast, func, literal, select
 
 from legalnet.extensions import db
 from legalnet.firms.models import (
@@ -220,35 +220,45 @@ def _sort_key(n_jurisdictions: int, n_areas: int, n_languages: int):
     return 2.0 * tier + case((score > 1.0, 1.0), else_=score)
 
 
-@lru_cache(maxsize=128)
-def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool, order: str,
-                         n_areas: int = 0, n_languages: int = 0):
-    """The retrieval query for one shape of request, built once so that matching pays only for execution.
-
-    Candidates come from the practice-area index (or the jurisdiction index when no area was asked) and are
-    checked against the jurisdictions on the firm's own row, whose coverage lists replace per-row aggregates.
-    `order` is "id" (every candidate, in a stable order), "bound" (the `limit` best by the engine's sort key,
-    computed in SQL, then by id, with the key as a last column) or "limit" (the first few by id)."""
-    names = [f"j{i}" for i in range(n_jurisdictions)]
-    covers = [_has_code(Firm.jurisdiction_list, name) for name in names]
+@lru_cache(maxsize=32)
+def _ids_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool):
+    """Ids of the firms covering a requested area and a requested jurisdiction (or every one), answered from
+    the code tables' covering indexes (code, firm_id) alone and intersected."""
+    by_jurisdiction = None
+    if n_jurisdictions:
+        by_jurisdiction = select(FirmJurisdiction.firm_id).where(
+            FirmJurisdiction.code.in_(bindparam("jurisdictions", expanding=True)))
+        if every_jurisdiction:
+            by_jurisdiction = by_jurisdiction.group_by(FirmJurisdiction.firm_id).having(
+                func.count() == bindparam("jurisdiction_count"))
     if by_area:
         ids = select(FirmPracticeArea.firm_id).where(FirmPracticeArea.code.in_(bindparam("areas", expanding=True)))
-    else:
-        ids = select(FirmJurisdiction.firm_id).where(FirmJurisdiction.code.in_(bindparam("jurisdictions",
-                                                                                          expanding=True)))
-    ids = ids.distinct().subquery()
+        return ids.intersect(by_jurisdiction) if by_jurisdiction is not None else ids.distinct()
+    return by_jurisdiction if every_jurisdiction else by_jurisdiction.distinct()
+
+
+@lru_cache(maxsize=128)
+def _candidate_statement(n_jurisdictions: int, by_area: bool, every_jurisdiction: bool, order: str,
+                         n_areas: int = 0, n_languages: int = 0, ids_bound: bool = False):
+    """The retrieval query for one shape of request, built once so that matching pays only for execution.
+
+    The candidates' ids come from `_ids_statement`, joined in (SQLite), or bound as an array when
+    `ids_bound` (PostgreSQL, where the planner otherwise overestimates the intersection and scans every
+    firm); their rows are then read by primary key with the coverage lists that replace per-row aggregates.
+    `order` is "id" (every candidate, in a stable order), "bound" (the `limit` best by the engine's sort key,
+    computed in SQL, then by id, with the key as a last column) or "limit" (the first few by id)."""
     columns = PROFILE_COLUMNS
     key = None
     if order == "bound":
         key = _sort_key(n_jurisdictions, n_areas, n_languages).label("sort_key")
         columns = (*PROFILE_COLUMNS, key)
-    stmt = (
-        select(*columns)
-        .join(ids, ids.c.firm_id == Firm.id)
-        .where(Firm.status == FirmStatus.ACTIVE, Firm.id.not_in(bindparam("excluded", expanding=True)))
-    )
-    if covers:
-        stmt = stmt.where(and_(*covers) if every_jurisdiction else or_(*covers))
+    stmt = select(*columns)
+    if ids_bound:
+        stmt = stmt.where(Firm.id == any_(bindparam("ids", type_=ARRAY(Integer))))
+    else:
+        ids = _ids_statement(n_jurisdictions, by_area, every_jurisdiction).subquery()
+        stmt = stmt.join(ids, ids.c.firm_id == Firm.id)
+    stmt = stmt.where(Firm.status == FirmStatus.ACTIVE, Firm.id.not_in(bindparam("excluded", expanding=True)))
     if key is not None:
         stmt = stmt.order_by(key.desc(), Firm.id).limit(bindparam("limit"))
     elif order == "limit":
@@ -270,13 +280,20 @@ def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_ar
     if not jurisdictions and not areas:
         # Nothing to retrieve by: a request that names no place and no kind of work matches nobody.
         return []
-    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit, "excluded": list(exclude)}
+    params = {"jurisdictions": jurisdictions, "areas": areas, "limit": limit, "excluded": list(exclude),
+              "jurisdiction_count": len(jurisdictions)}
     params.update({f"j{i}": f"%,{code},%" for i, code in enumerate(jurisdictions)})
+    shape = (len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions))
+    connection = db.session.connection()
+    ids_bound = connection.dialect.name == "postgresql"
+    if ids_bound:
+        params["ids"] = list(connection.execute(_ids_statement(*shape), params).scalars())
+        if not params["ids"]:
+            return []
     if bounded:
         areas_asked = list(dict.fromkeys(resolution.practice_areas))
         languages = list(dict.fromkeys(resolution.languages))
-        stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
-                                    "bound", len(areas_asked), len(languages))
+        stmt = _candidate_statement(*shape, "bound", len(areas_asked), len(languages), ids_bound)
         w = (weights or Weights()).normalised()
         params.update({f"a{i}": f"%,{code},%" for i, code in enumerate(areas_asked)})
         params.update({f"l{i}": f"%,{code},%" for i, code in enumerate(languages)})
@@ -285,9 +302,8 @@ def candidate_rows(resolution: RequestResolution, jurisdictions=None, require_ar
         params.update(w_jurisdiction=w["jurisdiction"], w_area=w["practice_area"], w_language=w["language"],
                       w_capacity=w["capacity"], w_track=w["track_record"], w_fairness=w["fairness"])
     else:
-        stmt = _candidate_statement(len(jurisdictions), bool(areas), every_jurisdiction and bool(jurisdictions),
-                                    "limit" if limit else "id")
-    return db.session.connection().execute(stmt, params).all()
+        stmt = _candidate_statement(*shape, "limit" if limit else "id", ids_bound=ids_bound)
+    return connection.execute(stmt, params).all()
 
 
 REGISTER_STATEMENT = select(ConflictParty.firm_id, ConflictParty.name, ConflictParty.normalized_name).where(
