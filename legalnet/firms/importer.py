@@ -156,6 +156,16 @@ class _Resolver:
         self.cache: dict[tuple, dict[str, tuple[list[str], list[str]]]] = {}
         self.lists: dict[tuple, tuple[list[str], list[str]]] = {}
         self.countries: dict[str, str] = {}
+        self.entities: dict[str, str] = {}
+
+    def entity(self, name: str) -> str:
+        """The normalised form of a conflict-register name (the same companies recur across firms)."""
+        found = self.entities.get(name)
+        if found is None:
+            if len(self.entities) >= 200_000:  # a bound on memory for very large files
+                self.entities.clear()
+            found = self.entities[name] = normalise_entity(name)
+        return found
 
     def _resolved(self, key: tuple, jurisdictions, practice_areas, languages, kind: str):
         if key not in self.lists:
@@ -293,7 +303,7 @@ class FirmImporter:
                 children[CODE_TABLES[kind]].extend({"firm_id": firm_id, "code": code} for code in codes)
             known = set()
             for name in row.values["conflict_parties"]:
-                normalised = normalise_entity(name)
+                normalised = self.resolve.entity(name)
                 if normalised and normalised not in known:
                     known.add(normalised)
                     parties.append({"firm_id": firm_id, "name": name[:300], "normalized_name": normalised[:300]})
