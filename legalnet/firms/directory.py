@@ -170,7 +170,7 @@ def _names_matching(query: str, conditions) -> list[int]:
     columns = (Firm.id, Firm.name, Firm.local_name)
     contains = Firm.search_name.contains(q, autoescape=True)
     exact = db.session.execute(
-        db.select(*columns).where(*conditions, contains).order_by(func.lower(Firm.name), Firm.id).limit(EXACT_LIMIT)
+        db.select(*columns).where(*conditions, contains).order_by(Firm.search_name, Firm.id).limit(EXACT_LIMIT)
     ).all()
     scored = [(100.0, name.casefold(), firm_id) for firm_id, name, _local in exact]
     core = _core_name(q)
@@ -207,7 +207,8 @@ def search_directory(query: str = "", jurisdiction: str = "", practice_area: str
     conditions = directory_filter(jurisdiction, practice_area, language)
     # Coverage comes from the firm's own row (Firm.jurisdiction_codes and the like); offices are loaded.
     load = (selectinload(Firm.offices),)
-    by_name_order = (func.lower(Firm.name), Firm.id)
+    # By normalised name (case, width and accents folded), which the index (status, search_name, id) serves.
+    by_name_order = (Firm.search_name, Firm.id)
     if not query.strip():
         total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
         items = db.session.scalars(

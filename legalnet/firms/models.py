@@ -27,6 +27,8 @@ class Firm(db.Model):
     __tablename__ = "firms"
     # Trigram index of the normalised names for the directory search (PostgreSQL with pg_trgm only).
     __table_args__ = (
+        # The directory lists active firms by name a page at a time: read in index order, never sorted whole.
+        Index("ix_firms_status_search_name", "status", "search_name", "id"),
         Index("ix_firms_search_name_trgm", "search_name", postgresql_using="gin",
               postgresql_ops={"search_name": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
     )

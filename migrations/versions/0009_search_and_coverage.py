@@ -2,7 +2,7 @@
 
 Adds the derived columns `search_name` (normalised Latin and local names, searched by the directory) and
 `jurisdiction_list`, `practice_area_list`, `language_list` (",CN,HK,", read by matching), fills them for
-existing firms, and on PostgreSQL creates the pg_trgm extension and a GIN trigram index over `search_name`.
+existing firms, indexes (status, search_name, id) for the directory's pages by name, and on PostgreSQL creates the pg_trgm extension and a GIN trigram index over `search_name`.
 Where the extension cannot be created (no privilege, not installed), the migration says so and carries on:
 the directory then prefilters with plain substring tests, which is slower but gives the same results.
 
@@ -83,6 +83,7 @@ def upgrade():
         batch_op.add_column(sa.Column('language_list', sa.String(length=200), server_default='', nullable=False))
     conn = op.get_bind()
     _backfill(conn)
+    op.create_index('ix_firms_status_search_name', 'firms', ['status', 'search_name', 'id'], unique=False)
     if conn.dialect.name == 'postgresql':
         _create_trigram_index(conn)
 
@@ -91,6 +92,7 @@ def downgrade():
     conn = op.get_bind()
     if conn.dialect.name == 'postgresql':
         op.execute('DROP INDEX IF EXISTS ix_firms_search_name_trgm')
+    op.drop_index('ix_firms_status_search_name', table_name='firms')
     with op.batch_alter_table('firms', schema=None) as batch_op:
         batch_op.drop_column('language_list')
         batch_op.drop_column('practice_area_list')
