@@ -2,7 +2,8 @@
 
 Names are normalised on write (`Firm.search_name`, see derived.py). A search asks the database for the few
 dozen firms whose names can fit: on PostgreSQL through the pg_trgm GIN index (`<%`, word similarity), on
-SQLite (and on PostgreSQL without pg_trgm) by counting the query's trigrams in the stored names in SQL.
+SQLite through an FTS5 trigram table (`firm_names`), and where neither exists by counting the query's
+trigrams in the stored names in SQL.
 Python re-ranks only those candidates with rapidfuzz."""
 
 import re
@@ -26,6 +27,7 @@ FUZZY_CANDIDATES = 200
 # Share of the search's trigrams that must appear in a name for the plain-SQL prefilter to keep it.
 TRIGRAM_SHARE = 0.5
 TRIGRAM_INDEX = "ix_firms_search_name_trgm"
+SQLITE_INDEX = "firm_names"
 # Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
 _FILLER_RE = re.compile(
     r"\b(llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
@@ -132,7 +134,7 @@ def _set_trigram_threshold(dbapi_connection, _record) -> None:
 
 
 def trigram_index_available() -> bool:
-    """Whether the database has the pg_trgm index over firm names (PostgreSQL with the extension)."""
+    """Whether the database has a trigram index over firm names: pg_trgm's on PostgreSQL, FTS5's on SQLite."""
     engine = db.engine
     key = engine.url.render_as_string(hide_password=True)
     if key not in _has_trigram_index:
@@ -140,6 +142,9 @@ def trigram_index_available() -> bool:
         if engine.dialect.name == "postgresql":
             found = db.session.scalar(text("SELECT 1 FROM pg_indexes WHERE indexname = :name"),
                                       {"name": TRIGRAM_INDEX}) is not None
+        elif engine.dialect.name == "sqlite":
+            found = db.session.scalar(text("SELECT 1 FROM sqlite_master WHERE name = :name"),
+                                      {"name": SQLITE_INDEX}) is not None
         _has_trigram_index[key] = found
     return _has_trigram_index[key]
 
@@ -152,12 +157,19 @@ def _trigrams(word: str) -> list[str]:
 
 def _fuzzy_filter(core: str):
     """(condition, similarity) keeping names that hold something like the search text (typos, fragments)."""
+    trigrams = list(dict.fromkeys(t for word in core.split() for t in _trigrams(word)))
     if trigram_index_available():
-        # `text <% name`: the text is similar to some stretch of the name; served by the GIN trigram index.
-        return literal(core).op("<%")(Firm.search_name), func.word_similarity(core, Firm.search_name)
+        if db.engine.dialect.name == "postgresql":
+            # `text <% name`: the text is similar to some stretch of the name; served by the GIN trigram index.
+            return literal(core).op("<%")(Firm.search_name), func.word_similarity(core, Firm.search_name)
+        if trigrams:
+            # FTS5 ranks the names holding most of the search's trigrams (bm25); Python re-ranks them.
+            best = text(f"SELECT rowid FROM {SQLITE_INDEX} WHERE {SQLITE_INDEX} MATCH :trigrams ORDER BY rank "
+                        "LIMIT :candidates").bindparams(
+                trigrams=" OR ".join(f'"{t}"' for t in trigrams), candidates=FUZZY_CANDIDATES)
+            return Firm.id.in_(best), literal(0)
     position = func.strpos if db.engine.dialect.name == "postgresql" else func.instr
     padded = literal(" ").concat(Firm.search_name).concat(" ")
-    trigrams = list(dict.fromkeys(t for word in core.split() for t in _trigrams(word)))
     hits = sum((case((position(padded, t) > 0, 1), else_=0) for t in trigrams), literal(0))
     return hits >= TRIGRAM_SHARE * len(trigrams), hits
 

@@ -4,6 +4,7 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import DDL, JSON, ForeignKey, Index, String, Text, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -115,6 +116,34 @@ class Firm(db.Model):
 # migration creates it too and falls back to a plain search where it may not.
 event.listen(Firm.__table__, "before_create",
              DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+
+# On SQLite the directory's trigram index is an FTS5 table over firms.search_name, kept in step by triggers.
+# It is not a model (Alembic cannot describe it): migration 0009 creates it, and so does this hook for a
+# schema built from the models. Builds of SQLite without FTS5's trigram tokenizer go without it.
+SQLITE_NAME_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS firm_names USING fts5(search_name, content='firms', content_rowid='id', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_insert AFTER INSERT ON firms BEGIN "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_delete AFTER DELETE ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_update AFTER UPDATE OF search_name ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "INSERT INTO firm_names(firm_names) VALUES ('rebuild')",
+)
+
+
+@event.listens_for(Firm.__table__, "after_create")
+def _create_sqlite_name_index(_table, connection, **_kw) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    try:
+        with connection.begin_nested():
+            for statement in SQLITE_NAME_INDEX:
+                connection.exec_driver_sql(statement)
+    except OperationalError:
+        pass  # no FTS5 trigram tokenizer in this SQLite: the directory filters names without it
 
 
 class FirmJurisdiction(db.Model):

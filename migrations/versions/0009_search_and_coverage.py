@@ -4,7 +4,9 @@ Adds the derived columns `search_name` (normalised Latin and local names, search
 `jurisdiction_list`, `practice_area_list`, `language_list` (",CN,HK,", read by matching), fills them for
 existing firms, indexes (status, search_name, id) for the directory's pages by name, and on PostgreSQL creates the pg_trgm extension and a GIN trigram index over `search_name`.
 Where the extension cannot be created (no privilege, not installed), the migration says so and carries on:
-the directory then prefilters with plain substring tests, which is slower but gives the same results.
+the directory then prefilters with plain substring tests, which is slower but gives the same results. On
+SQLite it creates an FTS5 table with the trigram tokenizer over `search_name` (`firm_names`, kept in step
+by triggers) where the SQLite build has that tokenizer.
 
 Revision ID: 0009_search_and_coverage
 Revises: 0008_notification_translations
@@ -74,6 +76,31 @@ def _create_trigram_index(conn):
                     postgresql_using='gin', postgresql_ops={'search_name': 'gin_trgm_ops'})
 
 
+# The same statements as legalnet.firms.models.SQLITE_NAME_INDEX, frozen here as of this revision.
+SQLITE_NAME_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS firm_names USING fts5(search_name, content='firms', content_rowid='id', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_insert AFTER INSERT ON firms BEGIN "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_delete AFTER DELETE ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_update AFTER UPDATE OF search_name ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "INSERT INTO firm_names(firm_names) VALUES ('rebuild')",
+)
+
+
+def _create_sqlite_name_index(conn):
+    try:
+        with conn.begin_nested():
+            for statement in SQLITE_NAME_INDEX:
+                conn.exec_driver_sql(statement)
+    except sa.exc.OperationalError as error:
+        print(f'legalnet: this SQLite has no FTS5 trigram tokenizer ({error.orig}); the directory search works '
+              'without the index but slows down with many firms.')
+
+
 def upgrade():
     with op.batch_alter_table('firms', schema=None) as batch_op:
         batch_op.add_column(sa.Column('search_name', sa.String(length=500), server_default='', nullable=False))
@@ -86,6 +113,8 @@ def upgrade():
     op.create_index('ix_firms_status_search_name', 'firms', ['status', 'search_name', 'id'], unique=False)
     if conn.dialect.name == 'postgresql':
         _create_trigram_index(conn)
+    elif conn.dialect.name == 'sqlite':
+        _create_sqlite_name_index(conn)
 
 
 def downgrade():
@@ -93,6 +122,10 @@ def downgrade():
     if conn.dialect.name == 'postgresql':
         op.execute('DROP INDEX IF EXISTS ix_firms_search_name_trgm')
     op.drop_index('ix_firms_status_search_name', table_name='firms')
+    if conn.dialect.name == 'sqlite':
+        for trigger in ('firm_names_insert', 'firm_names_delete', 'firm_names_update'):
+            op.execute(f'DROP TRIGGER IF EXISTS {trigger}')
+        op.execute('DROP TABLE IF EXISTS firm_names')
     with op.batch_alter_table('firms', schema=None) as batch_op:
         batch_op.drop_column('language_list')
         batch_op.drop_column('practice_area_list')

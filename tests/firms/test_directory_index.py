@@ -3,9 +3,10 @@ index (PostgreSQL) and on the plain-SQL prefilter (SQLite, or PostgreSQL without
 names follow every rename."""
 
 import random
+import sqlite3
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from legalnet.firms import directory
 from legalnet.firms.directory import NAME_CUTOFF, name_score, search_directory
@@ -44,8 +45,8 @@ def many_firms(db):
 
 @pytest.mark.parametrize("trigram_index", [True, False])
 def test_indexed_search_finds_what_scanning_every_name_finds(db, many_firms, monkeypatch, trigram_index):
-    if trigram_index and db.engine.dialect.name != "postgresql":
-        pytest.skip("the trigram index exists on PostgreSQL only")
+    if trigram_index and not has_trigram_tokenizer(db):
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
     monkeypatch.setattr(directory, "trigram_index_available", lambda: trigram_index)
     active = list(factories.db.session.scalars(select(Firm).where(Firm.status == FirmStatus.ACTIVE)))
     for query in QUERIES:
@@ -64,8 +65,38 @@ def test_indexed_search_finds_what_scanning_every_name_finds(db, many_firms, mon
     assert search_directory("Zyxwv", names_only=True).total == 0
 
 
+def has_trigram_tokenizer(db) -> bool:
+    """PostgreSQL (with pg_trgm), or an SQLite whose FTS5 has the trigram tokenizer."""
+    if db.engine.dialect.name == "postgresql":
+        return True
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+
+
 def test_trigram_index_is_used_where_it_exists(db):
-    assert directory.trigram_index_available() == (db.engine.dialect.name == "postgresql")
+    assert directory.trigram_index_available() == has_trigram_tokenizer(db)
+
+
+def test_sqlite_name_index_follows_inserts_renames_and_deletes(db):
+    if db.engine.dialect.name != "sqlite" or not has_trigram_tokenizer(db):
+        pytest.skip("the FTS5 name index is SQLite's")
+    firm = factories.make_firm("Mekong Delta Advocates")
+    db.session.commit()
+    indexed = "SELECT rowid FROM firm_names WHERE firm_names MATCH :q"
+    assert db.session.execute(text(indexed), {"q": '"kon"'}).scalars().all() == [firm.id]
+    firm.name = "Irrawaddy Counsel"
+    db.session.commit()
+    assert db.session.execute(text(indexed), {"q": '"kon"'}).scalars().all() == []
+    assert [f.id for f in search_directory("Irawaddy", names_only=True).items] == [firm.id]
+    db.session.delete(firm)
+    db.session.commit()
+    assert db.session.execute(text(indexed), {"q": '"irr"'}).scalars().all() == []
 
 
 def test_stored_search_name_follows_renames(db):
