@@ -259,10 +259,10 @@ def public_firm(firm_id: int) -> Firm | None:
 
 def coverage_labels(firm: Firm, locale: str | None = None) -> dict[str, list[str]]:
     """The firm's jurisdictions, practice areas and languages as readable labels."""
-    from legalnet.matching.services import label
+    from legalnet.matching.services import labels
 
     return {
-        "jurisdictions": [label("jurisdictions", c, locale) for c in firm.jurisdiction_codes],
-        "practice_areas": [label("practice_areas", c, locale) for c in firm.practice_area_codes],
-        "languages": [label("languages", c, locale) for c in firm.language_codes],
+        "jurisdictions": labels("jurisdictions", firm.jurisdiction_codes, locale),
+        "practice_areas": labels("practice_areas", firm.practice_area_codes, locale),
+        "languages": labels("languages", firm.language_codes, locale),
     }

@@ -33,7 +33,7 @@ from legalnet.matching.vocabulary import get_vocabulary
 
 __all__ = [
     "CoverageResult", "MatchResult", "resolve_request", "resolve_terms", "set_firm_coverage", "find_matches",
-    "add_conflict_parties", "remove_conflict_party", "vocabulary_choices", "label",
+    "add_conflict_parties", "remove_conflict_party", "vocabulary_choices", "label", "labels",
 ]
 
 CODE_TABLES = {
@@ -55,6 +55,12 @@ def _vocab_locale(locale: str | None) -> str:
 def label(kind: str, code: str, locale: str | None = None) -> str:
     """Display label of a vocabulary code in an interface locale (by default the current page's)."""
     return get_vocabulary().label(kind, code, _vocab_locale(locale))
+
+
+def labels(kind: str, codes, locale: str | None = None) -> list[str]:
+    """Display labels of several codes of one kind, the locale looked up once for all of them."""
+    vocab, locale = get_vocabulary(), _vocab_locale(locale)
+    return [vocab.label(kind, code, locale) for code in codes]
 
 
 def vocabulary_choices(kind: str, locale: str | None = None) -> list[tuple[str, str]]:
