@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app legalnet
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test migrate demo translations lint bench clean
+.PHONY: run test install install-test migrate demo translations lint bench bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,11 @@ test: install-test translations
 lint: install-test
 	$(BIN)/ruff check legalnet tests benchmarks config.py
 
-bench: install-test
-	$(BIN)/python benchmarks/bench_matching.py
+bench: install-test translations
+	$(BIN)/python benchmarks/bench_matching.py $(BENCH_ARGS)
+
+bench-pages: install-test translations
+	$(BIN)/python benchmarks/bench_pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.sqlite

@@ -26,6 +26,12 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Computed figures (staff reports) are cached per process by default; set CACHE_REDIS_URL (redis://…) to
+    # share them between workers. They are dropped on every write that changes them, and expire anyway.
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", "")
+    CACHE_TYPE = "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    CACHE_DEFAULT_TIMEOUT = int(os.environ.get("CACHE_DEFAULT_TIMEOUT", 300))
+    REPORTS_CACHE_SECONDS = int(os.environ.get("REPORTS_CACHE_SECONDS", 60))
     LOGIN_RATE_LIMIT_IP = os.environ.get("LOGIN_RATE_LIMIT_IP", "20 per minute")
     # Failed sign-ins of one account from one client address; the account-wide ceiling counts every address
     # and, once reached, lets only the right password with a valid second factor through.

@@ -1,259 +1,267 @@
-"""Matching speed against a naive baseline, firm import speed, and peak memory of a match process.
+"""Matching, directory search and import speed against fair baselines, on SQLite or PostgreSQL.
 
-Builds synthetic SQLite databases of 1,000, 10,000 and 100,000 firms (each with a conflict register of
-20 names), runs the same 200 requests through the engine (resolution + SQL retrieval + ranking + conflict
-screen) and through a naive baseline (rapidfuzz WRatio of the request text against every firm's profile
-text), and prints p50/p95 latency per request and the ratio. Also times `import_firms` on 10,000 rows
-and measures the peak resident memory of a process matching at 100,000 firms.
+For each size it builds a scratch database of synthetic firms (each with a track record and a conflict
+register), then measures, per request:
 
-    python benchmarks/bench_matching.py [--sizes 1000,10000,100000] [--requests 200] [--baseline-requests 200]
+- matching: resolution + retrieval + ranking + conflict screen + team (what `flask match` does), against the
+  simplest correct implementation (filter active firms in SQL by jurisdiction and practice area, load every
+  survivor and rank them all with the same engine); the shortlists are checked to be identical;
+- directory search: `search_directory` against scoring every active firm's name in Python;
+
+and then times `import_firms` on a JSON Lines file with free-text coverage. Progress goes to stderr; the
+scratch databases are removed at the end, on Ctrl-C and on SIGTERM.
+
+    python benchmarks/bench_matching.py [--sizes 1000,20000] [--database-url postgresql+psycopg://…/postgres]
+        [--requests 200] [--requests-file eval/requests.jsonl] [--import-size 20000] [--memory]
 """
 
 import argparse
 import io
 import json
 import os
-import random
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
-from rapidfuzz import fuzz, process
-from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from legalnet import create_app  # noqa: E402
-from legalnet.extensions import db  # noqa: E402
-from legalnet.firms.importer import import_firms  # noqa: E402
-from legalnet.firms.models import (  # noqa: E402
-    ConflictParty,
-    Firm,
-    FirmJurisdiction,
-    FirmLanguage,
-    FirmPracticeArea,
-    FirmStatus,
+from common import (  # noqa: E402
+    ScratchDatabases,
+    app_for,
+    build_database,
+    percentile,
+    progress,
+    synthetic_firms,
+    synthetic_requests,
 )
-from legalnet.matching.conflicts import normalise_entity  # noqa: E402
-from legalnet.matching.services import find_matches, resolve_request  # noqa: E402
+
+from legalnet.extensions import db  # noqa: E402
+from legalnet.firms.directory import NAME_CUTOFF, name_score, read_query, search_directory  # noqa: E402
+from legalnet.firms.importer import BATCH_SIZE, import_firms  # noqa: E402
+from legalnet.firms.models import Firm, FirmJurisdiction, FirmPracticeArea, FirmStatus  # noqa: E402
+from legalnet.matching.engine import FirmProfile, MatchRequest, rank  # noqa: E402
+from legalnet.matching.services import find_matches, load_registers, match_weights, resolve_request  # noqa: E402
 from legalnet.matching.vocabulary import get_vocabulary  # noqa: E402
 
-JURISDICTIONS = ["CN", "HK", "MO", "SG", "TH", "MY", "VN", "ID", "PH", "KH", "LA", "MM", "BN"]
-JURIS_WEIGHTS = [20, 14, 4, 14, 9, 9, 9, 8, 6, 2, 1, 2, 2]
-LANG_OF = {"CN": "zh", "HK": "yue", "MO": "pt", "SG": "en", "TH": "th", "MY": "ms", "VN": "vi", "ID": "id",
-           "PH": "fil", "KH": "km", "LA": "lo", "MM": "my", "BN": "ms"}
-NAME_WORDS = ["Harbour", "Pearl", "Lotus", "Summit", "Golden", "Mekong", "Straits", "Jade", "Orchid", "Crown",
-              "Phoenix", "Bamboo", "Coral", "Dragon", "Lion", "Island", "Delta", "Peak", "Royal", "Silk"]
-COMPANY_WORDS = ["Siam", "Vina", "Borneo", "Pacific", "Asia", "Sunrise", "Eastern", "Oriental", "Nusantara",
-                 "Mandala", "Everest", "Greenfield", "Bluewater", "Redstone", "Ironbridge", "Skyline", "Tiger"]
-COMPANY_KINDS = ["Cement", "Bank", "Logistics", "Holdings", "Textiles", "Energy", "Foods", "Motors", "Telecom",
-                 "Steel", "Shipping", "Pharma", "Retail", "Capital", "Mining"]
-LEGAL_FORMS = ["Co., Ltd.", "Pte. Ltd.", "Sdn. Bhd.", "PCL", "JSC", "Limited", "Inc.", "Berhad", "有限公司"]
-TEMPLATES_EN = [
-    "We need advice on {area} in {juris}. Our team works in {lang}.",
-    "Seeking a law firm for {area} work relating to our operations in {juris}.",
-    "Our company is expanding to {juris} and needs counsel for {area}; {lang}-speaking lawyers preferred.",
-]
-TEMPLATES_ZH = ["我们需要在{juris}的{area}方面的法律服务。", "我司计划进入{juris}市场，需要{area}律师。"]
+
+def resolve(r: dict):
+    """The resolution of one request in the `flask match` input format."""
+    return resolve_request(r.get("title", ""), r.get("description", ""), r.get("jurisdictions", []),
+                           r.get("practice_areas", []), r.get("languages", []))
 
 
-def company_name(rng: random.Random) -> str:
-    """A synthetic counterparty name with a legal form."""
-    return f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_KINDS)} {rng.choice(LEGAL_FORMS)}"
+def baseline_matches(resolution, counterparties: list[str], limit: int = 10):
+    """The simplest correct matcher: SQL filters by jurisdiction and area, the engine ranks every survivor."""
+    conditions = [Firm.status == FirmStatus.ACTIVE]
+    if resolution.jurisdictions:
+        conditions.append(select(FirmJurisdiction.firm_id).where(
+            FirmJurisdiction.firm_id == Firm.id, FirmJurisdiction.code.in_(resolution.jurisdictions)).exists())
+    if resolution.practice_areas:
+        conditions.append(select(FirmPracticeArea.firm_id).where(
+            FirmPracticeArea.firm_id == Firm.id, FirmPracticeArea.code.in_(resolution.practice_areas)).exists())
+    if len(conditions) == 1:
+        return []
+    firms = db.session.scalars(select(Firm).where(*conditions).order_by(Firm.id).options(
+        selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages))).all()
+    profiles = []
+    for f in firms:
+        answered = f.offers_accepted + f.offers_declined
+        offered = answered + f.offers_expired
+        profiles.append(FirmProfile(
+            f.id, f.name, f.email, frozenset(f.jurisdiction_codes), frozenset(f.practice_area_codes),
+            frozenset(f.language_codes), f.capacity, f.open_cases,
+            f.offers_accepted / offered if offered else None,
+            f.rating_total / f.rating_count if f.rating_count else None,
+            f.response_hours_total / answered if answered else None, f.recent_referrals))
+    request = MatchRequest.from_resolution(resolution, counterparties)
+    matches = rank(request, profiles, weights=match_weights(), limit=limit, registers=load_registers)
+    db.session.expunge_all()
+    return matches
 
 
-def synthetic_firms(count: int, seed: int = 7) -> list[dict]:
-    """Firms in the import format, with codes for coverage and 20 conflict parties each."""
-    rng = random.Random(seed)
-    areas = get_vocabulary().codes("practice_areas")
-    firms = []
-    for i in range(count):
-        juris = rng.choices(JURISDICTIONS, JURIS_WEIGHTS, k=rng.choice([1, 1, 2, 3]))
-        juris = list(dict.fromkeys(juris))
-        langs = list(dict.fromkeys(["en", LANG_OF[juris[0]], *rng.sample(["zh", "en", "yue", "ms"], 1)]))
-        firms.append({
-            "name": f"{rng.choice(NAME_WORDS)} {rng.choice(NAME_WORDS)} Law {i}",
-            "email": f"firm{i}@bench.example",
-            "country": juris[0],
-            "jurisdictions": juris,
-            "practice_areas": rng.sample(areas, rng.randint(2, 5)),
-            "languages": langs,
-            "capacity": rng.randint(2, 10),
-            "status": "active" if rng.random() < 0.9 else "suspended",
-            "conflict_parties": [company_name(rng) for _ in range(20)],
-        })
-    return firms
+def time_matching(url: str, requests: list[dict], baseline_count: int) -> tuple[list[float], list[float], int]:
+    """Milliseconds per request for the engine and the baseline, and how many shortlists differed."""
+    app = app_for(url)
+    engine, baseline, differ = [], [], 0
+    with app.app_context():
+        resolve({"description": "warm up in Hong Kong"})  # loads the vocabulary, as a running server has
+        for n, r in enumerate(requests):
+            start = time.perf_counter()
+            result = find_matches(resolve(r), r.get("counterparties", []), limit=10)
+            engine.append((time.perf_counter() - start) * 1000)
+            if n < baseline_count:
+                start = time.perf_counter()
+                expected = baseline_matches(resolve(r), r.get("counterparties", []), limit=10)
+                baseline.append((time.perf_counter() - start) * 1000)
+                differ += [m.firm.id for m in result.matches] != [m.firm.id for m in expected]
+        db.engine.dispose()
+    return engine, baseline, differ
 
 
-def synthetic_requests(count: int, seed: int = 11) -> list[dict]:
-    """Requests written in English and Chinese prose, some with structured fields and counterparties."""
-    rng = random.Random(seed)
+def directory_queries(firms: list[dict], count: int) -> list[str]:
+    """Searches people type: whole names, fragments, typos, local names, names with places, places and areas."""
     vocab = get_vocabulary()
-    areas = vocab.codes("practice_areas")
-    requests = []
+    active = [f for f in firms if f["status"] == "active"]
+    out = []
     for i in range(count):
-        juris = rng.choices(JURISDICTIONS, JURIS_WEIGHTS, k=rng.choice([1, 1, 1, 2]))
-        area = rng.choice(areas)
-        if i % 4 == 3:
-            text = rng.choice(TEMPLATES_ZH).format(
-                juris=vocab.label("jurisdictions", juris[0], "zh-Hans"),
-                area=vocab.label("practice_areas", area, "zh-Hans"))
+        f = active[(i * 7919) % len(active)]
+        words = f["name"].split()
+        kind = i % 6
+        if kind == 0:
+            out.append(f["name"])
+        elif kind == 1:
+            out.append(" ".join(words[:2]))
+        elif kind == 2:
+            word = max(words, key=len)
+            out.append(word[:2] + word[3:] if len(word) > 4 else word)
+        elif kind == 3:
+            out.append(f["local_name"][:4] if f["local_name"] else words[0])
+        elif kind == 4:
+            out.append(f"{words[0]} {vocab.label('jurisdictions', f['jurisdictions'][0])}")
         else:
-            text = rng.choice(TEMPLATES_EN).format(
-                juris=" and ".join(vocab.label("jurisdictions", j) for j in juris),
-                area=vocab.label("practice_areas", area), lang=vocab.label("languages", LANG_OF[juris[0]]))
-        structured = i % 3 == 0
-        requests.append({
-            "id": f"bench{i:04d}",
-            "title": f"Request {i}",
-            "description": text,
-            "jurisdictions": juris if structured else [],
-            "practice_areas": [area] if structured else [],
-            "languages": [],
-            "counterparties": [company_name(rng)] if i % 2 == 0 else [],
-        })
-    return requests
+            out.append(f"{vocab.label('practice_areas', f['practice_areas'][0])} in "
+                       f"{vocab.label('jurisdictions', f['jurisdictions'][0])}")
+    return out
 
 
-def build_database(url: str, firms: list[dict]) -> None:
-    """Write synthetic firms straight into a fresh database (bulk inserts of codes, as the importer does)."""
-    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+def baseline_directory(query: str) -> list[int]:
+    """The directory's name search as it was: every active firm's names scored in Python per request."""
+    read_query(query)
+    rows = db.session.execute(select(Firm.id, Firm.name, Firm.local_name).where(
+        Firm.status == FirmStatus.ACTIVE)).all()
+    scored = [(name_score(query, name, local), name.casefold(), i) for i, name, local in rows]
+    return [i for _s, _n, i in sorted((s for s in scored if s[0] >= NAME_CUTOFF), key=lambda s: (-s[0], s[1], s[2]))]
+
+
+def time_directory(url: str, queries: list[str], baseline_count: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per directory search, and per search of the baseline."""
+    app = app_for(url)
+    timings, baseline = [], []
+    with app.test_request_context("/firms/"):
+        search_directory("warm up")
+        for n, q in enumerate(queries):
+            start = time.perf_counter()
+            search_directory(q)
+            timings.append((time.perf_counter() - start) * 1000)
+            db.session.expunge_all()
+            if n < baseline_count:
+                start = time.perf_counter()
+                baseline_directory(q)
+                baseline.append((time.perf_counter() - start) * 1000)
+        db.engine.dispose()
+    return timings, baseline
+
+
+def time_import(url: str, count: int) -> tuple[float, float, float]:
+    """Seconds to import `count` firms with free-text coverage, committing each batch, and ms a firm in the
+    first and in the last full batch (equal when the cost of a firm does not grow with the table)."""
+    firms = synthetic_firms(count, seed=99, conflicts=5)
+    vocab = get_vocabulary()
+    lines = []
+    for f in firms:  # the importer resolves free text, so give it some
+        f["jurisdictions"] = [vocab.label("jurisdictions", j) for j in f["jurisdictions"]]
+        lines.append(json.dumps({k: f[k] for k in ("name", "local_name", "email", "country", "jurisdictions",
+                                                   "practice_areas", "languages", "capacity", "status",
+                                                   "conflict_parties")}, ensure_ascii=False) + "\n")
+    app = app_for(url)
+    marks: list[float] = []
     with app.app_context():
         db.create_all()
-        for start in range(0, len(firms), 5000):
-            chunk = firms[start:start + 5000]
-            rows = [{"name": f["name"], "email": f["email"], "country": f["country"], "capacity": f["capacity"],
-                     "status": FirmStatus(f["status"]), "raw_jurisdictions": f["jurisdictions"],
-                     "raw_practice_areas": f["practice_areas"], "raw_languages": f["languages"]} for f in chunk]
-            ids = dict(db.session.execute(insert(Firm).returning(Firm.email, Firm.id), rows).all())
-            for key, model in (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea),
-                               ("languages", FirmLanguage)):
-                rows = [{"firm_id": ids[f["email"]], "code": c} for f in chunk for c in f[key]]
-                db.session.execute(insert(model), rows)
-            parties = []
-            for f in chunk:
-                seen = set()
-                for name in f["conflict_parties"]:
-                    norm = normalise_entity(name)
-                    if norm and norm not in seen:
-                        seen.add(norm)
-                        parties.append({"firm_id": ids[f["email"]], "name": name, "normalized_name": norm})
-            db.session.execute(insert(ConflictParty), parties)
+
+        def batch_done() -> None:
             db.session.commit()
-        db.engine.dispose()
+            marks.append(time.perf_counter())
+            done = len(marks) * BATCH_SIZE
+            if len(marks) % 10 == 0:
+                progress(f"  imported {done:,} of {count:,} rows")
 
-
-def percentile(values: list[float], pct: float) -> float:
-    """The pct-th percentile of a list of numbers."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
-
-
-def time_engine(url: str, requests: list[dict]) -> list[float]:
-    """Milliseconds per request through resolution, retrieval, ranking and the conflict screen."""
-    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
-    timings = []
-    with app.app_context():
-        # One warm-up request loads the vocabulary and opens the connection, as a running server has.
-        resolve_request("", "warm up in Hong Kong", [], [], [])
-        for r in requests:
-            start = time.perf_counter()
-            resolution = resolve_request(r["title"], r["description"], r["jurisdictions"], r["practice_areas"],
-                                         r["languages"])
-            find_matches(resolution, r["counterparties"], limit=10)
-            timings.append((time.perf_counter() - start) * 1000)
-        db.engine.dispose()
-    return timings
-
-
-def profile_text(f: dict) -> str:
-    """The text a naive search compares a request with."""
-    return " ".join([f["name"], f["country"], *f["jurisdictions"], *f["practice_areas"], *f["languages"]])
-
-
-def time_baseline(firms: list[dict], requests: list[dict]) -> list[float]:
-    """Milliseconds per request for WRatio of the request text against every active firm's profile."""
-    choices = [profile_text(f) for f in firms if f["status"] == "active"]
-    timings = []
-    for r in requests:
-        query = " ".join([r["description"], *r["jurisdictions"], *r["practice_areas"]])
         start = time.perf_counter()
-        process.extract(query, choices, scorer=fuzz.WRatio, limit=10)
-        timings.append((time.perf_counter() - start) * 1000)
-    return timings
-
-
-def time_import(count: int) -> float:
-    """Seconds to import `count` firms from JSON Lines into an empty database."""
-    firms = synthetic_firms(count, seed=99)
-    for f in firms:  # the importer resolves free text, so give it some
-        f["jurisdictions"] = [get_vocabulary().label("jurisdictions", j) for j in f["jurisdictions"]]
-    text = "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in firms)
-    with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/import.sqlite"})
-        with app.app_context():
-            db.create_all()
-            start = time.perf_counter()
-            report = import_firms(io.StringIO(text), "jsonl")
-            db.session.commit()
-            elapsed = time.perf_counter() - start
-            assert report.created == count, report.errors[:3]
-            db.engine.dispose()
-    return elapsed
+        report = import_firms(io.StringIO("".join(lines)), "jsonl", on_batch=batch_done)
+        db.session.commit()
+        elapsed = time.perf_counter() - start
+        assert report.created == count, report.errors[:3]
+        db.engine.dispose()
+    first = (marks[0] - start) * 1000 / BATCH_SIZE if marks else 0.0
+    last = (marks[-1] - marks[-2]) * 1000 / BATCH_SIZE if len(marks) > 1 else first
+    return elapsed, first, last
 
 
 def peak_memory_mb() -> float:
-    """Peak resident memory of this process in MB.
-
-    VmHWM belongs to the process image, unlike ru_maxrss, which Linux carries over from the parent across
-    fork and exec and would report the memory of the benchmark that started this process."""
+    """Peak resident memory of this process in MB (VmHWM, which belongs to this process image alone)."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return 0.0
 
 
-def child_memory(url: str, count: int) -> None:
-    """Run the requests in this process and print its peak resident memory in MB."""
-    time_engine(url, synthetic_requests(count))
-    print(peak_memory_mb())
+def load_requests(args) -> list[dict]:
+    """The requests to match: a JSON Lines file in the `flask match` format, or synthetic prose."""
+    if args.requests_file:
+        with open(args.requests_file, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()][: args.requests]
+    return synthetic_requests(args.requests)
+
+
+def summary(values: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile."""
+    return statistics.median(values), percentile(values, 95)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,20000", help="firm counts, comma-separated")
+    parser.add_argument("--database-url", help="a PostgreSQL server URL; scratch databases are created there")
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--baseline-requests", type=int, default=200)
-    parser.add_argument("--child-memory", nargs=2, metavar=("URL", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument("--requests-file", help="JSON Lines requests in the `flask match` input format")
+    parser.add_argument("--baseline-requests", type=int, default=40)
+    parser.add_argument("--searches", type=int, default=120)
+    parser.add_argument("--baseline-searches", type=int, default=20)
+    parser.add_argument("--import-size", type=int, default=20000, help="0 to skip the import")
+    parser.add_argument("--memory", action="store_true", help="also measure a match process's peak memory")
+    parser.add_argument("--child-memory", nargs=2, metavar=("URL", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_memory:
-        child_memory(args.child_memory[0], int(args.child_memory[1]))
+        time_matching(args.child_memory[0], load_requests(argparse.Namespace(
+            requests_file=args.child_memory[1] or None, requests=args.requests)), 0)
+        print(peak_memory_mb())
         return
-    requests = synthetic_requests(args.requests)
-    print(f"{'firms':>8} {'engine p50':>11} {'engine p95':>11} {'naive p50':>10} {'naive p95':>10} "
-          f"{'p50 x':>7} {'p95 x':>7}")
-    with tempfile.TemporaryDirectory() as tmp:
-        largest = None
-        for size in [int(s) for s in args.sizes.split(",")]:
+    requests = load_requests(args)
+    kind = "PostgreSQL" if args.database_url else "SQLite"
+    print(f"{kind}, {len(requests)} requests ({args.requests_file or 'synthetic'}); times in ms a request")
+    print(f"{'firms':>8} | {'match p50':>9} {'p95':>7} | {'baseline p50':>12} {'p95':>7} {'x p50':>6} {'same':>5} | "
+          f"{'search p50':>10} {'p95':>7} | {'baseline p50':>12} {'p95':>7} {'x p50':>6}", flush=True)
+    with ScratchDatabases(args.database_url) as scratch:
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            progress(f"building {size:,} firms")
             firms = synthetic_firms(size)
-            url = f"sqlite:///{tmp}/bench{size}.sqlite"
+            url = scratch.new(f"f{size}")
             build_database(url, firms)
-            engine = time_engine(url, requests)
-            baseline = time_baseline(firms, requests[: args.baseline_requests])
-            e50, e95 = statistics.median(engine), percentile(engine, 95)
-            b50, b95 = statistics.median(baseline), percentile(baseline, 95)
-            print(f"{size:>8} {e50:>9.2f}ms {e95:>9.2f}ms {b50:>8.1f}ms {b95:>8.1f}ms {b50 / e50:>6.1f}x "
-                  f"{b95 / e95:>6.1f}x", flush=True)
-            largest = (url, size)
-        print(f"import of 10,000 firms: {time_import(10_000):.1f} s", flush=True)
-        if largest:
-            out = subprocess.run([sys.executable, __file__, "--child-memory", largest[0], str(args.requests)],
-                                 capture_output=True, text=True, check=True)
-            print(f"peak memory of a match process at {largest[1]:,} firms: {float(out.stdout.split()[-1]):.0f} MB")
+            progress(f"matching {len(requests)} requests at {size:,} firms")
+            engine, baseline, differ = time_matching(url, requests, args.baseline_requests)
+            progress(f"searching the directory at {size:,} firms")
+            search, search_base = time_directory(url, directory_queries(firms, args.searches), args.baseline_searches)
+            (e50, e95), (b50, b95) = summary(engine), summary(baseline)
+            (s50, s95), (d50, d95) = summary(search), summary(search_base)
+            print(f"{size:>8} | {e50:>9.1f} {e95:>7.1f} | {b50:>12.1f} {b95:>7.1f} {b50 / e50:>5.1f}x "
+                  f"{len(baseline) - differ:>2}/{len(baseline):<2} | {s50:>10.1f} {s95:>7.1f} | "
+                  f"{d50:>12.1f} {d95:>7.1f} {d50 / s50:>5.1f}x", flush=True)
+            if args.memory:
+                progress("measuring the peak memory of a match process")
+                out = subprocess.run([sys.executable, __file__, "--requests", str(args.requests), "--child-memory",
+                                      url, args.requests_file or ""], capture_output=True, text=True, check=True)
+                print(f"peak memory of a match process at {size:,} firms: {float(out.stdout.split()[-1]):.0f} MB",
+                      flush=True)
+        if args.import_size:
+            progress(f"importing {args.import_size:,} firms")
+            elapsed, first, last = time_import(scratch.new("import"), args.import_size)
+            per_firm = elapsed * 1000 / args.import_size
+            print(f"import of {args.import_size:,} firms: {elapsed:.1f} s, {per_firm:.2f} ms a firm "
+                  f"(first batch {first:.2f}, last batch {last:.2f} ms a firm)", flush=True)
 
 
 if __name__ == "__main__":

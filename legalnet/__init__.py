@@ -6,7 +6,7 @@ import os
 from flask import Flask, has_request_context, request, session
 from flask_login import current_user
 
-from legalnet.extensions import babel, csrf, db, limiter, login_manager, migrate
+from legalnet.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -105,6 +105,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
+    cache.init_app(app)
     babel.init_app(
         app,
         locale_selector=select_locale,

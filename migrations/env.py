@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from legalnet.core.models import compared
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -98,6 +100,10 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # Objects declared for one database only (the trigram index) are not expected on the others.
+        dialect_name = connection.dialect.name
+        conf_args.setdefault("include_object", lambda obj, name, type_, reflected, _other: compared(
+            obj, name, type_, reflected, dialect_name))
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from legalnet import create_app
 from legalnet.accounts.models import Role
+from legalnet.extensions import cache, limiter
 from legalnet.extensions import db as _db
-from legalnet.extensions import limiter
 from tests import factories
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -56,6 +56,8 @@ def empty_tables() -> None:
         for table in tables:
             _db.session.execute(table.delete())
     _db.session.commit()
+    # Cached figures describe the rows just deleted.
+    cache.clear()
 
 
 @pytest.fixture()

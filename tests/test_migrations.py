@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from legalnet import create_app
+from legalnet.core.models import compared
 from legalnet.extensions import db
 
 
@@ -46,7 +47,10 @@ def test_migrations_upgrade_match_models_and_downgrade(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+            dialect = conn.dialect.name
+            opts = {"compare_type": True, "include_object": lambda obj, name, type_, reflected, _other: compared(
+                obj, name, type_, reflected, dialect)}
+            diff = compare_metadata(MigrationContext.configure(conn, opts=opts), db.metadata)
         assert diff == [], f"models and migrations differ: {diff}"
         downgrade(revision="base")
         tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import User
 from legalnet.api.models import ApiToken
@@ -127,7 +128,9 @@ def can_see_request(user: User, req: LegalRequest) -> bool:
 def visible_requests_query(user: User):
     """The requests a user may list: the organisation's for clients, the accepted cases for firms, all for
     staff; the same sets as the requests and cases pages."""
-    stmt = select(LegalRequest)
+    # Lists show each request's organisation and offers: load them for the whole page at once.
+    stmt = select(LegalRequest).options(selectinload(LegalRequest.organisation),
+                                        selectinload(LegalRequest.offers).selectinload(Offer.firm))
     if user.is_staff:
         return stmt
     if user.is_client:
@@ -141,7 +144,8 @@ def visible_requests_query(user: User):
 
 def firm_offers_query(user: User, status: str | None = None):
     """The offers made to the user's firm (the firm's inbox), optionally of one status."""
-    stmt = select(Offer).where(Offer.firm_id == user.firm_id)
+    stmt = select(Offer).where(Offer.firm_id == user.firm_id).options(
+        selectinload(Offer.request).selectinload(LegalRequest.organisation))
     if status:
         stmt = stmt.where(Offer.status == OfferStatus(status))
     return stmt

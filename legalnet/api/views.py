@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import MethodNotAllowed
 
 from legalnet.api import schemas, services
@@ -242,6 +243,7 @@ def list_firms():
     else:
         stmt = (select(Firm).where(*firms.directory_filter(filters["jurisdiction"], filters["practice_area"],
                                                              filters["language"]))
+                .options(selectinload(Firm.offices))
                 .order_by(func.lower(Firm.name), Firm.id).offset(offset).limit(limit + 1))
         rows = list(db.session.scalars(stmt))
     more = len(rows) > limit
@@ -261,10 +263,13 @@ def get_firm(firm_id: int):
 # ------------------------------------------------------------------------------------------ requests
 
 
-def request_view(req: LegalRequest) -> dict:
-    """A request for the current user, with the client's contacts for the accepting firm and staff."""
-    contacts = referrals.client_users(req) if req.is_case and not current_user.is_client else []
-    return schemas.legal_request(req, current_user, contacts)
+def request_view(req: LegalRequest, contacts: dict | None = None) -> dict:
+    """A request for the current user, with the client's contacts for the accepting firm and staff (from
+    `contacts`, organisation id -> users, when a list loaded them for the whole page)."""
+    shown = []
+    if req.is_case and not current_user.is_client:
+        shown = contacts[req.organisation_id] if contacts is not None else referrals.client_users(req)
+    return schemas.legal_request(req, current_user, shown)
 
 
 @route("/requests", methods=("POST",), roles=CLIENT)
@@ -292,7 +297,8 @@ def list_requests():
     if status:
         stmt = stmt.where(LegalRequest.status == RequestStatus(status))
     rows, next_cursor = keyset_page(stmt, LegalRequest.id, "r")
-    return jsonify(schemas.page([request_view(r) for r in rows], next_cursor))
+    contacts = referrals.client_users_by_organisation({r.organisation_id for r in rows if r.is_case})
+    return jsonify(schemas.page([request_view(r, contacts) for r in rows], next_cursor))
 
 
 @route("/requests/<int:request_id>")

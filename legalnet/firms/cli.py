@@ -32,7 +32,9 @@ def import_command(path: str, status: str | None, fmt: str | None):
     with open(path, encoding="utf-8-sig", newline="") as fh, click.progressbar(
         length=total, label="Importing firms", file=sys.stderr, show_pos=True
     ) as bar:
-        report = import_firms(fh, fmt, default_status=FirmStatus(status) if status else None, progress=bar.update)
+        # One transaction per batch: a large file neither holds one long transaction nor loses finished batches.
+        report = import_firms(fh, fmt, default_status=FirmStatus(status) if status else None, progress=bar.update,
+                              on_batch=db.session.commit)
     db.session.commit()
     for line, message in report.warnings:
         click.echo(f"line {line}: warning: {message}", err=True)

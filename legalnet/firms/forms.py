@@ -27,6 +27,7 @@ from wtforms.validators import (
 
 from legalnet.accounts.forms import strip, strong_password
 from legalnet.core.uploads import text_file
+from legalnet.core.widgets import CachedSelect
 from legalnet.matching.services import vocabulary_choices
 
 
@@ -199,9 +200,9 @@ class DirectoryForm(FlaskForm):
                     validators=[Optional(), Length(max=200, message=_l(
                         "Type at most %(max)d characters; shorten the search and try again."))],
                     filters=[strip])
-    jurisdiction = SelectField(_l("Jurisdiction"), validators=[Optional()])
-    practice_area = SelectField(_l("Practice area"), validators=[Optional()])
-    language = SelectField(_l("Language"), validators=[Optional()])
+    jurisdiction = SelectField(_l("Jurisdiction"), validators=[Optional()], widget=CachedSelect())
+    practice_area = SelectField(_l("Practice area"), validators=[Optional()], widget=CachedSelect())
+    language = SelectField(_l("Language"), validators=[Optional()], widget=CachedSelect())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.core import audit
 from legalnet.extensions import db
+from legalnet.firms.derived import COVERAGE_COLUMNS, code_list, search_key
 from legalnet.firms.models import ConflictParty, Firm, FirmStatus
 from legalnet.matching.conflicts import normalise_entity
 from legalnet.matching.services import (
@@ -147,23 +148,49 @@ def parse_row(number: int, raw: dict) -> FirmRow:
 
 
 class _Resolver:
-    """Resolves coverage lists with a cache, since the same phrases repeat across thousands of rows."""
+    """Resolves coverage lists with caches, since the same phrases repeat across thousands of rows: each
+    distinct list of jurisdictions or practice areas is resolved once, languages once per jurisdictions they
+    are read with (a shared name such as "Bahasa" depends on them), and each row's combination is kept."""
 
     def __init__(self):
         self.cache: dict[tuple, dict[str, tuple[list[str], list[str]]]] = {}
+        self.lists: dict[tuple, tuple[list[str], list[str]]] = {}
+        self.countries: dict[str, str] = {}
+        self.entities: dict[str, str] = {}
+
+    def entity(self, name: str) -> str:
+        """The normalised form of a conflict-register name (the same companies recur across firms)."""
+        found = self.entities.get(name)
+        if found is None:
+            if len(self.entities) >= 200_000:  # a bound on memory for very large files
+                self.entities.clear()
+            found = self.entities[name] = normalise_entity(name)
+        return found
+
+    def _resolved(self, key: tuple, jurisdictions, practice_areas, languages, kind: str):
+        if key not in self.lists:
+            resolved = resolve_coverage(jurisdictions, practice_areas, languages)[kind]
+            self.lists[key] = (resolved.codes, resolved.unresolved)
+        return self.lists[key]
 
     def coverage(self, values: dict) -> dict[str, tuple[list[str], list[str]]]:
         """(codes, unresolved texts) of a row's jurisdictions, practice areas and languages."""
         key = tuple(tuple(values[kind]) for kind in COVERAGE)
         if key not in self.cache:
-            resolved = resolve_coverage(*(values[kind] for kind in COVERAGE))
-            self.cache[key] = {kind: (r.codes, r.unresolved) for kind, r in resolved.items()}
+            juris, areas, langs = key
+            self.cache[key] = {
+                "jurisdictions": self._resolved(("jurisdictions", juris), juris, [], [], "jurisdictions"),
+                "practice_areas": self._resolved(("practice_areas", areas), [], areas, [], "practice_areas"),
+                "languages": self._resolved(("languages", juris, langs), juris, [], langs, "languages"),
+            }
         return self.cache[key]
 
     def country(self, text: str) -> str:
         """The jurisdiction code of a country name, or the text itself when it names none."""
-        codes = resolve_codes_or_text("jurisdictions", [text]).codes if text else []
-        return codes[0] if len(codes) == 1 else text[:80]
+        if text not in self.countries:
+            codes = resolve_codes_or_text("jurisdictions", [text]).codes if text else []
+            self.countries[text] = codes[0] if len(codes) == 1 else text[:80]
+        return self.countries[text]
 
 
 def _firm_state(firm: Firm) -> dict:
@@ -255,7 +282,10 @@ class FirmImporter:
         for row in rows:
             values = row.values
             status = row.status or self.default_status or FirmStatus.ACTIVE
+            coverage = self.resolve.coverage(values)
             firm_values.append({
+                "search_name": search_key(values["name"], values["local_name"]),
+                **{column: code_list(coverage[kind][0]) for kind, column, _model in COVERAGE_COLUMNS},
                 "name": values["name"], "local_name": values["local_name"], "email": values["email"],
                 "country": self.resolve.country(values["country"]), "website": values["website"],
                 "description": values["description"],
@@ -273,7 +303,7 @@ class FirmImporter:
                 children[CODE_TABLES[kind]].extend({"firm_id": firm_id, "code": code} for code in codes)
             known = set()
             for name in row.values["conflict_parties"]:
-                normalised = normalise_entity(name)
+                normalised = self.resolve.entity(name)
                 if normalised and normalised not in known:
                     known.add(normalised)
                     parties.append({"firm_id": firm_id, "name": name[:300], "normalized_name": normalised[:300]})
@@ -291,8 +321,12 @@ def import_firms(
     default_status: FirmStatus | None = None,
     actor=None,
     progress: Callable[[int], None] | None = None,
+    on_batch: Callable[[], None] | None = None,
 ) -> ImportReport:
-    """Upsert firms from a JSON Lines or CSV stream; the caller commits."""
+    """Upsert firms from a JSON Lines or CSV stream; the caller commits.
+
+    Rows go to the database in batches of BATCH_SIZE (a few multi-row statements each); `on_batch` runs
+    after each batch is flushed, so that a command line import can commit one transaction per batch."""
     report = ImportReport()
     importer = FirmImporter(default_status, report)
     batch: list[FirmRow] = []
@@ -312,6 +346,9 @@ def import_firms(
         if len(batch) >= BATCH_SIZE:
             importer.flush(batch)
             batch = []
+            db.session.flush()
+            if on_batch:
+                on_batch()
     importer.flush(batch)
     db.session.flush()
     audit.record(

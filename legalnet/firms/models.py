@@ -3,7 +3,8 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import DDL, JSON, ForeignKey, Index, String, Text, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -25,6 +26,13 @@ class Firm(db.Model):
     """A member law firm (or an applicant to membership)."""
 
     __tablename__ = "firms"
+    # Trigram index of the normalised names for the directory search (PostgreSQL with pg_trgm only).
+    __table_args__ = (
+        # The directory lists active firms by name a page at a time: read in index order, never sorted whole.
+        Index("ix_firms_status_search_name", "status", "search_name", "id"),
+        Index("ix_firms_search_name_trgm", "search_name", postgresql_using="gin",
+              postgresql_ops={"search_name": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -41,6 +49,12 @@ class Firm(db.Model):
     raw_jurisdictions: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_practice_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Derived on every write (legalnet/firms/derived.py): normalised names for the directory's index, and the
+    # coverage codes as ",CN,HK," so matching reads them with the firm instead of aggregating per candidate.
+    search_name: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    jurisdiction_list: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    practice_area_list: Mapped[str] = mapped_column(String(1200), default="", server_default="")
+    language_list: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Track record, kept up to date by the referral services so matching never aggregates per request.
     open_cases: Mapped[int] = mapped_column(default=0)
     offers_accepted: Mapped[int] = mapped_column(default=0)
@@ -72,25 +86,66 @@ class Firm(db.Model):
     )
     users: Mapped[list["User"]] = relationship(back_populates="firm")  # noqa: F821
 
+    def _codes(self, kind: str, column: str) -> list[str]:
+        # The loaded rows when a service is changing them; otherwise the stored list, which saves pages and
+        # API lists a query per kind (it is rewritten from the rows before every flush).
+        if kind in self.__dict__:
+            return [row.code for row in self.__dict__[kind]]
+        return [code for code in (getattr(self, column) or "").split(",") if code]
+
     @property
     def jurisdiction_codes(self) -> list[str]:
         """Codes of the jurisdictions the firm practises in."""
-        return [j.code for j in self.jurisdictions]
+        return self._codes("jurisdictions", "jurisdiction_list")
 
     @property
     def practice_area_codes(self) -> list[str]:
         """Slugs of the firm's practice areas."""
-        return [a.code for a in self.practice_areas]
+        return self._codes("practice_areas", "practice_area_list")
 
     @property
     def language_codes(self) -> list[str]:
         """Codes of the languages the firm works in."""
-        return [lang.code for lang in self.languages]
+        return self._codes("languages", "language_list")
 
     @property
     def is_active_member(self) -> bool:
         """Only active members are listed, matched and offered work."""
         return self.status == FirmStatus.ACTIVE
+
+
+# A schema built from the models (tests, benchmarks) needs the extension before the trigram index; the
+# migration creates it too and falls back to a plain search where it may not.
+event.listen(Firm.__table__, "before_create",
+             DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+
+# On SQLite the directory's trigram index is an FTS5 table over firms.search_name, kept in step by triggers.
+# It is not a model (Alembic cannot describe it): migration 0009 creates it, and so does this hook for a
+# schema built from the models. Builds of SQLite without FTS5's trigram tokenizer go without it.
+SQLITE_NAME_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS firm_names USING fts5(search_name, content='firms', content_rowid='id', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_insert AFTER INSERT ON firms BEGIN "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_delete AFTER DELETE ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); END",
+    "CREATE TRIGGER IF NOT EXISTS firm_names_update AFTER UPDATE OF search_name ON firms BEGIN "
+    "INSERT INTO firm_names(firm_names, rowid, search_name) VALUES ('delete', old.id, old.search_name); "
+    "INSERT INTO firm_names(rowid, search_name) VALUES (new.id, new.search_name); END",
+    "INSERT INTO firm_names(firm_names) VALUES ('rebuild')",
+)
+
+
+@event.listens_for(Firm.__table__, "after_create")
+def _create_sqlite_name_index(_table, connection, **_kw) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    try:
+        with connection.begin_nested():
+            for statement in SQLITE_NAME_INDEX:
+                connection.exec_driver_sql(statement)
+    except OperationalError:
+        pass  # no FTS5 trigram tokenizer in this SQLite: the directory filters names without it
 
 
 class FirmJurisdiction(db.Model):

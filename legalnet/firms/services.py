@@ -7,28 +7,37 @@ recorded in the audit log with its actor and reason.
 import csv
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from rapidfuzz import fuzz
 from sqlalchemy import func
-from sqlalchemy.orm import selectinload
 
 from legalnet.accounts import services as accounts
 from legalnet.accounts.models import Role, User
 from legalnet.core import audit
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.extensions import db
+from legalnet.firms.derived import normalise_name  # noqa: F401
+
+# The directory lives in its own module; its names stay importable from here for views and the API.
+from legalnet.firms.directory import (
+    DIRECTORY_PAGE_SIZE,  # noqa: F401
+    KIND_FIELDS,  # noqa: F401
+    NAME_CUTOFF,  # noqa: F401
+    DirectoryPage,  # noqa: F401
+    coverage_labels,  # noqa: F401
+    directory_filter,  # noqa: F401
+    name_score,  # noqa: F401
+    public_firm,  # noqa: F401
+    read_query,  # noqa: F401
+    search_directory,  # noqa: F401
+)
 from legalnet.firms.models import (
     BarAdmission,
     ConflictParty,
     Firm,
-    FirmJurisdiction,
-    FirmLanguage,
-    FirmPracticeArea,
     FirmStatus,
     Lawyer,
     Office,
@@ -605,176 +614,3 @@ def set_firm_user_disabled(firm: Firm, actor: User, user: User, disabled: bool) 
     accounts.set_disabled(actor, user, disabled)
     db.session.flush()
     return user
-
-
-# ------------------------------------------------------------------------------------ directory
-
-DIRECTORY_PAGE_SIZE = 20
-NAME_CUTOFF = 80
-# Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
-_FILLER_RE = re.compile(
-    r"\b(llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
-    r"attorneys|partners|associates)\b|律师事务所|律師事務所|律师行|律師行|事务所|事務所"
-)
-
-
-def normalise_name(text: str) -> str:
-    """Lower-case, width-folded, accent-free form of a firm name, with `&` read as `and`."""
-    text = unicodedata.normalize("NFKC", text or "").casefold().replace("&", " and ").replace("＆", " and ")
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
-def _core_name(norm: str) -> str:
-    """A normalised name without the generic words every firm name carries."""
-    return " ".join(_FILLER_RE.sub(" ", norm).split()) or norm
-
-
-def name_score(query: str, *names: str | None) -> float:
-    """How well `query` fits any of the firm's names, 0 to 100."""
-    q = normalise_name(query)
-    if not q:
-        return 0.0
-    best = 0.0
-    for name in names:
-        n = normalise_name(name or "")
-        if not n:
-            continue
-        if q in n:
-            return 100.0
-        core_q, core_n = _core_name(q), _core_name(n)
-        score = max(fuzz.token_set_ratio(q, n), fuzz.token_set_ratio(core_q, core_n))
-        if 3 <= len(core_q) <= len(core_n):
-            # A typed fragment of a long name ("Qianhai Harbur") should still find it; a query longer than
-            # the name is not a fragment of it ("Bangkok" is not "Angkor").
-            score = max(score, fuzz.partial_ratio(core_q, core_n) * 0.95)
-        best = max(best, score)
-    return best
-
-
-@dataclass
-class DirectoryPage:
-    """One page of directory results, with the vocabulary terms the free text was read as (if any)."""
-
-    items: list[Firm]
-    page: int
-    per_page: int
-    total: int
-    terms: dict[str, list[str]] = field(default_factory=dict)
-    name_matches: int = 0
-
-    @property
-    def pages(self) -> int:
-        """How many pages there are."""
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        """Whether a previous page exists."""
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        """Whether a next page exists."""
-        return self.page < self.pages
-
-
-def directory_filter(jurisdiction: str = "", practice_area: str = "", language: str = ""):
-    """The SQL condition for active firms covering the chosen jurisdiction, practice area and language."""
-    conditions = [Firm.status == FirmStatus.ACTIVE]
-    for model, code in ((FirmJurisdiction, jurisdiction), (FirmPracticeArea, practice_area),
-                        (FirmLanguage, language)):
-        if code:
-            conditions.append(db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists())
-    return conditions
-
-
-# Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
-_JOINING_RE = re.compile(r"\b(in|and|of|for|the|a|an|with|at|on|or|lawyer|lawyers|firms?)\b|[的和与與在及或]")
-KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea), ("languages", FirmLanguage))
-
-
-def read_query(query: str) -> tuple[dict[str, list[str]], str]:
-    """The vocabulary terms a directory search names ("越南", "trade marks", "arbitration in Singapore") by
-    kind, and the rest of the text once those terms, joining words and words like "law firm" are taken out
-    (empty when the search is only terms)."""
-    from legalnet.matching.services import resolve_request
-
-    resolution = resolve_request(query, None)
-    terms = {kind: list(getattr(resolution, kind)) for kind, _model in KIND_FIELDS}
-    rest = query
-    for sources in resolution.sources.values():
-        for source in sorted(set(sources.values()), key=len, reverse=True):
-            rest = re.sub(re.escape(source), " ", rest, flags=re.IGNORECASE)
-    rest = normalise_name(rest)
-    rest = " ".join(_JOINING_RE.sub(" ", _FILLER_RE.sub(" ", rest)).split())
-    return {kind: codes for kind, codes in terms.items() if codes}, rest
-
-
-def _ranked_by_name(query: str, rows) -> list[tuple[float, str, int]]:
-    """(score, folded name, id) of the rows whose names fit the query, best first."""
-    scored = [(name_score(query, name, local_name), name.casefold(), firm_id) for firm_id, name, local_name in rows]
-    return sorted((s for s in scored if s[0] >= NAME_CUTOFF), key=lambda s: (-s[0], s[1], s[2]))
-
-
-def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
-                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE, names_only: bool = False) -> DirectoryPage:
-    """Active member firms, filtered by coverage in SQL and by free text.
-
-    The text is read two ways and the results are combined: firms whose name fits it (fuzzy, best first),
-    then firms covering every vocabulary term it names ("越南 商标": Vietnam and intellectual property), whose
-    names must also fit whatever else was typed ("Qianhai Harbour": in China, named like "Harbour").
-    `names_only` skips the terms. The fuzzy match scores the (id, name, local name) of the candidate firms
-    in Python; that stays fast up to a few thousand firms. Beyond that, a trigram index (pg_trgm) would
-    have to pre-select candidates in the database."""
-    page = max(page, 1)
-    conditions = directory_filter(jurisdiction, practice_area, language)
-    load = (selectinload(Firm.jurisdictions), selectinload(Firm.practice_areas), selectinload(Firm.languages),
-            selectinload(Firm.offices))
-    if not query.strip():
-        total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
-        items = db.session.scalars(
-            db.select(Firm).where(*conditions).options(*load).order_by(func.lower(Firm.name), Firm.id)
-            .limit(per_page).offset((page - 1) * per_page)
-        ).all()
-        return DirectoryPage(list(items), page, per_page, total)
-    rows = db.session.execute(db.select(Firm.id, Firm.name, Firm.local_name).where(*conditions)).all()
-    by_name = [firm_id for _score, _name, firm_id in _ranked_by_name(query, rows)]
-    terms, rest = ({}, "") if names_only else read_query(query)
-    by_terms: list[int] = []
-    if terms:
-        covering = [db.select(model.firm_id).where(model.firm_id == Firm.id, model.code == code).exists()
-                    for kind, model in KIND_FIELDS for code in terms.get(kind, ())]
-        term_rows = db.session.execute(
-            db.select(Firm.id, Firm.name, Firm.local_name).where(*conditions, *covering)
-            .order_by(func.lower(Firm.name), Firm.id)
-        ).all()
-        if rest:
-            by_terms = [firm_id for _score, _name, firm_id in _ranked_by_name(rest, term_rows)]
-        else:
-            by_terms = [firm_id for firm_id, _name, _local in term_rows]
-    seen = set(by_name)
-    ranked = by_name + [firm_id for firm_id in by_terms if firm_id not in seen]
-    page_ids = ranked[(page - 1) * per_page: page * per_page]
-    firms = {f.id: f for f in db.session.scalars(db.select(Firm).where(Firm.id.in_(page_ids)).options(*load))}
-    return DirectoryPage([firms[i] for i in page_ids], page, per_page, len(ranked), terms=terms,
-                         name_matches=len(by_name))
-
-
-def public_firm(firm_id: int) -> Firm | None:
-    """An active member firm by id, or None for any other firm (which the public must not see)."""
-    return db.session.scalar(
-        db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
-            selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
-    )
-
-
-def coverage_labels(firm: Firm, locale: str | None = None) -> dict[str, list[str]]:
-    """The firm's jurisdictions, practice areas and languages as readable labels."""
-    from legalnet.matching.services import label
-
-    return {
-        "jurisdictions": [label("jurisdictions", c, locale) for c in firm.jurisdiction_codes],
-        "practice_areas": [label("practice_areas", c, locale) for c in firm.practice_area_codes],
-        "languages": [label("languages", c, locale) for c in firm.language_codes],
-    }

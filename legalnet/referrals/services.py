@@ -68,6 +68,17 @@ def client_users(req: LegalRequest) -> list[User]:
     ))
 
 
+def client_users_by_organisation(organisation_ids) -> dict[int, list[User]]:
+    """The active client accounts of several organisations in one query, for lists of requests."""
+    out: dict[int, list[User]] = {org_id: [] for org_id in organisation_ids}
+    if out:
+        for user in db.session.scalars(select(User).where(
+                User.organisation_id.in_(list(out)), User.role == Role.CLIENT, User.disabled.is_(False))
+                .order_by(User.id)):
+            out[user.organisation_id].append(user)
+    return out
+
+
 def side_of(user, req: LegalRequest) -> str | None:
     """'client', 'firm' or 'staff' when the user takes part in the request, else None."""
     if not user.is_authenticated:

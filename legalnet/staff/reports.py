@@ -1,16 +1,24 @@
 """Staff reports: the dashboard of requests, firms' answers, deadlines, capacity and renewals, with its
 charts' data as CSV downloads under the same filters."""
 
+import uuid
 from datetime import date
 
-from flask import Blueprint, Response, abort, render_template, request
-from flask_babel import format_date, format_datetime
+from flask import Blueprint, Response, abort, current_app, has_app_context, render_template, request
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from legalnet.core.csvsafe import csv_text
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import staff_required
+from legalnet.extensions import cache
+from legalnet.firms.models import Firm
+from legalnet.intake.models import LegalRequest
 from legalnet.matching.services import label, vocabulary_choices
+from legalnet.referrals.models import Offer
 from legalnet.staff import metrics
 from legalnet.staff.metrics import Chart, Filters
 from legalnet.staff.services import time_zone_name
@@ -119,20 +127,80 @@ CHARTS = {
 }
 
 
+# Writes to these change the figures; committing one drops every cached dashboard.
+REPORTED_MODELS = (LegalRequest, Offer, Firm)
+REPORTED_TABLES = {model.__tablename__ for model in REPORTED_MODELS}
+VERSION_KEY = "reports:version"
+
+
+def _touches_reports(objects) -> bool:
+    return any(isinstance(obj, REPORTED_MODELS) for obj in objects)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_changes(session, _context) -> None:
+    if _touches_reports((*session.new, *session.dirty, *session.deleted)):
+        session.info["reports_changed"] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_changes(state) -> None:
+    # Counters and sweeps change rows with UPDATE statements that never pass through the flush.
+    if (state.is_update or state.is_delete) and getattr(state.statement, "table", None) is not None \
+            and state.statement.table.name in REPORTED_TABLES:
+        state.session.info["reports_changed"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _drop_cached_figures(session) -> None:
+    if session.info.pop("reports_changed", False) and has_app_context():
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=0)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_changes(session) -> None:
+    session.info.pop("reports_changed", None)
+
+
+def figures(filters: Filters) -> dict:
+    """Everything the dashboard shows under the filters, computed from the database."""
+    rates = metrics.firm_rates(filters)
+    charts = {key: build(filters) for key, build in CHARTS.items() if key != "firms"}
+    charts["firms"] = metrics.firm_rates_chart(rates)
+    return {"charts": charts, "rates": rates, "interval": metrics.effective_interval(filters),
+            "request_count": metrics.request_count(filters),
+            "median_hours": metrics.median_hours_to_acceptance(filters),
+            "accepted_count": len(metrics.acceptance_hours(filters)), "generated_at": utcnow()}
+
+
+def cached_figures(filters: Filters) -> dict:
+    """The dashboard's figures from the shared cache, computed when absent, changed since or expired.
+
+    The key holds the filters, the page's language (labels are translated) and a version that every
+    commit touching requests, offers or firms replaces; the short timeout covers time passing (offers
+    becoming overdue) and writes made outside the application."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, timeout=0)
+    key = f"reports:{version}:{get_locale()}:{filters!r}:{date.today().isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = figures(filters)
+        # The charts and lists depend only on the figures, the filters and the language: render them once.
+        found["charts_html"] = Markup(render_template("staff/_report_body.html", csv_args=filters.args(), **found))
+        cache.set(key, found, timeout=current_app.config["REPORTS_CACHE_SECONDS"])
+    return found
+
+
 @bp.route("/")
 @staff_required
 def dashboard():
     """The staff dashboard: figures and charts under the date-range and jurisdiction filters."""
     filters, errors = parse_filters(request.args)
-    rates = metrics.firm_rates(filters)
-    charts = {key: build(filters) for key, build in CHARTS.items() if key != "firms"}
-    charts["firms"] = metrics.firm_rates_chart(rates)
     return render_template(
-        "staff/reports.html", filters=filters, errors=errors, charts=charts, rates=rates,
-        interval=metrics.effective_interval(filters), jurisdictions=vocabulary_choices("jurisdictions"),
-        request_count=metrics.request_count(filters), median_hours=metrics.median_hours_to_acceptance(filters),
-        accepted_count=len(metrics.acceptance_hours(filters)), csv_args=filters.args(),
-        generated_at=utcnow(),
+        "staff/reports.html", filters=filters, errors=errors, jurisdictions=vocabulary_choices("jurisdictions"),
+        csv_args=filters.args(), **cached_figures(filters),
     )
 
 
