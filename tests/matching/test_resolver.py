@@ -807,3 +807,14 @@ def test_a_long_email_keeps_the_main_areas_and_lists_the_rest():
     assert 1 <= len(res.practice_areas) <= 3
     assert res.also_mentioned
     assert not set(res.practice_areas) & set(res.also_mentioned)
+
+
+def test_the_clients_own_vehicle_is_not_the_work_asked_for():
+    res = resolve_request("", "Our WFOE wants to borrow USD 5m from the offshore parent; is withholding tax due?")
+    assert "foreign-investment" not in res.practice_areas
+    assert "foreign-investment" in resolve_request("", "We want to set up a WFOE in Shenzhen.").practice_areas
+
+
+def test_an_acronym_in_capitals_is_not_read_as_a_plural():
+    res = resolve_request("", "Assign our SG trade marks and record it with IPOS.")
+    assert "capital-markets" not in res.practice_areas + res.also_mentioned

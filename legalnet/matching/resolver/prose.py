@@ -9,6 +9,7 @@ from ..parties import find_parties, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
+from .cues import _CUES
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
@@ -82,6 +83,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
                 target.append((code, hit.text))
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
             for code in sorted(senses["practice_areas"]):
+                if code in _OWNED_AREAS and _owned(text, hit):
+                    continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
                 reading.practice_areas.append((code, hit.text))
                 row = term_info(normalise(hit.text), code)
                 terms = reading.area_weights.setdefault(code, {})
@@ -97,6 +100,19 @@ def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
 
 
 _PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
+
+_OWNED_BEFORE = tuple(_CUES["owned_before"])
+_OWNED_AREAS = frozenset(_CUES["owned_areas"])
+
+
+def _owned(text: str, hit) -> bool:
+    """Whether the term right after "our", 我们的, 我们有个 … names the client's own vehicle."""
+    before = text[max(0, hit.start - 8) : hit.start].rstrip().casefold()
+    return any(
+        before.endswith(word) and (not word.isascii() or not before[: -len(word)][-1:].isalpha())
+        for word in _OWNED_BEFORE
+    )
+
 
 # A title says what the request is about more plainly than the body around it.
 _TITLE_FACTOR = 1.5

@@ -240,7 +240,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
         # "China's data rules", "Vietnam’s courts": the possessive of a term is the term.
         if w.text[-2:] in ("'s", "’s") and w.norm not in idx.prefixes and w.norm[:-1] in idx.prefixes:
             w.norm = w.norm[:-1]
-    stems = [stem_word(w.norm) for w in words]
+    # Acronyms keep their letters: "IPOS" is the IP office, not the plural of "IPO".
+    stems = [w.norm if w.text.isupper() else stem_word(w.norm) for w in words]
     hits: list[_Hit] = []
     i = 0
     n = len(words)
