@@ -371,6 +371,7 @@ def load_demo_history() -> int:
 
     from legalnet.intake import services as intake
     from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
+    from legalnet.referrals import cases
     from legalnet.referrals import services as referrals
 
     if db.session.scalar(db.select(db.func.count(LegalRequest.id))):
@@ -424,19 +425,19 @@ def load_demo_history() -> int:
             elif step == "cancel":
                 intake.cancel_request(req, client, "We found a lawyer through a business partner.")
             elif step == "in_progress" and req.is_case:
-                referrals.set_case_status(req, firm_actor(req.accepted_offer.firm), RequestStatus.IN_PROGRESS)
+                cases.set_case_status(req, firm_actor(req.accepted_offer.firm), RequestStatus.IN_PROGRESS)
             elif step in ("message", "reply", "note") and req.is_case:
                 sender = client if step == "message" else firm_actor(req.accepted_offer.firm)
                 if step == "note":
-                    referrals.add_note(req, sender, DEMO_MESSAGES[step])
+                    cases.add_note(req, sender, DEMO_MESSAGES[step])
                 else:
-                    referrals.post_message(req, sender, DEMO_MESSAGES[step])
+                    cases.post_message(req, sender, DEMO_MESSAGES[step])
             elif step.startswith("close_") and req.is_case:
-                referrals.close_case(req, client, Outcome(step.removeprefix("close_")),
+                cases.close_case(req, client, Outcome(step.removeprefix("close_")),
                                      "Thank you for the help." if step == "close_resolved" else "")
             elif step == "rate" and req.status == RequestStatus.CLOSED:
                 rating = 5 if days > 85 else 4 if days > 70 else 3
-                referrals.leave_feedback(req, client, rating, "Quick, clear and practical advice.")
+                cases.leave_feedback(req, client, rating, "Quick, clear and practical advice.")
             clock.stamp(when)
     # Tan & Koh took on a long arbitration and lowered the number of new cases it can take for now.
     tan_koh = firms["Tan & Koh LLC"]

@@ -24,6 +24,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.matching.vocabulary import get_vocabulary
+from legalnet.referrals import cases
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Offer
 
@@ -412,7 +413,7 @@ def post_message(request_id: int):
     req = load_request(request_id)
     body = schemas.message_input(schemas.json_body())
     try:
-        message = referrals.post_message(req, current_user, body)
+        message = cases.post_message(req, current_user, body)
     except DomainError as error:
         return refused(error, "body")
     db.session.commit()
@@ -426,7 +427,7 @@ def set_status(request_id: int):
     req = load_request(request_id)
     status = schemas.status_input(schemas.json_body())
     try:
-        referrals.set_case_status(req, current_user, RequestStatus(status))
+        cases.set_case_status(req, current_user, RequestStatus(status))
     except DomainError as error:
         return refused(error, "status")
     return committed(request_view(req))
@@ -438,7 +439,7 @@ def close(request_id: int):
     req = load_request(request_id)
     outcome, note = schemas.close_input(schemas.json_body())
     try:
-        referrals.close_case(req, current_user, outcome, note)
+        cases.close_case(req, current_user, outcome, note)
     except DomainError as error:
         return refused(error, "outcome")
     return committed(request_view(req))
@@ -450,7 +451,7 @@ def feedback(request_id: int):
     req = load_request(request_id)
     rating, comment = schemas.feedback_input(schemas.json_body())
     try:
-        given = referrals.leave_feedback(req, current_user, rating, comment)
+        given = cases.leave_feedback(req, current_user, rating, comment)
     except DomainError as error:
         return refused(error, "rating")
     db.session.commit()

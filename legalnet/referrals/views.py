@@ -18,6 +18,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
+from legalnet.referrals import cases as case_work
 from legalnet.referrals import events, labels, services
 from legalnet.referrals.forms import (
     AcceptOfferForm,
@@ -195,7 +196,7 @@ def post_message(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a message first."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(services.post_message, req, current_user, form.body.data)
+    error = run(case_work.post_message, req, current_user, form.body.data)
     return done(error, _("Message sent."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
 
 
@@ -208,7 +209,7 @@ def add_note(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a note first."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(services.add_note, req, current_user, form.text.data)
+    error = run(case_work.add_note, req, current_user, form.text.data)
     return done(error, _("Note added."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
 
 
@@ -220,7 +221,7 @@ def set_status(request_id: int):
     form = CaseStatusForm()
     if not form.validate_on_submit():
         abort(400)
-    error = run(services.set_case_status, req, current_user, form.status.data)
+    error = run(case_work.set_case_status, req, current_user, form.status.data)
     return done(error, _("Status updated."), url_for("referrals.case_detail", request_id=request_id))
 
 
@@ -234,7 +235,7 @@ def close(request_id: int):
         for error in form.errors.get("confirm", []) or [_("Choose an outcome.")]:
             flash(str(error), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
-    error = run(services.close_case, req, current_user, form.outcome.data, form.note.data or "")
+    error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "")
     return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
 
 
@@ -247,7 +248,7 @@ def feedback(request_id: int):
     if not form.validate_on_submit():
         flash(_("Give a rating from 1 to 5."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(services.leave_feedback, req, current_user, int(form.rating.data), form.comment.data or "")
+    error = run(case_work.leave_feedback, req, current_user, int(form.rating.data), form.comment.data or "")
     return done(error, _("Thank you for your rating."), url_for("referrals.case_detail", request_id=request_id))
 
 
@@ -333,7 +334,7 @@ def staff_note(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a note first."), "error")
         return redirect(url_for("referrals.staff_request", request_id=request_id))
-    error = run(services.add_note, req, current_user, form.text.data)
+    error = run(case_work.add_note, req, current_user, form.text.data)
     return done(error, _("Note added."), url_for("referrals.staff_request", request_id=request_id))
 
 

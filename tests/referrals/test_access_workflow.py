@@ -5,7 +5,7 @@ import pytest
 
 from legalnet.accounts.models import Role
 from legalnet.extensions import db as _db
-from legalnet.referrals import services
+from legalnet.referrals import cases, services
 from tests import factories
 from tests.conftest import submit
 from tests.referrals.helpers import firm_with_admin
@@ -25,7 +25,7 @@ def world(db):
     offer_x = services.refer_by_hand(req, firm_x, staff)
     offer_y = services.refer_by_hand(req, firm_y, staff)
     services.accept_offer(offer_x, admin_x, True)
-    services.post_message(req, own_client, "Hello")
+    cases.post_message(req, own_client, "Hello")
     db.session.commit()
     return {
         "users": {"own_client": own_client, "other_client": other_client, "accepting_firm": admin_x,
@@ -75,8 +75,8 @@ def test_workflow_access_matrix(client, auth, world, viewer):
 
 def test_firm_notes_are_hidden_from_client_and_staff_notes_from_both(client, auth, world):
     req = world["req"]
-    services.add_note(req, world["users"]["accepting_firm"], "firm-only remark")
-    services.add_note(req, world["users"]["staff"], "staff-only remark")
+    cases.add_note(req, world["users"]["accepting_firm"], "firm-only remark")
+    cases.add_note(req, world["users"]["staff"], "staff-only remark")
     _db.session.commit()
     seen = {}
     for viewer in ("own_client", "accepting_firm", "staff"):

@@ -12,7 +12,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
-from legalnet.referrals import services
+from legalnet.referrals import cases, services
 from legalnet.referrals.models import Offer, OfferStatus
 from legalnet.referrals.states import OFFER_TRANSITIONS, REQUEST_TRANSITIONS, transition
 from tests import factories
@@ -170,23 +170,23 @@ def test_case_status_close_and_feedback_rules(db):
     firm, admin = firms[0]
     services.accept_offer(req.open_offers[0], admin, True)
     db.session.commit()
-    refused(db, services.leave_feedback, req, client, 5, error=InvalidTransition)
-    refused(db, services.set_case_status, req, client, RequestStatus.ON_HOLD, error=NotAllowed)
-    refused(db, services.set_case_status, req, admin, RequestStatus.CLOSED, error=ValidationFailed)
-    services.set_case_status(req, admin, RequestStatus.ON_HOLD)
-    services.set_case_status(req, admin, RequestStatus.IN_PROGRESS)
-    refused(db, services.set_case_status, req, admin, RequestStatus.IN_PROGRESS, error=InvalidTransition)
-    services.close_case(req, admin, "no_engagement")
+    refused(db, cases.leave_feedback, req, client, 5, error=InvalidTransition)
+    refused(db, cases.set_case_status, req, client, RequestStatus.ON_HOLD, error=NotAllowed)
+    refused(db, cases.set_case_status, req, admin, RequestStatus.CLOSED, error=ValidationFailed)
+    cases.set_case_status(req, admin, RequestStatus.ON_HOLD)
+    cases.set_case_status(req, admin, RequestStatus.IN_PROGRESS)
+    refused(db, cases.set_case_status, req, admin, RequestStatus.IN_PROGRESS, error=InvalidTransition)
+    cases.close_case(req, admin, "no_engagement")
     db.session.commit()
     assert db.session.get(Firm, firm.id).open_cases == 0
-    refused(db, services.close_case, req, client, "resolved", error=InvalidTransition)
-    refused(db, services.set_case_status, req, admin, RequestStatus.ON_HOLD, error=InvalidTransition)
-    refused(db, services.post_message, req, client, "hello?", error=InvalidTransition)
-    refused(db, services.leave_feedback, req, client, 6, error=ValidationFailed)
-    refused(db, services.leave_feedback, req, admin, 4, error=NotAllowed)
-    services.leave_feedback(req, client, 4, "Good")
+    refused(db, cases.close_case, req, client, "resolved", error=InvalidTransition)
+    refused(db, cases.set_case_status, req, admin, RequestStatus.ON_HOLD, error=InvalidTransition)
+    refused(db, cases.post_message, req, client, "hello?", error=InvalidTransition)
+    refused(db, cases.leave_feedback, req, client, 6, error=ValidationFailed)
+    refused(db, cases.leave_feedback, req, admin, 4, error=NotAllowed)
+    cases.leave_feedback(req, client, 4, "Good")
     db.session.commit()
-    refused(db, services.leave_feedback, req, client, 5, error=InvalidTransition)
+    refused(db, cases.leave_feedback, req, client, 5, error=InvalidTransition)
     firm = db.session.get(Firm, firm.id)
     assert (firm.rating_total, firm.rating_count, firm.open_cases) == (4, 1, 0)
 
