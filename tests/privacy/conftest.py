@@ -5,6 +5,7 @@ import pytest
 
 from legalnet.accounts.models import Role
 from legalnet.api.services import create_token
+from legalnet.referrals import cases
 from legalnet.referrals import services as referrals
 from tests import factories
 from tests.referrals.helpers import referred_request
@@ -23,8 +24,8 @@ def person(db):
         description=f"Please call {NAME} on +852 5555 0101 or write to {EMAIL.upper()}.")
     firm, admin = firms[0]
     referrals.accept_offer(req.offers[0], admin, True)
-    referrals.post_message(req, user, "We attach the contract with the supplier.")
-    referrals.post_message(req, admin, f"Dear {NAME}, thank you; we will call you tomorrow.")
+    cases.post_message(req, user, "We attach the contract with the supplier.")
+    cases.post_message(req, admin, f"Dear {NAME}, thank you; we will call you tomorrow.")
     create_token(user, f"{NAME}'s laptop")
     db.session.commit()
     return user, req, admin

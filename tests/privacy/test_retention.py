@@ -7,7 +7,7 @@ from legalnet.core.audit import AuditLog
 from legalnet.core.models import utcnow
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.privacy.cli import sweep_all
-from legalnet.referrals import services as referrals
+from legalnet.referrals import cases
 from legalnet.referrals.models import CaseEvent, Feedback, Message
 from tests import factories
 from tests.privacy.conftest import NAME
@@ -15,8 +15,8 @@ from tests.privacy.conftest import NAME
 
 def close(db, req, user, admin, years_ago: float):
     """Close the case with a note and a rated comment, as if `years_ago` years ago."""
-    referrals.close_case(req, admin, Outcome.RESOLVED, note=f"Settled; {NAME} signed the deed.")
-    referrals.leave_feedback(req, user, 5, f"Thank you from {NAME}")
+    cases.close_case(req, admin, Outcome.RESOLVED, note=f"Settled; {NAME} signed the deed.")
+    cases.leave_feedback(req, user, 5, f"Thank you from {NAME}")
     req.closed_at = utcnow() - timedelta(days=365.25 * years_ago)
     db.session.commit()
 
