@@ -146,7 +146,9 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     tier = max(strongest.values())
     central = [
         c for c in ranked
-        if (scores[c] >= _CENTRAL_SHARE * top or strongest[c] == tier == 3) and (strongest[c] > 1 or tier == 1)
+        if c not in listed
+        and (scores[c] >= _CENTRAL_SHARE * top or strongest[c] == tier == 3)
+        and (strongest[c] > 1 or tier == 1)
     ][: max(0, _MOST_CENTRAL - len(listed))]
     main = list(listed) + [c for c in central if c not in listed]
     return main, [c for c in ranked if c not in main]
