@@ -1,4 +1,5 @@
-"""Membership rules: applying, the membership state machine, the firm's own profile and the directory.
+"""Membership: applying, the firm's own profile, its offices, lawyers, conflict register and users. The state
+machine lives in `membership`, the directory in `directory`; their names stay importable from here.
 
 Every service flushes and never commits; the view (or the CLI command) commits once. Each change is
 recorded in the audit log with its actor and reason.
