@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..parties import find_parties, merge_parties, party_spans
+from ..parties import Party, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
@@ -41,15 +41,18 @@ class ProseReading:
     governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_prose(text: str, vocab: Vocabulary | None = None) -> ProseReading:
-    """Read the jurisdictions, practice areas and working languages a free-text description asks for."""
+def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] | None = None) -> ProseReading:
+    """Read the jurisdictions, practice areas and working languages a free-text description asks for;
+    ``parties`` are the text's parties when the caller has found them already."""
     idx = _index(vocab)
     reading = ProseReading()
     if not text or not text.strip():
         return reading
+    if parties is None:
+        parties = _parties_in(text, idx)
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
-    names = [(p.start, p.end) for p in party_spans(text, lambda norm: _is_term(norm, idx))]
+    names = [(p.start, p.end) for p in parties]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)}
@@ -159,12 +162,13 @@ def _is_term(norm: str, idx: _Index) -> bool:
     return any(_exact(kind, norm, idx) for kind in KINDS)
 
 
-def _read_parties(out: RequestResolution, title, description, given, idx: _Index) -> None:
-    found: list[str] = []
-    for text in (title, description):
-        for name in find_parties(text or "", lambda norm: _is_term(norm, idx)):
-            if name not in found:
-                found.append(name)
+def _parties_in(text: str, idx: _Index) -> list[Party]:
+    """The parties a text names, leaving out names that are only vocabulary terms."""
+    return party_spans(text, lambda norm: _is_term(norm, idx))
+
+
+def _read_parties(out: RequestResolution, parties: list[Party], given) -> None:
+    found = list(dict.fromkeys(p.name for p in parties))
     given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
     out.given_counterparties, out.counterparties = merge_parties(given, found)
 
@@ -181,17 +185,17 @@ def resolve_request(
     """Resolve a request: explicit list fields first, then the terms its title and description mention,
     and the parties it names."""
     out = RequestResolution()
-    _read_parties(out, title, description, counterparties, _index(vocab))
+    idx = _index(vocab)
+    texts = [(text, factor) for text, factor in ((title, _TITLE_FACTOR), (description, 1.0)) if text and text.strip()]
+    # Parties are found once per text: they are screened, and places inside their names are not read.
+    parties = {text: _parties_in(text, idx) for text, _factor in texts}
+    _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
     lists = {
         "jurisdictions": resolve_terms("jurisdictions", list(jurisdictions or ()), vocab),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),
     }
-    weighted = [
-        (read_prose(text, vocab), factor)
-        for text, factor in ((title, _TITLE_FACTOR), (description, 1.0))
-        if text and text.strip()
-    ]
+    weighted = [(read_prose(text, vocab, parties[text]), factor) for text, factor in texts]
     readings = [reading for reading, _factor in weighted]
     for kind, res in lists.items():
         found = TermResolution(codes=list(res.codes), sources=dict(res.sources))
@@ -218,7 +222,6 @@ def resolve_request(
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":
-            idx = _index(vocab)
             shared = list(res.ambiguous.items())
             shared += [item for reading in readings for item in reading.ambiguous_languages]
             for text, codes in shared:
