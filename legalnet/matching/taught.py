@@ -64,29 +64,17 @@ def sync_taught_aliases() -> bool:
 
 
 def _apply(vocab: Vocabulary, added: list[tuple[str, str, str]], dropped: list[tuple[str, str, str]]) -> bool:
-    """Add and drop taught aliases in the vocabulary's entries, then rebuild its indexes once.
-
-    `Vocabulary.add_alias` rebuilds the indexes for every alias and there is no public way to remove one, so a
-    worker applying many mappings at start would rebuild many times: the entries are changed here and the
-    indexes rebuilt once, which also bumps the vocabulary's version so that the resolver's index follows."""
-    changes = 0
-    with vocab._lock:
-        for kind, code, alias in dropped:
-            _applied.discard((kind, code, alias))
-            if vocab.has(kind, code) and alias in vocab.entry(kind, code).aliases:
-                vocab.entry(kind, code).aliases.remove(alias)
-                changes += 1
-        for kind, code, alias in added:
-            if kind not in KINDS or not vocab.has(kind, code) or not normalise(alias):
-                # The data files may have dropped a code since the alias was taught: skip it, never fail requests.
-                log.warning("taught alias %r for %s %s skipped: unknown code", alias, kind, code)
-                continue
-            aliases = vocab.entry(kind, code).aliases
-            if alias not in aliases:
-                # Only aliases added here are dropped again, so undoing never removes a name the data files carry.
-                aliases.append(alias)
-                _applied.add((kind, code, alias))
-                changes += 1
-        if changes:
-            vocab._rebuild()
-    return bool(changes)
+    """Add and drop taught aliases in the vocabulary, rebuilding its indexes once (which also bumps its version
+    so that the resolver's index follows)."""
+    _applied.difference_update(dropped)
+    known = []
+    for kind, code, alias in added:
+        if kind not in KINDS or not vocab.has(kind, code) or not normalise(alias):
+            # The data files may have dropped a code since the alias was taught: skip it, never fail requests.
+            log.warning("taught alias %r for %s %s skipped: unknown code", alias, kind, code)
+            continue
+        known.append((kind, code, alias))
+    added_now, dropped_now = vocab.change_aliases(known, dropped)
+    # Only aliases added here are dropped again, so undoing never removes a name the data files carry.
+    _applied.update(added_now)
+    return bool(added_now or dropped_now)

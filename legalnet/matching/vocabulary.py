@@ -304,6 +304,28 @@ class Vocabulary:
                 target.append(alias)
                 self._rebuild()
 
+    def change_aliases(
+        self, added: list[tuple[str, str, str]], dropped: list[tuple[str, str, str]]
+    ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """Add and drop (kind, code, alias) triples at once, rebuilding the indexes a single time; returns the
+        triples that changed something. Unknown kinds and codes and empty aliases are skipped."""
+        added_now: list[tuple[str, str, str]] = []
+        dropped_now: list[tuple[str, str, str]] = []
+        with self._lock:
+            for kind, code, alias in dropped:
+                entry = self._entries.get(kind, {}).get(code)
+                if entry is not None and alias in entry.aliases:
+                    entry.aliases.remove(alias)
+                    dropped_now.append((kind, code, alias))
+            for kind, code, alias in added:
+                entry = self._entries.get(kind, {}).get(code)
+                if entry is not None and normalise(alias) and alias not in entry.aliases:
+                    entry.aliases.append(alias)
+                    added_now.append((kind, code, alias))
+            if added_now or dropped_now:
+                self._rebuild()
+        return added_now, dropped_now
+
 
 def read_names(path: Path) -> list[dict[str, str]]:
     """Rows of a name file (``kind,code,<name or alias>,scope,source``), checked to be well-formed."""

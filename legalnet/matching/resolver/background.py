@@ -27,15 +27,10 @@ def _clause_after(text: str, pos: int, limit: int = 40) -> str:
     return text[pos:end]
 
 
-def _deferred(text: str, hit: _Hit) -> bool:
+def is_later_place(hit: _Hit, text: str) -> bool:
     """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
     after = _clause_after(text, hit.end).casefold()
     return any(marker in after for marker in _DEFERRED)
-
-
-def is_later_place(hit: _Hit, text: str) -> bool:
-    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
-    return _deferred(text, hit)
 
 
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
