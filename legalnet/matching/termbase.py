@@ -112,6 +112,13 @@ def term_info(norm: str, code: str) -> Term | None:
     return table.get((norm, code)) or table.get((stem_words(norm), code))
 
 
+@lru_cache(maxsize=1)
+def stem_forms() -> frozenset[str]:
+    """The stems the term base adds as aliases that are not terms as written ("merg" of "merge")."""
+    written = {vocabulary.normalise(term.term) for term in read_terms()}
+    return frozenset(stem_words(norm) for norm in written) - written
+
+
 def merge_terms(entries) -> None:
     """Add the term base to the practice-area entries of a vocabulary being loaded."""
     areas = entries["practice_areas"]

@@ -43,6 +43,14 @@ def test_word_forms_in_prose_resolve_without_being_listed():
     assert "real-estate" in resolve_request("", "Leasing a warehouse in Batam for ten years.").practice_areas
 
 
+def test_a_short_term_takes_only_its_plural_in_prose():
+    # "Writ" is a litigation term and "Wind" an energy one; "writing" and "winding" are other words.
+    assert "litigation" not in resolve_request("", "I am writing on behalf of my family about a will.").practice_areas
+    assert "energy" not in resolve_request("", "Winding down our Cebu branch and paying staff.").practice_areas
+    assert "litigation" in resolve_request("", "Two writs were served on our Penang office.").practice_areas
+    assert "mergers-acquisitions" in resolve_request("", "Two logistics groups merging in Manila.").practice_areas
+
+
 def test_rows_carry_their_weight_and_implied_place():
     row = term_info(normalise("PKPU"), "insolvency")
     assert row is not None and row.jurisdiction == "ID" and row.weight == 3

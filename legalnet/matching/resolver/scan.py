@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..termbase import stem_word
+from ..termbase import stem_forms, stem_word
 from ..vocabulary import (
     ANYWHERE,
     LIST_ONLY,
@@ -252,7 +252,12 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             senses = idx.words[ANYWHERE].get(key)
             if senses is None:
                 # Word forms: "hiring Thai staff" is the term "hire", "leasing" is "lease".
-                senses = idx.words[ANYWHERE].get(" ".join(stems[i : i + size]))
+                stem = " ".join(stems[i : i + size])
+                senses = idx.words[ANYWHERE].get(stem)
+                # A short term as written takes only its plural: "writing" is not "writ", nor "winding" "wind".
+                if (senses is not None and size == 1 and len(stem) <= 4 and stem not in stem_forms()
+                        and words[i].norm not in (stem + "s", stem + "es")):
+                    senses = None
             if senses is None and fuzzy:
                 senses = idx.words[PROSE_ONLY].get(key)
             if senses is None:
