@@ -446,6 +446,10 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
     now = now or utcnow()
     req = lock_request(offer.request)
     check_transition(offer, OfferStatus.ACCEPTED)
+    quote = getattr(offer, "quote", None)  # an offer in quote mode is accepted by the client's choice
+    if quote is not None and quote.accepted_at is None:
+        raise InvalidTransition(_l("The client asked your firm for a quote: send it, and the offer is accepted "
+                                   "when the client accepts it."))
     if req.accepted_offer is not None:
         raise InvalidTransition(_l("Another firm has already accepted this request."))
     if req.status != RequestStatus.REFERRED:
