@@ -82,9 +82,8 @@ def test_client_accepts_quote_a_while_firm_b_declines(app, db):
         client_user, req, offers, admins = asked_request(answered=2)
         a, b = offers[0], offers[1]
 
-        def decline_b():
-            services.decline_offer(_db.session.get(Offer, b.id), _db.session.get(User, admins[b.firm_id].id),
-                                   "Too busy.")
+        def decline_b(offer_id=b.id, user_id=admins[b.firm_id].id):
+            services.decline_offer(_db.session.get(Offer, offer_id), _db.session.get(User, user_id), "Too busy.")
 
         outcomes = race(app, [accept_quote_job(a.quote.id, client_user.id), decline_b])
         assert outcomes[0] == "ok", outcomes
@@ -102,9 +101,8 @@ def test_client_accepts_quote_a_while_firm_c_sends_its_quote(app, db):
         client_user, req, offers, admins = asked_request(answered=1)
         a, c = offers[0], offers[2]
 
-        def quote_c():
-            quotes.submit_quote(_db.session.get(Offer, c.id), _db.session.get(User, admins[c.firm_id].id),
-                                quote_input())
+        def quote_c(offer_id=c.id, user_id=admins[c.firm_id].id):
+            quotes.submit_quote(_db.session.get(Offer, offer_id), _db.session.get(User, user_id), quote_input())
 
         outcomes = race(app, [accept_quote_job(a.quote.id, client_user.id), quote_c])
         assert outcomes[0] == "ok", outcomes
