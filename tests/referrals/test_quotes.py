@@ -275,3 +275,39 @@ def test_others_cannot_see_or_answer_quotes(client, db, auth):
     auth.login(Role.CLIENT)
     assert client.get(f"/requests/{req.id}/quotes").status_code == 404
     assert db.session.scalar(db.select(db.func.count()).select_from(Quote)) == 1
+
+
+def test_a_quote_holds_its_offer_open_until_its_validity_ends_then_lapses_without_counting_as_missed(
+        client, db, auth):
+    from legalnet.referrals.cli import sweep
+
+    client_user, req, firms = matched_request(n_firms=2)
+    auth.login(user=client_user)
+    ask(client, req, [firms[0][0].id, firms[1][0].id])
+    auth.logout()
+    quoted, silent = quote_offers(req)
+    first_deadline = silent.respond_by
+    auth.login(user=admin_of(firms, quoted.firm_id))
+    answer(client, quoted)
+    auth.logout()
+    db.session.expire_all()
+    quoted = db.session.get(Offer, quoted.id)
+    # The deadline now gives the client until the end of the validity date (centre's time zone, UTC+8).
+    valid_until = date.fromisoformat(TOMORROW)
+    assert quoted.respond_by.date() == valid_until and quoted.respond_by.hour == 15
+    assert quoted.reminded_at is not None
+
+    # The firm that never answered misses its deadline as usual; the quote stays open.
+    assert sweep(now=first_deadline + timedelta(minutes=1))["expired"] == 1
+    db.session.expire_all()
+    assert db.session.get(Offer, silent.id).status == OfferStatus.EXPIRED
+    assert db.session.get(Offer, quoted.id).status == OfferStatus.OFFERED
+    assert db.session.get(Firm, silent.firm_id).offers_expired == 1
+
+    assert sweep(now=quoted.respond_by + timedelta(minutes=1))["expired"] == 1
+    db.session.expire_all()
+    assert db.session.get(Offer, quoted.id).status == OfferStatus.EXPIRED
+    assert db.session.get(Firm, quoted.firm_id).offers_expired == 0
+    notice = db.session.scalar(db.select(Notification).where(
+        Notification.user_id == admin_of(firms, quoted.firm_id).id, Notification.kind == "offer.expired"))
+    assert "lapsed without being accepted" in notice.message
