@@ -94,7 +94,10 @@ def to_minor(value, currency: str, what=None) -> int:
     if amount > ceiling:
         raise ValidationFailed(_l("%(what)s is larger than %(max)s; check the figure.", what=what,
                                   max=format_money(to_minor_unchecked(ceiling, currency), currency)))
-    return to_minor_unchecked(amount, currency)
+    minor = to_minor_unchecked(amount, currency)
+    if minor < 1:  # smaller than the currency's smallest unit
+        raise ValidationFailed(_l("%(what)s must be more than zero.", what=what))
+    return minor
 
 
 def to_minor_unchecked(amount: Decimal, currency: str) -> int:

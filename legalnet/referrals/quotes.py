@@ -174,7 +174,7 @@ class QuoteInput:
     fee_basis: str
     currency: str
     amount_low: object
-    valid_until: date | None
+    valid_until: date | str | None  # a date, or its ISO text
     scope: str
     amount_high: object = None
     hourly_rate: object = None
@@ -243,15 +243,23 @@ def clean_quote(req: LegalRequest, data: QuoteInput, today: date) -> dict:
         raise ValidationFailed(_l("Say what the fee covers."))
     if len(scope) > 5000 or len(data.exclusions or "") > 5000:
         raise ValidationFailed(_l("Keep the scope and the exclusions under 5,000 characters each."))
-    if data.valid_until is None:
+    valid_until = data.valid_until
+    if isinstance(valid_until, str) and valid_until.strip():
+        try:
+            valid_until = date.fromisoformat(valid_until.strip())
+        except ValueError:
+            raise ValidationFailed(_l("Give the validity date as YYYY-MM-DD.")) from None
+    if isinstance(valid_until, datetime):
+        valid_until = valid_until.date()
+    if not isinstance(valid_until, date):
         raise ValidationFailed(_l("Give the date until which the quote is valid."))
-    if data.valid_until < today:
+    if valid_until < today:
         raise ValidationFailed(_l("The quote's validity date is in the past."))
-    if data.valid_until > today + timedelta(days=limits["max_validity_days"]):
+    if valid_until > today + timedelta(days=limits["max_validity_days"]):
         raise ValidationFailed(_l("A quote can be valid for at most %(days)d days.", days=limits["max_validity_days"]))
     return {"fee_basis": basis, "currency": currency, "amount_low": low, "amount_high": high, "hourly_rate": rate,
             "success_percent": percent, "estimated_hours": hours, "scope": scope,
-            "exclusions": (data.exclusions or "").strip(), "valid_until": data.valid_until}
+            "exclusions": (data.exclusions or "").strip(), "valid_until": valid_until}
 
 
 def submit_quote(offer: Offer, user, data: QuoteInput, now: datetime | None = None) -> Quote:

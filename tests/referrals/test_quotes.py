@@ -141,6 +141,8 @@ def test_a_firm_cannot_accept_an_offer_in_quote_mode_directly(client, db, auth):
     ({"amount_low": "-5"}, "must be more than zero"),
     ({"amount_low": "abc"}, "is not a number"),
     ({"amount_low": "1e12"}, "is larger than"),
+    ({"amount_low": "0.001"}, "must be more than zero"),
+    ({"amount_low": "NaN"}, "is not a number"),
     ({"amount_low": "50000", "amount_high": "40000"}, "lowest amount is higher than the highest"),
     ({"currency": "XYZ"}, "is not a known currency"),
     ({"valid_until": (date.today() - timedelta(days=1)).isoformat()}, "validity date is in the past"),
