@@ -125,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
     from legalnet.intake.views import bp as intake_bp
     from legalnet.notifications.views import bp as notifications_bp
     from legalnet.public.views import bp as public_bp
+    from legalnet.referrals.quote_views import bp as quotes_bp
     from legalnet.referrals.views import bp as referrals_bp
     from legalnet.staff.reports import bp as reports_bp
     from legalnet.staff.views import bp as staff_bp
@@ -138,6 +139,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp)
     app.register_blueprint(intake_bp)
     app.register_blueprint(referrals_bp)
+    app.register_blueprint(quotes_bp)
     app.register_blueprint(api_bp)
 
 

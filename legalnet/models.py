@@ -19,3 +19,4 @@ from legalnet.notifications.models import Notification, OutboxEmail  # noqa: F40
 from legalnet.ops.models import JobRun  # noqa: F401
 from legalnet.privacy.models import Consent, Erasure  # noqa: F401
 from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer  # noqa: F401
+from legalnet.referrals.quote_models import Quote  # noqa: F401

@@ -3,7 +3,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -84,6 +84,9 @@ class LegalRequest(db.Model):
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))
     closed_at: Mapped[datetime | None]
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The fee finally charged, recorded (optionally) at closing, in minor units (see legalnet.referrals.fees).
+    final_fee: Mapped[int | None] = mapped_column(BigInteger)
+    final_fee_currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
     accepted_at: Mapped[datetime | None]
     # When the retention sweep removed the case's personal data (see legalnet.privacy).
     anonymised_at: Mapped[datetime | None]

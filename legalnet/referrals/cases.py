@@ -12,6 +12,7 @@ from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message
+from legalnet.referrals.quotes import set_final_fee
 from legalnet.referrals.services import add_event, bump_firm, case_link, client_users, lock_request, side_of
 from legalnet.referrals.states import transition
 
@@ -70,12 +71,15 @@ def set_case_status(req: LegalRequest, user, status: RequestStatus) -> None:
     record(user, "case.status", req, f"{req.reference} {before.value} -> {status.value}")
 
 
-def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "") -> None:
-    """The client or the firm closes the case with an outcome; the firm gets its capacity back."""
+def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "", final_fee=None,
+               final_fee_currency: str = "") -> None:
+    """The client or the firm closes the case with an outcome and, optionally, the fee finally charged; the
+    firm gets its capacity back."""
     side = _require_side(user, req, "client", "firm", "staff")
     outcome = Outcome(outcome)
     lock_request(req)
     transition(req, RequestStatus.CLOSED)
+    set_final_fee(req, final_fee, final_fee_currency)
     req.outcome, req.closed_at, req.closed_by_id = outcome, utcnow(), user.id
     offer = req.accepted_offer
     bump_firm(offer.firm_id, open_cases=-1)

@@ -49,6 +49,8 @@ class CloseCaseForm(FlaskForm):
     outcome = SelectField(_l("Outcome"), choices=[("resolved", _l("Resolved")), ("withdrawn", _l("Withdrawn")),
                                                   ("no_engagement", _l("No engagement"))])
     note = StringField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])
+    final_fee = StringField(_l("Final fee charged (optional)"), validators=[Optional(), Length(max=30)])
+    final_fee_currency = SelectField(_l("Currency of the final fee"), choices=[], validate_choice=False)
     confirm = BooleanField(_l("I confirm the matter is finished"), validators=[
         InputRequired(_l("Tick “I confirm the matter is finished” to close the case."))])
     submit = SubmitField(_l("Close case"))

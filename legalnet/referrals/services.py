@@ -446,6 +446,10 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
     now = now or utcnow()
     req = lock_request(offer.request)
     check_transition(offer, OfferStatus.ACCEPTED)
+    quote = getattr(offer, "quote", None)  # an offer in quote mode is accepted by the client's choice
+    if quote is not None and quote.accepted_at is None:
+        raise InvalidTransition(_l("The client asked your firm for a quote: send it, and the offer is accepted "
+                                   "when the client accepts it."))
     if req.accepted_offer is not None:
         raise InvalidTransition(_l("Another firm has already accepted this request."))
     if req.status != RequestStatus.REFERRED:
@@ -506,13 +510,18 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
         raise InvalidTransition(_l("This offer no longer exists."))
     req = lock_request(offer.request)
     end_offer(offer, OfferStatus.EXPIRED, now=now, before_deadline=False)
-    bump_firm(offer.firm_id, offers_expired=1)
+    # A firm that answered with a quote the client let lapse did not miss its deadline.
+    quote = getattr(offer, "quote", None)
+    quoted = quote is not None and quote.submitted_at is not None
+    if not quoted:
+        bump_firm(offer.firm_id, offers_expired=1)
     add_event(req, "expired", audience=Audience.CLIENT, firm_id=offer.firm_id, params={"firm": offer.firm.name})
     record(None, "offer.expired", offer, f"{req.reference} offer to {offer.firm.name} expired")
     reference = req.reference
     notify(firm_users(offer.firm), "offer.expired",
-           lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference), link=offer_link(offer),
-           email=False)
+           (lambda: _("Your quote for request %(ref)s lapsed without being accepted.", ref=reference)) if quoted
+           else (lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference)),
+           link=offer_link(offer), email=False)
     _tell_client_unanswered(req, offer)
     return cascade(req, now=now)
 

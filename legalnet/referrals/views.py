@@ -19,7 +19,7 @@ from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.referrals import cases as case_work
-from legalnet.referrals import events, labels, services
+from legalnet.referrals import events, fees, labels, quotes, services
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -61,6 +61,16 @@ def load_case(request_id: int) -> LegalRequest:
     if req is None or not services.can_view_case(current_user, req):
         abort(404)
     return req
+
+
+def close_form(req: LegalRequest) -> CloseCaseForm:
+    """The closing form, its final-fee currency preset to the accepted quote's."""
+    form = CloseCaseForm()
+    form.final_fee_currency.choices = fees.currency_choices()
+    quote = quotes.accepted_quote(req)
+    if quote is not None and not form.is_submitted():
+        form.final_fee_currency.data = quote.currency
+    return form
 
 
 def load_any_request(request_id: int, *options) -> LegalRequest:
@@ -182,7 +192,7 @@ def case_detail(request_id: int):
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
         client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
-        close_form=CloseCaseForm(), feedback_form=FeedbackForm(),
+        close_form=close_form(req), feedback_form=FeedbackForm(),
         is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
     )
 
@@ -235,7 +245,8 @@ def close(request_id: int):
         for error in form.errors.get("confirm", []) or [_("Choose an outcome.")]:
             flash(str(error), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
-    error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "")
+    error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "",
+                final_fee=form.final_fee.data, final_fee_currency=form.final_fee_currency.data or "")
     return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
 
 

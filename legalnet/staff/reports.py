@@ -19,6 +19,7 @@ from legalnet.firms.models import Firm
 from legalnet.intake.models import LegalRequest
 from legalnet.matching.services import label, vocabulary_choices
 from legalnet.referrals.models import Offer
+from legalnet.referrals.quotes import fee_comparison
 from legalnet.staff import metrics
 from legalnet.staff.metrics import Chart, Filters
 from legalnet.staff.services import time_zone_name
@@ -170,7 +171,8 @@ def figures(filters: Filters) -> dict:
     return {"charts": charts, "rates": rates, "interval": metrics.effective_interval(filters),
             "request_count": metrics.request_count(filters),
             "median_hours": metrics.median_hours_to_acceptance(filters),
-            "accepted_count": len(metrics.acceptance_hours(filters)), "generated_at": utcnow()}
+            "accepted_count": len(metrics.acceptance_hours(filters)), "generated_at": utcnow(),
+            "fees": fee_comparison(filters.start, filters.end, filters.jurisdiction)}
 
 
 def cached_figures(filters: Filters) -> dict:
