@@ -43,6 +43,13 @@ def _matched(p: dict) -> str:
     return ngettext("%(num)d firm fits the request.", "%(num)d firms fit the request.", count)
 
 
+def _offered(p: dict) -> str:
+    if p.get("source") == "centre":
+        return _("The centre chose %(firm)s, as the client asked; answer due by %(when)s.", firm=p["firm"],
+                 when=when_text(p["respond_by"]))
+    return _("Offered to %(firm)s; answer due by %(when)s.", firm=p["firm"], when=when_text(p["respond_by"]))
+
+
 def _closed(p: dict) -> str:
     return _("Closed (%(outcome)s). %(note)s", outcome=outcome_label(p["outcome"]), note=p["note"]).strip()
 
@@ -52,8 +59,7 @@ EVENT_RENDERERS = {
     "submitted": lambda p: _("Request submitted."),
     "matched": _matched,
     "needs_review": lambda p: review_reason(p["reason"]),
-    "offered": lambda p: _("Offered to %(firm)s; answer due by %(when)s.", firm=p["firm"],
-                           when=when_text(p["respond_by"])),
+    "offered": _offered,
     "offer_withdrawn": lambda p: _("Offer to %(firm)s withdrawn by the centre.", firm=p["firm"]),
     "accepted": lambda p: _("%(firm)s accepted the request.", firm=p["firm"]),
     "declined": lambda p: _("%(firm)s declined.", firm=p["firm"]),
