@@ -116,7 +116,7 @@ def test_referring_by_hand_warns_of_the_open_offer_and_says_it_stays_open(client
     html = page(client, f"/staff/requests/{req.id}")
     warning = html[html.index('id="open-offer-warning"'):]
     warning = warning[:warning.index("</div>")]
-    assert "This request already has an open offer:" in warning
+    assert "This request already has 1 open offer:" in warning
     assert "Zulu Harbour Arbitration, answer due by" in warning and "(Hong Kong Time, GMT+08:00)" in warning
     assert "the open one is not withdrawn" in warning and "every other open offer is then withdrawn" in warning
 
