@@ -139,7 +139,8 @@ def vocabulary_queue(now: datetime) -> Queue:
     """Terms requests left unresolved that nobody taught yet, the most frequent first."""
     terms = unresolved_terms(limit=OLDEST_SHOWN, now=now)
     return Queue("vocabulary", unresolved_term_count(now=now),
-                 [QueueItem(term.text, term.last_seen, "staff.vocabulary_page") for term in terms], "staff.vocabulary_page")
+                 [QueueItem(term.text, term.last_seen, "staff.vocabulary_page") for term in terms],
+                 "staff.vocabulary_page")
 
 
 def offer_answers(since: datetime) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import RequestStatus
 from legalnet.referrals import cases, services
-from legalnet.referrals.models import Offer, OfferStatus
+from legalnet.referrals.models import Offer
 from tests import factories
 from tests.referrals.helpers import firm_with_admin
 
