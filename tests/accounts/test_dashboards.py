@@ -160,3 +160,28 @@ def test_staff_dashboard_without_any_data_has_empty_queues_and_no_figures(client
 def test_dashboard_needs_sign_in(client, db):
     response = client.get("/dashboard")
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def test_dashboards_cost_the_same_queries_with_ten_times_the_rows(app, client, auth):
+    from tests.referrals.test_query_counts import add_requests, queries_for
+
+    firms = [firm_with_admin(f"Firm {i}", capacity=100) for i in range(3)]
+    client_user = factories.make_user(Role.CLIENT)
+    staff = factories.make_user(Role.STAFF)
+    db.session.commit()
+
+    def measure():
+        counts = {}
+        for user in (client_user, firms[0][1], staff):
+            auth.login(user=user)
+            queries_for(app, client, "/dashboard")  # warm-up: the first page of a session loads the user
+            counts[user.role.value] = queries_for(app, client, "/dashboard")
+            auth.logout()
+        return counts
+
+    add_requests(client_user, firms, 2, accept=False)
+    few = measure()
+    add_requests(client_user, firms, 8, accept=True)
+    add_requests(client_user, firms, 10, accept=False)
+    many = measure()
+    assert many == few, (few, many)

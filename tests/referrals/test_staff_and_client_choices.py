@@ -106,7 +106,7 @@ def test_referring_by_hand_warns_of_the_open_offer_and_says_it_stays_open(client
     from legalnet.referrals import services
 
     req, covering, full, elsewhere = review_request()
-    second, _admin = firm_with_admin("Second Harbour Counsel")
+    second, second_admin = firm_with_admin("Second Harbour Counsel")
     auth.login(Role.STAFF)
     html = page(client, f"/staff/requests/{req.id}")
     assert 'id="open-offer-warning"' not in html
@@ -125,6 +125,14 @@ def test_referring_by_hand_warns_of_the_open_offer_and_says_it_stays_open(client
     assert ("Offered to Second Harbour Counsel. The offer to Zulu Harbour Arbitration stays open: the first firm "
             "to accept takes the case.") in response.get_data(as_text=True)
     assert len(db.session.get(LegalRequest, req.id).open_offers) == 2
+
+    # The second firm accepts first: the open offer is withdrawn, and staff read why in words.
+    services.accept_offer(db.session.scalars(db.select(Offer).where(Offer.firm_id == second.id)).one(),
+                          second_admin, True)
+    db.session.commit()
+    html = page(client, f"/staff/requests/{req.id}")
+    row = html[html.index("<td>Zulu Harbour Arbitration</td>"):]
+    assert "Accepted by another firm" in row[:row.index("</tr>")]
 
 
 def test_the_timeline_says_the_centre_chose_when_the_client_left_it_the_choice(client, db, auth):
