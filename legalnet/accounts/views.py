@@ -5,11 +5,13 @@ import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, logout_user
 
 from legalnet.accounts import services, sessions, throttle, twofactor
+from legalnet.accounts.dashboards import dashboard_for
 from legalnet.accounts.forms import (
     AccountSettingsForm,
     ChangePasswordForm,
@@ -228,8 +230,9 @@ def reset_password(token: str):
 @bp.route("/dashboard")
 @login_required
 def dashboard():
-    """The signed-in user's starting page, with the tasks of their role."""
-    return render_template("accounts/dashboard.html")
+    """The signed-in user's starting page, with the work of their role."""
+    template, board = dashboard_for(current_user._get_current_object(), str(get_locale() or "en"))
+    return render_template(template, board=board)
 
 
 @bp.route("/account", methods=["GET", "POST"])

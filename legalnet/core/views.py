@@ -129,12 +129,16 @@ def _number(_kind: type, value, locale: str) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     """Values every template can use."""
-    from flask_babel import format_date, format_datetime
-
     from legalnet.accounts.models import Role
+    from legalnet.core import dates
 
-    app.jinja_env.filters["datetime_format"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
-    app.jinja_env.filters["date_format"] = lambda value, fmt="medium": format_date(value, fmt) if value else ""
+    app.jinja_env.filters["datetime_format"] = dates.datetime_text
+    app.jinja_env.filters["deadline_format"] = dates.deadline_text
+    app.jinja_env.filters["date_format"] = dates.date_text
+    app.jinja_env.filters["duration_format"] = dates.duration_text
+    app.jinja_env.filters["time_left_format"] = dates.time_left_text
+    app.jinja_env.filters["percent_format"] = (
+        lambda value: numbers.format_percent(value, locale=str(get_locale() or "en")) if value is not None else "")
     app.jinja_env.filters["number_format"] = (
         lambda value: _number(type(value), value, str(get_locale() or "en")) if value is not None else "")
 

@@ -5,12 +5,11 @@ reasons) is shown as typed; rows written before events had parameters show their
 
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from legalnet.core.views import zone_label
+from legalnet.core.dates import deadline_text
 from legalnet.referrals.labels import outcome_label, request_status_label
 
 # Why a request went to the staff queue; stored as the code, worded for each reader.
@@ -29,11 +28,11 @@ def review_reason(code: str) -> str:
 
 def when_text(value) -> str:
     """A stored UTC datetime (or its ISO text) as the app shows datetimes, in the reader's language and time
-    zone (through the same `datetime_format` filter as the pages), with the zone named: this text also goes
+    zone (in the one style of the pages), with the zone named: this text also goes
     out by e-mail, read far from the page that would tell the zone."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return f"{current_app.jinja_env.filters['datetime_format'](value)} ({zone_label(value)})"
+    return deadline_text(value)
 
 
 def _matched(p: dict) -> str:
@@ -42,6 +41,13 @@ def _matched(p: dict) -> str:
         return ngettext("Matched again by the centre: %(num)d firm.", "Matched again by the centre: %(num)d firms.",
                         count)
     return ngettext("%(num)d firm fits the request.", "%(num)d firms fit the request.", count)
+
+
+def _offered(p: dict) -> str:
+    if p.get("source") == "centre":
+        return _("The centre chose %(firm)s, as the client asked; answer due by %(when)s.", firm=p["firm"],
+                 when=when_text(p["respond_by"]))
+    return _("Offered to %(firm)s; answer due by %(when)s.", firm=p["firm"], when=when_text(p["respond_by"]))
 
 
 def _closed(p: dict) -> str:
@@ -53,8 +59,7 @@ EVENT_RENDERERS = {
     "submitted": lambda p: _("Request submitted."),
     "matched": _matched,
     "needs_review": lambda p: review_reason(p["reason"]),
-    "offered": lambda p: _("Offered to %(firm)s; answer due by %(when)s.", firm=p["firm"],
-                           when=when_text(p["respond_by"])),
+    "offered": _offered,
     "offer_withdrawn": lambda p: _("Offer to %(firm)s withdrawn by the centre.", firm=p["firm"]),
     "accepted": lambda p: _("%(firm)s accepted the request.", firm=p["firm"]),
     "declined": lambda p: _("%(firm)s declined.", firm=p["firm"]),

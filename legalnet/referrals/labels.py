@@ -26,6 +26,18 @@ SOURCE_LABELS = {
 }
 
 
+# Reasons the system writes on an offer it ends; reasons people typed are shown as typed.
+SYSTEM_OFFER_REASONS = {
+    "accepted by another firm": _l("Accepted by another firm"),
+    "request cancelled": _l("The client withdrew the request"),
+}
+
+
+def offer_reason(text: str) -> str:
+    """Why an offer ended, in the reader's language when the system wrote it."""
+    return str(SYSTEM_OFFER_REASONS.get(text, text or ""))
+
+
 def outcome_label(outcome) -> str:
     """The translated name of a case outcome."""
     return str(OUTCOME_LABELS[Outcome(outcome)])

@@ -260,8 +260,10 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     bump_firm(firm.id, recent_referrals=1)
     db.session.execute(update(Firm).where(Firm.id == firm.id).values(last_referred_at=now),
                        execution_options={"synchronize_session": False})
-    add_event(req, "offered", actor=actor, audience=Audience.CLIENT, firm_id=firm.id,
-              params={"firm": firm.name, "offer_id": offer.id, "respond_by": offer.respond_by.isoformat()})
+    # When the client left the choice to the centre, the centre chose: the event is not credited to the client.
+    add_event(req, "offered", actor=None if source == OfferSource.CENTRE else actor, audience=Audience.CLIENT,
+              firm_id=firm.id, params={"firm": firm.name, "offer_id": offer.id, "source": source.value,
+                                       "respond_by": offer.respond_by.isoformat()})
     record(actor, "offer.created", offer, f"{req.reference} offered to {firm.name} ({source.value})")
     reference, title, deadline = req.reference, req.title, offer.respond_by
     # The deadline is formatted per recipient, in their language and the centre's time zone.

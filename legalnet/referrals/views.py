@@ -41,6 +41,7 @@ case_roles_required = roles_required(*Role)
 bp.add_app_template_filter(labels.outcome_label, "outcome_label")
 bp.add_app_template_filter(labels.urgency_label, "urgency_label")
 bp.add_app_template_filter(labels.source_label, "source_label")
+bp.add_app_template_filter(labels.offer_reason, "offer_reason")
 bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
 bp.add_app_template_filter(events.event_text, "event_text")
@@ -320,9 +321,15 @@ def refer(request_id: int):
         flash(_("Choose an active firm."), "error")
         return redirect(target)
     firm = db.session.get(Firm, form.firm_id.data)
+    already_open = [offer.firm.name for offer in req.open_offers]
     error = run(services.refer_by_hand, req, firm, current_user, form.reason.data or "",
                 confirmed=bool(form.confirm.data))
-    return done(error, _("Offered to %(firm)s.", firm=firm.name), target)
+    if already_open:
+        done_text = _("Offered to %(firm)s. The offer to %(others)s stays open: the first firm to accept takes the "
+                      "case.", firm=firm.name, others=", ".join(already_open))
+    else:
+        done_text = _("Offered to %(firm)s.", firm=firm.name)
+    return done(error, done_text, target)
 
 
 @bp.route("/staff/requests/<int:request_id>/rematch", methods=["POST"])

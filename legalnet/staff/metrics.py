@@ -15,6 +15,7 @@ from functools import cached_property
 
 from sqlalchemy import String, and_, case, cast, func
 
+from legalnet.core.dates import chart_day, chart_month
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
@@ -262,11 +263,9 @@ def _over_time(filters: Filters, counts: dict[tuple[date, str], int]) -> tuple[l
 
 def period_labels(periods: list[date], interval: str) -> list[str]:
     """Readable bucket labels: the week's Monday, or the month."""
-    from flask_babel import format_date
-
     if interval == "month":
-        return [format_date(p, "MMM yyyy") for p in periods]
-    return [format_date(p, "d MMM") for p in periods]
+        return [chart_month(p) for p in periods]
+    return [chart_day(p) for p in periods]
 
 
 def requests_by_status(filters: Filters, labels: dict[str, str]) -> Chart:

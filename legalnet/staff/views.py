@@ -15,6 +15,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.matching.models import TaughtAlias
 from legalnet.matching.services import label, vocabulary_choices
 from legalnet.staff import services, vocabulary
+from legalnet.staff.audit_text import action_label, audit_lines, subject_type_label
 from legalnet.staff.forms import ImportForm, StatusForm, TeachForm, TwoFactorPolicyForm, UndoForm
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -96,7 +97,7 @@ def firm_detail(firm_id: int):
     return render_template(
         "staff/firm.html", firm=firm, form=form, actions=firms.allowed_actions(firm),
         two_factor_form=TwoFactorPolicyForm(formdata=None, required=firm.require_admin_two_factor),
-        labels=firms.coverage_labels(firm), history=services.firm_history(firm),
+        labels=firms.coverage_labels(firm), history=audit_lines(services.firm_history(firm)),
         status_label=firms.status_label, transitions=firms.TRANSITIONS,
     )
 
@@ -237,6 +238,7 @@ def audit_log():
     entries = db.paginate(stmt, page=page, per_page=50, error_out=False)
     args = {k: v for k, v in {"q": query, "action": action, "subject_type": subject_type,
                               "subject_id": subject_id}.items() if v not in ("", None)}
-    return render_template("staff/audit_log.html", entries=entries, query=query, action=action,
+    return render_template("staff/audit_log.html", entries=entries, lines=audit_lines(entries.items), query=query,
+                           action=action, action_label=action_label, subject_type_label=subject_type_label,
                            subject_type=subject_type, subject_id=subject_id, args=args,
                            actions=services.audit_actions(), subject_types=services.audit_subject_types())

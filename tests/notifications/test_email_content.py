@@ -51,8 +51,8 @@ def test_offer_email_has_an_absolute_link_and_each_recipients_zone(app, db, monk
     assert in_hong_kong in emails[default.email].body  # no zone chosen: the centre's
     assert in_singapore in emails[chinese.email].body and "請於" not in in_singapore
     # The hour differs by zone: Bangkok is an hour behind Hong Kong.
-    hk_time = datetime.strptime(in_hong_kong.split(" (")[0].replace("\u202f", " "), "%b %d, %Y, %I:%M:%S %p")
-    bkk_time = datetime.strptime(in_bangkok.split(" (")[0].replace("\u202f", " "), "%b %d, %Y, %I:%M:%S %p")
+    hk_time = datetime.strptime(in_hong_kong.split(" (")[0].replace("\u202f", " "), "%b %d, %Y, %I:%M %p")
+    bkk_time = datetime.strptime(in_bangkok.split(" (")[0].replace("\u202f", " "), "%b %d, %Y, %I:%M %p")
     assert (hk_time - bkk_time).total_seconds() == 3600
 
 

@@ -100,3 +100,56 @@ def test_closing_needs_the_explicit_confirmation(client, db, auth):
 
     submit(client, f"/cases/{req.id}/close", {"outcome": "resolved", "confirm": "y"}, form_url=f"/cases/{req.id}")
     assert db.session.get(LegalRequest, req.id).status == RequestStatus.CLOSED
+
+
+def test_referring_by_hand_warns_of_the_open_offer_and_says_it_stays_open(client, db, auth):
+    from legalnet.referrals import services
+
+    req, covering, full, elsewhere = review_request()
+    second, second_admin = firm_with_admin("Second Harbour Counsel")
+    auth.login(Role.STAFF)
+    html = page(client, f"/staff/requests/{req.id}")
+    assert 'id="open-offer-warning"' not in html
+
+    services.choose_firm(req, req.created_by, covering.id)
+    db.session.commit()
+    html = page(client, f"/staff/requests/{req.id}")
+    warning = html[html.index('id="open-offer-warning"'):]
+    warning = warning[:warning.index("</div>")]
+    assert "This request already has 1 open offer:" in warning
+    assert "Zulu Harbour Arbitration, answer due by" in warning and "(Hong Kong Time, GMT+08:00)" in warning
+    assert "the open one is not withdrawn" in warning and "every other open offer is then withdrawn" in warning
+
+    response = submit(client, f"/staff/requests/{req.id}/refer", {"firm_id": str(second.id)},
+                      form_url=f"/staff/requests/{req.id}", follow_redirects=True)
+    assert ("Offered to Second Harbour Counsel. The offer to Zulu Harbour Arbitration stays open: the first firm "
+            "to accept takes the case.") in response.get_data(as_text=True)
+    assert len(db.session.get(LegalRequest, req.id).open_offers) == 2
+
+    # The second firm accepts first: the open offer is withdrawn, and staff read why in words.
+    services.accept_offer(db.session.scalars(db.select(Offer).where(Offer.firm_id == second.id)).one(),
+                          second_admin, True)
+    db.session.commit()
+    html = page(client, f"/staff/requests/{req.id}")
+    row = html[html.index("<td>Zulu Harbour Arbitration</td>"):]
+    assert "Accepted by another firm" in row[:row.index("</tr>")]
+
+
+def test_the_timeline_says_the_centre_chose_when_the_client_left_it_the_choice(client, db, auth):
+    from legalnet.referrals import services
+    from legalnet.referrals.models import CaseEvent
+
+    req, covering, full, elsewhere = review_request()
+    client_user = req.created_by
+    services.choose_firm(req, client_user, None)
+    db.session.commit()
+    offer = db.session.scalars(db.select(Offer).where(Offer.request_id == req.id)).one()
+    auth.login(user=client_user)
+    html = page(client, f"/requests/{req.id}")
+    timeline = html[html.index('id="timeline"'):]
+    entry = timeline[timeline.index('event-offered'):]
+    entry = entry[:entry.index("</li>")]
+    assert f"The centre chose {offer.firm.name}, as the client asked; answer due by" in entry
+    assert client_user.name not in entry
+    event = db.session.scalars(db.select(CaseEvent).where(CaseEvent.kind == "offered")).one()
+    assert event.actor_id is None and event.params["source"] == "centre"

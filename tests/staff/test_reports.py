@@ -208,7 +208,7 @@ def test_charts_are_accessible_svg_with_tables_and_csv_links(client, db, staff):
     html = client.get("/staff/reports/", query_string={**RANGE, "jurisdiction": "HK"}).get_data(as_text=True)
     assert html.count('<svg class="chart-svg"') == 4
     assert len(re.findall(r'<svg[^>]*role="img"[^>]*aria-label="[^"]+"', html, re.S)) == 4
-    assert "<title>5 Jan · Accepted: 1</title>" in html
+    assert "<title>Jan 5 · Accepted: 1</title>" in html
     assert html.count("<details class=\"chart-data\">") == 4
     for key in ("status", "jurisdictions", "practice-areas", "firms", "missed", "capacity", "renewals"):
         assert f"/staff/reports/{key}.csv?start=2026-01-05&amp;end=2026-01-18&amp;interval=week&amp;jurisdiction=HK" \
@@ -300,3 +300,19 @@ def test_demo_history_fills_the_dashboard_and_loads_once(app, client, db, auth):
     assert stat(html, "median").endswith("h") or stat(html, "median").endswith("days")
     assert int(stat(html, "missed")) >= 1 and int(stat(html, "capacity")) >= 1 and int(stat(html, "renewals")) >= 1
     assert "No data for these filters." not in html
+
+
+@pytest.mark.parametrize(("locale", "day", "month"), [("en", "Jan 5", "Jan 2026"), ("zh_Hans", "1月5日", "2026年1月"),
+                                                      ("zh_Hant", "1月5日", "2026年1月")])
+def test_chart_periods_are_labelled_in_the_order_of_each_language(client, db, staff, locale, day, month):
+    from tests.conftest import submit
+
+    org = make_organisation()
+    add_request(org, at(6), RequestStatus.SUBMITTED)
+    db.session.commit()
+    submit(client, "/language", {"locale": locale, "next": "/"}, form_url="/")
+    weekly = client.get("/staff/reports/", query_string=RANGE).get_data(as_text=True)
+    assert f"<title>{day} · " in weekly
+    monthly = client.get("/staff/reports/", query_string={**RANGE, "interval": "month"}).get_data(as_text=True)
+    assert f"<title>{month} · " in monthly
+    assert "24 1月" not in weekly and "5 1月" not in weekly

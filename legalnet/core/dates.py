@@ -1,0 +1,72 @@
+"""The one way the app writes dates and times, per locale, through Babel: a date in the locale's medium style
+("Nov 26, 2026", "2026年11月26日"), a time in its short style, joined by the locale's own pattern, in the
+reader's time zone; deadlines always name that zone. Charts use Babel skeletons so that a day reads "Aug 24"
+in English and "8月24日" in Chinese."""
+
+from datetime import date, datetime, timedelta
+
+from babel import dates as babel_dates
+from flask_babel import get_locale, to_user_timezone
+
+from legalnet.core.views import zone_label
+
+
+def _locale() -> str:
+    return str(get_locale() or "en")
+
+
+def _local(value: datetime) -> datetime:
+    # Stored datetimes are naive UTC; shown in the reader's zone.
+    return to_user_timezone(value)
+
+
+def date_text(value: date | datetime | None) -> str:
+    """A date (or the day of a stored datetime, in the reader's zone) in the locale's medium style."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value)
+    return babel_dates.format_date(value, "medium", locale=_locale())
+
+
+def datetime_text(value: datetime | None) -> str:
+    """A stored UTC datetime as the date in medium style and the time in short style, in the reader's zone."""
+    if value is None:
+        return ""
+    locale, local = _locale(), _local(value)
+    pattern = babel_dates.get_datetime_format("medium", locale=locale)
+    day = babel_dates.format_date(local, "medium", locale=locale)
+    clock = babel_dates.format_time(local, "short", tzinfo=local.tzinfo, locale=locale)
+    return pattern.replace("{1}", day).replace("{0}", clock)
+
+
+def deadline_text(value: datetime | None) -> str:
+    """A deadline: the date and time with the zone named, e.g. "Nov 26, 2026, 8:24 PM (Hong Kong Time,
+    GMT+08:00)", because it is read far from anything that would tell the zone."""
+    if value is None:
+        return ""
+    return f"{datetime_text(value)} ({zone_label(value)})"
+
+
+def chart_day(value: date) -> str:
+    """A day on a chart's axis: month and day in the locale's order ("Aug 24", "8月24日")."""
+    return babel_dates.format_skeleton("MMMd", value, locale=_locale())
+
+
+def chart_month(value: date) -> str:
+    """A month on a chart's axis, with its year ("Aug 2026", "2026年8月")."""
+    return babel_dates.format_skeleton("yMMM", value, locale=_locale())
+
+
+
+def duration_text(hours: float | None) -> str:
+    """A length of time given in hours, in words of the locale ("5 hours", "3 days"); units change only past
+    two of the larger one, so that 30 hours stays "30 hours"."""
+    if hours is None:
+        return ""
+    return babel_dates.format_timedelta(timedelta(hours=hours), threshold=2, granularity="minute", locale=_locale())
+
+
+def time_left_text(left: timedelta) -> str:
+    """Time until a deadline ("in 5 hours") or since it passed ("2 hours ago"), in words of the locale."""
+    return babel_dates.format_timedelta(left, threshold=2, add_direction=True, locale=_locale())
