@@ -61,6 +61,9 @@ class Offer(db.Model):
     conflict_with: Mapped[list[str]] = mapped_column(JSON, default=list)
     offered_at: Mapped[datetime] = mapped_column(default=utcnow)
     respond_by: Mapped[datetime]
+    # When the reminder is due: SLA_REMINDER_HOURS working hours before respond_by (empty on older offers,
+    # which are reminded that many clock hours before).
+    remind_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
     responded_at: Mapped[datetime | None]
     responded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -22,12 +22,13 @@ from legalnet.core.errors import InvalidTransition, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
-from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus, Urgency
+from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
 from legalnet.ops.instruments import observe_match
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Message, Offer, OfferSource, OfferStatus
+from legalnet.referrals.sla import offer_times, reminder_due_ids  # noqa: F401
 from legalnet.referrals.states import check_transition, transition
 
 # How many eligible firms of the shortlist the client chooses from.
@@ -170,12 +171,6 @@ def hours_between(start: datetime, end: datetime) -> float:
     return max((end - start).total_seconds() / 3600.0, 0.0)
 
 
-def respond_by_for(req: LegalRequest, now: datetime) -> datetime:
-    """The deadline of a new offer: SLA_URGENT_HOURS for urgent requests, SLA_STANDARD_HOURS otherwise."""
-    key = "SLA_URGENT_HOURS" if req.urgency == Urgency.URGENT else "SLA_STANDARD_HOURS"
-    return now + timedelta(hours=float(current_app.config[key]))
-
-
 # ----------------------------------------------------------------------------------------- shortlist
 
 
@@ -249,8 +244,9 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     now = now or utcnow()
     if req.status != RequestStatus.REFERRED:
         transition(req, RequestStatus.REFERRED)
+    respond_by, remind_at = offer_times(req, firm, now)
     offer = Offer(request_id=req.id, firm_id=firm.id, source=source, offered_at=now,
-                  respond_by=respond_by_for(req, now), offered_by_id=getattr(actor, "id", None),
+                  respond_by=respond_by, remind_at=remind_at, offered_by_id=getattr(actor, "id", None),
                   rank=match.rank if match else None, score=match.score if match else None,
                   reasons=list(match.reasons) if match else [],
                   reason_codes=list(match.reason_codes or []) if match else [],
@@ -576,13 +572,4 @@ def overdue_offer_ids(now: datetime) -> list[int]:
     """Open offers whose deadline has passed."""
     return list(db.session.scalars(
         select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= now).order_by(Offer.id)
-    ))
-
-
-def reminder_due_ids(now: datetime) -> list[int]:
-    """Open offers inside the reminder window (SLA_REMINDER_HOURS before the deadline) not yet reminded."""
-    window = timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
-    return list(db.session.scalars(
-        select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.reminded_at.is_(None),
-                               Offer.respond_by > now, Offer.respond_by <= now + window).order_by(Offer.id)
     ))

@@ -1,9 +1,7 @@
 """Firm, case and staff pages of the referral workflow: the firm's offers with accept and decline, the
 case with its timeline, messages, notes, status and closure, and the staff queue with manual referral."""
 
-from datetime import timedelta
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_
@@ -33,6 +31,7 @@ from legalnet.referrals.forms import (
     WithdrawOfferForm,
 )
 from legalnet.referrals.models import Offer, OfferStatus
+from legalnet.referrals.sla import reminder_reached
 
 bp = Blueprint("referrals", __name__)
 
@@ -260,11 +259,11 @@ def feedback(request_id: int):
 def staff_queue():
     """What needs the centre: requests in review, offers near their deadline, and every request by status."""
     now = utcnow()
-    window = now + timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
     with_client = selectinload(LegalRequest.organisation)
     review = db.session.scalars(db.select(LegalRequest).where(LegalRequest.status == RequestStatus.NEEDS_REVIEW)
                                 .options(with_client).order_by(LegalRequest.updated_at)).all()
-    near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= window)
+    near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED,
+                                                     or_(Offer.respond_by <= now, reminder_reached(now)))
                               .options(selectinload(Offer.request), selectinload(Offer.firm))
                               .order_by(Offer.respond_by)).all()
     status = request.args.get("status", "")
