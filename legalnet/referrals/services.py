@@ -89,8 +89,8 @@ def side_of(user, req: LegalRequest) -> str | None:
     if user.is_client and user.organisation_id == req.organisation_id:
         return "client"
     if user.is_firm_member and user.firm_id is not None:
-        accepted = req.accepted_offer
-        if accepted is not None and accepted.firm_id == user.firm_id:
+        # A team case has one accepted firm per jurisdiction; each of them takes part.
+        if any(o.status == OfferStatus.ACCEPTED and o.firm_id == user.firm_id for o in req.offers):
             return "firm"
     return None
 
@@ -281,6 +281,16 @@ def cascade(req: LegalRequest, actor=None, now: datetime | None = None) -> Offer
     return None
 
 
+def cascade_after(req: LegalRequest, ended: Offer, actor=None, now: datetime | None = None) -> Offer | None:
+    """Pass the request on after `ended` was declined or expired: a team part within its jurisdiction, a
+    single-firm offer down the shortlist."""
+    if ended.jurisdiction:
+        from legalnet.referrals.teams import cascade_part  # teams builds on this module
+
+        return cascade_part(req, ended, actor=actor, now=now)
+    return cascade(req, actor=actor, now=now)
+
+
 def send_to_review(req: LegalRequest, actor, reason: str) -> None:
     """Put the request in the staff queue and tell staff; `reason` is a code of events.REVIEW_REASONS."""
     transition(req, RequestStatus.NEEDS_REVIEW)
@@ -440,6 +450,10 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
     if not conflict_check_confirmed:
         raise ValidationFailed(_l("Confirm that your firm has run its own conflict check before accepting."))
     now = now or utcnow()
+    if offer.jurisdiction:
+        from legalnet.referrals.teams import accept_part  # teams builds on this module
+
+        return accept_part(offer, user, now)
     req = lock_request(offer.request)
     check_transition(offer, OfferStatus.ACCEPTED)
     if req.accepted_offer is not None:
@@ -490,7 +504,7 @@ def decline_offer(offer: Offer, user, reason: str, now: datetime | None = None) 
               params={"firm": offer.firm.name})
     record(user, "offer.declined", offer, f"{req.reference} declined by {offer.firm.name}", reason)
     _tell_client_unanswered(req, offer)
-    return cascade(req, actor=user, now=now)
+    return cascade_after(req, offer, actor=user, now=now)
 
 
 def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
@@ -510,7 +524,7 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
            lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference), link=offer_link(offer),
            email=False)
     _tell_client_unanswered(req, offer)
-    return cascade(req, now=now)
+    return cascade_after(req, offer, now=now)
 
 
 def _tell_client_unanswered(req: LegalRequest, offer: Offer) -> None:

@@ -17,7 +17,7 @@ from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.referrals import cases as case_work
-from legalnet.referrals import events, labels, services
+from legalnet.referrals import events, labels, services, teams
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -27,6 +27,7 @@ from legalnet.referrals.forms import (
     MessageForm,
     NoteForm,
     ReferForm,
+    ReferTeamForm,
     RematchForm,
     WithdrawOfferForm,
 )
@@ -44,6 +45,7 @@ bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
 bp.add_app_template_filter(events.event_text, "event_text")
 bp.add_app_template_filter(services.covers_every_jurisdiction, "covers_every_jurisdiction")
+bp.add_app_template_global(teams.can_refer_team, "can_refer_team")
 
 
 def load_offer(offer_id: int) -> Offer:
@@ -181,7 +183,8 @@ def case_detail(request_id: int):
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
         client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
-        close_form=CloseCaseForm(), feedback_form=FeedbackForm(),
+        close_form=CloseCaseForm(), feedback_form=FeedbackForm(), parts=teams.parts(req),
+        own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,
         is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
     )
 
@@ -293,6 +296,21 @@ def staff_request(request_id: int):
     return render_template("referrals/staff_request.html", req=req, refer_form=refer_form, candidates=candidates,
                            withdraw_form=WithdrawOfferForm(), rematch_form=RematchForm(), note_form=NoteForm(),
                            events=services.visible_events(current_user, req), now=utcnow())
+
+
+@bp.route("/requests/<int:request_id>/team", methods=["POST"])
+@bp.route("/staff/requests/<int:request_id>/team", methods=["POST"], endpoint="staff_refer_team")
+@roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
+def refer_team(request_id: int):
+    """The client or staff refer the request to its proposed team."""
+    req = db.session.get(LegalRequest, request_id)
+    if req is None or not services.can_view_request(current_user, req):
+        abort(404)
+    target = url_for("referrals.staff_request" if current_user.is_staff else "intake.detail", request_id=request_id)
+    if not ReferTeamForm().validate_on_submit():
+        abort(400)
+    error = run(teams.refer_team, req, current_user)
+    return done(error, _("The request was offered to the team, one firm per jurisdiction."), target)
 
 
 @bp.route("/staff/requests/<int:request_id>/refer", methods=["POST"])
