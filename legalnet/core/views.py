@@ -142,6 +142,9 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["number_format"] = (
         lambda value: _number(type(value), value, str(get_locale() or "en")) if value is not None else "")
 
+    # Times are shown in the reader's zone; pages name that zone beside deadlines.
+    app.jinja_env.globals["zone_label"] = zone_label
+
     @app.context_processor
     def inject_globals():
         from flask_login import current_user

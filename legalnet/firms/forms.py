@@ -12,6 +12,7 @@ from wtforms import (
     StringField,
     SubmitField,
     TextAreaField,
+    TimeField,
 )
 from wtforms.validators import (
     URL,
@@ -25,7 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from legalnet.accounts.forms import strip, strong_password
+from legalnet.accounts.forms import TIME_ZONES, strip, strong_password
 from legalnet.core.uploads import text_file
 from legalnet.core.widgets import CachedSelect
 from legalnet.matching.services import vocabulary_choices
@@ -119,6 +120,17 @@ class ProfileForm(FlaskForm):
                     NumberRange(min=0, max=1000, message=_l("Give a number between 0 and 1000."))],
     )
     submit = SubmitField(_l("Save profile"))
+
+
+class OfficeHoursForm(FlaskForm):
+    """The firm's time zone and office hours, which count the deadlines of its offers."""
+
+    # Unknown zones are refused by the service with a message that names them, not by WTForms.
+    time_zone = SelectField(_l("Time zone"), validate_choice=False,
+                            choices=[("", _l("The main zone of the firm's jurisdiction"))] + TIME_ZONES)
+    office_opens = TimeField(_l("Office opens"), validators=[InputRequired(message=_l("Give the opening time."))])
+    office_closes = TimeField(_l("Office closes"), validators=[InputRequired(message=_l("Give the closing time."))])
+    submit = SubmitField(_l("Save office hours"))
 
 
 class CoverageForm(CoverageFields, FlaskForm):

@@ -1,7 +1,7 @@
 """Member firms with their coverage (jurisdictions, areas, languages), offices, lawyers and conflict register."""
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import DDL, JSON, ForeignKey, Index, String, Text, event
 from sqlalchemy.exc import OperationalError
@@ -67,6 +67,11 @@ class Firm(db.Model):
     recent_referrals: Mapped[int] = mapped_column(default=0)
     # Set by staff: the firm's admins must sign in with a second factor.
     require_admin_two_factor: Mapped[bool] = mapped_column(default=False)
+    # The clock of the firm's offer deadlines (legalnet/firms/hours.py); empty means the default of the
+    # firm's jurisdiction (its main time zone) and 09:00-18:00.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    office_opens: Mapped[time | None]
+    office_closes: Mapped[time | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

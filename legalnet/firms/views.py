@@ -12,7 +12,7 @@ from legalnet.accounts.services import normalise_email, password_token
 from legalnet.core.errors import DomainError
 from legalnet.core.permissions import firm_admin_required, firm_member_required
 from legalnet.extensions import db, limiter
-from legalnet.firms import services
+from legalnet.firms import hours, services
 from legalnet.firms.forms import (
     ActionForm,
     AdmissionForm,
@@ -23,6 +23,7 @@ from legalnet.firms.forms import (
     InviteForm,
     LawyerForm,
     OfficeForm,
+    OfficeHoursForm,
     ProfileForm,
 )
 from legalnet.firms.models import Firm
@@ -194,6 +195,31 @@ def coverage():
             return redirect(url_for("firms.coverage"))
     return render_template("firms/coverage.html", form=form, firm=firm,
                            labels=services.coverage_labels(firm))
+
+
+@bp.route("/firm/hours", methods=["GET", "POST"])
+@firm_admin_required
+def office_hours():
+    """The firm's time zone and office hours: offers to the firm are due within its working hours."""
+    firm = own_firm(edit=True)
+    clock = hours.clock_for(firm)
+    form = OfficeHoursForm()
+    if request.method == "GET":
+        form.time_zone.data = firm.time_zone or ""
+        form.office_opens.data, form.office_closes.data = clock.opens, clock.closes
+    if form.validate_on_submit():
+        try:
+            changed = hours.update_office_hours(firm, current_user, form.time_zone.data,
+                                                form.office_opens.data, form.office_closes.data)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Office hours saved.") if changed else _("Nothing changed."), "success")
+            return redirect(url_for("firms.office_hours"))
+    return render_template("firms/office_hours.html", form=form, firm=firm, clock=clock,
+                           jurisdiction=hours.home_jurisdiction(firm))
 
 
 @bp.route("/firm/offices", methods=["GET", "POST"])

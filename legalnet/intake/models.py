@@ -115,8 +115,9 @@ class LegalRequest(db.Model):
 
     @property
     def accepted_offer(self):
-        """The offer a firm accepted, if any."""
-        return next((o for o in self.offers if o.status == "accepted"), None)
+        """The offer a firm accepted, if any; on a team case, the lead firm's part."""
+        accepted = [o for o in self.offers if o.status == "accepted"]
+        return next((o for o in accepted if o.lead), accepted[0] if accepted else None)
 
     @property
     def open_offers(self) -> list:

@@ -15,6 +15,7 @@ from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message
 from legalnet.referrals.quotes import set_final_fee
 from legalnet.referrals.services import add_event, bump_firm, case_link, client_users, lock_request, side_of
 from legalnet.referrals.states import transition
+from legalnet.referrals.teams import close_part, is_team, tell_team
 
 
 def _require_side(user, req: LegalRequest, *sides: str) -> str:
@@ -41,7 +42,10 @@ def post_message(req: LegalRequest, user, body: str) -> Message:
     db.session.flush()
     add_event(req, "message", "", actor=user, message=message)
     reference, name = req.reference, user.name
-    recipients = firm_users(req.accepted_offer.firm) if side == "client" else client_users(req)
+    if is_team(req):
+        recipients = tell_team(req, side)
+    else:
+        recipients = firm_users(req.accepted_offer.firm) if side == "client" else client_users(req)
     notify(recipients, "message",
            lambda: _("New message from %(name)s on case %(ref)s.", name=name, ref=reference), link=case_link(req))
     return message
@@ -74,7 +78,11 @@ def set_case_status(req: LegalRequest, user, status: RequestStatus) -> None:
 def close_case(req: LegalRequest, user, outcome: Outcome, note: str = "", final_fee=None,
                final_fee_currency: str = "") -> None:
     """The client or the firm closes the case with an outcome and, optionally, the fee finally charged; the
-    firm gets its capacity back."""
+    firm gets its capacity back. On a team case a firm closes its own part, and the case closes with the
+    last part (teams.close_part)."""
+    if is_team(req):
+        close_part(req, user, outcome, note)
+        return
     side = _require_side(user, req, "client", "firm", "staff")
     outcome = Outcome(outcome)
     lock_request(req)

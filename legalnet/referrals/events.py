@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from legalnet.core.dates import deadline_text
+from legalnet.matching.services import label
 from legalnet.referrals.labels import outcome_label, request_status_label
 
 # Why a request went to the staff queue; stored as the code, worded for each reader.
@@ -54,6 +55,10 @@ def _closed(p: dict) -> str:
     return _("Closed (%(outcome)s). %(note)s", outcome=outcome_label(p["outcome"]), note=p["note"]).strip()
 
 
+def _place(p: dict) -> str:
+    return label("jurisdictions", p["jurisdiction"])
+
+
 # One renderer per event kind; a missing parameter (a row written before events had them) raises KeyError.
 EVENT_RENDERERS = {
     "submitted": lambda p: _("Request submitted."),
@@ -68,6 +73,13 @@ EVENT_RENDERERS = {
     "status": lambda p: _("Status changed to %(status)s.", status=request_status_label(p["status"])),
     "closed": _closed,
     "feedback": lambda p: _("The client rated the firm %(rating)d of 5.", rating=int(p["rating"])),
+    "team_part": lambda p: (_("Part for %(place)s offered to %(firm)s, the lead firm.", place=_place(p), firm=p["firm"])
+                            if p.get("lead") else
+                            _("Part for %(place)s offered to %(firm)s.", place=_place(p), firm=p["firm"])),
+    "part_accepted": lambda p: _("%(firm)s accepted the part for %(place)s.", firm=p["firm"], place=_place(p)),
+    "team_accepted": lambda p: _("Every part is accepted: the team's case is open."),
+    "part_closed": lambda p: _("%(firm)s closed its part for %(place)s (%(outcome)s).", firm=p["firm"],
+                               place=_place(p), outcome=outcome_label(p["outcome"])),
 }
 
 

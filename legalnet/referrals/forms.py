@@ -86,3 +86,9 @@ class RematchForm(FlaskForm):
     """Staff run the matcher again."""
 
     submit = SubmitField(_l("Match again"))
+
+
+class ReferTeamForm(FlaskForm):
+    """Refer the request to the proposed team: one offer per jurisdiction."""
+
+    submit = SubmitField(_l("Refer to this team"))

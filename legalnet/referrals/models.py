@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legalnet.core.models import enum_column, utcnow
@@ -34,10 +34,12 @@ class Offer(db.Model):
 
     __tablename__ = "offers"
     __table_args__ = (
-        # The backstop of the conditional UPDATE in accept_offer: one accepted offer per request, ever.
+        # The backstop of the conditional UPDATE in accept_offer: one accepted offer per request, ever, or per
+        # jurisdiction of a team referral (single-firm offers have an empty jurisdiction).
         Index(
-            "uq_offers_one_accepted_per_request",
+            "uq_offers_one_accepted_per_part",
             "request_id",
+            "jurisdiction",
             unique=True,
             sqlite_where=text("status = 'accepted'"),
             postgresql_where=text("status = 'accepted'"),
@@ -61,11 +63,19 @@ class Offer(db.Model):
     conflict_with: Mapped[list[str]] = mapped_column(JSON, default=list)
     offered_at: Mapped[datetime] = mapped_column(default=utcnow)
     respond_by: Mapped[datetime]
+    # When the reminder is due: SLA_REMINDER_HOURS working hours before respond_by (empty on older offers,
+    # which are reminded that many clock hours before).
+    remind_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
     responded_at: Mapped[datetime | None]
     responded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     offered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # A team referral offers each jurisdiction of the request to a firm of its own (legalnet/referrals/teams.py):
+    # the part's jurisdiction, whether its firm leads the team, and when the firm closed its part.
+    jurisdiction: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    lead: Mapped[bool] = mapped_column(default=False, server_default=false())
+    part_closed_at: Mapped[datetime | None]
 
     request: Mapped["LegalRequest"] = relationship(back_populates="offers")  # noqa: F821
     firm: Mapped["Firm"] = relationship()  # noqa: F821

@@ -22,12 +22,13 @@ from legalnet.core.errors import InvalidTransition, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
-from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus, Urgency
+from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
 from legalnet.ops.instruments import observe_match
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Message, Offer, OfferSource, OfferStatus
+from legalnet.referrals.sla import offer_times, reminder_due_ids  # noqa: F401
 from legalnet.referrals.states import check_transition, transition
 
 # How many eligible firms of the shortlist the client chooses from.
@@ -88,8 +89,8 @@ def side_of(user, req: LegalRequest) -> str | None:
     if user.is_client and user.organisation_id == req.organisation_id:
         return "client"
     if user.is_firm_member and user.firm_id is not None:
-        accepted = req.accepted_offer
-        if accepted is not None and accepted.firm_id == user.firm_id:
+        # A team case has one accepted firm per jurisdiction; each of them takes part.
+        if any(o.status == OfferStatus.ACCEPTED and o.firm_id == user.firm_id for o in req.offers):
             return "firm"
     return None
 
@@ -170,12 +171,6 @@ def hours_between(start: datetime, end: datetime) -> float:
     return max((end - start).total_seconds() / 3600.0, 0.0)
 
 
-def respond_by_for(req: LegalRequest, now: datetime) -> datetime:
-    """The deadline of a new offer: SLA_URGENT_HOURS for urgent requests, SLA_STANDARD_HOURS otherwise."""
-    key = "SLA_URGENT_HOURS" if req.urgency == Urgency.URGENT else "SLA_STANDARD_HOURS"
-    return now + timedelta(hours=float(current_app.config[key]))
-
-
 # ----------------------------------------------------------------------------------------- shortlist
 
 
@@ -249,8 +244,9 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     now = now or utcnow()
     if req.status != RequestStatus.REFERRED:
         transition(req, RequestStatus.REFERRED)
+    respond_by, remind_at = offer_times(req, firm, now)
     offer = Offer(request_id=req.id, firm_id=firm.id, source=source, offered_at=now,
-                  respond_by=respond_by_for(req, now), offered_by_id=getattr(actor, "id", None),
+                  respond_by=respond_by, remind_at=remind_at, offered_by_id=getattr(actor, "id", None),
                   rank=match.rank if match else None, score=match.score if match else None,
                   reasons=list(match.reasons) if match else [],
                   reason_codes=list(match.reason_codes or []) if match else [],
@@ -285,6 +281,16 @@ def cascade(req: LegalRequest, actor=None, now: datetime | None = None) -> Offer
         return create_offer(req, match.firm, OfferSource.CASCADE, actor=actor, match=match, now=now)
     send_to_review(req, actor, "shortlist_exhausted")
     return None
+
+
+def cascade_after(req: LegalRequest, ended: Offer, actor=None, now: datetime | None = None) -> Offer | None:
+    """Pass the request on after `ended` was declined or expired: a team part within its jurisdiction, a
+    single-firm offer down the shortlist."""
+    if ended.jurisdiction:
+        from legalnet.referrals.teams import cascade_part  # teams builds on this module
+
+        return cascade_part(req, ended, actor=actor, now=now)
+    return cascade(req, actor=actor, now=now)
 
 
 def send_to_review(req: LegalRequest, actor, reason: str) -> None:
@@ -446,6 +452,10 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
     if not conflict_check_confirmed:
         raise ValidationFailed(_l("Confirm that your firm has run its own conflict check before accepting."))
     now = now or utcnow()
+    if offer.jurisdiction:
+        from legalnet.referrals.teams import accept_part  # teams builds on this module
+
+        return accept_part(offer, user, now)
     req = lock_request(offer.request)
     check_transition(offer, OfferStatus.ACCEPTED)
     quote = getattr(offer, "quote", None)  # an offer in quote mode is accepted by the client's choice
@@ -500,7 +510,7 @@ def decline_offer(offer: Offer, user, reason: str, now: datetime | None = None) 
               params={"firm": offer.firm.name})
     record(user, "offer.declined", offer, f"{req.reference} declined by {offer.firm.name}", reason)
     _tell_client_unanswered(req, offer)
-    return cascade(req, actor=user, now=now)
+    return cascade_after(req, offer, actor=user, now=now)
 
 
 def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
@@ -525,7 +535,7 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
            else (lambda: _("Your offer of request %(ref)s expired unanswered.", ref=reference)),
            link=offer_link(offer), email=False)
     _tell_client_unanswered(req, offer)
-    return cascade(req, now=now)
+    return cascade_after(req, offer, now=now)
 
 
 def _tell_client_unanswered(req: LegalRequest, offer: Offer) -> None:
@@ -587,13 +597,4 @@ def overdue_offer_ids(now: datetime) -> list[int]:
     """Open offers whose deadline has passed."""
     return list(db.session.scalars(
         select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= now).order_by(Offer.id)
-    ))
-
-
-def reminder_due_ids(now: datetime) -> list[int]:
-    """Open offers inside the reminder window (SLA_REMINDER_HOURS before the deadline) not yet reminded."""
-    window = timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
-    return list(db.session.scalars(
-        select(Offer.id).where(Offer.status == OfferStatus.OFFERED, Offer.reminded_at.is_(None),
-                               Offer.respond_by > now, Offer.respond_by <= now + window).order_by(Offer.id)
     ))

@@ -1,9 +1,7 @@
 """Firm, case and staff pages of the referral workflow: the firm's offers with accept and decline, the
 case with its timeline, messages, notes, status and closure, and the staff queue with manual referral."""
 
-from datetime import timedelta
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_
@@ -19,7 +17,7 @@ from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.referrals import cases as case_work
-from legalnet.referrals import events, fees, labels, quotes, services
+from legalnet.referrals import events, fees, labels, quotes, services, teams
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -29,10 +27,12 @@ from legalnet.referrals.forms import (
     MessageForm,
     NoteForm,
     ReferForm,
+    ReferTeamForm,
     RematchForm,
     WithdrawOfferForm,
 )
 from legalnet.referrals.models import Offer, OfferStatus
+from legalnet.referrals.sla import reminder_reached
 
 bp = Blueprint("referrals", __name__)
 
@@ -46,6 +46,7 @@ bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
 bp.add_app_template_filter(events.event_text, "event_text")
 bp.add_app_template_filter(services.covers_every_jurisdiction, "covers_every_jurisdiction")
+bp.add_app_template_global(teams.can_refer_team, "can_refer_team")
 
 
 def load_offer(offer_id: int) -> Offer:
@@ -193,7 +194,8 @@ def case_detail(request_id: int):
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
         client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
-        close_form=close_form(req), feedback_form=FeedbackForm(),
+        close_form=close_form(req), feedback_form=FeedbackForm(), parts=teams.parts(req),
+        own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,
         is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
     )
 
@@ -272,11 +274,11 @@ def feedback(request_id: int):
 def staff_queue():
     """What needs the centre: requests in review, offers near their deadline, and every request by status."""
     now = utcnow()
-    window = now + timedelta(hours=float(current_app.config["SLA_REMINDER_HOURS"]))
     with_client = selectinload(LegalRequest.organisation)
     review = db.session.scalars(db.select(LegalRequest).where(LegalRequest.status == RequestStatus.NEEDS_REVIEW)
                                 .options(with_client).order_by(LegalRequest.updated_at)).all()
-    near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED, Offer.respond_by <= window)
+    near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED,
+                                                     or_(Offer.respond_by <= now, reminder_reached(now)))
                               .options(selectinload(Offer.request), selectinload(Offer.firm))
                               .order_by(Offer.respond_by)).all()
     status = request.args.get("status", "")
@@ -306,6 +308,21 @@ def staff_request(request_id: int):
     return render_template("referrals/staff_request.html", req=req, refer_form=refer_form, candidates=candidates,
                            withdraw_form=WithdrawOfferForm(), rematch_form=RematchForm(), note_form=NoteForm(),
                            events=services.visible_events(current_user, req), now=utcnow())
+
+
+@bp.route("/requests/<int:request_id>/team", methods=["POST"])
+@bp.route("/staff/requests/<int:request_id>/team", methods=["POST"], endpoint="staff_refer_team")
+@roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
+def refer_team(request_id: int):
+    """The client or staff refer the request to its proposed team."""
+    req = db.session.get(LegalRequest, request_id)
+    if req is None or not services.can_view_request(current_user, req):
+        abort(404)
+    target = url_for("referrals.staff_request" if current_user.is_staff else "intake.detail", request_id=request_id)
+    if not ReferTeamForm().validate_on_submit():
+        abort(400)
+    error = run(teams.refer_team, req, current_user)
+    return done(error, _("The request was offered to the team, one firm per jurisdiction."), target)
 
 
 @bp.route("/staff/requests/<int:request_id>/refer", methods=["POST"])

@@ -7,10 +7,12 @@ from datetime import timedelta
 from legalnet.accounts.models import Role
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.firms.hours import clock_for
 from legalnet.firms.models import Firm
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
 from legalnet.referrals.cli import sla_cli
+from legalnet.referrals.deadlines import add_working_hours
 from legalnet.referrals.models import Offer, OfferStatus
 from tests import factories
 from tests.conftest import submit
@@ -70,7 +72,9 @@ def test_client_submits_picks_firm_accepts_messages_close_and_rate(client, db, a
     offer = db.session.scalars(db.select(Offer)).one()
     assert offer.firm_id == firm_a.id and offer.status == OfferStatus.OFFERED
     assert "offer.new" in notices(admin_a)
-    assert abs((offer.respond_by - offer.offered_at) - timedelta(hours=48)) < timedelta(seconds=1)
+    # 48 working hours of the firm's clock, not 48 hours of the wall clock.
+    assert offer.respond_by == add_working_hours(offer.offered_at, 48, clock_for(offer.firm))
+    assert offer.respond_by - offer.offered_at > timedelta(hours=48)
 
     # The firm sees the offer, cannot accept without its own conflict check, then accepts.
     auth.logout()
@@ -143,7 +147,7 @@ def test_decline_and_expiry_cascade_then_needs_review(client, db, auth, app):
     auth.login(user=client_user)
     submit(client, f"/requests/{req.id}/pick", {"firm": "centre"}, form_url=f"/requests/{req.id}")
     first = db.session.scalars(db.select(Offer)).one()
-    assert abs((first.respond_by - first.offered_at) - timedelta(hours=24)) < timedelta(seconds=1)
+    assert first.respond_by == add_working_hours(first.offered_at, 24, clock_for(first.firm))
 
     # The first firm declines through its page: the next firm on the shortlist gets the offer.
     auth.logout()

@@ -160,6 +160,7 @@ def test_two_sweeps_at_once_expire_cascade_and_remind_once(app, db):
             req.open_offers[0].respond_by = now - timedelta(minutes=5)
         for _c, req, _f in due_reminder:
             req.open_offers[0].respond_by = now + timedelta(hours=1)
+            req.open_offers[0].remind_at = now - timedelta(minutes=1)
         db.session.commit()
         outcomes = race(app, [lambda at=now: sweep(now=at), lambda at=now: sweep(now=at)])
         assert outcomes == ["ok", "ok"], outcomes

@@ -8,11 +8,13 @@ import pytest
 from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError, InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
+from legalnet.firms.hours import clock_for
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
 from legalnet.referrals import cases, services
+from legalnet.referrals.deadlines import subtract_working_hours
 from legalnet.referrals.models import Offer, OfferStatus
 from legalnet.referrals.states import OFFER_TRANSITIONS, REQUEST_TRANSITIONS, transition
 from tests import factories
@@ -216,9 +218,11 @@ def test_sweep_reminds_once_and_records_it(db, app):
 
     _client, req, firms = referred_request(n_firms=1)
     offer = req.open_offers[0]
-    window = timedelta(hours=app.config["SLA_REMINDER_HOURS"])
-    assert sweep(now=offer.respond_by - window - timedelta(minutes=1))["reminded"] == 0
-    assert sweep(now=offer.respond_by - window + timedelta(minutes=1))["reminded"] == 1
+    # The reminder is due SLA_REMINDER_HOURS working hours before the deadline, on the firm's clock.
+    assert offer.remind_at == subtract_working_hours(offer.respond_by, app.config["SLA_REMINDER_HOURS"],
+                                                     clock_for(offer.firm))
+    assert sweep(now=offer.remind_at - timedelta(minutes=1))["reminded"] == 0
+    assert sweep(now=offer.remind_at + timedelta(minutes=1))["reminded"] == 1
     assert sweep(now=offer.respond_by - timedelta(minutes=1))["reminded"] == 0
     assert db.session.get(Offer, offer.id).reminded_at is not None
     kinds = [n.kind for n in db.session.scalars(db.select(Notification).where(
