@@ -24,7 +24,7 @@ class PageQuery(Schema):
 
     limit = QueryLimit(MAX_LIMIT, load_default=DEFAULT_LIMIT,
                        metadata={"description": "Items per page (1-100).", "default": DEFAULT_LIMIT})
-    cursor = fields.String(load_default=None, validate=validate.Length(max=200),
+    cursor = fields.String(load_default=None, allow_none=False, validate=validate.Length(max=200),
                            metadata={"description": "Opaque; the `next_cursor` of the previous page."})
 
 
