@@ -78,8 +78,10 @@ def documented_query_parameters() -> dict[tuple[str, str], set[str]]:
 def before_api_call():
     """Check the token, the role and the query string before the view loads anything."""
     view = current_app.view_functions.get(request.endpoint)
-    # The token settings pages share the blueprint's name but are pages under /account/.
-    if getattr(view, "api_public", False) or not request.path.startswith(bp.url_prefix):
+    # The token settings pages share the blueprint's name but are pages under /account/; OPTIONS only says
+    # which methods a path has.
+    if (getattr(view, "api_public", False) or not request.path.startswith(bp.url_prefix)
+            or request.method == "OPTIONS"):
         return
     if not current_user.is_authenticated:
         unauthorized("The API token is invalid, revoked, or its account is disabled." if bearer_value() else None)
@@ -87,7 +89,8 @@ def before_api_call():
     if roles and current_user.role not in roles:
         fail(403)
     path = RULE_PARAMETER_RE.sub(r"{\1}", request.url_rule.rule.removeprefix(bp.url_prefix))
-    known = documented_query_parameters().get((request.method, path), set())
+    method = "GET" if request.method == "HEAD" else request.method
+    known = documented_query_parameters().get((method, path), set())
     unknown = sorted(set(request.args) - known)
     if unknown:
         fail(422, _("Unknown query parameter: %(names)s.", names=", ".join(unknown)),

@@ -119,3 +119,11 @@ def test_every_operation_documents_its_errors_as_problem_json(api, db):
             assert {"400", "401", "429"} <= set(op["responses"]), (method, path)
             if "requestBody" in op or any(p["in"] == "query" for p in op["parameters"]):
                 assert op["responses"]["422"] == {"$ref": "#/components/responses/Invalid"}, (method, path)
+
+
+def test_options_and_head_behave_like_the_path_says(client, db, api):
+    value = api.token_for(factories.make_user(Role.CLIENT))
+    options = client.options("/api/v1/requests")
+    assert options.status_code == 200 and {"GET", "POST"} <= set(options.headers["Allow"].replace(" ", "").split(","))
+    head = client.head("/api/v1/requests?limit=1", headers={"Authorization": f"Bearer {value}"})
+    assert head.status_code == 200
