@@ -69,6 +69,11 @@ class Body(Schema):
     class Meta:
         unknown = EXCLUDE
 
+    def __init_subclass__(cls, **kwargs):
+        # Each body's docstring describes it in the OpenAPI document (and so on the docs page).
+        cls.Meta = type("Meta", (cls.Meta,), {"description": " ".join((cls.__doc__ or "").split())})
+        super().__init_subclass__(**kwargs)
+
     @post_load
     def blank_text_for_null(self, data: dict, **kwargs) -> dict:
         """Optional text sent as null is empty text."""
