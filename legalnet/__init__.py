@@ -120,7 +120,7 @@ def register_blueprints(app: Flask) -> None:
     """Register one blueprint per domain."""
     from legalnet.accounts.twofactor_views import bp as twofactor_bp
     from legalnet.accounts.views import bp as accounts_bp
-    from legalnet.api.views import bp as api_bp
+    from legalnet.api.views import register as register_api
     from legalnet.firms.views import bp as firms_bp
     from legalnet.intake.views import bp as intake_bp
     from legalnet.notifications.views import bp as notifications_bp
@@ -140,7 +140,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(intake_bp)
     app.register_blueprint(referrals_bp)
     app.register_blueprint(quotes_bp)
-    app.register_blueprint(api_bp)
+    register_api(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -1,20 +1,21 @@
-"""Bearer-token authentication of the API. Session cookies never authenticate an API call: the API's
-requests start anonymous and only a valid `Authorization: Bearer <token>` header makes them a user."""
+"""Bearer-token authentication of the API through Flask-Login's request loader. Session cookies never
+authenticate an API call: API requests open the session without its sign-in, so Flask-Login finds no signed-in
+user there and asks the request loader, which reads only `Authorization: Bearer <token>`."""
 
-from functools import wraps
-
-from flask import current_app, g, request
+from flask import current_app, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
-from flask_login import current_user
 
 from legalnet.accounts.models import Role
 from legalnet.api import services
-from legalnet.api.problems import fail, unauthorized
-from legalnet.extensions import db, login_manager
+from legalnet.extensions import login_manager
 
 STAFF = (Role.STAFF, Role.STAFF_ADMIN)
 FIRM = (Role.FIRM_ADMIN, Role.FIRM_LAWYER)
 CLIENT = (Role.CLIENT,)
+API_PREFIX = "/api/"
+# Where Flask-Login keeps the signed-in user in the session.
+SIGN_IN_KEYS = ("_user_id", "_fresh", "_id", "_remember", "_remember_seconds")
 
 
 def bearer_value() -> str | None:
@@ -24,6 +25,34 @@ def bearer_value() -> str | None:
     if scheme.lower() != "bearer" or not value.strip():
         return None
     return value.strip()
+
+
+@login_manager.request_loader
+def user_from_bearer_token(req):
+    """The active user of the API call's bearer token (its last use is flushed, for the call's one commit);
+    None on pages, without a token, or for an unknown, revoked or disabled one."""
+    if not req.path.startswith(API_PREFIX):
+        return None
+    value = bearer_value()
+    return services.authenticate(value) if value is not None else None
+
+
+class ApiSessionInterface(SecureCookieSessionInterface):
+    """The app's signed-cookie session, opened without its sign-in for API calls (so a cookie never signs one
+    in) and saved with the sign-in put back (so an API call never signs the browser out)."""
+
+    def open_session(self, app, request):
+        """The session; for API calls, without the signed-in user."""
+        session = super().open_session(app, request)
+        if session is not None and request.path.startswith(API_PREFIX):
+            hidden = {key: dict.pop(session, key) for key in SIGN_IN_KEYS if key in session}
+            session.api_hidden_sign_in = hidden
+        return session
+
+    def save_session(self, app, session, response):
+        """Save as usual, with the sign-in the API call did not see."""
+        dict.update(session, getattr(session, "api_hidden_sign_in", {}))
+        super().save_session(app, session, response)
 
 
 def rate_limit_key() -> str:
@@ -37,40 +66,3 @@ def rate_limit_key() -> str:
 def rate_limit_value() -> str:
     """The configured API rate limit, read per request so that it can change without a restart."""
     return current_app.config["API_RATE_LIMIT"]
-
-
-def forget_session_user() -> None:
-    """Make the request anonymous before anything reads the session's signed-in user."""
-    login_manager._update_request_context_with_user(None)
-
-
-def authenticate() -> None:
-    """Resolve the bearer token to its user and make it the current user, or stop with 401."""
-    value = bearer_value()
-    if value is None:
-        unauthorized()
-    user = services.authenticate(value)
-    if user is None:
-        db.session.rollback()
-        unauthorized("The API token is invalid, revoked, or its account is disabled.")
-    # Keeps last_used_at; the only write a read-only call makes, so it is committed here.
-    db.session.commit()
-    login_manager._update_request_context_with_user(user)
-    g.api_user = user
-
-
-def token_required(*roles: Role):
-    """Require a valid bearer token, and one of `roles` when given (others get 403)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            authenticate()
-            if roles and current_user.role not in roles:
-                fail(403)
-            return view(*args, **kwargs)
-
-        wrapped.api_roles = roles
-        return wrapped
-
-    return decorator

@@ -6,6 +6,9 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from legalnet.core.errors import DomainError, InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.core.views import error_response
+
+PROBLEM = "application/problem+json"
 
 # Titles for the statuses the pages never show; the others keep the app's titles.
 TITLES = {
@@ -32,8 +35,6 @@ class ApiProblem(HTTPException):
 def problem(status: int, detail: str | None = None, errors: dict[str, list[str]] | None = None,
             headers: dict[str, str] | None = None):
     """A problem+json response with `status`, `title`, `detail` and, for validation, `errors`."""
-    from legalnet.core.views import error_response
-
     detail = str(detail or DETAILS.get(status, "")) or None
     response = error_response(status, detail)
     payload = response.get_json()

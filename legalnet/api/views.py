@@ -1,548 +1,545 @@
-"""The JSON API under /api/v1 (bearer tokens, problem+json errors, cursor pagination, per-token rate
-limits) over the same services as the pages, its OpenAPI document and docs page, and the settings page
-where people create and revoke their tokens (/account/tokens)."""
+"""The JSON API under /api/v1 over the same services as the pages, declared once with flask-smorest: each
+operation is a short view with its schemas (legalnet/api/schemas.py), who may call it and the errors it may
+answer; the OpenAPI 3.1 document and the docs page are made from these declarations.
+
+Every operation but the two documents needs a bearer token (see auth.py); `before_api_call` checks the token,
+the role and the query string before anything is loaded. A view that writes commits once with `commit()`; a
+read commits the token's last use after the view."""
 
 import re
-from functools import cache, wraps
+from functools import wraps
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, g, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import MethodNotAllowed
 
-from legalnet.api import schemas, services
-from legalnet.api.auth import CLIENT, FIRM, STAFF, forget_session_user, rate_limit_key, rate_limit_value, token_required
-from legalnet.api.openapi import operation_table
-from legalnet.api.problems import fail, from_domain_error
+from legalnet.api import pagination, schemas, services
+from legalnet.api.auth import CLIENT, FIRM, STAFF, ApiSessionInterface, bearer_value, rate_limit_key, rate_limit_value
+from legalnet.api.framework import Blueprint, api_document, init_api
+from legalnet.api.pages import revoke_token_view, tokens_page
+from legalnet.api.problems import ApiProblem, fail, from_domain_error, unauthorized
+from legalnet.api.reference import code_spans, operations
 from legalnet.core.errors import DomainError
 from legalnet.extensions import csrf, db, limiter
 from legalnet.firms import services as firms
-from legalnet.firms.models import Firm, FirmStatus
+from legalnet.firms.models import Firm
 from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
-from legalnet.matching.vocabulary import get_vocabulary
+from legalnet.matching.export import taught_names
+from legalnet.matching.services import resolve_codes_or_text, vocabulary_choices
 from legalnet.referrals import cases
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Offer
+from legalnet.staff.services import firms_query
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+bp = Blueprint("api", __name__, url_prefix="/api/v1", description="The JSON API.")
 # The API authenticates with bearer tokens, never cookies, so a forged cross-site request has nothing to ride on.
 csrf.exempt(bp)
-
 # One bucket per token for the whole API, so that spreading calls over endpoints does not multiply the limit.
-api_limit = limiter.shared_limit(rate_limit_value, scope="api", key_func=rate_limit_key)
-
-
-@bp.url_value_preprocessor
-def api_requests_are_anonymous(endpoint, values):
-    """Drop the session's user before any hook reads it; only a bearer token signs an API call in."""
-    if request.path.startswith("/api/"):
-        forget_session_user()
-
+limiter.shared_limit(rate_limit_value, scope="api", key_func=rate_limit_key)(bp)
+bp.add_app_template_filter(code_spans, "code_spans")
 
 RULE_PARAMETER_RE = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
-@cache
-def documented_query_parameters() -> dict[tuple[str, str], set[str]]:
-    """(method, path) -> the query parameters the OpenAPI document names for that operation."""
-    return {(method.upper(), path): {p["name"] for p in params if p.get("in") == "query"}
-            for method, path, *_rest, params, _body, _status, _result, _errors in operation_table()}
+# ------------------------------------------------------------------------------------------ the pattern
 
 
-def only_documented_query(rule: str, view):
-    """Refuse query parameters the operation does not know, so that a misspelt filter is an error, not ignored."""
-    path = RULE_PARAMETER_RE.sub(r"{\1}", rule)
-
-    @wraps(view)
-    def checked(*args, **kwargs):
-        known = documented_query_parameters().get((request.method, path))
-        unknown = sorted(set(request.args) - known) if known is not None else []
-        if unknown:
-            fail(422, _("Unknown query parameter: %(names)s.", names=", ".join(unknown)),
-                 {name: [_("This operation has no such parameter.")] for name in unknown})
-        return view(*args, **kwargs)
-
-    return checked
-
-
-def route(rule: str, methods=("GET",), roles=(), public: bool = False):
-    """Register an API operation: rate-limited, and token-protected unless public."""
+def allowed(*roles):
+    """Who may call the operation: any signed-in token when no roles are given (put right under `bp.route`)."""
 
     def decorator(view):
-        wrapped = view if public else token_required(*roles)(only_documented_query(rule, view))
-        wrapped = api_limit(wrapped)
-        bp.add_url_rule(rule, view.__name__, wrapped, methods=list(methods))
-        return wrapped
+        view.api_roles = roles
+        return view
 
     return decorator
 
 
-def committed(response_data: dict, status: int = 200):
-    """Commit the service's work once and answer with JSON."""
+def public(view):
+    """An operation without a token (put right under `bp.route`)."""
+    view.api_public = True
+    return view
+
+
+def documented_query_parameters() -> dict[tuple[str, str], set[str]]:
+    """(method, path) -> the query parameters the OpenAPI document names for that operation."""
+    cache = current_app.extensions.setdefault("legalnet-api-query", {})
+    if not cache:
+        for path, methods in api_document(current_app)["paths"].items():
+            for method, op in methods.items():
+                cache[(method.upper(), path)] = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
+    return cache
+
+
+@bp.before_request
+def before_api_call():
+    """Check the token, the role and the query string before the view loads anything."""
+    view = current_app.view_functions.get(request.endpoint)
+    # The token settings pages share the blueprint's name but are pages under /account/; OPTIONS only says
+    # which methods a path has.
+    if (getattr(view, "api_public", False) or not request.path.startswith(bp.url_prefix)
+            or request.method == "OPTIONS"):
+        return
+    if not current_user.is_authenticated:
+        unauthorized("The API token is invalid, revoked, or its account is disabled." if bearer_value() else None)
+    roles = getattr(view, "api_roles", ())
+    if roles and current_user.role not in roles:
+        fail(403)
+    path = RULE_PARAMETER_RE.sub(r"{\1}", request.url_rule.rule.removeprefix(bp.url_prefix))
+    method = "GET" if request.method == "HEAD" else request.method
+    known = documented_query_parameters().get((method, path), set())
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        fail(422, _("Unknown query parameter: %(names)s.", names=", ".join(unknown)),
+             {name: [_("This operation has no such parameter.")] for name in unknown})
+
+
+@bp.after_request
+def commit_token_use(response):
+    """A call that wrote nothing commits the token's last use; a write committed it with its own work."""
+    if response.status_code < 400 and not g.get("api_committed") and request.path.startswith(bp.url_prefix):
+        db.session.commit()
+    return response
+
+
+def commit() -> None:
+    """Commit the operation's work, with the token's last use, once."""
+    g.api_committed = True
     db.session.commit()
-    return jsonify(response_data), status
 
 
 def refused(error: DomainError, field: str = "body"):
-    """Roll back a refused operation and answer with its problem."""
+    """Roll back a refused operation and stop with its problem."""
     db.session.rollback()
-    return from_domain_error(error, field)
+    raise ApiProblem(from_domain_error(error, field))
 
 
-def load_request(request_id: int) -> LegalRequest:
-    """A request the token's user may see; 404 for anything else, so ids reveal nothing."""
-    req = db.session.get(LegalRequest, request_id) if request_id <= schemas.MAX_ID else None
-    if req is None or not services.can_see_request(current_user, req):
-        fail(404)
-    return req
+def with_request(view):
+    """Pass the request named by `request_id` that the user may see; 404 for any other, so ids reveal nothing."""
+
+    @wraps(view)
+    def loaded(*args, request_id: int, **kwargs):
+        req = db.session.get(LegalRequest, request_id)
+        if req is None or not services.can_see_request(current_user, req):
+            fail(404)
+        return view(*args, req=req, **kwargs)
+
+    return loaded
 
 
-def load_offer(offer_id: int) -> Offer:
-    """An offer made to the user's firm; 404 for anyone else's."""
-    offer = db.session.get(Offer, offer_id) if offer_id <= schemas.MAX_ID else None
-    if offer is None or not referrals.can_view_offer(current_user, offer):
-        fail(404)
-    return offer
+def with_firm(view):
+    """Pass the firm named by `firm_id`, whatever its status (staff only)."""
+
+    @wraps(view)
+    def loaded(*args, firm_id: int, **kwargs):
+        return view(*args, firm=db.session.get(Firm, firm_id) or fail(404), **kwargs)
+
+    return loaded
 
 
-def keyset_page(stmt, column, kind: str, descending: bool = True):
-    """Run `stmt` one page at a time by id: (rows, next_cursor)."""
-    errors = schemas.Errors()
-    limit, cursor = schemas.page_params(errors, kind)
-    errors.raise_if_any()
-    if cursor is not None:
-        stmt = stmt.where(column < cursor if descending else column > cursor)
-    rows = list(db.session.scalars(stmt.order_by(column.desc() if descending else column).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, schemas.encode_cursor(kind, rows[-1].id) if more else None
+def with_offer(view):
+    """Pass the offer named by `offer_id` if it was made to the user's firm; 404 for anyone else's."""
 
+    @wraps(view)
+    def loaded(*args, offer_id: int, **kwargs):
+        offer = db.session.get(Offer, offer_id)
+        if offer is None or not referrals.can_view_offer(current_user, offer):
+            fail(404)
+        return view(*args, offer=offer, **kwargs)
 
-def offset_page(stmt, kind: str = "o"):
-    """Run an ordered `stmt` one page at a time by position: (rows, next_cursor)."""
-    errors = schemas.Errors()
-    limit, offset = schemas.page_params(errors, kind)
-    errors.raise_if_any()
-    offset = offset or 0
-    rows = list(db.session.scalars(stmt.offset(offset).limit(limit + 1)))
-    more = len(rows) > limit
-    return rows[:limit], schemas.encode_cursor(kind, offset + limit) if more else None
-
-
-def vocabulary_filters(errors: schemas.Errors) -> dict[str, str]:
-    """The jurisdiction, practice_area and language filters, each a vocabulary code when given."""
-    vocab = get_vocabulary()
-    return {name: schemas.query_choice(name, vocab.codes(kind), errors)
-            for name, kind in (("jurisdiction", "jurisdictions"), ("practice_area", "practice_areas"),
-                               ("language", "languages"))}
+    return loaded
 
 
 # ------------------------------------------------------------------------------------------ documents
 
 
-@route("/openapi.json", public=True)
+@bp.route("/openapi.json")
+@public
+@bp.doc(operationId="getOpenApi", summary="This document", tags=["meta"], security=[], responses={
+    "200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}})
+@bp.errors()
 def openapi_document():
     """The OpenAPI 3.1 document of this API."""
-    from legalnet.api.openapi import build_document
-
-    return jsonify(build_document())
+    return jsonify(api_document(current_app))
 
 
-CODE_SPAN_RE = re.compile(r"`([^`]+)`")
-
-
-@bp.app_template_filter("code_spans")
-def code_spans(text) -> Markup:
-    """Description text of the OpenAPI document as HTML: `code` spans become <code>, the rest is escaped."""
-    escaped = str(escape(text or ""))
-    return Markup(CODE_SPAN_RE.sub(lambda m: f"<code>{m.group(1)}</code>", escaped))
-
-
-@route("/docs", public=True)
+@bp.route("/docs")
+@public
+@bp.doc(operationId="getDocs", summary="This reference as HTML", tags=["meta"], security=[], responses={
+    "200": {"description": "HTML page", "content": {"text/html": {"schema": {"type": "string"}}}}})
+@bp.errors()
 def docs():
     """The API reference for people, rendered from the OpenAPI document."""
-    from legalnet.api.openapi import build_document, operations
-
-    document = build_document()
+    document = api_document(current_app)
     return render_template("api/docs.html", document=document, operations=operations(document))
 
 
 # ------------------------------------------------------------------------------------------- reference
 
 
-@route("/me")
+@bp.route("/me")
+@allowed()
+@bp.doc(operationId="getMe", summary="Who the token acts as", description="Who: any role.")
+@bp.errors()
+@bp.response(200, schemas.Me)
 def me():
     """Who the token acts as."""
-    user = current_user
-    return jsonify({"id": user.id, "email": user.email, "name": user.name, "role": user.role.value,
-                    "organisation": {"id": user.organisation.id, "name": user.organisation.name}
-                    if user.organisation else None,
-                    "firm": schemas.firm_ref(user.firm) if user.firm else None})
+    return current_user
 
 
-@route("/vocabulary/<kind>")
+@bp.route("/vocabulary/<kind>")
+@allowed()
+@bp.doc(operationId="getVocabulary", description="Who: any role.", summary="Codes of jurisdictions, practice areas "
+        "or languages with labels in en, zh-Hans and zh-Hant",
+        parameters=[{"name": "kind", "in": "path", "required": True,
+                     "schema": {"type": "string", "enum": list(schemas.KINDS)}}])
+@bp.errors(404)
+@bp.response(200, schemas.Vocabulary)
 def vocabulary(kind: str):
-    """Every code of one vocabulary with its labels in English, Simplified and Traditional Chinese and the
-    aliases staff taught it."""
-    from legalnet.matching.export import taught_names
-    from legalnet.matching.services import vocabulary_choices
-
+    """Every code of one vocabulary with its labels and the aliases staff taught it."""
     if kind not in schemas.KINDS:
         fail(404)
     labels = {name: dict(vocabulary_choices(kind, locale)) for name, locale in schemas.LOCALES.items()}
     taught = taught_names(kind)
-    items = [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES},
-              "taught_aliases": taught.get(code, [])} for code in labels["en"]]
-    return jsonify({"kind": kind, "items": items})
+    return {"kind": kind, "items": [{"code": code, "labels": {name: labels[name][code] for name in schemas.LOCALES},
+                                     "taught_aliases": taught.get(code, [])} for code in labels["en"]]}
 
 
-@route("/resolve", methods=("POST",))
-def resolve():
+@bp.route("/resolve", methods=["POST"])
+@allowed()
+@bp.doc(operationId="resolve", summary="Read free text in any language as vocabulary codes",
+        description="Who: any role.")
+@bp.errors(413, 422)
+@bp.arguments(schemas.ResolveInput)
+@bp.response(200, schemas.Resolution)
+def resolve(data: dict):
     """Read free text (in any language) as vocabulary codes, with what stayed unresolved."""
-    from legalnet.matching.services import resolve_codes_or_text
-
-    data = schemas.resolve_input(schemas.json_body())
-    resolved = {kind: [] for kind in schemas.KINDS}
-    parties, also = [], []
-    if data["kind"]:
-        result = resolve_codes_or_text(data["kind"], data["texts"])
-        resolved[data["kind"]] = list(result.codes)
-        unresolved, suggestions = list(result.unresolved), dict(result.suggestions)
-    else:
-        # Without a kind, the texts are read as prose together with the title and description.
-        description = "\n".join([data["description"], *data["texts"]]).strip()
-        seen = intake.understand(intake.RequestInput(title=data["title"], description=description))
-        resolved = {kind: getattr(seen, kind) for kind in schemas.KINDS}
-        unresolved, suggestions = seen.unresolved, seen.suggestions
-        parties, also = seen.found_counterparties, seen.also_mentioned
-    return jsonify({"resolved": resolved, "unresolved": unresolved,
-                    "suggestions": {text: list(labels) for text, labels in suggestions.items()},
-                    "counterparties": parties, "also_mentioned": also})
+    kind, texts = data.get("kind"), data.get("texts") or []
+    if kind:
+        result = resolve_codes_or_text(kind, texts)
+        return {"resolved": {k: list(result.codes) if k == kind else [] for k in schemas.KINDS},
+                "unresolved": list(result.unresolved), "suggestions": dict(result.suggestions),
+                "counterparties": [], "also_mentioned": []}
+    # Without a kind, the texts are read as prose together with the title and description.
+    description = "\n".join([data["description"], *texts]).strip()
+    seen = intake.understand(intake.RequestInput(title=data["title"], description=description))
+    return {"resolved": {k: getattr(seen, k) for k in schemas.KINDS}, "unresolved": seen.unresolved,
+            "suggestions": {text: list(labels) for text, labels in seen.suggestions.items()},
+            "counterparties": seen.found_counterparties, "also_mentioned": seen.also_mentioned}
 
 
 # --------------------------------------------------------------------------------------------- firms
 
 
-@route("/firms")
-def list_firms():
+@bp.route("/firms")
+@allowed()
+@bp.doc(operationId="listFirms", summary="Directory of active member firms (public fields)",
+        description="Who: any role.")
+@bp.errors(422)
+@bp.arguments(schemas.FirmsQuery, location="query")
+@bp.response(200, schemas.PublicFirmPage)
+def list_firms(args: dict):
     """The directory of active member firms, filtered like the directory page."""
-    errors = schemas.Errors()
-    filters = vocabulary_filters(errors)
-    query = schemas.query_text("q", errors)
-    limit, offset = schemas.page_params(errors, "o")
-    errors.raise_if_any()
-    offset = offset or 0
-    if query:
-        # The fuzzy name search ranks in Python; take the ranked page that covers this offset.
-        found = firms.search_directory(query, filters["jurisdiction"], filters["practice_area"],
-                                       filters["language"], page=1, per_page=offset + limit + 1)
-        rows = found.items[offset:]
-    else:
-        stmt = (select(Firm).where(*firms.directory_filter(filters["jurisdiction"], filters["practice_area"],
-                                                             filters["language"]))
-                .options(selectinload(Firm.offices))
-                .order_by(func.lower(Firm.name), Firm.id).offset(offset).limit(limit + 1))
-        rows = list(db.session.scalars(stmt))
-    more = len(rows) > limit
-    return jsonify(schemas.page([schemas.public_firm(f) for f in rows[:limit]],
-                                schemas.encode_cursor("o", offset + limit) if more else None))
+    filters = (args["jurisdiction"], args["practice_area"], args["language"])
+    if not args["q"]:
+        return pagination.by_offset(select(Firm).where(*firms.directory_filter(*filters))
+                                    .options(selectinload(Firm.offices)).order_by(func.lower(Firm.name), Firm.id), args)
+    # The fuzzy name search ranks in Python; take the ranked page that covers this offset.
+    offset = pagination.offset_of(args)
+    found = firms.search_directory(args["q"], *filters, page=1, per_page=offset + args["limit"] + 1)
+    return pagination.next_offset(found.items[offset:], args, offset)
 
 
-@route("/firms/<int:firm_id>")
+@bp.route("/firms/<int:firm_id>")
+@allowed()
+@bp.doc(operationId="getFirm", summary="Public profile of an active member firm", description="Who: any role.")
+@bp.errors(404)
+@bp.response(200, schemas.PublicFirmDetail)
 def get_firm(firm_id: int):
     """One active member firm's public profile; other firms do not exist here."""
-    firm = firms.public_firm(firm_id) if firm_id <= schemas.MAX_ID else None
-    if firm is None:
-        fail(404)
-    return jsonify(schemas.public_firm(firm, detail=True))
+    return firms.public_firm(firm_id) or fail(404)
 
 
 # ------------------------------------------------------------------------------------------ requests
 
 
-def request_view(req: LegalRequest, contacts: dict | None = None) -> dict:
-    """A request for the current user, with the client's contacts for the accepting firm and staff (from
-    `contacts`, organisation id -> users, when a list loaded them for the whole page)."""
-    shown = []
-    if req.is_case and not current_user.is_client:
-        shown = contacts[req.organisation_id] if contacts is not None else referrals.client_users(req)
-    return schemas.legal_request(req, current_user, shown)
-
-
-@route("/requests", methods=("POST",), roles=CLIENT)
-def create_request():
+@bp.route("/requests", methods=["POST"])
+@allowed(*CLIENT)
+@bp.doc(operationId="createRequest", summary="Submit a request; it is matched at once", description="Who: clients.")
+@bp.errors(403, 413, 422)
+@bp.arguments(schemas.RequestInput)
+@bp.response(201, schemas.Request, headers={"Location": {"schema": {"type": "string"},
+                                                         "description": "URL of the new request"}})
+def create_request(data: intake.RequestInput):
     """Submit a request, as the intake page does; it is matched at once."""
-    data = schemas.request_input(schemas.json_body())
     try:
         req = intake.submit_request(current_user, data)
     except DomainError as error:
-        return refused(error)
-    db.session.commit()
-    response = jsonify(request_view(req))
-    response.status_code = 201
-    response.headers["Location"] = url_for("api.get_request", request_id=req.id)
-    return response
+        refused(error)
+    commit()
+    return req, 201, {"Location": url_for("api.get_request", request_id=req.id)}
 
 
-@route("/requests")
-def list_requests():
+@bp.route("/requests")
+@allowed()
+@bp.doc(operationId="listRequests", description="Who: any role.", summary="Requests the user may see, newest "
+        "first: the organisation's (clients), the firm's cases (firms), all (staff)")
+@bp.errors(422)
+@bp.arguments(schemas.RequestsQuery, location="query")
+@bp.response(200, schemas.RequestPage)
+def list_requests(args: dict):
     """The requests the user may see, newest first: the organisation's, the firm's cases, or all for staff."""
-    errors = schemas.Errors()
-    status = schemas.query_choice("status", schemas.STATUS_VALUES, errors)
-    errors.raise_if_any()
     stmt = services.visible_requests_query(current_user)
-    if status:
-        stmt = stmt.where(LegalRequest.status == RequestStatus(status))
-    rows, next_cursor = keyset_page(stmt, LegalRequest.id, "r")
-    contacts = referrals.client_users_by_organisation({r.organisation_id for r in rows if r.is_case})
-    return jsonify(schemas.page([request_view(r, contacts) for r in rows], next_cursor))
+    if args["status"]:
+        stmt = stmt.where(LegalRequest.status == RequestStatus(args["status"]))
+    found = pagination.by_id(stmt, LegalRequest.id, args, "r")
+    # The client's contacts of every case on the page, loaded at once.
+    g.api_client_contacts = referrals.client_users_by_organisation(
+        {r.organisation_id for r in found["items"] if r.is_case})
+    return found
 
 
-@route("/requests/<int:request_id>")
-def get_request(request_id: int):
+@bp.route("/requests/<int:request_id>")
+@allowed()
+@bp.doc(operationId="getRequest", summary="One request", description="Who: any role.")
+@bp.errors(404)
+@with_request
+@bp.response(200, schemas.Request)
+def get_request(req: LegalRequest):
     """One request."""
-    return jsonify(request_view(load_request(request_id)))
+    return req
 
 
-@route("/requests/<int:request_id>/matches", roles=CLIENT + STAFF)
-def request_matches(request_id: int):
+@bp.route("/requests/<int:request_id>/matches")
+@allowed(*CLIENT, *STAFF)
+@bp.doc(operationId="getMatches", summary="The stored shortlist with score, reasons and conflict flag",
+        description="Who: clients, staff.")
+@bp.errors(403, 404)
+@with_request
+@bp.response(200, schemas.Matches)
+def request_matches(req: LegalRequest):
     """The stored shortlist, best first, with scores, reasons and the conflict screen."""
-    req = load_request(request_id)
-    choosable = set()
     if req.status == RequestStatus.MATCHED:
-        choosable = {m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]}
-    return jsonify({"request_id": req.id, "status": req.status.value,
-                    "items": [schemas.match(m, choosable) for m in req.matches],
-                    "team": request_view(req)["team"]})
+        g.api_choosable = {m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]}
+    return req
 
 
-@route("/requests/<int:request_id>/choice", methods=("POST",), roles=CLIENT)
-def choose(request_id: int):
+@bp.route("/requests/<int:request_id>/choice", methods=["POST"])
+@allowed(*CLIENT)
+@bp.doc(operationId="chooseFirm", summary="Offer the request to a shortlisted firm, or leave the choice to the "
+        "centre", description="Who: clients.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.ChoiceInput)
+@bp.response(200, schemas.ChoiceResult)
+def choose(data: dict, req: LegalRequest):
     """Send the request to a shortlisted firm, or leave the choice to the centre."""
-    req = load_request(request_id)
-    firm_id = schemas.choice_input(schemas.json_body())
     try:
-        made = referrals.choose_firm(req, current_user, firm_id)
+        made = referrals.choose_firm(req, current_user, data.get("firm_id"))
     except DomainError as error:
-        return refused(error, "firm_id")
-    db.session.commit()
-    return jsonify({"request": request_view(req), "offer": {"id": made.id, "firm": schemas.firm_ref(made.firm),
-                                                            "respond_by": schemas.timestamp(made.respond_by)}
-                    if made else None})
+        refused(error, "firm_id")
+    commit()
+    return {"request": req, "offer": made}
 
 
-@route("/requests/<int:request_id>/cancel", methods=("POST",), roles=CLIENT + STAFF)
-def cancel(request_id: int):
+@bp.route("/requests/<int:request_id>/cancel", methods=["POST"])
+@allowed(*CLIENT, *STAFF)
+@bp.doc(operationId="cancelRequest", summary="Withdraw a request before a firm accepts it",
+        description="Who: clients, staff.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.ReasonInput)
+@bp.response(200, schemas.Request)
+def cancel(data: dict, req: LegalRequest):
     """Withdraw a request before a firm accepts it."""
-    req = load_request(request_id)
-    reason = schemas.reason_input(schemas.json_body(), required=False)
     try:
-        intake.cancel_request(req, current_user, reason)
+        intake.cancel_request(req, current_user, data["reason"])
     except DomainError as error:
-        return refused(error, "reason")
-    return committed(request_view(req))
+        refused(error, "reason")
+    commit()
+    return req
 
 
 # ------------------------------------------------------------------------------------------- offers
 
 
-@route("/offers", roles=FIRM)
-def list_offers():
+@bp.route("/offers")
+@allowed(*FIRM)
+@bp.doc(operationId="listOffers", summary="The firm's offers, newest first", description="Who: firm members.")
+@bp.errors(403, 422)
+@bp.arguments(schemas.OffersQuery, location="query")
+@bp.response(200, schemas.OfferPage)
+def list_offers(args: dict):
     """The firm's offers, newest first, optionally of one status."""
-    errors = schemas.Errors()
-    status = schemas.query_choice("status", schemas.OFFER_FILTERS, errors)
-    errors.raise_if_any()
-    rows, next_cursor = keyset_page(services.firm_offers_query(current_user, status), Offer.id, "f")
-    return jsonify(schemas.page([schemas.offer(o) for o in rows], next_cursor))
+    return pagination.by_id(services.firm_offers_query(current_user, args["status"]), Offer.id, args, "f")
 
 
-@route("/offers/<int:offer_id>", roles=FIRM)
-def get_offer(offer_id: int):
+@bp.route("/offers/<int:offer_id>")
+@allowed(*FIRM)
+@bp.doc(operationId="getOffer", summary="One offer with the request and the conflict screen",
+        description="Who: firm members.")
+@bp.errors(403, 404)
+@with_offer
+@bp.response(200, schemas.Offer)
+def get_offer(offer: Offer):
     """One offer with the request and the conflict screen."""
-    return jsonify(schemas.offer(load_offer(offer_id)))
+    return offer
 
 
-@route("/offers/<int:offer_id>/accept", methods=("POST",), roles=FIRM)
-def accept_offer(offer_id: int):
+@bp.route("/offers/<int:offer_id>/accept", methods=["POST"])
+@allowed(*FIRM)
+@bp.doc(operationId="acceptOffer", summary="Accept after the firm's own conflict check (at most one firm per "
+        "request)", description="Who: firm members.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_offer
+@bp.arguments(schemas.AcceptInput)
+@bp.response(200, schemas.Offer)
+def accept_offer(data: dict, offer: Offer):
     """Accept an offer after the firm's own conflict check; one firm per request ever wins."""
-    offer = load_offer(offer_id)
-    checked = schemas.accept_input(schemas.json_body())
     try:
-        referrals.accept_offer(offer, current_user, checked)
+        referrals.accept_offer(offer, current_user, data["conflict_checked"])
     except DomainError as error:
-        return refused(error, "conflict_checked")
-    return committed(schemas.offer(offer))
+        refused(error, "conflict_checked")
+    commit()
+    return offer
 
 
-@route("/offers/<int:offer_id>/decline", methods=("POST",), roles=FIRM)
-def decline_offer(offer_id: int):
+@bp.route("/offers/<int:offer_id>/decline", methods=["POST"])
+@allowed(*FIRM)
+@bp.doc(operationId="declineOffer", summary="Decline with a reason; the request cascades",
+        description="Who: firm members.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_offer
+@bp.arguments(schemas.DeclineInput)
+@bp.response(200, schemas.Offer)
+def decline_offer(data: dict, offer: Offer):
     """Decline an offer with a reason; the request moves on to the next firm."""
-    offer = load_offer(offer_id)
-    reason = schemas.reason_input(schemas.json_body(), required=True)
     try:
-        referrals.decline_offer(offer, current_user, reason)
+        referrals.decline_offer(offer, current_user, data["reason"])
     except DomainError as error:
-        return refused(error, "reason")
-    return committed(schemas.offer(offer))
+        refused(error, "reason")
+    commit()
+    return offer
 
 
 # -------------------------------------------------------------------------------------------- cases
 
 
-@route("/requests/<int:request_id>/events")
-def request_events(request_id: int):
+@bp.route("/requests/<int:request_id>/events")
+@allowed()
+@bp.doc(operationId="listEvents", summary="The case timeline as the user may see it", description="Who: any role.")
+@bp.errors(404, 422)
+@with_request
+@bp.arguments(pagination.PageQuery, location="query")
+@bp.response(200, schemas.EventPage)
+def request_events(args: dict, req: LegalRequest):
     """The request's timeline as the user may see it, oldest first."""
-    req = load_request(request_id)
-    errors = schemas.Errors()
-    limit, cursor = schemas.page_params(errors, "e")
-    errors.raise_if_any()
-    events = [e for e in referrals.visible_events(current_user, req) if cursor is None or e.id > cursor]
-    more = len(events) > limit
-    events = events[:limit]
-    return jsonify(schemas.page([schemas.event(e) for e in events],
-                                schemas.encode_cursor("e", events[-1].id) if more else None))
+    return pagination.after_id(referrals.visible_events(current_user, req), args, "e")
 
 
-@route("/requests/<int:request_id>/messages", methods=("POST",), roles=CLIENT + FIRM)
-def post_message(request_id: int):
+@bp.route("/requests/<int:request_id>/messages", methods=["POST"])
+@allowed(*CLIENT, *FIRM)
+@bp.doc(operationId="postMessage", summary="Message the other side of the case",
+        description="Who: clients, firm members.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.MessageInput)
+@bp.response(201, schemas.Message)
+def post_message(data: dict, req: LegalRequest):
     """Send a message to the other side of the case."""
-    req = load_request(request_id)
-    body = schemas.message_input(schemas.json_body())
     try:
-        message = cases.post_message(req, current_user, body)
+        message = cases.post_message(req, current_user, data["body"])
     except DomainError as error:
-        return refused(error, "body")
-    db.session.commit()
-    return jsonify({"id": message.id, "side": message.side, "body": message.body,
-                    "created_at": schemas.timestamp(message.created_at)}), 201
+        refused(error, "body")
+    commit()
+    return message
 
 
-@route("/requests/<int:request_id>/status", methods=("POST",), roles=FIRM + STAFF)
-def set_status(request_id: int):
+@bp.route("/requests/<int:request_id>/status", methods=["POST"])
+@allowed(*FIRM, *STAFF)
+@bp.doc(operationId="setCaseStatus", summary="Mark the case in progress or on hold",
+        description="Who: firm members, staff.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.StatusInput)
+@bp.response(200, schemas.Request)
+def set_status(data: dict, req: LegalRequest):
     """Mark the case in progress or on hold."""
-    req = load_request(request_id)
-    status = schemas.status_input(schemas.json_body())
     try:
-        cases.set_case_status(req, current_user, RequestStatus(status))
+        cases.set_case_status(req, current_user, RequestStatus(data["status"]))
     except DomainError as error:
-        return refused(error, "status")
-    return committed(request_view(req))
+        refused(error, "status")
+    commit()
+    return req
 
 
-@route("/requests/<int:request_id>/close", methods=("POST",))
-def close(request_id: int):
+@bp.route("/requests/<int:request_id>/close", methods=["POST"])
+@allowed()
+@bp.doc(operationId="closeCase", summary="Close the case with an outcome", description="Who: any role.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.CloseInput)
+@bp.response(200, schemas.Request)
+def close(data: dict, req: LegalRequest):
     """Close the case with an outcome."""
-    req = load_request(request_id)
-    outcome, note = schemas.close_input(schemas.json_body())
     try:
-        cases.close_case(req, current_user, outcome, note)
+        cases.close_case(req, current_user, data["outcome"], data["note"])
     except DomainError as error:
-        return refused(error, "outcome")
-    return committed(request_view(req))
+        refused(error, "outcome")
+    commit()
+    return req
 
 
-@route("/requests/<int:request_id>/feedback", methods=("POST",), roles=CLIENT)
-def feedback(request_id: int):
+@bp.route("/requests/<int:request_id>/feedback", methods=["POST"])
+@allowed(*CLIENT)
+@bp.doc(operationId="leaveFeedback", summary="Rate the firm 1-5 once the case is closed", description="Who: clients.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_request
+@bp.arguments(schemas.FeedbackInput)
+@bp.response(201, schemas.Feedback)
+def feedback(data: dict, req: LegalRequest):
     """Rate the firm from 1 to 5 once the case is closed."""
-    req = load_request(request_id)
-    rating, comment = schemas.feedback_input(schemas.json_body())
     try:
-        given = cases.leave_feedback(req, current_user, rating, comment)
+        given = cases.leave_feedback(req, current_user, data["rating"], data["comment"])
     except DomainError as error:
-        return refused(error, "rating")
-    db.session.commit()
-    return jsonify({"rating": given.rating, "comment": given.comment,
-                    "created_at": schemas.timestamp(given.created_at)}), 201
+        refused(error, "rating")
+    commit()
+    return given
 
 
 # --------------------------------------------------------------------------------------------- staff
 
 
-@route("/staff/firms", roles=STAFF)
-def staff_firms():
+@bp.route("/staff/firms")
+@allowed(*STAFF)
+@bp.doc(operationId="staffListFirms", summary="Every firm, any status, with the member console's filters",
+        description="Who: staff.")
+@bp.errors(403, 422)
+@bp.arguments(schemas.StaffFirmsQuery, location="query")
+@bp.response(200, schemas.StaffFirmPage)
+def staff_firms(args: dict):
     """Every firm, whatever its status, with the member console's filters."""
-    from legalnet.staff.services import RENEWAL_WINDOWS, firms_query
-
-    errors = schemas.Errors()
-    status = schemas.query_choice("status", [s.value for s in FirmStatus], errors)
-    jurisdiction = schemas.query_choice("jurisdiction", get_vocabulary().codes("jurisdictions"), errors)
-    renewal = schemas.query_choice("renewal", list(RENEWAL_WINDOWS), errors)
-    query = schemas.query_text("q", errors)
-    errors.raise_if_any()
-    rows, next_cursor = offset_page(firms_query(status, jurisdiction, renewal, query))
-    return jsonify(schemas.page([schemas.staff_firm(f) for f in rows], next_cursor))
+    return pagination.by_offset(firms_query(args["status"], args["jurisdiction"], args["renewal"], args["q"]), args)
 
 
-@route("/staff/firms/<int:firm_id>/status", methods=("POST",), roles=STAFF)
-def staff_firm_status(firm_id: int):
+@bp.route("/staff/firms/<int:firm_id>/status", methods=["POST"])
+@allowed(*STAFF)
+@bp.doc(operationId="staffChangeFirmStatus", summary="Decide on a membership", description="Who: staff.")
+@bp.errors(403, 404, 409, 413, 422)
+@with_firm
+@bp.arguments(schemas.FirmStatusInput)
+@bp.response(200, schemas.StaffFirm)
+def staff_firm_status(data: dict, firm: Firm):
     """Approve, reject, suspend, reinstate, renew or withdraw a membership."""
-    firm = db.session.get(Firm, firm_id) if firm_id <= schemas.MAX_ID else None
-    if firm is None:
-        fail(404)
-    action, reason, renewal_date = schemas.firm_status_input(schemas.json_body())
     try:
-        firms.change_status(firm, action, current_user, reason, renewal_date=renewal_date)
+        firms.change_status(firm, data["action"], current_user, data["reason"], renewal_date=data["renewal_date"])
     except DomainError as error:
-        return refused(error, "reason")
-    return committed(schemas.staff_firm(firm))
-
-
-# ---------------------------------------------------------------------------------- token settings page
-
-
-def tokens_page():
-    """Create, list and revoke one's personal API tokens; a new token is shown once."""
-    from legalnet.api.forms import NewTokenForm, RevokeTokenForm
-
-    if request.method == "POST":
-        # The API blueprint is exempt from the app-wide check, this page is not.
-        csrf.protect()
-    form = NewTokenForm()
-    new_value = None
-    if form.validate_on_submit():
-        try:
-            created = services.create_token(current_user, form.name.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            new_value = created.value
-            flash(_("Token “%(name)s” created. Copy it now: it is not shown again.", name=created.token.name),
-                  "success")
-            form = NewTokenForm(formdata=None)
-    return render_template("api/tokens.html", form=form, revoke_form=RevokeTokenForm(), new_value=new_value,
-                           tokens=services.user_tokens(current_user))
-
-
-def revoke_token_view(token_id: int):
-    """Revoke one of one's own tokens."""
-    from legalnet.api.forms import RevokeTokenForm
-
-    csrf.protect()
-    if not RevokeTokenForm().validate_on_submit():
-        abort(400)
-    try:
-        token = services.revoke_token(current_user, token_id)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(_("Token “%(name)s” revoked.", name=token.name), "success")
-    return redirect(url_for("api.tokens"))
-
-
-@bp.record_once
-def register_settings_pages(state):
-    """The token pages live under /account/, outside the API prefix, yet keep the blueprint's endpoint names."""
-    state.app.add_url_rule("/account/tokens", "api.tokens", login_required(tokens_page), methods=["GET", "POST"])
-    state.app.add_url_rule("/account/tokens/<int:token_id>/revoke", "api.revoke_token",
-                           login_required(revoke_token_view), methods=["POST"])
+        refused(error, "reason")
+    commit()
+    return firm
 
 
 @bp.after_app_request
@@ -553,3 +550,13 @@ def allow_header_on_405(response):
             and error.valid_methods and "Allow" not in response.headers):
         response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
     return response
+
+
+def register(app) -> None:
+    """Put the API on `app`: the blueprint and its document, the token settings pages under /account/, and the
+    session that never signs an API call in."""
+    app.session_interface = ApiSessionInterface()
+    init_api(app, bp)
+    app.add_url_rule("/account/tokens", "api.tokens", login_required(tokens_page), methods=["GET", "POST"])
+    app.add_url_rule("/account/tokens/<int:token_id>/revoke", "api.revoke_token", login_required(revoke_token_view),
+                     methods=["POST"])

@@ -3,6 +3,7 @@ own headings are translated."""
 
 import re
 
+from legalnet.accounts.models import Role
 from legalnet.api.views import code_spans
 from tests.conftest import submit
 
@@ -31,8 +32,6 @@ def test_docs_page_chrome_is_translated(client, db):
 
 
 def test_tokens_table_stacks_on_phones_with_labels_and_names_the_time_zone(client, db, auth):
-    from legalnet.accounts.models import Role
-
     auth.login(Role.CLIENT)
     submit(client, "/account/tokens", {"name": "intake portal"})
     html = client.get("/account/tokens").get_data(as_text=True)

@@ -10,6 +10,7 @@ from legalnet import create_app
 from legalnet.accounts.models import Role
 from legalnet.api.services import create_token
 from legalnet.api.views import documented_query_parameters
+from legalnet.firms.models import FirmStatus
 from legalnet.intake.services import RequestInput, submit_request
 from legalnet.referrals.services import choose_firm
 from tests import factories
@@ -24,8 +25,6 @@ FUZZ = settings(max_examples=15, deadline=None, derandomize=True,
 def seeded(app, db):
     """Two tenants with a request each (one of them offered to a firm), firms of each status, staff, and a
     token per person; the rate limit is lifted so that fuzzing measures the API, not the limiter."""
-    from legalnet.firms.models import FirmStatus
-
     people = {"client": factories.make_user(Role.CLIENT), "other_client": factories.make_user(Role.CLIENT),
               "staff": factories.make_user(Role.STAFF)}
     firm = factories.make_firm(name="Harbour Arbitration")
@@ -49,6 +48,17 @@ schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json", create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": "sqlite://"}))
 
 
+def served(app):
+    """`app` as a server runs it: each call in an application context of its own (the test's context, and
+    its `g`, are never shared with a call)."""
+
+    def wsgi(environ, start_response):
+        with app.app_context():
+            return list(app(environ, start_response))
+
+    return wsgi
+
+
 def token_for(case, tokens) -> str:
     """The role each operation is meant for, so that fuzzing gets past the role check."""
     path = case.operation.path
@@ -65,7 +75,7 @@ def test_api_conforms_to_its_document(case, app, seeded):
     # Business rules beyond JSON Schema (a firm must be on the shortlist, a renewal date in the future, a
     # cursor must come from a previous page) rightly refuse some schema-valid input with 422, so the
     # "schema-valid input is accepted" check does not apply; every other check does.
-    case.call_and_validate(app=app, headers={"Authorization": f"Bearer {token_for(case, seeded['tokens'])}"},
+    case.call_and_validate(app=served(app), headers={"Authorization": f"Bearer {token_for(case, seeded['tokens'])}"},
                            excluded_checks=[positive_data_acceptance])
 
 
