@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from flask import current_app
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from legalnet.core.audit import record
+from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import DomainError, NotAllowed, ValidationFailed
 from legalnet.documents import permissions
 from legalnet.documents.content import ContentRefused, content_type, extension
@@ -164,3 +164,23 @@ def read(user, req: LegalRequest, document_id: int) -> tuple[Document, bytes]:
         raise DomainError(_l("The stored copy of “%(name)s” is damaged; contact the centre.", name=document.name))
     record(user, "document.downloaded", document, f"{req.reference} {document.name} v{document.version}")
     return document, data
+
+
+def uploaded_by(user) -> list[Document]:
+    """The documents a person uploaded, for the export of their personal data."""
+    return list(db.session.scalars(select(Document).where(Document.uploaded_by_id == user.id).order_by(Document.id)))
+
+
+def remove_all(req: LegalRequest) -> int:
+    """Delete the request's documents, their stored bytes first, and blank the file names in their audit
+    entries (for the retention sweep); returns how many were removed."""
+    documents = db.session.scalars(select(Document).where(Document.request_id == req.id)).all()
+    for document in documents:
+        storage().delete(document.storage_key)
+    if documents:
+        ids = [d.id for d in documents]
+        db.session.execute(update(AuditLog).where(AuditLog.subject_type == "document", AuditLog.subject_id.in_(ids))
+                           .values(summary=req.reference or ""))
+        db.session.execute(delete(Document).where(Document.id.in_(ids)))
+    return len(documents)
+

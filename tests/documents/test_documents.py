@@ -6,6 +6,7 @@ that is not the accepting one, or has not accepted yet, reads nothing (not even 
 import hashlib
 import io
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,14 @@ import pytest
 from legalnet.accounts.models import Role
 from legalnet.core.audit import AuditLog
 from legalnet.core.errors import ValidationFailed
+from legalnet.core.models import utcnow
 from legalnet.documents.models import Document
 from legalnet.documents.services import prepare
 from legalnet.extensions import db as _db
 from legalnet.intake.models import LegalRequest
+from legalnet.privacy.services import export_person, retention_sweep
 from legalnet.referrals import services
+from legalnet.referrals.cases import close_case
 from legalnet.referrals.models import Offer, OfferStatus
 from tests import factories
 from tests.conftest import csrf_from, submit
@@ -272,8 +276,6 @@ def test_other_firms_and_strangers_read_nothing(client, db, auth):
 
 def test_uploads_stop_when_the_case_is_closed(client, db, auth):
     client_user, req, admin, _others = accepted_case()
-    from legalnet.referrals.cases import close_case
-
     close_case(req, client_user, "resolved")
     _db.session.commit()
     auth.login(user=admin)
@@ -281,3 +283,29 @@ def test_uploads_stop_when_the_case_is_closed(client, db, auth):
     assert "Documents can be added by the client, the firm and the centre once a firm has accepted" in \
         client.get(f"/cases/{req.id}").get_data(as_text=True)
     assert _db.session.scalar(_db.select(_db.func.count(Document.id))) == 0
+
+
+def test_the_export_lists_a_persons_uploads_and_the_retention_sweep_removes_them(app, client, db, auth):
+    client_user, req, admin, _others = accepted_case()
+    req.summary = "A shareholder dispute in Hong Kong."
+    _db.session.commit()
+    auth.login(user=client_user)
+    upload(client, req, "Chen family will.pdf", PDF)
+    document = _db.session.scalars(_db.select(Document)).one()
+    path = Path(app.config["DOCUMENT_ROOT"]) / document.storage_key[:2] / document.storage_key
+    exported = export_person(client_user)["documents"]
+    assert exported == [{"request": req.reference, "name": "Chen family will.pdf", "version": 1,
+                         "content_type": "application/pdf", "size": len(PDF), "sha256": document.sha256,
+                         "uploaded_at": exported[0]["uploaded_at"]}]
+    assert export_person(admin)["documents"] == []
+
+    close_case(req, client_user, "resolved")
+    req.closed_at = utcnow() - timedelta(days=365.25 * (app.config["RETENTION_YEARS"] + 1))
+    _db.session.commit()
+    assert path.exists()
+    retention_sweep()
+    _db.session.commit()
+    req = _db.session.get(LegalRequest, req.id)
+    assert req.summary == "" and not path.exists()
+    assert _db.session.scalar(_db.select(_db.func.count(Document.id))) == 0
+    assert all("Chen" not in entry.summary for entry in audit("document.uploaded"))
