@@ -47,6 +47,16 @@ class Config:
     JSON_MAX_DEPTH = int(os.environ.get("JSON_MAX_DEPTH", 32))
     # Any request body (uploads included) larger than this is refused with 413 before it is read.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 32 * 1024 * 1024))
+    # Case documents: the largest file accepted, and where files are kept: "local" (DOCUMENT_ROOT, by default
+    # instance/documents, outside the web root) or "s3" (S3-compatible storage; needs the `s3` extra and
+    # DOCUMENT_S3_BUCKET, optionally DOCUMENT_S3_PREFIX, DOCUMENT_S3_REGION, DOCUMENT_S3_ENDPOINT_URL).
+    DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+    DOCUMENT_STORAGE = os.environ.get("DOCUMENT_STORAGE", "local")
+    DOCUMENT_ROOT = os.environ.get("DOCUMENT_ROOT", "")
+    DOCUMENT_S3_BUCKET = os.environ.get("DOCUMENT_S3_BUCKET", "")
+    DOCUMENT_S3_PREFIX = os.environ.get("DOCUMENT_S3_PREFIX", "")
+    DOCUMENT_S3_REGION = os.environ.get("DOCUMENT_S3_REGION", "")
+    DOCUMENT_S3_ENDPOINT_URL = os.environ.get("DOCUMENT_S3_ENDPOINT_URL", "")
     # Where people open the site: the start of every link in e-mails.
     BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
     API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120 per minute")

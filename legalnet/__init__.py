@@ -36,11 +36,13 @@ def create_app(config=None) -> Flask:
     register_error_handlers(app)
     register_template_helpers(app)
     register_form_translations(app)
+    from legalnet.documents.storage import init_app as init_documents
     from legalnet.ops import init_app as init_operations
     from legalnet.privacy import init_app as init_privacy
 
     init_operations(app)
     init_privacy(app)
+    init_documents(app)
     return app
 
 
@@ -121,6 +123,7 @@ def register_blueprints(app: Flask) -> None:
     from legalnet.accounts.twofactor_views import bp as twofactor_bp
     from legalnet.accounts.views import bp as accounts_bp
     from legalnet.api.views import register as register_api
+    from legalnet.documents.views import bp as documents_bp
     from legalnet.firms.views import bp as firms_bp
     from legalnet.intake.views import bp as intake_bp
     from legalnet.notifications.views import bp as notifications_bp
@@ -141,6 +144,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(referrals_bp)
     app.register_blueprint(quotes_bp)
     register_api(app)
+    app.register_blueprint(documents_bp)
 
 
 def register_commands(app: Flask) -> None:

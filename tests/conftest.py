@@ -33,7 +33,8 @@ class RequestContextClient(FlaskClient):
 def app(tmp_path_factory):
     """One application for the session, with the schema created from the models."""
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
-    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url,
+                      "DOCUMENT_ROOT": str(tmp_path_factory.mktemp("documents"))})
     app.test_client_class = RequestContextClient
     with app.app_context():
         _db.drop_all()

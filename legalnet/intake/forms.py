@@ -11,6 +11,7 @@ from wtforms import (
     DateField,
     HiddenField,
     IntegerField,
+    MultipleFileField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -22,6 +23,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from legalnet.accounts.forms import strip
 from legalnet.privacy.consent import current_version
+from legalnet.referrals.disclosure import SUMMARY_MAX
 
 # The longest description a request may have (form, API and `flask match`): long enough for a detailed e-mail,
 # short enough that reading it stays quick.
@@ -108,6 +110,10 @@ class RequestForm(FlaskForm):
         Optional(), NumberRange(min=0, max=10**9, message=_l("The budget must be a number from 0 to 1,000,000,000."))])
     budget_currency = SelectField(_l("Currency"), choices=[(c, c) for c in CURRENCIES], default="USD")
     deadline = DateField(_l("Deadline (optional)"), validators=[Optional(), not_in_the_past])
+    # Shown on the Check step: the text firms read before they accept, and files for the centre and the firm.
+    summary = TextAreaField(_l("Summary that firms read before they accept"),
+                            validators=[Optional(), Length(max=SUMMARY_MAX), readable_text])
+    attachments = MultipleFileField(_l("Documents (optional)"))
     consent = BooleanField(_l("I agree that the centre shares this request with the member firms it matches."))
     # Which version of the sharing notice was shown beside the box; recorded with the consent.
     consent_version = HiddenField()

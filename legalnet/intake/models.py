@@ -58,6 +58,8 @@ class LegalRequest(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    # The short summary the client approved at intake: all of the text a firm reads before it accepts.
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     # What the client typed or picked, kept beside the codes it was resolved to.
     raw_jurisdictions: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_practice_areas: Mapped[list[str]] = mapped_column(JSON, default=list)

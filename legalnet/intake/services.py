@@ -19,6 +19,7 @@ from legalnet.matching.vocabulary import normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.privacy.consent import record_consent
 from legalnet.referrals import services as referrals
+from legalnet.referrals.disclosure import SUMMARY_MAX
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
 
@@ -49,6 +50,8 @@ class RequestInput:
     consent_channel: str = "web"
     # Parties found in the text that the client unticked on the Check step: not screened, not stored.
     removed_counterparties: list[str] = field(default_factory=list)
+    # The summary the client approved for firms to read before they accept.
+    summary: str = ""
 
 
 @dataclass
@@ -169,8 +172,11 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
         raise ValidationFailed(_l("The description has %(length)s characters; the limit is %(max)s. Shorten it "
                                   "(you can share documents with the firm once it accepts).",
                                   length=format_decimal(len(data.description)), max=format_decimal(DESCRIPTION_MAX)))
+    if len((data.summary or "").strip()) > SUMMARY_MAX:
+        raise ValidationFailed(_l("The summary for firms can be at most %(max)s characters.", max=SUMMARY_MAX))
     seen = understand(data)
     req = LegalRequest(
+        summary=(data.summary or "").strip(),
         organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),
         description=(data.description or "").strip(), raw_jurisdictions=list(data.jurisdictions),
         raw_practice_areas=list(data.practice_areas), raw_languages=list(data.languages),

@@ -9,11 +9,13 @@ from flask_login import current_user
 from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
 from legalnet.core.permissions import client_required, roles_required
+from legalnet.documents import services as documents
 from legalnet.extensions import db
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
 from legalnet.referrals import services as referrals
+from legalnet.referrals.disclosure import default_summary
 from legalnet.referrals.states import can_transition, status_label
 
 bp = Blueprint("intake", __name__, url_prefix="/requests")
@@ -62,6 +64,7 @@ def input_from(form: RequestForm) -> services.RequestInput:
         consent_locale=str(get_locale() or "en"),
         removed_counterparties=[name for name in form.offered_counterparties.data or []
                                 if name not in (form.found_counterparties.data or [])],
+        summary=form.summary.data or "",
     )
 
 
@@ -99,7 +102,10 @@ def new_request():
             form.consent.errors.append(_("You need to agree that the request is shared with the matched firms."))
         elif form.submit.data:
             try:
+                # Every file is checked before anything is stored; one bad file refuses the request.
+                uploads = documents.prepare_all(form.attachments.data)
                 req = services.submit_request(current_user, data)
+                documents.attach_at_intake(req, current_user, uploads)
             except DomainError as error:
                 db.session.rollback()
                 flash(str(error), "error")
@@ -114,6 +120,8 @@ def new_request():
     status = 422 if request.method == "POST" and (form.errors or refused) else 200
     if understanding is not None:
         carry_choices(form, understanding, data)
+        if not form.summary.data:
+            form.summary.data = default_summary(form.description.data)
     return render_template("intake/new.html", form=form, understanding=understanding,
                            labels=understanding.labels(locale) if understanding else None,
                            suggestions=understanding.readable_suggestions(locale) if understanding else {}), status

@@ -18,6 +18,8 @@ from legalnet.api.models import ApiToken
 from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
+from legalnet.documents.services import remove_all as remove_documents
+from legalnet.documents.services import uploaded_by
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification, OutboxEmail, OutboxStatus
@@ -70,6 +72,9 @@ def export_person(user: User, actor: User | None = None) -> dict:
     notifications = db.session.scalars(db.select(Notification).where(Notification.user_id == user.id)
                                        .order_by(Notification.id)).all()
     tokens = db.session.scalars(db.select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)).all()
+    documents = uploaded_by(user)
+    document_requests = dict(db.session.execute(db.select(LegalRequest.id, LegalRequest.reference).where(
+        LegalRequest.id.in_({d.request_id for d in documents}))).all())
     references = {r.id: r.reference for r in db.session.scalars(db.select(LegalRequest).where(
         LegalRequest.id.in_({m.request_id for m in messages} | {f.request_id for f in feedback}
                             | {c.request_id for c in consents if c.request_id})))}
@@ -95,8 +100,10 @@ def export_person(user: User, actor: User | None = None) -> dict:
                            "read_at": iso(n.read_at)} for n in notifications],
         "api_tokens": [{"name": t.name, "prefix": t.prefix, "created_at": iso(t.created_at),
                         "last_used_at": iso(t.last_used_at), "revoked_at": iso(t.revoked_at)} for t in tokens],
-        # Files attached to requests, by name, type and size; the platform stores none yet.
-        "documents": [],
+        # Files the person uploaded, by name, type and size (the files themselves are on the requests).
+        "documents": [{"request": document_requests.get(d.request_id), "name": d.name, "version": d.version,
+                       "content_type": d.content_type, "size": d.size, "sha256": d.sha256,
+                       "uploaded_at": iso(d.created_at)} for d in documents],
     }
     record(actor, "privacy.exported", user, summary=f"user {user.id}")
     return data
@@ -252,7 +259,8 @@ def anonymise_request(req: LegalRequest, now: datetime) -> None:
     comments, and the links to the people involved. The reference, the codes it was matched on, its dates,
     status, outcome, offers and rating stay for the centre's records and statistics."""
     req.title = req.reference or "—"
-    req.description = ""
+    req.description = req.summary = ""
+    remove_documents(req)
     req.raw_jurisdictions, req.raw_practice_areas, req.raw_languages = [], [], []
     req.unresolved, req.counterparties = [], []
     req.created_by_id = None

@@ -26,6 +26,7 @@ from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.notifications.services import firm_users, notify, staff_users
 from legalnet.ops.instruments import observe_match
+from legalnet.referrals.disclosure import record_disclosure
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Message, Offer, OfferSource, OfferStatus
 from legalnet.referrals.sla import offer_times, reminder_due_ids  # noqa: F401
@@ -261,10 +262,11 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
               firm_id=firm.id, params={"firm": firm.name, "offer_id": offer.id, "source": source.value,
                                        "respond_by": offer.respond_by.isoformat()})
     record(actor, "offer.created", offer, f"{req.reference} offered to {firm.name} ({source.value})")
-    reference, title, deadline = req.reference, req.title, offer.respond_by
-    # The deadline is formatted per recipient, in their language and the centre's time zone.
+    reference, deadline = req.reference, offer.respond_by
+    # The deadline is formatted per recipient, in their language and the centre's time zone. Until the firm
+    # accepts, nothing of what the client wrote goes into the message (see legalnet.referrals.disclosure).
     notify(firm_users(firm), "offer.new",
-           lambda: _("New referral %(ref)s: %(title)s. Please answer by %(when)s.", ref=reference, title=title,
+           lambda: _("New referral %(ref)s. Read its summary and please answer by %(when)s.", ref=reference,
                      when=when_text(deadline)),
            link=offer_link(offer))
     return offer
@@ -488,6 +490,7 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
     firm = offer.firm
     add_event(req, "accepted", actor=user, firm_id=firm.id, params={"firm": firm.name})
     record(user, "offer.accepted", offer, f"{req.reference} accepted by {firm.name}")
+    record_disclosure(user, req, "accepted")
     reference, firm_name = req.reference, firm.name
     notify(client_users(req), "offer.accepted",
            lambda: _("%(firm)s accepted your request %(ref)s. You can now message them.", firm=firm_name,

@@ -17,7 +17,7 @@ from legalnet.intake import services as intake_services
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.models import Match
 from legalnet.referrals import cases as case_work
-from legalnet.referrals import events, fees, labels, quotes, services, teams
+from legalnet.referrals import disclosure, events, fees, labels, quotes, services, teams
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -125,7 +125,10 @@ def offers():
 def offer_detail(offer_id: int):
     """An offer with the request's details and the conflict screen, to accept or decline."""
     offer = load_offer(offer_id)
-    return render_template("referrals/offer.html", offer=offer, req=offer.request, now=utcnow(),
+    # Until the firm accepts, the page shows the summary only; a reading of the full request is audited.
+    view = disclosure.view_for(current_user, offer.request)
+    db.session.commit()
+    return render_template("referrals/offer.html", offer=offer, req=offer.request, view=view, now=utcnow(),
                            accept_form=AcceptOfferForm(), decline_form=DeclineOfferForm())
 
 
@@ -190,6 +193,9 @@ def case_detail(request_id: int):
         from legalnet.referrals.models import Feedback
 
         feedback = db.session.scalar(db.select(Feedback).where(Feedback.request_id == req.id))
+    # The accepting firm's reading of the full request is audited.
+    disclosure.view_for(current_user, req)
+    db.session.commit()
     return render_template(
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
         client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
