@@ -1,7 +1,8 @@
 """The quote journey in Chromium: the client asks two shortlisted firms for a quote, each firm answers on
 its offer, the client compares the quotes on a phone (the cards stack at 390 px) and accepts one, and the
-case page shows the accepted quote. The journey is a list of steps sharing its state, so later steps (on
-the same case) can be appended to STEPS."""
+case page shows the accepted quote; then the client uploads a file to the case and the firm downloads it.
+The journey is a list of steps sharing its state, so later steps (on the same case) can be appended to
+STEPS."""
 
 import uuid
 from datetime import date, timedelta
@@ -143,7 +144,37 @@ def step_accept(j: QuoteJourney) -> None:
     j.screens.shot(page, "5-case")
 
 
-STEPS = [step_setup, step_ask, step_answer, step_compare_on_phone, step_accept]
+def step_upload(j: QuoteJourney) -> None:
+    """On the case the client uploads a PDF; a file whose content is not what its name says is refused."""
+    page = j.client_page
+    page.get_by_label("File", exact=True).set_input_files(
+        {"name": "engagement.pdf", "mimeType": "application/pdf", "buffer": _PDF})
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url(f"**/cases/{j.request_id}*")
+    assert "engagement.pdf" in page.locator("#documents").inner_text()
+    page.get_by_label("File", exact=True).set_input_files(
+        {"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a pdf"})
+    page.get_by_role("button", name="Upload").click()
+    assert "notes.pdf" not in page.locator("#documents table").inner_text()
+    j.screens.shot(page, "6-uploaded")
+
+
+def step_download(j: QuoteJourney) -> None:
+    """The accepted firm sees the client's file on the case and downloads it as an attachment, byte for byte."""
+    page = j.new_page()
+    sign_in(page, j.firms[0][2], PASSWORD)
+    page.goto(f"/cases/{j.request_id}")
+    with page.expect_download() as info:
+        page.locator("#documents").get_by_role("link", name="engagement.pdf").click()
+    download = info.value
+    assert download.suggested_filename == "engagement.pdf"
+    with open(download.path(), "rb") as handle:
+        assert handle.read() == _PDF
+
+
+_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+STEPS = [step_setup, step_ask, step_answer, step_compare_on_phone, step_accept, step_upload, step_download]
 
 
 def test_quote_compare_accept(live_server, new_page, screens):
