@@ -7,14 +7,19 @@ from babel import numbers, support
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_timezone_name
 from flask import Flask, jsonify, render_template, request
-from flask_babel import get_locale, get_timezone
+from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 from wtforms.i18n import messages_path
+
+from legalnet.accounts.models import Role
+from legalnet.extensions import db
+from legalnet.notifications.services import unread_count
 
 ERROR_TITLES = {
     400: _l("Bad request"),
@@ -85,16 +90,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(OverflowError)
     def out_of_range(error):
         # A page number or id too large for the database names nothing that exists.
-        from legalnet.extensions import db
-
         db.session.rollback()
         return error_response(404)
 
     @app.errorhandler(DataError)
     def data_error(error: DataError):
         # The database refused a value the checks before it let through: say which kind, change nothing.
-        from legalnet.extensions import db
-
         db.session.rollback()
         if "out of range" in str(getattr(error, "orig", error)).lower():
             return error_response(404)  # like OverflowError on SQLite: an id or page number that cannot exist
@@ -102,8 +103,6 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
-        from legalnet.extensions import db
-
         db.session.rollback()
         return error_response(500)
 
@@ -129,10 +128,6 @@ def _number(_kind: type, value, locale: str) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     """Values every template can use."""
-    from flask_babel import format_date, format_datetime
-
-    from legalnet.accounts.models import Role
-
     app.jinja_env.filters["datetime_format"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
     app.jinja_env.filters["date_format"] = lambda value, fmt="medium": format_date(value, fmt) if value else ""
     app.jinja_env.filters["number_format"] = (
@@ -140,14 +135,10 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def inject_globals():
-        from flask_login import current_user
-
         # Links to pages that a later part of the product has not registered yet are left out.
         nav = [(endpoint, label) for endpoint, label in navigation_for(current_user) if endpoint in app.view_functions]
         unread = 0
         if current_user.is_authenticated:
-            from legalnet.notifications.services import unread_count
-
             unread = unread_count(current_user)
         return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav,
                 "unread_notifications": unread}
@@ -194,8 +185,6 @@ def register_form_translations(app: Flask) -> None:
 
 def navigation_for(user) -> list[tuple[str, str]]:
     """The navigation links (endpoint, label) that fit the user's role."""
-    from legalnet.accounts.models import Role
-
     if not user.is_authenticated:
         items = [("public.how_it_works", _l("How it works")), ("firms.directory", _l("Find a firm")),
                  ("firms.apply", _l("Apply for membership"))]

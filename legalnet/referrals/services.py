@@ -23,7 +23,10 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus, Urgency
+from legalnet.matching.conflicts import find_conflicts
 from legalnet.matching.models import Match
+from legalnet.matching.resolver import RequestResolution
+from legalnet.matching.services import find_matches
 from legalnet.notifications.services import firm_users, notify, staff_users
 from legalnet.ops.instruments import observe_match
 from legalnet.referrals.events import english_text, review_reason, when_text
@@ -201,9 +204,6 @@ def store_shortlist(req: LegalRequest, result) -> list[Match]:
 
 def compute_shortlist(req: LegalRequest) -> list[Match]:
     """Run the matcher on the request's resolved terms and store the ranked shortlist."""
-    from legalnet.matching.resolver import RequestResolution
-    from legalnet.matching.services import find_matches
-
     resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
                                    languages=list(req.languages))
     started = time.perf_counter()
@@ -322,7 +322,6 @@ def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
     match = next((m for m in req.matches if m.firm_id == firm.id), None)
     if match is not None:
         return list(match.conflict_with) if match.conflict else []
-    from legalnet.matching.conflicts import find_conflicts
 
     hits = find_conflicts(req.screened_counterparties, [p.name for p in firm.conflict_parties])
     return sorted({counterparty for counterparty, _name, _score in hits})

@@ -32,7 +32,7 @@ from legalnet.referrals.forms import (
     RematchForm,
     WithdrawOfferForm,
 )
-from legalnet.referrals.models import Offer, OfferStatus
+from legalnet.referrals.models import Feedback, Offer, OfferStatus
 
 bp = Blueprint("referrals", __name__)
 
@@ -175,8 +175,6 @@ def case_detail(request_id: int):
     side = services.side_of(current_user, req)
     feedback = None
     if req.status == RequestStatus.CLOSED:
-        from legalnet.referrals.models import Feedback
-
         feedback = db.session.scalar(db.select(Feedback).where(Feedback.request_id == req.id))
     return render_template(
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
