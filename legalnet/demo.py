@@ -1,12 +1,16 @@
 """`flask demo load`: a realistic federation to explore: member firms, clients and one account per role."""
 
-from datetime import date, timedelta
+import secrets
+from datetime import date, datetime, time, timedelta
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import update
 
 from legalnet.accounts.models import Organisation, Role, User
+from legalnet.core.audit import AuditLog
+from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import (
     BarAdmission,
@@ -19,6 +23,13 @@ from legalnet.firms.models import (
     Lawyer,
     Office,
 )
+from legalnet.intake import services as intake
+from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
+from legalnet.matching.conflicts import normalise_entity
+from legalnet.notifications.models import Notification, OutboxEmail, OutboxStatus
+from legalnet.referrals import cases
+from legalnet.referrals import services as referrals
+from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer
 
 DEMO_PASSWORD = "demo-pass-2026"
 # Staff must sign in with a second factor; the demo's staff accounts share this published authenticator key
@@ -150,8 +161,6 @@ def make_firm(row, status: FirmStatus, index: int) -> Firm:
     lawyer.bar_admissions = [BarAdmission(jurisdiction=jurisdictions[0], registration_number=f"BAR-{1000 + index}")]
     firm.lawyers = [lawyer]
     if index % 7 == 3:
-        from legalnet.matching.conflicts import normalise_entity
-
         party = DEMO_COUNTERPARTIES[index % len(DEMO_COUNTERPARTIES)]
         firm.conflict_parties = [ConflictParty(name=party, normalized_name=normalise_entity(party))]
     return firm
@@ -287,19 +296,10 @@ class DemoClock:
     is set to the story's time of the step that wrote it."""
 
     def __init__(self):
-        from legalnet.core.models import utcnow
-
         self.started = utcnow()
 
     def stamp(self, when) -> None:
         """Give every row written since the last stamp the time `when`."""
-        from sqlalchemy import update
-
-        from legalnet.core.audit import AuditLog
-        from legalnet.intake.models import LegalRequest
-        from legalnet.notifications.models import Notification, OutboxEmail, OutboxStatus
-        from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer
-
         db.session.flush()
         for offer in db.session.scalars(db.select(Offer).where(Offer.offered_at >= self.started)):
             offer.respond_by = when + (offer.respond_by - offer.offered_at)
@@ -322,8 +322,6 @@ class DemoClock:
 
 def firm_actor(firm: Firm) -> User:
     """The firm's first account, or a desk account (without a usable password) for firms that have none."""
-    import secrets
-
     user = db.session.scalar(db.select(User).where(User.firm_id == firm.id).order_by(User.id))
     if user is None:
         user = User(email=f"desk@{slug(firm.name)}.example", name=f"Referrals desk, {firm.name}",
@@ -337,8 +335,6 @@ def firm_actor(firm: Firm) -> User:
 def _first_offer(req, client, staff, firm: Firm | None, now=None):
     """The client picks its firm from the shortlist, or the centre refers it by hand when the firm is not
     among the client's choices; the offer is dated `now`, so its deadline is the story's."""
-    from legalnet.referrals import services as referrals
-
     if firm is None:
         candidates = referrals.eligible_matches(req)
         return referrals.choose_firm(req, client, candidates[0].firm_id if candidates else None, now=now)
@@ -350,9 +346,6 @@ def _first_offer(req, client, staff, firm: Firm | None, now=None):
 
 def _refer_by_hand(req, staff, now=None):
     """Staff offer a request that needs review to a firm of its jurisdiction that has not had it yet."""
-    from legalnet.firms.models import FirmJurisdiction
-    from legalnet.referrals import services as referrals
-
     tried = referrals.offered_firm_ids(req)
     firm = db.session.scalar(
         db.select(Firm).join(FirmJurisdiction).where(
@@ -367,13 +360,6 @@ def _refer_by_hand(req, staff, now=None):
 def load_demo_history() -> int:
     """Run the demo's past requests through the workflow, dated over the last three months; returns how
     many requests it created (none when some already exist)."""
-    from datetime import datetime, time
-
-    from legalnet.intake import services as intake
-    from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
-    from legalnet.referrals import cases
-    from legalnet.referrals import services as referrals
-
     if db.session.scalar(db.select(db.func.count(LegalRequest.id))):
         return 0
     clock = DemoClock()
@@ -443,8 +429,6 @@ def load_demo_history() -> int:
     tan_koh = firms["Tan & Koh LLC"]
     tan_koh.capacity = max(tan_koh.open_cases, 1)
     # Notifications of more than a week ago have been read.
-    from legalnet.notifications.models import Notification
-
     db.session.execute(db.update(Notification).where(Notification.created_at < now - timedelta(days=7))
                        .values(read_at=Notification.created_at), execution_options={"synchronize_session": False})
     db.session.flush()

@@ -5,6 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
+from legalnet.accounts.services import check_password_strength
+from legalnet.core.errors import DomainError
+
 # The zones of the centre's members and clients (IANA names); people elsewhere can keep UTC.
 TIME_ZONES = [
     ("Asia/Shanghai", _l("Mainland China (Beijing time)")), ("Asia/Hong_Kong", _l("Hong Kong")),
@@ -24,9 +27,6 @@ def strip(value):
 
 def strong_password(form, field) -> None:
     """The password rules of account creation, checked with the form so they show with its other errors."""
-    from legalnet.accounts.services import check_password_strength
-    from legalnet.core.errors import DomainError
-
     if not field.data:
         return
     try:

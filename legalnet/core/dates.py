@@ -3,12 +3,20 @@
 reader's time zone; deadlines always name that zone. Charts use Babel skeletons so that a day reads "Aug 24"
 in English and "8月24日" in Chinese."""
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from babel import dates as babel_dates
-from flask_babel import get_locale, to_user_timezone
+from flask_babel import get_locale, get_timezone, to_user_timezone
 
-from legalnet.core.views import zone_label
+
+def zone_label(value=None) -> str:
+    """The current time zone named in the reader's language with its offset, e.g. "Hong Kong Time, GMT+08:00"."""
+    zone, locale = get_timezone(), get_locale() or "en"
+    moment = (value or datetime.now(UTC).replace(tzinfo=None)).replace(tzinfo=UTC)
+    offset = babel_dates.format_datetime(moment, "ZZZZ", tzinfo=zone, locale=locale)
+    if str(zone) in ("UTC", "Etc/UTC"):
+        return offset
+    return f"{babel_dates.get_timezone_name(zone, 'long', 'generic', locale=locale)}, {offset}"
 
 
 def _locale() -> str:

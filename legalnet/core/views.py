@@ -1,20 +1,23 @@
 """Error pages (HTML for pages, problem+json for the API) and helpers available in every template."""
 
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from babel import numbers, support
-from babel.dates import format_datetime as babel_format_datetime
-from babel.dates import get_timezone_name
 from flask import Flask, jsonify, render_template, request
-from flask_babel import get_locale, get_timezone
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 from wtforms.i18n import messages_path
+
+from legalnet.accounts.models import Role
+from legalnet.core import dates
+from legalnet.extensions import db
+from legalnet.notifications.services import unread_count
 
 ERROR_TITLES = {
     400: _l("Bad request"),
@@ -53,16 +56,6 @@ def error_response(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
-def zone_label(value=None) -> str:
-    """The current time zone named in the reader's language with its offset, e.g. "Hong Kong Time, GMT+08:00"."""
-    zone, locale = get_timezone(), get_locale() or "en"
-    moment = (value or datetime.now(UTC).replace(tzinfo=None)).replace(tzinfo=UTC)
-    offset = babel_format_datetime(moment, "ZZZZ", tzinfo=zone, locale=locale)
-    if str(zone) in ("UTC", "Etc/UTC"):
-        return offset
-    return f"{get_timezone_name(zone, 'long', 'generic', locale=locale)}, {offset}"
-
-
 class BoundedIntegerConverter(IntegerConverter):
     """`<int:…>` in routes, limited to what an integer column holds, so a huge id is a 404, not a 500."""
 
@@ -85,16 +78,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(OverflowError)
     def out_of_range(error):
         # A page number or id too large for the database names nothing that exists.
-        from legalnet.extensions import db
-
         db.session.rollback()
         return error_response(404)
 
     @app.errorhandler(DataError)
     def data_error(error: DataError):
         # The database refused a value the checks before it let through: say which kind, change nothing.
-        from legalnet.extensions import db
-
         db.session.rollback()
         if "out of range" in str(getattr(error, "orig", error)).lower():
             return error_response(404)  # like OverflowError on SQLite: an id or page number that cannot exist
@@ -102,8 +91,6 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
-        from legalnet.extensions import db
-
         db.session.rollback()
         return error_response(500)
 
@@ -129,9 +116,6 @@ def _number(_kind: type, value, locale: str) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     """Values every template can use."""
-    from legalnet.accounts.models import Role
-    from legalnet.core import dates
-
     app.jinja_env.filters["datetime_format"] = dates.datetime_text
     app.jinja_env.filters["deadline_format"] = dates.deadline_text
     app.jinja_env.filters["date_format"] = dates.date_text
@@ -143,18 +127,14 @@ def register_template_helpers(app: Flask) -> None:
         lambda value: _number(type(value), value, str(get_locale() or "en")) if value is not None else "")
 
     # Times are shown in the reader's zone; pages name that zone beside deadlines.
-    app.jinja_env.globals["zone_label"] = zone_label
+    app.jinja_env.globals["zone_label"] = dates.zone_label
 
     @app.context_processor
     def inject_globals():
-        from flask_login import current_user
-
         # Links to pages that a later part of the product has not registered yet are left out.
         nav = [(endpoint, label) for endpoint, label in navigation_for(current_user) if endpoint in app.view_functions]
         unread = 0
         if current_user.is_authenticated:
-            from legalnet.notifications.services import unread_count
-
             unread = unread_count(current_user)
         return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav,
                 "unread_notifications": unread}
@@ -201,8 +181,6 @@ def register_form_translations(app: Flask) -> None:
 
 def navigation_for(user) -> list[tuple[str, str]]:
     """The navigation links (endpoint, label) that fit the user's role."""
-    from legalnet.accounts.models import Role
-
     if not user.is_authenticated:
         items = [("public.how_it_works", _l("How it works")), ("firms.directory", _l("Find a firm")),
                  ("firms.apply", _l("Apply for membership"))]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from legalnet.extensions import db
 from legalnet.firms.derived import normalise_name
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmLanguage, FirmPracticeArea, FirmStatus, Lawyer
+from legalnet.matching.services import labels, resolve_request
 
 DIRECTORY_PAGE_SIZE = 20
 NAME_CUTOFF = 80
@@ -111,8 +112,6 @@ def read_query(query: str) -> tuple[dict[str, list[str]], str]:
     """The vocabulary terms a directory search names ("越南", "trade marks", "arbitration in Singapore") by
     kind, and the rest of the text once those terms, joining words and words like "law firm" are taken out
     (empty when the search is only terms)."""
-    from legalnet.matching.services import resolve_request
-
     resolution = resolve_request(query, None)
     terms = {kind: list(getattr(resolution, kind)) for kind, _model in KIND_FIELDS}
     rest = query
@@ -259,8 +258,6 @@ def public_firm(firm_id: int) -> Firm | None:
 
 def coverage_labels(firm: Firm, locale: str | None = None) -> dict[str, list[str]]:
     """The firm's jurisdictions, practice areas and languages as readable labels."""
-    from legalnet.matching.services import labels
-
     return {
         "jurisdictions": labels("jurisdictions", firm.jurisdiction_codes, locale),
         "practice_areas": labels("practice_areas", firm.practice_area_codes, locale),

@@ -29,6 +29,7 @@ from wtforms.validators import (
 from legalnet.accounts.forms import TIME_ZONES, strip, strong_password
 from legalnet.core.uploads import text_file
 from legalnet.core.widgets import CachedSelect
+from legalnet.firms.services import split_items
 from legalnet.matching.services import vocabulary_choices
 
 
@@ -58,8 +59,6 @@ class CoverageFields:
 
     def coverage(self, kind: str) -> list[str]:
         """Picked codes followed by the typed items of one kind."""
-        from legalnet.firms.services import split_items
-
         return list(getattr(self, kind).data or []) + split_items(getattr(self, kind + "_text").data)
 
 

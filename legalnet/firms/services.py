@@ -64,6 +64,14 @@ from legalnet.firms.models import (
     Lawyer,
     Office,
 )
+from legalnet.matching.services import (
+    add_conflict_parties,
+    label,
+    remove_conflict_party,
+    resolve_codes_or_text,
+    set_firm_coverage,
+)
+from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.notifications.services import notify, staff_users
 
 # ------------------------------------------------------------------------------------ parsing helpers
@@ -76,8 +84,6 @@ def split_items(text: str) -> list[str]:
 
 def _jurisdiction_code(text: str) -> str | None:
     """The jurisdiction code for a code, name or city typed by the user, or None when it is not one."""
-    from legalnet.matching.services import resolve_codes_or_text
-
     codes = resolve_codes_or_text("jurisdictions", [(text or "").strip()]).codes
     return codes[0] if len(codes) == 1 else None
 
@@ -91,9 +97,6 @@ def country_code_or_text(text: str) -> str:
 
 def country_label(value: str | None, locale: str | None = None) -> str:
     """A firm's home country for display: the label of its jurisdiction code, or the text as typed."""
-    from legalnet.matching.services import label
-    from legalnet.matching.vocabulary import get_vocabulary
-
     value = value or ""
     return label("jurisdictions", value, locale) if get_vocabulary().has("jurisdictions", value) else value
 
@@ -221,8 +224,6 @@ def apply_for_membership(application: Application):
     to the address) and tell staff; returns (firm, user, coverage). When the contact address already has an
     account, nothing is created, its owner is told by e-mail, and (None, None, None) comes back, so that the
     page answers as for any application."""
-    from legalnet.matching.services import set_firm_coverage
-
     if find_firm_by_email(application.email) is not None:
         raise ValidationFailed(_("A firm with this e-mail address has already applied or is a member."))
     if accounts.address_taken(application.contact_email, application.password) is not None:
@@ -310,8 +311,6 @@ def update_profile(firm: Firm, actor: User, **values) -> list[str]:
 def update_coverage(firm: Firm, actor: User, jurisdictions: list[str], practice_areas: list[str],
                     languages: list[str]):
     """Replace the firm's coverage from picked codes and typed text; returns what was understood."""
-    from legalnet.matching.services import set_firm_coverage
-
     result = set_firm_coverage(firm, jurisdictions, practice_areas, languages)
     if not result.resolved["jurisdictions"]:
         raise ValidationFailed(_("Keep at least one jurisdiction we recognise; clients find firms by jurisdiction.")
@@ -421,8 +420,6 @@ def read_conflict_names(data: bytes) -> list[str]:
 
 def add_conflicts(firm: Firm, actor: User, names: list[str]) -> int:
     """Add parties to the conflict register, skipping ones already there; returns how many were added."""
-    from legalnet.matching.services import add_conflict_parties
-
     names = [name.strip()[:300] for name in names if name and name.strip()]
     if not names:
         raise ValidationFailed(_("Give at least one name."))
@@ -435,8 +432,6 @@ def add_conflicts(firm: Firm, actor: User, names: list[str]) -> int:
 
 def remove_conflict(firm: Firm, actor: User, party_id: int) -> None:
     """Remove one party from the conflict register."""
-    from legalnet.matching.services import remove_conflict_party
-
     party = _own(firm, ConflictParty, party_id)
     name = party.name
     remove_conflict_party(firm, party_id)

@@ -22,6 +22,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from legalnet.accounts.forms import strip
+from legalnet.core.localtime import today
+from legalnet.matching.services import vocabulary_choices
 from legalnet.privacy.consent import current_version
 from legalnet.referrals.disclosure import SUMMARY_MAX
 
@@ -40,8 +42,6 @@ CURRENCIES = ["USD", "HKD", "CNY", "MOP", "SGD", "MYR", "THB", "VND", "IDR", "PH
 
 def not_in_the_past(form, field):
     """Refuse a date before today (in the centre's time zone)."""
-    from legalnet.intake.services import today
-
     if field.data is not None and field.data < today():
         raise ValidationError(_l("The deadline cannot be in the past: choose today or a later date."))
 
@@ -122,7 +122,6 @@ class RequestForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from legalnet.matching.services import vocabulary_choices
 
         self.jurisdictions.choices = vocabulary_choices("jurisdictions")
         self.practice_areas.choices = vocabulary_choices("practice_areas")

@@ -1,21 +1,24 @@
 """Taking in a client's request: reading what it asks for, storing it with a readable reference, computing
 the shortlist, and the client withdrawing it before a firm accepts. Services flush, never commit."""
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from flask_babel import format_decimal, get_timezone
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from legalnet.core.audit import record
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.core.localtime import today
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
 from legalnet.matching.models import UnresolvedTerm
-from legalnet.matching.vocabulary import normalise
+from legalnet.matching.services import label, resolve_request
+from legalnet.matching.vocabulary import get_vocabulary, normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.privacy.consent import record_consent
 from legalnet.referrals import services as referrals
@@ -70,16 +73,11 @@ class Understanding:
 
     def labels(self, locale: str = "en") -> dict[str, list[str]]:
         """Display labels of the resolved codes, by kind."""
-        from legalnet.matching.services import label
-
         return {kind: [label(kind, code, locale) for code in getattr(self, kind)]
                 for kind in ("jurisdictions", "practice_areas", "languages")}
 
     def readable_suggestions(self, locale: str = "en") -> dict[str, list[str]]:
         """The "did you mean" options of each unresolved text, as labels rather than codes."""
-        from legalnet.matching.services import label
-        from legalnet.matching.vocabulary import get_vocabulary
-
         vocab = get_vocabulary()
         out: dict[str, list[str]] = {}
         for text, options in self.suggestions.items():
@@ -91,11 +89,6 @@ class Understanding:
                     labels.append(readable)
             out[text] = labels
         return out
-
-
-def today() -> date:
-    """Today's date in the centre's time zone, where the clients are."""
-    return datetime.now(get_timezone()).date()
 
 
 def split_lines(text: str | None) -> list[str]:
@@ -110,15 +103,11 @@ def split_lines(text: str | None) -> list[str]:
 
 def split_items(text: str | None) -> list[str]:
     """Items typed in one box, separated by commas, semicolons or new lines (in any script)."""
-    import re
-
     return [part.strip() for part in re.split(r"[,;\n，；、]", text or "") if part.strip()]
 
 
 def understand(data: RequestInput) -> Understanding:
     """Resolve the request's picked codes and typed text to vocabulary codes."""
-    from legalnet.matching.services import resolve_request
-
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
                                  data.languages, counterparties=data.counterparties)
     found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties))

@@ -14,6 +14,7 @@ from legalnet.extensions import db
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
+from legalnet.matching.services import label
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
 from legalnet.referrals.states import can_transition, status_label
@@ -26,8 +27,6 @@ client_or_staff_required = roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_AD
 @bp.app_template_filter("vocab")
 def vocab_labels(codes, kind: str) -> str:
     """Readable labels of vocabulary codes in the user's language, e.g. "Vietnam · Intellectual Property"."""
-    from legalnet.matching.services import label
-
     return " · ".join(label(kind, code) for code in codes or [])
 
 

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pycountry
+
 from . import termbase
 
 KINDS = ("jurisdictions", "practice_areas", "languages")
@@ -358,10 +360,6 @@ def _clean_official(name: str) -> str:
 
 
 def _merge_pycountry(entries: dict[str, dict[str, Entry]]) -> None:
-    try:
-        import pycountry
-    except ImportError:  # the JSON files carry the common names already
-        return
     for code, entry in entries["jurisdictions"].items():
         country = pycountry.countries.get(alpha_2=code)
         if country is None:

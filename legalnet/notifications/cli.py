@@ -4,7 +4,7 @@ import click
 from flask.cli import with_appcontext
 
 from legalnet.notifications.mailer import send_pending
-from legalnet.ops.jobs import record_run
+from legalnet.ops.runs import record_run
 
 
 @click.group("outbox")

@@ -6,25 +6,22 @@ claimed with a conditional UPDATE of its `job_runs` row (only the runner that mo
 it), and the outbox claims each e-mail on its own. Cron remains possible: `flask sla sweep` and `flask outbox
 send` record their runs in the same table."""
 
-import os
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import or_, update
-from sqlalchemy.exc import IntegrityError
 
-from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.notifications.mailer import send_pending
 from legalnet.ops.logs import json_logger
-from legalnet.ops.models import JobRun
+from legalnet.ops.runs import claim, finish, runner_name, start
+from legalnet.privacy.cli import sweep_all
+from legalnet.referrals.cli import sweep
 
 log = json_logger("legalnet.jobs")
 
@@ -40,82 +37,18 @@ class Job:
     exclusive: bool = True
 
 
-def runner_name() -> str:
-    """Which machine and process a run came from, for the job_runs table."""
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def ensure_row(name: str) -> None:
-    """Create the job's row the first time; another runner creating it at the same moment is fine."""
-    if db.session.get(JobRun, name) is None:
-        db.session.add(JobRun(name=name, runs=0))
-        try:
-            db.session.commit()
-        except IntegrityError:
-            db.session.rollback()
-
-
-def claim(name: str, interval: float, runner: str = "") -> bool:
-    """Take this interval's run of a job; False when another runner already has it."""
-    ensure_row(name)
-    now = utcnow()
-    result = db.session.execute(
-        update(JobRun)
-        .where(JobRun.name == name, or_(JobRun.next_run_at.is_(None), JobRun.next_run_at <= now))
-        .values(next_run_at=now + timedelta(seconds=interval), last_started_at=now, runner=runner or runner_name(),
-                runs=JobRun.runs + 1),
-        execution_options={"synchronize_session": False},
-    )
-    db.session.commit()
-    return result.rowcount == 1
-
-
-def start(name: str, runner: str = "") -> None:
-    """Note the start of a run that is not claimed (the outbox, or a job run by hand)."""
-    ensure_row(name)
-    db.session.execute(
-        update(JobRun).where(JobRun.name == name)
-        .values(last_started_at=utcnow(), runner=runner or runner_name(), runs=JobRun.runs + 1),
-        execution_options={"synchronize_session": False},
-    )
-    db.session.commit()
-
-
-def finish(name: str, result: dict | None = None, error: str = "") -> None:
-    """Record how a run ended."""
-    now = utcnow()
-    values = {"last_finished_at": now, "last_error": error[:2000], "last_result": result or {}}
-    if not error:
-        values["last_success_at"] = now
-    db.session.execute(update(JobRun).where(JobRun.name == name).values(**values),
-                       execution_options={"synchronize_session": False})
-    db.session.commit()
-
-
-def record_run(name: str, result: dict) -> None:
-    """Record a successful run made outside the runner (from cron)."""
-    start(name)
-    finish(name, result)
-
-
 def run_sweep() -> dict:
     """The SLA sweep."""
-    from legalnet.referrals.cli import sweep
-
     return sweep()
 
 
 def run_outbox() -> dict:
     """Deliver the due e-mails."""
-    from legalnet.notifications.mailer import send_pending
-
     return send_pending()
 
 
 def run_retention() -> dict:
     """Anonymise closed cases older than the retention period."""
-    from legalnet.privacy.cli import sweep_all
-
     return sweep_all()
 
 

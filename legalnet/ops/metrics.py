@@ -21,7 +21,10 @@ from legalnet.api.auth import bearer_value
 from legalnet.api.services import authenticate
 from legalnet.core.models import utcnow
 from legalnet.extensions import csrf, db, limiter
+from legalnet.notifications.models import OutboxEmail, OutboxStatus
 from legalnet.ops.instruments import REQUEST_SECONDS, REQUESTS
+from legalnet.ops.models import JobRun
+from legalnet.referrals.models import Offer, OfferStatus
 
 bp = Blueprint("ops_metrics", __name__)
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -36,10 +39,6 @@ class DatabaseStateCollector:
 
     def collect(self):
         """Yield the current values; a database that cannot be read gives legalnet_database_up 0."""
-        from legalnet.notifications.models import OutboxEmail, OutboxStatus
-        from legalnet.ops.models import JobRun
-        from legalnet.referrals.models import Offer, OfferStatus
-
         up = GaugeMetricFamily("legalnet_database_up", "Whether the database answered this scrape.")
         now = utcnow()
         try:

@@ -4,13 +4,13 @@ a person's export of everything held about them, erasure under a pseudonym, and 
 from flask import Flask
 from flask_babel import get_locale
 
+from legalnet.privacy.cli import privacy_cli
+from legalnet.privacy.consent import notice_text
+from legalnet.privacy.views import bp
+
 
 def init_app(app: Flask) -> None:
     """Register the pages, the `privacy` commands and the consent notice helper for templates."""
-    # Imported here: legalnet.models imports this package's models while the domains are still loading.
-    from legalnet.privacy.cli import privacy_cli
-    from legalnet.privacy.consent import notice_text
-    from legalnet.privacy.views import bp
 
     app.register_blueprint(bp)
     app.cli.add_command(privacy_cli)

@@ -12,7 +12,9 @@ from flask.cli import with_appcontext
 from legalnet.core.errors import DomainError
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
-from legalnet.ops.jobs import record_run
+from legalnet.firms.services import lapse_overdue_memberships
+from legalnet.ops.runs import record_run
+from legalnet.referrals import services
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +26,6 @@ def sla_cli():
 
 def sweep(now: datetime | None = None) -> dict[str, int]:
     """Run one sweep; returns how many offers expired, reminders were sent and memberships lapsed."""
-    from legalnet.referrals import services
-
     now = now or utcnow()
     counts = {"expired": 0, "reminded": 0, "lapsed": 0, "fairness": 0}
     for offer_id in services.overdue_offer_ids(now):
@@ -51,8 +51,6 @@ def sweep(now: datetime | None = None) -> dict[str, int]:
 
 def lapse_memberships(now: datetime) -> int:
     """Lapse memberships past their renewal date through the firms domain; returns how many lapsed."""
-    from legalnet.firms.services import lapse_overdue_memberships
-
     lapsed = lapse_overdue_memberships(now.date())
     db.session.commit()
     return len(lapsed)

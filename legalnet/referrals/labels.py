@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
+from legalnet.matching.services import label
 from legalnet.referrals.models import OfferSource
 from legalnet.referrals.states import REQUEST_STATUS_LABELS
 
@@ -63,8 +64,6 @@ def source_label(source) -> str:
 
 def _term(kind: str, code: str) -> str:
     """A vocabulary code's label in the current interface language; the code itself if it is unknown."""
-    from legalnet.matching.services import label
-
     try:
         return label(kind, code)
     except (KeyError, LookupError):

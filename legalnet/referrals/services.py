@@ -23,7 +23,10 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
+from legalnet.matching.conflicts import find_conflicts
 from legalnet.matching.models import Match
+from legalnet.matching.resolver import RequestResolution
+from legalnet.matching.services import find_matches
 from legalnet.notifications.services import firm_users, notify, staff_users
 from legalnet.ops.instruments import observe_match
 from legalnet.referrals.disclosure import record_disclosure
@@ -197,9 +200,6 @@ def store_shortlist(req: LegalRequest, result) -> list[Match]:
 
 def compute_shortlist(req: LegalRequest) -> list[Match]:
     """Run the matcher on the request's resolved terms and store the ranked shortlist."""
-    from legalnet.matching.resolver import RequestResolution
-    from legalnet.matching.services import find_matches
-
     resolution = RequestResolution(jurisdictions=list(req.jurisdictions), practice_areas=list(req.practice_areas),
                                    languages=list(req.languages))
     started = time.perf_counter()
@@ -289,7 +289,7 @@ def cascade_after(req: LegalRequest, ended: Offer, actor=None, now: datetime | N
     """Pass the request on after `ended` was declined or expired: a team part within its jurisdiction, a
     single-firm offer down the shortlist."""
     if ended.jurisdiction:
-        from legalnet.referrals.teams import cascade_part  # teams builds on this module
+        from legalnet.referrals.teams import cascade_part  # noqa: PLC0415 - teams builds on this module
 
         return cascade_part(req, ended, actor=actor, now=now)
     return cascade(req, actor=actor, now=now)
@@ -332,7 +332,6 @@ def screen_firm(req: LegalRequest, firm: Firm) -> list[str]:
     match = next((m for m in req.matches if m.firm_id == firm.id), None)
     if match is not None:
         return list(match.conflict_with) if match.conflict else []
-    from legalnet.matching.conflicts import find_conflicts
 
     hits = find_conflicts(req.screened_counterparties, [p.name for p in firm.conflict_parties])
     return sorted({counterparty for counterparty, _name, _score in hits})
@@ -455,7 +454,7 @@ def accept_offer(offer: Offer, user, conflict_check_confirmed: bool, now: dateti
         raise ValidationFailed(_l("Confirm that your firm has run its own conflict check before accepting."))
     now = now or utcnow()
     if offer.jurisdiction:
-        from legalnet.referrals.teams import accept_part  # teams builds on this module
+        from legalnet.referrals.teams import accept_part  # noqa: PLC0415 - teams builds on this module
 
         return accept_part(offer, user, now)
     req = lock_request(offer.request)

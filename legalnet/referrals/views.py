@@ -31,7 +31,7 @@ from legalnet.referrals.forms import (
     RematchForm,
     WithdrawOfferForm,
 )
-from legalnet.referrals.models import Offer, OfferStatus
+from legalnet.referrals.models import Feedback, Offer, OfferStatus
 from legalnet.referrals.sla import reminder_reached
 
 bp = Blueprint("referrals", __name__)
@@ -190,8 +190,6 @@ def case_detail(request_id: int):
     side = services.side_of(current_user, req)
     feedback = None
     if req.status == RequestStatus.CLOSED:
-        from legalnet.referrals.models import Feedback
-
         feedback = db.session.scalar(db.select(Feedback).where(Feedback.request_id == req.id))
     # The accepting firm's reading of the full request is audited.
     disclosure.view_for(current_user, req)

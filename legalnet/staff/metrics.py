@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
+from flask_babel import gettext as _
 from sqlalchemy import String, and_, case, cast, func
 
 from legalnet.core.dates import chart_day, chart_month
@@ -270,8 +271,6 @@ def period_labels(periods: list[date], interval: str) -> list[str]:
 
 def requests_by_status(filters: Filters, labels: dict[str, str]) -> Chart:
     """Requests submitted per period, stacked by their current status."""
-    from flask_babel import gettext as _
-
     counts: dict[tuple[date, str], int] = defaultdict(int)
     for day, status, n in requests_by_day(filters, LegalRequest.status):
         counts[(day, RequestStatus(status).value)] += n
@@ -285,8 +284,6 @@ def requests_by_status(filters: Filters, labels: dict[str, str]) -> Chart:
 
 
 def _by_codes(filters: Filters, column, label_of, key: str, title: str, description: str, top: int) -> Chart:
-    from flask_babel import gettext as _
-
     counts: dict[tuple[date, str], int] = defaultdict(int)
     for day, value, n in requests_by_day(filters, cast(column, String)):
         codes = as_codes(value) or [OTHER]
@@ -306,8 +303,6 @@ def _by_codes(filters: Filters, column, label_of, key: str, title: str, descript
 
 def requests_by_jurisdiction(filters: Filters, label_of) -> Chart:
     """Requests per period by jurisdiction asked for (a request naming two counts in both)."""
-    from flask_babel import gettext as _
-
     return _by_codes(filters, LegalRequest.jurisdictions, label_of, "jurisdictions", _("Requests by jurisdiction"),
                      _("Requests submitted in each period, by jurisdiction; a request naming several counts in "
                        "each."), TOP_SERIES)
@@ -315,8 +310,6 @@ def requests_by_jurisdiction(filters: Filters, label_of) -> Chart:
 
 def requests_by_practice_area(filters: Filters, label_of) -> Chart:
     """Requests per period by practice area (a request naming two counts in both)."""
-    from flask_babel import gettext as _
-
     return _by_codes(filters, LegalRequest.practice_areas, label_of, "practice-areas",
                      _("Requests by practice area"),
                      _("Requests submitted in each period, by practice area; the most asked-for areas."), 5)
@@ -394,8 +387,6 @@ def firm_rates(filters: Filters) -> list[FirmRates]:
 
 def firm_rates_chart(rates: list[FirmRates], limit: int = 12) -> Chart:
     """Acceptance and decline rates (in %) of the firms with the most offers."""
-    from flask_babel import gettext as _
-
     shown = [r for r in rates if r.answered][:limit]
     return Chart(
         "firms", _("Acceptance and decline rates by firm"),

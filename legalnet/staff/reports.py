@@ -20,6 +20,7 @@ from legalnet.intake.models import LegalRequest
 from legalnet.matching.services import label, vocabulary_choices
 from legalnet.referrals.models import Offer
 from legalnet.referrals.quotes import fee_comparison
+from legalnet.referrals.states import REQUEST_STATUS_LABELS
 from legalnet.staff import metrics
 from legalnet.staff.metrics import Chart, Filters
 from legalnet.staff.services import time_zone_name
@@ -70,8 +71,6 @@ def parse_filters(args) -> tuple[Filters, list[str]]:
 
 def status_labels() -> dict[str, str]:
     """Readable request status labels by value."""
-    from legalnet.referrals.states import REQUEST_STATUS_LABELS
-
     return {status.value: str(label) for status, label in REQUEST_STATUS_LABELS.items()}
 
 

@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from babel.dates import get_timezone_name
+from flask_babel import get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_
 from sqlalchemy.orm import selectinload
@@ -29,9 +31,6 @@ EXPORT_COLUMNS = ["id", "name", "local_name", "email", "country", "status", "ren
 
 def time_zone_name() -> str:
     """The readable name of the zone pages show times in (BABEL_DEFAULT_TIMEZONE), e.g. "Hong Kong Time"."""
-    from babel.dates import get_timezone_name
-    from flask_babel import get_locale, get_timezone
-
     return get_timezone_name(get_timezone(), locale=get_locale() or "en")
 
 

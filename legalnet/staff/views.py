@@ -11,6 +11,8 @@ from legalnet.core.errors import DomainError
 from legalnet.core.permissions import staff_required
 from legalnet.extensions import db
 from legalnet.firms import services as firms
+from legalnet.firms.importer import decode_upload, format_for
+from legalnet.firms.importer import import_firms as run_import
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.matching.models import TaughtAlias
 from legalnet.matching.services import label, vocabulary_choices
@@ -149,9 +151,6 @@ def change_status(firm_id: int):
 @staff_required
 def import_firms():
     """Import firms from an uploaded JSON Lines or CSV file and show what happened, line by line."""
-    from legalnet.firms.importer import decode_upload, format_for
-    from legalnet.firms.importer import import_firms as run_import
-
     form = ImportForm()
     report = None
     if form.validate_on_submit():

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from legalnet.core.models import utcnow
 from legalnet.notifications.models import OutboxEmail, OutboxStatus
-from legalnet.ops import jobs
+from legalnet.ops import jobs, runs
 from legalnet.ops.models import JobRun
 from legalnet.referrals.models import Offer, OfferStatus
 from tests.referrals.helpers import referred_request
@@ -29,13 +29,13 @@ def overdue_offer(db) -> int:
 
 
 def test_a_job_interval_is_claimed_by_one_runner_only(db):
-    assert jobs.claim("sla_sweep", 60, "machine-a:1") is True
-    assert jobs.claim("sla_sweep", 60, "machine-b:2") is False
+    assert runs.claim("sla_sweep", 60, "machine-a:1") is True
+    assert runs.claim("sla_sweep", 60, "machine-b:2") is False
     run = db.session.get(JobRun, "sla_sweep")
     assert run.runner == "machine-a:1" and run.runs == 1
     run.next_run_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
-    assert jobs.claim("sla_sweep", 60, "machine-b:2") is True
+    assert runs.claim("sla_sweep", 60, "machine-b:2") is True
 
 
 def test_one_round_sweeps_offers_sends_mail_and_records_the_runs(app, db):

@@ -19,7 +19,7 @@ from legalnet.accounts.models import Role
 from legalnet.api.services import create_token
 from legalnet.core.models import utcnow
 from legalnet.notifications.models import OutboxEmail
-from legalnet.ops.jobs import record_run
+from legalnet.ops.runs import record_run
 from legalnet.referrals.models import Offer
 from tests import factories
 from tests.referrals.helpers import referred_request
