@@ -33,8 +33,7 @@ def submit_request_as(server, email: str, title: str, jurisdictions, practice_ar
 
     def work():
         user = db.session.scalar(db.select(User).where(User.email == email))
-        # The title doubles as the summary the client approved, which is all a firm reads before accepting.
-        req = submit_request(user, RequestInput(title=title, summary=title, jurisdictions=list(jurisdictions),
+        req = submit_request(user, RequestInput(title=title, jurisdictions=list(jurisdictions),
                                                 practice_areas=list(practice_areas), languages=["en"],
                                                 consent_to_share=True))
         return req.id
