@@ -118,6 +118,11 @@ class Firm(db.Model):
         """Only active members are listed, matched and offered work."""
         return self.status == FirmStatus.ACTIVE
 
+    @property
+    def is_applicant(self) -> bool:
+        """The firm has applied and waits for the centre's decision."""
+        return self.status == FirmStatus.APPLICANT
+
 
 # A schema built from the models (tests, benchmarks) needs the extension before the trigram index; the
 # migration creates it too and falls back to a plain search where it may not.

@@ -111,6 +111,26 @@ class LegalRequest(db.Model):
                                         if name not in self.counterparties]]
 
     @property
+    def awaits_choice(self) -> bool:
+        """The shortlist is ready and the client has not chosen a firm yet."""
+        return self.status == RequestStatus.MATCHED
+
+    @property
+    def needs_review(self) -> bool:
+        """The request waits in the staff queue."""
+        return self.status == RequestStatus.NEEDS_REVIEW
+
+    @property
+    def is_referred(self) -> bool:
+        """An offer is out and no firm has accepted yet."""
+        return self.status == RequestStatus.REFERRED
+
+    @property
+    def can_be_referred(self) -> bool:
+        """Staff may still send the request to a firm: before any firm has accepted it."""
+        return self.status in (RequestStatus.MATCHED, RequestStatus.NEEDS_REVIEW, RequestStatus.REFERRED)
+
+    @property
     def is_case(self) -> bool:
         """A firm has accepted the request."""
         return self.status in CASE_STATUSES

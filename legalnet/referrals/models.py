@@ -80,6 +80,16 @@ class Offer(db.Model):
     request: Mapped["LegalRequest"] = relationship(back_populates="offers")  # noqa: F821
     firm: Mapped["Firm"] = relationship()  # noqa: F821
 
+    @property
+    def is_open(self) -> bool:
+        """The offer waits for the firm's answer."""
+        return self.status == OfferStatus.OFFERED
+
+    @property
+    def is_accepted(self) -> bool:
+        """The firm accepted the offer."""
+        return self.status == OfferStatus.ACCEPTED
+
 
 class Audience(enum.StrEnum):
     """Who may read a timeline event."""
