@@ -43,6 +43,7 @@ bp.add_app_template_filter(labels.urgency_label, "urgency_label")
 bp.add_app_template_filter(labels.source_label, "source_label")
 bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
+bp.add_app_template_filter(labels.reason_items, "reason_items")
 bp.add_app_template_filter(events.event_text, "event_text")
 bp.add_app_template_filter(services.covers_every_jurisdiction, "covers_every_jurisdiction")
 
