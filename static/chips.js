@@ -91,12 +91,20 @@
 
     let options = [];
     let active = -1;
+    // Chips stay in the order they were chosen (the field's own order at first), so the last one is the newest.
+    let order = source.items().filter((it) => it.chosen).map((it) => it.value);
+    const chosenItems = () => {
+      const chosen = source.items().filter((it) => it.chosen);
+      order = order.filter((value) => chosen.some((it) => it.value === value));
+      for (const it of chosen) if (!order.includes(it.value)) order.push(it.value);
+      return order.map((value) => chosen.find((it) => it.value === value));
+    };
 
     const announce = (message) => { live.textContent = message; };
 
     function renderChips() {
       chips.replaceChildren();
-      for (const item of source.items().filter((it) => it.chosen)) {
+      for (const item of chosenItems()) {
         const chip = document.createElement("li");
         chip.className = "chip";
         chip.dataset.value = item.value;
@@ -221,7 +229,7 @@
           input.value = "";
         }
       } else if (event.key === "Backspace" && !input.value) {
-        const chosen = source.items().filter((it) => it.chosen);
+        const chosen = chosenItems();
         if (chosen.length) {
           event.preventDefault();
           removeItem(chosen[chosen.length - 1]);

@@ -75,11 +75,13 @@ def picked_codes(form: RequestForm) -> dict[str, list[str]]:
 
 def removed_terms(form: RequestForm) -> dict[str, list[str]]:
     """The terms the Check step showed ("kind:code") that are no longer picked: the client removed them."""
-    picked = picked_codes(form)
+    from legalnet.matching.vocabulary import get_vocabulary
+
+    vocab, picked = get_vocabulary(), picked_codes(form)
     removed: dict[str, list[str]] = {}
     for item in form.offered_terms.data or []:
         kind, _sep, code = str(item).partition(":")
-        if kind in picked and code and code not in picked[kind]:
+        if kind in picked and vocab.has(kind, code) and code not in picked[kind]:
             removed.setdefault(kind, []).append(code)
     return removed
 
