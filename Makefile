@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app legalnet
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test migrate demo translations lint bench bench-pages clean
+.PHONY: run test install install-test migrate demo translations lint bench bench-pages clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,17 @@ demo: migrate
 run: demo
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install-test translations
+# axe-core for the accessibility checks of the browser tests, from npm into a git-ignored folder; without npm
+# those checks skip and say why.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then npm install --no-save --no-audit --no-fund --prefix .cache/axe axe-core@4; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+axe: $(AXE)
+
+test: install-test translations axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
@@ -49,4 +59,4 @@ bench-pages: install-test translations
 	$(BIN)/python benchmarks/bench_pages.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) instance/*.sqlite
+	rm -rf $(VENV) instance/*.sqlite .cache/axe

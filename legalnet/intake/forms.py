@@ -102,6 +102,9 @@ class RequestForm(FlaskForm):
     found_counterparties = SelectMultipleField(_l("Parties named in your description"), choices=[],
                                                validate_choice=False, validators=[Optional()])
     offered_counterparties = SelectMultipleField(choices=[], validate_choice=False, validators=[Optional()])
+    # The terms the Check step showed as understood ("kind:code"), and the ones the client removed since: a
+    # shown term no longer picked is one the client took away, so reading the description again cannot add it.
+    offered_terms = SelectMultipleField(choices=[], validate_choice=False, validators=[Optional()])
     add_practice_areas = SelectMultipleField(_l("Also mentioned: add them if the request is about them too"),
                                              choices=[], validators=[Optional()])
     urgency = RadioField(_l("Urgency"), choices=[("standard", _l("Standard")), ("urgent", _l("Urgent"))],
@@ -136,6 +139,12 @@ class PickFirmForm(FlaskForm):
 
     firm = RadioField(_l("Firm"), choices=[], validators=[DataRequired()])
     submit = SubmitField(_l("Send the request to this firm"))
+
+
+class LookFurtherForm(FlaskForm):
+    """The client asks the centre to look beyond a shortlist that covers only part of the request."""
+
+    submit = SubmitField(_l("Ask the centre to look further"))
 
 
 class CancelRequestForm(FlaskForm):

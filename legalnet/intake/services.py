@@ -55,6 +55,8 @@ class RequestInput:
     removed_counterparties: list[str] = field(default_factory=list)
     # The summary the client approved for firms to read before they accept.
     summary: str = ""
+    # Terms the Check step showed as understood that the client removed, by kind: not read into the request.
+    removed_terms: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,10 +113,12 @@ def understand(data: RequestInput) -> Understanding:
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
                                  data.languages, counterparties=data.counterparties)
     found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties))
-    also = [code for code in resolution.also_mentioned if code not in resolution.practice_areas]
-    return Understanding(list(resolution.jurisdictions), list(resolution.practice_areas),
-                         list(resolution.languages), list(resolution.unresolved), dict(resolution.suggestions),
-                         found, also)
+    removed = {kind: set(data.removed_terms.get(kind, ())) for kind in KINDS}
+    kept = {kind: [code for code in getattr(resolution, kind) if code not in removed[kind]] for kind in KINDS}
+    also = [code for code in resolution.also_mentioned
+            if code not in resolution.practice_areas and code not in removed["practice_areas"]]
+    return Understanding(kept["jurisdictions"], kept["practice_areas"], kept["languages"],
+                         list(resolution.unresolved), dict(resolution.suggestions), found, also)
 
 
 def confirmed_counterparties(seen: Understanding, data: RequestInput) -> list[str]:
@@ -213,6 +217,17 @@ def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
     referrals.add_event(req, "cancelled", actor=user, audience=Audience.CLIENT,
                         params={"reason": (reason or "").strip()})
     record(user, "request.cancelled", req, f"{req.reference} cancelled", reason)
+
+
+def ask_centre_to_look_further(req: LegalRequest, user) -> None:
+    """The client sets the shortlist aside and asks the centre to look further (for a firm or a team covering
+    the whole request): the request goes to the staff queue, and staff are told."""
+    if not user.is_client or not referrals.can_view_request(user, req):
+        raise NotAllowed(_l("Only the client of a request can ask the centre to look further."))
+    referrals.lock_request(req)
+    if req.status != RequestStatus.MATCHED:
+        raise InvalidTransition(_l("The centre can be asked to look further only while you are choosing a firm."))
+    referrals.send_to_review(req, user, "client_asked_further")
 
 
 def rematch(req: LegalRequest, user) -> None:

@@ -12,7 +12,7 @@ from legalnet.core.permissions import client_required, roles_required
 from legalnet.documents import services as documents
 from legalnet.extensions import db
 from legalnet.intake import services
-from legalnet.intake.forms import CancelRequestForm, PickFirmForm, RequestForm
+from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.services import label
 from legalnet.referrals import services as referrals
@@ -64,15 +64,45 @@ def input_from(form: RequestForm) -> services.RequestInput:
         removed_counterparties=[name for name in form.offered_counterparties.data or []
                                 if name not in (form.found_counterparties.data or [])],
         summary=form.summary.data or "",
+        removed_terms=removed_terms(form),
     )
 
 
+def picked_codes(form: RequestForm) -> dict[str, list[str]]:
+    """The codes picked in the form's lists, by kind; areas ticked as "also mentioned" count as picked."""
+    return {"jurisdictions": list(form.jurisdictions.data or []),
+            "practice_areas": list(form.practice_areas.data or []) + list(form.add_practice_areas.data or []),
+            "languages": list(form.languages.data or [])}
+
+
+def removed_terms(form: RequestForm) -> dict[str, list[str]]:
+    """The terms the Check step showed ("kind:code") that are no longer picked: the client removed them."""
+    from legalnet.matching.vocabulary import get_vocabulary
+
+    vocab, picked = get_vocabulary(), picked_codes(form)
+    removed: dict[str, list[str]] = {}
+    for item in form.offered_terms.data or []:
+        kind, _sep, code = str(item).partition(":")
+        if kind in picked and vocab.has(kind, code) and code not in picked[kind]:
+            removed.setdefault(kind, []).append(code)
+    return removed
+
+
 def carry_choices(form: RequestForm, understanding: services.Understanding, data: services.RequestInput) -> None:
-    """Keep the Check step's choices for the next step: added areas join the picked ones, and the parties found
-    in the text stay ticked unless the client unticked them."""
-    form.practice_areas.data = list(dict.fromkeys([*(form.practice_areas.data or []),
-                                                   *(form.add_practice_areas.data or [])]))
+    """Fill the form with what the Check step understood: the lists hold the terms read from the lists, the
+    typed text and the description, the text boxes keep only what was not understood, and the terms shown
+    travel along with the ones removed so that a removal holds. The parties found in the text stay ticked
+    unless the client unticked them."""
+    unresolved = set(understanding.unresolved)
+    for kind, text_field in (("jurisdictions", form.jurisdictions_text), ("practice_areas", form.practice_areas_text),
+                             ("languages", form.languages_text)):
+        getattr(form, kind).data = list(getattr(understanding, kind))
+        # An item stays when any part of it was not understood (a text item may resolve only in part).
+        text_field.data = ", ".join(item for item in services.split_items(text_field.data)
+                                    if any(text in item for text in unresolved))
     form.add_practice_areas.data = []
+    form.offered_terms.data = [f"{kind}:{code}" for kind in services.KINDS
+                               for code in [*getattr(understanding, kind), *data.removed_terms.get(kind, [])]]
     removed = set(data.removed_counterparties)
     form.found_counterparties.data = [n for n in understanding.found_counterparties if n not in removed]
 
@@ -135,7 +165,8 @@ def detail(request_id: int):
     pick_form = PickFirmForm()
     pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [("centre", _("Let the centre choose"))]
     return render_template(
-        "intake/detail.html", req=req, choices=choices, pick_form=pick_form,
+        "intake/detail.html", req=req, choices=choices, pick_form=pick_form, further_form=LookFurtherForm(),
+        partial=[m.firm_id for m in choices if not referrals.covers_every_jurisdiction(m)],
         cancel_form=CancelRequestForm(), can_cancel=req.status in OPEN_STATUSES
         and can_transition(req, RequestStatus.CANCELLED) and current_user.is_client,
         events=referrals.visible_events(current_user, req),
@@ -165,6 +196,25 @@ def pick(request_id: int):
         flash(_("No firm is available right now; the centre will find one for you."), "warning")
     else:
         flash(_("Your request was offered to %(firm)s.", firm=offer.firm.name), "success")
+    return redirect(url_for("intake.detail", request_id=request_id))
+
+
+@bp.route("/<int:request_id>/look-further", methods=["POST"])
+@client_required
+def look_further(request_id: int):
+    """Set the shortlist aside and ask the centre to look further."""
+    req = load_request(request_id)
+    if not LookFurtherForm().validate_on_submit():
+        abort(400)
+    try:
+        services.ask_centre_to_look_further(req, current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("The centre will look further for a firm that covers all of your request, and will let you know."),
+              "success")
     return redirect(url_for("intake.detail", request_id=request_id))
 
 

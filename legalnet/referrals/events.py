@@ -19,6 +19,8 @@ REVIEW_REASONS = {
     "shortlist_exhausted": _l("No firm of the shortlist is left to offer it to."),
     "none_left_for_centre": _l("No eligible firm was left when the client asked the centre to choose."),
     "offer_withdrawn": _l("Back with the centre after the offer was withdrawn."),
+    "client_asked_further": _l("The client asked the centre to look further: the firms found cover only part of "
+                               "the request."),
 }
 
 

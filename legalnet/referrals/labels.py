@@ -113,6 +113,25 @@ def reason_text(code: str, params: dict | None = None) -> str | None:
     return render(params or {}) if render else None
 
 
+# What each reason says about the firm for the request: a strength, a gap, or a plain note (its load and how
+# often it was referred lately, which weigh on fairness rather than fit).
+REASON_KINDS = {"covers": "strength", "speaks": "strength", "acceptance": "strength", "rating": "strength",
+                "response": "strength", "missing": "gap", "conflict": "gap", "capacity": "note", "recent": "note"}
+REASON_KIND_LABELS = {"strength": _l("Strength"), "gap": _l("Gap"), "note": _l("Note")}
+
+
+def reason_items(row) -> list[dict]:
+    """The reasons of a shortlist entry or an offer as {kind, label, text}, kind being strength, gap or note;
+    rows without reason codes give their stored English reasons as notes."""
+    codes = getattr(row, "reason_codes", None) or []
+    texts = [reason_text(code, params) for code, params in codes]
+    if not codes or any(text is None for text in texts):
+        pairs = [("note", text) for text in row.reasons or []]
+    else:
+        pairs = [(REASON_KINDS.get(code, "note"), text) for (code, _params), text in zip(codes, texts, strict=True)]
+    return [{"kind": kind, "label": str(REASON_KIND_LABELS[kind]), "text": text} for kind, text in pairs]
+
+
 def reason_texts(row) -> list[str]:
     """The reasons of a shortlist entry or an offer in the current language; rows stored before reasons had
     codes, or holding a code this version does not know, show their English reasons."""

@@ -1,5 +1,6 @@
-"""The Check step in Chromium: the parties the description names come back ticked, the areas it only mentions
-come back as boxes to tick, and what the client chooses is what the request keeps."""
+"""The Check step in Chromium: the parties the description names come back as chips (ticked boxes without the
+script), the areas it only mentions come back as boxes to tick, and what the client chooses is what the request
+keeps."""
 
 
 import pytest
@@ -27,10 +28,14 @@ def test_check_step_parties_and_areas_only_mentioned(page, screens):
     assert areas.count() >= 1 and not areas.first.is_checked()
     screens.shot(page, "1-check")
 
-    # Keep only the target company as a party and add the first area only mentioned.
+    # The parties are chips, each with its remove button: keep only the target company, and add the first area
+    # only mentioned.
+    chips = page.locator("#found-parties .chip > span")
+    assert chips.all_inner_texts() == names
     for name in names:
         if name != "PT Maju Jaya Tbk":
-            page.locator("#found-parties").get_by_label(name, exact=True).uncheck()
+            page.locator("#found-parties").get_by_role("button", name=f"Remove {name}", exact=True).click()
+    assert chips.all_inner_texts() == ["PT Maju Jaya Tbk"]
     added = areas.first.get_attribute("value")
     area_label = page.locator("#also-mentioned label").first.inner_text().strip()
     areas.first.check()
