@@ -15,6 +15,7 @@ from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.services import label
+from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
 from legalnet.referrals.states import can_transition, status_label
@@ -77,8 +78,6 @@ def picked_codes(form: RequestForm) -> dict[str, list[str]]:
 
 def removed_terms(form: RequestForm) -> dict[str, list[str]]:
     """The terms the Check step showed ("kind:code") that are no longer picked: the client removed them."""
-    from legalnet.matching.vocabulary import get_vocabulary
-
     vocab, picked = get_vocabulary(), picked_codes(form)
     removed: dict[str, list[str]] = {}
     for item in form.offered_terms.data or []:

@@ -131,7 +131,7 @@ def test_referring_by_hand_warns_of_the_open_offer_and_says_it_stays_open(client
                           second_admin, True)
     db.session.commit()
     html = page(client, f"/staff/requests/{req.id}")
-    row = html[html.index("<td>Zulu Harbour Arbitration</td>"):]
+    row = html[html.index(">Zulu Harbour Arbitration</a></td>"):]
     assert "Accepted by another firm" in row[:row.index("</tr>")]
 
 
