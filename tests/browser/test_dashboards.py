@@ -50,7 +50,11 @@ def figures(server, email: str) -> dict:
 
 
 def switch_language(page, locale: str) -> None:
-    """Choose the interface language with the header's switcher, as a reader would."""
+    """Choose the interface language with the header's switcher, as a reader would (on a phone the menu that
+    holds it is folded first)."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
     with page.expect_navigation():
         page.select_option("#locale-select", locale)
 
