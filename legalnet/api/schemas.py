@@ -4,7 +4,7 @@ serialise responses and, through flask-smorest, make the OpenAPI document and th
 from flask import g
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, pre_dump, validate, validates_schema
 
 from legalnet.accounts.models import Role
 from legalnet.api.fields import (
@@ -33,6 +33,7 @@ from legalnet.intake.models import Outcome, RequestStatus, Urgency
 from legalnet.intake.services import RequestInput as IntakeInput
 from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.referrals import services as referrals
+from legalnet.referrals.disclosure import FULL, SUMMARY, disclosure_level, request_view
 from legalnet.referrals.models import OfferSource, OfferStatus
 from legalnet.staff.services import RENEWAL_WINDOWS
 
@@ -327,6 +328,51 @@ class RequestSummary(Schema):
     organisation = DerivedString(value_of=lambda r: r.organisation.name)
 
 
+class OfferRequest(Schema):
+    """The request of an offer as the firm may read it. Until the firm accepts (after its own conflict check) it
+    reads the summary the client approved and what a conflict check needs; the title, the full description, the
+    client's name, the exact budget and the deadline come once it has accepted."""
+
+    id = fields.Integer(required=True)
+    reference = fields.String(allow_none=True)
+    disclosure = fields.String(validate=validate.OneOf([SUMMARY, FULL]),
+                               metadata={"description": "How much of the request the firm may read now."})
+    summary = fields.String(metadata={"description": "The summary the client approved for firms to read."})
+    jurisdictions = fields.List(fields.String())
+    practice_areas = fields.List(fields.String())
+    languages = fields.List(fields.String())
+    counterparties = fields.List(fields.String())
+    found_counterparties = fields.List(fields.String(), metadata={
+        "description": "Parties named in the title or description."})
+    screened_counterparties = fields.List(fields.String(), metadata={
+        "description": "Every name the conflict screen compared: the counterparties given and those found in "
+                       "the text."})
+    urgency = enum(Urgency)
+    budget_currency = fields.String(allow_none=True)
+    budget_band = fields.List(fields.Integer(allow_none=True), allow_none=True, metadata={
+        "description": "The budget as a band (lowest, highest; highest empty above the top band)."})
+    title = fields.String(allow_none=True)
+    description = fields.String(allow_none=True)
+    organisation = fields.String(allow_none=True)
+    budget_amount = fields.Integer(allow_none=True)
+    deadline = fields.Date(allow_none=True)
+
+    @pre_dump
+    def disclosed(self, req, **_kwargs):
+        """Only what the current user may read of the request (legalnet/referrals/disclosure.py)."""
+        view = request_view(req, disclosure_level(current_user, req) or SUMMARY)
+        return {
+            "id": view.id, "reference": view.reference, "disclosure": view.level, "summary": view.summary,
+            "jurisdictions": view.jurisdictions, "practice_areas": view.practice_areas, "languages": view.languages,
+            "counterparties": view.counterparties, "found_counterparties": view.found_counterparties,
+            "screened_counterparties": req.screened_counterparties, "urgency": req.urgency,
+            "budget_currency": view.budget_currency or None,
+            "budget_band": list(view.budget_band) if view.budget_band else None,
+            "title": view.title, "description": view.description, "organisation": view.client,
+            "budget_amount": view.budget_amount, "deadline": view.deadline,
+        }
+
+
 class TeamFirm(Schema):
     """The firm proposed for one jurisdiction of a team."""
 
@@ -454,7 +500,7 @@ class Offer(Schema):
     conflict = fields.Boolean()
     conflict_with = fields.List(fields.String())
     request_id = fields.Integer()
-    request = fields.Nested(RequestSummary)
+    request = fields.Nested(OfferRequest)
 
 
 class Actor(Schema):

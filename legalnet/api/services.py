@@ -144,8 +144,10 @@ def visible_requests_query(user: User):
 
 def firm_offers_query(user: User, status: str | None = None):
     """The offers made to the user's firm (the firm's inbox), optionally of one status."""
+    # Each offer shows its request as far as the firm may read it, which needs the request's offers.
     stmt = select(Offer).where(Offer.firm_id == user.firm_id).options(
-        selectinload(Offer.request).selectinload(LegalRequest.organisation))
+        selectinload(Offer.request).selectinload(LegalRequest.organisation),
+        selectinload(Offer.request).selectinload(LegalRequest.offers))
     if status:
         stmt = stmt.where(Offer.status == OfferStatus(status))
     return stmt

@@ -6,12 +6,8 @@ the view data from here, and every full disclosure to a firm is written to the a
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, select
-
 from legalnet.core.audit import record
-from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest
-from legalnet.referrals.models import Offer
 
 SUMMARY = "summary"
 FULL = "full"
@@ -31,8 +27,8 @@ def disclosure_level(user, req: LegalRequest) -> str | None:
     accepted = req.accepted_offer
     if accepted is not None and accepted.firm_id == user.firm_id:
         return FULL
-    offered = db.session.scalar(select(exists().where(Offer.request_id == req.id, Offer.firm_id == user.firm_id)))
-    return SUMMARY if offered else None
+    # The request's offers are loaded for accepted_offer already: no further query.
+    return SUMMARY if any(o.firm_id == user.firm_id for o in req.offers) else None
 
 
 def budget_band(amount: int | None) -> tuple[int, int | None] | None:

@@ -7,6 +7,7 @@ import pytest
 
 from legalnet.accounts.models import Role
 from legalnet.firms.models import FirmStatus
+from legalnet.intake.models import LegalRequest
 from legalnet.matching.services import add_conflict_parties
 from legalnet.referrals.models import Offer, OfferStatus
 from tests import factories
@@ -224,7 +225,7 @@ def test_offers_are_seen_only_by_their_firm(api, world, db):
     owner, other = ("firm_admin", "firm2_admin") if offer.firm_id == people["firm"].id else ("firm2_admin",
                                                                                              "firm_admin")
     listed = api.get("/offers", t[owner]).json["items"]
-    assert [o["id"] for o in listed] == [offer.id] and listed[0]["request"]["title"] == NEW_REQUEST["title"]
+    assert [o["id"] for o in listed] == [offer.id]
     assert api.get("/offers?status=offered", t[owner]).json["items"][0]["conflict"] is False
     assert api.get("/offers?status=declined", t[owner]).json["items"] == []
     assert api.get("/offers", t[other]).json["items"] == []
@@ -233,6 +234,21 @@ def test_offers_are_seen_only_by_their_firm(api, world, db):
     problem(api.post(f"/offers/{offer.id}/accept", t[other], {"conflict_checked": True}), 404)
     problem(api.get("/offers", t["client"]), 403)
     problem(api.get(f"/offers/{offer.id}", t["staff"]), 403)
+
+
+def test_a_firm_reads_the_summary_until_it_accepts_and_everything_after(api, world, db):
+    people, t = world
+    req = offered(api, t)
+    offer = db.session.scalar(db.select(Offer).where(Offer.request_id == req["id"]))
+    owner = "firm_admin" if offer.firm_id == people["firm"].id else "firm2_admin"
+    before = api.get(f"/offers/{offer.id}", t[owner]).json["request"]
+    assert before["disclosure"] == "summary" and before["jurisdictions"] == ["HK"]
+    assert before["title"] is None and before["description"] is None and before["organisation"] is None
+    assert NEW_REQUEST["title"] not in str(api.get("/offers", t[owner]).json)
+    assert api.post(f"/offers/{offer.id}/accept", t[owner], {"conflict_checked": True}).status_code == 200
+    after = api.get(f"/offers/{offer.id}", t[owner]).json["request"]
+    assert after["disclosure"] == "full" and after["title"] == NEW_REQUEST["title"]
+    assert after["organisation"] == db.session.get(LegalRequest, req["id"]).organisation.name
 
 
 def test_accept_needs_the_conflict_check_and_wins_once(api, world, db):
