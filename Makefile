@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# One test process per core; a test file stays on one process, in order.
+PYTEST_ARGS ?= -n auto --dist loadfile
 FLASK := $(BIN)/flask --app legalnet
 HOST ?= 127.0.0.1
 PORT ?= 5000

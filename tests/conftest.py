@@ -7,7 +7,8 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from legalnet import create_app
 from legalnet.accounts.models import Role
@@ -30,9 +31,35 @@ class RequestContextClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app(tmp_path_factory):
+def database_url(tmp_path_factory):
+    """The session's database: a SQLite file, or TEST_DATABASE_URL; under pytest-xdist each worker gets a
+    PostgreSQL database of its own (`<name>_gw0`, ...), created here and dropped afterwards."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith("postgresql"):
+        yield url
+        return
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
     """One application for the session, with the schema created from the models."""
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+    url = database_url
     app = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": url,
                       "DOCUMENT_ROOT": str(tmp_path_factory.mktemp("documents"))})
     app.test_client_class = RequestContextClient
