@@ -8,7 +8,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import update
 
-from legalnet.accounts.models import Organisation, Role, User
+from legalnet.accounts.models import STAFF_ROLES, Organisation, Role, User
 from legalnet.core.audit import AuditLog
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
@@ -170,7 +170,7 @@ def demo_user(email: str, name: str, role: Role, **links) -> User:
     """A demo account with the README's password (and, for staff, the README's authenticator key)."""
     user = User(email=email, name=name, role=role, **links)
     user.set_password(DEMO_PASSWORD)
-    if role in (Role.STAFF, Role.STAFF_ADMIN):
+    if role in STAFF_ROLES:
         user.totp_secret = DEMO_TOTP_SECRET
     return user
 

@@ -13,7 +13,7 @@ def dashboard_for(user, locale: str):
     if user.role == Role.CLIENT:
         board = client_dashboard(user, locale) if user.organisation_id else None
         return "accounts/dashboard_client.html", board
-    if user.role in (Role.FIRM_ADMIN, Role.FIRM_LAWYER):
+    if user.is_firm_member:
         board = firm_dashboard(user.firm) if user.firm else None
         return "accounts/dashboard_firm.html", board
     return "accounts/dashboard_staff.html", staff_dashboard()

@@ -25,6 +25,12 @@ class Role(enum.StrEnum):
     STAFF_ADMIN = "staff_admin"
 
 
+# The roles by side, defined once: pages, the API and the queries all use these.
+CLIENT_ROLES = (Role.CLIENT,)
+FIRM_ROLES = (Role.FIRM_ADMIN, Role.FIRM_LAWYER)
+STAFF_ROLES = (Role.STAFF, Role.STAFF_ADMIN)
+
+
 class Organisation(db.Model):
     """A client company that submits requests."""
 
@@ -90,12 +96,12 @@ class User(UserMixin, db.Model):
     @property
     def is_staff(self) -> bool:
         """Centre staff of either level."""
-        return self.role in (Role.STAFF, Role.STAFF_ADMIN)
+        return self.role in STAFF_ROLES
 
     @property
     def is_firm_member(self) -> bool:
         """A firm admin or a lawyer of a firm."""
-        return self.role in (Role.FIRM_ADMIN, Role.FIRM_LAWYER)
+        return self.role in FIRM_ROLES
 
     @property
     def is_client(self) -> bool:

@@ -23,7 +23,7 @@ VALID_WINDOW = 1
 
 def required_for(user: User) -> bool:
     """Whether `user` must sign in with a second factor: staff always, a firm's admins when staff require it."""
-    if user.role in (Role.STAFF, Role.STAFF_ADMIN):
+    if user.is_staff:
         return True
     return user.role == Role.FIRM_ADMIN and user.firm is not None and bool(user.firm.require_admin_two_factor)
 

@@ -6,13 +6,9 @@ from flask import current_app, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 
-from legalnet.accounts.models import Role
 from legalnet.api import services
 from legalnet.extensions import login_manager
 
-STAFF = (Role.STAFF, Role.STAFF_ADMIN)
-FIRM = (Role.FIRM_ADMIN, Role.FIRM_LAWYER)
-CLIENT = (Role.CLIENT,)
 API_PREFIX = "/api/"
 # Where Flask-Login keeps the signed-in user in the session.
 SIGN_IN_KEYS = ("_user_id", "_fresh", "_id", "_remember", "_remember_seconds")

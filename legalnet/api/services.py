@@ -1,5 +1,4 @@
-"""Token rules (create, find, revoke) and the few small compositions of other domains' services that the
-API needs and the pages do not. Services flush and never commit."""
+"""Token rules: create, find, revoke and authenticate. Services flush and never commit."""
 
 import hashlib
 import hmac
@@ -8,7 +7,6 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import User
 from legalnet.api.models import ApiToken
@@ -16,9 +14,6 @@ from legalnet.core.audit import record
 from legalnet.core.errors import NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
-from legalnet.intake.models import CASE_STATUSES, LegalRequest
-from legalnet.referrals import services as referrals
-from legalnet.referrals.models import Offer, OfferStatus
 
 # A token reads "lgn_<prefix>_<secret>": the prefix finds the row, the secret proves possession.
 TOKEN_SCHEME = "lgn"
@@ -115,39 +110,3 @@ def authenticate(value: str) -> User | None:
         token.last_used_at = now
         db.session.flush()
     return user
-
-
-# ------------------------------------------------------------------------------ compositions for the API
-
-
-def can_see_request(user: User, req: LegalRequest) -> bool:
-    """The client's organisation and staff see a request; the accepting firm sees it once it is a case."""
-    return referrals.can_view_request(user, req) or referrals.can_view_case(user, req)
-
-
-def visible_requests_query(user: User):
-    """The requests a user may list: the organisation's for clients, the accepted cases for firms, all for
-    staff; the same sets as the requests and cases pages."""
-    # Lists show each request's organisation and offers: load them for the whole page at once.
-    stmt = select(LegalRequest).options(selectinload(LegalRequest.organisation),
-                                        selectinload(LegalRequest.offers).selectinload(Offer.firm))
-    if user.is_staff:
-        return stmt
-    if user.is_client:
-        return stmt.where(LegalRequest.organisation_id == user.organisation_id)
-    if user.is_firm_member and user.firm_id is not None:
-        return stmt.join(Offer, Offer.request_id == LegalRequest.id).where(
-            LegalRequest.status.in_(CASE_STATUSES), Offer.firm_id == user.firm_id,
-            Offer.status == OfferStatus.ACCEPTED)
-    return stmt.where(LegalRequest.id.is_(None))
-
-
-def firm_offers_query(user: User, status: str | None = None):
-    """The offers made to the user's firm (the firm's inbox), optionally of one status."""
-    # Each offer shows its request as far as the firm may read it, which needs the request's offers.
-    stmt = select(Offer).where(Offer.firm_id == user.firm_id).options(
-        selectinload(Offer.request).selectinload(LegalRequest.organisation),
-        selectinload(Offer.request).selectinload(LegalRequest.offers))
-    if status:
-        stmt = stmt.where(Offer.status == OfferStatus(status))
-    return stmt

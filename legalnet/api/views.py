@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import MethodNotAllowed
 
-from legalnet.api import pagination, schemas, services
-from legalnet.api.auth import CLIENT, FIRM, STAFF, ApiSessionInterface, bearer_value, rate_limit_key, rate_limit_value
+from legalnet.accounts.models import CLIENT_ROLES, FIRM_ROLES, STAFF_ROLES
+from legalnet.api import pagination, schemas
+from legalnet.api.auth import ApiSessionInterface, bearer_value, rate_limit_key, rate_limit_value
 from legalnet.api.framework import Blueprint, api_document, init_api
 from legalnet.api.pages import revoke_token_view, tokens_page
 from legalnet.api.problems import ApiProblem, fail, from_domain_error, unauthorized
@@ -30,7 +31,7 @@ from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.matching.export import taught_names
 from legalnet.matching.services import resolve_codes_or_text, vocabulary_choices
-from legalnet.referrals import cases
+from legalnet.referrals import access, cases
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Offer
 from legalnet.staff.services import firms_query
@@ -123,7 +124,7 @@ def with_request(view):
     @wraps(view)
     def loaded(*args, request_id: int, **kwargs):
         req = db.session.get(LegalRequest, request_id)
-        if req is None or not services.can_see_request(current_user, req):
+        if req is None or not access.can_see_request(current_user, req):
             fail(404)
         return view(*args, req=req, **kwargs)
 
@@ -146,7 +147,7 @@ def with_offer(view):
     @wraps(view)
     def loaded(*args, offer_id: int, **kwargs):
         offer = db.session.get(Offer, offer_id)
-        if offer is None or not referrals.can_view_offer(current_user, offer):
+        if offer is None or not access.can_view_offer(current_user, offer):
             fail(404)
         return view(*args, offer=offer, **kwargs)
 
@@ -267,7 +268,7 @@ def get_firm(firm_id: int):
 
 
 @bp.route("/requests", methods=["POST"])
-@allowed(*CLIENT)
+@allowed(*CLIENT_ROLES)
 @bp.doc(operationId="createRequest", summary="Submit a request; it is matched at once", description="Who: clients.")
 @bp.errors(403, 413, 422)
 @bp.arguments(schemas.RequestInput)
@@ -292,7 +293,9 @@ def create_request(data: intake.RequestInput):
 @bp.response(200, schemas.RequestPage)
 def list_requests(args: dict):
     """The requests the user may see, newest first: the organisation's, the firm's cases, or all for staff."""
-    stmt = services.visible_requests_query(current_user)
+    # Lists show each request's organisation and offers: load them for the whole page at once.
+    stmt = access.visible_requests(current_user).options(
+        selectinload(LegalRequest.organisation), selectinload(LegalRequest.offers).selectinload(Offer.firm))
     if args["status"]:
         stmt = stmt.where(LegalRequest.status == RequestStatus(args["status"]))
     found = pagination.by_id(stmt, LegalRequest.id, args, "r")
@@ -314,7 +317,7 @@ def get_request(req: LegalRequest):
 
 
 @bp.route("/requests/<int:request_id>/matches")
-@allowed(*CLIENT, *STAFF)
+@allowed(*CLIENT_ROLES, *STAFF_ROLES)
 @bp.doc(operationId="getMatches", summary="The stored shortlist with score, reasons and conflict flag",
         description="Who: clients, staff.")
 @bp.errors(403, 404)
@@ -328,7 +331,7 @@ def request_matches(req: LegalRequest):
 
 
 @bp.route("/requests/<int:request_id>/choice", methods=["POST"])
-@allowed(*CLIENT)
+@allowed(*CLIENT_ROLES)
 @bp.doc(operationId="chooseFirm", summary="Offer the request to a shortlisted firm, or leave the choice to the "
         "centre", description="Who: clients.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -346,7 +349,7 @@ def choose(data: dict, req: LegalRequest):
 
 
 @bp.route("/requests/<int:request_id>/cancel", methods=["POST"])
-@allowed(*CLIENT, *STAFF)
+@allowed(*CLIENT_ROLES, *STAFF_ROLES)
 @bp.doc(operationId="cancelRequest", summary="Withdraw a request before a firm accepts it",
         description="Who: clients, staff.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -367,18 +370,22 @@ def cancel(data: dict, req: LegalRequest):
 
 
 @bp.route("/offers")
-@allowed(*FIRM)
+@allowed(*FIRM_ROLES)
 @bp.doc(operationId="listOffers", summary="The firm's offers, newest first", description="Who: firm members.")
 @bp.errors(403, 422)
 @bp.arguments(schemas.OffersQuery, location="query")
 @bp.response(200, schemas.OfferPage)
 def list_offers(args: dict):
     """The firm's offers, newest first, optionally of one status."""
-    return pagination.by_id(services.firm_offers_query(current_user, args["status"]), Offer.id, args, "f")
+    # Each offer shows its request as far as the firm may read it, which needs the request's offers.
+    stmt = access.firm_offers(current_user, args["status"]).options(
+        selectinload(Offer.request).selectinload(LegalRequest.organisation),
+        selectinload(Offer.request).selectinload(LegalRequest.offers))
+    return pagination.by_id(stmt, Offer.id, args, "f")
 
 
 @bp.route("/offers/<int:offer_id>")
-@allowed(*FIRM)
+@allowed(*FIRM_ROLES)
 @bp.doc(operationId="getOffer", summary="One offer with the request and the conflict screen",
         description="Who: firm members.")
 @bp.errors(403, 404)
@@ -390,7 +397,7 @@ def get_offer(offer: Offer):
 
 
 @bp.route("/offers/<int:offer_id>/accept", methods=["POST"])
-@allowed(*FIRM)
+@allowed(*FIRM_ROLES)
 @bp.doc(operationId="acceptOffer", summary="Accept after the firm's own conflict check (at most one firm per "
         "request)", description="Who: firm members.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -408,7 +415,7 @@ def accept_offer(data: dict, offer: Offer):
 
 
 @bp.route("/offers/<int:offer_id>/decline", methods=["POST"])
-@allowed(*FIRM)
+@allowed(*FIRM_ROLES)
 @bp.doc(operationId="declineOffer", summary="Decline with a reason; the request cascades",
         description="Who: firm members.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -437,11 +444,11 @@ def decline_offer(data: dict, offer: Offer):
 @bp.response(200, schemas.EventPage)
 def request_events(args: dict, req: LegalRequest):
     """The request's timeline as the user may see it, oldest first."""
-    return pagination.after_id(referrals.visible_events(current_user, req), args, "e")
+    return pagination.after_id(access.visible_events(current_user, req), args, "e")
 
 
 @bp.route("/requests/<int:request_id>/messages", methods=["POST"])
-@allowed(*CLIENT, *FIRM)
+@allowed(*CLIENT_ROLES, *FIRM_ROLES)
 @bp.doc(operationId="postMessage", summary="Message the other side of the case",
         description="Who: clients, firm members.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -459,7 +466,7 @@ def post_message(data: dict, req: LegalRequest):
 
 
 @bp.route("/requests/<int:request_id>/status", methods=["POST"])
-@allowed(*FIRM, *STAFF)
+@allowed(*FIRM_ROLES, *STAFF_ROLES)
 @bp.doc(operationId="setCaseStatus", summary="Mark the case in progress or on hold",
         description="Who: firm members, staff.")
 @bp.errors(403, 404, 409, 413, 422)
@@ -494,7 +501,7 @@ def close(data: dict, req: LegalRequest):
 
 
 @bp.route("/requests/<int:request_id>/feedback", methods=["POST"])
-@allowed(*CLIENT)
+@allowed(*CLIENT_ROLES)
 @bp.doc(operationId="leaveFeedback", summary="Rate the firm 1-5 once the case is closed", description="Who: clients.")
 @bp.errors(403, 404, 409, 413, 422)
 @with_request
@@ -514,7 +521,7 @@ def feedback(data: dict, req: LegalRequest):
 
 
 @bp.route("/staff/firms")
-@allowed(*STAFF)
+@allowed(*STAFF_ROLES)
 @bp.doc(operationId="staffListFirms", summary="Every firm, any status, with the member console's filters",
         description="Who: staff.")
 @bp.errors(403, 422)
@@ -526,7 +533,7 @@ def staff_firms(args: dict):
 
 
 @bp.route("/staff/firms/<int:firm_id>/status", methods=["POST"])
-@allowed(*STAFF)
+@allowed(*STAFF_ROLES)
 @bp.doc(operationId="staffChangeFirmStatus", summary="Decide on a membership", description="Who: staff.")
 @bp.errors(403, 404, 409, 413, 422)
 @with_firm

@@ -5,10 +5,7 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
-from legalnet.accounts.models import Role
-
-STAFF_ROLES = (Role.STAFF, Role.STAFF_ADMIN)
-FIRM_ROLES = (Role.FIRM_ADMIN, Role.FIRM_LAWYER)
+from legalnet.accounts.models import FIRM_ROLES, STAFF_ROLES, Role
 
 
 def roles_required(*roles: Role):
@@ -32,3 +29,4 @@ client_required = roles_required(Role.CLIENT)
 firm_member_required = roles_required(*FIRM_ROLES)
 firm_admin_required = roles_required(Role.FIRM_ADMIN)
 staff_admin_required = roles_required(Role.STAFF_ADMIN)
+client_or_staff_required = roles_required(Role.CLIENT, *STAFF_ROLES)

@@ -187,7 +187,7 @@ def navigation_for(user) -> list[tuple[str, str]]:
     elif user.role == Role.CLIENT:
         items = [("accounts.dashboard", _l("Dashboard")), ("intake.list_requests", _l("My requests")),
                  ("intake.new_request", _l("New request")), ("firms.directory", _l("Find a firm"))]
-    elif user.role in (Role.FIRM_ADMIN, Role.FIRM_LAWYER):
+    elif user.is_firm_member:
         items = [("accounts.dashboard", _l("Dashboard")), ("referrals.offers", _l("Offers")),
                  ("referrals.cases", _l("Cases")), ("firms.profile", _l("Firm profile"))]
     else:

@@ -21,6 +21,7 @@ from legalnet.matching.services import label, resolve_request
 from legalnet.matching.vocabulary import get_vocabulary, normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.privacy.consent import record_consent
+from legalnet.referrals import access
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import SUMMARY_MAX
 from legalnet.referrals.models import Audience, OfferStatus
@@ -201,7 +202,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
 
 def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
     """The client withdraws the request before a firm accepts it; open offers are withdrawn."""
-    if not referrals.can_view_request(user, req) or not (user.is_client or user.is_staff):
+    if not access.can_view_request(user, req) or not (user.is_client or user.is_staff):
         raise NotAllowed(_l("You cannot cancel this request."))
     referrals.lock_request(req)
     check_transition(req, RequestStatus.CANCELLED)
@@ -222,7 +223,7 @@ def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
 def ask_centre_to_look_further(req: LegalRequest, user) -> None:
     """The client sets the shortlist aside and asks the centre to look further (for a firm or a team covering
     the whole request): the request goes to the staff queue, and staff are told."""
-    if not user.is_client or not referrals.can_view_request(user, req):
+    if not user.is_client or not access.can_view_request(user, req):
         raise NotAllowed(_l("Only the client of a request can ask the centre to look further."))
     referrals.lock_request(req)
     if req.status != RequestStatus.MATCHED:

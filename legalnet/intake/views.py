@@ -6,9 +6,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
-from legalnet.core.permissions import client_required, roles_required
+from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.documents import services as documents
 from legalnet.extensions import db
 from legalnet.intake import services
@@ -16,13 +15,13 @@ from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmFo
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.services import label
 from legalnet.matching.vocabulary import get_vocabulary
+from legalnet.referrals import access
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
 from legalnet.referrals.states import can_transition, status_label
 
 bp = Blueprint("intake", __name__, url_prefix="/requests")
 
-client_or_staff_required = roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
 
 
 @bp.app_template_filter("vocab")
@@ -40,7 +39,7 @@ def state_label(obj) -> str:
 def load_request(request_id: int) -> LegalRequest:
     """The request if the current user may see it; 404 otherwise, so ids of others reveal nothing."""
     req = db.session.get(LegalRequest, request_id)
-    if req is None or not referrals.can_view_request(current_user, req):
+    if req is None or not access.can_view_request(current_user, req):
         abort(404)
     return req
 
@@ -111,8 +110,7 @@ def carry_choices(form: RequestForm, understanding: services.Understanding, data
 def list_requests():
     """The organisation's requests, newest first."""
     page = request.args.get("page", 1, type=int)
-    stmt = (db.select(LegalRequest).where(LegalRequest.organisation_id == current_user.organisation_id)
-            .order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
+    stmt = (access.visible_requests(current_user).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
     requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False)
     return render_template("intake/list.html", requests=requests_)
 
@@ -168,7 +166,7 @@ def detail(request_id: int):
         partial=[m.firm_id for m in choices if not referrals.covers_every_jurisdiction(m)],
         cancel_form=CancelRequestForm(), can_cancel=req.status in OPEN_STATUSES
         and can_transition(req, RequestStatus.CANCELLED) and current_user.is_client,
-        events=referrals.visible_events(current_user, req),
+        events=access.visible_events(current_user, req),
     )
 
 

@@ -14,7 +14,7 @@ from pytz import timezone as pytz_timezone
 from pytz.exceptions import UnknownTimeZoneError
 from sqlalchemy import func, update
 
-from legalnet.accounts.models import Role, User
+from legalnet.accounts.models import FIRM_ROLES, STAFF_ROLES, Role, User
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.notifications.models import Notification, OutboxEmail
@@ -104,14 +104,14 @@ def staff_users() -> list[User]:
     """Every active staff account, to tell about work that needs the centre."""
     return list(
         db.session.scalars(
-            db.select(User).where(User.role.in_([Role.STAFF, Role.STAFF_ADMIN]), User.disabled.is_(False))
+            db.select(User).where(User.role.in_(STAFF_ROLES), User.disabled.is_(False))
         )
     )
 
 
 def firm_users(firm, admins_only: bool = False) -> list[User]:
     """The active accounts of a firm."""
-    roles = [Role.FIRM_ADMIN] if admins_only else [Role.FIRM_ADMIN, Role.FIRM_LAWYER]
+    roles = [Role.FIRM_ADMIN] if admins_only else list(FIRM_ROLES)
     return list(
         db.session.scalars(
             db.select(User).where(User.firm_id == firm.id, User.role.in_(roles), User.disabled.is_(False))

@@ -8,6 +8,7 @@ from datetime import date
 
 from legalnet.core.audit import record
 from legalnet.intake.models import LegalRequest
+from legalnet.referrals.access import side_of
 
 SUMMARY = "summary"
 FULL = "full"
@@ -16,18 +17,13 @@ SUMMARY_MAX = 600
 
 
 def disclosure_level(user, req: LegalRequest) -> str | None:
-    """'full' for staff, the client's organisation and the firm that accepted; 'summary' for another firm
-    that had an offer of the request (open, declined, expired or withdrawn); None for anyone else."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.is_staff or (user.is_client and user.organisation_id == req.organisation_id):
+    """'full' for staff, the client's organisation and each firm that accepted (every part of a team case);
+    'summary' for another firm that had an offer of the request (open, declined, expired or withdrawn); None
+    for anyone else."""
+    if side_of(user, req) is not None:
         return FULL
-    if not user.is_firm_member or user.firm_id is None:
+    if not getattr(user, "is_authenticated", False) or not user.is_firm_member or user.firm_id is None:
         return None
-    accepted = req.accepted_offer
-    if accepted is not None and accepted.firm_id == user.firm_id:
-        return FULL
-    # The request's offers are loaded for accepted_offer already: no further query.
     return SUMMARY if any(o.firm_id == user.firm_id for o in req.offers) else None
 
 

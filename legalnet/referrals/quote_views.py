@@ -5,20 +5,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
 from legalnet.core.models import utcnow
-from legalnet.core.permissions import client_required, firm_member_required, roles_required
+from legalnet.core.permissions import client_or_staff_required, client_required, firm_member_required
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest
-from legalnet.referrals import fees, quotes
+from legalnet.referrals import access, fees, quotes
 from legalnet.referrals.quote_forms import AcceptQuoteForm, AskQuotesForm, QuoteForm
 from legalnet.referrals.quote_models import Quote
 from legalnet.referrals.views import done, load_offer, run
 
 bp = Blueprint("quotes", __name__)
 
-client_or_staff_required = roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
 
 bp.add_app_template_filter(fees.format_money, "money")
 bp.add_app_template_filter(fees.currency_name, "currency_name")
@@ -37,7 +35,7 @@ def quote_amount(quote: Quote) -> str:
 def load_request_quotes(request_id: int) -> LegalRequest:
     """A request whose quotes the current user may see; 404 otherwise."""
     req = db.session.get(LegalRequest, request_id)
-    if req is None or not quotes.can_view_quotes(current_user, req):
+    if req is None or not access.can_view_quotes(current_user, req):
         abort(404)
     return req
 
@@ -64,7 +62,7 @@ def compare(request_id: int):
     """The request's quotes side by side, to accept one."""
     req = load_request_quotes(request_id)
     return render_template("referrals/quotes/compare.html", req=req, quotes=quotes.request_quotes_of(req),
-                           accept_form=AcceptQuoteForm(), can_accept=quotes.is_client_of(current_user, req),
+                           accept_form=AcceptQuoteForm(), can_accept=access.is_client_of(current_user, req),
                            today=quotes.centre_today(utcnow()))
 
 

@@ -23,6 +23,7 @@ from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals import fees
+from legalnet.referrals.access import is_client_of
 from legalnet.referrals.models import Offer, OfferSource, OfferStatus
 from legalnet.referrals.quote_models import FeeBasis, Quote
 from legalnet.referrals.services import (
@@ -77,16 +78,6 @@ def end_of_day_utc(day: date) -> datetime:
 
 
 # ------------------------------------------------------------------------------------------ who's who
-
-
-def is_client_of(user, req: LegalRequest) -> bool:
-    """The user is a client of the request's organisation."""
-    return bool(user.is_authenticated and user.is_client and user.organisation_id == req.organisation_id)
-
-
-def can_view_quotes(user, req: LegalRequest) -> bool:
-    """The request's client and staff see its quotes; firms see only their own, on their offer."""
-    return bool(user.is_authenticated and (user.is_staff or is_client_of(user, req)))
 
 
 def quote_state(quote: Quote) -> str:

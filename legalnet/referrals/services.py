@@ -22,7 +22,7 @@ from legalnet.core.errors import InvalidTransition, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
-from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
+from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.matching.conflicts import find_conflicts
 from legalnet.matching.models import Match
 from legalnet.matching.resolver import RequestResolution
@@ -82,55 +82,6 @@ def client_users_by_organisation(organisation_ids) -> dict[int, list[User]]:
                 .order_by(User.id)):
             out[user.organisation_id].append(user)
     return out
-
-
-def side_of(user, req: LegalRequest) -> str | None:
-    """'client', 'firm' or 'staff' when the user takes part in the request, else None."""
-    if not user.is_authenticated:
-        return None
-    if user.is_staff:
-        return "staff"
-    if user.is_client and user.organisation_id == req.organisation_id:
-        return "client"
-    if user.is_firm_member and user.firm_id is not None:
-        # A team case has one accepted firm per jurisdiction; each of them takes part.
-        if any(o.status == OfferStatus.ACCEPTED and o.firm_id == user.firm_id for o in req.offers):
-            return "firm"
-    return None
-
-
-def can_view_request(user, req: LegalRequest) -> bool:
-    """Clients see their organisation's requests; staff see all."""
-    return user.is_staff or (user.is_client and user.organisation_id == req.organisation_id)
-
-
-def can_view_case(user, req: LegalRequest) -> bool:
-    """The client, the firm that accepted the request, and staff see the case once it was accepted."""
-    return req.status in CASE_STATUSES and side_of(user, req) is not None
-
-
-def can_view_offer(user, offer: Offer) -> bool:
-    """A firm sees only the offers made to it."""
-    return user.is_firm_member and user.firm_id is not None and offer.firm_id == user.firm_id
-
-
-def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
-    """The request's timeline as the user may see it: firm notes only to that firm, staff notes to staff."""
-    side = side_of(user, req)
-    stmt = select(CaseEvent).where(CaseEvent.request_id == req.id)
-    if side == "client":
-        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT]))
-    elif side == "firm":
-        stmt = stmt.where(
-            (CaseEvent.audience == Audience.PARTIES)
-            | ((CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == user.firm_id))
-        )
-    elif side == "staff":
-        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
-    else:
-        return []
-    stmt = stmt.options(selectinload(CaseEvent.actor), selectinload(CaseEvent.message))
-    return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
 
 
 # ----------------------------------------------------------------------------------------- primitives

@@ -17,6 +17,7 @@ from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.notifications.services import firm_users, notify
+from legalnet.referrals.access import is_client_of, side_of
 from legalnet.referrals.models import Audience, Offer, OfferSource, OfferStatus
 from legalnet.referrals.services import (
     add_event,
@@ -31,7 +32,6 @@ from legalnet.referrals.services import (
     offered_firm_ids,
     screen_firm,
     send_to_review,
-    side_of,
 )
 from legalnet.referrals.states import transition
 
@@ -68,7 +68,7 @@ def can_refer_team(user, req: LegalRequest) -> bool:
         return False
     if user.is_staff:
         return req.status != RequestStatus.REFERRED or is_team(req)
-    return user.is_client and user.organisation_id == req.organisation_id and req.status == RequestStatus.MATCHED
+    return is_client_of(user, req) and req.status == RequestStatus.MATCHED
 
 
 def _part_candidates(req: LegalRequest, jurisdiction: str) -> list[Firm]:

@@ -10,14 +10,14 @@ from sqlalchemy.orm import selectinload
 from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
 from legalnet.core.models import utcnow
-from legalnet.core.permissions import firm_member_required, roles_required, staff_required
+from legalnet.core.permissions import client_or_staff_required, firm_member_required, roles_required, staff_required
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake_services
-from legalnet.intake.models import CASE_STATUSES, LegalRequest, RequestStatus
+from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.matching.models import Match
+from legalnet.referrals import access, disclosure, events, fees, labels, quotes, services, teams
 from legalnet.referrals import cases as case_work
-from legalnet.referrals import disclosure, events, fees, labels, quotes, services, teams
 from legalnet.referrals.forms import (
     AcceptOfferForm,
     CaseStatusForm,
@@ -53,7 +53,7 @@ bp.add_app_template_global(teams.can_refer_team, "can_refer_team")
 def load_offer(offer_id: int) -> Offer:
     """An offer made to the current user's firm; 404 for anyone else's."""
     offer = db.session.get(Offer, offer_id)
-    if offer is None or not services.can_view_offer(current_user, offer):
+    if offer is None or not access.can_view_offer(current_user, offer):
         abort(404)
     return offer
 
@@ -61,7 +61,7 @@ def load_offer(offer_id: int) -> Offer:
 def load_case(request_id: int) -> LegalRequest:
     """A case the current user takes part in; 404 otherwise."""
     req = db.session.get(LegalRequest, request_id)
-    if req is None or not services.can_view_case(current_user, req):
+    if req is None or not access.can_view_case(current_user, req):
         abort(404)
     return req
 
@@ -112,7 +112,7 @@ def run(func, *args, **kwargs) -> DomainError | None:
 def offers():
     """The firm's inbox of offers: open ones first, then the history."""
     show = request.args.get("show", "open")
-    stmt = db.select(Offer).where(Offer.firm_id == current_user.firm_id).options(selectinload(Offer.request))
+    stmt = access.firm_offers(current_user).options(selectinload(Offer.request))
     if show == "open":
         stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
     else:
@@ -168,12 +168,7 @@ def decline(offer_id: int):
 @case_roles_required
 def cases():
     """Cases the user takes part in: the firm's accepted requests, the organisation's, or all for staff."""
-    stmt = db.select(LegalRequest).where(LegalRequest.status.in_(CASE_STATUSES))
-    if current_user.is_firm_member:
-        stmt = stmt.join(Offer, Offer.request_id == LegalRequest.id).where(
-            Offer.firm_id == current_user.firm_id, Offer.status == OfferStatus.ACCEPTED)
-    elif current_user.is_client:
-        stmt = stmt.where(LegalRequest.organisation_id == current_user.organisation_id)
+    stmt = access.visible_cases(current_user)
     show = request.args.get("show", "open")
     if show == "open":
         stmt = stmt.where(LegalRequest.status != RequestStatus.CLOSED)
@@ -188,7 +183,7 @@ def cases():
 def case_detail(request_id: int):
     """The case: contacts of both sides, the timeline, messages, notes, status and closure."""
     req = load_case(request_id)
-    side = services.side_of(current_user, req)
+    side = access.side_of(current_user, req)
     feedback = None
     if req.status == RequestStatus.CLOSED:
         feedback = db.session.scalar(db.select(Feedback).where(Feedback.request_id == req.id))
@@ -197,7 +192,7 @@ def case_detail(request_id: int):
     db.session.commit()
     return render_template(
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
-        client_contacts=services.client_users(req), events=services.visible_events(current_user, req),
+        client_contacts=services.client_users(req), events=access.visible_events(current_user, req),
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
         close_form=close_form(req), feedback_form=FeedbackForm(), parts=teams.parts(req),
         own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,
@@ -312,16 +307,16 @@ def staff_request(request_id: int):
     refer_form.firm_id.choices = [(fit.firm.id, fit.firm.name) for fit in candidates]
     return render_template("referrals/staff_request.html", req=req, refer_form=refer_form, candidates=candidates,
                            withdraw_form=WithdrawOfferForm(), rematch_form=RematchForm(), note_form=NoteForm(),
-                           events=services.visible_events(current_user, req), now=utcnow())
+                           events=access.visible_events(current_user, req), now=utcnow())
 
 
 @bp.route("/requests/<int:request_id>/team", methods=["POST"])
 @bp.route("/staff/requests/<int:request_id>/team", methods=["POST"], endpoint="staff_refer_team")
-@roles_required(Role.CLIENT, Role.STAFF, Role.STAFF_ADMIN)
+@client_or_staff_required
 def refer_team(request_id: int):
     """The client or staff refer the request to its proposed team."""
     req = db.session.get(LegalRequest, request_id)
-    if req is None or not services.can_view_request(current_user, req):
+    if req is None or not access.can_view_request(current_user, req):
         abort(404)
     target = url_for("referrals.staff_request" if current_user.is_staff else "intake.detail", request_id=request_id)
     if not ReferTeamForm().validate_on_submit():

@@ -1,0 +1,120 @@
+"""Who may see what of a request, decided in one place: the request page, an offer, the case and its timeline,
+the quotes; and the queries that list what a user may see. The pages and the API both ask here, so that a
+request is visible through one exactly when it is visible through the other.
+
+- the client's organisation and staff see a request from its submission on;
+- a firm sees the offers made to it; a firm whose offer was accepted takes part in the case (in a team case,
+  each accepting firm does);
+- how much of a request a firm may read is decided in disclosure.py, documents in documents/permissions.py."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from legalnet.extensions import db
+from legalnet.intake.models import CASE_STATUSES, LegalRequest
+from legalnet.referrals.models import Audience, CaseEvent, Offer, OfferStatus
+
+NOTHING = LegalRequest.id.is_(None)
+
+
+def is_client_of(user, req: LegalRequest) -> bool:
+    """The user is a client of the request's organisation."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_client
+                and user.organisation_id == req.organisation_id)
+
+
+def accepted_firm_ids(req: LegalRequest) -> set[int]:
+    """The firms whose offers of the request were accepted (one, or one per jurisdiction for a team)."""
+    return {o.firm_id for o in req.offers if o.status == OfferStatus.ACCEPTED}
+
+
+def side_of(user, req: LegalRequest) -> str | None:
+    """'client', 'firm' or 'staff' when the user takes part in the request, else None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_staff:
+        return "staff"
+    if is_client_of(user, req):
+        return "client"
+    if user.is_firm_member and user.firm_id is not None and user.firm_id in accepted_firm_ids(req):
+        return "firm"
+    return None
+
+
+def can_view_request(user, req: LegalRequest) -> bool:
+    """The request page: the client's organisation and staff."""
+    return bool(getattr(user, "is_authenticated", False) and (user.is_staff or is_client_of(user, req)))
+
+
+def can_view_case(user, req: LegalRequest) -> bool:
+    """The case page: the client, each accepting firm and staff, once the request was accepted."""
+    return req.status in CASE_STATUSES and side_of(user, req) is not None
+
+
+def can_see_request(user, req: LegalRequest) -> bool:
+    """The request through either page: its client and staff always, an accepting firm once it is a case."""
+    return can_view_request(user, req) or can_view_case(user, req)
+
+
+def can_view_offer(user, offer: Offer) -> bool:
+    """A firm sees only the offers made to it."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_firm_member and user.firm_id is not None
+                and offer.firm_id == user.firm_id)
+
+
+def can_view_quotes(user, req: LegalRequest) -> bool:
+    """The request's quotes side by side: its client and staff; a firm sees only its own, on its offer."""
+    return can_view_request(user, req)
+
+
+# ---------------------------------------------------------------------------------------------- queries
+
+
+def visible_requests(user):
+    """The requests a user may list: the organisation's for clients, the cases taken part in for firms, all
+    for staff. Callers add their order and loading options."""
+    stmt = select(LegalRequest)
+    if not getattr(user, "is_authenticated", False):
+        return stmt.where(NOTHING)
+    if user.is_staff:
+        return stmt
+    if user.is_client:
+        return stmt.where(LegalRequest.organisation_id == user.organisation_id)
+    if user.is_firm_member and user.firm_id is not None:
+        return stmt.join(Offer, Offer.request_id == LegalRequest.id).where(
+            LegalRequest.status.in_(CASE_STATUSES), Offer.firm_id == user.firm_id,
+            Offer.status == OfferStatus.ACCEPTED)
+    return stmt.where(NOTHING)
+
+
+def visible_cases(user):
+    """The cases a user takes part in (requests a firm has accepted), as `visible_requests` sees them."""
+    return visible_requests(user).where(LegalRequest.status.in_(CASE_STATUSES))
+
+
+def firm_offers(user, status: OfferStatus | str | None = None):
+    """The offers made to the user's firm (its inbox), optionally of one status."""
+    if not getattr(user, "is_authenticated", False) or not user.is_firm_member or user.firm_id is None:
+        return select(Offer).where(Offer.id.is_(None))
+    stmt = select(Offer).where(Offer.firm_id == user.firm_id)
+    if status:
+        stmt = stmt.where(Offer.status == OfferStatus(status))
+    return stmt
+
+
+def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
+    """The request's timeline as the user may see it, oldest first: firm notes only to that firm, staff notes
+    to staff; nothing for someone who takes no part in the request."""
+    side = side_of(user, req)
+    stmt = select(CaseEvent).where(CaseEvent.request_id == req.id)
+    if side == "client":
+        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT]))
+    elif side == "firm":
+        stmt = stmt.where((CaseEvent.audience == Audience.PARTIES)
+                          | ((CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == user.firm_id)))
+    elif side == "staff":
+        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
+    else:
+        return []
+    stmt = stmt.options(selectinload(CaseEvent.actor), selectinload(CaseEvent.message))
+    return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
