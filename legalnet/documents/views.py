@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from legalnet.core.errors import DomainError, NotAllowed
+from legalnet.core.loaders import visible_or_404
 from legalnet.documents import permissions, services
 from legalnet.documents.forms import UploadDocumentForm
 from legalnet.extensions import db
@@ -17,11 +18,8 @@ bp = Blueprint("documents", __name__)
 
 
 def load_request(request_id: int) -> LegalRequest:
-    """The request if the user may read its documents; 404 otherwise, so ids of others reveal nothing."""
-    req = db.session.get(LegalRequest, request_id)
-    if req is None or not permissions.can_read(current_user, req):
-        abort(404)
-    return req
+    """The request if the user may read its documents; 404 otherwise."""
+    return visible_or_404(LegalRequest, request_id, permissions.can_read)
 
 
 def back_to(req: LegalRequest) -> str:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from legalnet.core.errors import DomainError
+from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.documents import services as documents
 from legalnet.extensions import db
@@ -37,11 +38,8 @@ def state_label(obj) -> str:
 
 
 def load_request(request_id: int) -> LegalRequest:
-    """The request if the current user may see it; 404 otherwise, so ids of others reveal nothing."""
-    req = db.session.get(LegalRequest, request_id)
-    if req is None or not access.can_view_request(current_user, req):
-        abort(404)
-    return req
+    """The request if the current user may see it; 404 otherwise."""
+    return visible_or_404(LegalRequest, request_id, access.can_view_request)
 
 
 def input_from(form: RequestForm) -> services.RequestInput:

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 
 from legalnet.accounts.models import User
 from legalnet.core.errors import DomainError
+from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import staff_required
 from legalnet.extensions import db, limiter
 from legalnet.privacy import services
@@ -62,10 +63,7 @@ def people():
 
 def person_or_404(user_id: int) -> User:
     """A person by id, for staff."""
-    person = db.session.get(User, user_id)
-    if person is None:
-        abort(404)
-    return person
+    return visible_or_404(User, user_id)
 
 
 @bp.route("/staff/people/<int:user_id>")

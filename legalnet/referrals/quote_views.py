@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from legalnet.core.errors import DomainError
+from legalnet.core.loaders import visible_or_404
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import client_or_staff_required, client_required, firm_member_required
 from legalnet.extensions import db
@@ -34,10 +35,7 @@ def quote_amount(quote: Quote) -> str:
 
 def load_request_quotes(request_id: int) -> LegalRequest:
     """A request whose quotes the current user may see; 404 otherwise."""
-    req = db.session.get(LegalRequest, request_id)
-    if req is None or not access.can_view_quotes(current_user, req):
-        abort(404)
-    return req
+    return visible_or_404(LegalRequest, request_id, access.can_view_quotes)
 
 
 @bp.route("/requests/<int:request_id>/quotes/ask", methods=["POST"])
@@ -71,9 +69,7 @@ def compare(request_id: int):
 def accept(request_id: int, quote_id: int):
     """Accept one quote: its firm takes the case and the other firms are told."""
     req = load_request_quotes(request_id)
-    quote = db.session.get(Quote, quote_id)
-    if quote is None or quote.request_id != req.id:
-        abort(404)
+    quote = visible_or_404(Quote, quote_id, lambda _user, quote: quote.request_id == req.id)
     if not AcceptQuoteForm().validate_on_submit():
         abort(400)
     error = run(quotes.accept_quote, quote, current_user)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import Role
 from legalnet.core.errors import DomainError
+from legalnet.core.loaders import visible_or_404
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import client_or_staff_required, firm_member_required, roles_required, staff_required
 from legalnet.extensions import db
@@ -52,18 +53,12 @@ bp.add_app_template_global(teams.can_refer_team, "can_refer_team")
 
 def load_offer(offer_id: int) -> Offer:
     """An offer made to the current user's firm; 404 for anyone else's."""
-    offer = db.session.get(Offer, offer_id)
-    if offer is None or not access.can_view_offer(current_user, offer):
-        abort(404)
-    return offer
+    return visible_or_404(Offer, offer_id, access.can_view_offer)
 
 
 def load_case(request_id: int) -> LegalRequest:
     """A case the current user takes part in; 404 otherwise."""
-    req = db.session.get(LegalRequest, request_id)
-    if req is None or not access.can_view_case(current_user, req):
-        abort(404)
-    return req
+    return visible_or_404(LegalRequest, request_id, access.can_view_case)
 
 
 def close_form(req: LegalRequest) -> CloseCaseForm:
@@ -77,11 +72,8 @@ def close_form(req: LegalRequest) -> CloseCaseForm:
 
 
 def load_any_request(request_id: int, *options) -> LegalRequest:
-    """Any request, for staff, with the loader `options` the page needs."""
-    req = db.session.get(LegalRequest, request_id, options=options)
-    if req is None:
-        abort(404)
-    return req
+    """Any request, for staff (the view checks the role), with the loader `options` the page needs."""
+    return visible_or_404(LegalRequest, request_id, None, *options)
 
 
 def done(error: DomainError | None, success: str, target: str):
@@ -315,9 +307,7 @@ def staff_request(request_id: int):
 @client_or_staff_required
 def refer_team(request_id: int):
     """The client or staff refer the request to its proposed team."""
-    req = db.session.get(LegalRequest, request_id)
-    if req is None or not access.can_view_request(current_user, req):
-        abort(404)
+    req = visible_or_404(LegalRequest, request_id, access.can_view_request)
     target = url_for("referrals.staff_request" if current_user.is_staff else "intake.detail", request_id=request_id)
     if not ReferTeamForm().validate_on_submit():
         abort(400)
@@ -377,9 +367,7 @@ def staff_note(request_id: int):
 @staff_required
 def withdraw(offer_id: int):
     """Withdraw an open offer."""
-    offer = db.session.get(Offer, offer_id)
-    if offer is None:
-        abort(404)
+    offer = visible_or_404(Offer, offer_id)
     form = WithdrawOfferForm()
     if not form.validate_on_submit():
         abort(400)

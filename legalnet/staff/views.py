@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from legalnet.core.errors import DomainError
+from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import staff_required
 from legalnet.extensions import db
 from legalnet.firms import services as firms
@@ -70,10 +71,7 @@ def export_firms():
 
 def firm_or_404(firm_id: int) -> Firm:
     """A firm by id for staff."""
-    firm = db.session.get(Firm, firm_id)
-    if firm is None:
-        abort(404)
-    return firm
+    return visible_or_404(Firm, firm_id)
 
 
 # The reason typed for a refused decision, kept for the firm page the staff member is sent back to.
