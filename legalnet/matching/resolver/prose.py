@@ -10,6 +10,7 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
 from .cues import _CUES
+from .hints import minor_places, written_in
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
@@ -219,6 +220,14 @@ def resolve_request(
                         found.add(code, source)
                 if found.codes:
                     break
+            # Still none: a district or small town named in the text; else the script it is written in.
+            if not found.codes:
+                for text, _factor in texts:
+                    for code, source in minor_places(text, idx, parties[text]):
+                        found.add(code, source)
+            if not found.codes:
+                for code, source in written_in(" ".join(text for text, _factor in texts)):
+                    found.add(code, source)
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":

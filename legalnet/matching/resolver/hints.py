@@ -1,0 +1,86 @@
+"""Weaker evidence of the matter's place, read only when a request names no place at all.
+
+- Minor places: districts and small towns (旺角, เกาะสมุย, Causeway Bay) are known to the vocabulary only as
+  whole list items, because in running text most of them could be something else. When nothing else names a
+  place, such a name in the text is the best evidence there is.
+- The writing: a request written in Thai, Lao, Khmer or Burmese script, in Vietnamese, or in written
+  Cantonese most likely concerns the jurisdiction where that is written (``written_in`` in data/cues.json).
+
+Both are last resorts: the Check step shows the client what was read, and from which words, to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parties import Party
+from ..vocabulary import has_nospace_script, normalise
+from .cues import _CUES
+from .index import _Index
+
+# A minor place written in Latin letters must be capitalised as written, and long enough not to be a word.
+_LATIN_MIN_LENGTH = 6
+# Han names of two characters are common words as often as places ("山頂", "美孚"): three or more, or two
+# right after a word that places something (喺, 在, 住).
+_HAN_MIN_LENGTH = 3
+_HAN_LOCATIVE = ("喺", "在", "住", "於", "于")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+
+
+def _without_parties(text: str, parties: list[Party]) -> str:
+    """The text with the parties' names blanked out: a place inside a name is that party's, not the matter's."""
+    for party in sorted(parties, key=lambda p: -p.start):
+        text = text[: party.start] + " " * (party.end - party.start) + text[party.end :]
+    return text
+
+
+def minor_places(text: str, idx: _Index, parties: list[Party]) -> list[tuple[str, str]]:
+    """(code, name) of the list-only place names in the text that stand for one jurisdiction."""
+    text = _without_parties(text, parties)
+    folded = normalise(text)
+    found: list[tuple[str, str]] = []
+    for alias, codes in idx.list_only["jurisdictions"].items():
+        if len(codes) != 1:
+            continue
+        if has_nospace_script(alias):
+            key = alias.replace(" ", "")
+            if _HAN_RE.match(key) and len(key) < _HAN_MIN_LENGTH:
+                at = folded.find(key)
+                if at <= 0 or not folded[:at].endswith(_HAN_LOCATIVE):
+                    continue
+            elif key not in folded:
+                continue
+            found.append((next(iter(codes)), key))
+    for match in _WORD_RE.finditer(text):
+        words = match.group().split()
+        for size in range(min(4, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if len(phrase) < _LATIN_MIN_LENGTH or not all(w[:1].isupper() for w in phrase.split()):
+                    continue
+                codes = idx.list_only["jurisdictions"].get(normalise(phrase))
+                if codes and len(codes) == 1:
+                    found.append((next(iter(codes)), phrase))
+    return found
+
+
+def _marks(entry: dict) -> frozenset[str] | None:
+    letters = entry.get("letters")
+    return frozenset(letters) if letters else None
+
+
+_WRITINGS = [(entry, _marks(entry)) for entry in _CUES["written_in"]]
+
+
+def written_in(text: str) -> list[tuple[str, str]]:
+    """(code, writing) of the jurisdiction whose script or written language the text is in, if it has one."""
+    for entry, marks in _WRITINGS:
+        if marks is not None:
+            seen = {ch for ch in text if ch in marks}
+        else:
+            seen = {ch for ch in text if any(low <= ch <= high for low, high in entry["ranges"])}
+        if len(seen) >= entry["min_distinct"]:
+            return [(entry["code"], entry["label"])]
+    return []
+

@@ -1,0 +1,58 @@
+"""When a request names no place, a district or small town in it names the jurisdiction, and failing that the
+script or written language it is in; neither overrides a place the request does name."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+def places(title: str, description: str = "", **fields) -> list[str]:
+    """The jurisdictions a request resolves to."""
+    return resolve_request(title, description, **fields).jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "code"), [
+    ("舖頭租約", "我哋喺旺角有間舖頭，業主突然加租一倍。", "HK"),            # a district known only as a list item
+    ("Resort licence", "We are opening a small resort on Ko Samui and need a hotel licence.", "TH"),
+    ("ร้านอาหาร", "เราต้องการเปิดร้านอาหารที่เกาะสมุย ต้องขอใบอนุญาตอะไรบ้าง", "TH"),
+])
+def test_a_minor_place_names_the_jurisdiction_when_nothing_else_does(title, description, code):
+    assert places(title, description) == [code]
+
+
+@pytest.mark.parametrize(("title", "description", "code"), [
+    ("ค่าชดเชย", "บริษัทของเราต้องการเลิกจ้างพนักงานและต้องการทราบค่าชดเชยตามกฎหมาย", "TH"),
+    ("Hợp đồng lao động", "Công ty muốn chấm dứt hợp đồng với một nhân viên vì vi phạm kỷ luật.", "VN"),
+    ("ការលែងលះ", "ខ្ញុំចង់លែងលះប្តីរបស់ខ្ញុំ", "KH"),
+    ("追數", "客戶欠咗我哋三十萬冇還，佢話唔夠錢，想入稟追數。", "HK"),
+])
+def test_the_writing_names_the_jurisdiction_when_no_place_is_named(title, description, code):
+    assert places(title, description) == [code]
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Unpaid invoice", "A customer owes us USD 40,000 and stopped answering."),
+    ("合同纠纷", "供应商迟迟不发货，我们想起诉要求退款。"),      # Chinese is written everywhere: no guess
+    ("Peminjaman", "Kami ingin menuntut peminjam yang tidak membayar hutang."),  # Malay/Indonesian: several places
+])
+def test_no_guess_from_writing_shared_by_several_places(title, description):
+    assert places(title, description) == []
+
+
+def test_a_named_place_wins_over_the_writing_and_minor_places():
+    # Thai text about a Lao matter; a Cantonese message about Singapore.
+    assert places("ตั้งบริษัทในลาว", "บริษัทของเราต้องการตั้งบริษัทในประเทศลาว") == ["LA"]
+    assert places("星加坡公司", "我哋想喺新加坡開公司，唔知要咩文件。") == ["SG"]
+    assert places("Lease", "Landlord in Mong Kok.", jurisdictions=["Singapore"]) == ["SG"]
+
+
+def test_a_place_inside_a_party_name_is_not_the_matter():
+    # The only place is part of the other side's name: nothing is read from it.
+    found = resolve_request("Unpaid invoice", "Samui Coconut Trading Co., Ltd. owes us USD 12,000.")
+    assert found.jurisdictions == [] and "Samui Coconut Trading Co., Ltd." in found.counterparties
+
+
+def test_a_two_character_place_in_chinese_needs_a_word_that_places_it():
+    # 美孚 is a district and an oil company; 山頂 a district and any mountain top.
+    assert places("油價", "美孚石油公司的合同出了問題，對方拒絕付款。") != ["HK"]
+    assert places("租約", "我住在美孚，房東不肯退還按金。") == ["HK"]
