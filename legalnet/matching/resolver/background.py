@@ -18,6 +18,7 @@ _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 _HOLDERS = frozenset(_CUES["background_holders"])
+_ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
 
 
 def _clause_after(text: str, pos: int, limit: int = 40) -> str:
@@ -36,7 +37,8 @@ def is_later_place(hit: _Hit, text: str) -> bool:
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
-        before = text[max(0, hit.start - 4) : hit.start]
+        # The longest cue decides how far back to look: บริษัท (6 letters) before จีน, not only 4.
+        before = text[max(0, hit.start - _ZH_BEFORE_REACH) : hit.start]
         after = text[hit.end : hit.end + 6]
         if after.startswith("人") and after[1:2] in _NOT_NATIONALITY:
             return False  # 中国人民银行, 中国人类遗传资源: an institution or a subject, not people
@@ -50,7 +52,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     before = _prev_words(words, hit.token_start, text, 3)
     if not before:
         return False
-    if before[0] in _BEFORE:
+    # One word or two: "from China", "warga negara Singapura", "công ty Trung Quốc".
+    if before[0] in _BEFORE or " ".join(reversed(before[:2])) in _BEFORE:
         return True
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa") and any(w in _HOLDERS for w in before[1:3]):

@@ -48,6 +48,8 @@ from .index import _Hit, _Index
 from .scan import _next_words, _prev_words, _Token, _word_index_at
 
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
+_CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE),
+                 re.compile(entry["after"]) if entry.get("after") else None) for entry in _CUES["client_here"]]
 _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
 _LAWYER_BEFORE = tuple(_CUES["lawyer_before"])
 
@@ -107,7 +109,7 @@ def _chinese_role(text: str, pos: int) -> str | None:
         for marker in sorted(_HOME_ZH, key=len, reverse=True):
             if chunk.endswith(marker):
                 # 是 alone marks the client only in "我们是…" style openings.
-                if marker == "是" and not re.search(r"(我们|我們|我司|本公司|我方)是$", chunk):
+                if marker in ("是", "係") and not re.search(r"(我们|我們|我哋|我司|本公司|我方)[是係]$", chunk):
                     continue
                 if marker == "一家" and not _zh_descriptor_opening(chunk, len(chunk) - 2):
                     continue
@@ -144,8 +146,15 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
     return False
 
 
+def _is_client_here(hit: _Hit, text: str) -> bool:
+    """"I'm in Shanghai", "Kami di Singapura", 我在上海。: the place is where the client is (``client_here``)."""
+    before = text[max(0, hit.start - 60) : hit.start]
+    after = text[hit.end : hit.end + 8]
+    return any(pattern.search(before) and (follow is None or follow.search(after)) for pattern, follow in _CLIENT_HERE)
+
+
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
-    if _in_spans(hit.start, spans):
+    if _in_spans(hit.start, spans) or _is_client_here(hit, text):
         return True
     if hit.token_start < 0:
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
