@@ -144,6 +144,9 @@ def accept(offer_id: int):
     error = run(services.accept_offer, offer, current_user, bool(form.confirm_conflict_check.data))
     if error:
         return done(error, "", url_for("referrals.offer_detail", offer_id=offer_id))
+    if not offer.request.is_case:  # a team part: the case opens once every part is accepted
+        return done(None, _("You accepted your part of request %(ref)s.", ref=offer.request.reference),
+                    url_for("referrals.offer_detail", offer_id=offer_id))
     return done(None, _("You accepted request %(ref)s. The client's contact details are on the case page.",
                         ref=offer.request.reference), url_for("referrals.case_detail", request_id=offer.request_id))
 
