@@ -258,7 +258,10 @@ def close(request_id: int):
         return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
     error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "",
                 final_fee=form.final_fee.data, final_fee_currency=form.final_fee_currency.data or "")
-    return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
+    closed = req.status == RequestStatus.CLOSED  # on a team case, closing a part may leave the case open
+    return done(error, _("Case closed.") if closed else _("Your part is closed; the case stays open until every "
+                                                           "firm of the team has closed its part."),
+                url_for("referrals.case_detail", request_id=request_id))
 
 
 @bp.route("/cases/<int:request_id>/feedback", methods=["POST"])

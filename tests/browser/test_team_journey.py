@@ -65,8 +65,12 @@ def step_refer(j: TeamJourney) -> None:
     page.locator('[data-action="refer-team"]').click()
     page.wait_for_url(f"**/requests/{j.request_id}")
     expect_flash(page, "offered to the team, one firm per jurisdiction")
-    offers = page.locator("section", has=page.get_by_role("heading", name="Offers")).inner_text()
-    assert all(name in offers for _code, _firm_id, name, _email in j.members)
+    assert "offered to the team" in page.locator("[data-team-referred]").inner_text()
+    offers = page.locator("section", has=page.get_by_role("heading", name="Offers"))
+    for index, (code, _firm_id, name, _email) in enumerate(j.members):
+        row = offers.locator("tr", has=page.locator(f'[data-part="{code}"]'))
+        assert name in row.inner_text()
+        assert row.locator("[data-lead]").count() == (1 if index == 0 else 0)
     j.screens.shot(page, "2-referred")
 
 
@@ -151,7 +155,7 @@ def close_part(page) -> None:
     form = page.locator("#close")
     form.get_by_label("Outcome").select_option("resolved")
     form.get_by_label("I confirm the matter is finished").check()
-    form.get_by_role("button", name="Close case").click()
+    form.get_by_role("button", name="Close your part").click()
     page.wait_for_load_state()
 
 
@@ -162,6 +166,7 @@ def step_close(j: TeamJourney) -> None:
     second.goto(f"/cases/{j.request_id}")
     assert second.get_by_role("heading", name="Close your part").count() == 1
     close_part(second)
+    expect_flash(second, "Your part is closed; the case stays open")
     assert second.locator("[data-status]").first.get_attribute("data-status") != "closed"
     assert second.locator(f'tr[data-part="{second_code}"] [data-part-status]').get_attribute(
         "data-part-status") == "closed"
@@ -173,6 +178,7 @@ def step_close(j: TeamJourney) -> None:
     lead.goto(f"/cases/{j.request_id}")
     assert lead.locator("[data-status]").first.get_attribute("data-status") != "closed"
     close_part(lead)
+    expect_flash(lead, "Case closed")
     assert lead.locator("[data-status]").first.get_attribute("data-status") == "closed"
     assert "This case is closed." in lead.locator("main").inner_text()
     j.screens.shot(lead, "10-case-closed")
