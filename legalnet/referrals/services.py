@@ -268,15 +268,13 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     # The deadline is formatted per recipient, in their language and the centre's time zone. Until the firm
     # accepts, nothing of what the client wrote goes into the message (see legalnet.referrals.disclosure).
     if quote_asked:
-        notify(firm_users(firm), "quote.requested",
-               lambda: _("Quote request %(ref)s: the client asks your firm what it would charge. Read the summary "
-                         "and send your quote, or decline, by %(when)s.", ref=reference, when=when_text(deadline)),
-               link=offer_link(offer))
-        return offer
-    notify(firm_users(firm), "offer.new",
-           lambda: _("New referral %(ref)s. Read its summary and please answer by %(when)s.", ref=reference,
-                     when=when_text(deadline)),
-           link=offer_link(offer))
+        kind, message = "quote.requested", lambda: _(
+            "Quote request %(ref)s: the client asks your firm what it would charge. Read the summary and send "
+            "your quote, or decline, by %(when)s.", ref=reference, when=when_text(deadline))
+    else:
+        kind, message = "offer.new", lambda: _("New referral %(ref)s. Read its summary and please answer by "
+                                               "%(when)s.", ref=reference, when=when_text(deadline))
+    notify(firm_users(firm), kind, message, link=offer_link(offer))
     return offer
 
 
