@@ -99,6 +99,8 @@ def step_accept(j: TeamJourney) -> None:
     lead = j.pages[j.members[0][0]]
     expect_flash(lead, "You accepted your part of request")
     assert lead.locator("[data-waiting-for-team]").count() == 1
+    assert "Your firm leads the team." in lead.locator(f'p[data-part="{j.members[0][0]}"]').inner_text()
+    assert "Answer by" not in lead.locator("main").inner_text()
     j.screens.shot(lead, "4-lead-waits")
     accept_part(j, 1)
     second = j.pages[j.members[1][0]]
