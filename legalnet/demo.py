@@ -281,6 +281,11 @@ DEMO_HISTORY = [
     (1, 0, "Wholly foreign-owned enterprise in Qianhai",
      "We want to set up a WFOE in Qianhai for our Vietnamese trading arm and need the registration done.",
      ["CN"], ["foreign-investment", "corporate-commercial"], ["zh", "en"], [], "standard", 0, [("wait", 0)]),
+    # No member covers both countries: the shortlist proposes a team of a Thai and a Vietnamese firm.
+    (2, 0, "Distribution network in Thailand and Vietnam",
+     "We are appointing distributors for our robots in Thailand and Vietnam and need the distribution "
+     "agreements under each country's law.", ["TH", "VN"], ["corporate-commercial"], ["en"], [], "standard",
+     None, []),
 ]
 
 DEMO_MESSAGES = {

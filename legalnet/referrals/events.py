@@ -80,6 +80,7 @@ EVENT_RENDERERS = {
                             _("Part for %(place)s offered to %(firm)s.", place=_place(p), firm=p["firm"])),
     "part_accepted": lambda p: _("%(firm)s accepted the part for %(place)s.", firm=p["firm"], place=_place(p)),
     "team_accepted": lambda p: _("Every part is accepted: the team's case is open."),
+    "quotes_ended": lambda p: _("No quote is open any more: the request is back with the client to choose."),
     "part_closed": lambda p: _("%(firm)s closed its part for %(place)s (%(outcome)s).", firm=p["firm"],
                                place=_place(p), outcome=outcome_label(p["outcome"])),
 }

@@ -24,11 +24,12 @@ from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals import fees
 from legalnet.referrals.access import is_client_of
-from legalnet.referrals.models import Offer, OfferSource, OfferStatus
+from legalnet.referrals.models import Audience, Offer, OfferSource, OfferStatus
 from legalnet.referrals.quote_models import FeeBasis, Quote
 from legalnet.referrals.services import (
     CLIENT_CHOICES,
     accept_offer,
+    add_event,
     bump_firm,
     client_users,
     create_offer,
@@ -37,7 +38,10 @@ from legalnet.referrals.services import (
     hours_between,
     lock_request,
     offer_link,
+    request_link,
+    send_to_review,
 )
+from legalnet.referrals.states import transition
 
 # How many firms the client may ask for a quote at once.
 MAX_QUOTES = 3
@@ -145,7 +149,8 @@ def request_quotes(req: LegalRequest, actor, firm_ids, now: datetime | None = No
     quotes = []
     for firm_id in wanted:
         match = choices[firm_id]
-        offer = create_offer(req, match.firm, OfferSource.CLIENT, actor=actor, match=match, now=now)
+        offer = create_offer(req, match.firm, OfferSource.CLIENT, actor=actor, match=match, now=now,
+                             quote_asked=True)
         quote = Quote(offer=offer, request_id=req.id, firm_id=firm_id, requested_at=now, requested_by_id=actor.id)
         db.session.add(quote)
         quotes.append(quote)
@@ -286,6 +291,48 @@ def submit_quote(offer: Offer, user, data: QuoteInput, now: datetime | None = No
            lambda: _("%(firm)s sent a quote for your request %(ref)s.", firm=firm_name, ref=reference),
            link=quotes_link(req))
     return quote
+
+
+# ------------------------------------------------------------------------------------ a quote ends unaccepted
+
+# The first sentence of the client's notice, by how the quote ended; whole sentences so each language can word
+# them its own way.
+QUOTE_ENDED_TEXTS = {
+    "declined": _l("%(firm)s declined to quote for your request %(ref)s."),
+    "unanswered": _l("%(firm)s did not send a quote for your request %(ref)s in time."),
+    "lapsed": _l("The quote of %(firm)s for your request %(ref)s lapsed before you accepted it."),
+}
+# The second sentence: what happens next.
+QUOTE_NEXT_TEXTS = {
+    "wait": _l("The other quotes you asked for are still open."),
+    "choose": _l("No quote is open any more: on your request's page you can ask other firms for a quote or choose "
+                 "a firm from the shortlist."),
+    "centre": _l("No quote is open any more and no firm of the shortlist is left: the centre will look for a firm."),
+}
+
+
+def quote_ended(req: LegalRequest, ended: Offer, actor=None) -> None:
+    """A firm declined to quote, or the quote request or the quote itself lapsed: tell the client and, when no
+    offer of the request is open any more, give the request back to the client's choice (to staff when the
+    shortlist has no firm left). Never passes the request on to a firm the client did not ask."""
+    if ended.status == OfferStatus.DECLINED:
+        how = "declined"
+    else:
+        how = "lapsed" if ended.quote.answered else "unanswered"
+    next_step = "wait"
+    if req.status == RequestStatus.REFERRED and not req.open_offers:
+        if eligible_matches(req):
+            transition(req, RequestStatus.MATCHED)
+            add_event(req, "quotes_ended", actor=actor, audience=Audience.CLIENT)
+            next_step = "choose"
+        else:
+            send_to_review(req, actor, "shortlist_exhausted")
+            next_step = "centre"
+    firm_name, reference = ended.firm.name, req.reference
+    notify(client_users(req), f"quote.{ended.status.value}",
+           lambda: " ".join([str(QUOTE_ENDED_TEXTS[how]) % {"firm": firm_name, "ref": reference},
+                             str(QUOTE_NEXT_TEXTS[next_step])]),
+           link=quotes_link(req) if next_step == "wait" else request_link(req))
 
 
 # ------------------------------------------------------------------------------------ the client accepts

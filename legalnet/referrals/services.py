@@ -191,8 +191,10 @@ def eligible_matches(req: LegalRequest) -> list[Match]:
 
 
 def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None, match: Match | None = None,
-                 now: datetime | None = None, conflict_with: list[str] | None = None) -> Offer:
-    """Offer the request to a firm with a respond-by time, and tell the firm's users."""
+                 now: datetime | None = None, conflict_with: list[str] | None = None,
+                 quote_asked: bool = False) -> Offer:
+    """Offer the request to a firm with a respond-by time, and tell the firm's users (that the client asks
+    for a fee quote, when `quote_asked`)."""
     now = now or utcnow()
     if req.status != RequestStatus.REFERRED:
         transition(req, RequestStatus.REFERRED)
@@ -216,10 +218,14 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     reference, deadline = req.reference, offer.respond_by
     # The deadline is formatted per recipient, in their language and the centre's time zone. Until the firm
     # accepts, nothing of what the client wrote goes into the message (see legalnet.referrals.disclosure).
-    notify(firm_users(firm), "offer.new",
-           lambda: _("New referral %(ref)s. Read its summary and please answer by %(when)s.", ref=reference,
-                     when=when_text(deadline)),
-           link=offer_link(offer))
+    if quote_asked:
+        kind, message = "quote.requested", lambda: _(
+            "Quote request %(ref)s: the client asks your firm what it would charge. Read the summary and send "
+            "your quote, or decline, by %(when)s.", ref=reference, when=when_text(deadline))
+    else:
+        kind, message = "offer.new", lambda: _("New referral %(ref)s. Read its summary and please answer by "
+                                               "%(when)s.", ref=reference, when=when_text(deadline))
+    notify(firm_users(firm), kind, message, link=offer_link(offer))
     return offer
 
 
@@ -243,6 +249,10 @@ def cascade_after(req: LegalRequest, ended: Offer, actor=None, now: datetime | N
         from legalnet.referrals.teams import cascade_part  # noqa: PLC0415 - teams builds on this module
 
         return cascade_part(req, ended, actor=actor, now=now)
+    if getattr(ended, "quote", None) is not None:
+        from legalnet.referrals.quotes import quote_ended  # noqa: PLC0415 - quotes builds on this module
+
+        return quote_ended(req, ended, actor=actor)
     return cascade(req, actor=actor, now=now)
 
 
@@ -492,6 +502,8 @@ def expire_offer(offer_id: int, now: datetime | None = None) -> Offer | None:
 
 
 def _tell_client_unanswered(req: LegalRequest, offer: Offer) -> None:
+    if getattr(offer, "quote", None) is not None:
+        return  # quotes.quote_ended tells the client, with what it can do next
     reference = req.reference
     # Whole sentences per case, so that each language can word them its own way.
     if offer.status == OfferStatus.DECLINED:

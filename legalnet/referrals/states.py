@@ -13,7 +13,8 @@ REQUEST_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
     R.MATCHED: frozenset({R.REFERRED, R.NEEDS_REVIEW, R.CANCELLED}),
     # Staff can refer a request that needs them by hand, or run the matcher again.
     R.NEEDS_REVIEW: frozenset({R.MATCHED, R.REFERRED, R.CANCELLED}),
-    R.REFERRED: frozenset({R.ACCEPTED, R.NEEDS_REVIEW, R.CANCELLED}),
+    # Back to the client's choice when every quote it asked for ended without one being accepted.
+    R.REFERRED: frozenset({R.ACCEPTED, R.NEEDS_REVIEW, R.MATCHED, R.CANCELLED}),
     R.ACCEPTED: frozenset({R.IN_PROGRESS, R.ON_HOLD, R.CLOSED}),
     R.IN_PROGRESS: frozenset({R.ON_HOLD, R.CLOSED}),
     R.ON_HOLD: frozenset({R.IN_PROGRESS, R.CLOSED}),

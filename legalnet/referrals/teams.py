@@ -175,6 +175,11 @@ def accept_part(offer: Offer, user, now: datetime) -> None:
         notify(client_users(req), "offer.accepted",
                lambda: _("Every firm of the team accepted your request %(ref)s. You can now message them.",
                          ref=reference), link=case_link(req))
+        # The firms that accepted earlier learn that the shared case is open.
+        earlier = [u for part in accepted_parts(req) if part.firm_id != offer.firm_id for u in firm_users(part.firm)]
+        notify(earlier, "offer.accepted",
+               lambda: _("Every firm of the team accepted its part of request %(ref)s: the shared case is open.",
+                         ref=reference), link=case_link(req))
 
 
 def close_part(req: LegalRequest, user, outcome: Outcome, note: str = "") -> bool:

@@ -136,6 +136,9 @@ def accept(offer_id: int):
     error = run(services.accept_offer, offer, current_user, bool(form.confirm_conflict_check.data))
     if error:
         return done(error, "", url_for("referrals.offer_detail", offer_id=offer_id))
+    if not offer.request.is_case:  # a team part: the case opens once every part is accepted
+        return done(None, _("You accepted your part of request %(ref)s.", ref=offer.request.reference),
+                    url_for("referrals.offer_detail", offer_id=offer_id))
     return done(None, _("You accepted request %(ref)s. The client's contact details are on the case page.",
                         ref=offer.request.reference), url_for("referrals.case_detail", request_id=offer.request_id))
 
@@ -242,7 +245,10 @@ def close(request_id: int):
         return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
     error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "",
                 final_fee=form.final_fee.data, final_fee_currency=form.final_fee_currency.data or "")
-    return done(error, _("Case closed."), url_for("referrals.case_detail", request_id=request_id))
+    closed = req.status == RequestStatus.CLOSED  # on a team case, closing a part may leave the case open
+    return done(error, _("Case closed.") if closed else _("Your part is closed; the case stays open until every "
+                                                           "firm of the team has closed its part."),
+                url_for("referrals.case_detail", request_id=request_id))
 
 
 @bp.route("/cases/<int:request_id>/feedback", methods=["POST"])

@@ -191,3 +191,42 @@ def test_one_accepted_firm_per_part_is_enforced_by_the_database(db):
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
+
+
+def test_a_firm_that_accepts_its_part_first_waits_on_its_offer_and_is_told_when_the_case_opens(client, auth, db):
+    client_user, req, firms = team_request()
+    auth.login(user=client_user)
+    submit(client, f"/requests/{req.id}/team", {}, form_url=f"/requests/{req.id}")
+    auth.logout()
+    hk_offer, sg_offer = offers_of(req.id)
+    hk_admin, sg_admin = firms[hk_offer.firm_id][1], firms[sg_offer.firm_id][1]
+
+    # The first acceptance does not open the case: the firm stays on its offer, which says what comes next.
+    auth.login(user=hk_admin)
+    response = submit(client, f"/offers/{hk_offer.id}/accept", {"confirm_conflict_check": "y"},
+                      form_url=f"/offers/{hk_offer.id}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/offers/{hk_offer.id}")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "You accepted your part of request" in page and "data-waiting-for-team" in page
+    assert f"/cases/{req.id}" not in page
+    assert client.get(f"/cases/{req.id}").status_code == 404
+    inbox = client.get("/offers/?show=all").get_data(as_text=True)
+    assert 'data-part="HK"' in inbox and "Team part: Hong Kong" in inbox and 'data-lead="1"' in inbox
+    auth.logout()
+
+    # The last acceptance opens the case: that firm lands on it, the firm that accepted first is told.
+    auth.login(user=sg_admin)
+    response = submit(client, f"/offers/{sg_offer.id}/accept", {"confirm_conflict_check": "y"},
+                      form_url=f"/offers/{sg_offer.id}")
+    assert response.headers["Location"].endswith(f"/cases/{req.id}")
+    told = db.session.scalars(db.select(Notification.message).where(
+        Notification.user_id == hk_admin.id, Notification.kind == "offer.accepted")).all()
+    assert told == [f"Every firm of the team accepted its part of request {req.reference}: the shared case is open."]
+    assert not db.session.scalar(db.select(db.func.count()).select_from(Notification).where(
+        Notification.user_id == sg_admin.id, Notification.kind == "offer.accepted"))
+    page = client.get(f"/cases/{req.id}").get_data(as_text=True)
+    # The team's table lists the firms with their contacts; no single "Firm" card stands for the team.
+    assert "<h2>Firm</h2>" not in page and 'class="stack-on-phone"' in page
+    auth.logout()
+    auth.login(user=client_user)
+    assert "Message the team" in client.get(f"/cases/{req.id}").get_data(as_text=True)
