@@ -27,7 +27,7 @@ from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.matching.conflicts import normalise_entity
 from legalnet.notifications.models import Notification, OutboxEmail, OutboxStatus
-from legalnet.referrals import cases
+from legalnet.referrals import cases, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import CaseEvent, Feedback, Message, Offer
 
@@ -341,9 +341,9 @@ def _first_offer(req, client, staff, firm: Firm | None, now=None):
     """The client picks its firm from the shortlist, or the centre refers it by hand when the firm is not
     among the client's choices; the offer is dated `now`, so its deadline is the story's."""
     if firm is None:
-        candidates = referrals.eligible_matches(req)
+        candidates = offers.eligible_matches(req)
         return referrals.choose_firm(req, client, candidates[0].firm_id if candidates else None, now=now)
-    choices = [m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]]
+    choices = [m.firm_id for m in offers.eligible_matches(req)[:offers.CLIENT_CHOICES]]
     if firm.id in choices:
         return referrals.choose_firm(req, client, firm.id, now=now)
     return referrals.refer_by_hand(req, firm, staff, "The client asked for this firm.", confirmed=True, now=now)
@@ -351,12 +351,12 @@ def _first_offer(req, client, staff, firm: Firm | None, now=None):
 
 def _refer_by_hand(req, staff, now=None):
     """Staff offer a request that needs review to a firm of its jurisdiction that has not had it yet."""
-    tried = referrals.offered_firm_ids(req)
+    tried = offers.offered_firm_ids(req)
     firm = db.session.scalar(
         db.select(Firm).join(FirmJurisdiction).where(
             FirmJurisdiction.code == req.jurisdictions[0], Firm.status == FirmStatus.ACTIVE,
             Firm.open_cases < Firm.capacity, Firm.id.not_in(tried or [0])).order_by(Firm.id))
-    if firm is None or referrals.screen_firm(req, firm):
+    if firm is None or offers.screen_firm(req, firm):
         return None
     return referrals.refer_by_hand(req, firm, staff, "The shortlist ran out; referred to a firm of the jurisdiction.",
                                    confirmed=True, now=now)

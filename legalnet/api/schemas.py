@@ -32,7 +32,7 @@ from legalnet.intake.forms import CURRENCIES, DESCRIPTION_MAX
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
 from legalnet.intake.services import RequestInput as IntakeInput
 from legalnet.matching.vocabulary import get_vocabulary
-from legalnet.referrals import services as referrals
+from legalnet.referrals import offers
 from legalnet.referrals.disclosure import FULL, SUMMARY, disclosure_level, request_view
 from legalnet.referrals.models import OfferSource, OfferStatus
 from legalnet.staff.services import RENEWAL_WINDOWS
@@ -425,7 +425,7 @@ def client_contacts(req) -> list:
     if not req.is_case or current_user.is_client:
         return []
     loaded = g.get("api_client_contacts")
-    return loaded[req.organisation_id] if loaded is not None else referrals.client_users(req)
+    return loaded[req.organisation_id] if loaded is not None else offers.client_users(req)
 
 
 class Request(RequestSummary):

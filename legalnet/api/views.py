@@ -31,7 +31,7 @@ from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.matching.export import taught_names
 from legalnet.matching.services import resolve_codes_or_text, vocabulary_choices
-from legalnet.referrals import access, cases
+from legalnet.referrals import access, cases, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Offer
 from legalnet.staff.services import firms_query
@@ -300,7 +300,7 @@ def list_requests(args: dict):
         stmt = stmt.where(LegalRequest.status == RequestStatus(args["status"]))
     found = pagination.by_id(stmt, LegalRequest.id, args, "r")
     # The client's contacts of every case on the page, loaded at once.
-    g.api_client_contacts = referrals.client_users_by_organisation(
+    g.api_client_contacts = offers.client_users_by_organisation(
         {r.organisation_id for r in found["items"] if r.is_case})
     return found
 
@@ -326,7 +326,7 @@ def get_request(req: LegalRequest):
 def request_matches(req: LegalRequest):
     """The stored shortlist, best first, with scores, reasons and the conflict screen."""
     if req.status == RequestStatus.MATCHED:
-        g.api_choosable = {m.firm_id for m in referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES]}
+        g.api_choosable = {m.firm_id for m in offers.eligible_matches(req)[:offers.CLIENT_CHOICES]}
     return req
 
 

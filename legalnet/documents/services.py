@@ -22,7 +22,7 @@ from legalnet.documents.models import Document
 from legalnet.documents.storage import storage
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest
-from legalnet.referrals.services import lock_request
+from legalnet.referrals.offers import lock_request
 
 NAME_MAX = 255
 READ_CHUNK = 1024 * 1024

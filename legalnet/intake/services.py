@@ -21,8 +21,7 @@ from legalnet.matching.services import label, resolve_request
 from legalnet.matching.vocabulary import get_vocabulary, normalise
 from legalnet.notifications.services import firm_users, notify
 from legalnet.privacy.consent import record_consent
-from legalnet.referrals import access
-from legalnet.referrals import services as referrals
+from legalnet.referrals import access, offers
 from legalnet.referrals.disclosure import SUMMARY_MAX
 from legalnet.referrals.models import Audience, OfferStatus
 from legalnet.referrals.states import check_transition, transition
@@ -185,18 +184,18 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
     # The id is unique, so a reference built from it cannot collide however many clients submit at once.
     req.reference = f"GBA-{(req.created_at or utcnow()).year}-{req.id:06d}"
     record_unresolved_terms(req, data, seen.unresolved)
-    referrals.add_event(req, "submitted", actor=user, params={})
+    offers.add_event(req, "submitted", actor=user, params={})
     record_consent(user, req, data.consent_version, data.consent_locale or user.locale or "en", data.consent_channel)
     record(user, "request.submitted", req, f"{req.reference} {req.title}")
     db.session.flush()
-    referrals.compute_shortlist(req)
-    eligible = referrals.eligible_matches(req)
+    offers.compute_shortlist(req)
+    eligible = offers.eligible_matches(req)
     if eligible:
         transition(req, RequestStatus.MATCHED)
         count = len(eligible)
-        referrals.add_event(req, "matched", audience=Audience.CLIENT, params={"count": count})
+        offers.add_event(req, "matched", audience=Audience.CLIENT, params={"count": count})
     else:
-        referrals.send_to_review(req, None, "no_fit")
+        offers.send_to_review(req, None, "no_fit")
     return req
 
 
@@ -204,18 +203,18 @@ def cancel_request(req: LegalRequest, user, reason: str = "") -> None:
     """The client withdraws the request before a firm accepts it; open offers are withdrawn."""
     if not access.can_view_request(user, req) or not (user.is_client or user.is_staff):
         raise NotAllowed(_l("You cannot cancel this request."))
-    referrals.lock_request(req)
+    offers.lock_request(req)
     check_transition(req, RequestStatus.CANCELLED)
     now = utcnow()
     for offer in req.open_offers:
-        referrals.end_offer(offer, OfferStatus.WITHDRAWN, now=now)
+        offers.end_offer(offer, OfferStatus.WITHDRAWN, now=now)
         offer.reason = "request cancelled"
         reference = req.reference
         notify(firm_users(offer.firm), "offer.withdrawn",
                lambda ref=reference: _("The client withdrew request %(ref)s.", ref=ref),
-               link=referrals.offer_link(offer))
+               link=offers.offer_link(offer))
     transition(req, RequestStatus.CANCELLED)
-    referrals.add_event(req, "cancelled", actor=user, audience=Audience.CLIENT,
+    offers.add_event(req, "cancelled", actor=user, audience=Audience.CLIENT,
                         params={"reason": (reason or "").strip()})
     record(user, "request.cancelled", req, f"{req.reference} cancelled", reason)
 
@@ -225,23 +224,23 @@ def ask_centre_to_look_further(req: LegalRequest, user) -> None:
     the whole request): the request goes to the staff queue, and staff are told."""
     if not user.is_client or not access.can_view_request(user, req):
         raise NotAllowed(_l("Only the client of a request can ask the centre to look further."))
-    referrals.lock_request(req)
+    offers.lock_request(req)
     if req.status != RequestStatus.MATCHED:
         raise InvalidTransition(_l("The centre can be asked to look further only while you are choosing a firm."))
-    referrals.send_to_review(req, user, "client_asked_further")
+    offers.send_to_review(req, user, "client_asked_further")
 
 
 def rematch(req: LegalRequest, user) -> None:
     """Staff run the matcher again on a request that needs review (e.g. after new firms joined)."""
     if not user.is_staff:
         raise NotAllowed(_l("Only centre staff can run the matching again."))
-    referrals.lock_request(req)
+    offers.lock_request(req)
     if req.status != RequestStatus.NEEDS_REVIEW:
         raise InvalidTransition(_l("Only a request that needs review can be matched again."))
-    shortlist = referrals.compute_shortlist(req)
-    if not referrals.eligible_matches(req):
+    shortlist = offers.compute_shortlist(req)
+    if not offers.eligible_matches(req):
         raise ValidationFailed(_l("The matcher still finds no eligible firm; refer the request by hand."))
     transition(req, RequestStatus.MATCHED)
-    referrals.add_event(req, "matched", actor=user, audience=Audience.CLIENT,
+    offers.add_event(req, "matched", actor=user, audience=Audience.CLIENT,
                         params={"count": len(shortlist), "again": True})
     record(user, "request.rematched", req, f"{req.reference} matched again")

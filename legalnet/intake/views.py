@@ -16,7 +16,7 @@ from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmFo
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
 from legalnet.matching.services import label
 from legalnet.matching.vocabulary import get_vocabulary
-from legalnet.referrals import access
+from legalnet.referrals import access, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
 from legalnet.referrals.states import can_transition, status_label
@@ -156,12 +156,12 @@ def new_request():
 def detail(request_id: int):
     """A request: what it asks, where it stands, the firms to choose from and the offers made."""
     req = load_request(request_id)
-    choices = referrals.eligible_matches(req)[:referrals.CLIENT_CHOICES] if req.status == RequestStatus.MATCHED else []
+    choices = offers.eligible_matches(req)[:offers.CLIENT_CHOICES] if req.status == RequestStatus.MATCHED else []
     pick_form = PickFirmForm()
     pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [("centre", _("Let the centre choose"))]
     return render_template(
         "intake/detail.html", req=req, choices=choices, pick_form=pick_form, further_form=LookFurtherForm(),
-        partial=[m.firm_id for m in choices if not referrals.covers_every_jurisdiction(m)],
+        partial=[m.firm_id for m in choices if not offers.covers_every_jurisdiction(m)],
         cancel_form=CancelRequestForm(), can_cancel=req.status in OPEN_STATUSES
         and can_transition(req, RequestStatus.CANCELLED) and current_user.is_client,
         events=access.visible_events(current_user, req),
@@ -174,7 +174,7 @@ def pick(request_id: int):
     """Send the request to the chosen firm, or let the centre choose."""
     req = load_request(request_id)
     form = PickFirmForm()
-    form.firm.choices = [(str(m.firm_id), m.firm.name) for m in referrals.eligible_matches(req)] + [
+    form.firm.choices = [(str(m.firm_id), m.firm.name) for m in offers.eligible_matches(req)] + [
         ("centre", _("Let the centre choose"))]
     if not form.validate_on_submit():
         flash(_("Choose a firm, or let the centre choose."), "error")

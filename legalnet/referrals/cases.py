@@ -13,8 +13,8 @@ from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals.access import side_of
 from legalnet.referrals.models import Audience, CaseEvent, Feedback, Message
+from legalnet.referrals.offers import add_event, bump_firm, case_link, client_users, lock_request
 from legalnet.referrals.quotes import set_final_fee
-from legalnet.referrals.services import add_event, bump_firm, case_link, client_users, lock_request
 from legalnet.referrals.states import transition
 from legalnet.referrals.teams import close_part, is_team, tell_team
 

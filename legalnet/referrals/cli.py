@@ -15,6 +15,7 @@ from legalnet.extensions import db
 from legalnet.firms.services import lapse_overdue_memberships
 from legalnet.ops.runs import record_run
 from legalnet.referrals import services
+from legalnet.referrals.sla import reminder_due_ids
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def sweep(now: datetime | None = None) -> dict[str, int]:
             continue
         db.session.commit()
         counts["expired"] += 1
-    for offer_id in services.reminder_due_ids(now):
+    for offer_id in reminder_due_ids(now):
         if services.remind_offer(offer_id, now=now):
             db.session.commit()
             counts["reminded"] += 1

@@ -25,10 +25,9 @@ from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals import fees
 from legalnet.referrals.access import is_client_of
 from legalnet.referrals.models import Audience, Offer, OfferSource, OfferStatus
-from legalnet.referrals.quote_models import FeeBasis, Quote
-from legalnet.referrals.services import (
+from legalnet.referrals.offers import (
     CLIENT_CHOICES,
-    accept_offer,
+    accept_single,
     add_event,
     bump_firm,
     client_users,
@@ -41,6 +40,7 @@ from legalnet.referrals.services import (
     request_link,
     send_to_review,
 )
+from legalnet.referrals.quote_models import FeeBasis, Quote
 from legalnet.referrals.states import transition
 
 # How many firms the client may ask for a quote at once.
@@ -340,7 +340,7 @@ def quote_ended(req: LegalRequest, ended: Offer, actor=None) -> None:
 
 def accept_quote(quote: Quote, user, now: datetime | None = None) -> Offer:
     """The client accepts one quote: the other open offers are released and told, and that firm's offer is
-    accepted through accept_offer (request lock, conditional UPDATE, one-accepted-offer index)."""
+    accepted through accept_single (request lock, conditional UPDATE, one-accepted-offer index)."""
     req = quote.offer.request
     if not is_client_of(user, req):
         raise NotAllowed(_l("Only the client can accept a quote."))
@@ -365,9 +365,9 @@ def accept_quote(quote: Quote, user, now: datetime | None = None) -> Offer:
                    link=offer_link(other))
     quote.accepted_at = now
     db.session.flush()
-    accept_offer(offer, user, conflict_check_confirmed=True, now=now)
+    accept_single(offer, user, now)
     offer.responded_by_id = quote.submitted_by_id
-    # accept_offer counted the firm's response time up to now; the firm answered when it quoted.
+    # accept_single counted the firm's response time up to now; the firm answered when it quoted.
     bump_firm(offer.firm_id, response_hours_total=hours_between(offer.offered_at, quote.submitted_at)
               - hours_between(offer.offered_at, now))
     record(user, "quote.accepted", offer, f"{reference} quote of {chosen} accepted")

@@ -19,7 +19,7 @@ from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
 from legalnet.notifications.services import firm_users, notify
 from legalnet.referrals.access import is_client_of, side_of
 from legalnet.referrals.models import Audience, Offer, OfferSource, OfferStatus
-from legalnet.referrals.services import (
+from legalnet.referrals.offers import (
     add_event,
     bump_firm,
     case_link,

@@ -33,6 +33,7 @@ from legalnet.referrals.forms import (
     WithdrawOfferForm,
 )
 from legalnet.referrals.models import Feedback, Offer, OfferStatus
+from legalnet.referrals.offers import client_users, covers_every_jurisdiction
 from legalnet.referrals.sla import reminder_reached
 
 bp = Blueprint("referrals", __name__)
@@ -47,7 +48,7 @@ bp.add_app_template_filter(labels.request_status_label, "request_status_label")
 bp.add_app_template_filter(labels.reason_texts, "reason_texts")
 bp.add_app_template_filter(labels.reason_items, "reason_items")
 bp.add_app_template_filter(events.event_text, "event_text")
-bp.add_app_template_filter(services.covers_every_jurisdiction, "covers_every_jurisdiction")
+bp.add_app_template_filter(covers_every_jurisdiction, "covers_every_jurisdiction")
 bp.add_app_template_global(teams.can_refer_team, "can_refer_team")
 
 
@@ -187,7 +188,7 @@ def case_detail(request_id: int):
     db.session.commit()
     return render_template(
         "referrals/case.html", req=req, side=side, offer=req.accepted_offer, firm=req.accepted_offer.firm,
-        client_contacts=services.client_users(req), events=access.visible_events(current_user, req),
+        client_contacts=client_users(req), events=access.visible_events(current_user, req),
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
         close_form=close_form(req), feedback_form=FeedbackForm(), parts=teams.parts(req),
         own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,

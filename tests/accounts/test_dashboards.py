@@ -8,7 +8,7 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import RequestStatus
-from legalnet.referrals import cases, services
+from legalnet.referrals import cases, offers, services
 from legalnet.referrals.models import Offer
 from tests import factories
 from tests.referrals.helpers import firm_with_admin
@@ -47,7 +47,7 @@ def test_client_sees_open_requests_with_next_step_offers_with_deadline_and_unrea
     services.accept_offer(offer, lawyer, True)
     cases.post_message(accepted, lawyer, "Hello")
     closed = factories.make_legal_request(user, title="Old matter")
-    services.lock_request(closed)
+    offers.lock_request(closed)
     closed.status = RequestStatus.CANCELLED
     someone_else = factories.make_legal_request(factories.make_user(Role.CLIENT), title="Not theirs")
     db.session.commit()
@@ -64,11 +64,11 @@ def test_client_sees_open_requests_with_next_step_offers_with_deadline_and_unrea
     assert referred.reference in requests_ and "Waiting for the firm&#39;s answer." in requests_
     assert accepted.reference in requests_
     assert closed.reference not in requests_ and someone_else.reference not in html
-    offers = section(html, "waiting-offers")
+    offer_section = section(html, "waiting-offers")
     waiting = db.session.scalar(db.select(Offer).where(Offer.request_id == referred.id))
-    assert "Harbour Arbitration LLP has until" in offers
-    assert "(Hong Kong Time, GMT+08:00)" in offers  # the deadline names its zone
-    assert waiting.respond_by.strftime("%Y") in offers
+    assert "Harbour Arbitration LLP has until" in offer_section
+    assert "(Hong Kong Time, GMT+08:00)" in offer_section  # the deadline names its zone
+    assert waiting.respond_by.strftime("%Y") in offer_section
     assert f"New message from {lawyer.name} on case {accepted.reference}." in section(html, "unread-messages")
 
 

@@ -6,7 +6,7 @@ import re
 
 from legalnet.accounts.models import Role
 from legalnet.api.services import create_token
-from legalnet.referrals import services
+from legalnet.referrals import offers, services
 from legalnet.referrals.models import Offer
 from tests import factories
 from tests.referrals.helpers import add_conflict, firm_with_admin, referred_request
@@ -39,12 +39,12 @@ def test_names_found_in_the_text_are_screened_with_the_listed_ones(client, db, a
     req = factories.make_legal_request(client_user, counterparties=["Kowloon Copycat Ltd"])
     # The client confirmed on the Check step a party named in the description.
     req.found_counterparties = [ACME]
-    services.compute_shortlist(req)
+    offers.compute_shortlist(req)
     db.session.commit()
     flags = {m.firm_id: (m.conflict, m.conflict_with) for m in req.matches}
     assert flags[conflicted.id][0] is True and ACME in flags[conflicted.id][1][0] and flags[clean.id] == (False, [])
     assert req.screened_counterparties == ["Kowloon Copycat Ltd", ACME]
-    assert services.screen_firm(req, conflicted) == flags[conflicted.id][1]
+    assert offers.screen_firm(req, conflicted) == flags[conflicted.id][1]
 
     services.choose_firm(req, client_user, clean.id)
     db.session.commit()

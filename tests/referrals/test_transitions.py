@@ -13,7 +13,7 @@ from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
-from legalnet.referrals import cases, services
+from legalnet.referrals import cases, offers, services
 from legalnet.referrals.deadlines import subtract_working_hours
 from legalnet.referrals.models import Offer, OfferStatus
 from legalnet.referrals.states import OFFER_TRANSITIONS, REQUEST_TRANSITIONS, transition
@@ -100,7 +100,7 @@ def test_firms_at_capacity_and_inactive_firms_are_skipped(db):
     client = factories.make_user(Role.CLIENT)
     req = factories.make_legal_request(client)
     assert suspended.id not in {m.firm_id for m in req.matches}
-    assert [m.firm_id for m in services.eligible_matches(req)] == [free.id]
+    assert [m.firm_id for m in offers.eligible_matches(req)] == [free.id]
     offer = services.choose_firm(req, client, None)
     assert offer.firm_id == free.id
     refused(db, services.choose_firm, req, client, full.id, error=InvalidTransition)
