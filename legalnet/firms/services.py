@@ -7,10 +7,10 @@ recorded in the audit log with its actor and reason.
 
 import csv
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import func
 
@@ -440,11 +440,14 @@ def remove_conflict(firm: Firm, actor: User, party_id: int) -> None:
 
 
 def invite_lawyer(firm: Firm, actor: User, name: str, email: str) -> User:
-    """Create a firm-lawyer account that cannot sign in until its owner sets a password by the e-mailed link."""
-    # Random and never shown: the invited lawyer chooses a password through the link.
-    password = secrets.token_urlsafe(32) + "-9"
-    user = accounts.create_user(email, name, password, Role.FIRM_LAWYER, firm=firm)
+    """Create a firm-lawyer account without a password and send its owner the link to choose one (7 days)."""
+    user = accounts.create_user(email, name, None, Role.FIRM_LAWYER, firm=firm)
     audit.record(actor, "user.invited", user, summary=f"{user.email} → {firm.name}")
+    # A path: the e-mail makes it absolute with BASE_URL, the address people open the site at.
+    link = url_for("accounts.set_password", token=accounts.password_token(user))
+    notify(user, "account.invited", lambda: _(
+        "%(name)s invited you to legalnet for %(firm)s. Choose your password within 7 days.",
+        name=actor.name, firm=firm.name), link=link)
     return user
 
 
