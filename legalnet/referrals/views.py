@@ -182,7 +182,6 @@ def case_detail(request_id: int):
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
         close_form=close_form(req), feedback_form=FeedbackForm(), parts=teams.parts(req),
         own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,
-        is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
     )
 
 
