@@ -209,10 +209,10 @@ def offices():
     firm = own_firm(edit=True)
     form = OfficeForm()
     if form.validate_on_submit():
-        services.add_office(firm, current_user, form.city.data, form.jurisdiction.data, form.address.data or "")
-        db.session.commit()
-        flash(_("Office added."), "success")
-        return redirect(url_for("firms.offices"))
+        if attempt(services.add_office, firm, current_user, form.city.data, form.jurisdiction.data,
+                   form.address.data or ""):
+            flash(_("Office added."), "success")
+            return redirect(url_for("firms.offices"))
     return render_template("firms/offices.html", form=form, firm=firm, action=ActionForm())
 
 
