@@ -45,6 +45,11 @@ class Organisation(db.Model):
     users: Mapped[list["User"]] = relationship(back_populates="organisation")
 
 
+# Stored instead of a hash while an invited account waits for its owner to choose a password: no password
+# hashes to it (a real hash starts with its method name), so nobody can sign in with any.
+UNUSABLE_PASSWORD = "!unusable"
+
+
 def new_session_token() -> str:
     """A random token identifying the current credentials of a user in the session cookie."""
     return secrets.token_urlsafe(24)
@@ -85,8 +90,20 @@ class User(UserMixin, db.Model):
         self.password_hash = generate_password_hash(password, method=method)
         self.session_token = new_session_token()
 
+    def set_unusable_password(self) -> None:
+        """Store a marker that no password matches: the account waits for its owner to choose one by link."""
+        self.password_hash = UNUSABLE_PASSWORD
+        self.session_token = new_session_token()
+
+    @property
+    def has_usable_password(self) -> bool:
+        """False while the account waits for its owner to choose a password."""
+        return bool(self.password_hash) and self.password_hash != UNUSABLE_PASSWORD
+
     def check_password(self, password: str) -> bool:
-        """Tell whether `password` is this user's password."""
+        """Tell whether `password` is this user's password (never, while it has none)."""
+        if not self.has_usable_password:
+            return False
         return check_password_hash(self.password_hash, password)
 
     def get_id(self) -> str | None:

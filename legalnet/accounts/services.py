@@ -57,15 +57,20 @@ def check_password_strength(password: str) -> None:
         raise ValidationFailed(_("Mix letters with digits or symbols in your password."))
 
 
-def create_user(email: str, name: str, password: str, role: Role, verified: bool = True, **links) -> User:
+def create_user(email: str, name: str, password: str | None, role: Role, verified: bool = True, **links) -> User:
     """Create a user after checking that the e-mail is free and the password is strong; an unverified
-    account cannot sign in until its owner opens the link of `send_verification`."""
+    account cannot sign in until its owner opens the link of `send_verification`. Without a password
+    (an invitation) nobody can sign in until the owner chooses one through `password_token`'s link."""
     email = normalise_email(email)
     if find_user(email) is not None:
         raise ValidationFailed(_("An account with this e-mail address already exists."))
-    check_password_strength(password)
+    if password is not None:
+        check_password_strength(password)
     user = User(email=email, name=name.strip(), role=role, email_verified=verified, **links)
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     db.session.add(user)
     db.session.flush()
     return user
@@ -108,6 +113,10 @@ def authenticate(email: str, password: str) -> User:
     An unknown address costs one password check too, so the time of the answer tells nothing."""
     user = find_user(email)
     if user is None:
+        dummy_password_check(password)
+        raise NotAllowed(_("The e-mail address or password is not correct."))
+    if not user.has_usable_password:
+        # An invitation not yet taken up: the same answer, in the same time, as a wrong password.
         dummy_password_check(password)
         raise NotAllowed(_("The e-mail address or password is not correct."))
     if not user.check_password(password):

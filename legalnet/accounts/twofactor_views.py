@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 from legalnet.accounts import sessions, throttle, twofactor
 from legalnet.accounts.forms import DisableTwoFactorForm, TwoFactorCodeForm
 from legalnet.accounts.models import User
-from legalnet.core.errors import DomainError
+from legalnet.core.views import attempt
 from legalnet.extensions import db, limiter
 
 bp = Blueprint("twofactor", __name__)
@@ -77,16 +77,11 @@ def enrol():
         secret = session["totp_pending"] = twofactor.new_secret()
     form = TwoFactorCodeForm()
     if form.validate_on_submit():
-        try:
-            codes = twofactor.enrol(user, secret, form.code.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        outcome = attempt(twofactor.enrol, user, secret, form.code.data)
+        if outcome:
             session.pop("totp_pending", None)
             flash(_("Two-factor sign-in is on."), "success")
-            return render_template("accounts/recovery_codes.html", codes=codes)
+            return render_template("accounts/recovery_codes.html", codes=outcome.value)
     uri = twofactor.provisioning_uri(user, secret)
     return render_template("accounts/two_factor_enrol.html", form=form, secret=secret,
                            qr=twofactor.qr_data_uri(uri), required=twofactor.required_for(user))
@@ -114,12 +109,6 @@ def disable():
     if not form.validate_on_submit() or not user.check_password(form.password.data):
         flash(_("Your password is not correct."), "error")
         return redirect(url_for("accounts.account"))
-    try:
-        twofactor.disable(user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if attempt(twofactor.disable, user):
         flash(_("Two-factor sign-in is off."), "success")
     return redirect(url_for("accounts.account"))

@@ -23,6 +23,7 @@ from legalnet.accounts.forms import (
 )
 from legalnet.accounts.models import User
 from legalnet.core.errors import DomainError
+from legalnet.core.views import attempt, attempt_quietly
 from legalnet.extensions import db, limiter, login_manager
 
 bp = Blueprint("accounts", __name__)
@@ -157,16 +158,8 @@ def register():
     started = time.monotonic()
     form = RegisterClientForm()
     if form.validate_on_submit():
-        try:
-            services.register_client(
-                form.organisation_name.data, form.country.data or "", form.name.data, form.email.data,
-                form.password.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if attempt(services.register_client, form.organisation_name.data, form.country.data or "",
+                   form.name.data, form.email.data, form.password.data):
             # The same answer, in the same time, whether the address was new or already had an account (its
             # owner got an e-mail).
             throttle.steady_answer(started)
@@ -177,11 +170,9 @@ def register():
 @bp.route("/verify-email/<token>")
 def verify_email(token: str):
     """Confirm an address through the link sent to it."""
-    try:
-        services.verify_email(token)
-    except DomainError as error:
-        return render_template("accounts/set_password.html", form=None, problem=str(error)), 400
-    db.session.commit()
+    outcome = attempt_quietly(services.verify_email, token)
+    if not outcome:
+        return render_template("accounts/set_password.html", form=None, problem=str(outcome.error)), 400
     flash(_("Your e-mail address is confirmed. Sign in to continue."), "success")
     return redirect(url_for("accounts.sign_in"))
 
@@ -213,14 +204,8 @@ def reset_password(token: str):
         return render_template("accounts/set_password.html", form=None, problem=str(error)), 400
     form = SetPasswordForm()
     if form.validate_on_submit():
-        try:
-            services.set_password_with_token(token, form.new_password.data, services.RESET_TOKEN_SALT)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
+        if attempt(services.set_password_with_token, token, form.new_password.data, services.RESET_TOKEN_SALT):
             logout_user()
-            db.session.commit()
             flash(_("Your password is changed and every session was signed out. Sign in with the new password."),
                   "success")
             return redirect(url_for("accounts.sign_in"))
@@ -258,13 +243,7 @@ def change_password():
     """Change one's own password."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        try:
-            services.change_password(current_user, form.current_password.data, form.new_password.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if attempt(services.change_password, current_user, form.current_password.data, form.new_password.data):
             flash(_("Your password has been changed; your other sessions were signed out."), "success")
             return redirect(url_for("accounts.dashboard"))
     return render_template("accounts/change_password.html", form=form)
@@ -280,14 +259,8 @@ def set_password(token: str):
         return render_template("accounts/set_password.html", form=None, problem=str(error)), 400
     form = SetPasswordForm()
     if form.validate_on_submit():
-        try:
-            services.set_password_with_token(token, form.new_password.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
+        if attempt(services.set_password_with_token, token, form.new_password.data):
             logout_user()
-            db.session.commit()
             flash(_("Your password is set. Sign in with your e-mail address and the new password."), "success")
             return redirect(url_for("accounts.sign_in"))
     return render_template("accounts/set_password.html", form=form, user=user, problem=None)

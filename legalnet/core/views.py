@@ -1,9 +1,12 @@
-"""Error pages (HTML for pages, problem+json for the API) and helpers available in every template."""
+"""Error pages (HTML for pages, problem+json for the API), the commit-or-flash helper of page views, and helpers
+available in every template."""
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from babel import numbers, support
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, flash, jsonify, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,6 +19,7 @@ from wtforms.i18n import messages_path
 
 from legalnet.accounts.models import Role
 from legalnet.core import dates
+from legalnet.core.errors import DomainError
 from legalnet.extensions import db
 from legalnet.notifications.services import unread_count
 
@@ -37,6 +41,41 @@ ERROR_DETAILS = {
     429: _l("You have made too many attempts. Please wait a minute and try again."),
     500: _l("An unexpected error happened on our side. Nothing was changed; please try again later."),
 }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a service call of a page came to: its value, or the domain error that refused it."""
+
+    value: Any = None
+    error: DomainError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the service did its work and the change was committed."""
+        return self.error is None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def attempt(service, *args, **kwargs) -> Outcome:
+    """Call a service; commit once when it succeeds, or roll back and flash its domain error when it refuses."""
+    outcome = attempt_quietly(service, *args, **kwargs)
+    if outcome.error is not None:
+        flash(str(outcome.error), "error")
+    return outcome
+
+
+def attempt_quietly(service, *args, **kwargs) -> Outcome:
+    """Like `attempt`, without flashing: for views that answer a refusal otherwise (a 404, a form error)."""
+    try:
+        value = service(*args, **kwargs)
+    except DomainError as error:
+        db.session.rollback()
+        return Outcome(error=error)
+    db.session.commit()
+    return Outcome(value=value)
 
 
 def wants_json() -> bool:

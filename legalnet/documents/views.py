@@ -7,11 +7,11 @@ from flask import Blueprint, abort, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from legalnet.core.errors import DomainError, NotAllowed
+from legalnet.core.errors import NotAllowed
 from legalnet.core.loaders import visible_or_404
+from legalnet.core.views import attempt, attempt_quietly
 from legalnet.documents import permissions, services
 from legalnet.documents.forms import UploadDocumentForm
-from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest
 
 bp = Blueprint("documents", __name__)
@@ -54,14 +54,10 @@ def upload(request_id: int):
     if not form.validate_on_submit():
         abort(400)
     file = form.file.data
-    try:
-        document = services.upload(req, current_user, getattr(file, "filename", None),
-                                   getattr(file, "stream", io.BytesIO()))
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    outcome = attempt(services.upload, req, current_user, getattr(file, "filename", None),
+                      getattr(file, "stream", io.BytesIO()))
+    if outcome:
+        document = outcome.value
         flash(_("“%(name)s” uploaded (version %(version)s).", name=document.name, version=document.version),
               "success")
     return redirect(back_to(req))
@@ -72,15 +68,13 @@ def upload(request_id: int):
 def download(request_id: int, document_id: int):
     """Send a document as an attachment, with its stored type and no sniffing; the download is audited."""
     req = load_request(request_id)
-    try:
-        document, data = services.read(current_user, req, document_id)
-    except DomainError as error:
-        db.session.rollback()
-        if not isinstance(error, NotAllowed):
-            flash(str(error), "error")
-            return redirect(back_to(req))
-        abort(404)
-    db.session.commit()
+    outcome = attempt_quietly(services.read, current_user, req, document_id)
+    if not outcome:
+        if isinstance(outcome.error, NotAllowed):
+            abort(404)
+        flash(str(outcome.error), "error")
+        return redirect(back_to(req))
+    document, data = outcome.value
     response = send_file(io.BytesIO(data), mimetype=document.content_type, as_attachment=True,
                          download_name=document.name, max_age=0, etag=False)
     response.headers["X-Content-Type-Options"] = "nosniff"

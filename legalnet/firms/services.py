@@ -7,7 +7,6 @@ recorded in the audit log with its actor and reason.
 
 import csv
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,7 +71,7 @@ from legalnet.matching.services import (
     set_firm_coverage,
 )
 from legalnet.matching.vocabulary import get_vocabulary
-from legalnet.notifications.services import notify, staff_users
+from legalnet.notifications.services import notify, page_path, staff_users
 
 # ------------------------------------------------------------------------------------ parsing helpers
 
@@ -252,7 +251,7 @@ def apply_for_membership(application: Application):
     accounts.send_verification(user)
     notify(staff_users(), "membership.application",
            lambda: _("New membership application from %(firm)s.", firm=firm.name),
-           link=f"/staff/firms/{firm.id}")
+           link=page_path("staff.firm_detail", firm_id=firm.id))
     return firm, user, coverage
 
 
@@ -440,11 +439,14 @@ def remove_conflict(firm: Firm, actor: User, party_id: int) -> None:
 
 
 def invite_lawyer(firm: Firm, actor: User, name: str, email: str) -> User:
-    """Create a firm-lawyer account that cannot sign in until its owner sets a password by the e-mailed link."""
-    # Random and never shown: the invited lawyer chooses a password through the link.
-    password = secrets.token_urlsafe(32) + "-9"
-    user = accounts.create_user(email, name, password, Role.FIRM_LAWYER, firm=firm)
+    """Create a firm-lawyer account without a password and send its owner the link to choose one (7 days)."""
+    user = accounts.create_user(email, name, None, Role.FIRM_LAWYER, firm=firm)
     audit.record(actor, "user.invited", user, summary=f"{user.email} → {firm.name}")
+    # A path: the e-mail makes it absolute with BASE_URL, the address people open the site at.
+    link = page_path("accounts.set_password", token=accounts.password_token(user))
+    notify(user, "account.invited", lambda: _(
+        "%(name)s invited you to legalnet for %(firm)s. Choose your password within 7 days.",
+        name=actor.name, firm=firm.name), link=link)
     return user
 
 

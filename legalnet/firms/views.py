@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from legalnet.accounts import throttle
 from legalnet.accounts.models import User
-from legalnet.accounts.services import normalise_email, password_token
-from legalnet.core.errors import DomainError
+from legalnet.accounts.services import normalise_email
 from legalnet.core.permissions import firm_admin_required, firm_member_required
+from legalnet.core.views import attempt, attempt_quietly
 from legalnet.extensions import db, limiter
 from legalnet.firms import hours, services
 from legalnet.firms.forms import (
@@ -29,7 +29,6 @@ from legalnet.firms.forms import (
 from legalnet.firms.models import Firm
 from legalnet.firms.permissions import can_edit_firm, can_view_firm
 from legalnet.matching.services import label
-from legalnet.notifications.services import notify
 
 bp = Blueprint("firms", __name__)
 
@@ -91,13 +90,9 @@ def apply():
             offices=form.offices.data or "", bar_registrations=form.bar_registrations.data or "",
             contact_name=form.contact_name.data, contact_email=form.contact_email.data, password=form.password.data,
         )
-        try:
-            _firm, _user, coverage = services.apply_for_membership(application)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        outcome = attempt(services.apply_for_membership, application)
+        if outcome:
+            _firm, _user, coverage = outcome.value
             # The same answer, in the same time, when the contact address already had an account (its owner
             # got an e-mail).
             throttle.steady_answer(started)
@@ -154,15 +149,10 @@ def edit_profile():
         # A stored jurisdiction code is shown as its name; saving it again resolves to the same code.
         form.country.data = services.country_label(firm.country)
     if form.validate_on_submit():
-        try:
-            changed = services.update_profile(firm, current_user,
-                                              **{n: getattr(form, n).data for n in services.PROFILE_FIELDS})
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Profile saved.") if changed else _("Nothing changed."), "success")
+        outcome = attempt(services.update_profile, firm, current_user,
+                          **{n: getattr(form, n).data for n in services.PROFILE_FIELDS})
+        if outcome:
+            flash(_("Profile saved.") if outcome.value else _("Nothing changed."), "success")
             return redirect(url_for("firms.profile"))
     return render_template("firms/edit_profile.html", form=form, firm=firm)
 
@@ -182,16 +172,11 @@ def coverage():
             typed = [text for text in getattr(firm, "raw_" + kind) or [] if text not in codes]
             getattr(form, kind + "_text").data = ", ".join(typed)
     if form.validate_on_submit():
-        try:
-            result = services.update_coverage(firm, current_user, form.coverage("jurisdictions"),
-                                              form.coverage("practice_areas"), form.coverage("languages"))
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        outcome = attempt(services.update_coverage, firm, current_user, form.coverage("jurisdictions"),
+                          form.coverage("practice_areas"), form.coverage("languages"))
+        if outcome:
             flash(_("Coverage saved."), "success")
-            flash_coverage(result)
+            flash_coverage(outcome.value)
             return redirect(url_for("firms.coverage"))
     return render_template("firms/coverage.html", form=form, firm=firm,
                            labels=services.coverage_labels(firm))
@@ -208,15 +193,10 @@ def office_hours():
         form.time_zone.data = firm.time_zone or ""
         form.office_opens.data, form.office_closes.data = clock.opens, clock.closes
     if form.validate_on_submit():
-        try:
-            changed = hours.update_office_hours(firm, current_user, form.time_zone.data,
-                                                form.office_opens.data, form.office_closes.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Office hours saved.") if changed else _("Nothing changed."), "success")
+        outcome = attempt(hours.update_office_hours, firm, current_user, form.time_zone.data,
+                          form.office_opens.data, form.office_closes.data)
+        if outcome:
+            flash(_("Office hours saved.") if outcome.value else _("Nothing changed."), "success")
             return redirect(url_for("firms.office_hours"))
     return render_template("firms/office_hours.html", form=form, firm=firm, clock=clock,
                            jurisdiction=hours.home_jurisdiction(firm))
@@ -229,10 +209,10 @@ def offices():
     firm = own_firm(edit=True)
     form = OfficeForm()
     if form.validate_on_submit():
-        services.add_office(firm, current_user, form.city.data, form.jurisdiction.data, form.address.data or "")
-        db.session.commit()
-        flash(_("Office added."), "success")
-        return redirect(url_for("firms.offices"))
+        if attempt(services.add_office, firm, current_user, form.city.data, form.jurisdiction.data,
+                   form.address.data or ""):
+            flash(_("Office added."), "success")
+            return redirect(url_for("firms.offices"))
     return render_template("firms/offices.html", form=form, firm=firm, action=ActionForm())
 
 
@@ -249,13 +229,9 @@ def _act(change, message: str, endpoint: str):
     firm = own_firm(edit=True)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        change(firm)
-    except DomainError:
-        db.session.rollback()
+    if not attempt_quietly(change, firm):
         # Another firm's item, or one already removed: never say which.
         abort(404)
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for(endpoint))
 
@@ -267,15 +243,13 @@ def lawyers():
     firm = own_firm(edit=True)
     form = LawyerForm()
     if form.validate_on_submit():
-        try:
-            admissions = services.parse_admissions(form.admissions.data or "")
-            services.add_lawyer(firm, current_user, form.name.data, form.email.data or "", form.title.data or "",
-                                admissions)
-        except DomainError as error:
-            db.session.rollback()
-            form.admissions.errors.append(str(error))
+        outcome = attempt_quietly(lambda: services.add_lawyer(
+            firm, current_user, form.name.data, form.email.data or "", form.title.data or "",
+            services.parse_admissions(form.admissions.data or "")))
+        if not outcome:
+            # The refusal is about the admissions typed, so it is shown beside that field.
+            form.admissions.errors.append(str(outcome.error))
         else:
-            db.session.commit()
             flash(_("Lawyer added."), "success")
             return redirect(url_for("firms.lawyers"))
     admission_forms = {lawyer.id: AdmissionForm(prefix=f"lawyer{lawyer.id}", formdata=None) for lawyer in firm.lawyers}
@@ -302,13 +276,9 @@ def add_admission(lawyer_id: int):
             for error in field.errors:
                 flash(f"{field.label.text}: {error}", "error")
         return redirect(url_for("firms.lawyers"))
-    try:
-        services.add_bar_admission(firm, current_user, lawyer_id, form.jurisdiction.data,
-                                   form.registration_number.data or "", form.admitted_year.data)
-    except DomainError:
-        db.session.rollback()
+    if not attempt_quietly(services.add_bar_admission, firm, current_user, lawyer_id, form.jurisdiction.data,
+                           form.registration_number.data or "", form.admitted_year.data):
         abort(404)
-    db.session.commit()
     flash(_("Bar admission added."), "success")
     return redirect(url_for("firms.lawyers"))
 
@@ -328,20 +298,20 @@ def conflicts():
     firm = own_firm(edit=True)
     form = ConflictForm()
     if form.validate_on_submit():
-        try:
-            names = [form.name.data or ""] + (form.names.data or "").splitlines()
-            if form.upload.data:
-                names += services.read_conflict_names(form.upload.data.read())
-            added = services.add_conflicts(firm, current_user, names)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        outcome = attempt(lambda: services.add_conflicts(firm, current_user, typed_conflict_names(form)))
+        if outcome:
             flash(_("%(added)d names added to the conflict register; names already on it were skipped.",
-                    added=added), "success")
+                    added=outcome.value), "success")
             return redirect(url_for("firms.conflicts"))
     return render_template("firms/conflicts.html", form=form, firm=firm, action=ActionForm())
+
+
+def typed_conflict_names(form: ConflictForm) -> list[str]:
+    """The names of the conflict form: the one typed, the pasted lines and those of an uploaded file."""
+    names = [form.name.data or ""] + (form.names.data or "").splitlines()
+    if form.upload.data:
+        names += services.read_conflict_names(form.upload.data.read())
+    return names
 
 
 @bp.route("/firm/conflicts/<int:party_id>/remove", methods=["POST"])
@@ -359,19 +329,9 @@ def users():
     firm = own_firm(edit=True)
     form = InviteForm()
     if form.validate_on_submit():
-        try:
-            user = services.invite_lawyer(firm, current_user, form.name.data, form.email.data)
-            # A path: the e-mail makes it absolute with BASE_URL, the address people open the site at.
-            link = url_for("accounts.set_password", token=password_token(user))
-            notify(user, "account.invited", lambda: _(
-                "%(name)s invited you to legalnet for %(firm)s. Choose your password within 7 days.",
-                name=current_user.name, firm=firm.name), link=link)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Invitation sent to %(email)s.", email=user.email), "success")
+        outcome = attempt(services.invite_lawyer, firm, current_user, form.name.data, form.email.data)
+        if outcome:
+            flash(_("Invitation sent to %(email)s.", email=outcome.value.email), "success")
             return redirect(url_for("firms.users"))
     accounts = db.session.scalars(db.select(User).where(User.firm_id == firm.id).order_by(User.name)).all()
     return render_template("firms/users.html", form=form, firm=firm, accounts=accounts, action=ActionForm())
@@ -387,13 +347,8 @@ def set_user_disabled(user_id: int, change: str):
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
-    try:
-        services.set_firm_user_disabled(firm, current_user, user, change == "disable")
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    if not attempt(services.set_firm_user_disabled, firm, current_user, user, change == "disable"):
         return redirect(url_for("firms.users"))
-    db.session.commit()
     flash(_("%(email)s disabled.", email=user.email) if user.disabled else _("%(email)s enabled.", email=user.email),
           "success")
     return redirect(url_for("firms.users"))

@@ -136,6 +136,11 @@ class LegalRequest(db.Model):
         return self.status in CASE_STATUSES
 
     @property
+    def is_open_case(self) -> bool:
+        """A firm has accepted the request and the case is not closed yet."""
+        return self.is_case and self.status != RequestStatus.CLOSED
+
+    @property
     def accepted_offer(self):
         """The offer a firm accepted, if any; on a team case, the lead firm's part."""
         accepted = [o for o in self.offers if o.status == "accepted"]

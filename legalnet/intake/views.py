@@ -6,9 +6,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from legalnet.core.errors import DomainError
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import client_or_staff_required, client_required
+from legalnet.core.views import attempt
 from legalnet.documents import services as documents
 from legalnet.extensions import db
 from legalnet.intake import services
@@ -113,6 +113,15 @@ def list_requests():
     return render_template("intake/list.html", requests=requests_)
 
 
+def submit_with_attachments(data, attachments) -> LegalRequest:
+    """Submit the client's request with the files chosen at intake."""
+    # Every file is checked before anything is stored; one bad file refuses the request.
+    uploads = documents.prepare_all(attachments)
+    req = services.submit_request(current_user, data)
+    documents.attach_at_intake(req, current_user, uploads)
+    return req
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @client_required
 def new_request():
@@ -125,17 +134,10 @@ def new_request():
         if form.submit.data and not form.consent.data:
             form.consent.errors.append(_("You need to agree that the request is shared with the matched firms."))
         elif form.submit.data:
-            try:
-                # Every file is checked before anything is stored; one bad file refuses the request.
-                uploads = documents.prepare_all(form.attachments.data)
-                req = services.submit_request(current_user, data)
-                documents.attach_at_intake(req, current_user, uploads)
-            except DomainError as error:
-                db.session.rollback()
-                flash(str(error), "error")
-                refused = True
-            else:
-                db.session.commit()
+            outcome = attempt(submit_with_attachments, data, form.attachments.data)
+            refused = not outcome
+            if outcome:
+                req = outcome.value
                 flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
                 return redirect(url_for("intake.detail", request_id=req.id))
         understanding = services.understand(data)
@@ -180,13 +182,10 @@ def pick(request_id: int):
         flash(_("Choose a firm, or let the centre choose."), "error")
         return redirect(url_for("intake.detail", request_id=req.id))
     firm_id = None if form.firm.data == "centre" else int(form.firm.data)
-    try:
-        offer = referrals.choose_firm(req, current_user, firm_id)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    outcome = attempt(referrals.choose_firm, req, current_user, firm_id)
+    if not outcome:
         return redirect(url_for("intake.detail", request_id=request_id))
-    db.session.commit()
+    offer = outcome.value
     if offer is None:
         flash(_("No firm is available right now; the centre will find one for you."), "warning")
     else:
@@ -201,13 +200,7 @@ def look_further(request_id: int):
     req = load_request(request_id)
     if not LookFurtherForm().validate_on_submit():
         abort(400)
-    try:
-        services.ask_centre_to_look_further(req, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if attempt(services.ask_centre_to_look_further, req, current_user):
         flash(_("The centre will look further for a firm that covers all of your request, and will let you know."),
               "success")
     return redirect(url_for("intake.detail", request_id=request_id))
@@ -221,12 +214,6 @@ def cancel(request_id: int):
     form = CancelRequestForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        services.cancel_request(req, current_user, form.reason.data or "")
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if attempt(services.cancel_request, req, current_user, form.reason.data or ""):
         flash(_("Request %(ref)s withdrawn.", ref=req.reference), "success")
     return redirect(url_for("intake.detail", request_id=request_id))

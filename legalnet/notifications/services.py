@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from flask import current_app
+from flask import current_app, has_request_context, url_for
 from flask_babel import _get_current_context, force_locale
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
@@ -25,6 +25,17 @@ def absolute_url(path: str) -> str:
     if not path or path.startswith("/"):
         return current_app.config.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/") + (path or "/")
     return path
+
+
+def page_path(endpoint: str, **values) -> str:
+    """The path of a page for the link of a notice, built from its route like `url_for`.
+
+    Notices are made in requests and in CLI sweeps; a sweep has no request and no SERVER_NAME, so there the
+    route is built on its own. Either way the e-mail makes the path absolute with BASE_URL (`absolute_url`)."""
+    if has_request_context():
+        return url_for(endpoint, **values)
+    return current_app.url_map.bind(urlsplit(current_app.config.get("BASE_URL", "")).hostname or "localhost").build(
+        endpoint, values)
 
 
 def new_message_id() -> str:

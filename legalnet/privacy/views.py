@@ -9,9 +9,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, or_
 
 from legalnet.accounts.models import User
-from legalnet.core.errors import DomainError
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import staff_required
+from legalnet.core.views import attempt
 from legalnet.extensions import db, limiter
 from legalnet.privacy import services
 from legalnet.privacy.forms import EraseForm
@@ -99,13 +99,9 @@ def erase(user_id: int):
             for error in field.errors:
                 flash(f"{field.label.text}: {error}", "error")
         return back
-    try:
-        erasure = services.erase_person(person_, current_user, form.reason.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    outcome = attempt(services.erase_person, person_, current_user, form.reason.data)
+    if not outcome:
         return back
-    db.session.commit()
-    flash(_("The person's data was erased; the account is now %(pseudonym)s.", pseudonym=erasure.pseudonym),
+    flash(_("The person's data was erased; the account is now %(pseudonym)s.", pseudonym=outcome.value.pseudonym),
           "success")
     return back

@@ -26,7 +26,7 @@ from legalnet.matching.conflicts import find_conflicts
 from legalnet.matching.models import Match
 from legalnet.matching.resolver import RequestResolution
 from legalnet.matching.services import find_matches
-from legalnet.notifications.services import firm_users, notify, staff_users
+from legalnet.notifications.services import firm_users, notify, page_path, staff_users
 from legalnet.ops.instruments import observe_match
 from legalnet.referrals.disclosure import record_disclosure
 from legalnet.referrals.events import english_text, review_reason, when_text
@@ -43,22 +43,22 @@ CLIENT_CHOICES = 5
 
 def request_link(req: LegalRequest) -> str:
     """Path of the client's page of a request."""
-    return f"/requests/{req.id}"
+    return page_path("intake.detail", request_id=req.id)
 
 
 def offer_link(offer: Offer) -> str:
     """Path of the firm's page of an offer."""
-    return f"/offers/{offer.id}"
+    return page_path("referrals.offer_detail", offer_id=offer.id)
 
 
 def case_link(req: LegalRequest) -> str:
     """Path of the case page."""
-    return f"/cases/{req.id}"
+    return page_path("referrals.case_detail", request_id=req.id)
 
 
 def staff_link(req: LegalRequest) -> str:
     """Path of the staff page of a request."""
-    return f"/staff/requests/{req.id}"
+    return page_path("referrals.staff_request", request_id=req.id)
 
 
 # -------------------------------------------------------------------------------------------------- who's who

@@ -5,16 +5,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from legalnet.core.errors import DomainError
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import client_or_staff_required, client_required, firm_member_required
-from legalnet.extensions import db
+from legalnet.core.views import attempt
 from legalnet.intake.models import LegalRequest
 from legalnet.referrals import access, fees, quotes
 from legalnet.referrals.quote_forms import AcceptQuoteForm, AskQuotesForm, QuoteForm
 from legalnet.referrals.quote_models import Quote
-from legalnet.referrals.views import done, load_offer, run
+from legalnet.referrals.views import load_offer
 
 bp = Blueprint("quotes", __name__)
 
@@ -47,11 +46,10 @@ def ask(request_id: int):
     if not form.validate_on_submit():
         flash(_("Choose at least one firm to ask for a quote."), "error")
         return redirect(url_for("intake.detail", request_id=request_id))
-    error = run(quotes.request_quotes, req, current_user, form.firm_ids.data or [])
-    if error:
-        return done(error, "", url_for("intake.detail", request_id=request_id))
-    return done(None, _("The firms were asked for a quote. You can compare the quotes as they arrive."),
-                url_for("quotes.compare", request_id=request_id))
+    if not attempt(quotes.request_quotes, req, current_user, form.firm_ids.data or []):
+        return redirect(url_for("intake.detail", request_id=request_id))
+    flash(_("The firms were asked for a quote. You can compare the quotes as they arrive."), "success")
+    return redirect(url_for("quotes.compare", request_id=request_id))
 
 
 @bp.route("/requests/<int:request_id>/quotes")
@@ -72,11 +70,10 @@ def accept(request_id: int, quote_id: int):
     quote = visible_or_404(Quote, quote_id, lambda _user, quote: quote.request_id == req.id)
     if not AcceptQuoteForm().validate_on_submit():
         abort(400)
-    error = run(quotes.accept_quote, quote, current_user)
-    if error:
-        return done(error, "", url_for("quotes.compare", request_id=request_id))
-    return done(None, _("You accepted the quote of %(firm)s. The case is open.", firm=quote.firm.name),
-                url_for("referrals.case_detail", request_id=request_id))
+    if not attempt(quotes.accept_quote, quote, current_user):
+        return redirect(url_for("quotes.compare", request_id=request_id))
+    flash(_("You accepted the quote of %(firm)s. The case is open.", firm=quote.firm.name), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id))
 
 
 def quote_form(offer) -> QuoteForm:
@@ -102,13 +99,7 @@ def answer(offer_id: int):
             success_percent=form.success_percent.data, estimated_hours=form.estimated_hours.data,
             scope=form.scope.data or "", exclusions=form.exclusions.data or "", valid_until=form.valid_until.data,
             conflict_check_confirmed=bool(form.confirm_conflict_check.data))
-        try:
-            quotes.submit_quote(offer, current_user, data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if attempt(quotes.submit_quote, offer, current_user, data):
             flash(_("Your quote was sent to the client."), "success")
             return redirect(url_for("quotes.answer", offer_id=offer_id))
     elif form.is_submitted():

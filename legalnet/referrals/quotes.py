@@ -21,7 +21,7 @@ from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus
-from legalnet.notifications.services import firm_users, notify
+from legalnet.notifications.services import firm_users, notify, page_path
 from legalnet.referrals import fees
 from legalnet.referrals.access import is_client_of
 from legalnet.referrals.models import Audience, Offer, OfferSource, OfferStatus
@@ -65,7 +65,7 @@ QUOTE_STATE_LABELS = {
 
 def quotes_link(req: LegalRequest) -> str:
     """Path of the client's comparison page of a request's quotes."""
-    return f"/requests/{req.id}/quotes"
+    return page_path("quotes.compare", request_id=req.id)
 
 
 def centre_today(now: datetime) -> date:
@@ -373,7 +373,7 @@ def accept_quote(quote: Quote, user, now: datetime | None = None) -> Offer:
     record(user, "quote.accepted", offer, f"{reference} quote of {chosen} accepted")
     notify(firm_users(offer.firm), "quote.accepted",
            lambda: _("The client accepted your quote for request %(ref)s. The case is yours.", ref=reference),
-           link=f"/cases/{req.id}")
+           link=page_path("referrals.case_detail", request_id=req.id))
     return offer
 
 

@@ -8,10 +8,10 @@ from sqlalchemy import or_
 from sqlalchemy.orm import selectinload
 
 from legalnet.accounts.models import Role
-from legalnet.core.errors import DomainError
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.models import utcnow
 from legalnet.core.permissions import client_or_staff_required, firm_member_required, roles_required, staff_required
+from legalnet.core.views import attempt
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake import services as intake_services
@@ -77,26 +77,6 @@ def load_any_request(request_id: int, *options) -> LegalRequest:
     return visible_or_404(LegalRequest, request_id, None, *options)
 
 
-def done(error: DomainError | None, success: str, target: str):
-    """Commit or roll back after a service call, flash the outcome and redirect."""
-    if error is not None:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
-    return redirect(target)
-
-
-def run(func, *args, **kwargs) -> DomainError | None:
-    """Call a service and return the domain error it raised, if any."""
-    try:
-        func(*args, **kwargs)
-    except DomainError as error:
-        return error
-    return None
-
-
 # ----------------------------------------------------------------------------------------- firm offers
 
 
@@ -134,14 +114,14 @@ def accept(offer_id: int):
     form = AcceptOfferForm()
     if not form.validate_on_submit():
         abort(400)
-    error = run(services.accept_offer, offer, current_user, bool(form.confirm_conflict_check.data))
-    if error:
-        return done(error, "", url_for("referrals.offer_detail", offer_id=offer_id))
+    if not attempt(services.accept_offer, offer, current_user, bool(form.confirm_conflict_check.data)):
+        return redirect(url_for("referrals.offer_detail", offer_id=offer_id))
     if not offer.request.is_case:  # a team part: the case opens once every part is accepted
-        return done(None, _("You accepted your part of request %(ref)s.", ref=offer.request.reference),
-                    url_for("referrals.offer_detail", offer_id=offer_id))
-    return done(None, _("You accepted request %(ref)s. The client's contact details are on the case page.",
-                        ref=offer.request.reference), url_for("referrals.case_detail", request_id=offer.request_id))
+        flash(_("You accepted your part of request %(ref)s.", ref=offer.request.reference), "success")
+        return redirect(url_for("referrals.offer_detail", offer_id=offer_id))
+    flash(_("You accepted request %(ref)s. The client's contact details are on the case page.",
+            ref=offer.request.reference), "success")
+    return redirect(url_for("referrals.case_detail", request_id=offer.request_id))
 
 
 @bp.route("/offers/<int:offer_id>/decline", methods=["POST"])
@@ -153,8 +133,9 @@ def decline(offer_id: int):
     if not form.validate_on_submit():
         flash(_("Tell the centre why you decline."), "error")
         return redirect(url_for("referrals.offer_detail", offer_id=offer_id))
-    error = run(services.decline_offer, offer, current_user, form.reason.data)
-    return done(error, _("You declined the offer."), url_for("referrals.offers"))
+    if attempt(services.decline_offer, offer, current_user, form.reason.data):
+        flash(_("You declined the offer."), "success")
+    return redirect(url_for("referrals.offers"))
 
 
 # ----------------------------------------------------------------------------------------------- cases
@@ -192,7 +173,6 @@ def case_detail(request_id: int):
         feedback=feedback, message_form=MessageForm(), note_form=NoteForm(), status_form=CaseStatusForm(),
         close_form=close_form(req), feedback_form=FeedbackForm(), parts=teams.parts(req),
         own_part=teams.own_part(req, current_user.firm_id) if side == "firm" else None,
-        is_open=req.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.ON_HOLD),
     )
 
 
@@ -205,8 +185,9 @@ def post_message(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a message first."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(case_work.post_message, req, current_user, form.body.data)
-    return done(error, _("Message sent."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
+    if attempt(case_work.post_message, req, current_user, form.body.data):
+        flash(_("Message sent."), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id) + "#timeline")
 
 
 @bp.route("/cases/<int:request_id>/notes", methods=["POST"])
@@ -218,8 +199,9 @@ def add_note(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a note first."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(case_work.add_note, req, current_user, form.text.data)
-    return done(error, _("Note added."), url_for("referrals.case_detail", request_id=request_id) + "#timeline")
+    if attempt(case_work.add_note, req, current_user, form.text.data):
+        flash(_("Note added."), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id) + "#timeline")
 
 
 @bp.route("/cases/<int:request_id>/status", methods=["POST"])
@@ -230,8 +212,9 @@ def set_status(request_id: int):
     form = CaseStatusForm()
     if not form.validate_on_submit():
         abort(400)
-    error = run(case_work.set_case_status, req, current_user, form.status.data)
-    return done(error, _("Status updated."), url_for("referrals.case_detail", request_id=request_id))
+    if attempt(case_work.set_case_status, req, current_user, form.status.data):
+        flash(_("Status updated."), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id))
 
 
 @bp.route("/cases/<int:request_id>/close", methods=["POST"])
@@ -244,12 +227,12 @@ def close(request_id: int):
         for error in form.errors.get("confirm", []) or [_("Choose an outcome.")]:
             flash(str(error), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id) + "#close")
-    error = run(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "",
-                final_fee=form.final_fee.data, final_fee_currency=form.final_fee_currency.data or "")
-    closed = req.status == RequestStatus.CLOSED  # on a team case, closing a part may leave the case open
-    return done(error, _("Case closed.") if closed else _("Your part is closed; the case stays open until every "
-                                                           "firm of the team has closed its part."),
-                url_for("referrals.case_detail", request_id=request_id))
+    if attempt(case_work.close_case, req, current_user, form.outcome.data, form.note.data or "",
+               final_fee=form.final_fee.data, final_fee_currency=form.final_fee_currency.data or ""):
+        # On a team case, closing a part may leave the case open.
+        flash(_("Case closed.") if req.status == RequestStatus.CLOSED else _(
+            "Your part is closed; the case stays open until every firm of the team has closed its part."), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id))
 
 
 @bp.route("/cases/<int:request_id>/feedback", methods=["POST"])
@@ -261,8 +244,9 @@ def feedback(request_id: int):
     if not form.validate_on_submit():
         flash(_("Give a rating from 1 to 5."), "error")
         return redirect(url_for("referrals.case_detail", request_id=request_id))
-    error = run(case_work.leave_feedback, req, current_user, int(form.rating.data), form.comment.data or "")
-    return done(error, _("Thank you for your rating."), url_for("referrals.case_detail", request_id=request_id))
+    if attempt(case_work.leave_feedback, req, current_user, int(form.rating.data), form.comment.data or ""):
+        flash(_("Thank you for your rating."), "success")
+    return redirect(url_for("referrals.case_detail", request_id=request_id))
 
 
 # ----------------------------------------------------------------------------------------------- staff
@@ -318,8 +302,9 @@ def refer_team(request_id: int):
     target = url_for("referrals.staff_request" if current_user.is_staff else "intake.detail", request_id=request_id)
     if not ReferTeamForm().validate_on_submit():
         abort(400)
-    error = run(teams.refer_team, req, current_user)
-    return done(error, _("The request was offered to the team, one firm per jurisdiction."), target)
+    if attempt(teams.refer_team, req, current_user):
+        flash(_("The request was offered to the team, one firm per jurisdiction."), "success")
+    return redirect(target)
 
 
 @bp.route("/staff/requests/<int:request_id>/refer", methods=["POST"])
@@ -336,14 +321,15 @@ def refer(request_id: int):
         return redirect(target)
     firm = db.session.get(Firm, form.firm_id.data)
     already_open = [offer.firm.name for offer in req.open_offers]
-    error = run(services.refer_by_hand, req, firm, current_user, form.reason.data or "",
-                confirmed=bool(form.confirm.data))
+    if not attempt(services.refer_by_hand, req, firm, current_user, form.reason.data or "",
+                   confirmed=bool(form.confirm.data)):
+        return redirect(target)
     if already_open:
-        done_text = _("Offered to %(firm)s. The offer to %(others)s stays open: the first firm to accept takes the "
-                      "case.", firm=firm.name, others=", ".join(already_open))
+        flash(_("Offered to %(firm)s. The offer to %(others)s stays open: the first firm to accept takes the "
+                "case.", firm=firm.name, others=", ".join(already_open)), "success")
     else:
-        done_text = _("Offered to %(firm)s.", firm=firm.name)
-    return done(error, done_text, target)
+        flash(_("Offered to %(firm)s.", firm=firm.name), "success")
+    return redirect(target)
 
 
 @bp.route("/staff/requests/<int:request_id>/rematch", methods=["POST"])
@@ -353,8 +339,9 @@ def rematch(request_id: int):
     req = load_any_request(request_id)
     if not RematchForm().validate_on_submit():
         abort(400)
-    error = run(intake_services.rematch, req, current_user)
-    return done(error, _("Matched again."), url_for("referrals.staff_request", request_id=request_id))
+    if attempt(intake_services.rematch, req, current_user):
+        flash(_("Matched again."), "success")
+    return redirect(url_for("referrals.staff_request", request_id=request_id))
 
 
 @bp.route("/staff/requests/<int:request_id>/notes", methods=["POST"])
@@ -366,8 +353,9 @@ def staff_note(request_id: int):
     if not form.validate_on_submit():
         flash(_("Write a note first."), "error")
         return redirect(url_for("referrals.staff_request", request_id=request_id))
-    error = run(case_work.add_note, req, current_user, form.text.data)
-    return done(error, _("Note added."), url_for("referrals.staff_request", request_id=request_id))
+    if attempt(case_work.add_note, req, current_user, form.text.data):
+        flash(_("Note added."), "success")
+    return redirect(url_for("referrals.staff_request", request_id=request_id))
 
 
 @bp.route("/staff/offers/<int:offer_id>/withdraw", methods=["POST"])
@@ -378,5 +366,6 @@ def withdraw(offer_id: int):
     form = WithdrawOfferForm()
     if not form.validate_on_submit():
         abort(400)
-    error = run(services.withdraw_offer, offer, current_user, form.reason.data or "")
-    return done(error, _("Offer withdrawn."), url_for("referrals.staff_request", request_id=offer.request_id))
+    if attempt(services.withdraw_offer, offer, current_user, form.reason.data or ""):
+        flash(_("Offer withdrawn."), "success")
+    return redirect(url_for("referrals.staff_request", request_id=offer.request_id))

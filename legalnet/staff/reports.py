@@ -22,6 +22,7 @@ from legalnet.referrals.models import Offer
 from legalnet.referrals.quotes import fee_comparison
 from legalnet.referrals.states import REQUEST_STATUS_LABELS
 from legalnet.staff import metrics
+from legalnet.staff.charts import plots as chart_plots
 from legalnet.staff.metrics import Chart, Filters
 from legalnet.staff.services import time_zone_name
 
@@ -189,7 +190,8 @@ def cached_figures(filters: Filters) -> dict:
     if found is None:
         found = figures(filters)
         # The charts and lists depend only on the figures, the filters and the language: render them once.
-        found["charts_html"] = Markup(render_template("staff/_report_body.html", csv_args=filters.args(), **found))
+        found["charts_html"] = Markup(render_template("staff/_report_body.html", csv_args=filters.args(),
+                                                    plots=chart_plots(found["charts"]), **found))
         cache.set(key, found, timeout=current_app.config["REPORTS_CACHE_SECONDS"])
     return found
 

@@ -7,9 +7,9 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from legalnet.core.errors import DomainError
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import staff_required
+from legalnet.core.views import attempt
 from legalnet.extensions import db
 from legalnet.firms import services as firms
 from legalnet.firms.importer import decode_upload, format_for
@@ -132,15 +132,10 @@ def change_status(firm_id: int):
                 flash(f"{field.label.text}: {error}", "error")
         keep_draft(firm, form.reason.data)
         return back
-    try:
-        firms.change_status(firm, form.action.data, current_user, form.reason.data or "",
-                            renewal_date=form.renewal_date.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    if not attempt(firms.change_status, firm, form.action.data, current_user, form.reason.data or "",
+                   renewal_date=form.renewal_date.data):
         keep_draft(firm, form.reason.data)
         return back
-    db.session.commit()
     flash(_("%(firm)s is now %(status)s.", firm=firm.name, status=firms.status_label(firm.status)), "success")
     return redirect(url_for("staff.firm_detail", firm_id=firm.id))
 
@@ -189,13 +184,10 @@ def teach_term():
     if not form.validate_on_submit():
         flash(_("The mapping was not saved: the form was incomplete or expired. Try again."), "error")
         return back
-    try:
-        alias = vocabulary.teach_alias(current_user, form.text.data, form.target.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    outcome = attempt(vocabulary.teach_alias, current_user, form.text.data, form.target.data)
+    if not outcome:
         return back
-    db.session.commit()
+    alias = outcome.value
     flash(_("“%(term)s” is now read as %(code)s.", term=alias.alias, code=label(alias.kind, alias.code)), "success")
     return back
 
@@ -210,13 +202,7 @@ def undo_term(alias_id: int):
     alias = db.session.get(TaughtAlias, alias_id)
     if alias is None:
         abort(404)
-    try:
-        vocabulary.undo_alias(current_user, alias)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if attempt(vocabulary.undo_alias, current_user, alias):
         flash(_("“%(term)s” is no longer mapped to %(code)s.", term=alias.alias, code=label(alias.kind, alias.code)),
               "success")
     return redirect(url_for("staff.vocabulary_page"))

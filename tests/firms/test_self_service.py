@@ -8,6 +8,7 @@ import pytest
 from legalnet.accounts.models import Role, User
 from legalnet.core.audit import AuditLog
 from legalnet.firms.models import BarAdmission, ConflictParty, FirmStatus, Lawyer, Office
+from legalnet.firms.services import invite_lawyer
 from legalnet.notifications.models import OutboxEmail
 from tests import factories
 from tests.conftest import csrf_from, submit
@@ -244,6 +245,39 @@ def test_invited_lawyer_sets_a_password_once_and_signs_in(client, db, admin, aut
     auth.login(user=invited, password="ming-pass-2026")
     assert client.get("/firm/").status_code == 200
     assert client.get("/firm/edit").status_code == 403
+
+
+def test_invited_lawyer_cannot_sign_in_with_any_password_until_choosing_one(client, db, admin, auth):
+    submit(client, "/firm/users", {"name": "Chan Tai Man", "email": "chan@own.example"})
+    invited = db.session.scalar(db.select(User).where(User.email == "chan@own.example"))
+    assert not invited.has_usable_password
+    link = invitation_link(db, "chan@own.example")
+    auth.logout()
+    # Nothing opens the account: not the stored marker, not the password it will have, not the test default
+    # (three guesses stay under the sign-in rate limit).
+    for guess in (invited.password_hash, "chan-pass-2026", factories.PASSWORD):
+        response = submit(client, "/sign-in", {"email": "chan@own.example", "password": guess})
+        assert response.status_code == 200
+        assert client.get("/firm/").status_code in (302, 401, 403)
+    submit(client, link, {"new_password": "chan-pass-2026", "confirm": "chan-pass-2026"})
+    db.session.refresh(invited)
+    assert invited.has_usable_password
+    auth.login(user=invited, password="chan-pass-2026")
+    assert client.get("/firm/").status_code == 200
+
+
+def test_the_invitation_service_creates_the_account_and_sends_the_link(app, db):
+    firm = factories.make_firm(name="Service Firm LLP")
+    actor = factories.make_user(Role.FIRM_ADMIN, firm=firm)
+    actor.name = "Ada Admin"
+    db.session.commit()
+    with app.test_request_context():
+        user = invite_lawyer(firm, actor, "Lee", "lee@service.example")
+        db.session.commit()
+    assert not user.check_password("") and not user.has_usable_password
+    body = db.session.scalar(db.select(OutboxEmail.body).where(OutboxEmail.to_address == "lee@service.example"))
+    assert "Ada Admin invited you to legalnet for Service Firm LLP" in body
+    assert "/account/set-password/" in body
 
 
 def test_invitation_links_expire_and_cannot_be_forged(client, db, admin, monkeypatch):
