@@ -124,6 +124,10 @@ def reason_items(row) -> list[dict]:
     """The reasons of a shortlist entry or an offer as {kind, label, text}, kind being strength, gap or note;
     rows without reason codes give their stored English reasons as notes."""
     codes = getattr(row, "reason_codes", None) or []
+    if getattr(row, "jurisdiction", None):
+        # A team part asks the firm for its own jurisdiction only: the others are not its gap.
+        codes = [(code, params) for code, params in codes
+                 if not (code == "missing" and (params or {}).get("kind") == "jurisdictions")]
     texts = [reason_text(code, params) for code, params in codes]
     if not codes or any(text is None for text in texts):
         pairs = [("note", text) for text in row.reasons or []]

@@ -191,7 +191,7 @@ def eligible_matches(req: LegalRequest) -> list[Match]:
 
 def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None, match: Match | None = None,
                  now: datetime | None = None, conflict_with: list[str] | None = None,
-                 quote_asked: bool = False) -> Offer:
+                 quote_asked: bool = False, on_timeline: bool = True) -> Offer:
     """Offer the request to a firm with a respond-by time, and tell the firm's users (that the client asks
     for a fee quote, when `quote_asked`)."""
     now = now or utcnow()
@@ -210,9 +210,11 @@ def create_offer(req: LegalRequest, firm: Firm, source: OfferSource, actor=None,
     db.session.execute(update(Firm).where(Firm.id == firm.id).values(last_referred_at=now),
                        execution_options={"synchronize_session": False})
     # When the client left the choice to the centre, the centre chose: the event is not credited to the client.
-    add_event(req, "offered", actor=None if source == OfferSource.CENTRE else actor, audience=Audience.CLIENT,
-              firm_id=firm.id, params={"firm": firm.name, "offer_id": offer.id, "source": source.value,
-                                       "respond_by": offer.respond_by.isoformat()})
+    # A team part has an event of its own (teams.py), which names the part.
+    if on_timeline:
+        add_event(req, "offered", actor=None if source == OfferSource.CENTRE else actor, audience=Audience.CLIENT,
+                  firm_id=firm.id, params={"firm": firm.name, "offer_id": offer.id, "source": source.value,
+                                           "respond_by": offer.respond_by.isoformat()})
     record(actor, "offer.created", offer, f"{req.reference} offered to {firm.name} ({source.value})")
     reference, deadline = req.reference, offer.respond_by
     # The deadline is formatted per recipient, in their language and the centre's time zone. Until the firm

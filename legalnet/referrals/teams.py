@@ -87,7 +87,7 @@ def _part_candidates(req: LegalRequest, jurisdiction: str) -> list[Firm]:
 def _offer_part(req: LegalRequest, firm: Firm, jurisdiction: str, lead: bool, source: OfferSource, actor,
                 now: datetime) -> Offer:
     match = next((m for m in req.matches if m.firm_id == firm.id), None)
-    offer = create_offer(req, firm, source, actor=actor, match=match, now=now)
+    offer = create_offer(req, firm, source, actor=actor, match=match, now=now, on_timeline=False)
     offer.jurisdiction, offer.lead = jurisdiction, lead
     add_event(req, "team_part", actor=actor, audience=Audience.CLIENT, firm_id=firm.id,
               params={"firm": firm.name, "jurisdiction": jurisdiction, "lead": lead})

@@ -230,3 +230,30 @@ def test_a_firm_that_accepts_its_part_first_waits_on_its_offer_and_is_told_when_
     auth.logout()
     auth.login(user=client_user)
     assert "Message the team" in client.get(f"/cases/{req.id}").get_data(as_text=True)
+
+
+def test_a_team_part_reads_as_a_part_on_the_timeline_the_offer_and_the_close_form(client, auth, db):
+    client_user, req, firms = team_request()
+    proposed = {m["jurisdiction"]: m["firm_id"] for m in req.team}
+    auth.login(user=client_user)
+    submit(client, f"/requests/{req.id}/team", {}, form_url=f"/requests/{req.id}")
+    kinds = [e.kind for e in db.session.scalars(db.select(CaseEvent).where(CaseEvent.request_id == req.id))]
+    # One event per part, naming the part; no second "offered" line for the same offer.
+    assert kinds.count("team_part") == 2 and "offered" not in kinds
+    auth.logout()
+
+    # The Singapore firm is asked for Singapore only: Hong Kong is not listed as its gap.
+    sg_firm, sg_admin = firms[proposed["SG"]]
+    sg_offer = next(o for o in offers_of(req.id) if o.jurisdiction == "SG")
+    auth.login(user=sg_admin)
+    page = client.get(f"/offers/{sg_offer.id}").get_data(as_text=True)
+    assert "does not cover Hong Kong" not in page
+    submit(client, f"/offers/{sg_offer.id}/accept", {"confirm_conflict_check": "y"}, form_url=f"/offers/{sg_offer.id}")
+    auth.logout()
+    hk_firm, hk_admin = firms[proposed["HK"]]
+    hk_offer = next(o for o in offers_of(req.id) if o.jurisdiction == "HK")
+    auth.login(user=hk_admin)
+    submit(client, f"/offers/{hk_offer.id}/accept", {"confirm_conflict_check": "y"}, form_url=f"/offers/{hk_offer.id}")
+    # Closing a part asks for no fee: a team's parts are not priced as one figure.
+    case = client.get(f"/cases/{req.id}").get_data(as_text=True)
+    assert "Close your part" in case and 'name="final_fee"' not in case
