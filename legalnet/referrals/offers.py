@@ -142,8 +142,10 @@ def store_shortlist(req: LegalRequest, result) -> list[Match]:
                     conflict_with=[str(c) for c in m.conflict_with or []])
         req.matches.append(row)
         rows.append(row)
-    req.team = [{"jurisdiction": t.jurisdiction, "firm_id": t.firm.id, "firm_name": t.firm.name}
-                for t in getattr(result, "team", None) or []]
+    team = [{"jurisdiction": t.jurisdiction, "firm_id": t.firm.id, "firm_name": t.firm.name}
+            for t in getattr(result, "team", None) or []]
+    # One firm proposed for every jurisdiction is already on the shortlist: the client chooses it there.
+    req.team = team if len({member["firm_id"] for member in team}) > 1 else []
     db.session.flush()
     return rows
 

@@ -3,6 +3,7 @@ part is declined and passes to the next firm of its jurisdiction, every part is 
 part and the shared timeline, and the case closes when both parts have closed."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +15,7 @@ from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
 from legalnet.referrals.cli import sweep
 from legalnet.referrals.models import CaseEvent, Offer, OfferStatus
+from legalnet.referrals.offers import store_shortlist
 from tests import factories
 from tests.conftest import submit
 from tests.referrals.helpers import firm_with_admin
@@ -257,3 +259,24 @@ def test_a_team_part_reads_as_a_part_on_the_timeline_the_offer_and_the_close_for
     # Closing a part asks for no fee: a team's parts are not priced as one figure.
     case = client.get(f"/cases/{req.id}").get_data(as_text=True)
     assert "Close your part" in case and 'name="final_fee"' not in case
+
+
+def test_one_firm_for_every_jurisdiction_is_not_offered_as_a_team(db):
+    # The matcher may propose one firm for each place (it covers both, but not everything asked): that firm is
+    # on the shortlist already, and offering it "as a team" would send it two offers of one request.
+    firm, _admin = firm_with_admin("Pearl Delta Chambers", country="HK", jurisdictions=("HK", "CN"))
+    client_user = factories.make_user(Role.CLIENT)
+    req = factories.make_legal_request(client_user, title="Arbitration in Hong Kong and Shenzhen",
+                                       jurisdictions=("HK", "CN"))
+    db.session.commit()
+    member = SimpleNamespace(firm=SimpleNamespace(id=firm.id, name=firm.name))
+    same_firm = SimpleNamespace(matches=[], team=[SimpleNamespace(jurisdiction=code, **vars(member))
+                                                  for code in ("HK", "CN")])
+    store_shortlist(req, same_firm)
+    assert req.team == []
+    other, _ = firm_with_admin("Shenzhen Bay Law", country="CN", jurisdictions=("CN",))
+    two_firms = SimpleNamespace(matches=[], team=[
+        SimpleNamespace(jurisdiction="HK", firm=member.firm),
+        SimpleNamespace(jurisdiction="CN", firm=SimpleNamespace(id=other.id, name=other.name))])
+    store_shortlist(req, two_firms)
+    assert [m["firm_id"] for m in req.team] == [firm.id, other.id]
