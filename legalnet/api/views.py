@@ -2,29 +2,23 @@
 operation is a short view with its schemas (legalnet/api/schemas.py), who may call it and the errors it may
 answer; the OpenAPI 3.1 document and the docs page are made from these declarations.
 
-Every operation but the two documents needs a bearer token (see auth.py); `before_api_call` checks the token,
-the role and the query string before anything is loaded. A view that writes commits once with `commit()`; a
-read commits the token's last use after the view."""
+Every operation but the two documents needs a bearer token (see auth.py); the pattern each follows (who may
+call it, the checks before anything is loaded, one commit) is in blueprint.py. Quotes and case documents have
+modules of their own: quote_views.py and document_views.py."""
 
-import re
-from functools import wraps
-
-from flask import current_app, g, jsonify, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import current_app, g, jsonify, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
-from werkzeug.exceptions import MethodNotAllowed
 
 from legalnet.accounts.models import CLIENT_ROLES, FIRM_ROLES, STAFF_ROLES
 from legalnet.api import pagination, schemas
-from legalnet.api.auth import ApiSessionInterface, bearer_value, rate_limit_key, rate_limit_value
-from legalnet.api.framework import Blueprint, api_document, init_api
+from legalnet.api.auth import ApiSessionInterface
+from legalnet.api.blueprint import allowed, bp, perform, public, with_firm, with_offer, with_request
+from legalnet.api.framework import api_document, init_api
 from legalnet.api.pages import revoke_token_view, tokens_page
-from legalnet.api.problems import ApiProblem, fail, from_domain_error, unauthorized
-from legalnet.api.reference import code_spans, operations
-from legalnet.core.errors import DomainError
-from legalnet.extensions import csrf, db, limiter
+from legalnet.api.problems import fail
+from legalnet.api.reference import operations
 from legalnet.firms import services as firms
 from legalnet.firms.models import Firm
 from legalnet.intake import services as intake
@@ -35,124 +29,6 @@ from legalnet.referrals import access, cases, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.models import Offer
 from legalnet.staff.services import firms_query
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1", description="The JSON API.")
-# The API authenticates with bearer tokens, never cookies, so a forged cross-site request has nothing to ride on.
-csrf.exempt(bp)
-# One bucket per token for the whole API, so that spreading calls over endpoints does not multiply the limit.
-limiter.shared_limit(rate_limit_value, scope="api", key_func=rate_limit_key)(bp)
-bp.add_app_template_filter(code_spans, "code_spans")
-
-RULE_PARAMETER_RE = re.compile(r"<(?:\w+:)?(\w+)>")
-
-
-# ------------------------------------------------------------------------------------------ the pattern
-
-
-def allowed(*roles):
-    """Who may call the operation: any signed-in token when no roles are given (put right under `bp.route`)."""
-
-    def decorator(view):
-        view.api_roles = roles
-        return view
-
-    return decorator
-
-
-def public(view):
-    """An operation without a token (put right under `bp.route`)."""
-    view.api_public = True
-    return view
-
-
-def documented_query_parameters() -> dict[tuple[str, str], set[str]]:
-    """(method, path) -> the query parameters the OpenAPI document names for that operation."""
-    cache = current_app.extensions.setdefault("legalnet-api-query", {})
-    if not cache:
-        for path, methods in api_document(current_app)["paths"].items():
-            for method, op in methods.items():
-                cache[(method.upper(), path)] = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
-    return cache
-
-
-@bp.before_request
-def before_api_call():
-    """Check the token, the role and the query string before the view loads anything."""
-    view = current_app.view_functions.get(request.endpoint)
-    # The token settings pages share the blueprint's name but are pages under /account/; OPTIONS only says
-    # which methods a path has.
-    if (getattr(view, "api_public", False) or not request.path.startswith(bp.url_prefix)
-            or request.method == "OPTIONS"):
-        return
-    if not current_user.is_authenticated:
-        unauthorized("The API token is invalid, revoked, or its account is disabled." if bearer_value() else None)
-    roles = getattr(view, "api_roles", ())
-    if roles and current_user.role not in roles:
-        fail(403)
-    path = RULE_PARAMETER_RE.sub(r"{\1}", request.url_rule.rule.removeprefix(bp.url_prefix))
-    method = "GET" if request.method == "HEAD" else request.method
-    known = documented_query_parameters().get((method, path), set())
-    unknown = sorted(set(request.args) - known)
-    if unknown:
-        fail(422, _("Unknown query parameter: %(names)s.", names=", ".join(unknown)),
-             {name: [_("This operation has no such parameter.")] for name in unknown})
-
-
-@bp.after_request
-def commit_token_use(response):
-    """A call that wrote nothing commits the token's last use; a write committed it with its own work."""
-    if response.status_code < 400 and not g.get("api_committed") and request.path.startswith(bp.url_prefix):
-        db.session.commit()
-    return response
-
-
-def commit() -> None:
-    """Commit the operation's work, with the token's last use, once."""
-    g.api_committed = True
-    db.session.commit()
-
-
-def refused(error: DomainError, field: str = "body"):
-    """Roll back a refused operation and stop with its problem."""
-    db.session.rollback()
-    raise ApiProblem(from_domain_error(error, field))
-
-
-def with_request(view):
-    """Pass the request named by `request_id` that the user may see; 404 for any other, so ids reveal nothing."""
-
-    @wraps(view)
-    def loaded(*args, request_id: int, **kwargs):
-        req = db.session.get(LegalRequest, request_id)
-        if req is None or not access.can_see_request(current_user, req):
-            fail(404)
-        return view(*args, req=req, **kwargs)
-
-    return loaded
-
-
-def with_firm(view):
-    """Pass the firm named by `firm_id`, whatever its status (staff only)."""
-
-    @wraps(view)
-    def loaded(*args, firm_id: int, **kwargs):
-        return view(*args, firm=db.session.get(Firm, firm_id) or fail(404), **kwargs)
-
-    return loaded
-
-
-def with_offer(view):
-    """Pass the offer named by `offer_id` if it was made to the user's firm; 404 for anyone else's."""
-
-    @wraps(view)
-    def loaded(*args, offer_id: int, **kwargs):
-        offer = db.session.get(Offer, offer_id)
-        if offer is None or not access.can_view_offer(current_user, offer):
-            fail(404)
-        return view(*args, offer=offer, **kwargs)
-
-    return loaded
-
 
 # ------------------------------------------------------------------------------------------ documents
 
@@ -276,11 +152,7 @@ def get_firm(firm_id: int):
                                                          "description": "URL of the new request"}})
 def create_request(data: intake.RequestInput):
     """Submit a request, as the intake page does; it is matched at once."""
-    try:
-        req = intake.submit_request(current_user, data)
-    except DomainError as error:
-        refused(error)
-    commit()
+    req = perform(intake.submit_request, current_user, data)
     return req, 201, {"Location": url_for("api.get_request", request_id=req.id)}
 
 
@@ -340,11 +212,7 @@ def request_matches(req: LegalRequest):
 @bp.response(200, schemas.ChoiceResult)
 def choose(data: dict, req: LegalRequest):
     """Send the request to a shortlisted firm, or leave the choice to the centre."""
-    try:
-        made = referrals.choose_firm(req, current_user, data.get("firm_id"))
-    except DomainError as error:
-        refused(error, "firm_id")
-    commit()
+    made = perform(referrals.choose_firm, req, current_user, data.get("firm_id"), field="firm_id")
     return {"request": req, "offer": made}
 
 
@@ -358,11 +226,7 @@ def choose(data: dict, req: LegalRequest):
 @bp.response(200, schemas.Request)
 def cancel(data: dict, req: LegalRequest):
     """Withdraw a request before a firm accepts it."""
-    try:
-        intake.cancel_request(req, current_user, data["reason"])
-    except DomainError as error:
-        refused(error, "reason")
-    commit()
+    perform(intake.cancel_request, req, current_user, data["reason"], field="reason")
     return req
 
 
@@ -406,11 +270,7 @@ def get_offer(offer: Offer):
 @bp.response(200, schemas.Offer)
 def accept_offer(data: dict, offer: Offer):
     """Accept an offer after the firm's own conflict check; one firm per request ever wins."""
-    try:
-        referrals.accept_offer(offer, current_user, data["conflict_checked"])
-    except DomainError as error:
-        refused(error, "conflict_checked")
-    commit()
+    perform(referrals.accept_offer, offer, current_user, data["conflict_checked"], field="conflict_checked")
     return offer
 
 
@@ -424,11 +284,7 @@ def accept_offer(data: dict, offer: Offer):
 @bp.response(200, schemas.Offer)
 def decline_offer(data: dict, offer: Offer):
     """Decline an offer with a reason; the request moves on to the next firm."""
-    try:
-        referrals.decline_offer(offer, current_user, data["reason"])
-    except DomainError as error:
-        refused(error, "reason")
-    commit()
+    perform(referrals.decline_offer, offer, current_user, data["reason"], field="reason")
     return offer
 
 
@@ -457,11 +313,7 @@ def request_events(args: dict, req: LegalRequest):
 @bp.response(201, schemas.Message)
 def post_message(data: dict, req: LegalRequest):
     """Send a message to the other side of the case."""
-    try:
-        message = cases.post_message(req, current_user, data["body"])
-    except DomainError as error:
-        refused(error, "body")
-    commit()
+    message = perform(cases.post_message, req, current_user, data["body"], field="body")
     return message
 
 
@@ -475,11 +327,7 @@ def post_message(data: dict, req: LegalRequest):
 @bp.response(200, schemas.Request)
 def set_status(data: dict, req: LegalRequest):
     """Mark the case in progress or on hold."""
-    try:
-        cases.set_case_status(req, current_user, RequestStatus(data["status"]))
-    except DomainError as error:
-        refused(error, "status")
-    commit()
+    perform(cases.set_case_status, req, current_user, RequestStatus(data["status"]), field="status")
     return req
 
 
@@ -492,11 +340,7 @@ def set_status(data: dict, req: LegalRequest):
 @bp.response(200, schemas.Request)
 def close(data: dict, req: LegalRequest):
     """Close the case with an outcome."""
-    try:
-        cases.close_case(req, current_user, data["outcome"], data["note"])
-    except DomainError as error:
-        refused(error, "outcome")
-    commit()
+    perform(cases.close_case, req, current_user, data["outcome"], data["note"], field="outcome")
     return req
 
 
@@ -509,11 +353,7 @@ def close(data: dict, req: LegalRequest):
 @bp.response(201, schemas.Feedback)
 def feedback(data: dict, req: LegalRequest):
     """Rate the firm from 1 to 5 once the case is closed."""
-    try:
-        given = cases.leave_feedback(req, current_user, data["rating"], data["comment"])
-    except DomainError as error:
-        refused(error, "rating")
-    commit()
+    given = perform(cases.leave_feedback, req, current_user, data["rating"], data["comment"], field="rating")
     return given
 
 
@@ -541,22 +381,9 @@ def staff_firms(args: dict):
 @bp.response(200, schemas.StaffFirm)
 def staff_firm_status(data: dict, firm: Firm):
     """Approve, reject, suspend, reinstate, renew or withdraw a membership."""
-    try:
-        firms.change_status(firm, data["action"], current_user, data["reason"], renewal_date=data["renewal_date"])
-    except DomainError as error:
-        refused(error, "reason")
-    commit()
+    perform(firms.change_status, firm, data["action"], current_user, data["reason"],
+            renewal_date=data["renewal_date"], field="reason")
     return firm
-
-
-@bp.after_app_request
-def allow_header_on_405(response):
-    """Say which methods an API path accepts when it refused one (the shared error page drops the header)."""
-    error = request.routing_exception
-    if (response.status_code == 405 and request.path.startswith("/api/") and isinstance(error, MethodNotAllowed)
-            and error.valid_methods and "Allow" not in response.headers):
-        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
-    return response
 
 
 def register(app) -> None:

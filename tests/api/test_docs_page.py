@@ -4,7 +4,7 @@ own headings are translated."""
 import re
 
 from legalnet.accounts.models import Role
-from legalnet.api.views import code_spans
+from legalnet.api.reference import code_spans
 from tests.conftest import submit
 
 

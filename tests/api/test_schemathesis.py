@@ -8,8 +8,8 @@ from schemathesis.checks import positive_data_acceptance
 
 from legalnet import create_app
 from legalnet.accounts.models import Role
+from legalnet.api.blueprint import documented_query_parameters
 from legalnet.api.services import create_token
-from legalnet.api.views import documented_query_parameters
 from legalnet.firms.models import FirmStatus
 from legalnet.intake.services import RequestInput, submit_request
 from legalnet.referrals.services import choose_firm

@@ -3,8 +3,8 @@
 from flask import has_request_context
 
 from legalnet.notifications.services import absolute_url, page_path
-from legalnet.referrals.quotes import quotes_link
 from legalnet.referrals.offers import case_link, offer_link, request_link, staff_link
+from legalnet.referrals.quotes import quotes_link
 
 
 class Row:
