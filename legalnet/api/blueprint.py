@@ -14,7 +14,7 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from legalnet.api.auth import bearer_value, rate_limit_key, rate_limit_value
 from legalnet.api.framework import Blueprint, api_document
-from legalnet.api.problems import ApiProblem, fail, from_domain_error, unauthorized
+from legalnet.api.problems import ApiProblem, fail, from_domain_error, problem, unauthorized
 from legalnet.api.reference import code_spans
 from legalnet.core.errors import DomainError
 from legalnet.extensions import csrf, db, limiter
@@ -152,11 +152,28 @@ def with_offer(view):
     return loaded
 
 
+def has_operation_shaped_like(path: str, method: str) -> bool:
+    """Whether an API operation of `method` has this path's shape, whatever the values in it."""
+    for rule in current_app.url_map.iter_rules():
+        if method in (rule.methods or ()) and rule.rule.startswith(bp.url_prefix):
+            shape = RULE_PARAMETER_RE.sub("\x00", rule.rule)
+            pattern = "[^/]+".join(re.escape(part) for part in shape.split("\x00"))
+            if re.fullmatch(pattern, path):
+                return True
+    return False
+
+
 @bp.after_app_request
 def allow_header_on_405(response):
-    """Say which methods an API path accepts when it refused one (the shared error page drops the header)."""
+    """Say which methods an API path accepts when it refused one (the shared error page drops the header).
+
+    Werkzeug answers 405 when the operation of this method refused a value of the path (an id out of range)
+    and another method of the same path did not get that far; that is a 404: no such object."""
     error = request.routing_exception
     if (response.status_code == 405 and request.path.startswith("/api/") and isinstance(error, MethodNotAllowed)
-            and error.valid_methods and "Allow" not in response.headers):
-        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+            and error.valid_methods):
+        if has_operation_shaped_like(request.path, request.method):
+            return problem(404)
+        if "Allow" not in response.headers:
+            response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
     return response

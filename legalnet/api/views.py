@@ -11,6 +11,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+# The quote and document operations register on the blueprint when their modules are imported.
+import legalnet.api.document_views  # noqa: F401
+import legalnet.api.quote_views  # noqa: F401
 from legalnet.accounts.models import CLIENT_ROLES, FIRM_ROLES, STAFF_ROLES
 from legalnet.api import pagination, schemas
 from legalnet.api.auth import ApiSessionInterface

@@ -82,7 +82,8 @@ def test_api_conforms_to_its_document(case, app, seeded):
 def send(app, case, token: str | None, **path):
     """Make the generated call with the operation's own method, at a real path (`path` overrides), with
     exactly the given token (generated credentials are dropped)."""
-    values = {"request_id": 1, "offer_id": 1, "firm_id": 1, "kind": "jurisdictions", **path}
+    values = {"request_id": 1, "offer_id": 1, "firm_id": 1, "quote_id": 1, "document_id": 1, "kind": "jurisdictions",
+              **path}
     url = "/api/v1" + case.operation.path.format(**{p.name: values[p.name] for p in case.operation.path_parameters})
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     body = case.body if case.operation.method.upper() == "POST" and isinstance(case.body, dict) else None

@@ -1,0 +1,36 @@
+"""The shapes of the case document operations: the upload form and a document as listed."""
+
+from marshmallow import EXCLUDE, Schema, fields
+
+from legalnet.api.fields import DerivedString, Timestamp
+
+
+class UploadInput(Schema):
+    """A file to add to the case, sent as multipart/form-data in the field `file`."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+
+
+class Document(Schema):
+    """A document of the request: its name and version, size, type by content, SHA-256, who added it and
+    where to download it."""
+
+    id = fields.Integer(required=True)
+    name = fields.String()
+    version = fields.Integer()
+    size = fields.Integer()
+    content_type = fields.String()
+    sha256 = fields.String()
+    side = fields.String()
+    at_intake = fields.Boolean()
+    created_at = Timestamp()
+    download_url = DerivedString(value_of=lambda d: f"/api/v1/requests/{d.request_id}/documents/{d.id}")
+
+
+class DocumentList(Schema):
+    """The request's documents the caller may read."""
+
+    items = fields.List(fields.Nested(Document))
