@@ -243,68 +243,6 @@ class FirmRef(Schema):
     name = fields.String(required=True)
 
 
-class Office(Schema):
-    """A firm's office."""
-
-    city = fields.String()
-    jurisdiction = fields.String()
-    address = fields.String(allow_none=True)
-
-
-class PublicFirm(Schema):
-    """A member firm's public profile, as the directory shows it."""
-
-    id = fields.Integer(required=True)
-    name = fields.String(required=True)
-    local_name = fields.String(allow_none=True)
-    country = fields.String(allow_none=True)
-    website = fields.String(allow_none=True)
-    jurisdictions = fields.List(fields.String(), attribute="jurisdiction_codes")
-    practice_areas = fields.List(fields.String(), attribute="practice_area_codes")
-    languages = fields.List(fields.String(), attribute="language_codes")
-    offices = fields.List(fields.Nested(Office))
-
-
-class BarAdmission(Schema):
-    """Where and since when a lawyer is admitted."""
-
-    jurisdiction = fields.String()
-    admitted_year = fields.Integer(allow_none=True)
-
-
-class Lawyer(Schema):
-    """A lawyer of a member firm."""
-
-    name = fields.String()
-    title = fields.String(allow_none=True)
-    bar_admissions = fields.List(fields.Nested(BarAdmission))
-
-
-class PublicFirmDetail(PublicFirm):
-    """A member firm's public profile with its description and lawyers."""
-
-    description = fields.String(allow_none=True)
-    lawyers = fields.List(fields.Nested(Lawyer))
-
-
-class StaffFirm(Schema):
-    """A firm as staff see it in the member list."""
-
-    id = fields.Integer(required=True)
-    name = fields.String(required=True)
-    local_name = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
-    country = fields.String(allow_none=True)
-    status = enum(FirmStatus)
-    renewal_date = fields.Date(allow_none=True)
-    capacity = fields.Integer()
-    open_cases = fields.Integer()
-    jurisdictions = fields.List(fields.String(), attribute="jurisdiction_codes")
-    practice_areas = fields.List(fields.String(), attribute="practice_area_codes")
-    languages = fields.List(fields.String(), attribute="language_codes")
-    created_at = Timestamp()
-
-
 class RequestSummary(Schema):
     """What a request asks for, as a firm sees it in an offer."""
 
@@ -597,8 +535,6 @@ class Resolution(Schema):
         "description": "Practice areas the prose touches on without being about them (empty with a kind)."})
 
 
-PublicFirmPage = page_of(PublicFirm)
-StaffFirmPage = page_of(StaffFirm)
 RequestPage = page_of(Request)
 OfferPage = page_of(Offer)
 EventPage = page_of(Event)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 import legalnet.api.document_views  # noqa: F401
 import legalnet.api.quote_views  # noqa: F401
 from legalnet.accounts.models import CLIENT_ROLES, FIRM_ROLES, STAFF_ROLES
-from legalnet.api import pagination, schemas
+from legalnet.api import firm_schemas, pagination, schemas
 from legalnet.api.auth import ApiSessionInterface
 from legalnet.api.blueprint import allowed, bp, perform, public, with_firm, with_offer, with_request
 from legalnet.api.framework import api_document, init_api
@@ -120,7 +120,7 @@ def resolve(data: dict):
         description="Who: any role.")
 @bp.errors(422)
 @bp.arguments(schemas.FirmsQuery, location="query")
-@bp.response(200, schemas.PublicFirmPage)
+@bp.response(200, firm_schemas.PublicFirmPage)
 def list_firms(args: dict):
     """The directory of active member firms, filtered like the directory page."""
     filters = (args["jurisdiction"], args["practice_area"], args["language"])
@@ -137,7 +137,7 @@ def list_firms(args: dict):
 @allowed()
 @bp.doc(operationId="getFirm", summary="Public profile of an active member firm", description="Who: any role.")
 @bp.errors(404)
-@bp.response(200, schemas.PublicFirmDetail)
+@bp.response(200, firm_schemas.PublicFirmDetail)
 def get_firm(firm_id: int):
     """One active member firm's public profile; other firms do not exist here."""
     return firms.public_firm(firm_id) or fail(404)
@@ -369,7 +369,7 @@ def feedback(data: dict, req: LegalRequest):
         description="Who: staff.")
 @bp.errors(403, 422)
 @bp.arguments(schemas.StaffFirmsQuery, location="query")
-@bp.response(200, schemas.StaffFirmPage)
+@bp.response(200, firm_schemas.StaffFirmPage)
 def staff_firms(args: dict):
     """Every firm, whatever its status, with the member console's filters."""
     return pagination.by_offset(firms_query(args["status"], args["jurisdiction"], args["renewal"], args["q"]), args)
@@ -381,7 +381,7 @@ def staff_firms(args: dict):
 @bp.errors(403, 404, 409, 413, 422)
 @with_firm
 @bp.arguments(schemas.FirmStatusInput)
-@bp.response(200, schemas.StaffFirm)
+@bp.response(200, firm_schemas.StaffFirm)
 def staff_firm_status(data: dict, firm: Firm):
     """Approve, reject, suspend, reinstate, renew or withdraw a membership."""
     perform(firms.change_status, firm, data["action"], current_user, data["reason"],
