@@ -41,6 +41,13 @@ def user_for_session_key(key: str) -> User | None:
     return user
 
 
+def delete_expired_sessions(now=None) -> int:
+    """Forget the sessions older than SESSION_MAX_AGE_DAYS, which no cookie can use any more; returns how many."""
+    max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
+    stmt = delete(UserSession).where(UserSession.created_at < (now or utcnow()) - max_age)
+    return db.session.execute(stmt, execution_options={"synchronize_session": False}).rowcount or 0
+
+
 def end_session(user: User) -> None:
     """End the session of this browser and forget it."""
     key = getattr(user, "session_key", None)

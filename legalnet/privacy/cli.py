@@ -68,7 +68,8 @@ def sweep_all(batch: int = 500) -> dict[str, int]:
 @privacy_cli.command("sweep")
 @with_appcontext
 def sweep_command():
-    """Anonymise closed cases older than RETENTION_YEARS."""
+    """Anonymise closed cases older than RETENTION_YEARS; forget old notices, e-mails and expired sessions."""
     counts = sweep_all()
     click.echo(f"anonymised {counts['anonymised']} requests, deleted {counts['notifications_deleted']} "
-               f"notifications and {counts['emails_deleted']} e-mails")
+               f"notifications, {counts['emails_deleted']} e-mails and {counts['sessions_deleted']} expired "
+               f"sessions")

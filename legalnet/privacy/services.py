@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Enum, String, Text, cast, func, or_, update
 
 from legalnet.accounts.models import Organisation, Role, User
 from legalnet.accounts.services import find_user, set_disabled
+from legalnet.accounts.sessions import delete_expired_sessions
 from legalnet.api.models import ApiToken
 from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import NotAllowed, ValidationFailed
@@ -300,8 +301,10 @@ def retention_sweep(now: datetime | None = None, limit: int = 500) -> dict[str, 
     notifications = db.session.execute(db.delete(Notification).where(Notification.created_at < cutoff)).rowcount
     emails = db.session.execute(db.delete(OutboxEmail).where(
         OutboxEmail.status.in_((OutboxStatus.SENT, OutboxStatus.FAILED)), OutboxEmail.created_at < cutoff)).rowcount
+    sessions = delete_expired_sessions(now)
     db.session.flush()
-    return {"anonymised": len(due), "notifications_deleted": notifications or 0, "emails_deleted": emails or 0}
+    return {"anonymised": len(due), "notifications_deleted": notifications or 0, "emails_deleted": emails or 0,
+            "sessions_deleted": sessions}
 
 
 def held_counts(user: User) -> dict[str, int]:

@@ -3,6 +3,7 @@ centre must keep; newer cases are untouched; a second sweep changes nothing."""
 
 from datetime import timedelta
 
+from legalnet.accounts.models import UserSession
 from legalnet.core.audit import AuditLog
 from legalnet.core.models import utcnow
 from legalnet.intake.models import LegalRequest, Outcome, RequestStatus
@@ -76,3 +77,17 @@ def test_a_backlog_is_swept_in_batches_until_done(app, db, person):
     assert sweep_all(batch=1)["anonymised"] == 2
     db.session.expire_all()
     assert db.session.get(LegalRequest, other.id).anonymised_at is not None
+
+
+def test_the_sweep_forgets_expired_sessions_and_keeps_live_ones(app, client, db, auth):
+    user = auth.login("client")
+    live = db.session.scalars(db.select(UserSession).where(UserSession.user_id == user.id)).one()
+    expired = UserSession(user_id=user.id, key_hash="0" * 64, user_agent="old browser",
+                          created_at=utcnow() - timedelta(days=app.config["SESSION_MAX_AGE_DAYS"] + 1))
+    db.session.add(expired)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["privacy", "sweep"])
+    assert result.exit_code == 0 and "1 expired sessions" in result.output, result.output
+    remaining = db.session.scalars(db.select(UserSession.id).where(UserSession.user_id == user.id)).all()
+    assert remaining == [live.id]
+    assert client.get("/dashboard").status_code == 200  # the live session still signs the browser in
