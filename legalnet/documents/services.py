@@ -8,11 +8,12 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, has_app_context
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import DomainError, NotAllowed, ValidationFailed
@@ -26,6 +27,26 @@ from legalnet.referrals.offers import lock_request
 
 NAME_MAX = 255
 READ_CHUNK = 1024 * 1024
+# Keys of files stored in the session's current transaction: removed again if it rolls back.
+PENDING_KEYS = "legalnet.documents.pending_keys"
+
+
+@event.listens_for(Session, "after_commit")
+def keep_stored_files(session: Session) -> None:
+    """The transaction that stored the files committed: they belong to their rows now."""
+    # A savepoint's release fires this too; only the outermost commit makes the rows last.
+    if not session.in_nested_transaction():
+        session.info.pop(PENDING_KEYS, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def remove_orphaned_files(session: Session) -> None:
+    """The transaction that stored files rolled back (a later step failed): remove them, so no file is left
+    without its row."""
+    keys = session.info.pop(PENDING_KEYS, [])
+    if keys and has_app_context():
+        for key in keys:
+            storage().delete(key)
 
 
 @dataclass(frozen=True)
@@ -112,6 +133,7 @@ def store(req: LegalRequest, user, upload: Upload, side: str, at_intake: bool = 
         Document.request_id == req.id, Document.name == upload.name)) or 0) + 1
     key = secrets.token_hex(32)
     storage().save(key, upload.data)
+    db.session.info.setdefault(PENDING_KEYS, []).append(key)
     document = Document(request_id=req.id, name=upload.name, version=version, storage_key=key,
                         sha256=upload.sha256, size=len(upload.data), content_type=upload.content_type, side=side,
                         at_intake=at_intake, uploaded_by_id=getattr(user, "id", None))

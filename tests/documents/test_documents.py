@@ -17,6 +17,7 @@ from legalnet.core.errors import ValidationFailed
 from legalnet.core.models import utcnow
 from legalnet.documents.models import Document
 from legalnet.documents.services import prepare
+from legalnet.documents.services import upload as services_upload
 from legalnet.extensions import db as _db
 from legalnet.intake.models import LegalRequest
 from legalnet.privacy.services import export_person, retention_sweep
@@ -309,3 +310,19 @@ def test_the_export_lists_a_persons_uploads_and_the_retention_sweep_removes_them
     assert req.summary == "" and not path.exists()
     assert _db.session.scalar(_db.select(_db.func.count(Document.id))) == 0
     assert all("Chen" not in entry.summary for entry in audit("document.uploaded"))
+
+
+def test_a_file_whose_transaction_rolls_back_is_removed_again(app, db):
+    _client_user, req, admin, _others = accepted_case()
+    before = stored_files(app)
+    document = services_upload(req, admin, "draft.pdf", io.BytesIO(PDF))
+    assert len(stored_files(app) - before) == 1 and document.id is not None
+    # A later step of the same request fails: the row goes, and so does its file.
+    _db.session.rollback()
+    assert stored_files(app) == before
+    assert _db.session.scalar(_db.select(_db.func.count(Document.id))) == 0
+    # A committed upload stays.
+    services_upload(req, admin, "final.pdf", io.BytesIO(PDF))
+    _db.session.commit()
+    _db.session.rollback()
+    assert len(stored_files(app) - before) == 1
