@@ -4,6 +4,7 @@ two-factor step for the accounts that use it)."""
 
 import os
 import re
+from contextlib import contextmanager
 
 import pytest
 from flask.testing import FlaskClient
@@ -30,6 +31,23 @@ class RequestContextClient(FlaskClient):
         return response
 
 
+@contextmanager
+def scratch_postgres_database(server_url: str, name: str):
+    """A fresh PostgreSQL database `name` on the server of `server_url` (one left over is replaced); yields its
+    URL and drops it afterwards."""
+    base = make_url(server_url)
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The session's database: a SQLite file, or TEST_DATABASE_URL; under pytest-xdist each worker gets a
@@ -42,18 +60,8 @@ def database_url(tmp_path_factory):
     if not worker or not url.startswith("postgresql"):
         yield url
         return
-    base = make_url(url)
-    name = f"{base.database}_{worker}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres_database(url, f"{make_url(url).database}_{worker}") as worker_url:
+        yield worker_url
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from legalnet import create_app
 from legalnet.core.models import compared
 from legalnet.extensions import db
+from tests.conftest import scratch_postgres_database
 
 
 def scratch_databases():
@@ -29,17 +29,9 @@ def empty_database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'migrations.sqlite'}"
         return
-    base = make_url(os.environ["TEST_DATABASE_URL"])
     name = f"legalnet_migrations_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres_database(os.environ["TEST_DATABASE_URL"], name) as url:
+        yield url
 
 
 def test_migrations_upgrade_match_models_and_downgrade(empty_database_url):
