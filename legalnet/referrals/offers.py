@@ -288,6 +288,19 @@ def end_offer(offer: Offer, new: OfferStatus, now: datetime, before_deadline: bo
 
 
 
+def mark_accepted(offer: Offer, user, now: datetime, taken: str) -> None:
+    """End the offer as accepted by `user` before its deadline and count it in the firm's record; when another
+    firm won the race (the unique index of accepted offers), raise InvalidTransition with `taken`."""
+    try:
+        end_offer(offer, OfferStatus.ACCEPTED, now=now, before_deadline=True)
+        offer.responded_by_id = user.id
+        db.session.flush()
+    except IntegrityError as error:
+        raise InvalidTransition(taken) from error
+    bump_firm(offer.firm_id, offers_accepted=1, open_cases=1,
+              response_hours_total=hours_between(offer.offered_at, now))
+
+
 def accept_single(offer: Offer, user, now: datetime) -> None:
     """A firm accepts a single-firm offer: at most one offer per request ever wins, and never after its
     deadline (the request lock, a conditional UPDATE and the one-accepted-offer index)."""
@@ -301,16 +314,9 @@ def accept_single(offer: Offer, user, now: datetime) -> None:
         raise InvalidTransition(_l("Another firm has already accepted this request."))
     if req.status != RequestStatus.REFERRED:
         raise InvalidTransition(_l("This request is no longer open for acceptance."))
-    try:
-        end_offer(offer, OfferStatus.ACCEPTED, now=now, before_deadline=True)
-        offer.responded_by_id = user.id
-        db.session.flush()
-    except IntegrityError as error:
-        raise InvalidTransition(_l("Another firm has already accepted this request.")) from error
+    mark_accepted(offer, user, now, _l("Another firm has already accepted this request."))
     transition(req, RequestStatus.ACCEPTED)
     req.accepted_at = now
-    bump_firm(offer.firm_id, offers_accepted=1, open_cases=1,
-              response_hours_total=hours_between(offer.offered_at, now))
     # Parallel offers of the same request (staff can make them) end here.
     for other in req.open_offers:
         if other.id != offer.id:

@@ -8,7 +8,6 @@ from datetime import datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from legalnet.core.audit import record
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
@@ -26,9 +25,8 @@ from legalnet.referrals.offers import (
     client_users,
     create_offer,
     eligible_matches,
-    end_offer,
-    hours_between,
     lock_request,
+    mark_accepted,
     offered_firm_ids,
     screen_firm,
     send_to_review,
@@ -155,13 +153,7 @@ def accept_part(offer: Offer, user, now: datetime) -> None:
     if any(o.id != offer.id and o.jurisdiction == offer.jurisdiction and o.status == OfferStatus.ACCEPTED
            for o in req.offers):
         raise InvalidTransition(_l("Another firm has already accepted this part of the request."))
-    try:
-        end_offer(offer, OfferStatus.ACCEPTED, now=now, before_deadline=True)
-        offer.responded_by_id = user.id
-        db.session.flush()
-    except IntegrityError as error:
-        raise InvalidTransition(_l("Another firm has already accepted this part of the request.")) from error
-    bump_firm(offer.firm_id, offers_accepted=1, open_cases=1, response_hours_total=hours_between(offer.offered_at, now))
+    mark_accepted(offer, user, now, _l("Another firm has already accepted this part of the request."))
     firm = offer.firm
     add_event(req, "part_accepted", actor=user, firm_id=firm.id,
               params={"firm": firm.name, "jurisdiction": offer.jurisdiction})
