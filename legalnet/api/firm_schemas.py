@@ -16,17 +16,22 @@ class Office(Schema):
     address = fields.String(allow_none=True)
 
 
-class PublicFirm(Schema):
-    """A member firm's public profile, as the directory shows it."""
+class FirmCoverage(Schema):
+    """What every view of a firm shows: who it is and what it covers, by vocabulary codes."""
 
     id = fields.Integer(required=True)
     name = fields.String(required=True)
     local_name = fields.String(allow_none=True)
     country = fields.String(allow_none=True)
-    website = fields.String(allow_none=True)
     jurisdictions = fields.List(fields.String(), attribute="jurisdiction_codes")
     practice_areas = fields.List(fields.String(), attribute="practice_area_codes")
     languages = fields.List(fields.String(), attribute="language_codes")
+
+
+class PublicFirm(FirmCoverage):
+    """A member firm's public profile, as the directory shows it."""
+
+    website = fields.String(allow_none=True)
     offices = fields.List(fields.Nested(Office))
 
 
@@ -52,21 +57,14 @@ class PublicFirmDetail(PublicFirm):
     lawyers = fields.List(fields.Nested(Lawyer))
 
 
-class StaffFirm(Schema):
+class StaffFirm(FirmCoverage):
     """A firm as staff see it in the member list."""
 
-    id = fields.Integer(required=True)
-    name = fields.String(required=True)
-    local_name = fields.String(allow_none=True)
     email = fields.String(allow_none=True)
-    country = fields.String(allow_none=True)
     status = fields.Enum(FirmStatus, by_value=True)
     renewal_date = fields.Date(allow_none=True)
     capacity = fields.Integer()
     open_cases = fields.Integer()
-    jurisdictions = fields.List(fields.String(), attribute="jurisdiction_codes")
-    practice_areas = fields.List(fields.String(), attribute="practice_area_codes")
-    languages = fields.List(fields.String(), attribute="language_codes")
     created_at = Timestamp()
 
 
