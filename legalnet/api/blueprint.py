@@ -116,40 +116,28 @@ def perform(service, *args, field: str = "body", **kwargs):
     return result
 
 
-def with_request(view):
-    """Pass the request named by `request_id` that the user may see; 404 for any other, so ids reveal nothing."""
+def loads(model, parameter: str, argument: str, may_see=None):
+    """A decorator passing the `model` row named by the path's `parameter` to the view as `argument` when
+    `may_see(user, row)` holds (or no check is given); 404 for any other, so ids reveal nothing."""
 
-    @wraps(view)
-    def loaded(*args, request_id: int, **kwargs):
-        req = db.session.get(LegalRequest, request_id)
-        if req is None or not access.can_see_request(current_user, req):
-            fail(404)
-        return view(*args, req=req, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def loaded(*args, **kwargs):
+            row = db.session.get(model, kwargs.pop(parameter))
+            if row is None or (may_see is not None and not may_see(current_user, row)):
+                fail(404)
+            return view(*args, **{argument: row}, **kwargs)
 
-    return loaded
+        return loaded
 
-
-def with_firm(view):
-    """Pass the firm named by `firm_id`, whatever its status (staff only)."""
-
-    @wraps(view)
-    def loaded(*args, firm_id: int, **kwargs):
-        return view(*args, firm=db.session.get(Firm, firm_id) or fail(404), **kwargs)
-
-    return loaded
+    return decorator
 
 
-def with_offer(view):
-    """Pass the offer named by `offer_id` if it was made to the user's firm; 404 for anyone else's."""
-
-    @wraps(view)
-    def loaded(*args, offer_id: int, **kwargs):
-        offer = db.session.get(Offer, offer_id)
-        if offer is None or not access.can_view_offer(current_user, offer):
-            fail(404)
-        return view(*args, offer=offer, **kwargs)
-
-    return loaded
+# The request the user may see (its client and staff; an accepting firm once it is a case), an offer made to
+# the user's firm, and a firm of any status (for staff operations, whose role check comes first).
+with_request = loads(LegalRequest, "request_id", "req", access.can_see_request)
+with_offer = loads(Offer, "offer_id", "offer", access.can_view_offer)
+with_firm = loads(Firm, "firm_id", "firm")
 
 
 def has_operation_shaped_like(path: str, method: str) -> bool:

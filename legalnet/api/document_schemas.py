@@ -1,5 +1,6 @@
 """The shapes of the case document operations: the upload form and a document as listed."""
 
+from flask import url_for
 from marshmallow import EXCLUDE, Schema, fields
 
 from legalnet.api.fields import DerivedString, Timestamp
@@ -27,7 +28,8 @@ class Document(Schema):
     side = fields.String()
     at_intake = fields.Boolean()
     created_at = Timestamp()
-    download_url = DerivedString(value_of=lambda d: f"/api/v1/requests/{d.request_id}/documents/{d.id}")
+    download_url = DerivedString(value_of=lambda d: url_for("api.download_document", request_id=d.request_id,
+                                                            document_id=d.id))
 
 
 class DocumentList(Schema):
