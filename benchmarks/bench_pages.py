@@ -14,6 +14,7 @@ import argparse
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -24,11 +25,13 @@ import time
 import urllib.parse
 import urllib.request
 
+import pyotp
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import ScratchDatabases, app_for, build_database, progress, synthetic_firms  # noqa: E402
 
-from legalnet.demo import DEMO_PASSWORD, load_demo  # noqa: E402
+from legalnet.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo  # noqa: E402
 from legalnet.extensions import db  # noqa: E402
 from legalnet.firms.models import Firm, FirmStatus  # noqa: E402
 from legalnet.intake.models import LegalRequest  # noqa: E402
@@ -104,24 +107,44 @@ def _cookies(response, known: dict) -> dict:
     return known
 
 
-def session_cookie(base: str, email: str) -> str:
-    """The session cookie of `email` after signing in through the real form."""
-    host = urllib.parse.urlsplit(base).netloc
-    conn = http.client.HTTPConnection(host, timeout=30)
-    conn.request("GET", "/sign-in")
+def _post_form(conn, path: str, cookies: dict, fields: dict) -> http.client.HTTPResponse:
+    """GET `path`, then POST its form with its CSRF token and `fields`; cookies are updated in place."""
+    conn.request("GET", path, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
     response = conn.getresponse()
-    cookies = _cookies(response, {})
+    _cookies(response, cookies)
     token = CSRF_RE.search(response.read().decode()).group(1)
-    body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": DEMO_PASSWORD})
+    body = urllib.parse.urlencode({"csrf_token": token, **fields})
     header = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    conn.request("POST", "/sign-in", body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": header})
+    conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": header})
     response = conn.getresponse()
     response.read()
+    _cookies(response, cookies)
+    return response
+
+
+def session_cookie(base: str, email: str) -> str:
+    """The session cookie of `email` after signing in through the real forms (with the demo authenticator
+    code where the account has one)."""
+    conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
+    cookies: dict = {}
+    response = _post_form(conn, "/sign-in", cookies, {"email": email, "password": DEMO_PASSWORD})
+    if response.status == 302 and urllib.parse.urlsplit(response.getheader("Location", "")).path == "/sign-in/code":
+        response = _post_form(conn, "/sign-in/code", cookies, {"code": pyotp.TOTP(DEMO_TOTP_SECRET).now()})
     if response.status != 302:
         raise RuntimeError(f"signing in as {email} answered {response.status}")
-    cookies = _cookies(response, cookies)
     conn.close()
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def check_page(base: str, path: str, cookie: str) -> None:
+    """Refuse to time a page that does not answer 200 (a redirect to sign-in would be timed as a fast page)."""
+    conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
+    conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    if response.status != 200:
+        raise RuntimeError(f"{path} answered {response.status}, not 200")
 
 
 def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> tuple[float, float]:
@@ -154,7 +177,7 @@ def main() -> None:
             url = scratch.new("pages")
             progress(f"loading the demo data{f' and {args.extra_firms:,} firms' if args.extra_firms else ''}")
             ids = prepare(url, args.extra_firms)
-            env = {"DATABASE_URL": url, "LEGALNET_ENV": "production", "SECRET_KEY": "b" * 48,
+            env = {"DATABASE_URL": url, "LEGALNET_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(48),
                    "RATELIMIT_STORAGE_URI": "memory://"}
             progress("starting gunicorn for legalnet and for the baseline")
             app = Server("legalnet:create_app()", env, os.path.join(scratch.folder, "app.log"))
@@ -174,6 +197,8 @@ def main() -> None:
                 "case page": (f"/requests/{ids['case']}", client),
                 "staff reports": ("/staff/reports/", staff),
             }
+            for path, cookie in pages.values():
+                check_page(app.base, path, cookie)
             results: dict[str, list[tuple[float, float]]] = {name: [] for name in ["baseline", *pages]}
             for n in range(args.rounds):
                 progress(f"round {n + 1} of {args.rounds}")

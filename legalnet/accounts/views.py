@@ -5,7 +5,6 @@ import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, logout_user
@@ -23,6 +22,7 @@ from legalnet.accounts.forms import (
 )
 from legalnet.accounts.models import User
 from legalnet.core.errors import DomainError
+from legalnet.core.i18n import current_locale_name
 from legalnet.core.views import attempt, attempt_quietly
 from legalnet.extensions import db, limiter, login_manager
 
@@ -216,7 +216,7 @@ def reset_password(token: str):
 @login_required
 def dashboard():
     """The signed-in user's starting page, with the work of their role."""
-    template, board = dashboard_for(current_user._get_current_object(), str(get_locale() or "en"))
+    template, board = dashboard_for(current_user._get_current_object(), current_locale_name())
     return render_template(template, board=board)
 
 

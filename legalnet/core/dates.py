@@ -5,8 +5,11 @@ in English and "8月24日" in Chinese."""
 
 from datetime import UTC, date, datetime, timedelta
 
+from babel import Locale
 from babel import dates as babel_dates
 from flask_babel import get_locale, get_timezone, to_user_timezone
+
+from legalnet.core.i18n import current_babel_locale
 
 
 def zone_label(value=None) -> str:
@@ -19,8 +22,8 @@ def zone_label(value=None) -> str:
     return f"{babel_dates.get_timezone_name(zone, 'long', 'generic', locale=locale)}, {offset}"
 
 
-def _locale() -> str:
-    return str(get_locale() or "en")
+def _locale() -> Locale:
+    return current_babel_locale()
 
 
 def _local(value: datetime) -> datetime:

@@ -7,7 +7,6 @@ from typing import Any
 
 from babel import numbers, support
 from flask import Flask, flash, jsonify, render_template, request
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,6 +19,7 @@ from wtforms.i18n import messages_path
 from legalnet.accounts.models import Role
 from legalnet.core import dates
 from legalnet.core.errors import DomainError
+from legalnet.core.i18n import current_locale_name, install_template_gettext
 from legalnet.extensions import db
 from legalnet.notifications.services import unread_count
 
@@ -155,15 +155,16 @@ def _number(_kind: type, value, locale: str) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     """Values every template can use."""
+    install_template_gettext(app)
     app.jinja_env.filters["datetime_format"] = dates.datetime_text
     app.jinja_env.filters["deadline_format"] = dates.deadline_text
     app.jinja_env.filters["date_format"] = dates.date_text
     app.jinja_env.filters["duration_format"] = dates.duration_text
     app.jinja_env.filters["time_left_format"] = dates.time_left_text
     app.jinja_env.filters["percent_format"] = (
-        lambda value: numbers.format_percent(value, locale=str(get_locale() or "en")) if value is not None else "")
+        lambda value: numbers.format_percent(value, locale=current_locale_name()) if value is not None else "")
     app.jinja_env.filters["number_format"] = (
-        lambda value: _number(type(value), value, str(get_locale() or "en")) if value is not None else "")
+        lambda value: _number(type(value), value, current_locale_name()) if value is not None else "")
 
     # Times are shown in the reader's zone; pages name that zone beside deadlines.
     app.jinja_env.globals["zone_label"] = dates.zone_label
@@ -175,7 +176,7 @@ def register_template_helpers(app: Flask) -> None:
         unread = 0
         if current_user.is_authenticated:
             unread = unread_count(current_user)
-        return {"Role": Role, "current_locale": str(get_locale() or "en"), "navigation": nav,
+        return {"Role": Role, "current_locale": current_locale_name(), "navigation": nav,
                 "unread_notifications": unread}
 
 
@@ -198,7 +199,7 @@ class FormMessages:
 
     def _load(self):
         if self._catalog is None:
-            self._catalog = wtforms_catalog(str(get_locale() or "en"))
+            self._catalog = wtforms_catalog(current_locale_name())
         return self._catalog
 
     def ugettext(self, string):

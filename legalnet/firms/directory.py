@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from sqlalchemy import case, event, func, literal, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import load_only, selectinload
 
 from legalnet.extensions import db
 from legalnet.firms.derived import normalise_name
@@ -205,19 +205,28 @@ def _page_of(firm_ids: list[int], load) -> list[Firm]:
     return [firms[i] for i in firm_ids if i in firms]
 
 
+# What a directory card shows of a firm.
+CARD_COLUMNS = (Firm.id, Firm.name, Firm.local_name, Firm.jurisdiction_list, Firm.practice_area_list,
+                Firm.language_list)
+
+
 def search_directory(query: str = "", jurisdiction: str = "", practice_area: str = "", language: str = "",
-                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE, names_only: bool = False) -> DirectoryPage:
+                     page: int = 1, per_page: int = DIRECTORY_PAGE_SIZE, names_only: bool = False,
+                     cards_only: bool = False) -> DirectoryPage:
     """Active member firms, filtered by coverage in SQL and by free text.
 
     The text is read two ways and the results are combined: firms whose name fits it (fuzzy, best first),
     then firms covering every vocabulary term it names ("越南 商标": Vietnam and intellectual property), whose
     names must also fit whatever else was typed ("Qianhai Harbour": in China, named like "Harbour").
-    `names_only` skips the terms. Only pages of firms are loaded; counting and paging by name happen in SQL."""
+    `names_only` skips the terms. Only pages of firms are loaded; counting and paging by name happen in SQL.
+    `cards_only` loads only the columns a directory card shows (any other column raises when read)."""
     page = max(page, 1)
     start, stop = (page - 1) * per_page, page * per_page
     conditions = directory_filter(jurisdiction, practice_area, language)
     # Coverage comes from the firm's own row (Firm.jurisdiction_codes and the like); offices are loaded.
     load = (selectinload(Firm.offices),)
+    if cards_only:
+        load = (*load, load_only(*CARD_COLUMNS, raiseload=True))
     # By normalised name (case, width and accents folded), which the index (status, search_name, id) serves.
     by_name_order = (Firm.search_name, Firm.id)
     if not query.strip():

@@ -56,7 +56,7 @@ def directory():
         value = lambda f: "" if f.errors else (f.data or "")  # noqa: E731
         results = services.search_directory(
             value(form.q), value(form.jurisdiction), value(form.practice_area), value(form.language),
-            page=page, names_only=request.args.get("match") == "name",
+            page=page, names_only=request.args.get("match") == "name", cards_only=True,
         )
     labels = {firm.id: services.coverage_labels(firm) for firm in results.items}
     args = {k: v for k, v in request.args.items() if k != "page" and v}

@@ -2,10 +2,10 @@
 a request with its shortlist to choose from, and withdrawing a request."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from legalnet.core.i18n import current_locale_name
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
@@ -58,7 +58,7 @@ def input_from(form: RequestForm) -> services.RequestInput:
         deadline=form.deadline.data,
         consent_to_share=bool(form.consent.data),
         consent_version=form.consent_version.data or None,
-        consent_locale=str(get_locale() or "en"),
+        consent_locale=current_locale_name(),
         removed_counterparties=[name for name in form.offered_counterparties.data or []
                                 if name not in (form.found_counterparties.data or [])],
         summary=form.summary.data or "",
@@ -141,7 +141,7 @@ def new_request():
                 flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
                 return redirect(url_for("intake.detail", request_id=req.id))
         understanding = services.understand(data)
-    locale = str(get_locale() or "en")
+    locale = current_locale_name()
     # Input the form refused is shown back with its messages, answered as a client error.
     status = 422 if request.method == "POST" and (form.errors or refused) else 200
     if understanding is not None:

@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from flask import current_app, has_app_context, has_request_context
-from flask_babel import get_locale
+from flask import current_app, has_app_context
 from sqlalchemy import ARRAY, Float, Integer, and_, any_, bindparam, case, cast, func, literal, select
 
+from legalnet.core.i18n import current_locale_name
 from legalnet.extensions import db
 from legalnet.firms.models import (
     ConflictParty,
@@ -55,9 +55,7 @@ def resolve_terms(*args, **kwargs) -> TermResolution:
 
 def _vocab_locale(locale: str | None) -> str:
     """The vocabulary's name of an interface locale; None is the language of the current page."""
-    if locale is None:
-        locale = get_locale() if has_request_context() else None
-    return str(locale or "en").replace("_", "-")
+    return str(locale or current_locale_name()).replace("_", "-")
 
 
 def label(kind: str, code: str, locale: str | None = None) -> str:

@@ -2,8 +2,8 @@
 a person's export of everything held about them, erasure under a pseudonym, and the retention sweep."""
 
 from flask import Flask
-from flask_babel import get_locale
 
+from legalnet.core.i18n import current_locale_name
 from legalnet.privacy.cli import privacy_cli
 from legalnet.privacy.consent import notice_text
 from legalnet.privacy.views import bp
@@ -18,4 +18,4 @@ def init_app(app: Flask) -> None:
     @app.template_global()
     def consent_notice_text(version: str | None = None) -> str:
         """The intake sharing notice in the page's language."""
-        return notice_text(version=version, locale=str(get_locale() or "en"))
+        return notice_text(version=version, locale=current_locale_name())

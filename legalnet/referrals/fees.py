@@ -10,10 +10,11 @@ from pathlib import Path
 
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_precision, get_territory_currencies, list_currencies
-from flask_babel import format_currency, get_locale
+from flask_babel import format_currency
 from flask_babel import lazy_gettext as _l
 
 from legalnet.core.errors import ValidationFailed
+from legalnet.core.i18n import current_locale_name
 
 RULES_PATH = Path(__file__).parent / "data" / "fee_rules.json"
 
@@ -67,7 +68,7 @@ def is_currency(code: str) -> bool:
 
 def currency_choices() -> list[tuple[str, str]]:
     """(code, "CODE - name") pairs in the user's language: the region's currencies first, then the rest by name."""
-    locale = str(get_locale() or "en")
+    locale = current_locale_name()
     rest = sorted((c for c in current_currencies() if c not in REGION_CURRENCIES),
                   key=lambda c: get_currency_name(c, locale=locale).casefold())
     return [(code, f"{code} – {get_currency_name(code, locale=locale)}") for code in [*REGION_CURRENCIES, *rest]]
@@ -75,7 +76,7 @@ def currency_choices() -> list[tuple[str, str]]:
 
 def currency_name(code: str) -> str:
     """The currency's name in the user's language."""
-    return get_currency_name(code, locale=str(get_locale() or "en")) if code else ""
+    return get_currency_name(code, locale=current_locale_name()) if code else ""
 
 
 def to_minor(value, currency: str, what=None) -> int:

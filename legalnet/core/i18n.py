@@ -1,0 +1,101 @@
+"""Translations in templates: the request's catalog is found once per request, not once per string.
+
+Flask-Babel looks the locale and the catalog up again for every string it translates, and Jinja's i18n
+extension then wraps and formats each result; a page prints a hundred strings. Here the catalog found first
+is kept beside Flask-Babel's own per-request state, with the locale it belongs to (so `refresh()` and
+`force_locale()`, used for e-mails in the recipient's language, still take effect at once), and a string
+without variables is escaped and formatted once per catalog.
+"""
+
+from functools import lru_cache
+
+from babel import Locale
+from flask import Flask, g, has_app_context
+from flask_babel import get_locale, get_translations
+from jinja2 import pass_context
+from markupsafe import Markup
+
+
+def current_translations():
+    """The message catalog of the current locale (Flask-Babel's, looked up once per locale and request)."""
+    state = g.get("_flask_babel") if has_app_context() else None
+    if state is not None:
+        kept = state.__dict__.get("legalnet_catalog")
+        if kept is not None and kept[0] is state.__dict__.get("babel_locale"):
+            return kept[1]
+    translations = get_translations()
+    state = g.get("_flask_babel") if has_app_context() else None
+    locale = state.__dict__.get("babel_locale") if state is not None else None
+    if locale is not None:
+        state.legalnet_catalog = (locale, translations)
+    return translations
+
+
+def current_locale_name() -> str:
+    """The current locale's identifier ("en", "zh_Hant"), "en" outside a request; looked up once per request."""
+    state = g.get("_flask_babel") if has_app_context() else None
+    if state is not None:
+        kept = state.__dict__.get("legalnet_locale_name")
+        if kept is not None and kept[0] is state.__dict__.get("babel_locale"):
+            return kept[1]
+    locale = get_locale()
+    if locale is None:
+        return "en"
+    name = str(locale)
+    state = g.get("_flask_babel")
+    if state is not None:
+        state.legalnet_locale_name = (locale, name)
+    return name
+
+
+@lru_cache(maxsize=32)
+def babel_locale(name: str) -> Locale:
+    """The Babel locale of an identifier, parsed once per process (Babel parses a string on every call)."""
+    return Locale.parse(name)
+
+
+def current_babel_locale() -> Locale:
+    """The current locale as a Babel object, for Babel's formatting functions."""
+    return babel_locale(current_locale_name())
+
+
+def _finish(context, text: str, variables: dict):
+    # As Jinja's "newstyle" gettext does: escape the translation, then always format it (so "%%" is "%").
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+@pass_context
+def template_gettext(context, string: str, **variables):
+    """`_()` and `gettext()` in templates."""
+    translations = current_translations()
+    if variables or not context.eval_ctx.autoescape:
+        return _finish(context, translations.ugettext(string), variables)
+    # The same string in the same catalog always gives the same markup.
+    done = translations.__dict__.setdefault("legalnet_markup", {})
+    try:
+        return done[string]
+    except KeyError:
+        done[string] = _finish(context, translations.ugettext(string), {})
+        return done[string]
+
+
+@pass_context
+def template_ngettext(context, singular: str, plural: str, num: int, **variables):
+    """`ngettext()` in templates; `num` is available to the string as %(num)d."""
+    variables.setdefault("num", num)
+    return _finish(context, current_translations().ungettext(singular, plural, num), variables)
+
+
+@pass_context
+def template_pgettext(context, message_context: str, string: str, **variables):
+    """`pgettext()` in templates."""
+    variables.setdefault("context", message_context)
+    return _finish(context, current_translations().upgettext(message_context, string), variables)
+
+
+def install_template_gettext(app: Flask) -> None:
+    """Let templates' `_`, `gettext`, `ngettext` and `pgettext` use the per-request catalog."""
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext,
+                                 pgettext=template_pgettext)
