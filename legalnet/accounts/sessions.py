@@ -28,8 +28,8 @@ def user_for_session_key(key: str) -> User | None:
     """The user of a live session named by a cookie, or None when it was ended or is too old."""
     if not key or len(key) > 100:
         return None
-    # One query per request: the session row with its user.
-    row = db.session.scalar(db.select(UserSession).options(joinedload(UserSession.user))
+    # One query per request: the session row with its user and the user's firm (which most pages read).
+    row = db.session.scalar(db.select(UserSession).options(joinedload(UserSession.user).joinedload(User.firm))
                             .where(UserSession.key_hash == hash_secret(key)))
     if row is None:
         return None

@@ -4,13 +4,14 @@ a request with its shortlist to choose from, and withdrawing a request."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from legalnet.core.i18n import current_locale_name
 from legalnet.core.loaders import visible_or_404
+from legalnet.core.pagination import paginate
 from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
 from legalnet.documents import services as documents
-from legalnet.extensions import db
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
@@ -19,6 +20,7 @@ from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.referrals import access, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
+from legalnet.referrals.models import Offer
 from legalnet.referrals.states import can_transition, status_label
 
 bp = Blueprint("intake", __name__, url_prefix="/requests")
@@ -37,9 +39,9 @@ def state_label(obj) -> str:
     return status_label(obj)
 
 
-def load_request(request_id: int) -> LegalRequest:
-    """The request if the current user may see it; 404 otherwise."""
-    return visible_or_404(LegalRequest, request_id, access.can_view_request)
+def load_request(request_id: int, *options) -> LegalRequest:
+    """The request if the current user may see it, with the loader `options` the page needs; 404 otherwise."""
+    return visible_or_404(LegalRequest, request_id, access.can_view_request, *options)
 
 
 def input_from(form: RequestForm) -> services.RequestInput:
@@ -109,7 +111,7 @@ def list_requests():
     """The organisation's requests, newest first."""
     page = request.args.get("page", 1, type=int)
     stmt = (access.visible_requests(current_user).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
-    requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False)
+    requests_ = paginate(stmt, page=page, per_page=25)
     return render_template("intake/list.html", requests=requests_)
 
 
@@ -157,7 +159,7 @@ def new_request():
 @client_or_staff_required
 def detail(request_id: int):
     """A request: what it asks, where it stands, the firms to choose from and the offers made."""
-    req = load_request(request_id)
+    req = load_request(request_id, selectinload(LegalRequest.offers).joinedload(Offer.firm))
     choices = offers.eligible_matches(req)[:offers.CLIENT_CHOICES] if req.status == RequestStatus.MATCHED else []
     pick_form = PickFirmForm()
     pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [("centre", _("Let the centre choose"))]

@@ -8,7 +8,7 @@ request is visible through one exactly when it is visible through the other.
 - how much of a request a firm may read is decided in disclosure.py, documents in documents/permissions.py."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from legalnet.extensions import db
 from legalnet.intake.models import CASE_STATUSES, LegalRequest
@@ -116,5 +116,6 @@ def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
         stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
     else:
         return []
-    stmt = stmt.options(selectinload(CaseEvent.actor), selectinload(CaseEvent.message))
+    # One query: each event with its actor and its message.
+    stmt = stmt.options(joinedload(CaseEvent.actor), joinedload(CaseEvent.message))
     return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
