@@ -29,9 +29,10 @@ FUZZY_CANDIDATES = 200
 TRIGRAM_SHARE = 0.5
 TRIGRAM_INDEX = "ix_firms_search_name_trgm"
 SQLITE_INDEX = "firm_names"
-# Words that say "law firm" in any form; they carry no meaning when telling firms apart by name.
+# Words that say "law firm" in any form, and the "and" of "Tan & Koh"; they carry no meaning when telling
+# firms apart by name.
 _FILLER_RE = re.compile(
-    r"\b(llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
+    r"\b(and|llc|llp|ltd|limited|pte|sdn|bhd|co|company|law|laws|firm|lawyers|legal|advocates|solicitors|"
     r"attorneys|partners|associates)\b|律师事务所|律師事務所|律师行|律師行|事务所|事務所"
 )
 # Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
@@ -173,6 +174,15 @@ def _fuzzy_filter(core: str):
     return hits >= TRIGRAM_SHARE * len(trigrams), hits
 
 
+def _worth_fuzzy(core: str) -> bool:
+    """Whether a search is long enough for near misses to mean anything: four letters in Latin script (a typo
+    in "Ong" finds every name with "on" in it, slowly), two characters in scripts that write a word in two."""
+    letters = core.replace(" ", "")
+    if any(not ("a" <= ch <= "z" or ch.isdigit()) for ch in letters):
+        return len(letters) >= 2
+    return len(letters) >= 4
+
+
 def _names_matching(query: str, conditions) -> list[int]:
     """Ids of the firms (among `conditions`) whose name fits `query`, best first."""
     q = normalise_name(query)
@@ -185,7 +195,7 @@ def _names_matching(query: str, conditions) -> list[int]:
     ).all()
     scored = [(100.0, name.casefold(), firm_id) for firm_id, name, _local in exact]
     core = _core_name(q)
-    if len(core.replace(" ", "")) >= 2:
+    if _worth_fuzzy(core):
         condition, similarity = _fuzzy_filter(core)
         near = db.session.execute(
             db.select(*columns).where(*conditions, ~contains, condition)

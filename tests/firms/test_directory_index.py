@@ -120,3 +120,17 @@ def test_cached_select_lists_keep_the_chosen_value_and_language(client, db):
         assert html.count("<option selected") == 1
     html = client.get("/firms/", headers={"Accept-Language": "zh-Hant"}).get_data(as_text=True)
     assert "新加坡" in html
+
+
+@pytest.mark.parametrize("trigram_index", [True, False])
+def test_searches_shorter_than_four_letters_list_only_names_holding_them(db, many_firms, monkeypatch, trigram_index):
+    if trigram_index and not has_trigram_tokenizer(db):
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+    monkeypatch.setattr(directory, "trigram_index_available", lambda: trigram_index)
+    # "Ogn" is a typo of "Ong" only by a stretch; three letters find the names holding them, nothing near.
+    assert search_directory("Ogn", names_only=True).total == 0
+    for query in ("Ong", "Ong &", "ong and"):
+        found = search_directory(query, names_only=True, per_page=500).items
+        assert found and all("ong" in f.search_name for f in found), query
+    # Two characters of Chinese are a word: near misses still count there.
+    assert search_directory("明珠", names_only=True).total > 0
