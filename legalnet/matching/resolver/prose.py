@@ -10,6 +10,7 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
 from .cues import _CUES
+from .disputes import with_litigation
 from .hints import minor_places, written_in
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
@@ -204,7 +205,8 @@ def resolve_request(
             for code, source in getattr(reading, kind):
                 found.add(code, source)
         if kind == "practice_areas":
-            main, out.also_mentioned = rank_areas(list(res.codes), weighted)
+            main, also = rank_areas(list(res.codes), weighted)
+            main, out.also_mentioned = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and found.codes:
             for reading in readings:

@@ -1,0 +1,27 @@
+"""Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
+litigation work as well as the work of its subject, unless the area it names has a forum of its own
+(arbitration, labour disputes). The words are data: ``dispute_patterns`` and ``dispute_forums`` in
+``data/cues.json``."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import _CUES
+
+LITIGATION = "litigation"
+_DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
+_FORUMS = frozenset(_CUES["dispute_forums"])
+
+
+def names_dispute(texts: list[str]) -> bool:
+    """Whether any of the texts says the client is in a dispute to be fought."""
+    return any(_DISPUTE_RE.search(text) for text in texts)
+
+
+def with_litigation(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with litigation among the main areas when the texts name a dispute that no
+    area with a forum of its own takes, and there is room for it (at most `most` main areas)."""
+    if LITIGATION in main or _FORUMS & set(main) or len(main) >= most or not names_dispute(texts):
+        return main, also
+    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
