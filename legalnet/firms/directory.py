@@ -240,13 +240,11 @@ def search_directory(query: str = "", jurisdiction: str = "", practice_area: str
     # By normalised name (case, width and accents folded), which the index (status, search_name, id) serves.
     by_name_order = (Firm.search_name, Firm.id)
     if not query.strip():
-        # The page and the length of the whole list in one statement; a page past the end counts apart.
-        rows = db.session.execute(
-            db.select(Firm, func.count().over()).where(*conditions).options(*load).order_by(*by_name_order)
-            .limit(per_page).offset(start)
+        total = db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
+        items = db.session.scalars(
+            db.select(Firm).where(*conditions).options(*load).order_by(*by_name_order).limit(per_page).offset(start)
         ).all()
-        total = rows[0][1] if rows else db.session.scalar(db.select(func.count()).select_from(Firm).where(*conditions))
-        return DirectoryPage([firm for firm, _total in rows], page, per_page, total)
+        return DirectoryPage(list(items), page, per_page, total)
     by_name = _names_matching(query, conditions)
     terms, rest = ({}, "") if names_only else read_query(query)
     page_ids = by_name[start:stop]

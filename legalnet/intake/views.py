@@ -8,10 +8,10 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.core.i18n import current_locale_name
 from legalnet.core.loaders import visible_or_404
-from legalnet.core.pagination import paginate
 from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
 from legalnet.documents import services as documents
+from legalnet.extensions import db
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
@@ -111,7 +111,7 @@ def list_requests():
     """The organisation's requests, newest first."""
     page = request.args.get("page", 1, type=int)
     stmt = (access.visible_requests(current_user).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
-    requests_ = paginate(stmt, page=page, per_page=25)
+    requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False)
     return render_template("intake/list.html", requests=requests_)
 
 

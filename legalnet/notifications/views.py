@@ -4,7 +4,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from legalnet.core.pagination import paginate
 from legalnet.extensions import db
 from legalnet.notifications import services
 from legalnet.notifications.models import Notification
@@ -22,7 +21,7 @@ def index():
         .where(Notification.user_id == current_user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    notifications = paginate(stmt, page=page, per_page=30)
+    notifications = db.paginate(stmt, page=page, per_page=30, error_out=False)
     return render_template("notifications/index.html", notifications=notifications)
 
 

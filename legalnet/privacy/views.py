@@ -10,7 +10,6 @@ from sqlalchemy import func, or_
 
 from legalnet.accounts.models import User
 from legalnet.core.loaders import visible_or_404
-from legalnet.core.pagination import paginate
 from legalnet.core.permissions import staff_required
 from legalnet.core.views import attempt
 from legalnet.extensions import db, limiter
@@ -57,7 +56,7 @@ def people():
         pattern = query.lower()
         stmt = stmt.where(or_(func.lower(User.email).contains(pattern, autoescape=True),
                               func.lower(User.name).contains(pattern, autoescape=True)))
-    listing = paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE)
+    listing = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
     return render_template("privacy/people.html", listing=listing, query=query,
                            args={"q": query} if query else {})
 

@@ -10,7 +10,6 @@ from sqlalchemy.orm import selectinload
 from legalnet.accounts.models import Role
 from legalnet.core.loaders import visible_or_404
 from legalnet.core.models import utcnow
-from legalnet.core.pagination import paginate
 from legalnet.core.permissions import client_or_staff_required, firm_member_required, roles_required, staff_required
 from legalnet.core.views import attempt
 from legalnet.extensions import db
@@ -91,7 +90,7 @@ def offers():
         stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
     else:
         stmt = stmt.order_by(Offer.offered_at.desc(), Offer.id.desc())
-    page = paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25)
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
     return render_template("referrals/offers.html", offers=page, show=show, now=utcnow())
 
 
@@ -152,7 +151,7 @@ def cases():
         stmt = stmt.where(LegalRequest.status != RequestStatus.CLOSED)
     stmt = stmt.order_by(LegalRequest.accepted_at.desc(), LegalRequest.id.desc()).options(
         selectinload(LegalRequest.organisation), selectinload(LegalRequest.offers).selectinload(Offer.firm))
-    page = paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25)
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
     return render_template("referrals/cases.html", cases=page, show=show)
 
 
@@ -274,7 +273,7 @@ def staff_queue():
     if query:
         like = f"%{query}%"
         stmt = stmt.where(or_(LegalRequest.reference.ilike(like), LegalRequest.title.ilike(like)))
-    page = paginate(stmt, page=request.args.get("page", 1, type=int), per_page=50)
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=50, error_out=False)
     return render_template("referrals/staff_queue.html", review=review, near=near, requests=page, status=status,
                            query=query, statuses=list(RequestStatus), now=now)
 

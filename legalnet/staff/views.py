@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from legalnet.core.loaders import visible_or_404
-from legalnet.core.pagination import paginate
 from legalnet.core.permissions import staff_required
 from legalnet.core.views import attempt
 from legalnet.extensions import db
@@ -41,7 +40,7 @@ def firm_filters() -> dict[str, str]:
 def applications():
     """Membership applications waiting for a decision, oldest first."""
     page = request.args.get("page", 1, type=int)
-    pending = paginate(services.applications_query(), page=page, per_page=PER_PAGE)
+    pending = db.paginate(services.applications_query(), page=page, per_page=PER_PAGE, error_out=False)
     return render_template("staff/applications.html", pending=pending)
 
 
@@ -51,7 +50,7 @@ def firms_list():
     """Every firm, with status, jurisdiction and renewal filters."""
     filters = firm_filters()
     stmt = services.firms_query(filters["status"], filters["jurisdiction"], filters["renewal"], filters["q"])
-    listing = paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE)
+    listing = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=PER_PAGE, error_out=False)
     return render_template("staff/firms.html", listing=listing, filters=filters, statuses=list(FirmStatus),
                            status_label=firms.status_label, jurisdictions=vocabulary_choices("jurisdictions"),
                            args={k: v for k, v in filters.items() if v}, today=date.today())
@@ -219,7 +218,7 @@ def audit_log():
     subject_id = request.args.get("subject_id", type=int)
     page = request.args.get("page", 1, type=int)
     stmt = services.audit_query(query, action, subject_type, subject_id)
-    entries = paginate(stmt, page=page, per_page=50)
+    entries = db.paginate(stmt, page=page, per_page=50, error_out=False)
     args = {k: v for k, v in {"q": query, "action": action, "subject_type": subject_type,
                               "subject_id": subject_id}.items() if v not in ("", None)}
     return render_template("staff/audit_log.html", entries=entries, lines=audit_lines(entries.items), query=query,
