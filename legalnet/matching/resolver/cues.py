@@ -69,6 +69,7 @@ _MATTER_ZH = tuple(_CUES["matter_zh"])
 
 
 _ORG_ZH = tuple(_CUES["org_zh"])
+_FOUNDING_VERBS_ZH = tuple(_CUES["founding_verbs_zh"])
 
 
 # The client's own company, office or team: after a place that opens the sentence, the place is its seat.

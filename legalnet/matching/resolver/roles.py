@@ -17,6 +17,7 @@ from .cues import (
     _DESCRIPTOR_STOP_EN,
     _DESCRIPTOR_STOP_LOCAL,
     _DESCRIPTOR_ZH,
+    _FOUNDING_VERBS_ZH,
     _HOME_AFTER,
     _HOME_BEFORE,
     _HOME_HYPHEN_EN,
@@ -199,6 +200,8 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
     if _in_spans(hit.start, spans):
         return True
     if hit.token_start < 0:
+        if text[max(0, hit.start - 4) : hit.start].rstrip().endswith(_FOUNDING_VERBS_ZH):
+            return False  # 设立外商独资企业: the enterprise to be set up is the matter, not the client's industry
         tail = text[hit.end : hit.end + 6]
         cut = len(tail)
         for k, ch in enumerate(tail):
