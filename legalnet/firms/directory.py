@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import load_only, selectinload
 
 from legalnet.extensions import db
-from legalnet.firms.derived import normalise_name
+from legalnet.firms.derived import NAME_SEPARATOR, normalise_name
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmLanguage, FirmPracticeArea, FirmStatus, Lawyer
 from legalnet.matching.services import labels, resolve_request
 
@@ -52,17 +52,21 @@ def _core_name(norm: str) -> str:
 
 def name_score(query: str, *names: str | None) -> float:
     """How well `query` fits any of the firm's names, 0 to 100."""
-    q = normalise_name(query)
+    return _normalised_score(normalise_name(query), [normalise_name(name or "") for name in names])
+
+
+def _normalised_score(q: str, names: list[str]) -> float:
+    """`name_score` of a normalised query against normalised names (the stored search text holds them)."""
     if not q:
         return 0.0
     best = 0.0
-    for name in names:
-        n = normalise_name(name or "")
+    core_q = _core_name(q)
+    for n in names:
         if not n:
             continue
         if q in n:
             return 100.0
-        core_q, core_n = _core_name(q), _core_name(n)
+        core_n = _core_name(n)
         score = max(fuzz.token_set_ratio(q, n), fuzz.token_set_ratio(core_q, core_n))
         if 3 <= len(core_q) <= len(core_n):
             # A typed fragment of a long name ("Qianhai Harbur") should still find it; a query longer than
@@ -198,11 +202,12 @@ def _names_matching(query: str, conditions) -> list[int]:
     if _worth_fuzzy(core):
         condition, similarity = _fuzzy_filter(core)
         near = db.session.execute(
-            db.select(*columns).where(*conditions, ~contains, condition)
+            db.select(Firm.id, Firm.name, Firm.search_name).where(*conditions, ~contains, condition)
             .order_by(similarity.desc(), Firm.id).limit(FUZZY_CANDIDATES)
         ).all()
-        for firm_id, name, local_name in near:
-            score = name_score(query, name, local_name)
+        for firm_id, name, search_name in near:
+            # The names as stored normalised on write: scoring a few hundred does not normalise them again.
+            score = _normalised_score(q, search_name.split(NAME_SEPARATOR))
             if score >= NAME_CUTOFF:
                 scored.append((score, name.casefold(), firm_id))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))

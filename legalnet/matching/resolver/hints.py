@@ -12,6 +12,7 @@ Both are last resorts: the Check step shows the client what was read, and from w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..parties import Party
 from ..vocabulary import has_nospace_script, normalise
@@ -35,23 +36,36 @@ def _without_parties(text: str, parties: list[Party]) -> str:
     return text
 
 
+@lru_cache(maxsize=4)
+def _nospace_minor_places(idx: _Index) -> tuple[tuple[str, str, bool], ...]:
+    """(name without spaces, code, whether a two-character Han name) of the list-only place names written
+    in scripts without spaces that stand for one jurisdiction; built once per vocabulary index."""
+    out = []
+    for alias, codes in idx.list_only["jurisdictions"].items():
+        if len(codes) == 1 and has_nospace_script(alias):
+            key = alias.replace(" ", "")
+            out.append((key, next(iter(codes)), bool(_HAN_RE.match(key)) and len(key) < _HAN_MIN_LENGTH))
+    return tuple(out)
+
+
 def minor_places(text: str, idx: _Index, parties: list[Party]) -> list[tuple[str, str]]:
     """(code, name) of the list-only place names in the text that stand for one jurisdiction."""
     text = _without_parties(text, parties)
     folded = normalise(text)
     found: list[tuple[str, str]] = []
-    for alias, codes in idx.list_only["jurisdictions"].items():
-        if len(codes) != 1:
-            continue
-        if has_nospace_script(alias):
-            key = alias.replace(" ", "")
-            if _HAN_RE.match(key) and len(key) < _HAN_MIN_LENGTH:
+    if has_nospace_script(folded):
+        # Thousands of names: only those whose first letter is in the text are looked for.
+        letters = set(folded)
+        for key, code, short_han in _nospace_minor_places(idx):
+            if key[0] not in letters:
+                continue
+            if short_han:
                 at = folded.find(key)
                 if at <= 0 or not folded[:at].endswith(_HAN_LOCATIVE):
                     continue
             elif key not in folded:
                 continue
-            found.append((next(iter(codes)), key))
+            found.append((code, key))
     for match in _WORD_RE.finditer(text):
         words = match.group().split()
         for size in range(min(4, len(words)), 0, -1):
