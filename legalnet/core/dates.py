@@ -4,10 +4,11 @@ reader's time zone; deadlines always name that zone. Charts use Babel skeletons 
 in English and "8月24日" in Chinese."""
 
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
-from flask_babel import get_locale, get_timezone, to_user_timezone
+from flask_babel import get_locale, get_timezone
 
 from legalnet.core.i18n import current_babel_locale
 
@@ -26,25 +27,39 @@ def _locale() -> Locale:
     return current_babel_locale()
 
 
-def _local(value: datetime) -> datetime:
-    # Stored datetimes are naive UTC; shown in the reader's zone.
-    return to_user_timezone(value)
+def _local(value: datetime, zone=None) -> datetime:
+    # Stored datetimes are naive UTC; shown in the reader's zone (a pytz zone, as Flask-Babel gives it).
+    zone = zone or get_timezone()
+    local = (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).astimezone(zone)
+    return zone.normalize(local) if hasattr(zone, "normalize") else local
 
 
 def date_text(value: date | datetime | None) -> str:
     """A date (or the day of a stored datetime, in the reader's zone) in the locale's medium style."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        value = _local(value)
-    return babel_dates.format_date(value, "medium", locale=_locale())
+    return _date_text(value, get_timezone() if isinstance(value, datetime) else None, _locale())
 
 
 def datetime_text(value: datetime | None) -> str:
     """A stored UTC datetime as the date in medium style and the time in short style, in the reader's zone."""
     if value is None:
         return ""
-    locale, local = _locale(), _local(value)
+    return _datetime_text(value, get_timezone(), _locale())
+
+
+# Formatting through Babel is a large share of a list page, and pages show the same moments again and again
+# (the list of requests, a case's timeline): the text is a function of the moment, the zone and the locale.
+@lru_cache(maxsize=8192)
+def _date_text(value: date | datetime, zone, locale: Locale) -> str:
+    if isinstance(value, datetime):
+        value = _local(value, zone)
+    return babel_dates.format_date(value, "medium", locale=locale)
+
+
+@lru_cache(maxsize=8192)
+def _datetime_text(value: datetime, zone, locale: Locale) -> str:
+    local = _local(value, zone)
     pattern = babel_dates.get_datetime_format("medium", locale=locale)
     day = babel_dates.format_date(local, "medium", locale=locale)
     clock = babel_dates.format_time(local, "short", tzinfo=local.tzinfo, locale=locale)
