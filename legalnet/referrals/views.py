@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from legalnet.accounts.models import Role
 from legalnet.core.loaders import visible_or_404
@@ -85,7 +85,7 @@ def load_any_request(request_id: int, *options) -> LegalRequest:
 def offers():
     """The firm's inbox of offers: open ones first, then the history."""
     show = request.args.get("show", "open")
-    stmt = access.firm_offers(current_user).options(selectinload(Offer.request))
+    stmt = access.firm_offers(current_user).options(joinedload(Offer.request))
     if show == "open":
         stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
     else:
@@ -257,12 +257,13 @@ def feedback(request_id: int):
 def staff_queue():
     """What needs the centre: requests in review, offers near their deadline, and every request by status."""
     now = utcnow()
-    with_client = selectinload(LegalRequest.organisation)
+    # Each row's request, firm and client come in the same query (one each, never a list).
+    with_client = joinedload(LegalRequest.organisation)
     review = db.session.scalars(db.select(LegalRequest).where(LegalRequest.status == RequestStatus.NEEDS_REVIEW)
                                 .options(with_client).order_by(LegalRequest.updated_at)).all()
     near = db.session.scalars(db.select(Offer).where(Offer.status == OfferStatus.OFFERED,
                                                      or_(Offer.respond_by <= now, reminder_reached(now)))
-                              .options(selectinload(Offer.request), selectinload(Offer.firm))
+                              .options(joinedload(Offer.request), joinedload(Offer.firm))
                               .order_by(Offer.respond_by)).all()
     status = request.args.get("status", "")
     query = request.args.get("q", "").strip()
