@@ -1,8 +1,9 @@
 """Notifications: created with the event, counted in the navigation, listed and marked read."""
 
-from legalnet.accounts.models import Role
+from legalnet.accounts.models import Role, UserSession, hash_secret
+from legalnet.accounts.sessions import user_for_session_key
 from legalnet.notifications.models import Notification, OutboxEmail
-from legalnet.notifications.services import notify
+from legalnet.notifications.services import mark_all_read, notify, unread_count
 from tests import factories
 from tests.conftest import submit
 
@@ -60,3 +61,23 @@ def test_notice_reads_in_the_language_the_user_switched_to(client, db, auth):
     stored = db.session.scalar(db.select(Notification).where(Notification.user_id == user.id))
     assert stored.translations["zh_Hans"] in page
     assert stored.message == text
+
+
+def test_the_count_read_with_the_session_follows_notices_of_the_same_request(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    notify(user, "test", "First")
+    notify(user, "test", "Second")
+    db.session.commit()
+    assert '<span class="nav-count" aria-label="2 unread">2</span>' in client.get("/dashboard").get_data(as_text=True)
+    # The signed-in user as a request loads them carries the count; a notice or "mark read" in that same
+    # request replaces it with the database's.
+    db.session.add(UserSession(user_id=user.id, key_hash=hash_secret("a-session-key")))
+    db.session.commit()
+    db.session.expunge_all()
+    loaded = user_for_session_key("a-session-key")
+    assert unread_count(loaded) == 2
+    notify(loaded, "test", "Third")
+    db.session.flush()
+    assert unread_count(loaded) == 3
+    mark_all_read(loaded)
+    assert unread_count(loaded) == 0

@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from flask import current_app, request
 from flask_login import login_user, logout_user
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlalchemy.orm import joinedload
 
 from legalnet.accounts.models import User, UserSession, hash_secret
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.notifications.models import Notification
 
 
 def start_session(user: User) -> None:
@@ -28,16 +29,22 @@ def user_for_session_key(key: str) -> User | None:
     """The user of a live session named by a cookie, or None when it was ended or is too old."""
     if not key or len(key) > 100:
         return None
-    # One query per request: the session row with its user and the user's firm (which most pages read).
-    row = db.session.scalar(db.select(UserSession).options(joinedload(UserSession.user).joinedload(User.firm))
-                            .where(UserSession.key_hash == hash_secret(key)))
-    if row is None:
+    # One query per request: the session row with its user, the user's firm (which most pages read) and the
+    # number of unread notifications (which every page's header shows).
+    unread = (db.select(func.count()).select_from(Notification)
+              .where(Notification.user_id == UserSession.user_id, Notification.read_at.is_(None)).scalar_subquery())
+    found = db.session.execute(db.select(UserSession, unread)
+                               .options(joinedload(UserSession.user).joinedload(User.firm))
+                               .where(UserSession.key_hash == hash_secret(key))).first()
+    if found is None:
         return None
+    row, unread_count = found
     max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
     if row.created_at < utcnow() - max_age:
         return None
     user = row.user
     user.session_key = key
+    user.unread_notifications = unread_count
     return user
 
 

@@ -100,6 +100,7 @@ def notify(users: User | Iterable[User], kind: str, message, link: str = "", ema
         locale = user.locale if user.locale in texts else current_app.config["BABEL_DEFAULT_LOCALE"]
         text = texts[locale]
         db.session.add(Notification(user=user, kind=kind, message=text, translations=texts, link=link))
+        user.__dict__.pop("unread_notifications", None)
         if email:
             # Times in the e-mail are in the recipient's own zone, which the in-app text cannot know.
             with force_locale(locale), force_timezone(user_timezone(user)):
@@ -131,7 +132,11 @@ def firm_users(firm, admins_only: bool = False) -> list[User]:
 
 
 def unread_count(user: User) -> int:
-    """How many notifications the user has not read."""
+    """How many notifications the user has not read (as counted when the request signed them in, unless
+    this request has notified them or marked their notifications read since)."""
+    known = user.__dict__.get("unread_notifications")
+    if known is not None:
+        return known
     return db.session.scalar(
         db.select(func.count()).select_from(Notification).where(
             Notification.user_id == user.id, Notification.read_at.is_(None)
@@ -141,6 +146,7 @@ def unread_count(user: User) -> int:
 
 def mark_all_read(user: User) -> int:
     """Mark every notification of the user as read; returns how many changed."""
+    user.__dict__.pop("unread_notifications", None)
     result = db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
