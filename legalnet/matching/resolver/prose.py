@@ -108,14 +108,22 @@ _PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$",
 
 _OWNED_BEFORE = tuple(_CUES["owned_before"])
 _OWNED_AREAS = frozenset(_CUES["owned_areas"])
+_OWNED_AFTER = tuple(_CUES["owned_after"])
 
 
 def _owned(text: str, hit) -> bool:
-    """Whether the term right after "our", 我们的, 我们有个 … names the client's own vehicle."""
-    before = text[max(0, hit.start - 8) : hit.start].rstrip().casefold()
-    return any(
+    """Whether the term names the client's own vehicle: right after "our", 我们的, 我们有个 …, or right
+    before a possessive that follows its noun ("PT PMA kami", "công ty của chúng tôi")."""
+    before = text[max(0, hit.start - 8) : hit.start].rstrip().rstrip("(（").rstrip().casefold()
+    if any(
         before.endswith(word) and (not word.isascii() or not before[: -len(word)][-1:].isalpha())
         for word in _OWNED_BEFORE
+    ):
+        return True
+    after = text[hit.end : hit.end + 16].lstrip().casefold()
+    return any(
+        after.startswith(word) and (not word.isascii() or not after[len(word) : len(word) + 1].isalpha())
+        for word in _OWNED_AFTER
     )
 
 

@@ -1,0 +1,23 @@
+"""The client's own company, named as such, is not the work asked for."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize("title, description", [
+    ("PHK", "Perusahaan kami (PT PMA dari Singapura) di Karawang akan memberhentikan 80 karyawan; serikat pekerja "
+     "menolak."),
+    ("PHK massal", "Sebanyak 80 karyawan di PT PMA kami di Cikarang akan kena PHK; serikat pekerja menolak."),
+    ("裁员", "我们是一家日本公司，在苏州有一家外商独资企业，现在要裁员五十人，需要劳动法律师。"),
+])
+def test_an_entity_named_as_the_clients_own_is_not_an_area(title, description):
+    resolved = resolve_request(title, description)
+    assert "employment" in resolved.practice_areas
+    assert "foreign-investment" not in resolved.practice_areas
+    assert "corporate-commercial" not in resolved.practice_areas
+
+
+def test_the_same_entity_to_be_set_up_is_the_work():
+    resolved = resolve_request("PT PMA", "Kami ingin mendirikan PT PMA di Batam untuk pabrik elektronik.")
+    assert "foreign-investment" in resolved.practice_areas
