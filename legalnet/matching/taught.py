@@ -7,6 +7,9 @@ without a restart and without state shared between processes."""
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from flask import has_app_context
 from sqlalchemy import func, select
@@ -32,6 +35,8 @@ _version: tuple | None = None
 # a taught alias never removes a name the data files carry too.
 _applied: set[tuple[str, str, str]] = set()
 _vocabulary_id: int | None = None
+# Set inside `taught_aliases_held()`: a bulk job checked once at its start and does not ask again per item.
+_held: ContextVar[bool] = ContextVar("taught_aliases_held", default=False)
 
 
 def taught_version() -> tuple:
@@ -46,7 +51,7 @@ def sync_taught_aliases() -> bool:
 
     Outside an application (the engine used on its own) there is no database and nothing to do."""
     global _version, _vocabulary_id
-    if not has_app_context():
+    if not has_app_context() or _held.get():
         return False
     version = taught_version()
     vocab = get_vocabulary()
@@ -78,3 +83,15 @@ def _apply(vocab: Vocabulary, added: list[tuple[str, str, str]], dropped: list[t
     # Only aliases added here are dropped again, so undoing never removes a name the data files carry.
     _applied.update(added_now)
     return bool(added_now or dropped_now)
+
+
+@contextmanager
+def taught_aliases_held() -> Iterator[None]:
+    """Within the block the taught aliases are brought in line once, at its start, and not checked again: an
+    import resolving thousands of lists would otherwise ask the database before each one."""
+    sync_taught_aliases()
+    token = _held.set(True)
+    try:
+        yield
+    finally:
+        _held.reset(token)

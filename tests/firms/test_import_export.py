@@ -2,8 +2,14 @@
 
 import json
 
+from sqlalchemy import event
+
+from legalnet.accounts.models import Role
 from legalnet.core.audit import AuditLog
+from legalnet.firms.importer import refresh_statistics
 from legalnet.firms.models import Firm, FirmStatus
+from legalnet.matching.models import TaughtAlias
+from tests import factories
 
 FIRMS = [
     {"name": "Nguyen IP Law", "email": "ip@nguyen.example", "country": "Việt Nam",
@@ -145,3 +151,35 @@ def test_bahasa_is_read_by_the_firms_own_jurisdictions(app, db, tmp_path):
     assert stored["jkt@counsel.example"].language_codes == ["id"]
     assert stored["hk@counsel.example"].language_codes == []
     assert "line 3: warning: languages not understood: Bahasa" in result.output
+
+
+def test_an_import_asks_for_taught_aliases_once_a_batch_and_uses_those_taught_before(app, db, tmp_path):
+    staff = factories.make_user(Role.STAFF)
+    db.session.add(TaughtAlias(kind="jurisdictions", code="TH", alias="Land of Smiles", normalized="land of smiles",
+                               created_by_id=staff.id))
+    db.session.commit()
+    # Many distinct lists, each resolved once: the taught aliases are not looked up again for each of them.
+    rows = [{"name": f"Firm {n}", "email": f"f{n}@firms.example", "jurisdictions": ["Land of Smiles"],
+             "practice_areas": [f"tax and item {n}"], "languages": ["English"]} for n in range(60)]
+    lookups = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if "taught_aliases" in statement:
+            lookups.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        result = app.test_cli_runner().invoke(args=["firms", "import", write_jsonl(tmp_path / "f.jsonl", rows)])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert result.exit_code == 0, result.output
+    assert all(f.jurisdiction_codes == ["TH"] for f in firms(db).values())
+    assert len(lookups) <= 4
+
+
+def test_statistics_refresh_runs_inside_an_import_transaction(app, db):
+    db.session.add(Firm(name="Stats Law", email="stats@firms.example"))
+    db.session.flush()
+    refresh_statistics()  # ANALYZE on PostgreSQL, nothing elsewhere; the transaction goes on
+    db.session.commit()
+    assert firms(db)["stats@firms.example"].name == "Stats Law"
