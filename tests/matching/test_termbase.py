@@ -64,3 +64,17 @@ def test_rows_carry_their_weight_and_implied_place():
 )
 def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
     assert resolve_terms("practice_areas", [item]).codes == [code]
+
+
+@pytest.mark.parametrize("title, description, area, place", [
+    ("Caregivers for Taiwan", "Our manpower agency must renew its DMW licence before deploying caregivers.",
+     "employment", "PH"),
+    ("澳門公司", "公司仲有欠稅，想辦理公司解散。", "tax", None),
+    ("澳門公司", "公司仲有欠稅，想辦理公司解散。", "corporate-commercial", None),
+    ("印尼项目", "我们在苏拉威西的镍矿项目需要当地律师。", "energy", None),
+])
+def test_regulators_and_everyday_terms_name_their_area(title, description, area, place):
+    resolved = resolve_request(title, description)
+    assert area in resolved.practice_areas
+    if place:
+        assert place in resolved.jurisdictions
