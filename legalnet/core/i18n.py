@@ -16,36 +16,30 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 
-def current_translations():
-    """The message catalog of the current locale (Flask-Babel's, looked up once per locale and request)."""
+def _kept_for_locale(key: str, compute):
+    """`compute()`, kept on Flask-Babel's per-request state together with the locale it was computed for, and
+    computed again once that locale changes (or outside a request)."""
     state = g.get("_flask_babel") if has_app_context() else None
     if state is not None:
-        kept = state.__dict__.get("legalnet_catalog")
+        kept = state.__dict__.get(key)
         if kept is not None and kept[0] is state.__dict__.get("babel_locale"):
             return kept[1]
-    translations = get_translations()
+    value = compute()
     state = g.get("_flask_babel") if has_app_context() else None
     locale = state.__dict__.get("babel_locale") if state is not None else None
     if locale is not None:
-        state.legalnet_catalog = (locale, translations)
-    return translations
+        setattr(state, key, (locale, value))
+    return value
+
+
+def current_translations():
+    """The message catalog of the current locale (Flask-Babel's, looked up once per locale and request)."""
+    return _kept_for_locale("legalnet_catalog", get_translations)
 
 
 def current_locale_name() -> str:
     """The current locale's identifier ("en", "zh_Hant"), "en" outside a request; looked up once per request."""
-    state = g.get("_flask_babel") if has_app_context() else None
-    if state is not None:
-        kept = state.__dict__.get("legalnet_locale_name")
-        if kept is not None and kept[0] is state.__dict__.get("babel_locale"):
-            return kept[1]
-    locale = get_locale()
-    if locale is None:
-        return "en"
-    name = str(locale)
-    state = g.get("_flask_babel")
-    if state is not None:
-        state.legalnet_locale_name = (locale, name)
-    return name
+    return _kept_for_locale("legalnet_locale_name", lambda: str(get_locale() or "en"))
 
 
 @lru_cache(maxsize=32)
