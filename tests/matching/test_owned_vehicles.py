@@ -21,3 +21,12 @@ def test_an_entity_named_as_the_clients_own_is_not_an_area(title, description):
 def test_the_same_entity_to_be_set_up_is_the_work():
     resolved = resolve_request("PT PMA", "Kami ingin mendirikan PT PMA di Batam untuk pabrik elektronik.")
     assert "foreign-investment" in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", ["我们是香港公司，想在南沙设立外商独资企业。", "计划在越南注册外资企业做家具出口。"])
+def test_an_enterprise_after_a_founding_verb_is_the_work(description):
+    assert "foreign-investment" in resolve_request("设立", description).practice_areas
+
+
+def test_an_enterprise_describing_the_client_is_not():
+    assert "foreign-investment" not in resolve_request("裁员", "我们是一家外资企业，员工要求加薪。").practice_areas
