@@ -23,7 +23,10 @@ def test_the_same_entity_to_be_set_up_is_the_work():
     assert "foreign-investment" in resolved.practice_areas
 
 
-@pytest.mark.parametrize("description", ["我们是香港公司，想在南沙设立外商独资企业。", "计划在越南注册外资企业做家具出口。"])
+@pytest.mark.parametrize("description", [
+    "我们是香港公司，想在南沙设立外商独资企业。",
+    "计划在越南注册外资企业做家具出口。",
+])
 def test_an_enterprise_after_a_founding_verb_is_the_work(description):
     assert "foreign-investment" in resolve_request("设立", description).practice_areas
 
