@@ -27,9 +27,8 @@ def _locale() -> Locale:
     return current_babel_locale()
 
 
-def _local(value: datetime, zone=None) -> datetime:
+def _local(value: datetime, zone) -> datetime:
     # Stored datetimes are naive UTC; shown in the reader's zone (a pytz zone, as Flask-Babel gives it).
-    zone = zone or get_timezone()
     local = (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).astimezone(zone)
     return zone.normalize(local) if hasattr(zone, "normalize") else local
 
