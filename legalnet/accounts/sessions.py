@@ -12,7 +12,8 @@ from sqlalchemy.orm import joinedload
 from legalnet.accounts.models import User, UserSession, hash_secret
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
-from legalnet.notifications.models import Notification
+from legalnet.notifications.models import Notification, unread_of
+from legalnet.notifications.services import remember_unread_count
 
 
 def start_session(user: User) -> None:
@@ -31,8 +32,7 @@ def user_for_session_key(key: str) -> User | None:
         return None
     # One query per request: the session row with its user, the user's firm (which most pages read) and the
     # number of unread notifications (which every page's header shows).
-    unread = (db.select(func.count()).select_from(Notification)
-              .where(Notification.user_id == UserSession.user_id, Notification.read_at.is_(None)).scalar_subquery())
+    unread = db.select(func.count()).select_from(Notification).where(unread_of(UserSession.user_id)).scalar_subquery()
     found = db.session.execute(db.select(UserSession, unread)
                                .options(joinedload(UserSession.user).joinedload(User.firm))
                                .where(UserSession.key_hash == hash_secret(key))).first()
@@ -44,7 +44,7 @@ def user_for_session_key(key: str) -> User | None:
         return None
     user = row.user
     user.session_key = key
-    user.unread_notifications = unread_count
+    remember_unread_count(user, unread_count)
     return user
 
 

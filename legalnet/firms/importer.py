@@ -229,6 +229,11 @@ class FirmImporter:
         """Create or update the firms of one batch."""
         if not rows:
             return
+        # The aliases staff taught are checked once a batch, not before each of its thousands of lists.
+        with taught_aliases_held():
+            self._flush(rows)
+
+    def _flush(self, rows: list[FirmRow]) -> None:
         emails = [row.values["email"] for row in rows]
         existing = {
             firm.email: firm
@@ -240,10 +245,6 @@ class FirmImporter:
             )
         }
         new_rows = []
-        # The aliases staff taught are checked once a batch, not before each of its thousands of lists.
-        with taught_aliases_held():
-            for row in rows:
-                self.resolve.coverage(row.values)
         for row in rows:
             for kind, (_codes, unresolved) in self.resolve.coverage(row.values).items():
                 if unresolved:

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from legalnet.extensions import db
 from legalnet.firms.models import Firm
 from legalnet.intake.models import LegalRequest, RequestStatus
-from legalnet.notifications.models import Notification
+from legalnet.notifications.models import Notification, unread_of
 from legalnet.referrals.models import Offer, OfferStatus
 
 OPEN_SHOWN = 10
@@ -106,7 +106,7 @@ def waiting_offers(organisation_id: int) -> list[WaitingOffer]:
 
 def unread_messages(user, locale: str) -> tuple[list[UnreadMessage], int]:
     """The user's unread notices of new messages, newest first, and how many there are."""
-    where = (Notification.user_id == user.id, Notification.kind == "message", Notification.read_at.is_(None))
+    where = (unread_of(user.id), Notification.kind == "message")
     count = db.session.scalar(db.select(func.count(Notification.id)).where(*where)) or 0
     notes = db.session.scalars(db.select(Notification).where(*where)
                                .order_by(Notification.created_at.desc(), Notification.id.desc())

@@ -35,6 +35,11 @@ class Notification(db.Model):
         return (self.translations or {}).get(str(locale)) or self.message
 
 
+def unread_of(user_id):
+    """The condition for the unread notifications of a user (an id, or a column holding one)."""
+    return (Notification.user_id == user_id) & Notification.read_at.is_(None)
+
+
 class OutboxStatus(enum.StrEnum):
     """Delivery state of an outbox e-mail."""
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, update
 from legalnet.accounts.models import FIRM_ROLES, STAFF_ROLES, Role, User
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
-from legalnet.notifications.models import Notification, OutboxEmail
+from legalnet.notifications.models import Notification, OutboxEmail, unread_of
 
 
 def absolute_url(path: str) -> str:
@@ -100,7 +100,7 @@ def notify(users: User | Iterable[User], kind: str, message, link: str = "", ema
         locale = user.locale if user.locale in texts else current_app.config["BABEL_DEFAULT_LOCALE"]
         text = texts[locale]
         db.session.add(Notification(user=user, kind=kind, message=text, translations=texts, link=link))
-        user.__dict__.pop("unread_notifications", None)
+        user.__dict__.pop(_UNREAD_KNOWN, None)
         if email:
             # Times in the e-mail are in the recipient's own zone, which the in-app text cannot know.
             with force_locale(locale), force_timezone(user_timezone(user)):
@@ -131,25 +131,26 @@ def firm_users(firm, admins_only: bool = False) -> list[User]:
     )
 
 
+# The unread count read together with the signed-in user (accounts.sessions), kept on the user object.
+_UNREAD_KNOWN = "unread_notifications"
+
+
+def remember_unread_count(user: User, count: int) -> None:
+    """Keep the unread count read with the user, so that the page's header need not ask again."""
+    user.__dict__[_UNREAD_KNOWN] = count
+
+
 def unread_count(user: User) -> int:
     """How many notifications the user has not read (as counted when the request signed them in, unless
     this request has notified them or marked their notifications read since)."""
-    known = user.__dict__.get("unread_notifications")
+    known = user.__dict__.get(_UNREAD_KNOWN)
     if known is not None:
         return known
-    return db.session.scalar(
-        db.select(func.count()).select_from(Notification).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
-        )
-    )
+    return db.session.scalar(db.select(func.count()).select_from(Notification).where(unread_of(user.id)))
 
 
 def mark_all_read(user: User) -> int:
     """Mark every notification of the user as read; returns how many changed."""
-    user.__dict__.pop("unread_notifications", None)
-    result = db.session.execute(
-        update(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-        .values(read_at=utcnow())
-    )
+    user.__dict__.pop(_UNREAD_KNOWN, None)
+    result = db.session.execute(update(Notification).where(unread_of(user.id)).values(read_at=utcnow()))
     return result.rowcount
