@@ -3,6 +3,7 @@
 from legalnet.accounts.models import Organisation, RecoveryCode, User, UserSession  # noqa: F401
 from legalnet.api.models import ApiToken  # noqa: F401
 from legalnet.core.audit import AuditLog  # noqa: F401
+from legalnet.core.versions import ContentVersion  # noqa: F401
 from legalnet.documents.models import Document  # noqa: F401
 from legalnet.firms.models import (  # noqa: F401
     BarAdmission,

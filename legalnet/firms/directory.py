@@ -14,9 +14,20 @@ from sqlalchemy import case, event, func, literal, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import load_only, selectinload
 
+from legalnet.core.versions import watch
 from legalnet.extensions import db
 from legalnet.firms.derived import NAME_SEPARATOR, normalise_name
-from legalnet.firms.models import Firm, FirmJurisdiction, FirmLanguage, FirmPracticeArea, FirmStatus, Lawyer
+from legalnet.firms.models import (
+    BarAdmission,
+    Firm,
+    FirmJurisdiction,
+    FirmLanguage,
+    FirmPracticeArea,
+    FirmStatus,
+    Lawyer,
+    Office,
+)
+from legalnet.matching.models import TaughtAlias
 from legalnet.matching.services import labels, resolve_request
 
 DIRECTORY_PAGE_SIZE = 20
@@ -38,6 +49,11 @@ _FILLER_RE = re.compile(
 # Words that join the terms of a search ("arbitration in Singapore") and say nothing about a firm's name.
 _JOINING_RE = re.compile(r"\b(in|and|of|for|the|a|an|with|at|on|or|lawyer|lawyers|firms?)\b|[的和与與在及或]")
 KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPracticeArea), ("languages", FirmLanguage))
+
+# What the directory and the public profiles show is built from these tables (and a search is read with the
+# aliases staff have taught): a write to any of them makes every cached directory page and profile stale.
+watch("directory", [model.__tablename__ for model in (
+    Firm, FirmJurisdiction, FirmPracticeArea, FirmLanguage, Office, Lawyer, BarAdmission, TaughtAlias)])
 # How similar (0 to 1) a search must be to some stretch of a name for the trigram index to return it: lower
 # than pg_trgm's default (0.6) so that a typo in a short word ("Wijya" for "Wijaya", 0.5) is still found.
 WORD_SIMILARITY = 0.45

@@ -5,11 +5,14 @@ import time
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from legalnet.accounts import throttle
 from legalnet.accounts.models import User
 from legalnet.accounts.services import normalise_email
+from legalnet.core.i18n import current_locale_name
 from legalnet.core.permissions import firm_admin_required, firm_member_required
+from legalnet.core.versions import cached
 from legalnet.core.views import attempt, attempt_quietly
 from legalnet.extensions import db, limiter
 from legalnet.firms import hours, services
@@ -45,6 +48,13 @@ def country_label(value: str | None) -> str:
 @bp.route("/firms/")
 def directory():
     """Search the directory of active member firms."""
+    # The search form and its results depend only on the query string and the language.
+    key = (current_locale_name(), sorted(request.args.items(multi=True)))
+    return render_template("firms/directory.html", body=Markup(cached("directory", key, directory_body)))
+
+
+def directory_body() -> str:
+    """The directory's search form and the page of results the query string asks for, as HTML."""
     form = DirectoryForm(request.args)
     form.validate()
     page = request.args.get("page", 1, type=int)
@@ -61,7 +71,7 @@ def directory():
     labels = {firm.id: services.coverage_labels(firm) for firm in results.items}
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     term_labels = [label(kind, code) for kind, codes in results.terms.items() for code in codes]
-    return render_template("firms/directory.html", form=form, results=results, labels=labels, args=args,
+    return render_template("firms/_directory_body.html", form=form, results=results, labels=labels, args=args,
                            term_labels=term_labels,
                            without_q={k: v for k, v in args.items() if k not in ("q", "match")})
 
@@ -69,10 +79,20 @@ def directory():
 @bp.route("/firms/<int:firm_id>")
 def public_profile(firm_id: int):
     """The public profile of an active member; other firms do not exist for the public."""
+    page = cached("directory", (current_locale_name(), "profile", firm_id), lambda: profile_page(firm_id))
+    if page is None:
+        abort(404)
+    title, body = page
+    return render_template("firms/public_profile.html", title=title, body=Markup(body))
+
+
+def profile_page(firm_id: int) -> tuple[str, str] | None:
+    """The title and HTML body of an active member's public profile; None for any other firm."""
     firm = services.public_firm(firm_id)
     if firm is None:
-        abort(404)
-    return render_template("firms/public_profile.html", firm=firm, labels=services.coverage_labels(firm))
+        return None
+    return firm.name, render_template("firms/_public_profile_body.html", firm=firm,
+                                      labels=services.coverage_labels(firm))
 
 
 @bp.route("/firms/apply", methods=["GET", "POST"])
