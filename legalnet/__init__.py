@@ -59,6 +59,9 @@ def load_config(app: Flask, config) -> None:
     if uri.startswith(("postgresql://", "postgres://")):
         # Use psycopg 3, the driver this project installs.
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    if uri.startswith("sqlite"):
+        # A file has no server connection to lose: pinging it before every request would only cost time.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "pool_pre_ping": False}
     if app.config["ENV_NAME"] == "production":
         secret = app.config.get("SECRET_KEY") or ""
         # Long but repetitive keys ("aaaa…", "changeme" pasted four times) are as weak as short ones.

@@ -32,6 +32,15 @@ def test_weak_production_secret_is_one_line_without_traceback(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("legalnet: refusing to start: SECRET_KEY"), result.stderr
 
 
+def test_the_app_starts_in_a_fresh_interpreter_as_gunicorn_starts_it(tmp_path):
+    # Module-level work that needs every model mapped fails only here, where nothing else imported them first.
+    env = {**os.environ, "LEGALNET_ENV": "production", "SECRET_KEY": "Xq3-v9Lk2mWp8zRt5nYb7cHd4fJg6sA1eU0o",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite'}"}
+    result = subprocess.run([sys.executable, "-c", "from legalnet import create_app; create_app()"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def production_app(monkeypatch):
     monkeypatch.setattr(config.ProductionConfig, "SECRET_KEY", "Xq3-v9Lk2mWp8zRt5nYb7cHd4fJg6sA1eU0o")
     monkeypatch.setattr(config.ProductionConfig, "SQLALCHEMY_DATABASE_URI", "sqlite://")

@@ -3,10 +3,11 @@
 
 import secrets
 from datetime import timedelta
+from functools import cache
 
 from flask import current_app, request
 from flask_login import login_user, logout_user
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import joinedload
 
 from legalnet.accounts.models import User, UserSession, hash_secret
@@ -14,6 +15,16 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.notifications.models import Notification, unread_of
 from legalnet.notifications.services import remember_unread_count
+
+
+@cache
+def session_with_user():
+    """The one query of each request: the session row with its user, the user's firm (which most pages read)
+    and the number of unread notifications (which every page's header shows). Built once, on first use (when
+    every model is mapped): building it costs more than running it."""
+    unread = select(func.count()).select_from(Notification).where(unread_of(UserSession.user_id)).scalar_subquery()
+    return (select(UserSession, unread).options(joinedload(UserSession.user).joinedload(User.firm))
+            .where(UserSession.key_hash == bindparam("key_hash")))
 
 
 def start_session(user: User) -> None:
@@ -30,12 +41,7 @@ def user_for_session_key(key: str) -> User | None:
     """The user of a live session named by a cookie, or None when it was ended or is too old."""
     if not key or len(key) > 100:
         return None
-    # One query per request: the session row with its user, the user's firm (which most pages read) and the
-    # number of unread notifications (which every page's header shows).
-    unread = db.select(func.count()).select_from(Notification).where(unread_of(UserSession.user_id)).scalar_subquery()
-    found = db.session.execute(db.select(UserSession, unread)
-                               .options(joinedload(UserSession.user).joinedload(User.firm))
-                               .where(UserSession.key_hash == hash_secret(key))).first()
+    found = db.session.execute(session_with_user(), {"key_hash": hash_secret(key)}).first()
     if found is None:
         return None
     row, unread_count = found
