@@ -10,7 +10,11 @@ from legalnet.extensions import db
 def visible_or_404(model, object_id: int, may_see=None, *options):
     """The `model` row with that id when `may_see(current_user, row)` holds (or no check is given); 404 else.
     `options` are loader options for the page, e.g. selectinload(...)."""
-    row = db.session.get(model, object_id, options=options)
+    return shown_or_404(db.session.get(model, object_id, options=options), may_see)
+
+
+def shown_or_404(row, may_see=None):
+    """`row` when it exists and `may_see(current_user, row)` holds (or no check is given); 404 else."""
     if row is None or (may_see is not None and not may_see(current_user, row)):
         abort(404)
     return row

@@ -7,13 +7,14 @@ import hashlib
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from flask import current_app, has_app_context
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import bindparam, delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import DomainError, NotAllowed, ValidationFailed
@@ -171,8 +172,14 @@ def documents_of(user, req: LegalRequest) -> list[Document]:
     """The request's documents the user may read, by name and newest version first; [] for anyone else."""
     if not permissions.can_read(user, req):
         return []
-    return list(db.session.scalars(select(Document).where(Document.request_id == req.id)
-                                   .order_by(Document.name, Document.version.desc())))
+    return list(db.session.scalars(documents_statement(), {"request_id": req.id}))
+
+
+@cache
+def documents_statement():
+    """The documents of a request with who uploaded each, by name and newest version first. Built once."""
+    return (select(Document).where(Document.request_id == bindparam("request_id"))
+            .options(joinedload(Document.uploaded_by)).order_by(Document.name, Document.version.desc()))
 
 
 def read(user, req: LegalRequest, document_id: int) -> tuple[Document, bytes]:

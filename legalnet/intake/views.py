@@ -1,13 +1,16 @@
 """Client pages: the intake form with its "we understood" check, the list of the organisation's requests,
 a request with its shortlist to choose from, and withdrawing a request."""
 
+from functools import cache
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from legalnet.core.i18n import current_locale_name
-from legalnet.core.loaders import visible_or_404
+from legalnet.core.loaders import shown_or_404, visible_or_404
 from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
 from legalnet.documents import services as documents
@@ -42,6 +45,15 @@ def state_label(obj) -> str:
 def load_request(request_id: int, *options) -> LegalRequest:
     """The request if the current user may see it, with the loader `options` the page needs; 404 otherwise."""
     return visible_or_404(LegalRequest, request_id, access.can_view_request, *options)
+
+
+@cache
+def request_page_statement():
+    """A request with what its page shows of each offer: the firm and the quote asked for; one statement,
+    built once."""
+    offers_of = joinedload(LegalRequest.offers)
+    return (select(LegalRequest).where(LegalRequest.id == bindparam("id"))
+            .options(offers_of.joinedload(Offer.firm), offers_of.joinedload(Offer.quote)))
 
 
 def input_from(form: RequestForm) -> services.RequestInput:
@@ -159,16 +171,23 @@ def new_request():
 @client_or_staff_required
 def detail(request_id: int):
     """A request: what it asks, where it stands, the firms to choose from and the offers made."""
-    req = load_request(request_id, selectinload(LegalRequest.offers).joinedload(Offer.firm))
-    choices = offers.eligible_matches(req)[:offers.CLIENT_CHOICES] if req.status == RequestStatus.MATCHED else []
-    pick_form = PickFirmForm()
-    pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [("centre", _("Let the centre choose"))]
+    found = db.session.execute(request_page_statement(), {"id": request_id}).unique().scalar()
+    req = shown_or_404(found, access.can_view_request)
+    choices, pick_form, further_form, cancel_form = [], None, None, None
+    # Forms are built only where the page shows them.
+    if req.awaits_choice:
+        choices = offers.eligible_matches(req)[:offers.CLIENT_CHOICES]
+        pick_form, further_form = PickFirmForm(), LookFurtherForm()
+        pick_form.firm.choices = [(str(m.firm_id), m.firm.name) for m in choices] + [
+            ("centre", _("Let the centre choose"))]
+    can_cancel = (req.status in OPEN_STATUSES and can_transition(req, RequestStatus.CANCELLED)
+                  and current_user.is_client)
+    if can_cancel:
+        cancel_form = CancelRequestForm()
     return render_template(
-        "intake/detail.html", req=req, choices=choices, pick_form=pick_form, further_form=LookFurtherForm(),
+        "intake/detail.html", req=req, choices=choices, pick_form=pick_form, further_form=further_form,
         partial=[m.firm_id for m in choices if not offers.covers_every_jurisdiction(m)],
-        cancel_form=CancelRequestForm(), can_cancel=req.status in OPEN_STATUSES
-        and can_transition(req, RequestStatus.CANCELLED) and current_user.is_client,
-        events=access.visible_events(current_user, req),
+        cancel_form=cancel_form, can_cancel=can_cancel, events=access.visible_events(current_user, req),
     )
 
 

@@ -7,7 +7,9 @@ request is visible through one exactly when it is visible through the other.
   each accepting firm does);
 - how much of a request a firm may read is decided in disclosure.py, documents in documents/permissions.py."""
 
-from sqlalchemy import select
+from functools import cache
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from legalnet.extensions import db
@@ -106,16 +108,22 @@ def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
     """The request's timeline as the user may see it, oldest first: firm notes only to that firm, staff notes
     to staff; nothing for someone who takes no part in the request."""
     side = side_of(user, req)
-    stmt = select(CaseEvent).where(CaseEvent.request_id == req.id)
-    if side == "client":
-        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT]))
-    elif side == "firm":
-        stmt = stmt.where((CaseEvent.audience == Audience.PARTIES)
-                          | ((CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == user.firm_id)))
-    elif side == "staff":
-        stmt = stmt.where(CaseEvent.audience.in_([Audience.PARTIES, Audience.CLIENT, Audience.STAFF]))
-    else:
+    if side is None:
         return []
-    # One query: each event with its actor and its message.
-    stmt = stmt.options(joinedload(CaseEvent.actor), joinedload(CaseEvent.message))
-    return list(db.session.scalars(stmt.order_by(CaseEvent.created_at, CaseEvent.id)))
+    return list(db.session.scalars(events_statement(side), {"request_id": req.id, "firm_id": user.firm_id}))
+
+
+@cache
+def events_statement(side: str):
+    """The query of a request's timeline as one side sees it, each event with its actor and its message.
+    Built once per side (building a statement costs more than running it)."""
+    audiences = {"client": [Audience.PARTIES, Audience.CLIENT],
+                 "staff": [Audience.PARTIES, Audience.CLIENT, Audience.STAFF]}
+    if side == "firm":
+        seen = (CaseEvent.audience == Audience.PARTIES) | (
+            (CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == bindparam("firm_id")))
+    else:
+        seen = CaseEvent.audience.in_(audiences[side])
+    return (select(CaseEvent).where(CaseEvent.request_id == bindparam("request_id"), seen)
+            .options(joinedload(CaseEvent.actor), joinedload(CaseEvent.message))
+            .order_by(CaseEvent.created_at, CaseEvent.id))
