@@ -8,17 +8,24 @@ from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
-from flask_babel import get_locale, get_timezone
+from flask_babel import get_timezone
 
 from legalnet.core.i18n import current_babel_locale
 
 
 def zone_label(value=None) -> str:
     """The current time zone named in the reader's language with its offset, e.g. "Hong Kong Time, GMT+08:00"."""
-    zone, locale = get_timezone(), get_locale() or "en"
-    moment = (value or datetime.now(UTC).replace(tzinfo=None)).replace(tzinfo=UTC)
-    offset = babel_dates.format_datetime(moment, "ZZZZ", tzinfo=zone, locale=locale)
-    if str(zone) in ("UTC", "Etc/UTC"):
+    moment = value or datetime.now(UTC).replace(tzinfo=None)
+    # Offsets change on the quarter hour at the finest, so the label of a quarter hour is worked out once.
+    quarter = moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
+    return _zone_label(str(get_timezone()), quarter, current_babel_locale())
+
+
+@lru_cache(maxsize=256)
+def _zone_label(zone_name: str, moment: datetime, locale: Locale) -> str:
+    zone = babel_dates.get_timezone(zone_name)
+    offset = babel_dates.format_datetime(moment.replace(tzinfo=UTC), "ZZZZ", tzinfo=zone, locale=locale)
+    if zone_name in ("UTC", "Etc/UTC"):
         return offset
     return f"{babel_dates.get_timezone_name(zone, 'long', 'generic', locale=locale)}, {offset}"
 

@@ -122,8 +122,8 @@ def carry_choices(form: RequestForm, understanding: services.Understanding, data
 def list_requests():
     """The organisation's requests, newest first."""
     page = request.args.get("page", 1, type=int)
-    stmt = (access.visible_requests(current_user).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
-    requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False)
+    stmt, params = access.organisation_requests(current_user)
+    requests_ = db.paginate(stmt, page=page, per_page=25, error_out=False, params=params)
     return render_template("intake/list.html", requests=requests_)
 
 

@@ -104,6 +104,37 @@ def firm_offers(user, status: OfferStatus | str | None = None):
     return stmt
 
 
+def firm_inbox(user, open_only: bool):
+    """The offers made to the user's firm with their requests, as a statement and its parameters: the open ones
+    by deadline, or all of them newest first."""
+    if not getattr(user, "is_authenticated", False) or not user.is_firm_member or user.firm_id is None:
+        return select(Offer).where(Offer.id.is_(None)), {}
+    return inbox_statement(open_only), {"firm_id": user.firm_id}
+
+
+@cache
+def inbox_statement(open_only: bool):
+    """The query of a firm's inbox, built once (building a statement costs more than running it)."""
+    stmt = select(Offer).where(Offer.firm_id == bindparam("firm_id")).options(joinedload(Offer.request))
+    if open_only:
+        return stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by, Offer.id)
+    return stmt.order_by(Offer.offered_at.desc(), Offer.id.desc())
+
+
+def organisation_requests(user):
+    """The requests a client lists (the organisation's, newest first), as a statement and its parameters."""
+    if not getattr(user, "is_authenticated", False) or not user.is_client:
+        return select(LegalRequest).where(NOTHING), {}
+    return organisation_requests_statement(), {"organisation_id": user.organisation_id}
+
+
+@cache
+def organisation_requests_statement():
+    """The query of an organisation's requests, newest first; built once."""
+    return (select(LegalRequest).where(LegalRequest.organisation_id == bindparam("organisation_id"))
+            .order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
+
+
 def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
     """The request's timeline as the user may see it, oldest first: firm notes only to that firm, staff notes
     to staff; nothing for someone who takes no part in the request."""

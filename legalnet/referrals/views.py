@@ -85,12 +85,9 @@ def load_any_request(request_id: int, *options) -> LegalRequest:
 def offers():
     """The firm's inbox of offers: open ones first, then the history."""
     show = request.args.get("show", "open")
-    stmt = access.firm_offers(current_user).options(joinedload(Offer.request))
-    if show == "open":
-        stmt = stmt.where(Offer.status == OfferStatus.OFFERED).order_by(Offer.respond_by)
-    else:
-        stmt = stmt.order_by(Offer.offered_at.desc(), Offer.id.desc())
-    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
+    stmt, params = access.firm_inbox(current_user, open_only=show == "open")
+    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=25, error_out=False,
+                       params=params)
     return render_template("referrals/offers.html", offers=page, show=show, now=utcnow())
 
 
