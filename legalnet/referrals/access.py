@@ -12,9 +12,9 @@ from functools import cache
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
-from legalnet.extensions import db
 from legalnet.intake.models import CASE_STATUSES, LegalRequest
 from legalnet.referrals.models import Audience, CaseEvent, Offer, OfferStatus
+from legalnet.referrals.timeline import TimelineEntry, timeline_entries, timeline_query
 
 NOTHING = LegalRequest.id.is_(None)
 
@@ -135,19 +135,19 @@ def organisation_requests_statement():
             .order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
 
 
-def visible_events(user, req: LegalRequest) -> list[CaseEvent]:
+def visible_events(user, req: LegalRequest) -> list[TimelineEntry]:
     """The request's timeline as the user may see it, oldest first: firm notes only to that firm, staff notes
     to staff; nothing for someone who takes no part in the request."""
     side = side_of(user, req)
     if side is None:
         return []
-    return list(db.session.scalars(events_statement(side), {"request_id": req.id, "firm_id": user.firm_id}))
+    return timeline_entries(events_statement(side), {"request_id": req.id, "firm_id": user.firm_id})
 
 
 @cache
 def events_statement(side: str):
-    """The query of a request's timeline as one side sees it, each event with its actor and its message.
-    Built once per side (building a statement costs more than running it)."""
+    """The query of a request's timeline as one side sees it. Built once per side (building a statement costs
+    more than running it)."""
     audiences = {"client": [Audience.PARTIES, Audience.CLIENT],
                  "staff": [Audience.PARTIES, Audience.CLIENT, Audience.STAFF]}
     if side == "firm":
@@ -155,6 +155,4 @@ def events_statement(side: str):
             (CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == bindparam("firm_id")))
     else:
         seen = CaseEvent.audience.in_(audiences[side])
-    return (select(CaseEvent).where(CaseEvent.request_id == bindparam("request_id"), seen)
-            .options(joinedload(CaseEvent.actor), joinedload(CaseEvent.message))
-            .order_by(CaseEvent.created_at, CaseEvent.id))
+    return timeline_query(CaseEvent.request_id == bindparam("request_id"), seen)
