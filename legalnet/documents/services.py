@@ -7,6 +7,7 @@ import hashlib
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from flask import current_app, has_app_context
@@ -14,8 +15,9 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
+from legalnet.accounts.models import User
 from legalnet.core.audit import AuditLog, record
 from legalnet.core.errors import DomainError, NotAllowed, ValidationFailed
 from legalnet.documents import permissions
@@ -168,18 +170,47 @@ def upload(req: LegalRequest, user, filename: str | None, stream) -> Document:
     return store(req, user, checked, permissions.side(user, req))
 
 
-def documents_of(user, req: LegalRequest) -> list[Document]:
+@dataclass(frozen=True, slots=True)
+class Uploader:
+    """Who added a document."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListedDocument:
+    """A document as lists show it: plain values read in one statement, without building ORM objects."""
+
+    id: int
+    request_id: int
+    name: str
+    version: int
+    size: int
+    content_type: str
+    sha256: str
+    side: str
+    at_intake: bool
+    created_at: datetime
+    uploaded_by: Uploader | None
+
+
+def documents_of(user, req: LegalRequest) -> list[ListedDocument]:
     """The request's documents the user may read, by name and newest version first; [] for anyone else."""
     if not permissions.can_read(user, req):
         return []
-    return list(db.session.scalars(documents_statement(), {"request_id": req.id}))
+    rows = db.session.connection().execute(documents_statement(), {"request_id": req.id})
+    return [ListedDocument(*values, uploaded_by=Uploader(name) if uploader_id is not None else None)
+            for *values, uploader_id, name in rows]
 
 
 @cache
 def documents_statement():
     """The documents of a request with who uploaded each, by name and newest version first. Built once."""
-    return (select(Document).where(Document.request_id == bindparam("request_id"))
-            .options(joinedload(Document.uploaded_by)).order_by(Document.name, Document.version.desc()))
+    return (select(Document.id, Document.request_id, Document.name, Document.version, Document.size,
+                   Document.content_type, Document.sha256, Document.side, Document.at_intake, Document.created_at,
+                   Document.uploaded_by_id, User.name)
+            .outerjoin(User, User.id == Document.uploaded_by_id).where(Document.request_id == bindparam("request_id"))
+            .order_by(Document.name, Document.version.desc()))
 
 
 def read(user, req: LegalRequest, document_id: int) -> tuple[Document, bytes]:

@@ -10,7 +10,7 @@ request is visible through one exactly when it is visible through the other.
 from functools import cache
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from legalnet.intake.models import CASE_STATUSES, LegalRequest
 from legalnet.referrals.models import Audience, CaseEvent, Offer, OfferStatus
@@ -130,9 +130,11 @@ def organisation_requests(user):
 
 @cache
 def organisation_requests_statement():
-    """The query of an organisation's requests, newest first; built once."""
+    """The query of an organisation's requests, newest first, with the columns a list shows; built once."""
+    listed = load_only(LegalRequest.reference, LegalRequest.title, LegalRequest.status, LegalRequest.created_at,
+                       LegalRequest.organisation_id)
     return (select(LegalRequest).where(LegalRequest.organisation_id == bindparam("organisation_id"))
-            .order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
+            .options(listed).order_by(LegalRequest.created_at.desc(), LegalRequest.id.desc()))
 
 
 def visible_events(user, req: LegalRequest) -> list[TimelineEntry]:

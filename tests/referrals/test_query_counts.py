@@ -72,6 +72,21 @@ def test_case_offer_and_queue_lists_do_not_grow_with_rows(app, client, db, auth)
     assert client.get("/cases/?show=all").get_data(as_text=True).count("Matter ") == 10
 
 
+def test_the_client_request_list_does_not_grow_with_rows(app, client, db, auth):
+    firms = [firm_with_admin(f"Firm {i}", capacity=100) for i in range(2)]
+    client_user = factories.make_user(Role.CLIENT)
+    db.session.commit()
+    auth.login(user=client_user)
+    add_requests(client_user, firms, 2, accept=False)
+    queries_for(app, client, "/requests/")
+    few = queries_for(app, client, "/requests/")
+    add_requests(client_user, firms, 10, accept=True)
+    many = queries_for(app, client, "/requests/")
+    page = client.get("/requests/").get_data(as_text=True)
+    assert page.count("Matter ") == 12 and "Accepted" in page
+    assert many == few, (few, many)
+
+
 def test_staff_request_and_client_request_pages_do_not_grow_with_the_shortlist(app, client, db, auth):
     client_user = factories.make_user(Role.CLIENT)
     firm_with_admin("First")
