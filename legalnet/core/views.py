@@ -169,14 +169,20 @@ def register_template_helpers(app: Flask) -> None:
     # Times are shown in the reader's zone; pages name that zone beside deadlines.
     app.jinja_env.globals["zone_label"] = dates.zone_label
 
+    # The links of each kind of user in each language, translated once per process.
+    translated_navigation: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
     @app.context_processor
     def inject_globals():
-        # Links to pages that a later part of the product has not registered yet are left out.
-        nav = [(endpoint, label) for endpoint, label in navigation_for(current_user) if endpoint in app.view_functions]
-        unread = 0
-        if current_user.is_authenticated:
-            unread = unread_count(current_user)
-        return {"Role": Role, "current_locale": current_locale_name(), "navigation": nav,
+        user = current_user._get_current_object()
+        locale = current_locale_name()
+        key = (navigation_group(user), locale)
+        if key not in translated_navigation:
+            # Links to pages that a later part of the product has not registered yet are left out.
+            translated_navigation[key] = [(endpoint, str(label)) for endpoint, label in NAVIGATION[key[0]]
+                                          if endpoint in app.view_functions]
+        unread = unread_count(user) if user.is_authenticated else 0
+        return {"Role": Role, "current_locale": locale, "navigation": translated_navigation[key],
                 "unread_notifications": unread}
 
 
@@ -219,20 +225,25 @@ def register_form_translations(app: Flask) -> None:
         request.wtforms_translations = FormMessages()
 
 
-def navigation_for(user) -> list[tuple[str, str]]:
-    """The navigation links (endpoint, label) that fit the user's role."""
+# The navigation links (endpoint, label) of each kind of user.
+NAVIGATION = {
+    "public": [("public.how_it_works", _l("How it works")), ("firms.directory", _l("Find a firm")),
+               ("firms.apply", _l("Apply for membership"))],
+    "client": [("accounts.dashboard", _l("Dashboard")), ("intake.list_requests", _l("My requests")),
+               ("intake.new_request", _l("New request")), ("firms.directory", _l("Find a firm"))],
+    "firm": [("accounts.dashboard", _l("Dashboard")), ("referrals.offers", _l("Offers")),
+             ("referrals.cases", _l("Cases")), ("firms.profile", _l("Firm profile"))],
+    "staff": [("accounts.dashboard", _l("Dashboard")), ("referrals.staff_queue", _l("Requests")),
+              ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
+              ("reports.dashboard", _l("Reports")), ("staff.audit_log", _l("Audit log")),
+              ("privacy.people", _l("People"))],
+}
+
+
+def navigation_group(user) -> str:
+    """Which navigation the user sees: "public", "client", "firm" or "staff"."""
     if not user.is_authenticated:
-        items = [("public.how_it_works", _l("How it works")), ("firms.directory", _l("Find a firm")),
-                 ("firms.apply", _l("Apply for membership"))]
-    elif user.role == Role.CLIENT:
-        items = [("accounts.dashboard", _l("Dashboard")), ("intake.list_requests", _l("My requests")),
-                 ("intake.new_request", _l("New request")), ("firms.directory", _l("Find a firm"))]
-    elif user.is_firm_member:
-        items = [("accounts.dashboard", _l("Dashboard")), ("referrals.offers", _l("Offers")),
-                 ("referrals.cases", _l("Cases")), ("firms.profile", _l("Firm profile"))]
-    else:
-        items = [("accounts.dashboard", _l("Dashboard")), ("referrals.staff_queue", _l("Requests")),
-                 ("staff.firms", _l("Members")), ("staff.applications", _l("Applications")),
-                 ("reports.dashboard", _l("Reports")), ("staff.audit_log", _l("Audit log")),
-                 ("privacy.people", _l("People"))]
-    return items
+        return "public"
+    if user.role == Role.CLIENT:
+        return "client"
+    return "firm" if user.is_firm_member else "staff"
