@@ -19,12 +19,12 @@ from legalnet.notifications.services import remember_unread_count
 
 @cache
 def session_with_user():
-    """The one query of each request: the session row with its user, the user's firm (which most pages read)
-    and the number of unread notifications (which every page's header shows). Built once, on first use (when
-    every model is mapped): building it costs more than running it."""
-    unread = select(func.count()).select_from(Notification).where(unread_of(UserSession.user_id)).scalar_subquery()
-    return (select(UserSession, unread).options(joinedload(UserSession.user).joinedload(User.firm))
-            .where(UserSession.key_hash == bindparam("key_hash")))
+    """The one query of each request: the user of a session with the session's start, the user's firm (which
+    most pages read) and the number of unread notifications (which every page's header shows). Built once, on
+    first use (when every model is mapped): building it costs more than running it."""
+    unread = select(func.count()).select_from(Notification).where(unread_of(User.id)).scalar_subquery()
+    return (select(User, UserSession.created_at, unread).join(UserSession, UserSession.user_id == User.id)
+            .options(joinedload(User.firm)).where(UserSession.key_hash == bindparam("key_hash")))
 
 
 def start_session(user: User) -> None:
@@ -44,11 +44,10 @@ def user_for_session_key(key: str) -> User | None:
     found = db.session.execute(session_with_user(), {"key_hash": hash_secret(key)}).first()
     if found is None:
         return None
-    row, unread_count = found
+    user, started, unread_count = found
     max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
-    if row.created_at < utcnow() - max_age:
+    if started < utcnow() - max_age:
         return None
-    user = row.user
     user.session_key = key
     remember_unread_count(user, unread_count)
     return user

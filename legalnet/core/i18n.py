@@ -89,7 +89,32 @@ def template_pgettext(context, message_context: str, string: str, **variables):
     return _finish(context, current_translations().upgettext(message_context, string), variables)
 
 
+def render_gettext():
+    """`_()` for one rendered page (the app's templates all escape): the catalog is looked up once, when the
+    page starts to render, instead of at every string."""
+    translations = current_translations()
+    ugettext = translations.ugettext
+    done = translations.__dict__.setdefault("legalnet_markup", {})
+
+    def gettext(string: str, **variables):
+        if variables:
+            return Markup(ugettext(string)) % variables
+        try:
+            return done[string]
+        except KeyError:
+            done[string] = Markup(ugettext(string)) % {}
+            return done[string]
+
+    return gettext
+
+
 def install_template_gettext(app: Flask) -> None:
     """Let templates' `_`, `gettext`, `ngettext` and `pgettext` use the per-request catalog."""
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext,
                                  pgettext=template_pgettext)
+
+    @app.context_processor
+    def bind_gettext():
+        # Templates see this `_` directly; macros imported without the context use the global one.
+        gettext = render_gettext()
+        return {"_": gettext, "gettext": gettext}

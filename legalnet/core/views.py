@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import numbers, support
-from flask import Flask, flash, jsonify, render_template, request
+from flask import Flask, flash, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -169,18 +169,18 @@ def register_template_helpers(app: Flask) -> None:
     # Times are shown in the reader's zone; pages name that zone beside deadlines.
     app.jinja_env.globals["zone_label"] = dates.zone_label
 
-    # The links of each kind of user in each language, translated once per process.
-    translated_navigation: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    # The links (endpoint, label, path) of each kind of user in each language, translated once per process.
+    translated_navigation: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
 
     @app.context_processor
     def inject_globals():
         user = current_user._get_current_object()
         locale = current_locale_name()
-        key = (navigation_group(user), locale)
+        key = (navigation_group(user), locale, request.script_root)
         if key not in translated_navigation:
             # Links to pages that a later part of the product has not registered yet are left out.
-            translated_navigation[key] = [(endpoint, str(label)) for endpoint, label in NAVIGATION[key[0]]
-                                          if endpoint in app.view_functions]
+            translated_navigation[key] = [(endpoint, str(label), url_for(endpoint))
+                                          for endpoint, label in NAVIGATION[key[0]] if endpoint in app.view_functions]
         unread = unread_count(user) if user.is_authenticated else 0
         return {"Role": Role, "current_locale": locale, "navigation": translated_navigation[key],
                 "unread_notifications": unread}
