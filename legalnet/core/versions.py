@@ -2,7 +2,7 @@
 
 A counter names a body of content (the public directory: firms, their coverage, offices and lawyers) and
 the tables it is built from. Every transaction that writes to one of those tables, through the ORM or with an
-INSERT, UPDATE or DELETE statement run by the session, adds one to the counter in the same transaction. A
+INSERT, UPDATE or DELETE statement run by the session, adds one to the counter as it commits. A
 fragment rendered from that content is cached under the counter's value, so the next commit makes every
 cached copy unreachable at once, in every worker and process, whichever cache backend is configured: the
 counter lives beside the data, not in the cache.
@@ -64,25 +64,42 @@ def _bump(session: Session, names: set[str]) -> None:
             connection.execute(ContentVersion.__table__.insert().values(name=name, version=1))
 
 
-def _names_of_tables(tables: set[str]) -> set[str]:
-    return {name for name, watched in WATCHED.items() if watched & tables}
+def _note(session: Session, tables: set[str]) -> None:
+    names = {name for name, watched in WATCHED.items() if watched & tables}
+    if not names:
+        return
+    # Kept with the transaction they belong to: what a rolled-back transaction noted is never counted.
+    root = session.get_transaction() or session.begin()  # a bulk statement may come before the transaction
+    kept = session.info.get(CHANGED_KEY)
+    if kept is None or kept[0] is not root:
+        kept = session.info[CHANGED_KEY] = (root, set())
+    kept[1].update(names)
+
+
+CHANGED_KEY = "content_versions_changed"
 
 
 @event.listens_for(Session, "after_flush")
-def _count_flushed_writes(session, _context) -> None:
-    tables = {obj.__table__.name for obj in (*session.new, *session.dirty, *session.deleted)
-              if hasattr(obj, "__table__")}
-    names = _names_of_tables(tables)
-    if names:
-        _bump(session, names)
+def _note_flushed_writes(session, _context) -> None:
+    _note(session, {obj.__table__.name for obj in (*session.new, *session.dirty, *session.deleted)
+                    if hasattr(obj, "__table__")})
 
 
 @event.listens_for(Session, "do_orm_execute")
-def _count_statement_writes(state) -> None:
+def _note_statement_writes(state) -> None:
     # Bulk inserts (the importer), counters and sweeps never pass through the flush.
-    if not (state.is_insert or state.is_update or state.is_delete):
-        return
     table = getattr(state.statement, "table", None)
-    names = _names_of_tables({table.name}) if table is not None else set()
-    if names:
-        _bump(state.session, names)
+    if (state.is_insert or state.is_update or state.is_delete) and table is not None:
+        _note(state.session, {table.name})
+
+
+@event.listens_for(Session, "before_commit")
+def _count_at_commit(session) -> None:
+    # The counters are written last, just before the outermost COMMIT and once a transaction: a transaction
+    # holds a counter's row lock only while it commits and never waits for another lock while holding it.
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    kept = session.info.pop(CHANGED_KEY, None)
+    if kept is not None and kept[0] is session.get_transaction():
+        _bump(session, kept[1])

@@ -63,6 +63,21 @@ def test_a_rolled_back_write_leaves_the_version(app, client, db):
     assert "Pearl Kept Law" in client.get("/firms/").get_data(as_text=True)
 
 
+def test_a_rolled_back_savepoint_keeps_the_write_before_it(app, client, db):
+    firm = factories.make_firm("Coral Savepoint Law")
+    db.session.commit()
+    assert "Coral Savepoint Law" in client.get("/firms/").get_data(as_text=True)
+    before = version_of("directory")
+    firm.name = "Coral Renamed Law"
+    db.session.flush()
+    savepoint = db.session.begin_nested()
+    db.session.execute(update(Firm).where(Firm.id == firm.id).values(capacity=99))
+    savepoint.rollback()
+    db.session.commit()
+    assert version_of("directory") == before + 1  # once a transaction
+    assert "Coral Renamed Law" in client.get("/firms/").get_data(as_text=True)
+
+
 def test_suspension_removes_the_cached_profile_and_the_card(app, client, db):
     firm = factories.make_firm("Jade Suspended Law")
     firm.lawyers.append(Lawyer(name="Ms Jade Counsel"))
