@@ -10,13 +10,15 @@ counter lives beside the data, not in the cache.
 
 from collections.abc import Callable
 
-from sqlalchemy import DDL, Integer, String, event, select, update
+from sqlalchemy import DDL, Integer, String, event, inspect, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from legalnet.extensions import cache, db
 
 # Content name -> the tables whose rows it is built from.
 WATCHED: dict[str, frozenset[str]] = {}
+# Table -> columns no content shows: an UPDATE (or a changed object) touching only these counts for nothing.
+UNSEEN: dict[str, frozenset[str]] = {}
 
 
 class ContentVersion(db.Model):
@@ -28,9 +30,12 @@ class ContentVersion(db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
-def watch(name: str, tables) -> None:
-    """Count writes to `tables` (table names) under the content `name`."""
+def watch(name: str, tables, unseen: dict[str, set[str]] | None = None) -> None:
+    """Count writes to `tables` (table names) under the content `name`; `unseen` names, per table, the columns
+    the content never shows (counters, bookkeeping), whose changes alone are not counted."""
     WATCHED[name] = frozenset(tables)
+    for table, columns in (unseen or {}).items():
+        UNSEEN[table] = frozenset(columns)
     # A schema created from the models (tests, `db.create_all()`) starts with the row the migration inserts.
     event.listen(ContentVersion.__table__, "after_create",
                  DDL(f"INSERT INTO content_versions (name, version) VALUES ('{name}', 0)"))
@@ -79,18 +84,31 @@ def _note(session: Session, tables: set[str]) -> None:
 CHANGED_KEY = "content_versions_changed"
 
 
+def _changes_shown(obj) -> bool:
+    # The attributes a flush is about to write are those with a remembered earlier value.
+    unseen = UNSEEN.get(obj.__table__.name)
+    return unseen is None or not set(inspect(obj).committed_state) <= unseen
+
+
 @event.listens_for(Session, "after_flush")
 def _note_flushed_writes(session, _context) -> None:
-    _note(session, {obj.__table__.name for obj in (*session.new, *session.dirty, *session.deleted)
-                    if hasattr(obj, "__table__")})
+    changed = [*session.new, *session.deleted, *(obj for obj in session.dirty if hasattr(obj, "__table__")
+                                                 and _changes_shown(obj))]
+    _note(session, {obj.__table__.name for obj in changed if hasattr(obj, "__table__")})
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _note_statement_writes(state) -> None:
     # Bulk inserts (the importer), counters and sweeps never pass through the flush.
     table = getattr(state.statement, "table", None)
-    if (state.is_insert or state.is_update or state.is_delete) and table is not None:
-        _note(state.session, {table.name})
+    if not (state.is_insert or state.is_update or state.is_delete) or table is None:
+        return
+    if state.is_update and table.name in UNSEEN:
+        # The SET list of update(...).values(...); when it cannot be read, the write is counted.
+        columns = {getattr(key, "key", key) for key in getattr(state.statement, "_values", None) or {}}
+        if columns and columns <= UNSEEN[table.name]:
+            return
+    _note(state.session, {table.name})
 
 
 @event.listens_for(Session, "before_commit")

@@ -52,8 +52,12 @@ KIND_FIELDS = (("jurisdictions", FirmJurisdiction), ("practice_areas", FirmPract
 
 # What the directory and the public profiles show is built from these tables (and a search is read with the
 # aliases staff have taught): a write to any of them makes every cached directory page and profile stale.
+# Writes to a firm's workload and track record alone (every offer and answer changes them) leave it as it is.
 watch("directory", [model.__tablename__ for model in (
-    Firm, FirmJurisdiction, FirmPracticeArea, FirmLanguage, Office, Lawyer, BarAdmission, TaughtAlias)])
+    Firm, FirmJurisdiction, FirmPracticeArea, FirmLanguage, Office, Lawyer, BarAdmission, TaughtAlias)],
+    unseen={Firm.__tablename__: {"open_cases", "offers_accepted", "offers_declined", "offers_expired",
+                                 "response_hours_total", "rating_total", "rating_count", "last_referred_at",
+                                 "recent_referrals", "capacity", "renewal_date", "updated_at"}})
 # How similar (0 to 1) a search must be to some stretch of a name for the trigram index to return it: lower
 # than pg_trgm's default (0.6) so that a typo in a short word ("Wijya" for "Wijaya", 0.5) is still found.
 WORD_SIMILARITY = 0.45
@@ -232,7 +236,10 @@ def _names_matching(query: str, conditions) -> list[int]:
 
 def _page_of(firm_ids: list[int], load) -> list[Firm]:
     """The firms with these ids, in this order, with what the directory shows of them."""
-    firms = {f.id: f for f in db.session.scalars(db.select(Firm).where(Firm.id.in_(firm_ids)).options(*load))}
+    # Fresh rows even for firms the session already holds (the signed-in member's own firm): cached pages are
+    # stored under the version read at the start, and must not show anything older.
+    stmt = db.select(Firm).where(Firm.id.in_(firm_ids)).options(*load).execution_options(populate_existing=True)
+    firms = {f.id: f for f in db.session.scalars(stmt)}
     return [firms[i] for i in firm_ids if i in firms]
 
 
@@ -293,6 +300,7 @@ def public_firm(firm_id: int) -> Firm | None:
     return db.session.scalar(
         db.select(Firm).where(Firm.id == firm_id, Firm.status == FirmStatus.ACTIVE).options(
             selectinload(Firm.offices), selectinload(Firm.lawyers).selectinload(Lawyer.bar_admissions))
+        .execution_options(populate_existing=True)  # fresh even when the session holds the firm (see _page_of)
     )
 
 

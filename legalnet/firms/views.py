@@ -45,12 +45,22 @@ def country_label(value: str | None) -> str:
 # ------------------------------------------------------------------------------------ public
 
 
+# The query string of the directory: the search, its filters and the page.
+DIRECTORY_ARGS = ("q", "jurisdiction", "practice_area", "language", "match", "page")
+
+
 @bp.route("/firms/")
 def directory():
     """Search the directory of active member firms."""
-    # The search form and its results depend only on the query string and the language.
-    key = (current_locale_name(), sorted(request.args.items(multi=True)))
-    return render_template("firms/directory.html", body=Markup(cached("directory", key, directory_body)))
+    # The search form and its results depend only on the query string and the language. Only the parameters
+    # the page knows, each given once, are cached: made-up ones would each keep a copy of the page.
+    args = request.args
+    if all(name in DIRECTORY_ARGS and len(args.getlist(name)) == 1 for name in args):
+        body = cached("directory", (current_locale_name(), *(args.get(name) for name in DIRECTORY_ARGS)),
+                      directory_body)
+    else:
+        body = directory_body()
+    return render_template("firms/directory.html", body=Markup(body))
 
 
 def directory_body() -> str:

@@ -11,6 +11,8 @@ from legalnet.accounts.models import Role
 from legalnet.core.versions import version_of
 from legalnet.firms import membership
 from legalnet.firms.models import Firm, FirmStatus, Lawyer, Office
+from legalnet.firms.views import public_profile
+from legalnet.referrals.offers import bump_firm
 from legalnet.staff.vocabulary import teach_alias
 from tests import factories
 from tests.referrals.test_query_counts import counting
@@ -136,3 +138,53 @@ def test_a_write_in_another_process_shows_here(app, client, db):
         other_db.engine.dispose()
     db.session.expire_all()
     assert "Bamboo Shared Law" not in client.get("/firms/").get_data(as_text=True)
+
+
+def test_repeated_and_unknown_parameters_are_served_uncached(app, client, db):
+    factories.make_firm("Alpha Order Law")
+    factories.make_firm("Beta Order Law")
+    db.session.commit()
+    first = client.get("/firms/?q=Alpha&q=Beta").get_data(as_text=True)
+    second = client.get("/firms/?q=Beta&q=Alpha").get_data(as_text=True)
+    assert "Alpha Order Law" in first and "Beta Order Law" not in first
+    assert "Beta Order Law" in second and "Alpha Order Law" not in second
+    served(app, client, "/firms/?q=Alpha&utm=1")
+    again, page = served(app, client, "/firms/?q=Alpha&utm=1")
+    assert again > 1 and "Alpha Order Law" in page
+
+
+def test_workload_and_track_record_writes_leave_the_version(app, client, db):
+    firm = factories.make_firm("Epsilon Counter Law")
+    db.session.commit()
+    before = version_of("directory")
+    bump_firm(firm.id, open_cases=1)  # a statement touching counters only
+    db.session.commit()
+    firm.capacity = 9  # an object whose changed attributes are not shown
+    db.session.commit()
+    assert version_of("directory") == before
+    firm.description = "Shipping disputes."
+    db.session.commit()
+    assert version_of("directory") == before + 1
+
+
+def test_a_firm_the_session_already_holds_is_read_afresh(app, client, db):
+    """Another process renames the firm after this request loaded it (as the sign-in query loads a member's
+    firm) but before the page reads the version: the page cached under the new version shows the new name."""
+    firm = factories.make_firm("Iota Stale Law")
+    db.session.commit()
+    firm_id = firm.id
+    db.session.remove()
+    with app.test_request_context(f"/firms/{firm_id}"):
+        held = db.session.get(Firm, firm_id)  # the identity map keeps it only while someone holds it
+        other = create_app({"ENV_NAME": "testing", "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+        with other.app_context():
+            from legalnet.extensions import db as other_db
+
+            other_db.session.execute(update(Firm).where(Firm.id == firm_id).values(name="Iota Renamed Law"))
+            other_db.session.commit()
+            other_db.session.remove()
+            other_db.engine.dispose()
+        public_profile(firm_id)
+        assert held.name == "Iota Renamed Law"
+    db.session.remove()
+    assert "Iota Renamed Law" in client.get(f"/firms/{firm_id}").get_data(as_text=True)
