@@ -60,19 +60,23 @@ def _finish(context, text: str, variables: dict):
     return text % variables
 
 
+def _escaped(translations, string: str) -> Markup:
+    # The same string in the same catalog always gives the same markup: it is escaped once per catalog.
+    done = translations.__dict__.setdefault("legalnet_markup", {})
+    try:
+        return done[string]
+    except KeyError:
+        done[string] = Markup(translations.ugettext(string)) % {}
+        return done[string]
+
+
 @pass_context
 def template_gettext(context, string: str, **variables):
     """`_()` and `gettext()` in templates."""
     translations = current_translations()
     if variables or not context.eval_ctx.autoescape:
         return _finish(context, translations.ugettext(string), variables)
-    # The same string in the same catalog always gives the same markup.
-    done = translations.__dict__.setdefault("legalnet_markup", {})
-    try:
-        return done[string]
-    except KeyError:
-        done[string] = _finish(context, translations.ugettext(string), {})
-        return done[string]
+    return _escaped(translations, string)
 
 
 @pass_context
@@ -93,17 +97,11 @@ def render_gettext():
     """`_()` for one rendered page (the app's templates all escape): the catalog is looked up once, when the
     page starts to render, instead of at every string."""
     translations = current_translations()
-    ugettext = translations.ugettext
-    done = translations.__dict__.setdefault("legalnet_markup", {})
 
     def gettext(string: str, **variables):
         if variables:
-            return Markup(ugettext(string)) % variables
-        try:
-            return done[string]
-        except KeyError:
-            done[string] = Markup(ugettext(string)) % {}
-            return done[string]
+            return Markup(translations.ugettext(string)) % variables
+        return _escaped(translations, string)
 
     return gettext
 
