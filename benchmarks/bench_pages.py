@@ -132,12 +132,20 @@ def session_cookie(base: str, email: str) -> str:
         response = _post_form(conn, "/sign-in/code", cookies, {"code": pyotp.TOTP(DEMO_TOTP_SECRET).now()})
     if response.status != 302:
         raise RuntimeError(f"signing in as {email} answered {response.status}")
+    # Follow the redirect as a browser does: the page it leads to shows the welcome message, which then leaves
+    # the session. Otherwise every timed request would carry that message, show it and sign a new cookie.
+    landing = urllib.parse.urlsplit(response.getheader("Location", "")).path or "/"
+    conn.request("GET", landing, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+    response = conn.getresponse()
+    response.read()
+    _cookies(response, cookies)
     conn.close()
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
 def check_page(base: str, path: str, cookie: str) -> None:
-    """Refuse to time a page that does not answer 200 (a redirect to sign-in would be timed as a fast page)."""
+    """Refuse to time a page that does not answer 200 (a redirect to sign-in would be timed as a fast page), or
+    that changes a signed-in session (wrk sends the same cookie every time, so it would change it every time)."""
     conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
     conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
     response = conn.getresponse()
@@ -145,6 +153,8 @@ def check_page(base: str, path: str, cookie: str) -> None:
     conn.close()
     if response.status != 200:
         raise RuntimeError(f"{path} answered {response.status}, not 200")
+    if cookie and response.getheader("Set-Cookie"):
+        raise RuntimeError(f"{path} sets a new session cookie on each request with the same cookie")
 
 
 def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> tuple[float, float]:

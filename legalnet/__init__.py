@@ -6,6 +6,7 @@ import os
 from flask import Flask, has_request_context, request, session
 from flask_login import current_user
 
+from legalnet.core import csrf as csrf_tokens
 from legalnet.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -108,6 +109,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=os.path.join(ROOT_DIR, "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
+    csrf_tokens.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
     cache.init_app(app)

@@ -15,10 +15,11 @@ from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
 from legalnet.documents import services as documents
 from legalnet.extensions import db
+from legalnet.firms.models import Firm
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
-from legalnet.matching.services import label
+from legalnet.matching.services import labels
 from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.referrals import access, offers
 from legalnet.referrals import services as referrals
@@ -33,7 +34,7 @@ bp = Blueprint("intake", __name__, url_prefix="/requests")
 @bp.app_template_filter("vocab")
 def vocab_labels(codes, kind: str) -> str:
     """Readable labels of vocabulary codes in the user's language, e.g. "Vietnam · Intellectual Property"."""
-    return " · ".join(label(kind, code) for code in codes or [])
+    return " · ".join(labels(kind, codes or []))
 
 
 @bp.app_template_filter("state_label")
@@ -52,8 +53,10 @@ def request_page_statement():
     """A request with what its page shows of each offer: the firm and the quote asked for; one statement,
     built once."""
     offers_of = joinedload(LegalRequest.offers)
+    # Of each firm the page shows the name and whether it is a member still (for the link to its profile).
+    firm_of = offers_of.joinedload(Offer.firm).load_only(Firm.name, Firm.status)
     return (select(LegalRequest).where(LegalRequest.id == bindparam("id"))
-            .options(offers_of.joinedload(Offer.firm), offers_of.joinedload(Offer.quote)))
+            .options(firm_of, offers_of.joinedload(Offer.quote)))
 
 
 def input_from(form: RequestForm) -> services.RequestInput:

@@ -4,12 +4,14 @@ firm reading English each see the same event in their own language. Text the use
 reasons) is shown as typed; rows written before events had parameters show their stored text."""
 
 from datetime import datetime
+from functools import lru_cache
 
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale, get_timezone, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from legalnet.core.dates import deadline_text
+from legalnet.core.i18n import current_locale_name
 from legalnet.matching.services import label
 from legalnet.referrals.labels import outcome_label, request_status_label
 
@@ -103,7 +105,21 @@ def event_text(event) -> str:
     parameters, or its stored text for typed notes and for rows written before events had parameters."""
     if event.kind not in EVENT_RENDERERS:
         return event.text
+    params = event.params or {}
     try:
-        return render_event(event.kind, event.params or {})
+        # A case page words the same events on every visit: the wording is a function of the kind, the
+        # parameters, the language and the time zone.
+        return _worded(event.kind, tuple(sorted(params.items())), current_locale_name(), str(get_timezone()))
+    except TypeError:  # a parameter that cannot be a cache key (a list): worded afresh
+        pass
+    except (KeyError, ValueError):
+        return event.text
+    try:
+        return render_event(event.kind, params)
     except (KeyError, ValueError, TypeError):
         return event.text
+
+
+@lru_cache(maxsize=4096)
+def _worded(kind: str, params: tuple, _locale: str, _zone: str) -> str:
+    return render_event(kind, dict(params))

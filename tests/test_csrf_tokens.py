@@ -1,0 +1,46 @@
+"""The CSRF token of the pages is signed at most once a minute per session, and stays a real Flask-WTF token:
+it posts within its time limit, is refused after it, and belongs to its own session."""
+
+import time
+from types import SimpleNamespace
+
+from itsdangerous import TimestampSigner
+
+from legalnet.core import csrf as csrf_tokens
+from tests.conftest import csrf_from
+
+
+def _language_post(client, token: str):
+    return client.post("/language", data={"csrf_token": token, "locale": "en", "next": "/"})
+
+
+def test_pages_of_one_minute_share_a_token_that_posts(client):
+    first = csrf_from(client.get("/").get_data(as_text=True))
+    second = csrf_from(client.get("/firms/").get_data(as_text=True))
+    assert first == second
+    assert _language_post(client, first).status_code == 302
+
+
+def test_each_session_has_its_own_token(app, client):
+    mine = csrf_from(client.get("/").get_data(as_text=True))
+    other = app.test_client()
+    theirs = csrf_from(other.get("/").get_data(as_text=True))
+    assert mine != theirs
+    assert _language_post(other, mine).status_code == 400
+
+
+def test_a_token_signed_past_the_time_limit_is_refused(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_TIME_LIMIT", 3600)
+    client.get("/")  # the session gets its raw token
+    csrf_tokens._signed.cache_clear()
+    then = time.time() - 3600 - 120
+    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: then))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(then))
+    old = csrf_from(client.get("/").get_data(as_text=True))
+    monkeypatch.undo()
+    monkeypatch.setitem(app.config, "WTF_CSRF_TIME_LIMIT", 3600)
+    csrf_tokens._signed.cache_clear()
+    assert _language_post(client, old).status_code == 400
+    fresh = csrf_from(client.get("/").get_data(as_text=True))
+    assert fresh != old
+    assert _language_post(client, fresh).status_code == 302
