@@ -33,3 +33,43 @@ def test_a_dispute_with_a_forum_of_its_own_stays_out_of_litigation(title, descri
 def test_words_that_only_contain_a_dispute_word_do_not_count():
     assert not names_dispute(["We have an issue with the pursued licence and a tissue supplier."])
     assert names_dispute(["They may sue us."]) and names_dispute(["Tranh chấp đất đai ở Đà Nẵng"])
+
+
+@pytest.mark.parametrize("text", [
+    "We want to recover the deposit the landlord is holding back.",
+    "The borrower defaulted and the bank wants to foreclose on the mortgaged house.",
+    "We need an injunction to stop the former director using our client list.",
+    "Can we enforce a foreign judgment against their assets here?",
+    "我哋想入稟小額錢債審裁處攞返按金。",
+    "我们想讨回货款，申请强制执行。",
+    "Chúng tôi muốn đòi nợ công ty đối tác.",
+    "เราต้องการทวงหนี้จากลูกค้า",
+    "Kami ingin menagih utang dan menuntut ganti rugi.",
+])
+def test_claims_to_recover_and_court_orders_name_a_dispute(text):
+    assert names_dispute([text])
+
+
+@pytest.mark.parametrize("text", [
+    "We need to plan the recovery of our IT systems after the outage.",
+    "Điều kiện để thành lập công ty là gì?",
+    "The judge of the design contest is a former client.",
+])
+def test_words_near_a_claim_are_not_a_claim(text):
+    assert not names_dispute([text])
+
+
+@pytest.mark.parametrize("title, description, forum", [
+    ("Winding up petition", "A creditor has filed a winding-up petition against our Hong Kong subsidiary in the "
+     "High Court; the hearing is next month.", "insolvency"),
+    ("Ship arrested", "Our bulk carrier was arrested in Singapore by a bunker supplier; the court has set a hearing "
+     "on the security.", "maritime"),
+])
+def test_an_area_with_proceedings_of_its_own_keeps_a_passing_court_out(title, description, forum):
+    resolved = resolve_request(title, description)
+    assert forum in resolved.practice_areas
+    assert "litigation" not in resolved.practice_areas
+    assert "litigation" in resolved.also_mentioned
+    # The client who lists litigation itself keeps it.
+    listed = resolve_request(title, description, practice_areas=["litigation"])
+    assert {forum, "litigation"} <= set(listed.practice_areas)

@@ -1,7 +1,8 @@
 """Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
 litigation work as well as the work of its subject, unless the area it names has a forum of its own
-(arbitration, labour disputes). The words are data: ``dispute_patterns`` and ``dispute_forums`` in
-``data/cues.json``."""
+(arbitration, labour disputes); and with an area whose matters go before proceedings of their own central
+(arbitration, insolvency, maritime), a court named in passing does not add litigation. The words are data:
+``dispute_patterns``, ``dispute_forums`` and ``own_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .cues import _CUES
 LITIGATION = "litigation"
 _DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
 _FORUMS = frozenset(_CUES["dispute_forums"])
+_OWN_FORUMS = frozenset(_CUES["own_forums"])
 
 
 def names_dispute(texts: list[str]) -> bool:
@@ -25,3 +27,11 @@ def with_litigation(main: list[str], also: list[str], texts: list[str], most: in
     if LITIGATION in main or _FORUMS & set(main) or len(main) >= most or not names_dispute(texts):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+
+
+def forum_over_litigation(main: list[str], also: list[str], chosen: list[str]) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
+    (arbitration, insolvency, maritime) is central, unless the client chose litigation itself."""
+    if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main):
+        return main, also
+    return [code for code in main if code != LITIGATION], [LITIGATION, *also]

@@ -10,7 +10,7 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
 from .cues import _CUES
-from .disputes import with_litigation
+from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
 from .index import _Index, _index
 from .results import RequestResolution, TermResolution
@@ -214,7 +214,9 @@ def resolve_request(
                 found.add(code, source)
         if kind == "practice_areas":
             main, also = rank_areas(list(res.codes), weighted)
-            main, out.also_mentioned = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
+            main, also = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
+            chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
+            main, out.also_mentioned = forum_over_litigation(main, also, chosen)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and found.codes:
             for reading in readings:
