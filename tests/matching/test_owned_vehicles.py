@@ -33,3 +33,24 @@ def test_an_enterprise_after_a_founding_verb_is_the_work(description):
 
 def test_an_enterprise_describing_the_client_is_not():
     assert "foreign-investment" not in resolve_request("裁员", "我们是一家外资企业，员工要求加薪。").practice_areas
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Sa thải nhân viên", "Tập đoàn của chúng tôi có văn phòng đại diện ở Đà Nẵng và cần chấm dứt hợp đồng lao động "
+     "với một nhân viên."),
+    ("Layoffs", "We have a representative office in Yangon and must lay off twelve staff next month."),
+])
+def test_an_office_the_client_has_is_not_the_work(title, description):
+    resolved = resolve_request(title, description)
+    assert "employment" in resolved.practice_areas
+    assert not {"foreign-investment", "corporate-commercial"} & set(resolved.practice_areas)
+
+
+@pytest.mark.parametrize("description", [
+    "A Korean cosmetics brand wants to open a representative office in Ho Chi Minh City next year.",
+    "我们想在越南设立代表处，负责市场推广。",
+    "Kami berencana mendirikan PT PMA di Surabaya untuk distribusi alat kesehatan.",
+])
+def test_setting_up_a_foreign_invested_entity_is_corporate_and_foreign_investment_work(description):
+    resolved = resolve_request("New entity", description)
+    assert {"corporate-commercial", "foreign-investment"} <= set(resolved.practice_areas)

@@ -162,7 +162,6 @@ def test_jurisdiction_aliases_in_many_scripts(text, code):
         ("并购", "mergers-acquisitions"),
         ("併購", "mergers-acquisitions"),
         ("takeovers", "mergers-acquisitions"),
-        ("WFOE setup", "foreign-investment"),
         ("FDI", "foreign-investment"),
         ("work permits", "immigration"),
         ("transfer pricing", "tax"),
@@ -186,6 +185,10 @@ def test_jurisdiction_aliases_in_many_scripts(text, code):
 )
 def test_practice_area_aliases(text, code):
     assert codes("practice_areas", text) == [code]
+
+
+def test_a_foreign_invested_entity_to_set_up_names_both_of_its_areas():
+    assert codes("practice_areas", "WFOE setup") == ["corporate-commercial", "foreign-investment"]
 
 
 @pytest.mark.parametrize(
@@ -368,7 +371,7 @@ HELD_OUT = [
         [],
         [],
         ["TH"],
-        ["foreign-investment", "tax"],
+        ["corporate-commercial", "foreign-investment", "tax"],
         [],
     ),
     (
