@@ -12,10 +12,11 @@ One CSV file per practice area in ``terms/`` (``terms/<slug>.csv``) with the col
   whole list item), ``list`` (only as a whole list item);
 - ``source``: where the term comes from (the statute, the regulator, a glossary).
 
-English words match in their inflected forms too ("hire" matches "hiring" and "hired", "lease" matches
+English terms match in their inflected forms too ("hire" matches "hiring" and "hired", "lease" matches
 "leases" and "leasing"): terms and text are compared word by word after their inflectional endings are
 taken off (``stem_word``). Only inflections go, never derivations, so "customer" stays apart from
-"customs" and "liquidated" from "liquidation".
+"customs" and "liquidated" from "liquidation". Terms of other languages match as written: English endings
+mean nothing there (Vietnamese "thuế" written without marks is "thue", not a form of "thu").
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ class Term:
     jurisdiction: str
     scope: str
     source: str
+    lang: str = "en"
+
+    def forms(self) -> tuple[str, ...]:
+        """The normalised term, and its English stem when it is English."""
+        norm = vocabulary.normalise(self.term)
+        stem = stem_words(norm) if self.lang == "en" else norm
+        return tuple(dict.fromkeys((norm, stem)))
 
 
 @lru_cache(maxsize=65536)
@@ -86,6 +94,7 @@ def read_terms(directory: Path = TERMS_DIR) -> list[Term]:
                         jurisdiction=(row.get("jurisdiction") or "").strip().upper(),
                         scope=(row.get("scope") or "any").strip(),
                         source=(row.get("source") or "").strip(),
+                        lang=(row.get("lang") or "").strip(),
                     )
                 except (KeyError, ValueError, AttributeError) as error:
                     raise ValueError(f"{path.name} line {line}: {error}") from error
@@ -99,7 +108,7 @@ def read_terms(directory: Path = TERMS_DIR) -> list[Term]:
 def _table() -> dict[tuple[str, str], Term]:
     table: dict[tuple[str, str], Term] = {}
     for term in read_terms():
-        for key in {vocabulary.normalise(term.term), stem_words(vocabulary.normalise(term.term))}:
+        for key in term.forms():
             known = table.get((key, term.code))
             if known is None or term.weight > known.weight:
                 table[(key, term.code)] = term
@@ -115,8 +124,9 @@ def term_info(norm: str, code: str) -> Term | None:
 @lru_cache(maxsize=1)
 def stem_forms() -> frozenset[str]:
     """The stems the term base adds as aliases that are not terms as written ("merg" of "merge")."""
-    written = {vocabulary.normalise(term.term) for term in read_terms()}
-    return frozenset(stem_words(norm) for norm in written) - written
+    terms = read_terms()
+    written = {vocabulary.normalise(term.term) for term in terms}
+    return frozenset(term.forms()[-1] for term in terms) - written
 
 
 def merge_terms(entries) -> None:
@@ -127,6 +137,6 @@ def merge_terms(entries) -> None:
         if entry is None:
             raise ValueError(f"terms/{term.code}.csv names no practice area of the vocabulary")
         target = entry.list_only if term.scope in ("caps", "list") else entry.aliases
-        for form in dict.fromkeys((term.term, stem_words(vocabulary.normalise(term.term)))):
+        for form in dict.fromkeys((term.term, *term.forms()[1:])):
             if form not in target:
                 target.append(form)

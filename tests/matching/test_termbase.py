@@ -78,3 +78,13 @@ def test_regulators_and_everyday_terms_name_their_area(title, description, area,
     assert area in resolved.practice_areas
     if place:
         assert place in resolved.jurisdictions
+
+
+def test_only_english_terms_match_in_english_word_forms():
+    # "thuế" written without its marks is "thue"; "thủ tục" (procedure) and "đối thủ" (rival) are not tax.
+    procedure = resolve_request("Chuyển nhượng dự án",
+                                "Cần luật sư kiểm tra thủ tục chuyển nhượng; đối thủ cũng muốn mua.")
+    assert "tax" not in procedure.practice_areas + procedure.also_mentioned
+    tax = resolve_request("Thue", "Cong ty can tu van ve thue thu nhap doanh nghiep.")
+    assert "tax" in tax.practice_areas
+    assert "employment" in resolve_request("Staff", "We are hiring Thai staff for our Bangkok office.").practice_areas
