@@ -288,6 +288,18 @@ class Vocabulary:
         not as corrections of typos."""
         return self._place_names
 
+    def marked_names(self, kind: str, letters: frozenset[str]) -> dict[str, frozenset[str]]:
+        """Aliases as written (case folded, spaces single) that contain any of `letters`, with their codes:
+        a word written with such letters matches a name written with them, not its bare romanisation."""
+        self._check_kind(kind)
+        out: dict[str, set[str]] = {}
+        for code, entry in self._entries[kind].items():
+            for alias in entry.aliases + entry.list_only:
+                written = " ".join(alias.casefold().split())
+                if letters & set(written):
+                    out.setdefault(written, set()).add(code)
+        return {k: frozenset(v) for k, v in out.items()}
+
     def language_jurisdictions(self) -> dict[str, frozenset[str]]:
         """Language code -> the jurisdictions where it is commonly used (for deciding shared aliases)."""
         return {code: frozenset(e.jurisdictions) for code, e in self._entries["languages"].items()}

@@ -56,3 +56,32 @@ def test_a_two_character_place_in_chinese_needs_a_word_that_places_it():
     # 美孚 is a district and an oil company; 山頂 a district and any mountain top.
     assert places("油價", "美孚石油公司的合同出了問題，對方拒絕付款。") != ["HK"]
     assert places("租約", "我住在美孚，房東不肯退還按金。") == ["HK"]
+
+
+@pytest.mark.parametrize(("title", "description", "code"), [
+    ("Ex-employee joined a rival", "Our former sales head joined Meridian Lab Supplies Pte. Ltd. with our price "
+     "list. We want an injunction.", "SG"),
+    ("Unpaid invoices", "PT Sinar Baja Nusantara has not paid three invoices for steel coils; we want to claim.", "ID"),
+    ("Tranh chấp hợp đồng", "Công ty Cổ phần Thép Hòa Bình chưa thanh toán tiền hàng cho chúng tôi.", "VN"),
+    ("Supply contract", "บริษัท สยามแพ็คกิ้ง จำกัด ผิดสัญญาซื้อขาย เราต้องการฟ้อง", "TH"),
+])
+def test_with_no_place_named_a_partys_legal_form_names_it(title, description, code):
+    assert places(title, description) == [code]
+
+
+def test_a_legal_form_shared_by_two_places_or_a_named_place_decides_nothing_alone():
+    # Sdn Bhd is Malaysian and Bruneian; a place the request names wins over any form.
+    assert places("Claim", "Syarikat Maju Jaya Sdn Bhd owes us money.") != ["BN"]
+    assert places("Claim", "Meridian Lab Supplies Pte. Ltd. owes us money for a shipment to Jakarta.") == ["ID"]
+
+
+@pytest.mark.parametrize(("description", "absent"), [
+    ("Chúng tôi cần kiểm tra tình trạng pháp lý của nhà xưởng ở Bình Dương.", "TH"),  # tình trạng, not Trang
+])
+def test_a_word_written_in_vietnamese_is_not_a_foreign_place_without_its_marks(description, absent):
+    found = places("Thẩm định", description)
+    assert "VN" in found and absent not in found
+
+
+def test_a_foreign_country_by_its_vietnamese_name_is_still_read():
+    assert "TH" in places("Đầu tư", "Công ty chúng tôi muốn mở nhà máy ở Thái Lan.")

@@ -19,6 +19,10 @@ from ..vocabulary import (
 )
 from .cues import _PROSE_TYPO_MIN, _STOPWORDS, _WORD_TWO_EDITS, _WORD_TYPO_MIN
 
+# Letters of Vietnamese that no other Latin-script language of the region uses: a word written with them is
+# Vietnamese ("tình trạng" is a state of things, not the Thai province of Trang).
+VIETNAMESE_LETTERS = frozenset("ạảấầẩẫậắằẳẵặăẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợơụủũứừửữựưỳỵỷỹđ")
+
 
 @dataclass
 class _Hit:
@@ -95,6 +99,7 @@ class _Index:
                 self.word_typos.setdefault(variant, set()).add(word)
         self.corrections: dict[str, tuple[tuple[str, int], ...]] = {}
         self.demonyms: dict[str, frozenset[str]] = vocab.demonyms("jurisdictions")
+        self.vietnamese_names = vocab.marked_names("jurisdictions", VIETNAMESE_LETTERS)
         self.language_jurisdictions: dict[str, frozenset[str]] = vocab.language_jurisdictions()
         # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
         self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from ..parties import Party, merge_parties, party_spans
+from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .background import is_background_place, is_later_place
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
-from .index import _Index, _index
+from .index import VIETNAMESE_LETTERS, _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
 from .scan import _scan, _tokens
@@ -64,7 +65,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     spans = _descriptor_spans(text)
     language_status = _language_groups(hits, words, text, idx)
     for hit in hits:
-        senses = hit.senses
+        senses = _vietnamese_reading(hit, idx)
         if "languages" in senses:
             if language_status.get(id(hit)) == "cue":
                 if len(senses["languages"]) > 1:
@@ -102,6 +103,21 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
+    """The hit's senses, without the places outside Vietnam that a word written in Vietnamese only looks like
+    without its marks ("tình trạng" is not Trang, Thailand); "Thái Lan" keeps Thailand, its Vietnamese name."""
+    places = hit.senses.get("jurisdictions")
+    if not places or "VN" in places:
+        return hit.senses
+    written = " ".join(unicodedata.normalize("NFC", hit.text).casefold().split())
+    if not VIETNAMESE_LETTERS & set(written):
+        return hit.senses
+    kept = idx.vietnamese_names.get(written, frozenset()) & places
+    if kept:
+        return {**hit.senses, "jurisdictions": kept}
+    return {kind: codes for kind, codes in hit.senses.items() if kind != "jurisdictions"}
 
 
 _PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
@@ -170,6 +186,11 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     return main, [c for c in ranked if c not in main]
 
 
+def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
+    """For each attribute named, the (code, source) pairs of every reading."""
+    return [[pair for reading in readings for pair in getattr(reading, name)] for name in names]
+
+
 def _is_term(norm: str, idx: _Index) -> bool:
     """Whether a normalised name is only a vocabulary term: a place, an area word, a regulator."""
     return any(_exact(kind, norm, idx) for kind in KINDS)
@@ -227,12 +248,14 @@ def resolve_request(
                     found.add(code, source)
         if kind == "jurisdictions" and not found.codes:
             # No place of the matter is named: a regulator, statute or court of one place names it; else
-            # another party's place; else the client's own seat; else a place planned for later.
-            for fallback in ("implied_jurisdictions", "background_jurisdictions", "home_jurisdictions",
-                             "later_jurisdictions"):
-                for reading in readings:
-                    for code, source in getattr(reading, fallback):
-                        found.add(code, source)
+            # another party's place, named or told by its legal form ("… Pte. Ltd."); else the client's own
+            # seat; else a place planned for later.
+            forms = [(code, p.name) for text, _f in texts for p in parties[text]
+                     for code in form_jurisdictions(p.name) if len(form_jurisdictions(p.name)) == 1]
+            for fallback in (*_readings_of(readings, "implied_jurisdictions", "background_jurisdictions"), forms,
+                             *_readings_of(readings, "home_jurisdictions", "later_jurisdictions")):
+                for code, source in fallback:
+                    found.add(code, source)
                 if found.codes:
                     break
             # Still none: a district or small town named in the text; else the script it is written in.
