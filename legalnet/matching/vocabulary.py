@@ -108,6 +108,12 @@ def strip_diacritics(text: str) -> str:
 
 # Terms, labels and names repeat across requests and firms; caching keeps reasons and resolution cheap.
 @lru_cache(maxsize=65536)
+def written_form(text: str) -> str:
+    """A name as written, marks kept: composed, case folded, punctuation dropped, spaces single."""
+    kept = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in unicodedata.normalize("NFC", text))
+    return " ".join(kept.casefold().split())
+
+
 def normalise(text: str) -> str:
     """Fold width, case, Latin diacritics and punctuation so that spellings of one term compare equal."""
     text = unicodedata.normalize("NFKC", text or "").casefold().translate(_LATIN_EXTRA)
@@ -289,13 +295,13 @@ class Vocabulary:
         return self._place_names
 
     def marked_names(self, kind: str, letters: frozenset[str]) -> dict[str, frozenset[str]]:
-        """Aliases as written (case folded, spaces single) that contain any of `letters`, with their codes:
+        """Aliases as written (see written_form) that contain any of `letters`, with their codes:
         a word written with such letters matches a name written with them, not its bare romanisation."""
         self._check_kind(kind)
         out: dict[str, set[str]] = {}
         for code, entry in self._entries[kind].items():
             for alias in entry.aliases + entry.list_only:
-                written = " ".join(alias.casefold().split())
+                written = written_form(alias)
                 if letters & set(written):
                     out.setdefault(written, set()).add(code)
         return {k: frozenset(v) for k, v in out.items()}

@@ -55,3 +55,39 @@ def test_a_place_of_the_work_is_not_mistaken_for_the_clients(description, expect
 
 def test_the_clients_place_counts_when_it_is_the_only_one():
     assert places("Unpaid wages", "I'm in Singapore and my employer has not paid me for two months.") == ["SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # The client's standing operations and history, in a sentence that asks for nothing.
+    ("Plant closure", "We have operated two garment plants in Cambodia for about ten years. Now we need to close "
+     "the one in Bac Ninh and lay off 400 workers.", ["VN"]),
+    ("Distributor", "We manufacture frozen dumplings in Johor. A distributor in Brunei wants exclusivity; can a "
+     "local lawyer draft the agreement?", ["BN"]),
+    ("收购", "我们公司2008年在东莞成立，主要做五金配件。现在想收购越南北宁的一家工厂，需要当地律师做尽调。",
+     ["VN"]),
+    # With nothing else named, the place of the client's operations still counts.
+    ("Strike", "We run a shoe factory in Dong Nai. The workers went on strike this morning.", ["VN"]),
+])
+def test_places_of_the_clients_own_history_are_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Investigation", "We need PRC counsel for an internal investigation in Guangzhou; the "
+     "Singapore and Hong Kong distributors are not involved.", ["CN"]),
+    ("外勞", "我哋喺氹仔開咗間餐廳，想申請菲律賓同越南嘅廚房幫工，應該點做？", ["MO"]),
+    ("Remittance licence", "We are building a remittance app for migrant workers sending money SG to Myanmar; we "
+     "need a payments licence from MAS.", ["SG"]),
+    ("设厂", "我们要在泰国罗勇设厂，第一批中国的技术人员需要办工作证。", ["TH"]),
+])
+def test_places_joined_to_a_background_word_or_a_route_are_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_an_arbitral_institution_named_in_chinese_is_not_its_country():
+    found = places("执行仲裁裁决", "我们在中国国际经济贸易仲裁委员会赢了对印尼客户的仲裁，想在印尼申请承认和执行。")
+    assert found == ["ID"]
+
+
+def test_an_acronym_two_places_use_implies_neither():
+    assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]

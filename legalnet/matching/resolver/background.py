@@ -1,11 +1,13 @@
 """Places named only as background: another party's home, an origin, people's nationality, a later plan.
 
 "Our Vietnam supplier", "Chinese staff", "imported from China", 中国籍员工, ชาวจีน, "Indonesia maybe next
-year": such a place is not where the legal work is. The resolver keeps it apart, and uses it only when the
-request names no other place.
+year", "We have operated plants in Thailand for a decade.": such a place is not where the legal work is. The
+resolver keeps it apart, and uses it only when the request names no other place.
 """
 
 from __future__ import annotations
+
+import re
 
 from .cues import _CLAUSE_END, _CUES, _PEOPLE
 from .index import _Hit
@@ -18,7 +20,13 @@ _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 _HOLDERS = frozenset(_CUES["background_holders"])
+_ZH_PEOPLE = tuple(_CUES["background_zh_people"])
+_POSSESSIVES = "的嘅之"
 _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
+_HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
+_HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
+_ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
 
 
 def _clause_after(text: str, pos: int, limit: int = 40) -> str:
@@ -42,6 +50,11 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         after = text[hit.end : hit.end + 6]
         if after.startswith("人") and after[1:2] in _NOT_NATIONALITY:
             return False  # 中国人民银行, 中国人类遗传资源: an institution or a subject, not people
+        if after[:1] and after[0] in _POSSESSIVES:
+            # 越南嘅廚房幫工, 中国的技术人员: whose people they are, with a word or two between.
+            reach = _clause_after(text, hit.end + 1, 6)
+            if any(noun in reach for noun in _ZH_PEOPLE):
+                return True
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
@@ -60,3 +73,21 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence of the text around `pos`."""
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.end() > pos:
+            return text[start : m.start()]
+        start = m.end()
+    return text[start:]
+
+
+def in_client_history(hit: _Hit, text: str) -> bool:
+    """Whether the place is in a sentence where the client tells its own history or standing operations and
+    asks for nothing: "We have operated plants in Thailand for a decade", 我们2015年在常州成立."""
+    sentence = _sentence_at(text, hit.start)
+    return bool(_HISTORY_SUBJECT_RE.search(sentence) and _HISTORY_RE.search(sentence)
+                and not _ASK_RE.search(sentence))

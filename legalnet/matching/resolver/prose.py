@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
-from ..vocabulary import KINDS, Vocabulary, normalise
-from .background import is_background_place, is_later_place
+from ..vocabulary import KINDS, Vocabulary, normalise, written_form
+from .background import in_client_history, is_background_place, is_later_place
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
@@ -29,6 +28,8 @@ class ProseReading:
     # Places named as background: another party's home, an origin, a nationality; and plans for later.
     background_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # Places of the client's own operations and history ("We have run plants in Thailand since 2010").
+    history_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -64,8 +65,13 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     words, _runs = _tokens(text)
     spans = _descriptor_spans(text)
     language_status = _language_groups(hits, words, text, idx)
+    readings = {id(hit): _vietnamese_reading(hit, idx) for hit in hits}
+    roles = _place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
+    targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
+               "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
+               "matter": reading.jurisdictions}
     for hit in hits:
-        senses = _vietnamese_reading(hit, idx)
+        senses = readings[id(hit)]
         if "languages" in senses:
             if language_status.get(id(hit)) == "cue":
                 if len(senses["languages"]) > 1:
@@ -77,16 +83,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
             if len(senses) == 1:
                 continue
         if "jurisdictions" in senses:
-            if is_later_place(hit, text):
-                target = reading.later_jurisdictions
-            elif _is_home_place(hit, words, text, spans):
-                target = reading.home_jurisdictions
-            elif id(hit) in seats or is_background_place(hit, words, text):
-                target = reading.background_jurisdictions
-            else:
-                target = reading.jurisdictions
             for code in sorted(senses["jurisdictions"]):
-                target.append((code, hit.text))
+                targets[roles[id(hit)]].append((code, hit.text))
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
             for code in sorted(senses["practice_areas"]):
                 if code in _OWNED_AREAS and _owned(text, hit):
@@ -105,13 +103,42 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     return reading
 
 
+_JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
+_ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
+
+
+def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
+    """The role of each place hit: "later", "home", "background", "history" or "matter". Places joined share
+    the role a word after the last of them gives ("our Singapore and Hong Kong entities", 菲律賓同越南嘅幫工);
+    both ends of a route are background ("remittances SG to Indonesia")."""
+    roles: dict[int, str] = {}
+    for hit in places:
+        if is_later_place(hit, text):
+            roles[id(hit)] = "later"
+        elif _is_home_place(hit, words, text, spans):
+            roles[id(hit)] = "home"
+        elif id(hit) in seats or is_background_place(hit, words, text):
+            roles[id(hit)] = "background"
+        elif in_client_history(hit, text):
+            roles[id(hit)] = "history"
+        else:
+            roles[id(hit)] = "matter"
+    for first, second in reversed(list(zip(places, places[1:], strict=False))):
+        gap = text[first.end : second.start]
+        if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
+            roles[id(first)] = roles[id(second)] = "background"
+        elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
+            roles[id(first)] = roles[id(second)]
+    return roles
+
+
 def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
     """The hit's senses, without the places outside Vietnam that a word written in Vietnamese only looks like
     without its marks ("tình trạng" is not Trang, Thailand); "Thái Lan" keeps Thailand, its Vietnamese name."""
     places = hit.senses.get("jurisdictions")
     if not places or "VN" in places:
         return hit.senses
-    written = " ".join(unicodedata.normalize("NFC", hit.text).casefold().split())
+    written = written_form(hit.text)
     if not VIETNAMESE_LETTERS & set(written):
         return hit.senses
     kept = idx.vietnamese_names.get(written, frozenset()) & places
@@ -248,12 +275,13 @@ def resolve_request(
                     found.add(code, source)
         if kind == "jurisdictions" and not found.codes:
             # No place of the matter is named: a regulator, statute or court of one place names it; else
-            # another party's place, named or told by its legal form ("… Pte. Ltd."); else the client's own
-            # seat; else a place planned for later.
+            # another party's place, named or told by its legal form ("… Pte. Ltd."); else where the client
+            # operates; else the client's own seat; else a place planned for later.
             forms = [(code, p.name) for text, _f in texts for p in parties[text]
                      for code in form_jurisdictions(p.name) if len(form_jurisdictions(p.name)) == 1]
             for fallback in (*_readings_of(readings, "implied_jurisdictions", "background_jurisdictions"), forms,
-                             *_readings_of(readings, "home_jurisdictions", "later_jurisdictions")):
+                             *_readings_of(readings, "history_jurisdictions", "home_jurisdictions",
+                                           "later_jurisdictions")):
                 for code, source in fallback:
                     found.add(code, source)
                 if found.codes:
