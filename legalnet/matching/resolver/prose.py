@@ -175,7 +175,6 @@ _TITLE_FACTOR = 1.5
 # An area is central when its weight reaches this share of the most central one's.
 _CENTRAL_SHARE = 0.5
 _MOST_CENTRAL = 3
-_SEPARATE_ADVICE = frozenset(_CUES["separate_advice_areas"])
 
 
 def _area_score(terms: dict[str, int]) -> float:
@@ -186,9 +185,8 @@ def _area_score(terms: dict[str, int]) -> float:
 
 def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
     """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
-    central; from the rest of the text, the areas within reach of the most central one and the areas of
-    separate advice (tax, data protection, visas …) named by a specific term, at most three in all,
-    strongest first."""
+    central; from the rest of the text, the areas within reach of the most central one, at most three in
+    all, strongest first."""
     for reading, _factor in readings:
         listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
@@ -205,8 +203,7 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     central = [
         c for c in ranked
         if c not in listed
-        and (scores[c] >= _CENTRAL_SHARE * top or strongest[c] == tier == 3
-             or (c in _SEPARATE_ADVICE and strongest[c] >= 2))
+        and (scores[c] >= _CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
     ][: max(0, _MOST_CENTRAL - len(listed))]
     main = list(listed) + [c for c in central if c not in listed]
