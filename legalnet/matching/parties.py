@@ -313,18 +313,18 @@ def _is_own(text: str, party: Party) -> bool:
     return before.rstrip("“「『\"' ").endswith(_CJK_OWN)
 
 
-_FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), frozenset(entry["jurisdictions"]))
+_FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), tuple(entry["jurisdictions"]))
           for entry in _DATA["form_jurisdictions"]]
 
 
-def form_jurisdictions(name: str) -> frozenset[str]:
-    """The jurisdictions a party's legal form names ("… Pte. Ltd." is SG, "PT …" is ID), empty when the form is
-    shared or missing."""
+def form_jurisdictions(name: str) -> tuple[str, ...]:
+    """The jurisdictions a party's legal form names, where it is most used first ("… Pte. Ltd." is SG, "…
+    Sdn Bhd" MY then BN); empty when the form is shared or missing."""
     norm = normalise(name)
     for form, prefix, places in _FORMS:
         if norm == form or (norm.startswith(form + " ") if prefix else norm.endswith(" " + form)):
             return places
-    return frozenset()
+    return ()
 
 
 def party_spans(text: str, is_term=None) -> list[Party]:

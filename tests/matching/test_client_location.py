@@ -91,3 +91,17 @@ def test_an_arbitral_institution_named_in_chinese_is_not_its_country():
 
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Enforcement", "We won a judgment in Shenzhen and now need to enforce it in Hong Kong.", ["HK"]),
+    ("执行判决", "我们在深圳中院胜诉，现在要去香港申请执行判决。", ["HK"]),
+    ("Acquisition", "We are listed on the HKEX. We plan to acquire a palm oil company in Kalimantan.", ["ID"]),
+    ("新公司", "我哋喺香港做咗二十年貿易，而家想喺新加坡開公司。", ["SG"]),
+    ("Registration", "Founded in Dongguan in 2003, our company now wants to open a sales office in Manila.", ["PH"]),
+    ("สัญญาเช่า", "บริษัทของเราอยู่ที่ฮ่องกง ต้องการทนายในประเทศไทยเรื่องสัญญาเช่า", ["TH"]),
+    ("Lawsuit", "We sell to customers in Thailand, Vietnam and the Philippines. One customer sued us in Makati.",
+     ["PH"]),
+])
+def test_where_a_case_was_won_and_where_the_client_stands_are_not_the_matter(title, description, expected):
+    assert places(title, description) == expected

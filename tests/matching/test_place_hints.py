@@ -69,9 +69,9 @@ def test_with_no_place_named_a_partys_legal_form_names_it(title, description, co
     assert places(title, description) == [code]
 
 
-def test_a_legal_form_shared_by_two_places_or_a_named_place_decides_nothing_alone():
-    # Sdn Bhd is Malaysian and Bruneian; a place the request names wins over any form.
-    assert places("Claim", "Syarikat Maju Jaya Sdn Bhd owes us money.") != ["BN"]
+def test_a_form_two_places_use_names_the_first_and_a_named_place_wins_over_any_form():
+    # Sdn Bhd is Malaysian and Bruneian, far more often Malaysian.
+    assert places("Claim", "Syarikat Maju Jaya Sdn Bhd owes us money. We are based in Hong Kong.") == ["MY"]
     assert places("Claim", "Meridian Lab Supplies Pte. Ltd. owes us money for a shipment to Jakarta.") == ["ID"]
 
 

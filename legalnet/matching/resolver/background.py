@@ -26,6 +26,9 @@ _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
+_JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
+_JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
+_CLAUSE_RE = re.compile(r"[,，;；]\s*")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
 
 
@@ -85,9 +88,39 @@ def _sentence_at(text: str, pos: int) -> str:
     return text[start:]
 
 
+def _clause_at(sentence: str, pos: int) -> str:
+    """The clause of a sentence around `pos`, from the comma before it to the comma after it."""
+    start = 0
+    for m in _CLAUSE_RE.finditer(sentence):
+        if m.start() >= pos:
+            return sentence[start : m.start()]
+        start = m.end()
+    return sentence[start:]
+
+
 def in_client_history(hit: _Hit, text: str) -> bool:
-    """Whether the place is in a sentence where the client tells its own history or standing operations and
-    asks for nothing: "We have operated plants in Thailand for a decade", 我们2015年在常州成立."""
+    """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
+    standing operations and asks for nothing: "We have operated plants in Thailand for a decade",
+    我们2015年在常州成立, 我哋喺香港做咗二十年貿易，而家想…."""
+    sentence_start = _sentence_start(text, hit.start)
     sentence = _sentence_at(text, hit.start)
-    return bool(_HISTORY_SUBJECT_RE.search(sentence) and _HISTORY_RE.search(sentence)
-                and not _ASK_RE.search(sentence))
+    clause = _clause_at(sentence, hit.start - sentence_start)
+    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _ASK_RE.search(part))
+               for part in (sentence, clause))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.end() > pos:
+            return start
+        start = m.end()
+    return start
+
+
+def is_judgment_origin(hit: _Hit, text: str) -> bool:
+    """Whether the place is where a judgment or award was already won: "we won a judgment in Shenzhen",
+    在深圳中院胜诉."""
+    if hit.token_start < 0:
+        return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
+    return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
-from .background import in_client_history, is_background_place, is_later_place
+from .background import in_client_history, is_background_place, is_judgment_origin, is_later_place
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
@@ -96,7 +96,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 if row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
-                    if code != "arbitration" and row.scope == "caps":
+                    # "We are listed on the HKEX.": the client's standing, not the law of the matter.
+                    if code != "arbitration" and row.scope == "caps" and not in_client_history(hit, text):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
@@ -117,18 +118,23 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
             roles[id(hit)] = "later"
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
-        elif id(hit) in seats or is_background_place(hit, words, text):
+        elif id(hit) in seats or is_background_place(hit, words, text) or is_judgment_origin(hit, text):
             roles[id(hit)] = "background"
         elif in_client_history(hit, text):
             roles[id(hit)] = "history"
         else:
             roles[id(hit)] = "matter"
-    for first, second in reversed(list(zip(places, places[1:], strict=False))):
+    pairs = list(zip(places, places[1:], strict=False))
+    for first, second in reversed(pairs):
         gap = text[first.end : second.start]
         if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
             roles[id(first)] = roles[id(second)] = "background"
         elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
             roles[id(first)] = roles[id(second)]
+    # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all.
+    for first, second in pairs:
+        if _JOINED_RE.match(text[first.end : second.start]) and roles[id(second)] == "matter":
+            roles[id(second)] = roles[id(first)]
     return roles
 
 
@@ -274,8 +280,9 @@ def resolve_request(
             # No place of the matter is named: a regulator, statute or court of one place names it; else
             # another party's place, named or told by its legal form ("… Pte. Ltd."); else where the client
             # operates; else the client's own seat; else a place planned for later.
-            forms = [(code, p.name) for text, _f in texts for p in parties[text]
-                     for code in form_jurisdictions(p.name) if len(form_jurisdictions(p.name)) == 1]
+            # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
+            forms = [(form_jurisdictions(p.name)[0], p.name) for text, _f in texts for p in parties[text]
+                     if form_jurisdictions(p.name)]
             for fallback in (*_readings_of(readings, "implied_jurisdictions", "background_jurisdictions"), forms,
                              *_readings_of(readings, "history_jurisdictions", "home_jurisdictions",
                                            "later_jurisdictions")):
