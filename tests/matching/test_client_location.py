@@ -105,3 +105,20 @@ def test_an_acronym_two_places_use_implies_neither():
 ])
 def test_where_a_case_was_won_and_where_the_client_stands_are_not_the_matter(title, description, expected):
     assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Places named only in statements give way to the ones the client asks about.
+    ("Cold chain JV", "Our logistics arm handles cold storage in Penang and Ho Chi Minh City. A partner has "
+     "offered us a stake in a cold-chain venture near Phnom Penh. Could a Cambodian lawyer review the joint "
+     "venture agreement?", ["KH"]),
+    ("商标", "我们的产品在泰国和越南卖得很好，最近在马来西亚发现了仿冒品。请问在马来西亚怎么维权？", ["MY"]),
+    # A seat or a governing law ties a place to the matter wherever it is named.
+    ("Unpaid dues", "Our distributor in Cebu has not paid. The agreement has an arbitration clause, seat Hong "
+     "Kong. Can we get interim relief in the Philippines?", ["HK", "PH"]),
+    # With no place in the ask, every place of the matter stays.
+    ("Rent arrears", "Our flats in Hong Kong and in Macau are let, and both tenants stopped paying rent months "
+     "ago. What can we do?", ["HK", "MO"]),
+])
+def test_the_places_asked_about_are_the_matters(title, description, expected):
+    assert sorted(places(title, description)) == sorted(expected)

@@ -83,7 +83,7 @@ def _sentence_at(text: str, pos: int) -> str:
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
         if m.end() > pos:
-            return text[start : m.start()]
+            return text[start : m.end()]  # with its stop: a question mark makes a question
         start = m.end()
     return text[start:]
 
@@ -124,3 +124,15 @@ def is_judgment_origin(hit: _Hit, text: str) -> bool:
     if hit.token_start < 0:
         return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
     return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start]))
+
+
+_ANCHOR_BEFORE_RE = re.compile("|".join(_CUES["legal_anchor_before"]), re.IGNORECASE)
+_ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECASE)
+
+
+def in_ask(hit: _Hit, text: str) -> bool:
+    """Whether the place is one the request is about: named in a sentence that asks for something (a
+    question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""
+    return bool(_ASK_RE.search(_sentence_at(text, hit.start))
+                or _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
+                or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
-from .background import in_client_history, is_background_place, is_judgment_origin, is_later_place
+from .background import in_ask, in_client_history, is_background_place, is_judgment_origin, is_later_place
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
@@ -30,6 +30,8 @@ class ProseReading:
     later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the client's own operations and history ("We have run plants in Thailand since 2010").
     history_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # Places of the matter named in a sentence that asks for something.
+    asked_jurisdictions: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -85,6 +87,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if "jurisdictions" in senses:
             for code in sorted(senses["jurisdictions"]):
                 targets[roles[id(hit)]].append((code, hit.text))
+                if roles[id(hit)] == "matter" and in_ask(hit, text):
+                    reading.asked_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
             for code in sorted(senses["practice_areas"]):
                 if code in _OWNED_AREAS and _owned(text, hit):
@@ -216,6 +220,21 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     return main, [c for c in ranked if c not in main]
 
 
+def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
+    """The places the request is about when it names several: those the client listed, put in the title or
+    named where it asks (or tied to the law of the matter); the places it only mentions elsewhere go. With
+    none of them asked about, every place stays."""
+    asked = set(listed)
+    for reading, factor in weighted:
+        asked |= reading.asked_jurisdictions
+        if factor == _TITLE_FACTOR:
+            asked |= {code for code, _source in reading.jurisdictions}
+    if not asked & set(found.codes) or set(found.codes) <= asked:
+        return found
+    keep = [code for code in found.codes if code in asked]
+    return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
+
+
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
     """For each attribute named, the (code, source) pairs of every reading."""
     return [[pair for reading in readings for pair in getattr(reading, name)] for name in names]
@@ -272,6 +291,8 @@ def resolve_request(
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, out.also_mentioned = forum_over_litigation(main, also, chosen)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
+        if kind == "jurisdictions" and len(found.codes) > 1:
+            found = _asked_places(found, weighted, res.codes)
         if kind == "jurisdictions" and found.codes:
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
