@@ -62,7 +62,8 @@ _PERSON_AFTER_HONORIFIC = re.compile(
 )
 _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
-    r"(?=\s*[,.;)]|\s+(?i:who|but|has|is|was|and)\b)"
+    r"(?=\s*[,.;:)]|\s+(?i:who|but|has|had|is|was|and|took|owes|owed|refuses|refused|sued|left|joined|signed"
+    r"|wants|stole|filed|claims|says|said|did|does|will|would)\b)"
 )
 _NOT_PERSON = set(_DATA["not_person_words"])
 
@@ -188,6 +189,9 @@ def _latin_companies(text: str) -> list[Party]:
             name_words.pop()
         if name_words:
             begin, end = name_words[0][1], tokens[j][2]
+            # "Ltd." keeps its dot; after a whole word ("… Hospital.", "… Limited.") the dot ends the sentence.
+            if tokens[j][0].endswith(".") and len(_plain(tokens[j][0])) > 4:
+                end -= 1
             found.append(Party(text[begin:end].strip(" ,"), begin, end))
             j = i
         else:
@@ -285,6 +289,32 @@ def _banks(text: str) -> list[Party]:
     return found
 
 
+_CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
+_CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
+_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+_CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+_CJK_NAMED_RE = re.compile(
+    r"(?:" + _alternatives(_DATA["cjk_naming_words"]) + r")[「『“\"]([^」』”\"\n]{2,20})[」』”\"]"
+)
+
+
+def _cjk_people(text: str) -> list[Party]:
+    """People named in Chinese after a role or kinship word (细佬陳家豪, 总经理王建华), and names in quotes after
+    a naming word (一间叫「新盛皮具行」嘅舖)."""
+    found = []
+    for m in _CJK_PERSON_RE.finditer(text):
+        name = m.group(1)
+        surname = next(s for s in sorted(_DATA["cjk_surnames"], key=len, reverse=True) if name.startswith(s))
+        given = name[len(surname) :]
+        while given and given[-1] in _CJK_NOT_GIVEN:
+            given = given[:-1]
+        if given and given[0] not in _CJK_NOT_GIVEN:
+            found.append(Party(surname + given, m.start(1), m.start(1) + len(surname + given)))
+    for m in _CJK_NAMED_RE.finditer(text):
+        found.append(Party(m.group(1), m.start(1), m.end(1)))
+    return found
+
+
 def _people(text: str) -> list[Party]:
     found = []
     for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE):
@@ -342,6 +372,7 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         + _latin_companies(text)
         + _banks(text)
         + _people(text)
+        + _cjk_people(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))

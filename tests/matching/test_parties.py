@@ -24,6 +24,14 @@ from legalnet.matching.resolver import resolve_request
         ("The seller, Tan Boon Huat, kept the deposit.", ["Tan Boon Huat"]),
         ("Our ex-employee Ms. Nguyen Thi Lan copied files.", ["Nguyen Thi Lan"]),
         ("The facility from Bank of Southern Asia is maturing.", ["Bank of Southern Asia"]),
+        # Institutions by their kind, people in Chinese after a role or kin, a named shop, a name given.
+        ("Bribes were paid to officers of Riverside Mercy General Hospital.", ["Riverside Mercy General Hospital"]),
+        ("Our PSA with Leyte Highlands Electric Cooperative is late.", ["Leyte Highlands Electric Cooperative"]),
+        ("我哋同業主林國強傾過，佢唔肯退按金。", ["林國強"]),
+        ("公司的前员工赵志明带走了客户名单。", ["赵志明"]),
+        ("有人喺旺角一間叫「金龍皮具行」嘅舖賣假貨。", ["金龍皮具行"]),
+        ("He left last week. His name is Marcus Lee Wen Hao.", ["Marcus Lee Wen Hao"]),
+        ("Our former employee Tran Minh Duc took the client list.", ["Tran Minh Duc"]),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
