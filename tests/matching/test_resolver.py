@@ -821,3 +821,12 @@ def test_the_clients_own_vehicle_is_not_the_work_asked_for():
 def test_an_acronym_in_capitals_is_not_read_as_a_plural():
     res = resolve_request("", "Assign our SG trade marks and record it with IPOS.")
     assert "capital-markets" not in res.practice_areas + res.also_mentioned
+
+
+@pytest.mark.parametrize("description, language", [
+    ("Prefer a lawyer who can hold the admin conference in Filipino.", "fil"),
+    ("Our director is more comfortable in Thai; a lawyer in Bangkok please.", "th"),
+    ("Sana Tagalog ang usapan, need lawyer in Makati.", "fil"),
+])
+def test_a_language_asked_for_at_the_end_of_a_clause_is_a_language(description, language):
+    assert resolve_request("", description).languages == [language]

@@ -291,8 +291,9 @@ def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _In
         return None
     if any("jurisdictions" in h.senses for h in group):
         return None  # "in Myanmar" is the place
-    if len(group) == 1 and normalise(first.text) in idx.list_only["jurisdictions"]:
-        return None  # "in Lao", "in Thai" alone may mean the country
+    if len(group) == 1 and normalise(first.text) in idx.list_only["jurisdictions"] \
+            and normalise(first.text) not in idx.demonyms:
+        return None  # a short name of a country ("in Lao PDR" cut short) may mean the country
     before = _prev_words(words, first.token_start, text, 1)
     if before != ["in"]:
         return None
