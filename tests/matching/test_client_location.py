@@ -122,3 +122,13 @@ def test_where_a_case_was_won_and_where_the_client_stands_are_not_the_matter(tit
 ])
 def test_the_places_asked_about_are_the_matters(title, description, expected):
     assert sorted(places(title, description)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Công ty chúng tôi có trụ sở tại Singapore và nhà máy ở Bình Dương. Nhà máy đang bị thanh tra, cần luật sư.",
+     ["VN"]),
+    ("Perusahaan kami berkantor pusat di Singapura dan punya pabrik di Batam. Pabrik itu digugat oleh pemasok.",
+     ["ID"]),
+])
+def test_a_head_office_named_in_vietnamese_or_indonesian_is_the_clients_seat(description, expected):
+    assert places("", description) == expected

@@ -174,7 +174,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
             return role == "home" or (role is None and _zh_seat_subject(text, hit))
         return False
     if (
-        before[0] in ("in", "out")
+        before[0] in ("in", "out", "tai", "di")
         and len(before) > 1
         and (before[1] in _HOME_BEFORE or (before[1] == "of" and len(before) > 2 and before[2] in _HOME_BEFORE))
     ):
