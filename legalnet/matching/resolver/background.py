@@ -8,6 +8,8 @@ resolver keeps it apart, and uses it only when the request names no other place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .cues import _CLAUSE_END, _CUES, _PEOPLE
 from .index import _Hit
@@ -78,14 +80,28 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
 
 
-def _sentence_at(text: str, pos: int) -> str:
-    """The sentence of the text around `pos`."""
-    start = 0
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a text, its stop included; worked out once per text."""
+    spans, start = [], 0
     for m in _SENTENCE_END_RE.finditer(text):
-        if m.end() > pos:
-            return text[start : m.end()]  # with its stop: a question mark makes a question
+        spans.append((start, m.end()))
         start = m.end()
-    return text[start:]
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    spans = _sentence_spans(text)
+    k = bisect_right(spans, (pos, len(text) + 1)) - 1
+    return spans[max(k, 0)]
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence of the text around `pos`, with its stop: a question mark makes a question."""
+    start, end = _sentence_span(text, pos)
+    return text[start:end]
 
 
 def _clause_at(sentence: str, pos: int) -> str:
@@ -102,20 +118,11 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
     standing operations and asks for nothing: "We have operated plants in Thailand for a decade",
     我们2015年在常州成立, 我哋喺香港做咗二十年貿易，而家想…."""
-    sentence_start = _sentence_start(text, hit.start)
+    sentence_start = _sentence_span(text, hit.start)[0]
     sentence = _sentence_at(text, hit.start)
     clause = _clause_at(sentence, hit.start - sentence_start)
     return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _ASK_RE.search(part))
                for part in (sentence, clause))
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        if m.end() > pos:
-            return start
-        start = m.end()
-    return start
 
 
 def is_judgment_origin(hit: _Hit, text: str) -> bool:
