@@ -57,11 +57,13 @@ _HONORIFICS = "|".join(re.escape(h) for h in sorted(_DATA["person_honorifics"], 
 _ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, reverse=True))
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
 # Only the honorific or role is read in any case: the name itself must be written with capitals.
+# Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
+_NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+)?" + _NAME_WORD + r"){1,3}"
 _PERSON_AFTER_HONORIFIC = re.compile(
-    r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+    r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
 _PERSON_AFTER_ROLE = re.compile(
-    r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+    r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
     r"(?=\s*[,.;:)]|\s+(?i:who|but|has|had|is|was|and|took|owes|owed|refuses|refused|sued|left|joined|signed"
     r"|wants|stole|filed|claims|says|said|did|does|will|would)\b)"
 )
@@ -298,6 +300,18 @@ _CJK_NAMED_RE = re.compile(
 )
 
 
+_THAI_PERSON_RE = re.compile(
+    # The title opens a word (ทนาย, lawyer, ends in นาย), and is not the start of another word (นายจ้าง).
+    r"(?<![\u0e01-\u0e4e])(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
+    r"([\u0e01-\u0e4e]{2,20}(?:\s[\u0e01-\u0e4e]{2,20})?)"
+)
+
+
+def _thai_people(text: str) -> list[Party]:
+    """People named in Thai after นาย, นาง or นางสาว: นายสมชาย ใจดี."""
+    return [Party(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
+
+
 def _cjk_people(text: str) -> list[Party]:
     """People named in Chinese after a role or kinship word (细佬陳家豪, 总经理王建华), and names in quotes after
     a naming word (一间叫「新盛皮具行」嘅舖)."""
@@ -373,6 +387,7 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         + _banks(text)
         + _people(text)
         + _cjk_people(text)
+        + _thai_people(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))

@@ -32,6 +32,13 @@ from legalnet.matching.resolver import resolve_request
         ("有人喺旺角一間叫「金龍皮具行」嘅舖賣假貨。", ["金龍皮具行"]),
         ("He left last week. His name is Marcus Lee Wen Hao.", ["Marcus Lee Wen Hao"]),
         ("Our former employee Tran Minh Duc took the client list.", ["Tran Minh Duc"]),
+        # Malay and Indonesian firms by their opening word, Vietnamese sole traders, Malay and Thai names.
+        ("Syarikat Maju Jaya tidak bayar hutang kami.", ["Syarikat Maju Jaya"]),
+        ("Kami menggugat UD Sumber Rejeki karena wanprestasi.", ["UD Sumber Rejeki"]),
+        ("Bên thuê là Doanh nghiệp tư nhân Hoàng Long không trả tiền.", ["Doanh nghiệp tư nhân Hoàng Long"]),
+        ("Encik Ahmad bin Ismail, our tenant, has not paid rent.", ["Ahmad bin Ismail"]),
+        ("ผู้ซื้อคือ นายสมชาย ใจดี ไม่ยอมจ่ายเงิน", ["สมชาย ใจดี"]),
+        ("The distributor, Mega Distribusi Utama, stopped ordering.", ["Mega Distribusi Utama"]),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
@@ -73,3 +80,11 @@ def test_the_screened_names_are_the_given_and_the_found_ones():
     )
     assert resolution.screened_counterparties == ["Lim Boon Keng", "Riverstone Timber Co., Ltd."]
     assert resolution.as_dict()["counterparties"] == resolution.screened_counterparties
+
+
+@pytest.mark.parametrize("text", [
+    "ต้องการทนายที่พูดภาษาจีนได้",  # ทนาย (lawyer) ends in นาย
+    "นายจ้างไม่จ่ายค่าชดเชย",  # นายจ้าง: the employer
+])
+def test_thai_words_that_contain_a_title_are_not_names(text):
+    assert find_parties(text) == []
