@@ -54,3 +54,14 @@ def test_an_office_the_client_has_is_not_the_work(title, description):
 def test_setting_up_a_foreign_invested_entity_is_corporate_and_foreign_investment_work(description):
     resolved = resolve_request("New entity", description)
     assert {"corporate-commercial", "foreign-investment"} <= set(resolved.practice_areas)
+
+
+@pytest.mark.parametrize("description, area, not_area", [
+    ("我哋想喺澳門開一間公司做進出口，要搵律師幫手註冊。", "corporate-commercial", "trade-customs"),
+    ("We want to list on the SGX Catalist next year and need a pre-IPO restructuring.", "corporate-commercial",
+     "insolvency"),
+])
+def test_the_clients_line_of_business_is_not_the_work_and_a_pre_listing_restructuring_is_corporate(
+        description, area, not_area):
+    resolved = resolve_request("", description)
+    assert area in resolved.practice_areas and not_area not in resolved.practice_areas

@@ -196,12 +196,17 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     return False
 
 
+_BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
+
+
 def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if _in_spans(hit.start, spans):
         return True
     if hit.token_start < 0:
         if text[max(0, hit.start - 4) : hit.start].rstrip().endswith(_FOUNDING_VERBS_ZH):
             return False  # 设立外商独资企业: the enterprise to be set up is the matter, not the client's industry
+        if text[max(0, hit.start - 4) : hit.start].endswith(_BUSINESS_LINE_ZH):
+            return True  # 公司做進出口, 主要做跨境电商: the client's line of business
         tail = text[hit.end : hit.end + 6]
         cut = len(tail)
         for k, ch in enumerate(tail):
