@@ -132,3 +132,12 @@ def test_the_places_asked_about_are_the_matters(title, description, expected):
 ])
 def test_a_head_office_named_in_vietnamese_or_indonesian_is_the_clients_seat(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("本人係澳門居民，喺珠海買咗層樓，而家發展商延遲交樓兩年，想追究責任。", ["CN"]),
+    ("Kami adalah perusahaan Malaysia. Mitra kami di Surabaya melanggar perjanjian distribusi.", ["ID"]),
+    ("Syarikat kami di Johor Bahru mahu menuntut ganti rugi daripada pembekal di Shenzhen.", ["CN"]),
+])
+def test_who_the_client_is_and_who_its_partners_are(description, expected):
+    assert places("", description) == expected
