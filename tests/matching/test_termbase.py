@@ -88,3 +88,14 @@ def test_only_english_terms_match_in_english_word_forms():
     tax = resolve_request("Thue", "Cong ty can tu van ve thue thu nhap doanh nghiep.")
     assert "tax" in tax.practice_areas
     assert "employment" in resolve_request("Staff", "We are hiring Thai staff for our Bangkok office.").practice_areas
+
+
+@pytest.mark.parametrize("description, area", [
+    ("We want to buy the whole company that supplies our parts in Penang.", "mergers-acquisitions"),
+    ("老闆想炒咗個員工，要賠幾多錢？", "employment"),
+    ("Our customer owes us 2 million baht and stopped answering calls.", "litigation"),
+    ("Someone is selling fake copies of our handbags online in Malaysia.", "intellectual-property"),
+    ("We want to raise money from investors through a token sale in Singapore.", "fintech"),
+])
+def test_terms_written_the_way_clients_put_them(description, area):
+    assert area in resolve_request("", description).practice_areas

@@ -19,6 +19,8 @@ from ..vocabulary import (
 )
 from .cues import _PROSE_TYPO_MIN, _STOPWORDS, _WORD_TWO_EDITS, _WORD_TYPO_MIN
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
 # Letters of Vietnamese that no other Latin-script language of the region uses: a word written with them is
 # Vietnamese ("tình trạng" is a state of things, not the Thai province of Trang).
 VIETNAMESE_LETTERS = frozenset("ạảấầẩẫậắằẳẵặăẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợơụủũứừửữựưỳỵỷỹđ")
@@ -70,6 +72,9 @@ class _Index:
         self.pairs: dict[str, dict[str, frozenset[str]]] = {}
         for alias, senses in self.words[ANYWHERE].items():
             parts = alias.split(" ")
+            # "buy the company", "fire an employee": the article goes, so "buy the whole company" reads too.
+            if len(parts) == 3 and parts[1] in _ARTICLES:
+                parts = [parts[0], parts[2]]
             if len(parts) == 2 and "practice_areas" in senses and min(map(len, parts)) >= 3:
                 first, second = (stem_word(w) for w in parts)
                 known = self.pairs.setdefault(first, {})
