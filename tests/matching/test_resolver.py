@@ -827,6 +827,9 @@ def test_an_acronym_in_capitals_is_not_read_as_a_plural():
     ("Prefer a lawyer who can hold the admin conference in Filipino.", "fil"),
     ("Our director is more comfortable in Thai; a lawyer in Bangkok please.", "th"),
     ("Sana Tagalog ang usapan, need lawyer in Makati.", "fil"),
+    ("Pengacaranya harus bisa bahasa Inggris.", "en"),
+    ("ต้องการทนายที่สื่อสารภาษาจีนได้", "zh"),
+    ("Luật sư cần giao tiếp được bằng tiếng Trung.", "zh"),
 ])
 def test_a_language_asked_for_at_the_end_of_a_clause_is_a_language(description, language):
     assert resolve_request("", description).languages == [language]
