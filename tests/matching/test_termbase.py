@@ -99,3 +99,9 @@ def test_only_english_terms_match_in_english_word_forms():
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
     assert area in resolve_request("", description).practice_areas
+
+
+def test_an_english_word_with_a_derivational_ending_is_no_typo_of_a_term():
+    resolved = resolve_request("", "How do we handle it properly in Singapore?")
+    assert "real-estate" not in resolved.practice_areas + resolved.also_mentioned
+    assert "real-estate" in resolve_request("", "We need advice on a propertty in Singapore.").practice_areas

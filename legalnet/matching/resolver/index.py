@@ -186,6 +186,16 @@ def _doubled_letter_typo(token: str, alias: str) -> bool:
     )
 
 
+# English derivational endings: a word with one that the term lacks is another word, not a typo of the term
+# ("properly" is no misspelt "property").
+_DERIVED_ENDINGS = ("ly", "ness", "ment", "ful", "less", "able", "ible")
+
+
+def derived_word(written: str, term: str) -> bool:
+    """Whether the written word (or phrase) ends in a derivational ending that the term does not."""
+    return any(written.endswith(ending) and not term.endswith(ending) for ending in _DERIVED_ENDINGS)
+
+
 def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     """Senses of the one alias a prose phrase is a one-letter typo of, or None."""
     if len(phrase) < 6:
@@ -193,7 +203,7 @@ def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     found: set[str] = set()
     for variant in _deletions(phrase):
         for alias in idx.typos.get(variant, ()):
-            if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1:
+            if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1 and not derived_word(phrase, alias):
                 found.add(alias)
     senses: dict[str, frozenset[str]] = {}
     for alias in found:

@@ -29,6 +29,7 @@ from .index import (
     _swapped_letters_typo,
     _typo_hit,
     _word_corrections,
+    derived_word,
 )
 
 
@@ -114,6 +115,8 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
                         continue
                     phrase = " ".join(w.norm for w in words[i : k + 1])
                     if phrase in idx.words[LIST_ONLY] or (size == 1 and phrase in idx.alias_words):
+                        continue
+                    if derived_word(phrase, key):
                         continue
                     ok = _typo_senses(key, phrase, size, edits, senses)
                     if ok:
