@@ -141,3 +141,11 @@ def test_a_head_office_named_in_vietnamese_or_indonesian_is_the_clients_seat(des
 ])
 def test_who_the_client_is_and_who_its_partners_are(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们是外资企业，在越南平阳有工厂，工人集体停工，请问怎么处理？", ["VN"]),  # 平阳 here is Bình Dương
+    ("本公司在澳门注册，想在横琴设立子公司享受税收优惠，需要内地律师。", ["CN"]),
+])
+def test_a_place_after_its_country_and_the_clients_registration(description, expected):
+    assert places("", description) == expected

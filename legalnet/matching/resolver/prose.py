@@ -71,7 +71,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     roles = _place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
-               "matter": reading.jurisdictions}
+               "matter": reading.jurisdictions, "inside": []}
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -113,7 +113,8 @@ _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
 def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
-    """The role of each place hit: "later", "home", "background", "history" or "matter". Places joined share
+    """The role of each place hit: "later", "home", "background", "history", "matter", or "inside" (a place named
+    inside the country just before it, read as that country). Places joined share
     the role a word after the last of them gives ("our Singapore and Hong Kong entities", 菲律賓同越南嘅幫工);
     both ends of a route are background ("remittances SG to Indonesia")."""
     roles: dict[int, str] = {}
@@ -129,6 +130,12 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         else:
             roles[id(hit)] = "matter"
     pairs = list(zip(places, places[1:], strict=False))
+    # 越南平阳 (Bình Dương, Vietnam): a place written right after a country is in that country; where the name
+    # also belongs to another one (平阳 in Zhejiang), the country before it decides.
+    for first, second in pairs:
+        if (first.end == second.start and first.token_start < 0 and roles[id(first)] == roles[id(second)]
+                and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
+            roles[id(second)] = "inside"
     for first, second in reversed(pairs):
         gap = text[first.end : second.start]
         if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
