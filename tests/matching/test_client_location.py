@@ -149,3 +149,13 @@ def test_who_the_client_is_and_who_its_partners_are(description, expected):
 ])
 def test_a_place_after_its_country_and_the_clients_registration(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We are a Japanese fund. We previously invested in Vietnam and Indonesia. This time we want to invest in a "
+     "Philippine renewable energy company.", ["PH"]),
+    ("Dear team, we are a logistics company now headquartered in Singapore with hubs in Kuala Lumpur and Bangkok. "
+     "The landlord of our warehouse in Samut Prakan is ending the lease early.", ["TH"]),
+])
+def test_the_clients_past_and_standing_places_give_way_to_the_matter(description, expected):
+    assert places("", description) == expected

@@ -183,8 +183,11 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return not (len(before) > 1 and before[1] in _PEOPLE)
     # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
     # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
-    for word in before[:2]:
+    for k, word in enumerate(before[:2]):
         if word in ("a", "an"):
+            # "We are a Shenzhen exporter", "A Penang maker here"; not "invest in a Philippine company".
+            if len(before) > k + 1 and before[k + 1] not in _SELF_VERBS:
+                return False
             for noun in after[:3]:
                 if noun in _PEOPLE or noun in _MATTER_NOUNS:
                     return False  # "a Singapore lawyer", "a Vietnam dispute"
@@ -197,6 +200,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
 
 
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
+# Verbs after which "a <place> <noun>" describes the speaker: "we are a Penang maker", "I run a KL cafe".
+_SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run", "own", "manage", "represent"})
 
 
 def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
