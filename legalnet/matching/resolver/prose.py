@@ -113,10 +113,11 @@ _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
 def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
-    """The role of each place hit: "later", "home", "background", "history", "matter", or "inside" (a place named
-    inside the country just before it, read as that country). Places joined share
-    the role a word after the last of them gives ("our Singapore and Hong Kong entities", 菲律賓同越南嘅幫工);
-    both ends of a route are background ("remittances SG to Indonesia")."""
+    """The role of each place hit: "later", "home", "background", "history", "matter", or "inside" (a place
+    named right after its country, read as that country). Places joined by "and" or a comma share the role a
+    word before the first or after the last gives ("our Singapore and Hong Kong distributors", 菲律賓同越南嘅幫工,
+    "customers in Thailand, Vietnam and the Philippines"); both ends of a route are background ("SG to
+    Myanmar")."""
     roles: dict[int, str] = {}
     for hit in places:
         if is_later_place(hit, text):
