@@ -295,6 +295,8 @@ _CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
 _CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+# Longest first, so 欧阳 is read before 欧.
+_CJK_SURNAMES_LONGEST = tuple(sorted(_DATA["cjk_surnames"], key=len, reverse=True))
 _CJK_NAMED_RE = re.compile(
     r"(?:" + _alternatives(_DATA["cjk_naming_words"]) + r")[「『“\"]([^」』”\"\n]{2,20})[」』”\"]"
 )
@@ -318,7 +320,7 @@ def _cjk_people(text: str) -> list[Party]:
     found = []
     for m in _CJK_PERSON_RE.finditer(text):
         name = m.group(1)
-        surname = next(s for s in sorted(_DATA["cjk_surnames"], key=len, reverse=True) if name.startswith(s))
+        surname = next(s for s in _CJK_SURNAMES_LONGEST if name.startswith(s))
         given = name[len(surname) :]
         while given and given[-1] in _CJK_NOT_GIVEN:
             given = given[:-1]

@@ -118,9 +118,9 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
     standing operations and asks for nothing: "We have operated plants in Thailand for a decade",
     我们2015年在常州成立, 我哋喺香港做咗二十年貿易，而家想…."""
-    sentence_start = _sentence_span(text, hit.start)[0]
-    sentence = _sentence_at(text, hit.start)
-    clause = _clause_at(sentence, hit.start - sentence_start)
+    start, end = _sentence_span(text, hit.start)
+    sentence = text[start:end]
+    clause = _clause_at(sentence, hit.start - start)
     return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _ASK_RE.search(part))
                for part in (sentence, clause))
 

@@ -310,8 +310,8 @@ def resolve_request(
             # another party's place, named or told by its legal form ("… Pte. Ltd."); else where the client
             # operates; else the client's own seat; else a place planned for later.
             # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
-            forms = [(form_jurisdictions(p.name)[0], p.name) for text, _f in texts for p in parties[text]
-                     if form_jurisdictions(p.name)]
+            forms = [(places[0], p.name) for text, _f in texts for p in parties[text]
+                     if (places := form_jurisdictions(p.name))]
             for fallback in (*_readings_of(readings, "implied_jurisdictions", "background_jurisdictions"), forms,
                              *_readings_of(readings, "history_jurisdictions", "home_jurisdictions",
                                            "later_jurisdictions")):
