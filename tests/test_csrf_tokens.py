@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from itsdangerous import TimestampSigner
 
 from legalnet.core import csrf as csrf_tokens
-from tests.conftest import csrf_from
+from tests.conftest import CSRF_RE, csrf_from
 
 
 def _language_post(client, token: str):
@@ -44,3 +44,19 @@ def test_a_token_signed_past_the_time_limit_is_refused(app, client, monkeypatch)
     fresh = csrf_from(client.get("/").get_data(as_text=True))
     assert fresh != old
     assert _language_post(client, fresh).status_code == 302
+
+
+def test_pages_seconds_apart_carry_the_token_signed_first(client, monkeypatch):
+    # Flask-WTF would sign a new token with the current second on every page, forms included.
+    csrf_tokens._signed.cache_clear()
+    now = int(time.time() // 60 * 60)
+    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: now + 1))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + 1)
+    client.get("/")  # the session gets its raw token
+    first = csrf_from(client.get("/").get_data(as_text=True))
+    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: now + 41))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + 41)
+    assert csrf_from(client.get("/firms/").get_data(as_text=True)) == first
+    # The sign-in form's hidden field as well as the header's language switch.
+    assert set(CSRF_RE.findall(client.get("/sign-in").get_data(as_text=True))) == {first}
+    assert _language_post(client, first).status_code == 302

@@ -8,7 +8,6 @@ from functools import cache
 from flask import current_app, request
 from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, func, select
-from sqlalchemy.orm import joinedload
 
 from legalnet.accounts.models import User, UserSession, hash_secret
 from legalnet.core.models import utcnow
@@ -19,12 +18,13 @@ from legalnet.notifications.services import remember_unread_count
 
 @cache
 def session_with_user():
-    """The one query of each request: the user of a session with the session's start, the user's firm (which
-    most pages read) and the number of unread notifications (which every page's header shows). Built once, on
-    first use (when every model is mapped): building it costs more than running it."""
+    """The one query of each request: the user of a session with the session's start and the number of unread
+    notifications (which every page's header shows). Built once, on first use (when every model is mapped):
+    building it costs more than running it. The user's firm is left to the few pages that read it: loading it
+    with every request cost more than the query of those pages."""
     unread = select(func.count()).select_from(Notification).where(unread_of(User.id)).scalar_subquery()
     return (select(User, UserSession.created_at, unread).join(UserSession, UserSession.user_id == User.id)
-            .options(joinedload(User.firm)).where(UserSession.key_hash == bindparam("key_hash")))
+            .where(UserSession.key_hash == bindparam("key_hash")))
 
 
 def start_session(user: User) -> None:

@@ -37,6 +37,15 @@ class ApiSessionInterface(SecureCookieSessionInterface):
     """The app's signed-cookie session, opened without its sign-in for API calls (so a cookie never signs one
     in) and saved with the sign-in put back (so an API call never signs the browser out)."""
 
+    def get_signing_serializer(self, app):
+        """Flask's cookie serializer, built once per set of keys instead of on every request (building one
+        serializes a test value)."""
+        keys = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        built = self.__dict__.get("_serializer")
+        if built is None or built[0] != keys:
+            built = self._serializer = (keys, super().get_signing_serializer(app))
+        return built[1]
+
     def open_session(self, app, request):
         """The session; for API calls, without the signed-in user."""
         session = super().open_session(app, request)

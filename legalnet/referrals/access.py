@@ -9,7 +9,7 @@ request is visible through one exactly when it is visible through the other.
 
 from functools import cache
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import joinedload, load_only
 
 from legalnet.intake.models import CASE_STATUSES, LegalRequest
@@ -156,5 +156,6 @@ def events_statement(side: str):
         seen = (CaseEvent.audience == Audience.PARTIES) | (
             (CaseEvent.audience == Audience.FIRM) & (CaseEvent.firm_id == bindparam("firm_id")))
     else:
-        seen = CaseEvent.audience.in_(audiences[side])
+        # Equalities rather than IN: an IN list is expanded on every execution.
+        seen = or_(*(CaseEvent.audience == audience for audience in audiences[side]))
     return timeline_query(CaseEvent.request_id == bindparam("request_id"), seen)
