@@ -3,8 +3,9 @@
 Builds a scratch SQLite database with the demo data (and, with --extra-firms, that many synthetic firms),
 starts gunicorn with 2 sync workers for legalnet and for the baseline app (benchmarks/baseline_app.py,
 one query and a small template on the same database), signs in as the demo users, and drives every page
-with wrk for --seconds, --rounds times, alternating baseline and pages so both see the same machine load.
-Prints the median over rounds of requests a second and p99 per page, and the ratio to the baseline.
+with wrk for --seconds, --rounds times. Each page is timed right after a run of the baseline, so that the two
+of a pair see the same machine load (a shared machine drifts over a minute). Prints, per page, the median over
+rounds of requests a second and p99, and the median of the ratios of its pairs.
 Servers and the database are removed at the end, on Ctrl-C and on SIGTERM.
 
     python benchmarks/bench_pages.py [--extra-firms 10000] [--seconds 5] [--rounds 3] [--connections 4]
@@ -210,22 +211,26 @@ def main() -> None:
             for path, cookie in pages.values():
                 check_page(app.base, path, cookie)
             results: dict[str, list[tuple[float, float]]] = {name: [] for name in ["baseline", *pages]}
+            ratios: dict[str, list[float]] = {name: [] for name in pages}
             for n in range(args.rounds):
                 progress(f"round {n + 1} of {args.rounds}")
-                results["baseline"].append(wrk(base.base + "/", args.seconds, args.connections))
                 for name, (path, cookie) in pages.items():
-                    results[name].append(wrk(app.base + path, args.seconds, args.connections, cookie))
+                    baseline = wrk(base.base + "/", args.seconds, args.connections)
+                    measured = wrk(app.base + path, args.seconds, args.connections, cookie)
+                    results["baseline"].append(baseline)
+                    results[name].append(measured)
+                    ratios[name].append(measured[0] / baseline[0])
         finally:
             for server in servers:
                 server.stop()
     load = os.getloadavg()
     print(f"gunicorn 2 sync workers, wrk -c{args.connections} {args.seconds}s x {args.rounds} rounds (medians), "
           f"SQLite, demo data + {args.extra_firms:,} firms; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    baseline_rate = statistics.median(r for r, _p in results["baseline"])
     print(f"{'page':<18} {'req/s':>8} {'p99 ms':>8} {'x baseline':>11}")
     for name, runs in results.items():
         rate, p99 = statistics.median(r for r, _p in runs), statistics.median(p for _r, p in runs)
-        print(f"{name:<18} {rate:>8.0f} {p99:>8.1f} {rate / baseline_rate:>10.2f}x")
+        ratio = statistics.median(ratios[name]) if name in ratios else 1.0
+        print(f"{name:<18} {rate:>8.0f} {p99:>8.1f} {ratio:>10.2f}x")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ from flask import current_app, request
 from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, func, select
 
+from legalnet.accounts import twofactor
 from legalnet.accounts.models import User, UserSession, hash_secret
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
+from legalnet.firms.models import Firm
 from legalnet.notifications.models import Notification, unread_of
 from legalnet.notifications.services import remember_unread_count
 
@@ -20,10 +22,11 @@ from legalnet.notifications.services import remember_unread_count
 def session_with_user():
     """The one query of each request: the user of a session with the session's start and the number of unread
     notifications (which every page's header shows). Built once, on first use (when every model is mapped):
-    building it costs more than running it. The user's firm is left to the few pages that read it: loading it
-    with every request cost more than the query of those pages."""
+    building it costs more than running it. Of the user's firm it reads only whether its admins must use
+    two-factor sign-in (checked on every request of a firm admin); the pages that show the firm load it."""
     unread = select(func.count()).select_from(Notification).where(unread_of(User.id)).scalar_subquery()
-    return (select(User, UserSession.created_at, unread).join(UserSession, UserSession.user_id == User.id)
+    firm_rule = select(Firm.require_admin_two_factor).where(Firm.id == User.firm_id).scalar_subquery()
+    return (select(User, UserSession.created_at, unread, firm_rule).join(UserSession, UserSession.user_id == User.id)
             .where(UserSession.key_hash == bindparam("key_hash")))
 
 
@@ -44,12 +47,13 @@ def user_for_session_key(key: str) -> User | None:
     found = db.session.execute(session_with_user(), {"key_hash": hash_secret(key)}).first()
     if found is None:
         return None
-    user, started, unread_count = found
+    user, started, unread_count, firm_rule = found
     max_age = timedelta(days=float(current_app.config.get("SESSION_MAX_AGE_DAYS", 30)))
     if started < utcnow() - max_age:
         return None
     user.session_key = key
     remember_unread_count(user, unread_count)
+    twofactor.remember_firm_rule(user, firm_rule)
     return user
 
 

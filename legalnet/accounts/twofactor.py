@@ -21,11 +21,25 @@ RECOVERY_CODE_COUNT = 10
 VALID_WINDOW = 1
 
 
+# Where the firm's rule read with the signed-in user is kept on the user object, for the request.
+_FIRM_RULE_KNOWN = "firm_requires_admin_two_factor"
+
+
+def remember_firm_rule(user: User, required: bool | None) -> None:
+    """Keep whether the user's firm requires its admins to use two-factor sign-in, read with the user."""
+    user.__dict__[_FIRM_RULE_KNOWN] = bool(required)
+
+
 def required_for(user: User) -> bool:
     """Whether `user` must sign in with a second factor: staff always, a firm's admins when staff require it."""
     if user.is_staff:
         return True
-    return user.role == Role.FIRM_ADMIN and user.firm is not None and bool(user.firm.require_admin_two_factor)
+    if user.role != Role.FIRM_ADMIN:
+        return False
+    known = user.__dict__.get(_FIRM_RULE_KNOWN)
+    if known is not None:
+        return known
+    return user.firm is not None and bool(user.firm.require_admin_two_factor)
 
 
 def enabled(user: User) -> bool:

@@ -179,3 +179,16 @@ def test_only_staff_set_the_firm_rule(client, db, auth):
     response = submit(client, f"/staff/firms/{admin.firm_id}/two-factor", {"required": "y"}, form_url="/firm/")
     assert response.status_code == 403
     assert db.session.get(Firm, admin.firm_id).require_admin_two_factor is False
+
+
+def test_a_signed_in_admin_meets_the_firm_rule_on_the_next_page(app, client, db, auth):
+    admin = factories.make_user(Role.FIRM_ADMIN)
+    db.session.commit()
+    firm_id = admin.firm_id
+    admin_browser = app.test_client()
+    password_step(admin_browser, admin)
+    assert admin_browser.get("/offers/").status_code == 200
+    auth.login(Role.STAFF)
+    submit(client, f"/staff/firms/{firm_id}/two-factor", {"required": "y"}, form_url=f"/staff/firms/{firm_id}")
+    # The rule is read with the signed-in user on each request, not kept from the sign-in.
+    assert admin_browser.get("/offers/").headers["Location"] == "/account/two-factor"
