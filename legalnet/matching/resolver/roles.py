@@ -216,7 +216,7 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
         cut = len(tail)
         for k, ch in enumerate(tail):
             # A conjunction starts the next term: "并购及公司法" is two areas, not an M&A company.
-            if ch in _CLAUSE_END or ch in "及和与與或及":
+            if ch in _CLAUSE_END or ch in "及和与與或同跟":
                 cut = k
                 break
         tail = tail[:cut]
