@@ -159,3 +159,22 @@ def test_a_place_after_its_country_and_the_clients_registration(description, exp
 ])
 def test_the_clients_past_and_standing_places_give_way_to_the_matter(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("listed", "description", "expected"), [
+    # The client put its own seat in the jurisdiction field; the text says it is the seat and names the matter's.
+    (["Singapore"], "We are a Singapore company and need to register a trade mark in Indonesia.", ["ID"]),
+    (["Hong Kong"], "我哋公司喺香港，想喺泰國申請商標註冊。", ["TH"]),
+])
+def test_a_listed_own_seat_gives_way_to_the_matters_place(listed, description, expected):
+    assert resolve_request("Request", description, jurisdictions=listed).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("listed", "description", "expected"), [
+    # The seat is also where the work is: it stays.
+    (["Hong Kong"], "We are a Hong Kong company and want to sue our Shenzhen supplier in Hong Kong.", "HK"),
+    # The text names no other place: the list is all there is.
+    (["Singapore"], "We are a Singapore company and need an employment contract reviewed.", "SG"),
+])
+def test_a_listed_seat_that_is_also_the_matters_place_stays(listed, description, expected):
+    assert expected in resolve_request("Request", description, jurisdictions=listed).jurisdictions

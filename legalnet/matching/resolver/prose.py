@@ -243,6 +243,21 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
+    """The listed places without the client's own seat put in the list by mistake: a listed place that the text
+    names only as where the client is ("Singapore company with sales staff in Bangkok") goes when the text
+    names another place of the matter; the Check step shows what stayed."""
+    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    matter = {code for reading in readings for code, _source in reading.jurisdictions}
+    seats = [code for code in listed.codes if code in homes and code not in matter]
+    if not seats or not matter - set(seats):
+        return listed
+    keep = [code for code in listed.codes if code not in seats]
+    return TermResolution(codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep},
+                          unresolved=list(listed.unresolved), suggestions=dict(listed.suggestions),
+                          ambiguous=dict(listed.ambiguous))
+
+
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
     """For each attribute named, the (code, source) pairs of every reading."""
     return [[pair for reading in readings for pair in getattr(reading, name)] for name in names]
@@ -281,13 +296,13 @@ def resolve_request(
     # Parties are found once per text: they are screened, and places inside their names are not read.
     parties = {text: _parties_in(text, idx) for text, _factor in texts}
     _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
+    weighted = [(read_prose(text, vocab, parties[text]), factor) for text, factor in texts]
+    readings = [reading for reading, _factor in weighted]
     lists = {
-        "jurisdictions": resolve_terms("jurisdictions", list(jurisdictions or ()), vocab),
+        "jurisdictions": _without_own_seat(resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),
     }
-    weighted = [(read_prose(text, vocab, parties[text]), factor) for text, factor in texts]
-    readings = [reading for reading, _factor in weighted]
     for kind, res in lists.items():
         found = TermResolution(codes=list(res.codes), sources=dict(res.sources))
         for reading in readings:
