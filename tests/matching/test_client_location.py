@@ -178,3 +178,11 @@ def test_a_listed_own_seat_gives_way_to_the_matters_place(listed, description, e
 ])
 def test_a_listed_seat_that_is_also_the_matters_place_stays(listed, description, expected):
     assert expected in resolve_request("Request", description, jurisdictions=listed).jurisdictions
+
+
+@pytest.mark.parametrize("description", [
+    "We want a joint venture in Hengqin with Macau's Grand Lotus Investment Ltd.",
+    "We want a joint venture in Hengqin with Macau’s Grand Lotus Investment Ltd.",
+])
+def test_a_place_owning_a_partys_name_is_that_partys_seat(description):
+    assert places("Joint venture", description) == ["CN"]

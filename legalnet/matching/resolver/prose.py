@@ -61,7 +61,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     names = [(p.start, p.end) for p in parties]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
-    seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)}
+    # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
+    seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
+             or any(_POSSESSIVE_SEAT_RE.match(h.text[-2:] + text[h.end : a]) for a, _b in names if a >= h.end)}
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -165,6 +167,8 @@ def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
     return {kind: codes for kind, codes in hit.senses.items() if kind != "jurisdictions"}
 
 
+# "Macau's Grand Lotus Ltd": the end of a place hit (or the two letters before a possessive) and the possessive.
+_POSSESSIVE_SEAT_RE = re.compile(r"^(?:\w\w)?['’]s\s+$")
 _PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
 
 _OWNED_BEFORE = tuple(_CUES["owned_before"])
