@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from flask_babel import force_locale
 
 from legalnet.accounts.models import Role
+from legalnet.core.i18n import label_text
 from legalnet.extensions import db as _db
+from legalnet.intake.models import RequestStatus
+from legalnet.referrals.states import REQUEST_STATUS_LABELS
 from tests.conftest import Auth, submit
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "legalnet" / "translations"
@@ -186,3 +190,15 @@ def test_unknown_language_is_ignored(client):
     choose_language(client, "zh_Hans")
     choose_language(client, "xx")
     assert "注册企业账户" in page(client, "/")
+
+
+def test_status_labels_follow_the_language_of_each_page(app):
+    texts = {}
+    with app.test_request_context("/"):
+        for locale in ("en", "zh_Hans", "zh_Hant", "en"):
+            with force_locale(locale):
+                texts.setdefault(locale, set()).add(label_text(REQUEST_STATUS_LABELS, RequestStatus.CLOSED))
+                assert label_text(REQUEST_STATUS_LABELS, RequestStatus.CLOSED) == str(
+                    REQUEST_STATUS_LABELS[RequestStatus.CLOSED])
+    assert texts["en"] == {"Closed"}
+    assert len({text for values in texts.values() for text in values}) == 3

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
+from flask import g, has_app_context
 from flask_babel import get_timezone
 
 from legalnet.core.i18n import current_babel_locale
@@ -18,7 +19,7 @@ def zone_label(value=None) -> str:
     moment = value or datetime.now(UTC).replace(tzinfo=None)
     # Offsets change on the quarter hour at the finest, so the label of a quarter hour is worked out once.
     quarter = moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
-    return _zone_label(str(get_timezone()), quarter, current_babel_locale())
+    return _zone_label(str(current_zone()), quarter, current_babel_locale())
 
 
 @lru_cache(maxsize=256)
@@ -34,6 +35,15 @@ def _locale() -> Locale:
     return current_babel_locale()
 
 
+def current_zone():
+    """The reader's time zone, as Flask-Babel's get_timezone() gives it."""
+    # Read where Flask-Babel keeps it for the request once worked out (force_timezone in the notifications
+    # sets the same attribute): get_timezone() goes through three proxies on every call.
+    state = g.get("_flask_babel") if has_app_context() else None
+    zone = getattr(state, "babel_tzinfo", None)
+    return zone if zone is not None else get_timezone()
+
+
 def _local(value: datetime, zone) -> datetime:
     # Stored datetimes are naive UTC; shown in the reader's zone (a pytz zone, as Flask-Babel gives it).
     local = (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).astimezone(zone)
@@ -44,14 +54,14 @@ def date_text(value: date | datetime | None) -> str:
     """A date (or the day of a stored datetime, in the reader's zone) in the locale's medium style."""
     if value is None:
         return ""
-    return _date_text(value, get_timezone() if isinstance(value, datetime) else None, _locale())
+    return _date_text(value, current_zone() if isinstance(value, datetime) else None, _locale())
 
 
 def datetime_text(value: datetime | None) -> str:
     """A stored UTC datetime as the date in medium style and the time in short style, in the reader's zone."""
     if value is None:
         return ""
-    return _datetime_text(value, get_timezone(), _locale())
+    return _datetime_text(value, current_zone(), _locale())
 
 
 # Formatting through Babel is a large share of a list page, and pages show the same moments again and again

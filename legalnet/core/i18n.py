@@ -42,6 +42,20 @@ def current_locale_name() -> str:
     return _kept_for_locale("legalnet_locale_name", lambda: str(get_locale() or "en"))
 
 
+def label_text(labels: dict, key) -> str:
+    """The translated text of `labels[key]`, a lazy label of a module-level table (a status, an urgency), in
+    the current language. Turning a lazy string into text looks the locale and the catalog up again each time;
+    the text of each label is kept with the catalog, once per process and language."""
+    translations = current_translations()
+    done = translations.__dict__.setdefault("legalnet_labels", {})
+    slot = (id(labels), key)
+    try:
+        return done[slot]
+    except KeyError:
+        done[slot] = str(labels[key])
+        return done[slot]
+
+
 @lru_cache(maxsize=32)
 def babel_locale(name: str) -> Locale:
     """The Babel locale of an identifier, parsed once per process (Babel parses a string on every call)."""

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from legalnet.accounts.models import User
 from legalnet.core import audit
 from legalnet.core.errors import InvalidTransition, ValidationFailed
+from legalnet.core.i18n import label_text
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmStatus
 from legalnet.notifications.services import firm_users, notify
@@ -82,7 +83,7 @@ FIRM_NOTICES = {
 
 def status_label(status: FirmStatus) -> str:
     """The translated name of a membership status."""
-    return str(STATUS_LABELS[FirmStatus(status)])
+    return label_text(STATUS_LABELS, FirmStatus(status))
 
 
 def allowed_actions(firm: Firm) -> list[str]:

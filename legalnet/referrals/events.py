@@ -6,11 +6,11 @@ reasons) is shown as typed; rows written before events had parameters show their
 from datetime import datetime
 from functools import lru_cache
 
-from flask_babel import force_locale, get_timezone, ngettext
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from legalnet.core.dates import deadline_text
+from legalnet.core.dates import current_zone, deadline_text
 from legalnet.core.i18n import current_locale_name
 from legalnet.matching.services import label
 from legalnet.referrals.labels import outcome_label, request_status_label
@@ -109,7 +109,7 @@ def event_text(event) -> str:
     try:
         # A case page words the same events on every visit: the wording is a function of the kind, the
         # parameters, the language and the time zone.
-        return _worded(event.kind, tuple(sorted(params.items())), current_locale_name(), str(get_timezone()))
+        return _worded(event.kind, tuple(sorted(params.items())), current_locale_name(), str(current_zone()))
     except TypeError:  # a parameter that cannot be a cache key (a list): worded afresh
         pass
     except (KeyError, ValueError):

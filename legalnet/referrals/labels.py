@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from legalnet.core.i18n import label_text
 from legalnet.intake.models import Outcome, RequestStatus, Urgency
 from legalnet.matching.services import label
 from legalnet.referrals.models import OfferSource
@@ -41,22 +42,22 @@ def offer_reason(text: str) -> str:
 
 def outcome_label(outcome) -> str:
     """The translated name of a case outcome."""
-    return str(OUTCOME_LABELS[Outcome(outcome)])
+    return label_text(OUTCOME_LABELS, Outcome(outcome))
 
 
 def urgency_label(urgency) -> str:
     """The translated name of a request's urgency."""
-    return str(URGENCY_LABELS[Urgency(urgency)])
+    return label_text(URGENCY_LABELS, Urgency(urgency))
 
 
 def request_status_label(status) -> str:
     """The translated name of a request status given as a code, e.g. in a filter list."""
-    return str(REQUEST_STATUS_LABELS[RequestStatus(status)])
+    return label_text(REQUEST_STATUS_LABELS, RequestStatus(status))
 
 
 def source_label(source) -> str:
     """The translated description of who chose the firm an offer went to."""
-    return str(SOURCE_LABELS[OfferSource(source)])
+    return label_text(SOURCE_LABELS, OfferSource(source))
 
 
 # ---------------------------------------------------------------------------------------------- reasons

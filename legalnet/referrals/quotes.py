@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from legalnet.core.audit import record
 from legalnet.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from legalnet.core.i18n import label_text
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.models import LegalRequest, RequestStatus
@@ -95,12 +96,12 @@ def quote_state(quote: Quote) -> str:
 
 def quote_state_label(quote: Quote) -> str:
     """The readable label of where a quote stands."""
-    return str(QUOTE_STATE_LABELS[quote_state(quote)])
+    return label_text(QUOTE_STATE_LABELS, quote_state(quote))
 
 
 def fee_basis_label(basis) -> str:
     """The readable label of a fee basis."""
-    return str(FEE_BASIS_LABELS[FeeBasis(basis)]) if basis else ""
+    return label_text(FEE_BASIS_LABELS, FeeBasis(basis)) if basis else ""
 
 
 def quote_choices(req: LegalRequest) -> list:

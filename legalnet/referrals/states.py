@@ -4,6 +4,7 @@ that makes a move or refuses it."""
 from flask_babel import lazy_gettext as _l
 
 from legalnet.core.errors import InvalidTransition
+from legalnet.core.i18n import label_text
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.referrals.models import Offer, OfferStatus
 
@@ -86,4 +87,4 @@ def transition(obj, new_state) -> None:
 def status_label(obj) -> str:
     """The readable label of an object's current state."""
     _table, enum_cls, labels = _table_for(obj)
-    return str(labels[enum_cls(obj.status)])
+    return label_text(labels, enum_cls(obj.status))

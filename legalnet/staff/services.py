@@ -12,6 +12,7 @@ from legalnet.accounts.models import Role
 from legalnet.core import audit
 from legalnet.core.audit import AuditLog
 from legalnet.core.csvsafe import csv_text
+from legalnet.core.i18n import label_text
 from legalnet.extensions import db
 from legalnet.firms.models import Firm, FirmJurisdiction, FirmStatus
 
@@ -36,7 +37,7 @@ def time_zone_name() -> str:
 
 def role_label(role) -> str:
     """The translated name of a user's role."""
-    return str(ROLE_LABELS[Role(role)])
+    return label_text(ROLE_LABELS, Role(role))
 
 
 def firms_query(status: str = "", jurisdiction: str = "", renewal: str = "", query: str = "",
