@@ -23,6 +23,7 @@ def places(title: str, description: str) -> list[str]:
     ("本人現時喺澳門工作，想喺香港買樓。", "HK", "MO"),
     ("我们（香港的家族办公室）想在泰国收购一家酒店。", "TH", "HK"),
     ("我哋係新加坡公司，想喺越南開廠。", "VN", "SG"),
+    ("Our Manila logistics services company needs a licence to operate in Cambodia.", "KH", "PH"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)

@@ -130,11 +130,14 @@ def _zh_seat_subject(text: str, hit: _Hit) -> bool:
 
 
 def _en_seat_subject(before: list[str], after: list[str]) -> bool:
-    """The client's seat: "Our Hong Kong company has …", "our Rangoon office", "Hong Kong company seeks …".
+    """The client's seat: "Our Hong Kong company has …", "our Rangoon office", "Hong Kong company seeks …",
+    "our Singapore oilfield services company".
 
     Not when the phrase is the object of a preposition: "a PDPA review for our Penang subsidiary" asks for
     advice on the subsidiary, in Penang."""
-    noun = next((k for k, w in enumerate(after[:2]) if w in _SEAT_NOUNS), None)
+    # After "our", the noun may come a word later: "Our Singapore oilfield services company".
+    reach = 3 if before and before[0] in ("our", "my") else 2
+    noun = next((k for k, w in enumerate(after[:reach]) if w in _SEAT_NOUNS), None)
     if noun is None or any(w in _PREPOSITIONS or w in ("law", "legal") for w in after[:noun]):
         return False
     following = after[noun + 1] if len(after) > noun + 1 else ""
