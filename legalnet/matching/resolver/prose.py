@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
@@ -257,9 +257,7 @@ def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> T
     if not seats or not matter - set(seats):
         return listed
     keep = [code for code in listed.codes if code not in seats]
-    return TermResolution(codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep},
-                          unresolved=list(listed.unresolved), suggestions=dict(listed.suggestions),
-                          ambiguous=dict(listed.ambiguous))
+    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
 
 
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
