@@ -53,6 +53,14 @@ def test_a_person_downloads_their_own_data_from_the_account_page(client, auth, p
     assert data["account"]["email"] == EMAIL and data["requests"][0]["reference"] == req.reference
 
 
+def test_a_person_downloads_their_own_data_ten_times_an_hour_at_most(client, auth, person):
+    # The limit is on a GET route of a blueprint without a shared limit: the route checks it itself.
+    user, _req, _admin = person
+    auth.login(user=user)
+    statuses = [client.get("/account/data/export.json").status_code for _ in range(11)]
+    assert statuses == [200] * 10 + [429]
+
+
 def test_staff_export_a_person_from_their_page_and_it_is_audited(client, auth, db, person):
     user, req, _admin = person
     staff = auth.login(Role.STAFF)
