@@ -7,7 +7,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
 
 from legalnet.core.i18n import current_locale_name
 from legalnet.core.loaders import shown_or_404, visible_or_404
@@ -15,7 +14,6 @@ from legalnet.core.permissions import client_or_staff_required, client_required
 from legalnet.core.views import attempt
 from legalnet.documents import services as documents
 from legalnet.extensions import db
-from legalnet.firms.models import Firm
 from legalnet.intake import services
 from legalnet.intake.forms import CancelRequestForm, LookFurtherForm, PickFirmForm, RequestForm
 from legalnet.intake.models import OPEN_STATUSES, LegalRequest, RequestStatus
@@ -24,8 +22,7 @@ from legalnet.matching.vocabulary import get_vocabulary
 from legalnet.referrals import access, offers
 from legalnet.referrals import services as referrals
 from legalnet.referrals.disclosure import default_summary
-from legalnet.referrals.models import Offer
-from legalnet.referrals.states import can_transition, status_label
+from legalnet.referrals.states import can_transition, offer_status_label, status_label
 
 bp = Blueprint("intake", __name__, url_prefix="/requests")
 
@@ -48,15 +45,16 @@ def load_request(request_id: int, *options) -> LegalRequest:
     return visible_or_404(LegalRequest, request_id, access.can_view_request, *options)
 
 
+@bp.app_template_filter("offer_status_label")
+def offer_status_text(status) -> str:
+    """The readable label of an offer status."""
+    return offer_status_label(status)
+
+
 @cache
 def request_page_statement():
-    """A request with what its page shows of each offer: the firm and the quote asked for; one statement,
-    built once."""
-    offers_of = joinedload(LegalRequest.offers)
-    # Of each firm the page shows the name and whether it is a member still (for the link to its profile).
-    firm_of = offers_of.joinedload(Offer.firm).load_only(Firm.name, Firm.status)
-    return (select(LegalRequest).where(LegalRequest.id == bindparam("id"))
-            .options(firm_of, offers_of.joinedload(Offer.quote)))
+    """A request by its id, for its page (which reads its offers as rows); built once."""
+    return select(LegalRequest).where(LegalRequest.id == bindparam("id"))
 
 
 def input_from(form: RequestForm) -> services.RequestInput:
@@ -174,7 +172,7 @@ def new_request():
 @client_or_staff_required
 def detail(request_id: int):
     """A request: what it asks, where it stands, the firms to choose from and the offers made."""
-    found = db.session.execute(request_page_statement(), {"id": request_id}).unique().scalar()
+    found = db.session.execute(request_page_statement(), {"id": request_id}).scalar()
     req = shown_or_404(found, access.can_view_request)
     choices, pick_form, further_form, cancel_form = [], None, None, None
     # Forms are built only where the page shows them.
@@ -191,6 +189,7 @@ def detail(request_id: int):
         "intake/detail.html", req=req, choices=choices, pick_form=pick_form, further_form=further_form,
         partial=[m.firm_id for m in choices if not offers.covers_every_jurisdiction(m)],
         cancel_form=cancel_form, can_cancel=can_cancel, events=access.visible_events(current_user, req),
+        offers=offers.listed_offers(req.id),
     )
 
 

@@ -6,12 +6,14 @@ firm accepting, a firm declining, the deadline sweep and staff never act on a st
 request; the conditional UPDATEs on offers (`end_offer`) and the partial unique index are the backstops."""
 
 import time
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
@@ -31,6 +33,7 @@ from legalnet.ops.instruments import observe_match
 from legalnet.referrals.disclosure import record_disclosure
 from legalnet.referrals.events import english_text, review_reason, when_text
 from legalnet.referrals.models import Audience, CaseEvent, Message, Offer, OfferSource, OfferStatus
+from legalnet.referrals.quote_models import Quote
 from legalnet.referrals.sla import offer_times
 from legalnet.referrals.states import check_transition, transition
 
@@ -186,6 +189,38 @@ def eligible_matches(req: LegalRequest) -> list[Match]:
         .order_by(Match.rank)
     ).all()
     return [m for m in rows if m.firm_id not in already]
+
+
+@dataclass(frozen=True, slots=True)
+class ListedOffer:
+    """An offer as the client's request page lists it, with its firm's name and whether a quote was asked."""
+
+    firm_id: int
+    firm_name: str
+    firm_is_member: bool
+    status: OfferStatus
+    jurisdiction: str
+    lead: bool
+    respond_by: datetime
+    quote_asked: bool
+
+
+def listed_offers(request_id: int) -> list[ListedOffer]:
+    """The offers of a request, oldest first, read as plain rows: loading them as ORM objects with their firms
+    and quotes cost more than the rest of the page's queries together."""
+    rows = db.session.connection().execute(listed_offers_statement(), {"request_id": request_id})
+    return [ListedOffer(firm_id, name, firm_status == FirmStatus.ACTIVE, status, jurisdiction or "", bool(lead),
+                        respond_by, quote_id is not None)
+            for firm_id, name, firm_status, status, jurisdiction, lead, respond_by, quote_id in rows]
+
+
+@cache
+def listed_offers_statement():
+    """The statement of `listed_offers`; built once."""
+    return (select(Offer.firm_id, Firm.name, Firm.status, Offer.status, Offer.jurisdiction, Offer.lead,
+                   Offer.respond_by, Quote.id)
+            .join(Firm, Firm.id == Offer.firm_id).outerjoin(Quote, Quote.offer_id == Offer.id)
+            .where(Offer.request_id == bindparam("request_id")).order_by(Offer.id))
 
 
 # ----------------------------------------------------------------------------------------------------- offers

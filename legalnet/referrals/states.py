@@ -84,6 +84,11 @@ def transition(obj, new_state) -> None:
     obj.status = enum_cls(new_state)
 
 
+def offer_status_label(status) -> str:
+    """The readable label of an offer status."""
+    return label_text(OFFER_STATUS_LABELS, OfferStatus(status))
+
+
 def status_label(obj) -> str:
     """The readable label of an object's current state."""
     _table, enum_cls, labels = _table_for(obj)

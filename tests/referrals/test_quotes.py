@@ -9,7 +9,7 @@ import pytest
 from legalnet.accounts.models import Role
 from legalnet.core.models import utcnow
 from legalnet.extensions import db
-from legalnet.firms.models import Firm
+from legalnet.firms.models import Firm, FirmStatus
 from legalnet.intake.models import LegalRequest, RequestStatus
 from legalnet.notifications.models import Notification
 from legalnet.referrals.models import Offer, OfferStatus
@@ -109,6 +109,23 @@ def test_three_quotes_asked_answered_compared_and_one_accepted(client, db, auth)
     # The firm's response time counts to its quote, not to the client's choice.
     firm = db.session.get(Firm, offers[0].firm_id)
     assert firm.response_hours_total < 0.1 and firm.offers_accepted == 1 and firm.open_cases == 1
+
+
+def test_the_request_page_lists_the_firms_asked_for_a_quote_and_links_to_the_comparison(client, db, auth):
+    client_user, req, firms = matched_request()
+    auth.login(user=client_user)
+    assert "data-compare-quotes" not in client.get(f"/requests/{req.id}").get_data(as_text=True)
+    chosen = [firm for firm, _admin in firms[:2]]
+    assert ask(client, req, [firm.id for firm in chosen]).status_code == 302
+    chosen[1].status = FirmStatus.SUSPENDED
+    db.session.commit()
+    page = client.get(f"/requests/{req.id}").get_data(as_text=True)
+    assert "2 firms were asked for a quote." in page and "data-compare-quotes" in page
+    offers_table = page[page.index("<h2>Offers</h2>"):]
+    assert offers_table.count("Waiting for an answer") == 2
+    # A member firm's name links to its profile; a suspended firm's name is shown without a link.
+    assert f'href="/firms/{chosen[0].id}">{chosen[0].name}</a>' in offers_table
+    assert chosen[1].name in offers_table and f'href="/firms/{chosen[1].id}"' not in offers_table
 
 
 def test_asking_more_than_three_firms_or_a_firm_off_the_shortlist_is_refused(client, db, auth):

@@ -35,6 +35,21 @@ def team_request():
     return client_user, req, {pair[0].id: pair for pair in (hk, sg_one, sg_two)}
 
 
+def test_the_clients_page_lists_each_part_of_the_team_with_its_firm_and_the_lead(client, auth, db):
+    client_user, req, firms = team_request()
+    proposed = {m["jurisdiction"]: m["firm_id"] for m in req.team}
+    auth.login(user=client_user)
+    assert submit(client, f"/requests/{req.id}/team", {}, form_url=f"/requests/{req.id}").status_code == 302
+    page = client.get(f"/requests/{req.id}").get_data(as_text=True)
+    assert "data-team-referred" in page
+    rows = page[page.index("<h2>Offers</h2>"):].split("<tr>")[2:]
+    assert len(rows) == 2
+    hk_row, sg_row = rows
+    assert firms[proposed["HK"]][0].name in hk_row and "Team part: Hong Kong" in hk_row and 'data-lead="1"' in hk_row
+    assert firms[proposed["SG"]][0].name in sg_row and "Team part: Singapore" in sg_row and "data-lead" not in sg_row
+    assert all("Waiting for an answer" in row for row in rows)
+
+
 def message_notices(user):
     """How many message notices a user has had."""
     return db.session.scalar(db.select(db.func.count()).select_from(Notification).where(
