@@ -73,6 +73,12 @@ def load_config(app: Flask, config) -> None:
                              "characters in production (python -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
 
+def signed_in_user():
+    """The signed-in user, read once through Flask-Login's proxy; None when nobody is signed in."""
+    user = current_user._get_current_object() if has_request_context() else None
+    return user if user is not None and user.is_authenticated else None
+
+
 def select_locale() -> str:
     """The user's saved language, else the session's choice, else the browser's best match."""
     from flask import current_app
@@ -80,8 +86,9 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
+    user = signed_in_user()
+    if user is not None and user.locale in languages:
+        return user.locale
     if session.get("locale") in languages:
         return session["locale"]
     for tag, _quality in request.accept_languages:
@@ -97,10 +104,11 @@ def select_locale() -> str:
 
 def select_timezone() -> str | None:
     """The signed-in user's time zone, else the centre's (BABEL_DEFAULT_TIMEZONE)."""
-    if has_request_context() and current_user and current_user.is_authenticated and current_user.timezone:
+    user = signed_in_user()
+    if user is not None and user.timezone:
         from legalnet.notifications.services import user_timezone
 
-        return user_timezone(current_user)
+        return user_timezone(user)
     return None
 
 

@@ -8,10 +8,9 @@ from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
-from flask import g, has_app_context
 from flask_babel import get_timezone
 
-from legalnet.core.i18n import current_babel_locale
+from legalnet.core.i18n import babel_state, current_babel_locale
 
 
 def zone_label(value=None) -> str:
@@ -39,8 +38,7 @@ def current_zone():
     """The reader's time zone, as Flask-Babel's get_timezone() gives it."""
     # Read where Flask-Babel keeps it for the request once worked out (force_timezone in the notifications
     # sets the same attribute): get_timezone() goes through three proxies on every call.
-    state = g.get("_flask_babel") if has_app_context() else None
-    zone = getattr(state, "babel_tzinfo", None)
+    zone = getattr(babel_state(), "babel_tzinfo", None)
     return zone if zone is not None else get_timezone()
 
 

@@ -16,16 +16,22 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 
+def babel_state():
+    """Flask-Babel's per-request state (a namespace it keeps on `g`), or None before it has one. Read through
+    one look-up of `g`: each attribute read through the `g` proxy costs as much as the rest of a label."""
+    return g._get_current_object().__dict__.get("_flask_babel") if has_app_context() else None
+
+
 def _kept_for_locale(key: str, compute):
     """`compute()`, kept on Flask-Babel's per-request state together with the locale it was computed for, and
     computed again once that locale changes (or outside a request)."""
-    state = g.get("_flask_babel") if has_app_context() else None
+    state = babel_state()
     if state is not None:
         kept = state.__dict__.get(key)
         if kept is not None and kept[0] is state.__dict__.get("babel_locale"):
             return kept[1]
     value = compute()
-    state = g.get("_flask_babel") if has_app_context() else None
+    state = babel_state()
     locale = state.__dict__.get("babel_locale") if state is not None else None
     if locale is not None:
         setattr(state, key, (locale, value))

@@ -24,6 +24,16 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# The headers every answer carries unless its view set its own.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+STRICT_TRANSPORT_SECURITY = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 
 
 def json_depth(value) -> int:
@@ -120,16 +130,16 @@ def check_text_input():
 
 
 def set_security_headers(response):
-    """The headers every page and API answer carries."""
+    """The headers every page and API answer carries (a view may set its own of any of them)."""
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    # One pass over the headers already set, rather than one per header added.
+    present = {name.lower() for name in headers.keys()}
+    wanted = SECURITY_HEADERS
     if current_app.config.get("ENV_NAME") == "production":
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        wanted = (*wanted, STRICT_TRANSPORT_SECURITY)
+    for name, value in wanted:
+        if name.lower() not in present:
+            headers.add(name, value)
     return response
 
 

@@ -97,6 +97,9 @@ def test_parties_upload_and_download_as_attachments_with_audit(app, client, db, 
         '"Share purchase agreement.pdf"' in response.headers["Content-Disposition"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response.headers["Cache-Control"]
+    # The download keeps its own sandboxing policy, not the pages' one, and carries it once.
+    assert response.headers.getlist("Content-Security-Policy") == ["default-src 'none'; sandbox"]
+    assert response.headers["X-Frame-Options"] == "DENY"
     [uploaded] = audit("document.uploaded")
     [downloaded] = audit("document.downloaded")
     assert uploaded.actor_id == admin.id and downloaded.actor_id == client_user.id
