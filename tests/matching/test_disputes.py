@@ -73,3 +73,20 @@ def test_an_area_with_proceedings_of_its_own_keeps_a_passing_court_out(title, de
     # The client who lists litigation itself keeps it.
     listed = resolve_request(title, description, practice_areas=["litigation"])
     assert {forum, "litigation"} <= set(listed.practice_areas)
+
+
+@pytest.mark.parametrize("title, description, forum", [
+    ("Debtor in Penang", "Our Penang customer has owed us RM 900,000 for a year. Should we sue them or apply to "
+     "put the company into liquidation?", "insolvency"),
+    ("越南买家欠款", "越南买家欠我们货款，我们考虑在河内起诉，或者申请对方破产。", "insolvency"),
+])
+def test_a_client_who_means_to_sue_keeps_litigation_beside_a_forum_of_its_own(title, description, forum):
+    resolved = resolve_request(title, description)
+    assert {forum, "litigation"} <= set(resolved.practice_areas)
+
+
+def test_a_word_that_also_starts_an_arbitration_does_not_mean_a_suit():
+    # Vietnamese "khởi kiện" starts proceedings before an arbitral tribunal as well as a court.
+    resolved = resolve_request("Tranh chấp hợp đồng", "Hợp đồng có điều khoản trọng tài SIAC. Chúng tôi muốn khởi kiện "
+                               "đối tác vì chậm giao hàng.", practice_areas=["trọng tài"])
+    assert "arbitration" in resolved.practice_areas and "litigation" not in resolved.practice_areas

@@ -14,6 +14,7 @@ LITIGATION = "litigation"
 _DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
 _FORUMS = frozenset(_CUES["dispute_forums"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
+_SUIT_RE = re.compile("|".join(_CUES["suit_patterns"]), re.IGNORECASE)
 
 
 def names_dispute(texts: list[str]) -> bool:
@@ -29,9 +30,16 @@ def with_litigation(main: list[str], also: list[str], texts: list[str], most: in
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
 
 
-def forum_over_litigation(main: list[str], also: list[str], chosen: list[str]) -> tuple[list[str], list[str]]:
+def names_suit(texts: list[str]) -> bool:
+    """Whether any of the texts says the client means to sue (to bring an action in court itself)."""
+    return any(_SUIT_RE.search(text) for text in texts)
+
+
+def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
+                          texts: list[str] = ()) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
-    (arbitration, insolvency, maritime) is central, unless the client chose litigation itself."""
-    if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main):
+    (arbitration, insolvency, maritime) is central, unless the client chose litigation itself or says it
+    means to sue ("sue them or petition to wind them up")."""
+    if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts):
         return main, also
     return [code for code in main if code != LITIGATION], [LITIGATION, *also]

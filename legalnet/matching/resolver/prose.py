@@ -314,7 +314,7 @@ def resolve_request(
             main, also = rank_areas(list(res.codes), weighted)
             main, also = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
-            main, out.also_mentioned = forum_over_litigation(main, also, chosen)
+            main, out.also_mentioned = forum_over_litigation(main, also, chosen, [text for text, _f in texts])
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1:
             found = _asked_places(found, weighted, res.codes)
