@@ -21,6 +21,21 @@ def test_a_minor_place_names_the_jurisdiction_when_nothing_else_does(title, desc
 
 
 @pytest.mark.parametrize(("title", "description", "code"), [
+    ("Villa lease", "A Singaporean couple wants to lease a villa on Ko Samui for 30 years.", "TH"),
+    ("เปิดร้านกาแฟ", "นักธุรกิจจากมาเลเซียอยากเปิดร้านกาแฟที่เกาะสมุย ต้องจดทะเบียนบริษัทอย่างไร", "TH"),
+    ("舖位", "一位新加坡投資者想喺旺角租舖開餐廳。", "HK"),
+])
+def test_a_minor_place_where_the_matter_is_wins_over_another_partys_place(title, description, code):
+    assert places(title, description) == [code]
+
+
+def test_a_minor_place_named_without_a_word_that_places_it_stays_behind_a_partys_place():
+    # Hua Hin only describes a hotel the partner once ran; the partner is from Singapore.
+    assert places("JV exit", "Our partner from Singapore wants to leave the joint venture; he used to run a Hua Hin "
+                  "hotel.") == ["SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "code"), [
     ("ค่าชดเชย", "บริษัทของเราต้องการเลิกจ้างพนักงานและต้องการทราบค่าชดเชยตามกฎหมาย", "TH"),
     ("Hợp đồng lao động", "Công ty muốn chấm dứt hợp đồng với một nhân viên vì vi phạm kỷ luật.", "VN"),
     ("ការលែងលះ", "ខ្ញុំចង់លែងលះប្តីរបស់ខ្ញុំ", "KH"),

@@ -2,7 +2,8 @@
 
 - Minor places: districts and small towns (旺角, เกาะสมุย, Causeway Bay) are known to the vocabulary only as
   whole list items, because in running text most of them could be something else. When nothing else names a
-  place, such a name in the text is the best evidence there is.
+  place, such a name in the text is the best evidence there is; named right after a word that puts something
+  there ("a resort on Koh Samui", ที่เกาะสมุย), it counts before another party's place.
 - The writing: a request written in Thai, Lao, Khmer or Burmese script, in Vietnamese, or in written
   Cantonese most likely concerns the jurisdiction where that is written (``written_in`` in data/cues.json).
 
@@ -25,6 +26,9 @@ _LATIN_MIN_LENGTH = 6
 # right after a word that places something (喺, 在, 住).
 _HAN_MIN_LENGTH = 3
 _HAN_LOCATIVE = ("喺", "在", "住", "於", "于")
+# Words that put something at the place named next ("on Koh Samui", ที่เกาะสมุย): see place_locatives.
+_LOCATIVE_WORDS = frozenset(_CUES["place_locatives"]["words"])
+_LOCATIVE_NOSPACE = tuple(_CUES["place_locatives"]["nospace"])
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 
@@ -48,8 +52,9 @@ def _nospace_minor_places(idx: _Index) -> tuple[tuple[str, str, bool], ...]:
     return tuple(out)
 
 
-def minor_places(text: str, idx: _Index, parties: list[Party]) -> list[tuple[str, str]]:
-    """(code, name) of the list-only place names in the text that stand for one jurisdiction."""
+def minor_places(text: str, idx: _Index, parties: list[Party], located: bool = False) -> list[tuple[str, str]]:
+    """(code, name) of the list-only place names in the text that stand for one jurisdiction; with `located`,
+    only those named right after a word that puts something there ("a resort on Koh Samui")."""
     text = _without_parties(text, parties)
     folded = normalise(text)
     found: list[tuple[str, str]] = []
@@ -65,6 +70,8 @@ def minor_places(text: str, idx: _Index, parties: list[Party]) -> list[tuple[str
                     continue
             elif key not in folded:
                 continue
+            if located and not _after_locative(folded, key):
+                continue
             found.append((code, key))
     for match in _WORD_RE.finditer(text):
         words = match.group().split()
@@ -74,9 +81,22 @@ def minor_places(text: str, idx: _Index, parties: list[Party]) -> list[tuple[str
                 if len(phrase) < _LATIN_MIN_LENGTH or not all(w[:1].isupper() for w in phrase.split()):
                     continue
                 codes = idx.list_only["jurisdictions"].get(normalise(phrase))
-                if codes and len(codes) == 1:
-                    found.append((next(iter(codes)), phrase))
+                if not codes or len(codes) != 1:
+                    continue
+                if located and (start == 0 or words[start - 1].lower() not in _LOCATIVE_WORDS):
+                    continue
+                found.append((next(iter(codes)), phrase))
     return found
+
+
+def _after_locative(folded: str, key: str) -> bool:
+    """Whether a place written without spaces comes, somewhere in the text, right after a locative word."""
+    at = folded.find(key)
+    while at >= 0:
+        if folded[:at].rstrip().endswith(_LOCATIVE_NOSPACE):
+            return True
+        at = folded.find(key, at + 1)
+    return False
 
 
 def _marks(entry: dict) -> frozenset[str] | None:

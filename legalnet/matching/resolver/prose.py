@@ -323,13 +323,16 @@ def resolve_request(
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
         if kind == "jurisdictions" and not found.codes:
-            # No place of the matter is named: a regulator, statute or court of one place names it; else
-            # another party's place, named or told by its legal form ("… Pte. Ltd."); else where the client
-            # operates; else the client's own seat; else a place planned for later.
+            # No place of the matter is named: a regulator, statute or court of one place names it; else a
+            # small town or district where something is ("a resort on Koh Samui"); else another party's place,
+            # named or told by its legal form ("… Pte. Ltd."); else where the client operates; else the client's
+            # own seat; else a place planned for later.
             # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
             forms = [(places[0], p.name) for text, _f in texts for p in parties[text]
                      if (places := form_jurisdictions(p.name))]
-            for fallback in (*_readings_of(readings, "implied_jurisdictions", "background_jurisdictions"), forms,
+            located = [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
+            implied, background = _readings_of(readings, "implied_jurisdictions", "background_jurisdictions")
+            for fallback in (implied, located, background, forms,
                              *_readings_of(readings, "history_jurisdictions", "home_jurisdictions",
                                            "later_jurisdictions")):
                 for code, source in fallback:
