@@ -45,6 +45,8 @@ def test_words_that_only_contain_a_dispute_word_do_not_count():
     "Chúng tôi muốn đòi nợ công ty đối tác.",
     "เราต้องการทวงหนี้จากลูกค้า",
     "Kami ingin menagih utang dan menuntut ganti rugi.",
+    "Can we start civil proceedings in Phnom Penh, or only a criminal complaint?",
+    "想了解能不能提起民事诉讼。",
 ])
 def test_claims_to_recover_and_court_orders_name_a_dispute(text):
     assert names_dispute([text])
@@ -54,6 +56,7 @@ def test_claims_to_recover_and_court_orders_name_a_dispute(text):
     "We need to plan the recovery of our IT systems after the outage.",
     "Điều kiện để thành lập công ty là gì?",
     "The judge of the design contest is a former client.",
+    "We are a civil society organisation registering in Cambodia.",
 ])
 def test_words_near_a_claim_are_not_a_claim(text):
     assert not names_dispute([text])
