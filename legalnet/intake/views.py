@@ -45,10 +45,7 @@ def load_request(request_id: int, *options) -> LegalRequest:
     return visible_or_404(LegalRequest, request_id, access.can_view_request, *options)
 
 
-@bp.app_template_filter("offer_status_label")
-def offer_status_text(status) -> str:
-    """The readable label of an offer status."""
-    return offer_status_label(status)
+bp.app_template_filter("offer_status_label")(offer_status_label)
 
 
 @cache

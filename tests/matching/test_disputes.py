@@ -93,3 +93,18 @@ def test_a_word_that_also_starts_an_arbitration_does_not_mean_a_suit():
     resolved = resolve_request("Tranh chấp hợp đồng", "Hợp đồng có điều khoản trọng tài SIAC. Chúng tôi muốn khởi kiện "
                                "đối tác vì chậm giao hàng.", practice_areas=["trọng tài"])
     assert "arbitration" in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Award unpaid", "Our director Sue Tan signed the SIAC arbitration agreement; the seller refuses to pay the "
+     "award."),
+    ("Court or arbitration", "The buyer sued us in the Bangkok court although the contract has an ICC arbitration "
+     "clause; we want to stay the proceedings in favour of arbitration."),
+    ("仲裁条款", "对方却向法院起诉，我们坚持合同约定的CIETAC仲裁。"),
+    ("仲裁条款", "我们已经发律师函警告对方，合同约定HKIAC仲裁。"),
+    ("ล้มละลาย", "บริษัทเจ้าหนี้ต้องการฟ้องล้มละลายลูกหนี้ในกรุงเทพฯ"),
+    ("Putusan BANI", "Kami ingin mengajukan gugatan pembatalan putusan BANI di Pengadilan Negeri Jakarta Pusat."),
+])
+def test_being_sued_a_name_or_the_forums_own_filing_is_not_the_client_suing(title, description):
+    resolved = resolve_request(title, description)
+    assert "litigation" not in resolved.practice_areas
