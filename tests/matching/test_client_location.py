@@ -90,6 +90,24 @@ def test_an_arbitral_institution_named_in_chinese_is_not_its_country():
     assert found == ["ID"]
 
 
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Labour case", "Our Thai subsidiary has a labour case in Bangkok. We need Thai counsel, and advice on the HKIAC "
+     "arbitration clause in the distribution agreement.", ["TH", "HK"]),
+    ("合资纠纷", "我们在越南的合资公司股东会出了问题，需要越南律师，"
+     "也想请人看看合资合同里的新加坡国际仲裁中心仲裁条款。", ["VN", "SG"]),
+])
+def test_an_arbitral_institution_the_client_asks_about_adds_its_seat(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_an_arbitral_institution_only_mentioned_adds_nothing():
+    # The award was made under the HKIAC rules; the client asks about Shenzhen.
+    assert places("Award", "We won an HKIAC award against a Shenzhen company. We want to enforce it in Shenzhen.") == [
+        "CN"]
+    assert places("Unpaid", "Our contract with a Vietnamese buyer has an SIAC clause. The buyer has not paid; we need "
+                  "Vietnamese counsel.") == ["VN"]
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 

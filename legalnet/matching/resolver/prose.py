@@ -43,7 +43,8 @@ class ProseReading:
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
     implied_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # A statute or regulator of one place named by its acronym ("PIPL", "MAS") puts that place's law in play;
-    # an arbitral institution only suggests the seat, so it counts when no place is named.
+    # an arbitral institution only suggests the seat, so it counts when no place is named or when the client
+    # asks about it.
     governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -102,8 +103,12 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 if row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
-                    # "We are listed on the HKEX.": the client's standing, not the law of the matter.
-                    if code != "arbitration" and row.scope == "caps" and not in_client_history(hit, text):
+                    # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
+                    # institution counts where the client asks about it ("and to check the SIAC clause"), unless it
+                    # is where an award was already won.
+                    asked_forum = code == "arbitration" and in_ask(hit, text) and not is_judgment_origin(hit, text)
+                    if not in_client_history(hit, text) and (
+                            (row.scope == "caps" and code != "arbitration") or asked_forum):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
