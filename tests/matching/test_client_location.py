@@ -108,6 +108,23 @@ def test_an_arbitral_institution_only_mentioned_adds_nothing():
                   "Vietnamese counsel.") == ["VN"]
 
 
+@pytest.mark.parametrize(("title", "description"), [
+    ("Transfer pricing", "We have a HK company and a Qianhai WFOE; the Qianhai tax bureau asked for transfer pricing "
+     "documentation."),
+    ("转让定价", "我们有一家香港公司和一家深圳的外资企业，深圳税务局要求准备转让定价同期资料。"),
+])
+def test_a_company_the_client_has_elsewhere_is_its_own_side_not_the_matter(title, description):
+    assert places(title, description) == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Distributor", "We have a Vietnam dispute with our distributor.", ["VN"]),
+    ("海关", "我们有一家越南工厂被海关查了。", ["VN"]),
+])
+def test_what_the_client_has_in_the_only_place_named_still_names_it(title, description, expected):
+    assert places(title, description) == expected
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 

@@ -74,6 +74,8 @@ _FOUNDING_VERBS_ZH = tuple(_CUES["founding_verbs_zh"])
 
 # The client's own company, office or team: after a place that opens the sentence, the place is its seat.
 _SEAT_NOUNS = set(_CUES["seat_nouns"])
+# The client's own vehicles: "we have a HK company" puts one of them, not the matter, in Hong Kong.
+_OWNED_VEHICLE_NOUNS = set(_CUES["owned_vehicle_nouns"])
 
 
 # Nouns naming the matter itself: after "a <place>" they make the place the matter's, not the client's.

@@ -36,6 +36,7 @@ from .cues import (
     _OBJECT_VERBS,
     _ORG_NOUNS,
     _ORG_ZH,
+    _OWNED_VEHICLE_NOUNS,
     _PAREN_RE,
     _PEOPLE,
     _PREPOSITIONS,
@@ -121,12 +122,22 @@ def _chinese_role(text: str, pos: int) -> str | None:
     return None
 
 
+# 有 with an optional measure word at the end of a clause opening: 我们有, 我司有一家, 我哋有間.
+_ZH_HAVE_RE = re.compile(r"有(?:一)?(?:家|間|间|个|個)?$")
+_LATIN_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _zh_seat_subject(text: str, hit: _Hit) -> bool:
     """香港公司在越南…, 我们的新加坡子公司需要…: a place opening the clause and naming the client's company."""
     before = _clause_before(text, hit.start).strip()
-    if before not in _ZH_OWNER:
+    # 我们有一家香港公司: a company the client has is one of its own vehicles too.
+    owned = _ZH_HAVE_RE.sub("", before) if before != _ZH_HAVE_RE.sub("", before) else None
+    if before not in _ZH_OWNER and (not owned or owned not in _ZH_OWNER):
         return False
-    return bool(_ZH_SEAT_RE.match(text, hit.end))
+    # The noun may be English in a mixed sentence: 我们有HK company和前海WFOE.
+    next_word = _LATIN_WORD_RE.match(text, hit.end)
+    return bool(_ZH_SEAT_RE.match(text, hit.end)
+                or (next_word and next_word.group(1).lower() in _OWNED_VEHICLE_NOUNS))
 
 
 def _en_seat_subject(before: list[str], after: list[str]) -> bool:
@@ -188,6 +199,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
     for k, word in enumerate(before[:2]):
         if word in ("a", "an"):
+            # "We have a HK company": one of the client's own vehicles sits there.
+            if len(before) > k + 1 and before[k + 1] in _HAVE_VERBS:
+                return any(noun in _OWNED_VEHICLE_NOUNS for noun in after[:2])
             # "We are a Shenzhen exporter", "A Penang maker here"; not "invest in a Philippine company".
             if len(before) > k + 1 and before[k + 1] not in _SELF_VERBS:
                 return False
@@ -205,6 +219,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
 # Verbs after which "a <place> <noun>" describes the speaker: "we are a Penang maker", "I run a KL cafe".
 _SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run", "own", "manage", "represent"})
+# Verbs after which "a <place> company" is one of the speaker's own vehicles: "we have a HK company".
+_HAVE_VERBS = frozenset({"have", "has", "ve"})
 
 
 def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
