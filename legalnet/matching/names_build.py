@@ -83,6 +83,7 @@ GENERIC_PLACE_WORDS = {"city", "town", "district", "province", "municipality"}
 MIN_LATIN_LENGTH = 4
 # The script each country writes its own place names in, beside Latin and Chinese characters.
 LOCAL_SCRIPTS = {"TH": "thai", "LA": "lao", "KH": "khmer", "MM": "myanmar"}
+REGION_SCRIPTS = frozenset(LOCAL_SCRIPTS.values())
 
 CLDR_FILE = DATA_DIR / "names_cldr.csv"
 PLACES_FILE = DATA_DIR / "names_places.csv"
@@ -253,6 +254,9 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
         elif script in ("kana", "hangul") and population >= LATIN_ALTERNATE_MIN_POPULATION:
             names.append((alt, False))  # how Japanese and Korean readers write the bigger places
         elif script is not None and script == LOCAL_SCRIPTS.get(country):
+            names.append((unicodedata.normalize("NFC", alt), False))
+        elif script in REGION_SCRIPTS and population >= PROSE_MIN_POPULATION:
+            # How Thai, Lao, Khmer and Burmese readers write the big cities of the region (เซินเจิ้น).
             names.append((unicodedata.normalize("NFC", alt), False))
     return names
 

@@ -238,6 +238,15 @@ def test_thai_and_lao_letters_that_nfkc_splits_still_match_in_prose():
     assert normalise("ກຳປູເຈຍ") == normalise("\u0e81\u0ecd\u0eb2\u0e9b\u0eb9\u0ec0\u0e88\u0e8d")
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("ลูกค้าของเราในเซี่ยงไฮ้ไม่ยอมจ่ายเงินค่าสินค้า", "CN"),     # Shanghai, in Thai
+    ("ພວກເຮົາຕ້ອງການເປີດຫ້ອງການຢູ່ບາງກອກ", "TH"),              # Bangkok, in Lao
+    ("เราต้องการเปิดสำนักงานที่จาการ์ตา", "ID"),                # Jakarta, in Thai
+])
+def test_big_cities_of_the_region_are_read_in_each_others_scripts(text, code):
+    assert resolve_request("", text, [], [], []).jurisdictions == [code]
+
+
 def test_short_names_in_scripts_without_spaces_are_list_items():
     rows = {r["name"]: r["scope"] for r in read_names(DATA_DIR / "names_places.csv")}
     assert rows["เลย"] == "list" and rows["세부"] == "list"  # Loei, Cebu; also "at all" and "detail"
