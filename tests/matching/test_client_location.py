@@ -125,6 +125,14 @@ def test_what_the_client_has_in_the_only_place_named_still_names_it(title, descr
     assert places(title, description) == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    ("เราเป็นบริษัทจากเมืองกว่างโจว ประเทศจีน ต้องการเช่าโกดังในประเทศไทย", ["TH"]),
+    ("บริษัทของเราเป็นผู้ผลิตจากมณฑลกวางตุ้ง ประเทศจีน ต้องการจดเครื่องหมายการค้าในประเทศไทย", ["TH"]),
+])
+def test_a_country_restating_the_place_the_client_comes_from_is_its_origin(description, expected):
+    assert places("", description) == expected
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 

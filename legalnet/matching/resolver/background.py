@@ -25,6 +25,9 @@ _HOLDERS = frozenset(_CUES["background_holders"])
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
 _POSSESSIVES = "的嘅之"
 _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
+# จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
+_FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
+_FROM_PLACE_REACH = 40
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
@@ -60,6 +63,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             reach = _clause_after(text, hit.end + 1, 6)
             if any(noun in reach for noun in _ZH_PEOPLE):
                 return True
+        if _FROM_PLACE_RE.search(text[max(0, hit.start - _FROM_PLACE_REACH) : hit.start]):
+            return True
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
