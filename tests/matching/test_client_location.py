@@ -133,6 +133,22 @@ def test_a_country_restating_the_place_the_client_comes_from_is_its_origin(descr
     assert places("", description) == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We make furniture in Dongguan and want to register our trademark in the Philippines.", ["PH"]),
+    ("We manufacture solar inverters in Penang; a buyer in Jakarta refuses delivery.", ["ID"]),
+    ("We make garments in Cambodia. A worker was injured at our factory.", ["KH"]),  # the only place named
+])
+def test_where_the_client_makes_its_goods_is_where_it_is(description, expected):
+    assert places("", description) == expected
+
+
+def test_a_regulator_the_client_turns_to_only_later_adds_no_place():
+    assert places("", "We need to register our cosmetics in Vietnam. Later we also plan to notify the Thai FDA.") == [
+        "VN"]
+    assert places("", "We need a licence from the SFC for our fund. The MAS licence can wait until next year.") == [
+        "HK"]
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 

@@ -101,7 +101,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 terms = reading.area_weights.setdefault(code, {})
                 key = normalise(hit.text)
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
-                if row and row.jurisdiction:
+                if row and row.jurisdiction and is_later_place(hit, text):
+                    # "We will apply to MAS next year": a place put off, like a country named for later.
+                    reading.later_jurisdictions.append((row.jurisdiction, hit.text))
+                elif row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
                     # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
                     # institution counts where the client asks about it ("and to check the SIAC clause"), unless it
