@@ -49,7 +49,8 @@ _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key
 _OWN_RE = re.compile(
     r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
     + "|".join(r"\b" + re.escape(m) for m in _DATA["own_markers"])
-    + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b[^.]{0,24}"
+    # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
+    + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
@@ -295,6 +296,7 @@ _CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
 _CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+_CJK_TITLES = tuple(_DATA["cjk_titles"])
 # Longest first, so 欧阳 is read before 欧.
 _CJK_SURNAMES_LONGEST = tuple(sorted(_DATA["cjk_surnames"], key=len, reverse=True))
 _CJK_NAMED_RE = re.compile(
@@ -324,7 +326,7 @@ def _cjk_people(text: str) -> list[Party]:
         given = name[len(surname) :]
         while given and given[-1] in _CJK_NOT_GIVEN:
             given = given[:-1]
-        if given and given[0] not in _CJK_NOT_GIVEN:
+        if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Party(surname + given, m.start(1), m.start(1) + len(surname + given)))
     for m in _CJK_NAMED_RE.finditer(text):
         found.append(Party(m.group(1), m.start(1), m.end(1)))

@@ -39,6 +39,11 @@ from legalnet.matching.resolver import resolve_request
         ("Encik Ahmad bin Ismail, our tenant, has not paid rent.", ["Ahmad bin Ismail"]),
         ("ผู้ซื้อคือ นายสมชาย ใจดี ไม่ยอมจ่ายเงิน", ["สมชาย ใจดี"]),
         ("The distributor, Mega Distribusi Utama, stopped ordering.", ["Mega Distribusi Utama"]),
+        # The seller of what the client bought is a party; a given name may start with 小; a verb ends a name.
+        ("We bought shares from Andaman Coast Resorts PCL in 2024.", ["Andaman Coast Resorts PCL"]),
+        ("房东李小明不肯退押金。", ["李小明"]),
+        ("香港商人陳大文欠我哋五十萬。", ["陳大文"]),
+        ("我们的前员工王伟泄露了商业秘密。", ["王伟"]),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
@@ -54,6 +59,10 @@ def test_parties_are_found_by_legal_form_or_role(text, expected):
         "We acquired 80% of Delta Cane Sugar Co., Ltd. last year and found tax problems.",
         "我们想在澳门注册一间有限公司。",
         "Need a lawyer for a contract with a Thai supplier.",
+        # A title in place of a given name: Miss Chen, Mr Chan, boss Wang.
+        "房东陈小姐不肯退押金。",
+        "業主陳生唔肯還按金。",
+        "客户王总拖欠货款。",
     ],
 )
 def test_the_client_itself_and_kinds_of_company_are_not_parties(text):
