@@ -149,6 +149,17 @@ def test_a_regulator_the_client_turns_to_only_later_adds_no_place():
         "HK"]
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    ("本公司為香港註冊公司，想在泰國申請商標註冊。", ["TH"]),
+    ("本集團為深圳上市公司，計劃收購一間新加坡公司全部股權。", ["SG"]),
+])
+def test_the_formal_opening_that_says_who_the_client_is_names_its_seat(description, expected):
+    resolved = resolve_request("", description)
+    assert resolved.jurisdictions == expected
+    # "註冊公司" describes the client: it is not company work asked for.
+    assert "corporate-commercial" not in resolved.practice_areas
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 

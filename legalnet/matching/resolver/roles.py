@@ -110,8 +110,9 @@ def _chinese_role(text: str, pos: int) -> str | None:
         chunk = before[:end]
         for marker in sorted(_HOME_ZH, key=len, reverse=True):
             if chunk.endswith(marker):
-                # 是 alone marks the client only in "我们是…" style openings.
-                if marker in ("是", "係") and not re.search(r"(我们|我們|我哋|我司|本公司|我方|本人|我)[是係]$", chunk):
+                # 是 (係, 為) alone marks the client only in "我们是…" style openings: 本公司為深圳上市公司.
+                if marker in ("是", "係", "為", "为") and not re.search(
+                        r"(我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我)[是係為为]$", chunk):
                     continue
                 if marker == "一家" and not _zh_descriptor_opening(chunk, len(chunk) - 2):
                     continue
