@@ -22,6 +22,7 @@ from .cues import (
     _TOKEN_RE,
 )
 from .index import (
+    VIETNAMESE_LETTERS,
     _allowed_edits,
     _doubled_letter_typo,
     _Hit,
@@ -231,6 +232,20 @@ def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Ind
                 break
 
 
+def _inside_vietnamese_name(words, i: int) -> bool:
+    """Whether a capitalised word is part of a Vietnamese name, next to a capitalised word with Vietnamese
+    letters: "Loan" in "Đài Loan" (Taiwan) is not a loan."""
+    word = words[i].text
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(words):
+            other = words[j].text
+            if other[:1].isupper() and any(ch in VIETNAMESE_LETTERS for ch in other.casefold()):
+                return True
+    return False
+
+
 def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
     """All vocabulary terms mentioned in a text, leftmost-longest, across kinds.
 
@@ -275,6 +290,9 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             i += 1
             continue
         size, senses = found
+        if size == 1 and _inside_vietnamese_name(words, i):
+            i += 1
+            continue
         hits.append(_word_hit(words, text, i, size, dict(senses)))
         i += size
     if fuzzy and n:
