@@ -96,6 +96,11 @@ def test_only_english_terms_match_in_english_word_forms():
     ("Our customer owes us 2 million baht and stopped answering calls.", "litigation"),
     ("Someone is selling fake copies of our handbags online in Malaysia.", "intellectual-property"),
     ("We want to raise money from investors through a token sale in Singapore.", "fintech"),
+    # Injuries at work, in the words of each place.
+    ("One of our drivers was injured at work in Penang; his family is claiming compensation.", "employment"),
+    ("Công nhân của chúng tôi bị tai nạn lao động tại nhà máy ở Đồng Nai.", "employment"),
+    ("Pekerja kami mengalami kecelakaan kerja di pabrik Cikarang.", "employment"),
+    ("倉庫上個月發生工業意外，保險公司唔肯賠。", "employment"),
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
     assert area in resolve_request("", description).practice_areas
