@@ -96,6 +96,8 @@ def test_only_english_terms_match_in_english_word_forms():
     ("Our customer owes us 2 million baht and stopped answering calls.", "litigation"),
     ("Someone is selling fake copies of our handbags online in Malaysia.", "intellectual-property"),
     ("We want to raise money from investors through a token sale in Singapore.", "fintech"),
+    ("Our Thai buyer refused to pay for the last three shipments.", "litigation"),
+    ("Khách hàng ở Đà Nẵng không trả tiền hàng đã ba tháng.", "litigation"),
     # Injuries at work, in the words of each place.
     ("One of our drivers was injured at work in Penang; his family is claiming compensation.", "employment"),
     ("Công nhân của chúng tôi bị tai nạn lao động tại nhà máy ở Đồng Nai.", "employment"),
