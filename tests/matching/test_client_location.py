@@ -106,6 +106,9 @@ def test_an_arbitral_institution_only_mentioned_adds_nothing():
         "CN"]
     assert places("Unpaid", "Our contract with a Vietnamese buyer has an SIAC clause. The buyer has not paid; we need "
                   "Vietnamese counsel.") == ["VN"]
+    # The institution as the forum of the proceedings the client wants counsel for, where it says.
+    forum = "We are looking for counsel in China for an SIAC arbitration against our supplier."
+    assert places("Arbitration", forum) == ["CN"]
 
 
 @pytest.mark.parametrize(("title", "description"), [

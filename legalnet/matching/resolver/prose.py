@@ -107,15 +107,25 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 elif row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
                     # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
-                    # institution counts where the client asks about it ("and to check the SIAC clause"), unless it
-                    # is where an award was already won.
-                    asked_forum = code == "arbitration" and in_ask(hit, text) and not is_judgment_origin(hit, text)
+                    # institution's clause counts where the client asks about it ("and to check the SIAC clause"),
+                    # unless it is where an award was already won.
+                    asked_forum = (code == "arbitration" and in_ask(hit, text) and names_clause(hit, text)
+                                   and not is_judgment_origin(hit, text))
                     if not in_client_history(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+_FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
+
+
+def names_clause(hit, text: str) -> bool:
+    """Whether an arbitral institution is named as a clause of a contract ("the SIAC clause", 仲裁条款)."""
+    after = text[hit.end : hit.end + 30].casefold()
+    return any(word in after for word in _FORUM_CLAUSE)
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
