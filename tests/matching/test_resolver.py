@@ -833,11 +833,3 @@ def test_an_acronym_in_capitals_is_not_read_as_a_plural():
 ])
 def test_a_language_asked_for_at_the_end_of_a_clause_is_a_language(description, language):
     assert resolve_request("", description).languages == [language]
-
-
-def test_a_word_inside_a_vietnamese_name_is_not_an_english_term():
-    # "Loan" in Đài Loan (Taiwan) is no loan; written apart, it is.
-    resolved = resolve_request("", "Công ty chúng tôi đến từ Đài Loan, muốn thuê đất ở Bình Dương để xây nhà xưởng.")
-    assert resolved.practice_areas == ["real-estate"]
-    written_apart = resolve_request("", "Chúng tôi cần vay vốn (Loan) từ ngân hàng ở Hà Nội.")
-    assert "banking-finance" in written_apart.practice_areas

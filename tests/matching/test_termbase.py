@@ -112,3 +112,11 @@ def test_an_english_word_with_a_derivational_ending_is_no_typo_of_a_term():
     resolved = resolve_request("", "How do we handle it properly in Singapore?")
     assert "real-estate" not in resolved.practice_areas + resolved.also_mentioned
     assert "real-estate" in resolve_request("", "We need advice on a propertty in Singapore.").practice_areas
+
+
+def test_a_word_inside_a_vietnamese_name_is_not_an_english_term():
+    # "Loan" in Đài Loan (Taiwan) is no loan; written apart, it is.
+    resolved = resolve_request("", "Công ty chúng tôi đến từ Đài Loan, muốn thuê đất ở Bình Dương để xây nhà xưởng.")
+    assert resolved.practice_areas == ["real-estate"]
+    written_apart = resolve_request("", "Chúng tôi cần vay vốn (Loan) từ ngân hàng ở Hà Nội.")
+    assert "banking-finance" in written_apart.practice_areas
