@@ -163,6 +163,11 @@ def test_the_formal_opening_that_says_who_the_client_is_names_its_seat(descripti
     assert "corporate-commercial" not in resolved.practice_areas
 
 
+def test_a_partner_named_by_its_place_is_a_business_partner():
+    assert places("JV", "Our Macau partner will contribute the brand to our joint venture in Hengqin.") == ["CN"]
+    assert places("Exit", "Our Thai partner wants to exit the joint venture in Vietnam.") == ["VN"]
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 
