@@ -168,6 +168,11 @@ def test_a_partner_named_by_its_place_is_a_business_partner():
     assert places("Exit", "Our Thai partner wants to exit the joint venture in Vietnam.") == ["VN"]
 
 
+def test_the_place_a_fund_aims_at_is_not_the_matters():
+    assert places("VCC", "Setting up a VCC in Singapore for a China-focused PE fund; the manager needs a CMS "
+                  "licence.") == ["SG"]
+
+
 def test_an_acronym_two_places_use_implies_neither():
     assert places("Solar PSA", "Our solar farm in Negros Occidental needs ERC approval of a PSA.") == ["PH"]
 
