@@ -7,7 +7,7 @@ from flask import Flask, has_request_context, request, session
 from flask_login import current_user
 
 from legalnet.core import csrf as csrf_tokens
-from legalnet.core.limits import limit_requests_of_limited_blueprints_only
+from legalnet.core.limits import check_only_where_limits_apply
 from legalnet.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -121,7 +121,7 @@ def register_extensions(app: Flask) -> None:
     csrf_tokens.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     limiter.init_app(app)
-    limit_requests_of_limited_blueprints_only(app, limiter)
+    check_only_where_limits_apply(app, limiter)
     cache.init_app(app)
     babel.init_app(
         app,

@@ -4,7 +4,7 @@ import pytest
 from flask import Blueprint, Flask, request
 from flask_limiter import Limiter
 
-from legalnet.core.limits import limit_requests_of_limited_blueprints_only
+from legalnet.core.limits import check_only_where_limits_apply
 
 
 def limited_app(limiter_defaults=(), **config) -> Flask:
@@ -16,7 +16,7 @@ def limited_app(limiter_defaults=(), **config) -> Flask:
     app.limiter_checks = []
     limiter.request_filter(lambda: app.limiter_checks.append(request.path) and False)
     limiter.init_app(app)
-    limit_requests_of_limited_blueprints_only(app, limiter)
+    check_only_where_limits_apply(app, limiter)
 
     # Flask-Limiter tells views apart by their qualified names: each needs its own function.
     def plain():

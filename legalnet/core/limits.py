@@ -7,7 +7,7 @@ from flask_limiter import Limiter
 APP_WIDE_LIMITS = ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION", "RATELIMIT_META")
 
 
-def limit_requests_of_limited_blueprints_only(app: Flask, limiter: Limiter) -> None:
+def check_only_where_limits_apply(app: Flask, limiter: Limiter) -> None:
     """Run Flask-Limiter's before-request check only for requests that a default, application or blueprint
     limit reaches (the API's per-token limit). That check resolves the limits of the view on every request
     (about a tenth of a millisecond); a route decorated with `limiter.limit` checks its own limit when it is
