@@ -132,8 +132,9 @@ def _zh_seat_subject(text: str, hit: _Hit) -> bool:
     """香港公司在越南…, 我们的新加坡子公司需要…: a place opening the clause and naming the client's company."""
     before = _clause_before(text, hit.start).strip()
     # 我们有一家香港公司: a company the client has is one of its own vehicles too.
-    owned = _ZH_HAVE_RE.sub("", before) if before != _ZH_HAVE_RE.sub("", before) else None
-    if before not in _ZH_OWNER and (not owned or owned not in _ZH_OWNER):
+    owner = _ZH_HAVE_RE.sub("", before)
+    has_it = owner != before and owner in _ZH_OWNER and owner != ""
+    if before not in _ZH_OWNER and not has_it:
         return False
     # The noun may be English in a mixed sentence: 我们有HK company和前海WFOE.
     next_word = _LATIN_WORD_RE.match(text, hit.end)
