@@ -278,6 +278,17 @@ def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> T
     return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
 
 
+def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, forms):
+    """The weaker evidence of the matter's place, strongest first, each worked out only when the ones before
+    found nothing (the list of minor places is long)."""
+    implied, background = _readings_of(readings, "implied_jurisdictions", "background_jurisdictions")
+    yield implied
+    yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
+    yield background
+    yield forms
+    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "later_jurisdictions")
+
+
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
     """For each attribute named, the (code, source) pairs of every reading."""
     return [[pair for reading in readings for pair in getattr(reading, name)] for name in names]
@@ -348,11 +359,7 @@ def resolve_request(
             # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
             forms = [(places[0], p.name) for text, _f in texts for p in parties[text]
                      if (places := form_jurisdictions(p.name))]
-            located = [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
-            implied, background = _readings_of(readings, "implied_jurisdictions", "background_jurisdictions")
-            for fallback in (implied, located, background, forms,
-                             *_readings_of(readings, "history_jurisdictions", "home_jurisdictions",
-                                           "later_jurisdictions")):
+            for fallback in _place_fallbacks(readings, texts, idx, parties, forms):
                 for code, source in fallback:
                     found.add(code, source)
                 if found.codes:
