@@ -33,6 +33,7 @@ _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
 _JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
 _JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
+_FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
 
@@ -136,6 +137,12 @@ def is_judgment_origin(hit: _Hit, text: str) -> bool:
     if hit.token_start < 0:
         return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
     return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start]))
+
+
+def names_clause(hit: _Hit, text: str) -> bool:
+    """Whether an arbitral institution is named as a clause of a contract ("the SIAC clause", 仲裁条款)."""
+    after = text[hit.end : hit.end + 30].casefold()
+    return any(word in after for word in _FORUM_CLAUSE)
 
 
 _ANCHOR_BEFORE_RE = re.compile("|".join(_CUES["legal_anchor_before"]), re.IGNORECASE)

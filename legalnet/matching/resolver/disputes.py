@@ -36,7 +36,7 @@ def names_suit(texts: list[str]) -> bool:
 
 
 def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
-                          texts: list[str] = ()) -> tuple[list[str], list[str]]:
+                          texts: list[str]) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
     (arbitration, insolvency, maritime) is central, unless the client chose litigation itself or says it
     means to sue ("sue them or petition to wind them up")."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
-from .background import in_ask, in_client_history, is_background_place, is_judgment_origin, is_later_place
+from .background import in_ask, in_client_history, is_background_place, is_judgment_origin, is_later_place, names_clause
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_litigation
 from .hints import minor_places, written_in
@@ -117,15 +117,6 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
-
-
-_FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
-
-
-def names_clause(hit, text: str) -> bool:
-    """Whether an arbitral institution is named as a clause of a contract ("the SIAC clause", 仲裁条款)."""
-    after = text[hit.end : hit.end + 30].casefold()
-    return any(word in after for word in _FORUM_CLAUSE)
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
