@@ -213,6 +213,8 @@ def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[P
         for word in tokens[n + 1 : n + 8]:
             if _is_name_token(word[0]) or (_plain(word[0]) in _CONNECTORS and words):
                 words.append(word)
+                if _plain(word[0]) in _SUFFIX_ENDS:
+                    break  # "PT Sinar Baja Tbk for USD 4.6 million": a legal form closes the name
             else:
                 break
         while words and _plain(words[-1][0]) in _CONNECTORS:

@@ -145,7 +145,12 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
     # 越南平阳 (Bình Dương, Vietnam): a place written right after a country is in that country; where the name
     # also belongs to another one (平阳 in Zhejiang), the country before it decides.
     for first, second in pairs:
-        if (first.end == second.start and first.token_start < 0 and roles[id(first)] == roles[id(second)]
+        if first.end != second.start or first.token_start >= 0:
+            continue
+        if roles[id(first)] == "matter" and roles[id(second)] in ("background", "home"):
+            # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
+            roles[id(first)] = roles[id(second)]
+        if (roles[id(first)] == roles[id(second)]
                 and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
             roles[id(second)] = "inside"
     for first, second in reversed(pairs):

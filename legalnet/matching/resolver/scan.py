@@ -67,6 +67,10 @@ def _word_hit(words: list[_Token], text: str, i: int, size: int, senses: dict[st
     return _Hit(words[i].start, end, text[words[i].start : end], senses, i, i + size)
 
 
+# Kinds whose names are proper nouns, written with a capital by those who capitalise.
+_PROPER_KINDS = frozenset({"jurisdictions", "languages"})
+
+
 def _typo_senses(
     key: str, phrase: str, size: int, edits: int, senses: dict[str, frozenset[str]]
 ) -> dict[str, frozenset[str]] | None:
@@ -155,7 +159,14 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
         if all(len(codes) == 1 for codes in senses.values())
     ]
     merged.sort(key=lambda c: (-c[0], c[1], c[2]))
+    # A writer who capitalises the places it names writes a misspelt one capitalised too: "change" is no
+    # "Changi" in a text that writes "Samut Prakan".
+    capitalises = any(h.text[:1].isupper() for h in hits if _PROPER_KINDS & set(h.senses))
     for size, _edits, i, senses in merged:
+        if capitalises and not words[i].text[:1].isupper():
+            senses = {kind: codes for kind, codes in senses.items() if kind not in _PROPER_KINDS}
+            if not senses:
+                continue
         end = i + size
         inside = [h for h in hits if h.token_start < end and i < h.token_end]
         # A typo reading only wins over exact hits it wholly contains and is longer than.

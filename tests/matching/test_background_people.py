@@ -1,0 +1,83 @@
+"""Places that tell who people are, where a judgment came from or where goods sell are background; a request
+that asks for a lawyer in a place is about that place."""
+
+import pytest
+
+from legalnet.matching.parties import find_parties
+from legalnet.matching.resolver import resolve_request
+
+
+def places(title: str, description: str) -> list[str]:
+    """The jurisdictions a request resolves to."""
+    return resolve_request(title, description).jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Where a person comes from, the province written before the city too.
+    ("弟弟被困", "我弟弟是福建莆田人，上个月被骗到柬埔寨西港，护照被扣。", ["KH"]),
+    ("供应商违约", "我们在广东深圳的供应商违约了，我们在越南的工厂需要律师。", ["VN"]),
+    # A domestic helper named by her country (印尼姐姐) is no place of the matter.
+    ("外傭", "我哋請咗個印尼姐姐，佢話要去勞資審裁處告我哋。", ["HK"]),
+    ("Helper", "我哋屋企個菲律賓姐姐話要告我哋，我哋喺新加坡。", ["SG"]),
+    # Workers named by their nationality in Thai.
+    ("แรงงาน", "เราจ้างแรงงานเมียนมาและกัมพูชา ต้องการทนายในชลบุรี", ["TH"]),
+])
+def test_the_people_of_a_place_are_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Enforce Shenzhen judgment in Hong Kong", "We want to register it and enforce it against their bank account.",
+     ["HK"]),
+    ("Recognition of a Singapore award", "The debtor's assets are in Jakarta. Please advise on enforcement there.",
+     ["ID"]),
+])
+def test_a_place_before_judgment_or_award_is_where_it_came_from(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_an_arbitral_institution_named_in_full_is_no_place_of_the_matter():
+    found = resolve_request(
+        "Enforcing an award",
+        "We obtained a final award under the rules of the Singapore International Arbitration Centre against "
+        "PT Sinar Baja Nusantara Tbk. Their assets are in East Kalimantan. We need counsel to enforce it there.")
+    assert found.jurisdictions == ["ID"]
+    assert "arbitration" in found.practice_areas
+
+
+def test_a_legal_form_closes_a_name_opened_by_pt():
+    assert find_parties("We won an award against PT Sinar Baja Nusantara Tbk for USD 4.6 million.") == [
+        "PT Sinar Baja Nusantara Tbk"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Produk kami dijual di Malaysia dan Singapura. Distributor kami di Filipina tidak membayar dan "
+     "mendaftarkan merek kami di IPOPHL.", ["PH"]),
+    ("Our snacks are sold in Malaysia. We need to register our trade mark in Vietnam.", ["VN"]),
+])
+def test_where_goods_are_sold_is_background(description, expected):
+    assert places("Request", description) == expected
+
+
+def test_where_the_clients_team_sits_is_its_own_side():
+    found = resolve_request(
+        "OJK warning letter",
+        "We are a BNPL startup in Hong Kong and our tech team is in Manila. Our local PT received a warning "
+        "letter from OJK. We need a lawyer who deals with OJK.")
+    assert found.jurisdictions == ["ID"]
+    assert "PH" in found.home_jurisdictions
+
+
+@pytest.mark.parametrize("verb", ["perlukan", "memerlukan", "membutuhkan"])
+def test_a_lawyer_asked_for_in_malay_or_indonesian_names_an_asked_place(verb):
+    found = resolve_request(
+        "Pembiayaan dari bank Brunei",
+        f"Kami {verb} peguam di Brunei untuk dokumen pembiayaan dan peguam di Malaysia untuk cagaran tanah.")
+    assert sorted(found.jurisdictions) == ["BN", "MY"]
+
+
+def test_a_lowercase_word_is_no_misspelt_place_in_a_text_that_capitalises_places():
+    found = resolve_request("Acquisition", "Does the indirect change of ownership need approval in Vietnam?")
+    assert found.jurisdictions == ["VN"]
+    # A writer who writes everything in lowercase still has typos read.
+    assert resolve_request("x", "need lawyer in singapre for a contract").jurisdictions == ["SG"]
