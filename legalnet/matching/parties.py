@@ -25,7 +25,11 @@ from .vocabulary import normalise
 _DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN_RE = re.compile(r"[(（][^()（）\s]{1,12}[)）]|[^\W\d_][\w'’\-.]*|\d[\w\-.]*|[&,;:!?\n]")
+# Scripts written without spaces: a run of them is one token, so "当地合作方是PT Sulawesi Jaya" keeps "PT" apart.
+_NOSPACE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN_RE = re.compile(
+    rf"[(（][^()（）\s]{{1,12}}[)）]|[{_NOSPACE}]+|[^\W\d_{_NOSPACE}](?:[^\W{_NOSPACE}]|['’\-.])*|\d[\w\-.]*|[&,;:!?\n]"
+)
 _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 _DOTS_RE = re.compile(r"[.,'’]")
 
@@ -297,6 +301,12 @@ def _banks(text: str) -> list[Party]:
 _CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
 _CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+# A name in Latin letters after a Chinese role word: 合伙人U Kyaw Min, 印尼姐姐 Siti Rahayu. Burmese names may
+# open with a one-letter honorific (U, Daw written out is a word).
+_CJK_LATIN_PERSON_RE = re.compile(
+    rf"(?:{_CJK_PERSON_ROLES}|{_alternatives(_DATA['cjk_naming_words'])})\s*"
+    rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}]|$))"
+)
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
 _CJK_TITLES = tuple(_DATA["cjk_titles"])
 # Longest first, so 欧阳 is read before 欧.
@@ -332,6 +342,9 @@ def _cjk_people(text: str) -> list[Party]:
             found.append(Party(surname + given, m.start(1), m.start(1) + len(surname + given)))
     for m in _CJK_NAMED_RE.finditer(text):
         found.append(Party(m.group(1), m.start(1), m.end(1)))
+    for m in _CJK_LATIN_PERSON_RE.finditer(text):
+        if not _NOT_PERSON & set(m.group(1).split()):
+            found.append(Party(m.group(1), m.start(1), m.end(1)))
     return found
 
 

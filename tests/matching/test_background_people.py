@@ -81,3 +81,12 @@ def test_a_lowercase_word_is_no_misspelt_place_in_a_text_that_capitalises_places
     assert found.jurisdictions == ["VN"]
     # A writer who writes everything in lowercase still has typos read.
     assert resolve_request("x", "need lawyer in singapre for a contract").jurisdictions == ["SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("外傭", "佢話會搵印尼領事館，我哋喺香港，想問使唔使請律師？", ["HK"]),
+    ("Helper dispute", "Our helper went to the Philippine embassy and says she will file a claim in Hong Kong.",
+     ["HK"]),
+])
+def test_a_countrys_consulate_or_embassy_is_not_its_country(title, description, expected):
+    assert places(title, description) == expected

@@ -97,3 +97,17 @@ def test_the_screened_names_are_the_given_and_the_found_ones():
 ])
 def test_thai_words_that_contain_a_title_are_not_names(text):
     assert find_parties(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("项目在印尼，当地合作方是PT Sulawesi Mineral Jaya，由其提供土地。", "PT Sulawesi Mineral Jaya"),
+    ("2019年与缅甸合伙人U Kyaw Min在曼德勒合资设立了一家家具厂。", "U Kyaw Min"),
+    ("我哋請咗個印尼姐姐 Siti Rahayu 做咗兩年。", "Siti Rahayu"),
+    ("我老公 David Tan 想离婚。", "David Tan"),
+])
+def test_latin_names_written_inside_chinese_are_found(text, name):
+    assert find_parties(text) == [name]
+
+
+def test_a_latin_run_after_a_chinese_role_is_no_person_when_it_names_an_institution():
+    assert find_parties("我们的股东John Smith Holdings想退出。") == []
