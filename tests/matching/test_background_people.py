@@ -90,3 +90,23 @@ def test_a_lowercase_word_is_no_misspelt_place_in_a_text_that_capitalises_places
 ])
 def test_a_countrys_consulate_or_embassy_is_not_its_country(title, description, expected):
     assert places(title, description) == expected
+
+
+def test_a_business_partner_in_a_place_is_another_partys_seat():
+    found = resolve_request(
+        "MAS licence",
+        "We are a remittance company in Singapore. MAS asked us to apply for a major payment institution licence. "
+        "Our payout partner in Yangon also wants our new AML policy. Can you help with the application?")
+    assert found.jurisdictions == ["SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Acquisition in Thailand",
+     "We need Thai counsel for the due diligence and the SPA. Our team in Hong Kong will handle the HKEX "
+     "announcements, so we do not need help on those.", ["TH"]),
+    ("泰国收购", "我们需要泰国律师做尽职调查。香港的公告由我们自己处理，不需要协助。", ["TH"]),
+    ("Pembelian saham", "Kami perlu peguam di Thailand. Urusan di Singapura tidak perlu bantuan.", ["TH"]),
+])
+def test_a_place_the_client_says_it_needs_no_help_in_is_not_asked_about(title, description, expected):
+    assert places(title, description) == expected
+

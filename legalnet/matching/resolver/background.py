@@ -31,11 +31,17 @@ _FROM_PLACE_REACH = 40
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
+_NEGATED_ASK_RE = re.compile("|".join(_CUES["negated_asks"]), re.IGNORECASE)
 _JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
 _JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks for something, leaving out the needs it says it does not have."""
+    return bool(_ASK_RE.search(_NEGATED_ASK_RE.sub(" ", sentence)))
 
 
 def _clause_after(text: str, pos: int, limit: int = 40) -> str:
@@ -127,7 +133,7 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     sentence = text[start:end]
     clause = _clause_at(sentence, hit.start - start)
-    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _ASK_RE.search(part))
+    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _asks(part))
                for part in (sentence, clause))
 
 
@@ -152,6 +158,6 @@ _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECA
 def in_ask(hit: _Hit, text: str) -> bool:
     """Whether the place is one the request is about: named in a sentence that asks for something (a
     question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""
-    return bool(_ASK_RE.search(_sentence_at(text, hit.start))
+    return bool(_asks(_sentence_at(text, hit.start))
                 or _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
                 or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))
