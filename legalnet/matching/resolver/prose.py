@@ -10,7 +10,8 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import in_ask, in_client_history, is_background_place, is_judgment_origin, is_later_place, names_clause
 from .cues import _CUES
-from .disputes import forum_over_litigation, with_litigation
+from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
+from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Index, _index
 from .results import RequestResolution, TermResolution
@@ -338,8 +339,12 @@ def resolve_request(
         if kind == "practice_areas":
             main, also = rank_areas(list(res.codes), weighted)
             main, also = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
+            main, also = with_award_enforcement(main, also, [text for text, _f in texts], _MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
-            main, out.also_mentioned = forum_over_litigation(main, also, chosen, [text for text, _f in texts])
+            main, also = forum_over_litigation(main, also, chosen, [text for text, _f in texts])
+            homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
+            main, out.also_mentioned = with_foreign_investment(
+                main, also, [text for text, _f in texts], homes, out.jurisdictions, _MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1:
             found = _asked_places(found, weighted, res.codes)

@@ -197,6 +197,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return True
     if before[0] == "from":
         return not (len(before) > 1 and before[1] in _PEOPLE)
+    if before[0] == "dari":
+        # "Kami startup dari Singapura": where the client comes from; "barang dari China" is an origin.
+        return any(word in ("kami", "saya") for word in before[1:4])
     # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
     # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
     for k, word in enumerate(before[:2]):

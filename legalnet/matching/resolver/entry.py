@@ -1,0 +1,29 @@
+"""Market entry: a client based in one place that sets up in another (a company, a branch, a joint venture, a
+plant) is a foreign investor there, and the request is foreign-investment work besides its corporate or
+sector work. The words are data: ``entry_patterns`` in ``data/cues.json``."""
+
+from __future__ import annotations
+
+import re
+
+from .background import _asks, _sentence_at
+from .cues import _CUES
+
+FOREIGN_INVESTMENT = "foreign-investment"
+_ENTRY_RE = re.compile("|".join(_CUES["entry_patterns"]), re.IGNORECASE)
+
+
+def sets_up(texts: list[str]) -> bool:
+    """Whether any of the texts asks about founding or registering something: a company, a JV, a plant (not
+    the client's own history: "we set up a JV in 2019")."""
+    return any(_asks(_sentence_at(text, m.start())) for text in texts for m in _ENTRY_RE.finditer(text))
+
+
+def with_foreign_investment(main: list[str], also: list[str], texts: list[str], homes: list[str],
+                            places: list[str], most: int) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with foreign investment among the main areas when a client seated outside every
+    place of the matter sets up there, and there is room for it (at most `most` main areas)."""
+    if (FOREIGN_INVESTMENT in main or len(main) >= most or not homes or not places
+            or set(homes) & set(places) or not sets_up(texts)):
+        return main, also
+    return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]

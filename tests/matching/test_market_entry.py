@@ -1,0 +1,49 @@
+"""Intake conventions on practice areas: a client from elsewhere setting up is foreign investment, and an award
+taken to court for enforcement is litigation beside the arbitration."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Izin P2P lending", "Kami startup dari Singapura ingin mendapatkan izin OJK untuk P2P lending di Indonesia. "
+                         "Apakah wajib mendirikan PT lokal?"),
+    ("Branch in Macau", "我哋係香港公司，想喺澳門開設分公司，需要律師協助。"),
+    ("Set-up in Vietnam", "We are a Singapore software house and want to set up a subsidiary in Da Nang. "
+                          "Please advise on the licences."),
+])
+def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
+    assert "foreign-investment" in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    # Setting up at home is no foreign investment.
+    ("New holding company", "We are based in Singapore and want to register a new company in Singapore to hold our "
+                            "app."),
+    # The client's own registration is a description of itself, not a plan.
+    ("Dismissal", "本公司係香港註冊嘅公司，喺澳門有間分公司，想解僱一位員工，佢話要去勞工局投訴。"),
+    # A joint venture set up years ago is the client's history.
+    ("JV deadlock", "We are a Thai company. We set up a JV in Yangon in 2019. Our partner now blocks board "
+                    "meetings."),
+])
+def test_no_foreign_investment_without_a_client_from_elsewhere_setting_up(title, description):
+    assert "foreign-investment" not in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Award enforcement", "We won an HKIAC award against a Shenzhen company and want to enforce it in the "
+                          "Shenzhen Intermediate Court."),
+    ("SIAC award", "We obtained an SIAC award against PT Baja Nusantara. We need counsel to have the award "
+                   "recognised and enforced in Jakarta."),
+    ("执行仲裁裁决", "我们在香港国际仲裁中心赢了仲裁，想在深圳申请承认和执行仲裁裁决。"),
+])
+def test_an_award_taken_to_court_is_litigation_beside_arbitration(title, description):
+    areas = resolve_request(title, description).practice_areas
+    assert "arbitration" in areas and "litigation" in areas
+
+
+def test_an_arbitration_without_court_work_stays_arbitration_alone():
+    areas = resolve_request("SIAC arbitration", "We need counsel for an SIAC arbitration against our supplier "
+                                                "about late delivery.").practice_areas
+    assert "arbitration" in areas and "litigation" not in areas
