@@ -1,4 +1,4 @@
-"""Market entry: a client based in one place that sets up in another (a company, a branch, a joint venture, a
+"""Market entry: a client based in one place that sets up in another (a company, a branch, a subsidiary, a
 plant) is a foreign investor there, and the request is foreign-investment work besides its corporate or
 sector work. The words are data: ``entry_patterns`` in ``data/cues.json``."""
 
