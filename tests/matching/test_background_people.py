@@ -110,3 +110,25 @@ def test_a_business_partner_in_a_place_is_another_partys_seat():
 def test_a_place_the_client_says_it_needs_no_help_in_is_not_asked_about(title, description, expected):
     assert places(title, description) == expected
 
+
+
+def test_a_place_code_written_as_the_initials_of_a_term_named_before_is_that_term():
+    found = resolve_request("Angel round", "I invest via a convertible note in a Hong Kong startup. Please review "
+                                           "the CN terms.")
+    assert found.jurisdictions == ["HK"]
+    # Without the term spelled out, CN is China.
+    assert "CN" in resolve_request("Angel round", "Please review our CN subsidiary's terms.").jurisdictions
+
+
+def test_a_reciprocal_arrangement_named_by_its_places_names_neither():
+    found = resolve_request("Award enforcement", "We hold an award and want to enforce it in the Shenzhen "
+                                                 "Intermediate Court under the HK-Mainland arrangement.")
+    assert found.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们是港股listed company，境内员工参与share award scheme，需要做SAFE登记，IIT withholding怎么处理？", ["CN"]),
+    ("我們是港股上市公司，想喺越南收購一間工廠。", ["VN"]),
+])
+def test_the_clients_own_listing_is_its_standing_not_the_matter(description, expected):
+    assert places("Request", description) == expected

@@ -149,7 +149,9 @@ _HOME_HYPHEN_EN = re.compile(
 
 
 # "(我们是)一家…": who the client is; also the formal 本公司為… (本公司為香港註冊公司, 本集團為深圳上市公司).
-_DESCRIPTOR_ZH = re.compile(r"(?:我们是|我們是|我司是|本公司是|我方是|是)?一家|(?:本公司|本集团|本集團|我司)[為为]")
+_DESCRIPTOR_ZH = re.compile(
+    r"(?:我们是|我們是|我司是|本公司是|我方是|是)?一家|(?:本公司|本集团|本集團|我司)[為为]|(?:我们是|我們是|我哋係)(?!否)"
+)
 
 
 _HOME_PAREN_WORDS = re.compile(r"based|headquarter|located|incorporated|registered|domiciled|总部|總部|位于|位於")

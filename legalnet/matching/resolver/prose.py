@@ -15,7 +15,7 @@ from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Index, _index
 from .results import RequestResolution, TermResolution
-from .roles import _descriptor_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
+from .roles import _descriptor_spans, _in_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
 from .scan import _scan, _tokens
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -66,6 +66,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
              or any(_POSSESSIVE_SEAT_RE.match(h.text[-2:] + text[h.end : a]) for a, _b in names if a >= h.end)}
+    hits = _without_term_initials(hits)
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -105,6 +106,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if row and row.jurisdiction and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((row.jurisdiction, hit.text))
+                elif row and row.jurisdiction and _in_spans(hit.start, spans):
+                    # 我们是港股listed company: the client's own standing, like its seat.
+                    reading.home_jurisdictions.append((row.jurisdiction, hit.text))
                 elif row and row.jurisdiction:
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
                     # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
@@ -118,6 +122,21 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+def _initials(phrase: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", phrase)).upper()
+
+
+def _without_term_initials(hits: list) -> list:
+    """The hits less a place code written as the initials of a legal term named before it: "via convertible
+    note … review the CN terms" is the note, not China."""
+    terms = [(h.start, _initials(h.text)) for h in hits if "practice_areas" in h.senses and " " in h.text.strip()]
+    if not terms:
+        return hits
+    return [h for h in hits
+            if not ("jurisdictions" in h.senses and h.text.isupper() and 2 <= len(h.text) <= 4
+                    and any(start < h.start and initials == h.text for start, initials in terms))]
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
