@@ -132,3 +132,13 @@ def test_a_reciprocal_arrangement_named_by_its_places_names_neither():
 ])
 def test_the_clients_own_listing_is_its_standing_not_the_matter(description, expected):
     assert places("Request", description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("外傭", "我哋喺香港，個工人話要告我哋。使唔使請律師？佢係菲律賓人。", ["HK"]),
+    ("Work passes", "We are in Singapore. Our Myanmar nationals need new work passes.", ["SG"]),
+    # Another party's seat still counts before the client's own.
+    ("Late delivery", "We are in Singapore. Our supplier in Hanoi did not deliver.", ["VN"]),
+])
+def test_peoples_nationality_counts_for_less_than_the_clients_seat(title, description, expected):
+    assert places(title, description) == expected

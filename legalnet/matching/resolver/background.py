@@ -92,6 +92,25 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
 
 
+_PEOPLE_AFTER = frozenset(_CUES["people_after"])
+_PEOPLE_ZH_AFTER = tuple(sorted((w for w in _CUES["people_after"] if not w.isascii()), key=len, reverse=True))
+_PEOPLE_BEFORE = frozenset(_CUES["people_before"])
+_PEOPLE_ZH_BEFORE = tuple(w for w in _CUES["people_before"] if not w.isascii())
+
+
+def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether a background place tells people's nationality ("Myanmar nationals", 越南籍工人, ชาวจีน) rather
+    than where another party sits ("our supplier in Hanoi")."""
+    if hit.token_start < 0:
+        after = text[hit.end : hit.end + 6]
+        return after.startswith(_PEOPLE_ZH_AFTER) or text[max(0, hit.start - 8) : hit.start].endswith(
+            _PEOPLE_ZH_BEFORE)
+    after = _next_words(words, hit.token_end, text, 2)
+    before = _prev_words(words, hit.token_start, text, 2)
+    return bool(after and after[0] in _PEOPLE_AFTER) or bool(
+        before and (before[0] in _PEOPLE_BEFORE or " ".join(reversed(before[:2])) in _PEOPLE_BEFORE))
+
+
 @lru_cache(maxsize=64)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of a text, its stop included; worked out once per text."""

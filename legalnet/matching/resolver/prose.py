@@ -8,7 +8,15 @@ from dataclasses import dataclass, field, replace
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
-from .background import in_ask, in_client_history, is_background_place, is_judgment_origin, is_later_place, names_clause
+from .background import (
+    in_ask,
+    in_client_history,
+    is_background_place,
+    is_judgment_origin,
+    is_later_place,
+    names_clause,
+    names_people,
+)
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
@@ -31,6 +39,8 @@ class ProseReading:
     later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the client's own operations and history ("We have run plants in Thailand since 2010").
     history_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # People's nationality ("Myanmar nationals", 越南籍工人): weaker evidence than the client's own seat.
+    people_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the matter named in a sentence that asks for something.
     asked_jurisdictions: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
@@ -76,7 +86,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     roles = _place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
-               "matter": reading.jurisdictions, "inside": []}
+               "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -144,7 +154,7 @@ _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
 def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
-    """The role of each place hit: "later", "home", "background", "history", "matter", or "inside" (a place
+    """The role of each place hit: "later", "home", "background", "people", "history", "matter", or "inside" (a place
     named right after its country, read as that country). Places joined by "and" or a comma share the role a
     word before the first or after the last gives ("our Singapore and Hong Kong distributors", 菲律賓同越南嘅幫工,
     "customers in Thailand, Vietnam and the Philippines"); both ends of a route are background ("SG to
@@ -155,8 +165,10 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
             roles[id(hit)] = "later"
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
-        elif id(hit) in seats or is_background_place(hit, words, text) or is_judgment_origin(hit, text):
+        elif id(hit) in seats or is_judgment_origin(hit, text):
             roles[id(hit)] = "background"
+        elif is_background_place(hit, words, text):
+            roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
         elif in_client_history(hit, text):
             roles[id(hit)] = "history"
         else:
@@ -167,7 +179,7 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
     for first, second in pairs:
         if first.end != second.start or first.token_start >= 0:
             continue
-        if roles[id(first)] == "matter" and roles[id(second)] in ("background", "home"):
+        if roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
             roles[id(first)] = roles[id(second)]
         if (roles[id(first)] == roles[id(second)]
@@ -302,7 +314,8 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
     yield background
     yield forms
-    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "later_jurisdictions")
+    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "people_jurisdictions",
+                            "later_jurisdictions")
 
 
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
