@@ -13,6 +13,7 @@ Plain Python: no Flask, no database. The word lists are data (``data/parties.jso
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -70,7 +71,8 @@ _PERSON_AFTER_HONORIFIC = re.compile(
 _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
     r"(?=\s*[,.;:)]|\s+(?i:who|but|has|had|is|was|and|took|owes|owed|refuses|refused|sued|left|joined|signed"
-    r"|wants|stole|filed|claims|says|said|did|does|will|would)\b)"
+    r"|wants|stole|filed|claims|says|said|did|does|will|would|using|used|now|then|in|at|on|for|to|with|from"
+    r"|under|after|before|because|since)\b)"
 )
 _NOT_PERSON = set(_DATA["not_person_words"])
 
@@ -323,6 +325,43 @@ _THAI_PERSON_RE = re.compile(
 )
 
 
+with (Path(__file__).parent / "data" / "state_enterprises.csv").open(encoding="utf-8", newline="") as _file:
+    _STATE_ENTERPRISES = [row["name"] for row in csv.DictReader(_file)]
+# State enterprises are contract parties (an offtaker, a concession grantor); acronyms match as written.
+_STATE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)) + r")(?![\w-])"
+)
+_GOVERNMENT_RE = re.compile(r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*)")
+# A government is a party when it signs or is claimed against, not when it regulates.
+_CONTRACT_WORDS_RE = re.compile(
+    r"\b(?:concession|agreement|contract|PPA|BOT|PPP|treaty|counterpart(?:y|ies)|grantor|offtaker|against|"
+    r"claim|dispute|tender|award(?:ed)?)\b", re.IGNORECASE)
+_APPOSITIVE_RE = re.compile(
+    r"\b(?i:" + _alternatives(_DATA["appositive_roles"]) + r")"
+    r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
+    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z][\w'’\-]*|&|of|and)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
+)
+
+
+def _state_parties(text: str) -> list[Party]:
+    """State enterprises named as parties ("sells its power to EDL"), governments that sign or are claimed
+    against ("the Government of Lao PDR grants the concession"), and names set off after a party noun."""
+    found = [Party(m.group(), m.start(), m.end()) for m in _STATE_RE.finditer(text)]
+    for m in _GOVERNMENT_RE.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), 0)
+        end = text.find(".", m.end())
+        if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]):
+            found.append(Party(m.group(1), m.start(1), m.end(1)))
+    for m in _APPOSITIVE_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[-1] in ("of", "and", "&"):
+            words.pop()
+        if len(words) >= 2 and not _NOT_PERSON & set(words[-1:]):
+            name = " ".join(words)
+            found.append(Party(name, m.start(1), m.start(1) + len(name)))
+    return found
+
+
 def _thai_people(text: str) -> list[Party]:
     """People named in Thai after นาย, นาง or นางสาว: นายสมชาย ใจดี."""
     return [Party(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
@@ -407,6 +446,7 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         + _people(text)
         + _cjk_people(text)
         + _thai_people(text)
+        + _state_parties(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))

@@ -111,3 +111,25 @@ def test_latin_names_written_inside_chinese_are_found(text, name):
 
 def test_a_latin_run_after_a_chinese_role_is_no_person_when_it_names_an_institution():
     assert find_parties("我们的股东John Smith Holdings想退出。") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Our payout partner in Yangon, Shwe Taung Money Transfer, also wants our AML policy.",
+     ["Shwe Taung Money Transfer"]),
+    ("Our customer, Golden Mile Trading, has not paid for three shipments.", ["Golden Mile Trading"]),
+    ("The plant sells all its power to EDL under a PPA; part is exported to EGAT.", ["EDL", "EGAT"]),
+    ("The counterparty is the Government of Lao PDR, which grants the BOT concession.", ["Government of Lao PDR"]),
+    ("My late father's lot was transferred to my cousin Rodel Tabanao using a fake deed.", ["Rodel Tabanao"]),
+    ("Bulan lalu Kelompok Tani Maju Bersama menggugat kami di Pengadilan Negeri.", ["Kelompok Tani Maju Bersama"]),
+])
+def test_parties_named_without_a_legal_form_in_the_roles_they_play(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The Government of Vietnam issued a new decree on data localisation.",
+    "The Bank of Thailand licensed our e-wallet in 2019.",
+    "State Bank of Vietnam approval is needed for the offshore loan.",
+])
+def test_governments_and_central_banks_acting_as_regulators_are_no_parties(text):
+    assert resolve_request("Request", text).counterparties == []
