@@ -57,6 +57,16 @@ def is_later_place(hit: _Hit, text: str) -> bool:
     return any(marker in after for marker in _DEFERRED)
 
 
+_CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)
+_CONTRAST_RE = re.compile("|".join(_CUES["contrast_markers"]), re.IGNORECASE)
+
+
+def is_set_aside(hit: _Hit, text: str) -> bool:
+    """"We had evaluated Vietnam but decided on Thailand", 原本考虑新加坡…但…: an option weighed and set aside."""
+    start, end = _sentence_span(text, hit.start)
+    return bool(_CONSIDERED_RE.search(text, start, hit.start) and _CONTRAST_RE.search(text, hit.end, end))
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
@@ -79,14 +89,17 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return False  # "a Singapore lawyer", "Thai counsel"
         if word in _AFTER:
             return True
-    before = _prev_words(words, hit.token_start, text, 3)
+    before = _prev_words(words, hit.token_start, text, 5)
     if not before:
         return False
     # One word or two: "from China", "warga negara Singapura", "công ty Trung Quốc".
     if before[0] in _BEFORE or " ".join(reversed(before[:2])) in _BEFORE:
         return True
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
-    if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa") and any(w in _HOLDERS for w in before[1:3]):
+    # Tagalog too: "Ang parent company nila ay nasa Singapore".
+    reach = 5 if before[0] == "nasa" else 3
+    if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa", "nasa") and any(
+            w in _HOLDERS for w in before[1:reach]):
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]

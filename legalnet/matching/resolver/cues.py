@@ -154,7 +154,8 @@ _DESCRIPTOR_ZH = re.compile(
 )
 
 
-_HOME_PAREN_WORDS = re.compile(r"based|headquarter|located|incorporated|registered|domiciled|总部|總部|位于|位於")
+_HOME_PAREN_WORDS = re.compile(
+    r"based|headquarter|located|incorporated|registered|domiciled|licensed|licenced|regulated|总部|總部|位于|位於")
 
 
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")

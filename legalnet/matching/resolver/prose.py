@@ -14,6 +14,7 @@ from .background import (
     is_background_place,
     is_judgment_origin,
     is_later_place,
+    is_set_aside,
     names_clause,
     names_people,
 )
@@ -76,7 +77,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
              or any(_POSSESSIVE_SEAT_RE.match(h.text[-2:] + text[h.end : a]) for a, _b in names if a >= h.end)}
-    hits = _without_term_initials(hits)
+    hits = _without_lowercase_places(_without_term_initials(hits))
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -138,6 +139,16 @@ def _initials(phrase: str) -> str:
     return "".join(word[0] for word in re.findall(r"[^\W\d_]+", phrase)).upper()
 
 
+def _without_lowercase_places(hits: list) -> list:
+    """The hits less a place name written in lowercase by a writer who capitalises the places it names: "may
+    bago silang kinuha" (Tagalog "new") is not Bago in Myanmar."""
+    if not any(h.text[:1].isupper() for h in hits if "jurisdictions" in h.senses):
+        return hits
+    return [h for h in hits
+            if not ("jurisdictions" in h.senses and len(h.senses) == 1 and h.text.isascii() and h.text.isalpha()
+                    and h.text.islower() and len(h.text) >= 4)]
+
+
 def _without_term_initials(hits: list) -> list:
     """The hits less a place code written as the initials of a legal term named before it: "via convertible
     note … review the CN terms" is the note, not China."""
@@ -161,7 +172,7 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
     Myanmar")."""
     roles: dict[int, str] = {}
     for hit in places:
-        if is_later_place(hit, text):
+        if is_later_place(hit, text) or is_set_aside(hit, text):
             roles[id(hit)] = "later"
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"

@@ -96,6 +96,9 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
 def _clause_before(text: str, pos: int, limit: int = 24) -> str:
     start = pos
     while start > 0 and pos - start < limit and text[start - 1] not in _CLAUSE_END:
@@ -105,7 +108,8 @@ def _clause_before(text: str, pos: int, limit: int = 24) -> str:
 
 def _chinese_role(text: str, pos: int) -> str | None:
     """'home' or 'matter' from the nearest Chinese marker before pos in the same clause, or None."""
-    before = _clause_before(text, pos)
+    # Thai and Lao words run to more letters than Chinese ones: "ตั้งอยู่ในนิคมอุตสาหกรรมอมตะซิตี้ ชลบุรี".
+    before = _clause_before(text, pos, 44 if _SOUTHEAST_SCRIPT_RE.match(text[pos : pos + 1]) else 24)
     for end in range(len(before), 0, -1):
         chunk = before[:end]
         for marker in sorted(_HOME_ZH, key=len, reverse=True):

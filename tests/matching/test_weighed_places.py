@@ -1,0 +1,62 @@
+"""Places the client weighed and set aside, its own seat in Thai and Lao, and places that only tell where
+servers, friends, customers or a parent company are, are not places of the matter."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+def places(title: str, description: str) -> list[str]:
+    """The jurisdictions a request resolves to."""
+    return resolve_request(title, description).jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Drug registration", "We had earlier evaluated Malaysia also but have decided to register in Thailand first. "
+                          "Please advise on the dossier.", ["TH"]),
+    ("支付牌照", "我们原本考虑先在新加坡申请牌照，但时间太长，现在决定在香港成立子公司申请牌照。", ["HK"]),
+    ("Thu hồi nợ", "Chúng tôi đã cân nhắc kiện ra tòa ở Manila nhưng hợp đồng quy định trọng tài tại VIAC ở "
+                   "Hà Nội. Cần luật sư.", ["VN"]),
+])
+def test_a_place_weighed_and_set_aside_is_not_the_matter(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_a_place_named_after_the_turn_still_counts():
+    assert places("Options", "We considered the licence in Singapore but now need help in Malaysia and Singapore.") \
+        == ["MY", "SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected", "home"), [
+    ("ซื้อเครื่องจักร", "บริษัทของเราตั้งอยู่ในนิคมอุตสาหกรรมอมตะซิตี้ ชลบุรี ต้องการทนายเรื่องอนุญาโตตุลาการที่เซินเจิ้น",
+     ["CN"], "TH"),
+    ("สอบสวนภายใน", "เราเป็นบริษัทมหาชนในกรุงเทพฯ มีบริษัทลูกที่โฮจิมินห์ ต้องการทนายในเวียดนาม", ["VN"], "TH"),
+    ("ສັນຍາ", "ພວກເຮົາເປັນບໍລິສັດລາວ ຕ້ອງການທະນາຍຄວາມ ກ່ຽວກັບກົດໝາຍລາວ ແລະ ສັນຍາ ກັບບໍລິສັດ ຈາກປະເທດສິງກະໂປ", ["LA"], "LA"),
+])
+def test_the_clients_seat_in_thai_and_lao(title, description, expected, home):
+    found = resolve_request(title, description)
+    assert found.jurisdictions == expected
+    assert home in found.home_jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("手游", "我们计划在越南上线手游。玩家数据目前存在新加坡的服务器上，是否符合越南的法规？", ["VN"]),
+    ("欠款", "我哋喺荃灣做批發，新加坡客欠咗我哋貨款，想喺香港法院申請禁制令。", ["HK"]),
+    ("股東", "我去年和一位澳门朋友在横琴合资开了一家公司，现在想解散公司。", ["CN"]),
+    ("Illegal dismissal", "Ang parent company nila ay nasa Singapore. Gusto ko pong magsampa ng kaso sa NLRC.",
+     ["PH"]),
+    ("Gạo", "Khách hàng Philippines không thanh toán. Hợp đồng quy định trọng tài VIAC tại TP. Hồ Chí Minh.", ["VN"]),
+])
+def test_where_servers_customers_friends_or_a_parent_are_is_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_a_place_in_lowercase_is_a_word_for_a_writer_who_capitalises_places():
+    found = resolve_request("Illegal dismissal", "Taga-Pasig po ako. Tinanggal nila ako pero may bago silang kinuha.")
+    assert found.jurisdictions == ["PH"]
+
+
+def test_a_licence_in_brackets_describes_the_client():
+    found = resolve_request("SFC licences", "We are a Singapore fund manager (CMS licensed by MAS) and want to set up "
+                                            "a subsidiary in Hong Kong and apply for SFC Type 9.")
+    assert found.jurisdictions == ["HK"]
