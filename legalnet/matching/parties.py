@@ -56,6 +56,8 @@ _OWN_RE = re.compile(
     + "|".join(r"\b" + re.escape(m) for m in _DATA["own_markers"])
     # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
+    # "I am Senior Legal Counsel at X", "the in-house M&A team of X", "on behalf of the legal department of X".
+    + r"|\b(?:counsel|team|department|dept)\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
@@ -64,7 +66,7 @@ _ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, r
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
 # Only the honorific or role is read in any case: the name itself must be written with capitals.
 # Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
-_NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+)?" + _NAME_WORD + r"){1,3}"
+_NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+|[A-Z]\.\s+)?" + _NAME_WORD + r"){1,3}"
 _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
@@ -72,7 +74,8 @@ _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
     r"(?=\s*[,.;:)]|\s+(?i:who|but|has|had|is|was|and|took|owes|owed|refuses|refused|sued|left|joined|signed"
     r"|wants|stole|filed|claims|says|said|did|does|will|would|using|used|now|then|in|at|on|for|to|with|from"
-    r"|under|after|before|because|since)\b)"
+    r"|under|after|before|because|since|resigned|quit|leaked|breached|cheated|refused|failed|sent|started"
+    r"|opened|moved|went|borrowed|disappeared|defaulted|terminated|dismissed|fired)\b)"
 )
 _NOT_PERSON = set(_DATA["not_person_words"])
 
@@ -237,10 +240,12 @@ def _vietnamese_companies(text: str) -> list[Party]:
         if bare and not m.group()[:1].isupper():
             continue  # "công ty Trung Quốc": a company, not a name
         words = []
+        last = m.end()
         for word in _TOKEN_RE.finditer(text, m.end()):
             tok = word.group()
-            if not tok[:1].isalpha() and not tok[:1].isdigit():
-                break
+            if not tok[:1].isalpha() and not tok[:1].isdigit() or text[last : word.start()].strip():
+                break  # a comma, a bracket or a stop ends the name
+            last = word.end()
             if not words and not tok[:1].isupper():
                 break
             # One lower-case word may sit between capitalised ones ("Dệt may Sông Hồng").
@@ -280,6 +285,11 @@ def _cjk_companies(text: str) -> list[Party]:
             at = head.rfind(word)
             if at >= 0 and at + len(word) > cut:
                 cut = at + len(word)
+        # "一间物流公司（順昌物流有限公司）": an opening bracket left unclosed before the form opens the name.
+        for at in range(len(head) - 1, cut - 1, -1):
+            if head[at] in "(（" and not any(ch in ")）" for ch in head[at:]):
+                cut = at + 1
+                break
         begin += cut  # nothing left ("注册一间有限公司") means a kind of company, not a name
         if m.start() - begin >= 2:
             found.append(Party(text[begin : m.end()], begin, m.end()))
@@ -463,6 +473,9 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
+        words = normalise(party.name).split()
+        if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and is_term(words[-1]):
+            continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
         out.append(party)
     return out
 

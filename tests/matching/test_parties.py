@@ -133,3 +133,28 @@ def test_parties_named_without_a_legal_form_in_the_roles_they_play(text, names):
 ])
 def test_governments_and_central_banks_acting_as_regulators_are_no_parties(text):
     assert resolve_request("Request", text).counterparties == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Our ex-senior engineer Tan Wei Liang resigned last month and took our clients.", ["Tan Wei Liang"]),
+    ("I found out that the owner, Ramon D. Villacruz, filed a trademark application.", ["Ramon D. Villacruz"]),
+    ("我喺觀塘一間物流公司（順昌物流有限公司）做咗五年。", ["順昌物流有限公司"]),
+    ("Hợp đồng EPC với Công ty Cổ phần Xây lắp Điện Phước Hưng). Since then the plant fails.",
+     ["Công ty Cổ phần Xây lắp Điện Phước Hưng"]),
+])
+def test_names_end_where_they_end(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "I am Senior Legal Counsel at Meridian Renewables Pte. Ltd., an SGX-listed company.",
+    "I write on behalf of the legal department of Zhejiang Hengtai Machinery Co., Ltd.",
+    "We are the in-house M&A team of Tasek Agro Holdings Pte. Ltd. in Singapore.",
+])
+def test_the_company_the_writer_works_for_is_the_client(text):
+    assert find_parties(text) == []
+
+
+def test_a_kind_of_company_and_its_place_is_no_name():
+    assert resolve_request("PT PMA", "HK trading co. Want to set up a PT PMA Batam for warehousing.").counterparties \
+        == []

@@ -60,3 +60,15 @@ def test_a_licence_in_brackets_describes_the_client():
     found = resolve_request("SFC licences", "We are a Singapore fund manager (CMS licensed by MAS) and want to set up "
                                             "a subsidiary in Hong Kong and apply for SFC Type 9.")
     assert found.jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Arrest", "My brother was arrested in Bangkok. We need a Thai lawyer who speaks Vietnamese because he speaks "
+               "little English.", ["vi"]),
+    ("上市", "我们的董事长不太会说英文，希望对接的律师能说普通话。", ["zh"]),
+    ("炒魷魚", "想搵個律師睇下，最好識講廣東話，我英文麻麻。", ["yue"]),
+    ("EPC", "The EPC contract, executed in English and Vietnamese, is governed by Singapore law.", []),
+    ("澳門公司", "想知公司章程係咪一定要用葡文或者中文。", []),
+])
+def test_languages_someone_does_not_speak_or_documents_are_written_in_are_no_request(title, description, expected):
+    assert resolve_request(title, description).languages == expected

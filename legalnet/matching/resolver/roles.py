@@ -262,8 +262,16 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
     return False
 
 
+_LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.IGNORECASE)
+_LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
+
+
 def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
-    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, else None."""
+    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective or a language
+    someone does not speak well, else None."""
+    if _LANG_NEGATED_BEFORE.search(text[max(0, hit.start - 30) : hit.start]) or _LANG_NEGATED_AFTER.search(
+            text[hit.end : hit.end + 16]):
+        return "not"  # "he speaks little English", 我英文麻麻
     tail = text[hit.end : hit.end + 8].lstrip()
     if tail.startswith(_LANG_CUES_ZH_AFTER):
         return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
