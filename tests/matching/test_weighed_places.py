@@ -72,3 +72,32 @@ def test_a_licence_in_brackets_describes_the_client():
 ])
 def test_languages_someone_does_not_speak_or_documents_are_written_in_are_no_request(title, description, expected):
     assert resolve_request(title, description).languages == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("SIAC arbitration - EPC defects, solar farm (Vietnam)",
+     "Our subsidiary owns a solar farm in Ninh Thuan, Vietnam. The EPC contract provides for SIAC arbitration "
+     "seated in Singapore. We require Singapore counsel with construction arbitration experience.", ["SG"]),
+    ("印尼镍冶炼项目工程款 SIAC仲裁",
+     "合同约定争议提交新加坡国际仲裁中心仲裁，仲裁地为新加坡。现需要有仲裁经验的新加坡律师。", ["SG"]),
+])
+def test_where_the_client_wants_its_lawyer_outweighs_a_place_the_title_names(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A lawyer the client or another party already has is no lawyer wanted.
+    ("Franchise", "The agreement is under Brunei law and our in-house lawyer in KL is not familiar with it. "
+                  "We want to terminate the franchise in Brunei.", ["BN"]),
+    # Counsel wanted in one place and work asked for in another: both.
+    ("遗产", "想请新加坡律师帮忙申请遗产管理书，同时也需要处理广州房产的继承手续。", ["SG", "CN"]),
+])
+def test_counsel_places_keep_the_places_asked_for_elsewhere(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_a_province_and_city_where_the_client_is_are_both_its_own_place():
+    found = resolve_request("丈夫在金边被抓",
+                            "我老公在柬埔寨金边被抓了。我在福建莆田，请问能不能找到柬埔寨当地律师去见他？")
+    assert found.jurisdictions == ["KH"]
+    assert "CN" in found.home_jurisdictions

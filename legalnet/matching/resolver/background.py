@@ -57,6 +57,38 @@ def is_later_place(hit: _Hit, text: str) -> bool:
     return any(marker in after for marker in _DEFERRED)
 
 
+_COUNSEL_AFTER = frozenset(_CUES["counsel_place"]["after"])
+_COUNSEL_AFTER_ZH = tuple(_CUES["counsel_place"]["after_zh"])
+_COUNSEL_BEFORE_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["before"]) + ")", re.IGNORECASE)
+
+
+# A lawyer someone already has: "our in-house lawyer", "the lender's counsel", 我们的律师.
+_OWNED_LAWYER_RE = re.compile(
+    r"(?:\b(?:our|their|his|her|its)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$|(?:我们的|我們的|我哋嘅|对方的|對方的)$",
+    re.IGNORECASE,
+)
+
+
+def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether the place is where the client wants its lawyer: "Singapore counsel", "a lawyer in Hanoi",
+    新加坡律师, ทนายในเวียดนาม, peguam di Brunei."""
+    if not _asks(_sentence_at(text, hit.start)):
+        return False  # "our in-house lawyer in KL is not familiar with it", "the lender's counsel in Bangkok"
+    found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
+    if found:
+        lead = text[max(0, hit.start - 40) : hit.start][: found.start()]
+    elif hit.token_start < 0:
+        if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
+            return False
+        lead = text[max(0, hit.start - 12) : hit.start]
+    else:
+        after = _next_words(words, hit.token_end, text, 2)
+        if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
+            return False
+        lead = text[max(0, hit.start - 40) : hit.start]
+    return not _OWNED_LAWYER_RE.search(lead)
+
+
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)
 _CONTRAST_RE = re.compile("|".join(_CUES["contrast_markers"]), re.IGNORECASE)
 

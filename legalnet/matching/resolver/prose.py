@@ -16,15 +16,24 @@ from .background import (
     is_later_place,
     is_set_aside,
     names_clause,
+    names_counsel_place,
     names_people,
 )
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
-from .index import VIETNAMESE_LETTERS, _Index, _index
+from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .results import RequestResolution, TermResolution
-from .roles import _descriptor_spans, _in_spans, _is_client_industry, _is_home_place, _language_groups, asks_for_lawyer
+from .roles import (
+    _descriptor_spans,
+    _in_spans,
+    _is_client_here,
+    _is_client_industry,
+    _is_home_place,
+    _language_groups,
+    asks_for_lawyer,
+)
 from .scan import _scan, _tokens
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -44,6 +53,8 @@ class ProseReading:
     people_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the matter named in a sentence that asks for something.
     asked_jurisdictions: set[str] = field(default_factory=set)
+    # Places named as where the client wants its lawyer ("Singapore counsel", 越南律师).
+    counsel_jurisdictions: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -105,6 +116,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 targets[roles[id(hit)]].append((code, hit.text))
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
+                if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
+                    reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
             for code in sorted(senses["practice_areas"]):
                 if code in _OWNED_AREAS and _owned(text, hit):
@@ -193,6 +206,9 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         if roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
             roles[id(first)] = roles[id(second)]
+        elif roles[id(first)] == roles[id(second)] == "matter" and _is_client_here(
+                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
+            roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…: where the client is
         if (roles[id(first)] == roles[id(second)]
                 and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
             roles[id(second)] = "inside"
@@ -293,10 +309,13 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     """The places the request is about when it names several: those the client listed, put in the title or
     named where it asks (or tied to the law of the matter); the places it only mentions elsewhere go. With
     none of them asked about, every place stays."""
-    asked = set(listed)
+    # "We need Malaysian counsel for the security documents": where the client wants its lawyer outweighs a place
+    # the title names.
+    counsel = {code for reading, _factor in weighted for code in reading.counsel_jurisdictions} & set(found.codes)
+    asked = set(listed) | counsel
     for reading, factor in weighted:
         asked |= reading.asked_jurisdictions
-        if factor == _TITLE_FACTOR:
+        if factor == _TITLE_FACTOR and not counsel:
             asked |= {code for code, _source in reading.jurisdictions}
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
