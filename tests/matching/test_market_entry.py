@@ -9,7 +9,7 @@ from legalnet.matching.resolver import resolve_request
 @pytest.mark.parametrize(("title", "description"), [
     ("Izin P2P lending", "Kami startup dari Singapura ingin mendapatkan izin OJK untuk P2P lending di Indonesia. "
                          "Apakah wajib mendirikan PT lokal?"),
-    ("Branch in Macau", "我哋係香港公司，想喺澳門開設分公司，需要律師協助。"),
+    ("Branch in Cambodia", "我哋係香港公司，想喺柬埔寨開設分公司，需要律師協助。"),
     ("Set-up in Vietnam", "We are a Singapore software house and want to set up a subsidiary in Da Nang. "
                           "Please advise on the licences."),
 ])
@@ -47,3 +47,34 @@ def test_an_arbitration_without_court_work_stays_arbitration_alone():
     areas = resolve_request("SIAC arbitration", "We need counsel for an SIAC arbitration against our supplier "
                                                 "about late delivery.").practice_areas
     assert "arbitration" in areas and "litigation" not in areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("支付牌照", "我们是杭州的一家支付公司，现在决定在香港成立子公司，向香港金管局申请储值支付工具牌照。"),
+    ("New company", "We are a Jakarta software house and want to register a company in Singapore for our app."),
+])
+def test_setting_up_where_foreign_investment_is_not_regulated_is_company_work(title, description):
+    assert "foreign-investment" not in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "litigation"), [
+    ("Arrest", "My brother was arrested at the airport and will be brought to court within 48 hours. We need a "
+               "criminal lawyer.", False),
+    ("Fraud", "我们的代理商卷走了货款，想在雅加达报案，同时提起民事诉讼。", True),
+    ("Ponzi", "Our money was diverted. Is there any way to recover in Cambodia, civil or criminal complaint?", True),
+])
+def test_a_criminal_court_is_no_litigation_unless_a_civil_claim_is_asked_for(title, description, litigation):
+    areas = resolve_request(title, description).practice_areas
+    assert "criminal" in areas and ("litigation" in areas) == litigation
+
+
+def test_a_suit_the_client_weighed_and_set_aside_is_no_litigation():
+    areas = resolve_request("SIAC仲裁", "合同约定争议提交新加坡国际仲裁中心仲裁。我们也曾考虑在雅加达法院起诉，"
+                                      "但律师说合同排除了法院管辖。现需要有仲裁经验的新加坡律师。").practice_areas
+    assert "arbitration" in areas and "litigation" not in areas
+
+
+def test_claiming_a_tax_exemption_is_no_dispute():
+    areas = resolve_request("稅局查離岸收入",
+                            "稅務局要我哋解釋點解申索離岸收入豁免，想搵熟悉利得稅嘅律師幫手回覆。").practice_areas
+    assert areas == ["tax"]

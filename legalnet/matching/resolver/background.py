@@ -93,10 +93,29 @@ _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE
 _CONTRAST_RE = re.compile("|".join(_CUES["contrast_markers"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _set_aside_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each option the client weighed and set aside: from "considered" to the "but" after it."""
+    spans = []
+    for start, end in _sentence_spans(text):
+        considered = _CONSIDERED_RE.search(text, start, end)
+        turn = considered and _CONTRAST_RE.search(text, considered.end(), end)
+        if turn:
+            spans.append((considered.start(), turn.start()))
+    return tuple(spans)
+
+
 def is_set_aside(hit: _Hit, text: str) -> bool:
     """"We had evaluated Vietnam but decided on Thailand", 原本考虑新加坡…但…: an option weighed and set aside."""
-    start, end = _sentence_span(text, hit.start)
-    return bool(_CONSIDERED_RE.search(text, start, hit.start) and _CONTRAST_RE.search(text, hit.end, end))
+    return any(start <= hit.start < end for start, end in _set_aside_spans(text))
+
+
+def without_set_aside(text: str) -> str:
+    """The text with the options the client weighed and set aside blanked out ("we also considered suing in
+    Jakarta, but …"), so that they name no work asked for."""
+    for start, end in _set_aside_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:

@@ -1,7 +1,7 @@
 """Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
 litigation work as well as the work of its subject, unless the area it names has a forum of its own
 (arbitration, labour disputes); and with an area whose matters go before proceedings of their own central
-(arbitration, insolvency, maritime), a court named in passing does not add litigation. The words are data:
+(arbitration, insolvency, maritime, criminal), a court named in passing does not add litigation. The words are data:
 ``dispute_patterns``, ``dispute_forums`` and ``own_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from .cues import _CUES
 
 FOREIGN_INVESTMENT = "foreign-investment"
 _ENTRY_RE = re.compile("|".join(_CUES["entry_patterns"]), re.IGNORECASE)
+_OPEN_ECONOMIES = frozenset(_CUES["open_economies"])
 
 
 def sets_up(texts: list[str]) -> bool:
@@ -22,8 +23,9 @@ def sets_up(texts: list[str]) -> bool:
 def with_foreign_investment(main: list[str], also: list[str], texts: list[str], homes: list[str],
                             places: list[str], most: int) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with foreign investment among the main areas when a client seated outside every
-    place of the matter sets up there, and there is room for it (at most `most` main areas)."""
-    if (FOREIGN_INVESTMENT in main or len(main) >= most or not homes or not places
+    place of the matter sets up there, one of them regulating foreign investment (not Hong Kong, Singapore or
+    Macao), and there is room for it (at most `most` main areas)."""
+    if (FOREIGN_INVESTMENT in main or len(main) >= most or not homes or not set(places) - _OPEN_ECONOMIES
             or set(homes) & set(places) or not sets_up(texts)):
         return main, also
     return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]

@@ -18,6 +18,7 @@ from .background import (
     names_clause,
     names_counsel_place,
     names_people,
+    without_set_aside,
 )
 from .cues import _CUES
 from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
@@ -118,7 +119,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.asked_jurisdictions.add(code)
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
-        if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans):
+        if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
+                hit, text):
             for code in sorted(senses["practice_areas"]):
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
@@ -400,13 +402,15 @@ def resolve_request(
                 found.add(code, source)
         if kind == "practice_areas":
             main, also = rank_areas(list(res.codes), weighted)
-            main, also = with_litigation(main, also, [text for text, _f in texts], _MOST_CENTRAL)
-            main, also = with_award_enforcement(main, also, [text for text, _f in texts], _MOST_CENTRAL)
+            # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
+            asked_texts = [without_set_aside(text) for text, _f in texts]
+            main, also = with_litigation(main, also, asked_texts, _MOST_CENTRAL)
+            main, also = with_award_enforcement(main, also, asked_texts, _MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
-            main, also = forum_over_litigation(main, also, chosen, [text for text, _f in texts])
+            main, also = forum_over_litigation(main, also, chosen, asked_texts)
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
-                main, also, [text for text, _f in texts], homes, out.jurisdictions, _MOST_CENTRAL)
+                main, also, asked_texts, homes, out.jurisdictions, _MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1:
             found = _asked_places(found, weighted, res.codes)
