@@ -101,3 +101,18 @@ def test_a_province_and_city_where_the_client_is_are_both_its_own_place():
                             "我老公在柬埔寨金边被抓了。我在福建莆田，请问能不能找到柬埔寨当地律师去见他？")
     assert found.jurisdictions == ["KH"]
     assert "CN" in found.home_jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    # A note that opens with the writer's company: the listed place is its own seat.
+    ("PT PMA Batam", "HK trading co (electronic components). Want to set up a PT PMA in Batam FTZ.", ["Hong Kong"],
+     ["ID"]),
+    # The listed place is only where a partner comes from.
+    ("合资公司", "我住在珠海，去年和一位澳门朋友在横琴合资开了一家公司。我想知道能不能解散公司。", ["澳门"], ["CN"]),
+    # A listed place the text names as the matter's stays.
+    ("Lease", "We are a Hong Kong company and need advice on a lease in Hong Kong and one in Macau.", ["Hong Kong"],
+     ["HK", "MO"]),
+])
+def test_a_listed_place_the_text_names_only_as_someone_elses_or_the_clients_goes(title, description, listed,
+                                                                                  expected):
+    assert sorted(resolve_request(title, description, listed).jurisdictions) == sorted(expected)

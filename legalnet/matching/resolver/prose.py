@@ -325,14 +325,22 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+# The roles of places that are not where the work is: the client's seat and history, other parties' seats,
+# people's nationality, plans for later.
+_ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_jurisdictions", "people_jurisdictions",
+                "later_jurisdictions")
+
+
 def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
-    """The listed places without the client's own seat put in the list by mistake: a listed place that the text
-    names only as where the client is ("Singapore company with sales staff in Bangkok") goes when the text
-    names another place of the matter; the Check step shows what stayed."""
-    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    """The listed places without the client's own seat (or another party's) put in the list by mistake: a
+    listed place that the text names only as where the client is ("Singapore company with sales staff in
+    Bangkok") or where a partner comes from goes when the text names another place of the matter; the Check
+    step shows what stayed."""
+    aside = {code for reading in readings for name in _ASIDE_ROLES for code, _source in getattr(reading, name)}
     matter = {code for reading in readings for code, _source in reading.jurisdictions}
-    seats = [code for code in listed.codes if code in homes and code not in matter]
-    if not seats or not matter - set(seats):
+    implied = {code for reading in readings for code, _source in reading.implied_jurisdictions}
+    seats = [code for code in listed.codes if code in aside and code not in matter]
+    if not seats or not (matter | implied) - set(seats):
         return listed
     keep = [code for code in listed.codes if code not in seats]
     return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})

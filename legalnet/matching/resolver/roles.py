@@ -187,6 +187,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     before = _prev_words(words, hit.token_start, text, 4)
     if _en_seat_subject(before, after):
         return True
+    if not before and _TELEGRAPHIC_SEAT_RE.match(text, hit.end):
+        return True  # "HK trading co (electronic components). Want to set up …": the writer's own company
     if not before:
         prev_char = text[: hit.start].rstrip()[-1:] if text[: hit.start].rstrip() else ""
         if prev_char and has_nospace_script(prev_char):
@@ -225,6 +227,13 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     return False
 
 
+# A note that opens with the writer's company and no verb: "HK trading co (electronic components).", "SG fintech
+# startup, 12 staff."
+_TELEGRAPHIC_SEAT_RE = re.compile(
+    r"\s+(?:[\w&-]+\s+){0,2}?(?:co|company|firm|group|trader|traders|exporter|importer|manufacturer|maker|startup"
+    r"|start-up|investor|family|sme|business|corp|ltd|pte\s+ltd|sdn\s+bhd)\.?\s*(?:[(（,.:;]|$)",
+    re.IGNORECASE,
+)
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
 # Verbs after which "a <place> <noun>" describes the speaker: "we are a Penang maker", "I run a KL cafe".
 _SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run", "own", "manage", "represent"})
