@@ -116,3 +116,13 @@ def test_a_province_and_city_where_the_client_is_are_both_its_own_place():
 def test_a_listed_place_the_text_names_only_as_someone_elses_or_the_clients_goes(title, description, listed,
                                                                                   expected):
     assert sorted(resolve_request(title, description, listed).jurisdictions) == sorted(expected)
+
+
+@pytest.mark.parametrize("description", [
+    "我哋 HK 公司 want to open a branch office in Singapore. 需要搞 ACRA registration.",
+    "We need an EP for our GM, who is currently working in our HK office. We want to open a branch in Singapore.",
+])
+def test_the_clients_own_company_or_office_in_mixed_writing(description):
+    found = resolve_request("SG branch", description)
+    assert found.jurisdictions == ["SG"]
+    assert "HK" in found.home_jurisdictions

@@ -187,6 +187,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     before = _prev_words(words, hit.token_start, text, 4)
     if _en_seat_subject(before, after):
         return True
+    if _MIXED_OWNER_RE.search(text[max(0, hit.start - 8) : hit.start]) and _MIXED_ORG_RE.match(text, hit.end):
+        return True  # 我哋 HK 公司: the client's own company, written in Latin letters inside Chinese
     if not before and _TELEGRAPHIC_SEAT_RE.match(text, hit.end):
         return True  # "HK trading co (electronic components). Want to set up …": the writer's own company
     if not before:
@@ -227,6 +229,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     return False
 
 
+_MIXED_OWNER_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團)(?:的|嘅)?\s*$")
+_MIXED_ORG_RE = re.compile(
+    r"\s*(?:公司|集团|集團|企业|企業|子公司|分公司|总部|總部|entity|company|co\b)", re.IGNORECASE)
 # A note that opens with the writer's company and no verb: "HK trading co (electronic components).", "SG fintech
 # startup, 12 staff."
 _TELEGRAPHIC_SEAT_RE = re.compile(
