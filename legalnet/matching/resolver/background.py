@@ -28,6 +28,8 @@ _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
 # จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
 _FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
 _FROM_PLACE_REACH = 40
+_LAWYER_SIDE = ("ทนายฝั่ง", "ทนายความฝั่ง")
+_LATIN_AFTER_RE = re.compile(r"\s*([A-Za-z]+)")
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
@@ -133,6 +135,11 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
                 return True
         if _FROM_PLACE_RE.search(text[max(0, hit.start - _FROM_PLACE_REACH) : hit.start]):
             return True
+        if before.endswith(_LAWYER_SIDE):
+            return False  # ทนายฝั่งจีน: a lawyer on that side, the place where the work is
+        latin = _LATIN_AFTER_RE.match(text, hit.end)
+        if latin and latin.group(1).casefold() in _AFTER:
+            return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
@@ -166,9 +173,10 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a background place tells people's nationality ("Myanmar nationals", 越南籍工人, ชาวจีน) rather
     than where another party sits ("our supplier in Hanoi")."""
     if hit.token_start < 0:
-        after = text[hit.end : hit.end + 6]
-        return after.startswith(_PEOPLE_ZH_AFTER) or text[max(0, hit.start - 8) : hit.start].endswith(
-            _PEOPLE_ZH_BEFORE)
+        after = text[hit.end : hit.end + 12]
+        latin = _LATIN_AFTER_RE.match(text, hit.end)
+        return (after.startswith(_PEOPLE_ZH_AFTER) or bool(latin and latin.group(1).casefold() in _PEOPLE_AFTER)
+                or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE))
     after = _next_words(words, hit.token_end, text, 2)
     before = _prev_words(words, hit.token_start, text, 2)
     return bool(after and after[0] in _PEOPLE_AFTER) or bool(

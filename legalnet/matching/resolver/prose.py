@@ -70,6 +70,20 @@ class ProseReading:
     # an arbitral institution only suggests the seat, so it counts when no place is named or when the client
     # asks about it.
     governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # The initials of the legal terms the text names in several words ("single family office": SFO).
+    term_initials: set[str] = field(default_factory=set)
+
+    def without_acronyms(self, acronyms: set[str]) -> None:
+        """Forget what acronyms read from this text said when they abbreviate terms named elsewhere (a title's
+        "SFO" for the description's "single family office")."""
+        def keep(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+            return [(code, source) for code, source in pairs if source not in acronyms]
+        for name in ("jurisdictions", "implied_jurisdictions", "governing_jurisdictions", "practice_areas"):
+            setattr(self, name, keep(getattr(self, name)))
+        for terms in self.area_weights.values():
+            for acronym in acronyms:
+                terms.pop(acronym.casefold(), None)
+        self.area_weights = {code: terms for code, terms in self.area_weights.items() if terms}
 
 
 def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] | None = None) -> ProseReading:
@@ -89,6 +103,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
              or any(_POSSESSIVE_SEAT_RE.match(h.text[-2:] + text[h.end : a]) for a, _b in names if a >= h.end)}
+    reading.term_initials = {_initials(h.text) for h in hits if "practice_areas" in h.senses and " " in h.text.strip()}
     hits = _without_lowercase_places(_without_term_initials(hits))
     if not hits:
         return reading
@@ -165,13 +180,14 @@ def _without_lowercase_places(hits: list) -> list:
 
 
 def _without_term_initials(hits: list) -> list:
-    """The hits less a place code written as the initials of a legal term named before it: "via convertible
-    note … review the CN terms" is the note, not China."""
+    """The hits less an acronym written as the initials of a legal term named before it: "via convertible note
+    … review the CN terms" is the note, not China; "a single family office … the SFO" is the office, not Hong
+    Kong's Securities and Futures Ordinance."""
     terms = [(h.start, _initials(h.text)) for h in hits if "practice_areas" in h.senses and " " in h.text.strip()]
     if not terms:
         return hits
     return [h for h in hits
-            if not ("jurisdictions" in h.senses and h.text.isupper() and 2 <= len(h.text) <= 4
+            if not (h.text.isupper() and 2 <= len(h.text) <= 5
                     and any(start < h.start and initials == h.text for start, initials in terms))]
 
 
@@ -244,7 +260,8 @@ def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
 
 # "Macau's Grand Lotus Ltd": the end of a place hit (or the two letters before a possessive) and the possessive.
 _POSSESSIVE_SEAT_RE = re.compile(r"^(?:\w\w)?['’]s\s+$")
-_PARTY_SEAT_RE = re.compile(r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$", re.IGNORECASE)
+_PARTY_SEAT_RE = re.compile(
+    r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$|^\s+(?:of|from|ng|dari|của|cua)\s+(?:the\s+)?$", re.IGNORECASE)
 
 _OWNED_BEFORE = tuple(_CUES["owned_before"])
 _OWNED_AREAS = frozenset(_CUES["owned_areas"])
@@ -325,6 +342,7 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+_BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
 # The roles of places that are not where the work is: the client's seat and history, other parties' seats,
 # people's nationality, plans for later.
 _ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_jurisdictions", "people_jurisdictions",
@@ -398,6 +416,8 @@ def resolve_request(
     _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
     weighted = [(read_prose(text, vocab, parties[text]), factor) for text, factor in texts]
     readings = [reading for reading, _factor in weighted]
+    if len(readings) == 2:
+        readings[0].without_acronyms(readings[1].term_initials)
     lists = {
         "jurisdictions": _without_own_seat(resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
@@ -426,6 +446,14 @@ def resolve_request(
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
+            if len(found.codes) == 1 and any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
+                # "Want to make sure compliant both sides": the second place is the one a regulator implies,
+                # else the client's own.
+                second = _readings_of(readings, "implied_jurisdictions", "home_jurisdictions")
+                for code, source in second[0] + second[1]:
+                    if code not in found.codes:
+                        found.add(code, source)
+                        break
         if kind == "jurisdictions" and not found.codes:
             # No place of the matter is named: a regulator, statute or court of one place names it; else a
             # small town or district where something is ("a resort on Koh Samui"); else another party's place,

@@ -108,8 +108,14 @@ def _clause_before(text: str, pos: int, limit: int = 24) -> str:
 
 def _chinese_role(text: str, pos: int) -> str | None:
     """'home' or 'matter' from the nearest Chinese marker before pos in the same clause, or None."""
-    # Thai and Lao words run to more letters than Chinese ones: "ตั้งอยู่ในนิคมอุตสาหกรรมอมตะซิตี้ ชลบุรี".
-    before = _clause_before(text, pos, 44 if _SOUTHEAST_SCRIPT_RE.match(text[pos : pos + 1]) else 24)
+    if _SOUTHEAST_SCRIPT_RE.match(text[pos : pos + 1]):
+        # Thai and Lao words run to more letters than Chinese ones, and a space ends a clause; a place right
+        # after a space still belongs to the clause before it ("ตั้งอยู่ในนิคมอุตสาหกรรมอมตะซิตี้ ชลบุรี").
+        before = _clause_before(text, pos, 44)
+        cut = before.rstrip().rfind(" ")
+        before = before[cut + 1 :] if cut >= 0 else before
+    else:
+        before = _clause_before(text, pos)
     for end in range(len(before), 0, -1):
         chunk = before[:end]
         for marker in sorted(_HOME_ZH, key=len, reverse=True):

@@ -13,6 +13,7 @@ from ..vocabulary import (
 )
 from .cues import (
     _CLAUSE_END,
+    _CUES,
     _DEMONYM_LAW,
     _DEMONYM_MATTER,
     _ORG_NOUNS,
@@ -55,6 +56,9 @@ def _tokens(text: str) -> tuple[list[_Token], list[tuple[int, int, str]]]:
             if norm:
                 words.append(_Token(norm, m.group(), m.start(), m.end()))
     return words, runs
+
+
+_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])
 
 
 def _written_in_capitals(text: str) -> bool:
@@ -195,8 +199,12 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         after = _next_words(words, k + 1, text, 3)
         if not after or (after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"}):
             continue  # "a Chinese law firm" is a firm
+        term = by_token.get(k + 1)
+        # "Thai PDPA", "Vietnamese VAT": a statute, regulator or tax of that place, named by its acronym.
+        acronym = term is not None and "practice_areas" in term.senses and _written_in_capitals(term.text)
         if not (
-            after[0] in _DEMONYM_MATTER or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
+            acronym or after[0] in _DEMONYM_MATTER
+            or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
         ):
             continue
         if hit is None:
@@ -292,7 +300,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
-                if listed is not None and _written_in_capitals(span):
+                if listed is not None and (_written_in_capitals(span) or span.casefold() in _LOWERCASE_ABBREVIATIONS):
                     senses = listed
             if senses is not None:
                 found = (size, senses)

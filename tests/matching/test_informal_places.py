@@ -1,0 +1,63 @@
+"""Places as people write them in a hurry: abbreviations in small letters, places for later, both sides of a
+matter, people and parties named with the place they come from."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+def places(title: str, description: str, listed: list[str] | None = None) -> list[str]:
+    """The jurisdictions a request resolves to, in sorted order."""
+    return sorted(resolve_request(title, description, listed or []).jurisdictions)
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("moving hk->sg, RSU tax", "how r they taxed in hk and in sg? need advice both sides", ["HK", "SG"]),
+    ("buy 60% vn coffee co", "looking to buy 60% of a roaster in hcmc. need legal DD.", ["VN"]),
+    ("privacy", "clients in msia and indo, need PDPA and PDP Law review per country", ["ID", "MY"]),
+])
+def test_abbreviations_in_small_letters(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_codes_that_are_words_stay_words():
+    assert places("Lease", "my landlord in Cebu wants to id me and la la la") == ["PH"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Privacy review", "We need a review per country: Thai PDPA, Vietnam Decree 13.", ["TH", "VN"]),
+])
+def test_a_demonym_before_a_statutes_acronym_names_its_place(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("医疗器械注册", "现在要向HSA申请医疗器械产品注册。以后可能去马来西亚MDA注册，但现阶段只做新加坡。", ["SG"]),
+    ("clinic licence cambodia", "We run 3 private hospitals in bkk. Now we need the licence for our clinic in "
+                                "Phnom Penh.", ["KH"]),
+])
+def test_plans_for_later_and_the_clients_own_operations_are_not_the_matter(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Recruitment", "We run a staffing agency in Singapore and want to recruit nurses through a Philippine "
+                    "agency with DMW accreditation. Want to make sure compliant both sides.", ["PH", "SG"]),
+    ("證監會183條通知", "我哋收到證監會根據《證券及期貨條例》第183條發出嘅通知。"
+                        "同時新加坡附屬公司董事收到MAS嘅面談通知。需要兩地律師協調。", ["HK", "SG"]),
+])
+def test_both_sides_asks_for_a_second_place(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    ("Batam PT PMA", "我哋 HK holding company 想喺 Batam set up 一間 PT PMA，仲要幫兩個香港 engineers 搞 KITAS。", [],
+     ["ID"]),
+    ("Thừa kế nhà đất ở Đà Lạt", "Tôi có quốc tịch Singapore. Ba mẹ tôi để lại nhà đất ở Việt Nam. Tôi muốn "
+                                  "biết thủ tục khai nhận di sản.", ["Singapore"], ["VN"]),
+    ("disability claim", "Ang principal ay Pacific Halcyon Shipping Ltd. ng Hong Kong. Gusto ko po mag-file ng claim "
+                         "dito sa Iloilo.", [], ["PH"]),
+    ("ทุเรียน", "บริษัทของเราอยู่จันทบุรี ส่งออกทุเรียนไปจีนผ่านบ่อเต็น อยากได้ทนายฝั่งจีน", ["บ่อเต็น"], ["CN"]),
+])
+def test_people_parties_and_routes_named_with_a_place_are_background(title, description, listed, expected):
+    assert places(title, description, listed) == expected
