@@ -72,10 +72,8 @@ _PERSON_AFTER_HONORIFIC = re.compile(
 )
 _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
-    r"(?=\s*[,.;:)]|\s+(?i:who|but|has|had|is|was|and|took|owes|owed|refuses|refused|sued|left|joined|signed"
-    r"|wants|stole|filed|claims|says|said|did|does|will|would|using|used|now|then|in|at|on|for|to|with|from"
-    r"|under|after|before|because|since|resigned|quit|leaked|breached|cheated|refused|failed|sent|started"
-    r"|opened|moved|went|borrowed|disappeared|defaulted|terminated|dismissed|fired)\b)"
+    # The name ends at a stop or at a word in small letters ("my landlord Tan Kok Wee say he will …").
+    r"(?=\s*[,.;:)!?]|\s+[a-z]|\s*$)"
 )
 _NOT_PERSON = set(_DATA["not_person_words"])
 
@@ -86,7 +84,9 @@ def _alternatives(words: list[str]) -> str:
 
 
 _VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
-_THAI_RE = re.compile(r"(?:บริษัท|ห้างหุ้นส่วนจำกัด)\s*[^\n,，。()]{1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+_THAI_RE = re.compile(r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*[^\n,，。()]{1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+_KHMER_RE = re.compile(
+    r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
     r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + _alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
@@ -262,7 +262,7 @@ def _vietnamese_companies(text: str) -> list[Party]:
 
 
 def _thai_companies(text: str) -> list[Party]:
-    found = []
+    found = [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
     for m in _THAI_RE.finditer(text):
         name = m.group()
         inner = name.rfind("บริษัท")
@@ -283,7 +283,9 @@ def _cjk_companies(text: str) -> list[Party]:
         cut = 0
         for word in _CJK_BOUNDARIES:
             at = head.rfind(word)
-            if at >= 0 and at + len(word) > cut:
+            # A boundary that would leave one character is inside the name (珠海…产业园开发有限公司); one that
+            # leaves nothing names a kind of company (注册一间有限公司).
+            if at >= 0 and at + len(word) > cut and len(head) - (at + len(word)) != 1:
                 cut = at + len(word)
         # "一间物流公司（順昌物流有限公司）": an opening bracket left unclosed before the form opens the name.
         for at in range(len(head) - 1, cut - 1, -1):
@@ -313,6 +315,9 @@ def _banks(text: str) -> list[Party]:
 _CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
 _CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+# A Thai name, given and family name, after a Chinese role word: 泰国朋友สมชาย รัตนกุล的名义.
+_CJK_THAI_PERSON_RE = re.compile(
+    rf"(?:{_CJK_PERSON_ROLES})\s*([\u0e01-\u0e4e]{{2,20}} [\u0e01-\u0e4e]{{2,24}})(?![\u0e01-\u0e4e])")
 # A name in Latin letters after a Chinese role word: 合伙人U Kyaw Min, 印尼姐姐 Siti Rahayu. Burmese names may
 # open with a one-letter honorific (U, Daw written out is a word).
 _CJK_LATIN_PERSON_RE = re.compile(
@@ -390,6 +395,8 @@ def _cjk_people(text: str) -> list[Party]:
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Party(surname + given, m.start(1), m.start(1) + len(surname + given)))
     for m in _CJK_NAMED_RE.finditer(text):
+        found.append(Party(m.group(1), m.start(1), m.end(1)))
+    for m in _CJK_THAI_PERSON_RE.finditer(text):
         found.append(Party(m.group(1), m.start(1), m.end(1)))
     for m in _CJK_LATIN_PERSON_RE.finditer(text):
         if not _NOT_PERSON & set(m.group(1).split()):

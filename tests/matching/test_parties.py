@@ -158,3 +158,19 @@ def test_the_company_the_writer_works_for_is_the_client(text):
 def test_a_kind_of_company_and_its_place_is_no_name():
     assert resolve_request("PT PMA", "HK trading co. Want to set up a PT PMA Batam for warehousing.").counterparties \
         == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("hi po, my employer Wong Mei Kuen terminate me yesterday", ["Wong Mei Kuen"]),
+    ("Our country director in Vientiane, Somphone Keovilay, was let go last month.", ["Somphone Keovilay"]),
+    ("2024年租了一层写字楼，出租方是珠海横琴智汇产业园开发有限公司。", ["珠海横琴智汇产业园开发有限公司"]),
+    ("当时用泰国朋友สมชาย รัตนกุล的名义成立公司。", ["สมชาย รัตนกุล"]),
+    ("ผมกู้เงินจากธนาคารสยามรุ่งเรือง จำกัด (มหาชน) 45 ล้านบาท", ["ธนาคารสยามรุ่งเรือง จำกัด (มหาชน)"]),
+    ("ក្រុមហ៊ុន អង្គរភូមិ ដេវេឡុបមិន ខូ អិលធីឌី បានយកម៉ាស៊ីនមកឈូសឆាយដី", ["ក្រុមហ៊ុន អង្គរភូមិ ដេវេឡុបមិន ខូ អិលធីឌី"]),
+])
+def test_parties_in_more_roles_and_scripts(text, names):
+    assert find_parties(text) == names
+
+
+def test_a_kind_of_company_in_chinese_is_still_no_name():
+    assert find_parties("我们想注册一家有限公司。") == []

@@ -126,3 +126,12 @@ def test_the_clients_own_company_or_office_in_mixed_writing(description):
     found = resolve_request("SG branch", description)
     assert found.jurisdictions == ["SG"]
     assert "HK" in found.home_jurisdictions
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We are not confident in English, we prefer a lawyer who can speak Bahasa Melayu.", ["ms"]),
+    ("မြန်မာစကား ပြောတတ်တဲ့ ရှေ့နေ လိုချင်ပါတယ်။", ["my"]),
+    ("ខ្ញុំចង់បានមេធាវីដែលនិយាយភាសាខ្មែរ", ["km"]),
+])
+def test_language_requests_in_more_words_and_scripts(description, expected):
+    assert resolve_request("Lawyer", description).languages == expected
