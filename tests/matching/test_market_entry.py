@@ -78,3 +78,20 @@ def test_claiming_a_tax_exemption_is_no_dispute():
     areas = resolve_request("稅局查離岸收入",
                             "稅務局要我哋解釋點解申索離岸收入豁免，想搵熟悉利得稅嘅律師幫手回覆。").practice_areas
     assert areas == ["tax"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("RSU tax", "I have unvested RSUs and an ESPP. How are they taxed when I relocate?", {"employment", "tax"}),
+    ("越南手遊", "我哋係一間香港手機遊戲公司，想喺越南申請遊戲發行牌照。", {"technology-media-telecoms"}),
+    ("SFC notice", "Our directors received a section 183 notice from the SFC.", {"compliance-investigations"}),
+    ("Lupa", "Namatay po ang tatay namin. Paano ang extrajudicial settlement ng lupa?", {"private-client"}),
+])
+def test_terms_for_share_plans_games_sfc_notices_and_estates(title, description, expected):
+    assert expected <= set(resolve_request(title, description).practice_areas)
+
+
+def test_filing_to_wind_up_is_insolvency_and_registering_a_judgment_is_litigation():
+    areas = resolve_request("欠人工", "老闆走咗。同事話可以入稟清盤，再申請破欠基金。").practice_areas
+    assert "litigation" not in areas
+    areas = resolve_request("判決執行", "想喺香港登記執行個判決，如果佢仲係唔還，就想入稟清盤佢。").practice_areas
+    assert {"litigation", "insolvency"} <= set(areas)
