@@ -84,7 +84,8 @@ def _alternatives(words: list[str]) -> str:
 
 
 _VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
-_THAI_RE = re.compile(r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*[^\n,，。()]{1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+_THAI_RE = re.compile(
+    r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"]))

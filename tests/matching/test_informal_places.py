@@ -61,3 +61,32 @@ def test_both_sides_asks_for_a_second_place(title, description, expected):
 ])
 def test_people_parties_and_routes_named_with_a_place_are_background(title, description, listed, expected):
     assert places(title, description, listed) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Lao hydropower + ODI", "We need Lao counsel for the concession. The ODI filings have not been started and we "
+                             "would also like PRC counsel to handle them.", ["CN", "LA"]),
+    ("香港判決喺深圳執行", "我哋係香港公司。想搵內地律師喺深圳中院申請認可同執行呢個判決。", ["CN"]),
+    ("Nhãn hiệu", "Công ty chúng tôi có trụ sở tại TP. Thủ Đức. Nhãn hiệu bị đăng ký trước tại Trung Quốc, cần "
+                  "luật sư.", ["CN"]),
+    ("Annulment po", "Dito po ako nagtatrabaho sa Singapore pero gusto ko pong mag-file ng annulment sa Pilipinas.",
+     ["PH"]),
+    ("利润汇出",
+     "我们在广州南沙有一家外商独资企业，股东是香港公司。打算把利润分红到香港，需要内地律师协助备案。", ["CN"]),
+])
+def test_more_ways_of_naming_the_clients_side_and_the_matters(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("description", "languages", "parties"), [
+    ("Xin tìm giúp luật sư nói được tiếng Việt, tiếng Anh của tôi yếu.", ["vi"], []),
+    ("遺囑係用葡文寫嘅。想搵識講廣東話嘅澳門律師。", ["yue"], []),
+    ("Yung asawa ko po ay si Jerome Dizon Bautista.", [], ["Jerome Dizon Bautista"]),
+    ("Bekas rakan kongsi saya, Lim Chee Keong, enggan membayar.", [], ["Lim Chee Keong"]),
+    ("ดิฉันทำงานที่ บริษัท หัวเซิง อินดัสทรี (ประเทศไทย) จำกัด มา 7 ปี", [],
+     ["บริษัท หัวเซิง อินดัสทรี (ประเทศไทย) จำกัด"]),
+])
+def test_languages_and_parties_in_more_phrasings(description, languages, parties):
+    found = resolve_request("Request", description)
+    assert found.languages == languages
+    assert found.counterparties == parties

@@ -284,14 +284,18 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
 
 _LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.IGNORECASE)
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
+_DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
+_DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
 def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
-    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective or a language
-    someone does not speak well, else None."""
-    if _LANG_NEGATED_BEFORE.search(text[max(0, hit.start - 30) : hit.start]) or _LANG_NEGATED_AFTER.search(
-            text[hit.end : hit.end + 16]):
-        return "not"  # "he speaks little English", 我英文麻麻
+    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
+    when someone does not speak it well or a document is written in it, else None."""
+    before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 16]
+    if _DOCUMENT_LANGUAGE_BEFORE.search(before) or _DOCUMENT_LANGUAGE_AFTER.search(after):
+        return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
+    if _LANG_NEGATED_BEFORE.search(before) or _LANG_NEGATED_AFTER.search(after):
+        return "unspoken"  # "he speaks little English", 我英文麻麻
     tail = text[hit.end : hit.end + 8].lstrip()
     if tail.startswith(_LANG_CUES_ZH_AFTER):
         return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
@@ -339,6 +343,15 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
             groups.append([hit])
     for group in groups:
         statuses = [_language_status(h, words, text) for h in group]
+        # A language someone does not speak leaves the rest of its list alone ("tiếng Việt, tiếng Anh của tôi yếu").
+        for hit, status in zip(group, statuses, strict=True):
+            if status == "unspoken":
+                out[id(hit)] = "not"
+        spoken = [(hit, status) for hit, status in zip(group, statuses, strict=True) if status != "unspoken"]
+        if not spoken:
+            continue
+        group = [hit for hit, _status in spoken]
+        statuses = [status for _hit, status in spoken]
         if "not" in statuses:
             status: str | None = "not"
         elif "cue" in statuses:
