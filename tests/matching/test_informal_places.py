@@ -90,3 +90,12 @@ def test_languages_and_parties_in_more_phrasings(description, languages, parties
     found = resolve_request("Request", description)
     assert found.languages == languages
     assert found.counterparties == parties
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We need to oppose a trademark at DGIP.", ["ID"]),
+    ("Nhãn hiệu của chúng tôi bị từ chối tại Cục Sở hữu trí tuệ.", ["VN"]),
+    ("我们在蛇口有一个仓库租赁纠纷。", ["CN"]),
+])
+def test_ip_offices_and_districts(description, expected):
+    assert places("Request", description) == expected
