@@ -56,8 +56,10 @@ _OWN_RE = re.compile(
     + "|".join(r"\b" + re.escape(m) for m in _DATA["own_markers"])
     # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
-    # "I am Senior Legal Counsel at X", "the in-house M&A team of X", "on behalf of the legal department of X".
-    + r"|\b(?:counsel|team|department|dept)\s+(?:at|of)\b"
+    # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
+    # X"; not "the legal department of X sent us a letter".
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
+    + r"\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
@@ -73,8 +75,10 @@ _PERSON_AFTER_HONORIFIC = re.compile(
 _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
     # The name ends at a stop or at a word in small letters ("my landlord Tan Kok Wee say he will …").
-    r"(?=\s*[,.;:)!?]|\s+[a-z]|\s*$)"
+    r"(?=\s*[,.;:)!?]|\s+[a-z])"
 )
+# Tagalog names a person after si or kay, written in small letters: "ang asawa ko ay si Jerome Dizon Bautista".
+_PERSON_AFTER_TAGALOG_MARKER = re.compile(r"(?<![\w])(?:si|kay)\s+(" + _NAME_WORD + _NAME_REST + r")")
 _NOT_PERSON = set(_DATA["not_person_words"])
 
 
@@ -85,7 +89,7 @@ def _alternatives(words: list[str]) -> str:
 
 _VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
 _THAI_RE = re.compile(
-    r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*จำกัด(?:\s*\(มหาชน\))?")
+    r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"]))
@@ -262,8 +266,13 @@ def _vietnamese_companies(text: str) -> list[Party]:
     return found
 
 
+def _khmer_companies(text: str) -> list[Party]:
+    """Companies named in Khmer: ក្រុមហ៊ុន … ខូ អិលធីឌី."""
+    return [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
+
+
 def _thai_companies(text: str) -> list[Party]:
-    found = [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
+    found = []
     for m in _THAI_RE.finditer(text):
         name = m.group()
         inner = name.rfind("บริษัท")
@@ -349,13 +358,11 @@ _STATE_RE = re.compile(
 )
 _GOVERNMENT_RE = re.compile(r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*)")
 # A government is a party when it signs or is claimed against, not when it regulates.
-_CONTRACT_WORDS_RE = re.compile(
-    r"\b(?:concession|agreement|contract|PPA|BOT|PPP|treaty|counterpart(?:y|ies)|grantor|offtaker|against|"
-    r"claim|dispute|tender|award(?:ed)?)\b", re.IGNORECASE)
+_CONTRACT_WORDS_RE = re.compile(r"\b(?:" + _alternatives(_DATA["government_party_words"]) + r")\b", re.IGNORECASE)
 _APPOSITIVE_RE = re.compile(
     r"\b(?i:" + _alternatives(_DATA["appositive_roles"]) + r")"
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
-    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z][\w'’\-]*|&|of|and)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
+    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
 )
 
 
@@ -407,7 +414,7 @@ def _cjk_people(text: str) -> list[Party]:
 
 def _people(text: str) -> list[Party]:
     found = []
-    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE):
+    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_TAGALOG_MARKER):
         for m in pattern.finditer(text):
             words = m.group(1).split()
             while words and words[-1] in _NOT_PERSON:
@@ -430,7 +437,9 @@ def _is_own(text: str, party: Party) -> bool:
     before = text[max(sentence_start, party.start - 60) : party.start]
     if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
         return True
-    return before.rstrip("“「『\"' ").endswith(_CJK_OWN)
+    # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
+    return before.rstrip("“「『\"' ").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
+        _CJK_OWN)
 
 
 _FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), tuple(entry["jurisdictions"]))
@@ -457,6 +466,7 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         return []
     candidates = (
         _thai_companies(text)
+        + _khmer_companies(text)
         + _vietnamese_companies(text)
         + _cjk_companies(text)
         + _latin_companies(text)

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .cues import _CLAUSE_END, _CUES, _PEOPLE
+from .cues import _CLAUSE_END, _CUES, _LATIN_WORD_RE, _PEOPLE
 from .index import _Hit
 from .scan import _next_words, _prev_words, _Token
 
@@ -28,8 +28,7 @@ _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
 # จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
 _FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
 _FROM_PLACE_REACH = 40
-_LAWYER_SIDE = ("ทนายฝั่ง", "ทนายความฝั่ง")
-_LATIN_AFTER_RE = re.compile(r"\s*([A-Za-z]+)")
+_LAWYER_SIDE = tuple(_CUES["counsel_place"]["side_before"])
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
@@ -41,7 +40,8 @@ _CLAUSE_RE = re.compile(r"[,，;；]\s*")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
 
 
-def _asks(sentence: str) -> bool:
+@lru_cache(maxsize=256)
+def asks(sentence: str) -> bool:
     """Whether a sentence asks for something, leaving out the needs it says it does not have."""
     return bool(_ASK_RE.search(_NEGATED_ASK_RE.sub(" ", sentence)))
 
@@ -65,16 +65,13 @@ _COUNSEL_BEFORE_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["before"
 
 
 # A lawyer someone already has: "our in-house lawyer", "the lender's counsel", 我们的律师.
-_OWNED_LAWYER_RE = re.compile(
-    r"(?:\b(?:our|their|his|her|its)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$|(?:我们的|我們的|我哋嘅|对方的|對方的)$",
-    re.IGNORECASE,
-)
+_OWNED_LAWYER_RE = re.compile("|".join(_CUES["counsel_place"]["owned_before"]), re.IGNORECASE)
 
 
 def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether the place is where the client wants its lawyer: "Singapore counsel", "a lawyer in Hanoi",
     新加坡律师, ทนายในเวียดนาม, peguam di Brunei."""
-    if not _asks(_sentence_at(text, hit.start)):
+    if not asks(sentence_at(text, hit.start)):
         return False  # "our in-house lawyer in KL is not familiar with it", "the lender's counsel in Bangkok"
     found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
     if found:
@@ -137,7 +134,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return True
         if before.endswith(_LAWYER_SIDE):
             return False  # ทนายฝั่งจีน: a lawyer on that side, the place where the work is
-        latin = _LATIN_AFTER_RE.match(text, hit.end)
+        latin = _LATIN_WORD_RE.match(text, hit.end)
         if latin and latin.group(1).casefold() in _AFTER:
             return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
@@ -174,7 +171,7 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
     than where another party sits ("our supplier in Hanoi")."""
     if hit.token_start < 0:
         after = text[hit.end : hit.end + 12]
-        latin = _LATIN_AFTER_RE.match(text, hit.end)
+        latin = _LATIN_WORD_RE.match(text, hit.end)
         return (after.startswith(_PEOPLE_ZH_AFTER) or bool(latin and latin.group(1).casefold() in _PEOPLE_AFTER)
                 or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE))
     after = _next_words(words, hit.token_end, text, 2)
@@ -201,7 +198,7 @@ def _sentence_span(text: str, pos: int) -> tuple[int, int]:
     return spans[max(k, 0)]
 
 
-def _sentence_at(text: str, pos: int) -> str:
+def sentence_at(text: str, pos: int) -> str:
     """The sentence of the text around `pos`, with its stop: a question mark makes a question."""
     start, end = _sentence_span(text, pos)
     return text[start:end]
@@ -224,7 +221,7 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     sentence = text[start:end]
     clause = _clause_at(sentence, hit.start - start)
-    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not _asks(part))
+    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not asks(part))
                for part in (sentence, clause))
 
 
@@ -249,6 +246,6 @@ _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECA
 def in_ask(hit: _Hit, text: str) -> bool:
     """Whether the place is one the request is about: named in a sentence that asks for something (a
     question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""
-    return bool(_asks(_sentence_at(text, hit.start))
+    return bool(asks(sentence_at(text, hit.start))
                 or _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
                 or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))

@@ -150,7 +150,7 @@ _HOME_HYPHEN_EN = re.compile(
 
 # "(我们是)一家…": who the client is; also the formal 本公司為… (本公司為香港註冊公司, 本集團為深圳上市公司).
 _DESCRIPTOR_ZH = re.compile(
-    r"(?:我们是|我們是|我司是|本公司是|我方是|是)?一家|(?:本公司|本集团|本集團|我司)[為为]|(?:我们是|我們是|我哋係)(?!否)"
+    r"(?:我们是|我們是|我司是|本公司是|我方是|是)?一家|(?:本公司|本集团|本集團|我司)[為为]|(?:我们是|我們是|我哋係)(?!否|想|要|打算|准备|準備|计划|計劃|希望|需要|在|喺)"
 )
 
 
@@ -191,3 +191,7 @@ _LIST_JOINER = re.compile(
 
 # After "in Thai or English" these leave the phrase about the language ("… in English please").
 _AFTER_IN_LANGUAGE = set(_CUES["after_in_language"])
+
+
+# The next word in Latin letters after a place written in another script: 兩個香港 engineers, 我哋 HK 公司.
+_LATIN_WORD_RE = re.compile(r"\s*([A-Za-z]+)")

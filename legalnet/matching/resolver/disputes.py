@@ -51,7 +51,7 @@ def with_award_enforcement(main: list[str], also: list[str], texts: list[str],
 def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
                           texts: list[str]) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
-    (arbitration, insolvency, maritime) is central, unless the client chose litigation itself or says it
+    (arbitration, insolvency, maritime, criminal) is central, unless the client chose litigation itself or says it
     means to sue ("sue them or petition to wind them up")."""
     if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts):
         return main, also

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .background import _asks, _sentence_at
+from .background import asks, sentence_at
 from .cues import _CUES
 
 FOREIGN_INVESTMENT = "foreign-investment"
@@ -17,7 +17,7 @@ _OPEN_ECONOMIES = frozenset(_CUES["open_economies"])
 def sets_up(texts: list[str]) -> bool:
     """Whether any of the texts asks about founding or registering something: a company, a JV, a plant (not
     the client's own history: "we set up a JV in 2019")."""
-    return any(_asks(_sentence_at(text, m.start())) for text in texts for m in _ENTRY_RE.finditer(text))
+    return any(asks(sentence_at(text, m.start())) for text in texts for m in _ENTRY_RE.finditer(text))
 
 
 def with_foreign_investment(main: list[str], also: list[str], texts: list[str], homes: list[str],

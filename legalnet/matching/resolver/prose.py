@@ -28,12 +28,12 @@ from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import (
     _descriptor_spans,
-    _in_spans,
-    _is_client_here,
     _is_client_industry,
     _is_home_place,
     _language_groups,
     asks_for_lawyer,
+    in_spans,
+    is_client_here,
 )
 from .scan import _scan, _tokens
 from .terms import _exact, _language_codes, resolve_terms
@@ -97,14 +97,19 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         parties = _parties_in(text, idx)
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
-    names = [(p.start, p.end) for p in parties]
+    # "the Government of Lao PDR" is a party and still names the place.
+    names = [(p.start, p.end) for p in parties if not p.name.startswith("Government of")]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
     # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
              or any(_POSSESSIVE_SEAT_RE.match(h.text[-2:] + text[h.end : a]) for a, _b in names if a >= h.end)}
-    reading.term_initials = {_initials(h.text) for h in hits if "practice_areas" in h.senses and " " in h.text.strip()}
-    hits = _without_lowercase_places(_without_term_initials(hits))
+    acronyms: dict[str, int] = {}
+    for h in hits:
+        if "practice_areas" in h.senses and " " in h.text.strip():
+            acronyms.setdefault(_acronym_of(h.text), h.start)
+    reading.term_initials = set(acronyms)
+    hits = _without_lowercase_places(_without_term_initials(hits, acronyms))
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -147,7 +152,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if row and row.jurisdiction and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction and _in_spans(hit.start, spans):
+                elif row and row.jurisdiction and in_spans(hit.start, spans):
                     # 我们是港股listed company: the client's own standing, like its seat.
                     reading.home_jurisdictions.append((row.jurisdiction, hit.text))
                 elif row and row.jurisdiction:
@@ -165,7 +170,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     return reading
 
 
-def _initials(phrase: str) -> str:
+def _acronym_of(phrase: str) -> str:
+    """The capital initials of a phrase's words: "single family office" gives SFO."""
     return "".join(word[0] for word in re.findall(r"[^\W\d_]+", phrase)).upper()
 
 
@@ -176,19 +182,17 @@ def _without_lowercase_places(hits: list) -> list:
         return hits
     return [h for h in hits
             if not ("jurisdictions" in h.senses and len(h.senses) == 1 and h.text.isascii() and h.text.isalpha()
-                    and h.text.islower() and len(h.text) >= 4)]
+                    and h.text.islower() and len(h.text) >= 4 and h.text not in _LOWERCASE_ABBREVIATIONS)]
 
 
-def _without_term_initials(hits: list) -> list:
-    """The hits less an acronym written as the initials of a legal term named before it: "via convertible note
-    … review the CN terms" is the note, not China; "a single family office … the SFO" is the office, not Hong
-    Kong's Securities and Futures Ordinance."""
-    terms = [(h.start, _initials(h.text)) for h in hits if "practice_areas" in h.senses and " " in h.text.strip()]
-    if not terms:
+def _without_term_initials(hits: list, acronyms: dict[str, int]) -> list:
+    """The hits less an acronym written as the initials of a legal term named before it (``acronyms``: each
+    term's initials and where the term starts): "via convertible note … review the CN terms" is the note, not
+    China; "a single family office … the SFO" is the office, not Hong Kong's Securities and Futures Ordinance."""
+    if not acronyms:
         return hits
     return [h for h in hits
-            if not (h.text.isupper() and 2 <= len(h.text) <= 5
-                    and any(start < h.start and initials == h.text for start, initials in terms))]
+            if not (h.text.isupper() and 2 <= len(h.text) <= 5 and acronyms.get(h.text, h.start) < h.start)]
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
@@ -224,7 +228,7 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         if roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
             roles[id(first)] = roles[id(second)]
-        elif roles[id(first)] == roles[id(second)] == "matter" and _is_client_here(
+        elif roles[id(first)] == roles[id(second)] == "matter" and is_client_here(
                 _Hit(first.start, second.end, text[first.start : second.end], {}), text):
             roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…: where the client is
         if (roles[id(first)] == roles[id(second)]
@@ -342,6 +346,7 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
 # The roles of places that are not where the work is: the client's seat and history, other parties' seats,
 # people's nationality, plans for later.

@@ -29,6 +29,7 @@ from .cues import (
     _LANG_CUES_ZH_ADJACENT,
     _LANG_CUES_ZH_AFTER,
     _LANG_WEAK_AFTER,
+    _LATIN_WORD_RE,
     _LIST_JOINER,
     _MATTER_NOUNS,
     _MATTER_ZH,
@@ -92,7 +93,7 @@ def _zh_descriptor_opening(text: str, pos: int) -> bool:
     return not before or before.endswith("是") or before in _ZH_OWNER
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
@@ -135,7 +136,6 @@ def _chinese_role(text: str, pos: int) -> str | None:
 
 # 有 with an optional measure word at the end of a clause opening: 我们有, 我司有一家, 我哋有間.
 _ZH_HAVE_RE = re.compile(r"有(?:一)?(?:家|間|间|个|個)?$")
-_LATIN_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _zh_seat_subject(text: str, hit: _Hit) -> bool:
@@ -173,7 +173,7 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
     return False
 
 
-def _is_client_here(hit: _Hit, text: str) -> bool:
+def is_client_here(hit: _Hit, text: str) -> bool:
     """"I'm in Shanghai", "Kami di Singapura", 我在上海。: the place is where the client is (``client_here``)."""
     before = text[max(0, hit.start - 60) : hit.start]
     after = text[hit.end : hit.end + 8]
@@ -181,7 +181,7 @@ def _is_client_here(hit: _Hit, text: str) -> bool:
 
 
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
-    if _in_spans(hit.start, spans) or _is_client_here(hit, text):
+    if in_spans(hit.start, spans) or is_client_here(hit, text):
         return True
     if hit.token_start < 0:
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
@@ -212,8 +212,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     if before[0] == "from":
         return not (len(before) > 1 and before[1] in _PEOPLE)
     if before[0] == "dari":
-        # "Kami startup dari Singapura": where the client comes from; "barang dari China" is an origin.
-        return any(word in ("kami", "saya") for word in before[1:4])
+        # "Kami startup dari Singapura": where the client comes from; "barang kami dari China" is an origin.
+        return any(word in _FIRST_PERSON_MS and k == len(before) - 1 for k, word in enumerate(before[1:4], 1))
     # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
     # "a Vietnam dispute", "a Jakarta joint venture" name the matter.
     for k, word in enumerate(before[:2]):
@@ -235,17 +235,21 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     return False
 
 
-_MIXED_OWNER_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團)(?:的|嘅)?\s*$")
+# 我哋 HK 公司: a place in Latin letters between the client's "we" and a company noun in Chinese.
+_MIXED_OWNER_RE = re.compile("(?:" + "|".join(sorted((w for w in _ZH_OWNER if w), key=len, reverse=True))
+                             + ")(?:的|嘅)?\\s*$")
 _MIXED_ORG_RE = re.compile(
-    r"\s*(?:公司|集团|集團|企业|企業|子公司|分公司|总部|總部|entity|company|co\b)", re.IGNORECASE)
+    "\\s*(?:" + "|".join(sorted(_ORG_ZH, key=len, reverse=True)) + "|entity\\b|company\\b|co\\b)", re.IGNORECASE)
 # A note that opens with the writer's company and no verb: "HK trading co (electronic components).", "SG fintech
 # startup, 12 staff."
 _TELEGRAPHIC_SEAT_RE = re.compile(
-    r"\s+(?:[\w&-]+\s+){0,2}?(?:co|company|firm|group|trader|traders|exporter|importer|manufacturer|maker|startup"
-    r"|start-up|investor|family|sme|business|corp|ltd|pte\s+ltd|sdn\s+bhd)\.?\s*(?:[(（,.:;]|$)",
+    r"\s+(?:[\w&-]+\s+){0,2}?(?:"
+    + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in _CUES["telegraphic_seat_nouns"])
+    + r")\.?\s*(?:[(（,.]|$)",
     re.IGNORECASE,
 )
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
+_FIRST_PERSON_MS = frozenset(_CUES["first_person_ms"])
 # Verbs after which "a <place> <noun>" describes the speaker: "we are a Penang maker", "I run a KL cafe".
 _SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run", "own", "manage", "represent"})
 # Verbs after which "a <place> company" is one of the speaker's own vehicles: "we have a HK company".
@@ -253,7 +257,7 @@ _HAVE_VERBS = frozenset({"have", "has", "ve"})
 
 
 def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
-    if _in_spans(hit.start, spans):
+    if in_spans(hit.start, spans):
         return True
     if hit.token_start < 0:
         if text[max(0, hit.start - 4) : hit.start].rstrip().endswith(_FOUNDING_VERBS_ZH):
