@@ -135,3 +135,11 @@ def test_the_clients_own_company_or_office_in_mixed_writing(description):
 ])
 def test_language_requests_in_more_words_and_scripts(description, expected):
     assert resolve_request("Lawyer", description).languages == expected
+
+
+def test_a_place_in_a_chinese_clause_that_tells_something_done_is_not_asked_about():
+    found = resolve_request("利润分红",
+                            "我们在广州南沙有一家外商独资企业。香港税务局的居民身份证明已经拿到了，需要内地律师协助备案。")
+    assert found.jurisdictions == ["CN"]
+    # A clause that asks keeps its place.
+    assert "HK" in resolve_request("分红", "证明已经拿到了，想在香港开户，需要律师。").jurisdictions

@@ -239,6 +239,7 @@ def names_clause(hit: _Hit, text: str) -> bool:
     return any(word in after for word in _FORUM_CLAUSE)
 
 
+_DONE_CLAUSE_ZH_RE = re.compile("|".join(_CUES["done_clause_zh"]))
 _ANCHOR_BEFORE_RE = re.compile("|".join(_CUES["legal_anchor_before"]), re.IGNORECASE)
 _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECASE)
 
@@ -246,6 +247,11 @@ _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECA
 def in_ask(hit: _Hit, text: str) -> bool:
     """Whether the place is one the request is about: named in a sentence that asks for something (a
     question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""
-    return bool(asks(sentence_at(text, hit.start))
-                or _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
-                or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))
+    if _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start]) or _ANCHOR_AFTER_RE.search(
+            text[hit.end : hit.end + 12]):
+        return True
+    start, end = _sentence_span(text, hit.start)
+    clause = _clause_at(text[start:end], hit.start - start)
+    if hit.token_start < 0 and _DONE_CLAUSE_ZH_RE.search(clause) and not asks(clause):
+        return False  # 香港税务局的证明已经拿到了，需要内地律师…: done, not asked about
+    return asks(text[start:end])
