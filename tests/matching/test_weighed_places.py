@@ -143,3 +143,8 @@ def test_a_place_in_a_chinese_clause_that_tells_something_done_is_not_asked_abou
     assert found.jurisdictions == ["CN"]
     # A clause that asks keeps its place.
     assert "HK" in resolve_request("分红", "证明已经拿到了，想在香港开户，需要律师。").jurisdictions
+
+
+def test_a_filing_language_listed_with_cantonese_or_is_no_request():
+    found = resolve_request("澳門補充稅", "仲有申報表要用葡文定中文。Any tax lawyer familiar with Macao?")
+    assert found.languages == []
