@@ -99,3 +99,18 @@ def test_languages_and_parties_in_more_phrasings(description, languages, parties
 ])
 def test_ip_offices_and_districts(description, expected):
     assert places("Request", description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("数据出境", "准备把国内用户数据迁到新加坡子公司。需要做个人信息出境安全评估或标准合同备案（网信办），"
+                 "同时新加坡那边也要符合PDPA。", ["CN", "SG"]),
+    ("Thép", "Bộ Công Thương vừa áp thuế chống bán phá giá, chúng tôi cần luật sư. Nhà cung cấp đã kiện chúng tôi ra "
+             "CIETAC ở Bắc Kinh, chúng tôi cần luật sư Trung Quốc.", ["CN", "VN"]),
+])
+def test_a_regulator_named_where_the_client_asks_puts_its_place_in_play(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_a_word_of_local_usage_does_not():
+    found = places("Injury at construction site in Macau", "我係內地工人，喺澳門地盤做嘢受傷，判頭唔肯賠償，想告佢。")
+    assert found == ["MO"]

@@ -159,15 +159,23 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
                     # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
                     # institution's clause counts where the client asks about it ("and to check the SIAC clause"),
-                    # unless it is where an award was already won.
+                    # unless it is where an award was already won. A regulator, statute or court named where the
+                    # client asks for something (网信办, Bộ Công Thương) puts its place in play too.
                     asked_forum = (code == "arbitration" and in_ask(hit, text) and names_clause(hit, text)
                                    and not is_judgment_origin(hit, text))
                     if not in_client_history(hit, text) and (
-                            (row.scope == "caps" and code != "arbitration") or asked_forum):
+                            (row.scope == "caps" and code != "arbitration") or asked_forum
+                            or (code != "arbitration" and _is_institution(row) and in_ask(hit, text))):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+def _is_institution(row) -> bool:
+    """Whether a term is a regulator, statute, court or registry (its source names one), not a word in
+    local usage that only hints at a place (判頭, "curated")."""
+    return bool(row.source) and not row.source.startswith("curated")
 
 
 def _acronym_of(phrase: str) -> str:
