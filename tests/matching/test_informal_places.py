@@ -114,3 +114,29 @@ def test_a_regulator_named_where_the_client_asks_puts_its_place_in_play(title, d
 def test_a_word_of_local_usage_does_not():
     found = places("Injury at construction site in Macau", "我係內地工人，喺澳門地盤做嘢受傷，判頭唔肯賠償，想告佢。")
     assert found == ["MO"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("WHT on royalties", "Our Brunei company pays royalties to our Hong Kong parent. What withholding tax applies in "
+                         "Brunei and can we use the Brunei–HK DTA?", ["BN"]),
+    ("Account frozen",
+     "我哋係觀塘一間 trading company，銀行話 police 發咗 LCN，同一筆由泰國客戶過嚟嘅 payment 有關。", ["HK"]),
+    ("พินัยกรรม", "ผมเป็นคนไทย ปัจจุบันทำงานและอาศัยอยู่ที่สิงคโปร์ มีคอนโดในกรุงเทพฯ ต้องการทำพินัยกรรม", ["TH"]),
+])
+def test_treaties_hk_consent_letters_and_where_a_thai_client_lives(title, description, expected):
+    assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("description", "languages", "parties"), [
+    ("Our board would prefer to discuss with counsel in Cantonese, while documents can be in English.", ["yue"], []),
+    ("อยากได้ทนายที่คุยภาษาไทยได้ครับ", ["th"], []),
+    ("Mas okay po kung Tagalog magsalita yung abogado.", ["fil"], []),
+    ("One ex-sales guy, Marcus Goh Jun Hao, resigned last month.", [], ["Marcus Goh Jun Hao"]),
+    ("想在澳门氹仔买一套二手住宅，卖方是李国华先生。", [], ["李国华"]),
+    ("Minh muon mua can ho tu ong Tran Van Phuc.", [], ["Tran Van Phuc"]),
+    ("一名前员工向南山区劳动人事争议仲裁委员会申请仲裁。", [], []),
+])
+def test_more_language_cues_and_party_roles(description, languages, parties):
+    found = resolve_request("Request", description)
+    assert found.languages == languages
+    assert found.counterparties == parties

@@ -204,6 +204,8 @@ def _without_term_initials(hits: list, acronyms: dict[str, int]) -> list:
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
+_TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
+_TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
@@ -246,6 +248,8 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         gap = text[first.end : second.start]
         if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
             roles[id(first)] = roles[id(second)] = "background"
+        elif _TREATY_GAP_RE.match(gap) and _TREATY_AFTER_RE.match(text, second.end):
+            roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
         elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
             roles[id(first)] = roles[id(second)]
     # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all.
