@@ -77,8 +77,9 @@ _PERSON_AFTER_ROLE = re.compile(
     # The name ends at a stop or at a word in small letters ("my landlord Tan Kok Wee say he will …").
     r"(?=\s*[,.;:)!?]|\s+[a-z])"
 )
-# Tagalog names a person after si or kay, written in small letters: "ang asawa ko ay si Jerome Dizon Bautista".
-_PERSON_AFTER_TAGALOG_MARKER = re.compile(r"(?<![\w])(?:si|kay)\s+(" + _NAME_WORD + _NAME_REST + r")")
+# Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),
+# Vietnamese ông without its marks ("tu ong Tran Van Phuc"); capitalised, Ong is a surname ("Ong Siew Lan").
+_PERSON_AFTER_SMALL_MARKER = re.compile(r"(?<![\w])(?:si|kay|ong)\s+(" + _NAME_WORD + _NAME_REST + r")")
 _NOT_PERSON = set(_DATA["not_person_words"])
 
 
@@ -414,7 +415,7 @@ def _cjk_people(text: str) -> list[Party]:
 
 def _people(text: str) -> list[Party]:
     found = []
-    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_TAGALOG_MARKER):
+    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_SMALL_MARKER):
         for m in pattern.finditer(text):
             words = m.group(1).split()
             while words and words[-1] in _NOT_PERSON:

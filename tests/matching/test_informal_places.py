@@ -140,3 +140,8 @@ def test_more_language_cues_and_party_roles(description, languages, parties):
     found = resolve_request("Request", description)
     assert found.languages == languages
     assert found.counterparties == parties
+
+
+def test_a_capitalised_ong_is_a_surname_and_a_filing_in_portuguese_no_request():
+    assert resolve_request("Plant", "Best regards, Ong Siew Lan, Group Legal").counterparties == []
+    assert resolve_request("氹仔", "中介说物业登记局的文件是葡文的，需要律师帮忙查册。").languages == []
