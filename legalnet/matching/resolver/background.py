@@ -221,8 +221,14 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     sentence = text[start:end]
     clause = _clause_at(sentence, hit.start - start)
-    return any(bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not asks(part))
-               for part in (sentence, clause))
+    return _tells_history(sentence) or _tells_history(clause)
+
+
+@lru_cache(maxsize=256)
+def _tells_history(part: str) -> bool:
+    """Whether a sentence or clause tells the client's history and asks for nothing; worked out once per part,
+    as every place in a long sentence asks the same."""
+    return bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not asks(part))
 
 
 def is_judgment_origin(hit: _Hit, text: str) -> bool:
