@@ -196,3 +196,7 @@ _AFTER_IN_LANGUAGE = set(_CUES["after_in_language"])
 
 # The next word in Latin letters after a place written in another script: 兩個香港 engineers, 我哋 HK 公司.
 _LATIN_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
+
+
+# Abbreviations of places read in prose in small letters too ("hk", "sg", "hcmc"): none is a word of the region.
+_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])

@@ -20,7 +20,7 @@ from .background import (
     names_people,
     without_set_aside,
 )
-from .cues import _CUES
+from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
 from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
@@ -35,7 +35,7 @@ from .roles import (
     in_spans,
     is_client_here,
 )
-from .scan import _scan, _tokens
+from .scan import _scan, _tokens, capitalises_names
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -183,10 +183,13 @@ def _acronym_of(phrase: str) -> str:
     return "".join(word[0] for word in re.findall(r"[^\W\d_]+", phrase)).upper()
 
 
+_PLACES = frozenset({"jurisdictions"})
+
+
 def _without_lowercase_places(hits: list) -> list:
     """The hits less a place name written in lowercase by a writer who capitalises the places it names: "may
     bago silang kinuha" (Tagalog "new") is not Bago in Myanmar."""
-    if not any(h.text[:1].isupper() for h in hits if "jurisdictions" in h.senses):
+    if not capitalises_names(hits, _PLACES):
         return hits
     return [h for h in hits
             if not ("jurisdictions" in h.senses and len(h.senses) == 1 and h.text.isascii() and h.text.isalpha()
@@ -358,7 +361,6 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
-_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
 # The roles of places that are not where the work is: the client's seat and history, other parties' seats,
 # people's nationality, plans for later.

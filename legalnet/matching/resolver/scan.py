@@ -13,9 +13,9 @@ from ..vocabulary import (
 )
 from .cues import (
     _CLAUSE_END,
-    _CUES,
     _DEMONYM_LAW,
     _DEMONYM_MATTER,
+    _LOWERCASE_ABBREVIATIONS,
     _ORG_NOUNS,
     _PEOPLE,
     _PROSE_TYPO_MIN,
@@ -58,9 +58,6 @@ def _tokens(text: str) -> tuple[list[_Token], list[tuple[int, int, str]]]:
     return words, runs
 
 
-_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])
-
-
 def _written_in_capitals(text: str) -> bool:
     cased = [c for c in text if c.isupper() or c.islower()]
     return bool(cased) and all(c.isupper() for c in cased)
@@ -73,6 +70,11 @@ def _word_hit(words: list[_Token], text: str, i: int, size: int, senses: dict[st
 
 # Kinds whose names are proper nouns, written with a capital by those who capitalise.
 _PROPER_KINDS = frozenset({"jurisdictions", "languages"})
+
+
+def capitalises_names(hits: list[_Hit], kinds: frozenset[str]) -> bool:
+    """Whether the writer capitalises the names it writes: some hit of one of these kinds starts with a capital."""
+    return any(h.text[:1].isupper() for h in hits if kinds & set(h.senses))
 
 
 def _typo_senses(
@@ -165,7 +167,7 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
     merged.sort(key=lambda c: (-c[0], c[1], c[2]))
     # A writer who capitalises the places it names writes a misspelt one capitalised too: "change" is no
     # "Changi" in a text that writes "Samut Prakan".
-    capitalises = any(h.text[:1].isupper() for h in hits if _PROPER_KINDS & set(h.senses))
+    capitalises = capitalises_names(hits, _PROPER_KINDS)
     for size, _edits, i, senses in merged:
         if capitalises and not words[i].text[:1].isupper():
             senses = {kind: codes for kind, codes in senses.items() if kind not in _PROPER_KINDS}
