@@ -20,6 +20,7 @@ _BEFORE = frozenset(_CUES["background_before"])
 _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
+_DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 _HOLDERS = frozenset(_CUES["background_holders"])
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
@@ -54,9 +55,13 @@ def _clause_after(text: str, pos: int, limit: int = 40) -> str:
 
 
 def is_later_place(hit: _Hit, text: str) -> bool:
-    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off."""
+    """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off; 日後如取得裁決，可能需要到泰國…:
+    the sentence makes it a step for a later day."""
     after = _clause_after(text, hit.end).casefold()
-    return any(marker in after for marker in _DEFERRED)
+    if any(marker in after for marker in _DEFERRED):
+        return True
+    start, _end = _sentence_span(text, hit.start)
+    return bool(_DEFERRED_BEFORE_RE.search(text, start, hit.start))
 
 
 _COUNSEL_AFTER = frozenset(_CUES["counsel_place"]["after"])
@@ -85,7 +90,43 @@ def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
             return False
         lead = text[max(0, hit.start - 40) : hit.start]
-    return not _OWNED_LAWYER_RE.search(lead)
+    return not _OWNED_LAWYER_RE.search(lead) or bool(_OWN_RE.search(lead))
+
+
+_BLOC_RE = "(?:ASEAN|东盟|東盟|亚细安|亞細安)"
+_TREATY_RE = "(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + ")"
+_INSTRUMENT_AFTER_RE = re.compile(r"\s*[-–—/]\s*" + _BLOC_RE + r"\s*" + _TREATY_RE, re.IGNORECASE)
+_INSTRUMENT_BEFORE_RE = re.compile(_BLOC_RE + r"\s*[-–—/]\s*$", re.IGNORECASE)
+
+
+def names_instrument(hit: _Hit, text: str) -> bool:
+    """Whether the place is a party to a treaty with a bloc: "the China-ASEAN FTA", 中国-东盟原产地证书."""
+    if _INSTRUMENT_AFTER_RE.match(text, hit.end):
+        return True
+    return bool(_INSTRUMENT_BEFORE_RE.search(text[max(0, hit.start - 12) : hit.start])) and bool(
+        re.match(r"\s*" + _TREATY_RE, text[hit.end : hit.end + 24], re.IGNORECASE))
+
+
+_OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
+    """Whether the place qualifies a lawyer someone already has: "being handled by our Singapore counsel",
+    "the lender's counsel in Bangkok", 我们的香港律师. That lawyer's place is not where work is asked for."""
+    found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
+    if found:
+        lead = text[max(0, hit.start - 40) : hit.start][: found.start()]
+    elif hit.token_start < 0:
+        if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
+            return False
+        lead = text[max(0, hit.start - 12) : hit.start]
+    else:
+        after = _next_words(words, hit.token_end, text, 2)
+        if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
+            return False
+        lead = text[max(0, hit.start - 40) : hit.start]
+    # "We need our own counsel in Laos": the lawyer the client is asking for.
+    return bool(_OWNED_LAWYER_RE.search(lead)) and not _OWN_RE.search(lead)
 
 
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)
@@ -117,6 +158,11 @@ def without_set_aside(text: str) -> str:
     return text
 
 
+# A place that opens the capitalised name of one of its authorities: "Vietnam National Competition Commission".
+_INSTITUTION_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][\w-]*){0,3}?\s+(?:" + "|".join(_CUES["institution_nouns"]) + r")\b")
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
@@ -138,6 +184,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         if latin and latin.group(1).casefold() in _AFTER:
             return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
+    if _INSTITUTION_AFTER_RE.match(text, hit.end):
+        return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
         if word in _PEOPLE:
@@ -145,6 +193,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         if word in _AFTER:
             return True
     before = _prev_words(words, hit.token_start, text, 5)
+    if before and before[0] == "the":
+        before = before[1:]  # "investors from the Greater Bay Area"
     if not before:
         return False
     # One word or two: "from China", "warga negara Singapura", "công ty Trung Quốc".
@@ -180,11 +230,17 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
         before and (before[0] in _PEOPLE_BEFORE or " ".join(reversed(before[:2])) in _PEOPLE_BEFORE))
 
 
+# The mark of the next item of a numbered or lettered list: "(2)", "b)", "ii)".
+_LIST_ITEM_RE = re.compile(r"\s*\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+
+
 @lru_cache(maxsize=64)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of a text, its stop included; worked out once per text."""
     spans, start = [], 0
     for m in _SENTENCE_END_RE.finditer(text):
+        if m.group().strip() in (";", "；") and _LIST_ITEM_RE.match(text, m.end()):
+            continue  # "We need (1) Lao counsel …; (2) PRC counsel …": one ask, item by item
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text) or not spans:

@@ -17,6 +17,8 @@ from .background import (
     is_set_aside,
     names_clause,
     names_counsel_place,
+    names_instrument,
+    names_owned_lawyer,
     names_people,
     without_set_aside,
 )
@@ -120,6 +122,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
+    # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
+    supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
+    named = {code for hit in hits for code in readings[id(hit)].get("jurisdictions", ())}
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -141,7 +146,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
                 hit, text):
-            for code in sorted(senses["practice_areas"]):
+            for code in sorted(_acronym_areas(hit, senses["practice_areas"], supported, named)):
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
                 reading.practice_areas.append((code, hit.text))
@@ -170,6 +175,20 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+def _acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[str]) -> frozenset[str]:
+    """The areas an acronym that names institutions of different places stands for here: those the rest of
+    the text names too ("VCC" beside a merger filing is Vietnam's competition commission, beside a fund
+    Singapore's variable capital company), else those of a place the text names; with neither, the text
+    does not say which it is and the acronym counts for nothing."""
+    if len(areas) < 2 or not hit.text.isupper():
+        return areas
+    rows = {code: term_info(normalise(hit.text), code) for code in areas}
+    if len({row.jurisdiction for row in rows.values() if row and row.jurisdiction}) < 2:
+        return areas  # one institution or none ("MAS", "ESPP"): every area it touches
+    at_home = frozenset(code for code, row in rows.items() if row and row.jurisdiction in places)
+    return (areas & supported) or at_home
 
 
 def _is_institution(row) -> bool:
@@ -224,7 +243,8 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
             roles[id(hit)] = "later"
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
-        elif id(hit) in seats or is_judgment_origin(hit, text):
+        elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
+              or names_instrument(hit, text)):
             roles[id(hit)] = "background"
         elif is_background_place(hit, words, text):
             roles[id(hit)] = "people" if names_people(hit, words, text) else "background"

@@ -1,0 +1,105 @@
+"""Places that stand for something other than the matter: a lawyer someone already has, an authority's name,
+a treaty with a bloc, an office the client works from, a step put off; and words a resolver must know to
+read them (Vietnamese and Khmer names, acronyms shared by two places' institutions)."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+def read(title: str, description: str):
+    """The resolution of a request."""
+    return resolve_request(title, description)
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We need Thai counsel for the due diligence. The SPA itself is being handled by our Singapore counsel.",
+     ["TH"]),
+    ("The lender's counsel in Bangkok drafts the facility. We need our own counsel in Laos for the security.",
+     ["LA"]),
+    ("我们的香港律师说要在深圳起诉，请推荐深圳律师。", ["CN"]),
+])
+def test_a_lawyer_someone_already_has_is_not_where_work_is_asked(description, expected):
+    assert read("Counsel", description).jurisdictions == expected
+
+
+def test_a_place_opening_an_authoritys_name_is_not_a_nationality():
+    found = read("Merger filings", "We are a Singapore-headquartered group buying a cement producer in Albay. "
+                                   "Combined turnover exceeds the Philippine Competition Commission thresholds and "
+                                   "a notification to the Vietnam National Competition Commission may be needed.")
+    assert found.jurisdictions == ["PH", "VN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Can we claim China-ASEAN FTA rates when importing solar inverters into Vietnam?", ["VN"]),
+    ("货物在谅山口岸被越南海关扣了，说我们的中国-东盟原产地证有问题，需要越南律师。", ["VN"]),
+])
+def test_a_place_joined_to_a_bloc_before_a_treaty_names_the_treaty(description, expected):
+    assert read("Customs", description).jurisdictions == expected
+
+
+def test_the_office_the_client_writes_from_is_its_seat_but_one_it_opens_is_the_matter():
+    found = read("Device registration", "Writing from our APAC regional office in Singapore. We want to register "
+                                        "our implant with the Thai FDA.")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["TH"], ["SG"])
+    assert read("Office", "We plan to open our regional office in Singapore and need advice.").jurisdictions == ["SG"]
+
+
+def test_a_step_for_a_later_day_is_not_asked_for():
+    found = read("仲裁", "經銷合約約定香港國際仲裁中心仲裁，仲裁地為香港。想委任香港律師提起仲裁。日後如取得裁決，"
+                       "可能需要到泰國聲請承認執行，但目前只需處理仲裁部分。")
+    assert found.jurisdictions == ["HK"]
+
+
+def test_investors_from_a_region_are_background():
+    found = read("SFC licensing", "Our client will set up an asset manager in Hong Kong for investors from the "
+                                  "Greater Bay Area and needs SFC Type 9 licences.")
+    assert found.jurisdictions == ["HK"]
+
+
+def test_each_item_of_a_numbered_ask_asks():
+    found = read("Concession", "We are a developer from Kunming. We need (1) Lao counsel for the concession "
+                               "agreement; (2) PRC counsel to handle our outbound investment filings.")
+    assert found.jurisdictions == ["LA", "CN"]
+
+
+def test_where_a_caller_is_now_is_its_seat_in_speech_without_stops():
+    found = read("老公在清迈被抓", "我老公 他在泰国清迈那边 前天晚上被警察抓了 我们是湖南的 我现在人在长沙 "
+                                 "能不能帮我们找个泰国的律师")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["TH"], ["CN"])
+
+
+def test_a_licence_the_client_already_holds_after_a_greeting_is_its_standing():
+    found = read("VATP", "Hi 我哋係 Singapore 嘅 digital asset trading platform，已經有 MAS 嘅 MPI licence。"
+                         "而家想 expand 去香港，想問 apply SFC 嘅 VATP licence 要幾耐。")
+    assert found.jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Chúng tôi muốn thành lập một công ty con tại Hồng Kông.", ["HK"]),
+    ("Chúng tôi muốn mở văn phòng đại diện ở Áo Môn.", ["MO"]),
+    ("Nhà máy của chúng tôi nhập hàng từ Phúc Kiến, cần luật sư Việt Nam.", ["VN"]),
+    # Unmarked Vietnamese: "hai nam" is "two years", not Hainan.
+    ("toi lam viec o Da Nang hai nam roi, can luat su", ["VN"]),
+])
+def test_vietnamese_names_of_the_regions_places(description, expected):
+    assert read("Luật sư", description).jurisdictions == expected
+
+
+def test_khmer_provinces_a_parent_company_and_the_arbitration_council():
+    found = read("កម្មករធ្វើកូដកម្ម", "ខ្ញុំជាអ្នកគ្រប់គ្រងរោងចក្រកាត់ដេរមួយនៅខេត្តកំពង់ស្ពឺ។ ក្រុមហ៊ុនមេរបស់យើងនៅហុងកុង។ "
+                                     "យើងត្រូវការមេធាវីដើម្បីតំណាងនៅក្រុមប្រឹក្សាអាជ្ញាកណ្តាល។")
+    assert found.jurisdictions == ["KH"]
+    assert found.practice_areas == ["employment"]
+
+
+@pytest.mark.parametrize(("title", "description", "places", "area"), [
+    ("Merger filing", "Merger of two cement producers in Vietnam and Thailand: are merger control filings "
+                      "needed with the VCC and the TCCT?", ["VN", "TH"], "competition"),
+    ("VCC", "Setting up a VCC in Singapore for a fund; the manager needs a CMS licence.", ["SG"],
+     "capital-markets"),
+])
+def test_an_acronym_of_two_places_institutions_is_read_by_the_rest_of_the_text(title, description, places, area):
+    found = read(title, description)
+    assert found.jurisdictions == places
+    assert area in found.practice_areas
