@@ -26,6 +26,7 @@ _HOLDERS = frozenset(_CUES["background_holders"])
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
 _POSSESSIVES = "的嘅之"
 _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
+_ZH_AFTER_REACH = max(6, *map(len, _ZH_AFTER))
 # จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
 _FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
 _FROM_PLACE_REACH = 40
@@ -35,6 +36,7 @@ _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
 _NEGATED_ASK_RE = re.compile("|".join(_CUES["negated_asks"]), re.IGNORECASE)
 _JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
+_JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_origin_after"]), re.IGNORECASE)
 _JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*")
@@ -110,6 +112,16 @@ def names_instrument(hit: _Hit, text: str) -> bool:
 _OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+_HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
+
+
+def is_handled_elsewhere(hit: _Hit, text: str) -> bool:
+    """Whether the place is in a clause that says someone else already handles that part ("Our NPC notification
+    in the Philippines is being handled by our in-house DPO", 香港部分已由我们的律师处理)."""
+    start, end = _sentence_span(text, hit.start)
+    return bool(_HANDLED_RE.search(_clause_at(text[start:end], hit.start - start)))
+
+
 def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether the place qualifies a lawyer someone already has: "being handled by our Singapore counsel",
     "the lender's counsel in Bangkok", 我们的香港律师. That lawyer's place is not where work is asked for."""
@@ -163,12 +175,16 @@ _INSTITUTION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,3}?\s+(?:" + "|".join(_CUES["institution_nouns"]) + r")\b")
 
 
+_OWN_FACILITY_ZH_AFTER = tuple(_CUES["own_facility_zh_after"])
+_FIRST_PERSON_AT_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|我)(?:[^，。,]{0,3})?(?:在|喺)$")
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
         # The longest cue decides how far back to look: บริษัท (6 letters) before จีน, not only 4.
         before = text[max(0, hit.start - _ZH_BEFORE_REACH) : hit.start]
-        after = text[hit.end : hit.end + 6]
+        after = text[hit.end : hit.end + _ZH_AFTER_REACH]
         if after.startswith("人") and after[1:2] in _NOT_NATIONALITY:
             return False  # 中国人民银行, 中国人类遗传资源: an institution or a subject, not people
         if after[:1] and after[0] in _POSSESSIVES:
@@ -176,6 +192,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             reach = _clause_after(text, hit.end + 1, 6)
             if any(noun in reach for noun in _ZH_PEOPLE):
                 return True
+        if after.startswith(_OWN_FACILITY_ZH_AFTER) and _FIRST_PERSON_AT_RE.search(before):
+            return False  # 我们在越南的工厂: the client's own plant, not another party's
         if _FROM_PLACE_RE.search(text[max(0, hit.start - _FROM_PLACE_REACH) : hit.start]):
             return True
         if before.endswith(_LAWYER_SIDE):
@@ -292,7 +310,8 @@ def is_judgment_origin(hit: _Hit, text: str) -> bool:
     在深圳中院胜诉."""
     if hit.token_start < 0:
         return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
-    return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start]))
+    return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start])
+                or _JUDGMENT_AFTER_RE.match(text, hit.end))
 
 
 def names_clause(hit: _Hit, text: str) -> bool:

@@ -137,7 +137,8 @@ _DESCRIPTOR_STOP_LOCAL = re.compile(
 
 _DESCRIPTOR_STOP_EN = re.compile(
     r"\b(?:need|needs|needing|require|requires|requiring|seek|seeks|seeking|looking|want|wants|would|plan|"
-    r"plans|planning|intend|intends|is|are|was|which|that|who|we|and\s+we|hoping|hope|expanding|expand)\b"
+    r"plans|planning|intend|intends|is|are|was|which|that|who|we|and\s+we|hoping|hope|expanding|expand|opening|"
+    r"setting|launching|entering|hiring|building|establishing|moving|relocating)\b"
     r"|[.;:,!?()]",
     re.IGNORECASE,
 )

@@ -68,6 +68,8 @@ def minor_places(text: str, idx: _Index, parties: list[Party], located: bool = F
                 at = folded.find(key)
                 if at <= 0 or not folded[:at].endswith(_HAN_LOCATIVE):
                     continue
+                if _starts_longer_name(folded, at, key, idx):
+                    continue  # 住在新加坡: 新 begins a longer name, it is not 新 for Singapore
             elif key not in folded:
                 continue
             if located and not _after_locative(folded, key):
@@ -87,6 +89,12 @@ def minor_places(text: str, idx: _Index, parties: list[Party], located: bool = F
                     continue
                 found.append((next(iter(codes)), phrase))
     return found
+
+
+def _starts_longer_name(folded: str, at: int, key: str, idx: _Index) -> bool:
+    """Whether the short name found at `at` is the start of a longer place name written there."""
+    places = idx.exact["jurisdictions"]
+    return any(folded[at : at + size] in places for size in range(len(key) + 1, len(key) + 6))
 
 
 def _after_locative(folded: str, key: str) -> bool:

@@ -12,6 +12,7 @@ from .background import (
     in_ask,
     in_client_history,
     is_background_place,
+    is_handled_elsewhere,
     is_judgment_origin,
     is_later_place,
     is_set_aside,
@@ -22,7 +23,7 @@ from .background import (
     names_people,
     without_set_aside,
 )
-from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
+from .cues import _CUES, _LOWERCASE_ABBREVIATIONS, _ORG_ZH
 from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
@@ -168,7 +169,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     # client asks for something (网信办, Bộ Công Thương) puts its place in play too.
                     asked_forum = (code == "arbitration" and in_ask(hit, text) and names_clause(hit, text)
                                    and not is_judgment_origin(hit, text))
-                    if not in_client_history(hit, text) and (
+                    if not in_client_history(hit, text) and not is_handled_elsewhere(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum
                             or (code != "arbitration" and _is_institution(row) and in_ask(hit, text))):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
@@ -244,7 +245,7 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
         elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
-              or names_instrument(hit, text)):
+              or names_instrument(hit, text) or is_handled_elsewhere(hit, text)):
             roles[id(hit)] = "background"
         elif is_background_place(hit, words, text):
             roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
@@ -258,12 +259,12 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
     for first, second in pairs:
         if first.end != second.start or first.token_start >= 0:
             continue
-        if roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
+        if roles[id(first)] in ("matter", "people", "background") and is_client_here(
+                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
+            roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…, 本人住在珠海横琴: where the client is
+        elif roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
             roles[id(first)] = roles[id(second)]
-        elif roles[id(first)] == roles[id(second)] == "matter" and is_client_here(
-                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
-            roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…: where the client is
         if (roles[id(first)] == roles[id(second)]
                 and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
             roles[id(second)] = "inside"
@@ -363,7 +364,8 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     return main, [c for c in ranked if c not in main]
 
 
-def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
+def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed,
+                  title: str = "") -> TermResolution:
     """The places the request is about when it names several: those the client listed, put in the title or
     named where it asks (or tied to the law of the matter); the places it only mentions elsewhere go. With
     none of them asked about, every place stays."""
@@ -371,14 +373,31 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     # the title names.
     counsel = {code for reading, _factor in weighted for code in reading.counsel_jurisdictions} & set(found.codes)
     asked = set(listed) | counsel
+    # "澳門公司去海防設廠" over "本公司係澳門註冊嘅貿易公司": a title may name the client by its seat.
+    homes = {normalise(source) for reading, factor in weighted if factor != _TITLE_FACTOR
+             for _code, source in reading.home_jurisdictions}
     for reading, factor in weighted:
-        asked |= reading.asked_jurisdictions
+        own: set[str] = set()
+        if factor == _TITLE_FACTOR:
+            own = ({code for code, source in reading.jurisdictions
+                    if normalise(source) in homes and _names_own_company(title, source)}
+                   - {code for code, source in reading.jurisdictions if normalise(source) not in homes})
+        asked |= reading.asked_jurisdictions - own
         if factor == _TITLE_FACTOR and not counsel:
-            asked |= {code for code, _source in reading.jurisdictions}
+            asked |= {code for code, _source in reading.jurisdictions} - own
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
     keep = [code for code in found.codes if code in asked]
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
+
+
+def _names_own_company(title: str, place: str) -> bool:
+    """Whether the title names a company by the place written before it (澳門公司去海防設廠, 东莞家具厂…)."""
+    at = title.find(place)
+    return at >= 0 and any(noun in title[at + len(place) : at + len(place) + 6] for noun in _TITLE_COMPANY_NOUNS)
+
+
+_TITLE_COMPANY_NOUNS = (*_ORG_ZH, "厂", "廠", "餐厅", "餐廳", "酒店", "商店")
 
 
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
@@ -480,7 +499,7 @@ def resolve_request(
                 main, also, asked_texts, homes, out.jurisdictions, _MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1:
-            found = _asked_places(found, weighted, res.codes)
+            found = _asked_places(found, weighted, res.codes, title or "")
         if kind == "jurisdictions" and found.codes:
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:

@@ -1,0 +1,82 @@
+"""Parts of a matter that are done, decided or in other hands, and places that are the client's own or its
+people's: none of them is where the client asks for work."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+def read(title: str, description: str, **lists):
+    """The resolution of a request."""
+    return resolve_request(title, description, **lists)
+
+
+def test_the_seat_of_an_award_already_made_is_where_the_case_was():
+    found = read("Enforcing SIAC award in HCMC", "We are headquartered in Jurong, Singapore. In March an SIAC "
+                 "tribunal (seat Singapore) awarded us USD 1.46m against our former customer. We need counsel to "
+                 "apply to the People's Court of Ho Chi Minh City for recognition and enforcement.")
+    assert found.jurisdictions == ["VN"]
+    assert found.practice_areas == ["arbitration", "litigation"]
+
+
+def test_a_part_handled_by_others_asks_for_nothing_there():
+    found = read("Data breach", "We are a BPO company in Pasig handling claims for Merlion Health Plans Pte. Ltd. "
+                 "in Singapore. Our NPC notification here in the Philippines is being handled by our in-house DPO, "
+                 "so we only need Singapore counsel on the PDPC notification.")
+    assert found.jurisdictions == ["SG"]
+    found = read("Acquisition", "We propose to acquire 70% of a Thai packaging company and need Thai counsel for "
+                 "the due diligence. The Listing Rules aspects are being handled by our Hong Kong counsel and are "
+                 "outside this instruction.")
+    assert found.jurisdictions == ["TH"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("东莞家具厂去泰国罗勇设厂", "我们是东莞厚街的一家家具出口企业，准备在泰国罗勇府设立子公司建厂，需要泰国律师。", ["TH"]),
+    ("澳門公司去海防設廠", "本公司係澳門註冊嘅貿易公司，打算喺越南海防設立一間外資企業。", ["VN"]),
+    # A title place that is the object of the matter stays, though the client comes from there.
+    ("香港 trust + 新加坡 bank account", "我係香港人，有個公司喺新加坡開咗戶口，想設立香港 trust。", ["HK", "SG"]),
+])
+def test_a_title_naming_the_clients_company_by_its_seat(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("လျော်ကြေး", "ကျွန်တော်က မြန်မာအလုပ်သမားပါ။ ထိုင်းနိုင်ငံ မဲဆောက်မြို့က စက်ရုံမှာ အလုပ်လုပ်နေပါတယ်။", ["TH"]),
+    ("退休", "我同太太住喺氹仔。想喺泰國清邁立一份遺囑，將個 condo 留俾喺澳門嘅個仔。", ["TH"]),
+    ("Sdn Bhd", "我们是三个在 KL 的朋友，想注册 Sdn Bhd。其中一个 partner 是 Singapore PR，平时住在新加坡。", ["MY"]),
+    ("供应商违约", "我们在广东深圳的供应商违约了，我们在越南的工厂需要律师。", ["VN"]),
+])
+def test_people_and_their_homes_are_not_the_matter(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+def test_where_a_malay_writer_lives_is_its_seat_and_a_form_naming_it_gives_way():
+    found = read("Dibuang kerja", "Saya warganegara Malaysia, tinggal di Skudai, Johor Bahru dan berulang-alik ke "
+                 "Singapura. Saya mahu membuat tuntutan di Tribunal Tuntutan Pekerjaan Singapura.",
+                 jurisdictions=["Johor"])
+    assert (found.jurisdictions, found.home_jurisdictions) == (["SG"], ["MY"])
+
+
+def test_a_client_living_in_a_city_of_a_province_is_seated_there():
+    found = read("氹仔二手房买卖", "本人住在珠海横琴，想在澳门氹仔买一套二手住宅。")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["MO"], ["CN"])
+
+
+def test_a_descriptor_ends_where_the_client_starts_doing_something():
+    found = read("Hiring in HCMC and Manila", "We are a Singapore payments startup opening small teams in Ho Chi "
+                                              "Minh City and Manila. Need local employment contracts.")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["VN", "PH"], ["SG"])
+
+
+def test_languages_someone_does_not_speak_are_no_request_the_whole_list():
+    found = read("Job offer", "I don't speak Cantonese or Portuguese, so I need a lawyer in Macau who works in "
+                              "English.")
+    assert found.languages == ["en"]
+    found = read("Helper", "My father speaks little English, Mandarin or Cantonese lawyer please.")
+    assert "en" not in found.languages
+
+
+def test_a_short_name_inside_a_longer_one_is_not_read_alone():
+    # 新 is Singapore in 新马, but in 住在新加坡 it only begins the full name.
+    found = read("Kiosk", "我们在 KL 开店，想注册 Sdn Bhd。一个 partner 平时住在新加坡。")
+    assert found.jurisdictions == ["MY"]
