@@ -31,7 +31,8 @@ def test_a_part_handled_by_others_asks_for_nothing_there():
 
 
 @pytest.mark.parametrize(("title", "description", "expected"), [
-    ("东莞家具厂去泰国罗勇设厂", "我们是东莞厚街的一家家具出口企业，准备在泰国罗勇府设立子公司建厂，需要泰国律师。", ["TH"]),
+    ("东莞家具厂去泰国罗勇设厂", "我们是东莞厚街的一家家具出口企业，准备在泰国罗勇府设立子公司建厂，"
+                         "需要泰国律师。", ["TH"]),
     ("澳門公司去海防設廠", "本公司係澳門註冊嘅貿易公司，打算喺越南海防設立一間外資企業。", ["VN"]),
     # A title place that is the object of the matter stays, though the client comes from there.
     ("香港 trust + 新加坡 bank account", "我係香港人，有個公司喺新加坡開咗戶口，想設立香港 trust。", ["HK", "SG"]),
