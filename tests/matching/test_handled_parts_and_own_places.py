@@ -81,3 +81,28 @@ def test_a_short_name_inside_a_longer_one_is_not_read_alone():
     # 新 is Singapore in 新马, but in 住在新加坡 it only begins the full name.
     found = read("Kiosk", "我们在 KL 开店，想注册 Sdn Bhd。一个 partner 平时住在新加坡。")
     assert found.jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize(("description", "expected", "left_out"), [
+    ("A former team leader filed a complaint for illegal dismissal at the NLRC Regional Arbitration Branch III. "
+     "We need counsel for the mandatory conference.", ["employment"], "arbitration"),
+    # A commercial arbitration beside a labour claim keeps its own area.
+    ("Our ex-CEO filed a labour arbitration case (劳动仲裁) and we also started HKIAC arbitration against his "
+     "holding company under the share purchase agreement.", None, None),
+])
+def test_a_labour_forum_calling_itself_arbitration_is_employment_work(description, expected, left_out):
+    found = read("Dismissal", description)
+    if expected is None:
+        assert {"employment", "arbitration"} <= set(found.practice_areas)
+    else:
+        assert found.practice_areas == expected
+        assert left_out in found.also_mentioned
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("He is more comfortable in Cantonese, if the lawyer speaks Cantonese that would be best, English is ok too.",
+     ["yue"]),
+    ("Kami lebih suka pengacara yang bisa berbahasa Inggris karena tim kami tidak bisa berbahasa Mandarin.", ["en"]),
+])
+def test_a_fallback_language_and_one_not_spoken_are_no_request(description, expected):
+    assert read("Lawyer", description).languages == expected

@@ -1,8 +1,9 @@
 """Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
 litigation work as well as the work of its subject, unless the area it names has a forum of its own
 (arbitration, labour disputes); and with an area whose matters go before proceedings of their own central
-(arbitration, insolvency, maritime, criminal), a court named in passing does not add litigation. The words are data:
-``dispute_patterns``, ``dispute_forums`` and ``own_forums`` in ``data/cues.json``."""
+(arbitration, insolvency, maritime, criminal), a court named in passing does not add litigation; a labour forum
+that calls itself arbitration is employment work. The words are data:
+``dispute_patterns``, ``dispute_forums``, ``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -56,3 +57,18 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
     if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts):
         return main, also
     return [code for code in main if code != LITIGATION], [LITIGATION, *also]
+
+
+_LABOUR_FORUM_RE = re.compile("|".join(_CUES["labour_forums"]), re.IGNORECASE)
+
+
+def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
+                            institution_named: bool) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) without arbitration when the only arbitration the texts name is a labour forum's
+    ("NLRC Regional Arbitration Branch", 劳动仲裁, Cambodia's Arbitration Council): that is employment work. An
+    arbitral institution named as well keeps it."""
+    if ARBITRATION not in main or "employment" not in main or institution_named:
+        return main, also
+    if not any(_LABOUR_FORUM_RE.search(text) for text in texts):
+        return main, also
+    return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]

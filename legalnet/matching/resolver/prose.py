@@ -24,7 +24,7 @@ from .background import (
     without_set_aside,
 )
 from .cues import _CUES, _LOWERCASE_ABBREVIATIONS, _ORG_ZH
-from .disputes import forum_over_litigation, with_award_enforcement, with_litigation
+from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
@@ -494,6 +494,9 @@ def resolve_request(
             main, also = with_award_enforcement(main, also, asked_texts, _MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
+            arbitration_terms = [t for reading in readings for t in reading.area_weights.get("arbitration", {})]
+            main, also = labour_over_arbitration(main, also, asked_texts, "arbitration" in res.codes or any(
+                (row := term_info(t, "arbitration")) and row.jurisdiction for t in arbitration_terms))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, _MOST_CENTRAL)
