@@ -106,3 +106,11 @@ def test_a_labour_forum_calling_itself_arbitration_is_employment_work(descriptio
 ])
 def test_a_fallback_language_and_one_not_spoken_are_no_request(description, expected):
     assert read("Lawyer", description).languages == expected
+
+
+def test_a_word_with_another_sense_beside_a_contract_of_another_area():
+    found = read("VIAC arbitration", "We are a design-and-build contractor. The employer has withheld the final "
+                 "payment and the retention for the factory we built; we will start VIAC arbitration.")
+    assert "employment" not in found.practice_areas
+    found = read("Dismissal", "Our employer dismissed me without notice and has not paid my salary.")
+    assert "employment" in found.practice_areas

@@ -148,6 +148,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
                 hit, text):
             for code in sorted(_acronym_areas(hit, senses["practice_areas"], supported, named)):
+                if supported & _OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
+                    continue  # "the Employer" beside a construction contract is the project's owner
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
                 reading.practice_areas.append((code, hit.text))
@@ -176,6 +178,12 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
+
+
+# A word read in one area except beside another that gives it a different sense ("employer" in a building
+# contract, "SPA" for a flat): (word, area) -> the areas that take it away.
+_OTHER_SENSE = {(normalise(entry["term"]), entry["area"]): frozenset(entry["not_with"])
+                for entry in _CUES["context_senses"]}
 
 
 def _acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[str]) -> frozenset[str]:
