@@ -114,3 +114,18 @@ def test_a_word_with_another_sense_beside_a_contract_of_another_area():
     assert "employment" not in found.practice_areas
     found = read("Dismissal", "Our employer dismissed me without notice and has not paid my salary.")
     assert "employment" in found.practice_areas
+
+
+def test_what_the_client_handles_itself_names_no_work():
+    found = read("收購 Lotus Pharma 70%", "Hi all, 我哋係一間香港上市嘅醫療集團 (HKEX main board)。We've signed an LOI "
+                 "to acquire 70% of Lotus Pharma Holdings Pte. Ltd., a Singapore holdco. 需要 Singapore counsel 做 "
+                 "SPA 同 due diligence。HKEX announcement 我哋自己 in-house 處理。")
+    assert "capital-markets" not in found.practice_areas
+    assert found.home_jurisdictions == ["HK"]
+
+
+def test_the_arm_of_a_group_describes_the_client():
+    found = read("SVF licence", "We are the Hong Kong arm (incorporated 2024, office at Cyberport) of a Malaysian "
+                                "e-wallet group. We intend to apply for a Stored Value Facility licence with the HKMA.")
+    assert found.jurisdictions == ["HK"]
+    assert "MY" not in found.jurisdictions

@@ -116,7 +116,8 @@ _TOKEN_RE = re.compile(
 
 _DESCRIPTOR_EN = re.compile(
     r"\b(?:we\s*(?:are|['’]re)|i\s*(?:am|['’]m)|our\s+(?:company|client|firm|group|business)\s+is|"
-    r"the\s+client\s+is|my\s+company\s+is|this\s+is)\s+(?:a|an)\b",
+    r"the\s+client\s+is|my\s+company\s+is|this\s+is)\s+(?:a|an|the(?=\s+(?:[\w-]+\s+){0,3}?(?:arm|branch|subsidiary|"
+    r"office|unit|affiliate|entity)\b))\b",
     re.IGNORECASE,
 )
 

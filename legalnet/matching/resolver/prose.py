@@ -146,7 +146,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
-                hit, text):
+                hit, text) and not is_handled_elsewhere(hit, text):
             for code in sorted(_acronym_areas(hit, senses["practice_areas"], supported, named)):
                 if supported & _OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
                     continue  # "the Employer" beside a construction contract is the project's owner

@@ -69,6 +69,10 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     for m in _DESCRIPTOR_EN.finditer(text):
         stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
+        # "We are the Hong Kong arm (incorporated 2024) of a Malaysian group whose parent is listed on Bursa":
+        # the description goes on after its brackets.
+        while stop and stop.group() == "(" and (bracket := _PAREN_RE.match(text, stop.start())):
+            stop = _DESCRIPTOR_STOP_EN.search(text, bracket.end())
         spans.append((m.end(), stop.start() if stop else len(text)))
     for m in _DESCRIPTOR_LOCAL.finditer(text):
         stop = _DESCRIPTOR_STOP_LOCAL.search(text, m.end())
@@ -83,6 +87,10 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         end = m.end()
         while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;":
             end += 1
+        # 我哋係一間香港上市嘅醫療集團 (HKEX main board): the brackets after the description still describe.
+        bracket = _PAREN_RE.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        if bracket:
+            end = bracket.end()
         spans.append((m.end(), end))
     return spans
 
