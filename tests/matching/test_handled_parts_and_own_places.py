@@ -129,3 +129,31 @@ def test_the_arm_of_a_group_describes_the_client():
                                 "e-wallet group. We intend to apply for a Stored Value Facility licence with the HKMA.")
     assert found.jurisdictions == ["HK"]
     assert "MY" not in found.jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("阿爸喺澳門過身", "佢留低咗氹仔一個住宅單位，仲有香港嘅銀行戶口同埋一啲港股。"
+                    "想問兩邊分別要點樣辦理遺產手續。",
+     ["MO", "HK"]),
+    ("由新加坡搬嚟香港做嘢", "我係馬來西亞人，喺新加坡做咗五年數據分析，而家有間香港銀行想請我。"
+                        "想問應該申請邊種簽證？", ["HK"]),
+    ("澳門居民喺橫琴買樓", "我哋一家住喺氹仔，睇中咗橫琴一個新樓盤，想搵律師幫手睇合同。", ["CN"]),
+    ("IIT", "我係香港 resident，今年喺深圳前海做 consultant。想问 IIT 要点报、可唔可以用大湾区个税补贴，同埋香港 "
+            "salaries tax 仲使唔使交。", ["CN", "HK"]),
+])
+def test_places_of_a_cantonese_writers_life_and_the_region_it_names(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+def test_the_province_after_the_clients_own_town_is_its_seat():
+    found = read("Unpaid invoices", "We are an oilfield services company based in Miri, Sarawak. Seria "
+                 "Petroservices Sdn Bhd has not paid us. We need a Brunei lawyer to sue.", jurisdictions=["Miri"])
+    assert (found.jurisdictions, found.home_jurisdictions) == (["BN"], ["MY"])
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("ต้องการทนายความคดีอาญาในกัมพูชาที่พูดภาษาอังกฤษได้ เพราะพวกเราไม่พูดภาษาเขมร", ["en"]),
+    ("Sana po abogadong nagsasalita ng Tagalog kasi hindi kami magaling mag-Ingles.", ["fil"]),
+])
+def test_a_language_not_spoken_in_thai_and_tagalog_is_no_request(description, expected):
+    assert read("Lawyer", description).languages == expected

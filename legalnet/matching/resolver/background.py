@@ -288,6 +288,9 @@ def _clause_at(sentence: str, pos: int) -> str:
     return sentence[start:]
 
 
+_PAST_CLAUSE_ZH_RE = re.compile("|".join(_CUES["past_clause_zh"]))
+
+
 def in_client_history(hit: _Hit, text: str) -> bool:
     """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
     standing operations and asks for nothing: "We have operated plants in Thailand for a decade",
@@ -295,7 +298,12 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     sentence = text[start:end]
     clause = _clause_at(sentence, hit.start - start)
-    return _tells_history(sentence) or _tells_history(clause)
+    if _tells_history(sentence) or _tells_history(clause):
+        return True
+    # 我係馬來西亞人，喺新加坡做咗五年數據分析，而家有間香港銀行想請我: a clause of the writer's own past in a
+    # sentence the writer opens, though the sentence goes on to something else.
+    return bool(hit.token_start < 0 and _HISTORY_SUBJECT_RE.search(sentence) and _PAST_CLAUSE_ZH_RE.search(clause)
+                and not asks(clause))
 
 
 @lru_cache(maxsize=256)

@@ -126,6 +126,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
     supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
     named = {code for hit in hits for code in readings[id(hit)].get("jurisdictions", ())}
+    single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1 for code in places}
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -139,7 +140,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
             if len(senses) == 1:
                 continue
         if "jurisdictions" in senses:
-            for code in sorted(senses["jurisdictions"]):
+            for code in sorted(_region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
@@ -184,6 +185,14 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
 # contract, "SPA" for a flat): (word, area) -> the areas that take it away.
 _OTHER_SENSE = {(normalise(entry["term"]), entry["area"]): frozenset(entry["not_with"])
                 for entry in _CUES["context_senses"]}
+
+
+def _region_codes(codes: frozenset[str], single: set[str]) -> frozenset[str]:
+    """The places a region of three or more names stands for here (大湾区, the GBA): those of it the text also
+    names one by one, when it names any ("在深圳前海工作…可唔可以用大湾区个税补贴"); else all of them."""
+    if len(codes) < 3:
+        return codes
+    return (codes & single) or codes
 
 
 def _acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[str]) -> frozenset[str]:

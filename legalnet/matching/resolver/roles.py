@@ -188,6 +188,11 @@ def is_client_here(hit: _Hit, text: str) -> bool:
     return any(pattern.search(before) and (follow is None or follow.search(after)) for pattern, follow in _CLIENT_HERE)
 
 
+_SEAT_APPOSITION_RE = re.compile(
+    r"\b(?:based|headquartered|located|registered|incorporated|situated)\s+(?:in|at)\s+"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s*,\s*$")
+
+
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if in_spans(hit.start, spans) or is_client_here(hit, text):
         return True
@@ -195,6 +200,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
         role = _chinese_role(text, hit.start)
         return role == "home" or (role is None and _zh_seat_subject(text, hit))
+    if _SEAT_APPOSITION_RE.search(text[max(0, hit.start - 60) : hit.start]):
+        return True  # "based in Miri, Sarawak": the province after the client's own town
     after = _next_words(words, hit.token_end, text, 4)
     if after and after[0] in _HOME_AFTER:
         return True
