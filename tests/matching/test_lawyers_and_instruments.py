@@ -103,3 +103,56 @@ def test_an_acronym_of_two_places_institutions_is_read_by_the_rest_of_the_text(t
     found = read(title, description)
     assert found.jurisdictions == places
     assert area in found.practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们计划在北棉兰老建设光伏电站，需要菲律宾能源律师。", ["PH"]),
+    ("工厂在罗勇，想在春武里再租一块地。", ["TH"]),
+    ("货从磨丁口岸出关后被扣了。", ["LA"]),
+    ("我们在古晋和亚庇都有门店，想了解砂拉越的劳工法。", ["MY"]),
+    ("我们在北宁省和同奈各有一家工厂。", ["VN"]),
+])
+def test_chinese_names_of_asean_places(description, expected):
+    assert read("工厂", description).jurisdictions == expected
+
+
+def test_an_option_given_up_takes_its_reasons_with_it():
+    found = read("北宁设厂", "我们是佛山的一家陶瓷企业。去年考察过泰国罗勇府的工业园，后来因为电价和BOI配额问题放弃了。"
+                           "现在确定在越南北宁省租地建厂。国内的ODI备案已经在广东办完了，这部分不需要再帮忙。"
+                           "现在需要越南律师办投资登记证IRC。")
+    assert found.jurisdictions == ["VN"]
+
+
+def test_applying_for_something_is_not_asking():
+    # 请 (please) inside 申请 (apply) asks for nothing.
+    found = read("VATP", "我们是一家在香港成立的 crypto trading platform。"
+                         "之前在新加坡申请 MAS licence 的计划已经 shelve 了。"
+                         "打算向 SFC 申请 VATP licence，希望 lawyer 可以用普通话沟通。")
+    assert found.jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("本人係澳門居民。想搵內地律師追究逾期交樓違約金。唔使澳門律師，因為合同適用內地法律。", ["CN"]),
+    ("We need a Vietnamese lawyer for the land lease; no need for Singapore counsel.", ["VN"]),
+])
+def test_a_lawyer_the_client_says_it_does_not_need(description, expected):
+    assert read("Lawyer", description).jurisdictions == expected
+
+
+def test_a_part_the_client_handles_itself_leaves_the_places_asked_for():
+    found = read("Set up 新加坡 holdco", "我们是深圳宝安的跨境电商卖家，准备在 Singapore 设一个 holding "
+                 "company，同时把 Hong Kong 那家旧公司 deregister 掉。需要 Singapore 公司设立和深圳的 ODI 备案。"
+                 "HK 公司注销我们的 company secretary 自己会办。")
+    assert sorted(found.jurisdictions) == ["CN", "SG"]
+
+
+def test_another_partys_seat_and_shareholders_in_chinese():
+    found = read("税务稽查", "我们是柬埔寨西哈努克港经济特区里的一家鞋厂，股东是一家香港公司。"
+                           "柬埔寨税务总局最近来做税务稽查，重点查向香港股东分红的预提税。想找当地税务律师。")
+    assert found.jurisdictions == ["KH"]
+
+
+def test_where_a_khmer_company_is_is_its_seat():
+    found = read("ប្តឹង", "ក្រុមហ៊ុនយើងខ្ញុំនៅភ្នំពេញ នាំចូលទំនិញពីប្រទេសចិន។ "
+                         "យើងត្រូវការមេធាវីនៅប្រទេសចិន ដើម្បីប្តឹងទាមទារសំណង។")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["CN"], ["KH"])

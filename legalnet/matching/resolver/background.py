@@ -113,11 +113,22 @@ _OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def is_handled_elsewhere(hit: _Hit, text: str) -> bool:
     """Whether the place is in a clause that says someone else already handles that part ("Our NPC notification
     in the Philippines is being handled by our in-house DPO", 香港部分已由我们的律师处理)."""
+    start, end = _sentence_span(text, hit.start)
+    clause = _clause_at(text[start:end], hit.start - start)
+    # 国内的ODI备案已经在广东办完了: a step already done in Chinese.
+    return is_handed_over(hit, text) or bool(
+        _CJK_RE.search(clause) and _DONE_CLAUSE_ZH_RE.search(clause) and not asks(clause))
+
+
+def is_handed_over(hit: _Hit, text: str) -> bool:
+    """Whether the clause of the place says other hands take that part ("being handled by our in-house DPO",
+    HK 公司注销我们的 company secretary 自己会办)."""
     start, end = _sentence_span(text, hit.start)
     return bool(_HANDLED_RE.search(_clause_at(text[start:end], hit.start - start)))
 
@@ -143,6 +154,7 @@ def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)
 _CONTRAST_RE = re.compile("|".join(_CUES["contrast_markers"]), re.IGNORECASE)
+_ABANDONED_RE = re.compile("|".join(_CUES["abandoned_markers"]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -153,7 +165,9 @@ def _set_aside_spans(text: str) -> tuple[tuple[int, int], ...]:
         considered = _CONSIDERED_RE.search(text, start, end)
         turn = considered and _CONTRAST_RE.search(text, considered.end(), end)
         if turn:
-            spans.append((considered.start(), turn.start()))
+            # "…后来因为电价和BOI配额问题放弃了": the reasons for giving an option up belong to it too.
+            given_up = _ABANDONED_RE.search(text, turn.end(), end)
+            spans.append((considered.start(), given_up.end() if given_up else turn.start()))
     return tuple(spans)
 
 

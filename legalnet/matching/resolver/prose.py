@@ -12,6 +12,7 @@ from .background import (
     in_ask,
     in_client_history,
     is_background_place,
+    is_handed_over,
     is_handled_elsewhere,
     is_judgment_origin,
     is_later_place,
@@ -57,6 +58,8 @@ class ProseReading:
     people_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the matter named in a sentence that asks for something.
     asked_jurisdictions: set[str] = field(default_factory=set)
+    # Places whose part of the matter the text hands to others ("the HK side our company secretary handles").
+    handed_over: set[str] = field(default_factory=set)
     # Places named as where the client wants its lawyer ("Singapore counsel", 越南律师).
     counsel_jurisdictions: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
@@ -142,6 +145,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if "jurisdictions" in senses:
             for code in sorted(_region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
+                if is_handed_over(hit, text):
+                    reading.handed_over.add(code)
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
@@ -402,6 +407,8 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
         asked |= reading.asked_jurisdictions - own
         if factor == _TITLE_FACTOR and not counsel:
             asked |= {code for code, _source in reading.jurisdictions} - own
+    # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
+    asked -= {code for reading, _factor in weighted for code in reading.handed_over} - set(listed) - counsel
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
     keep = [code for code in found.codes if code in asked]

@@ -193,10 +193,15 @@ _SEAT_APPOSITION_RE = re.compile(
     r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s*,\s*$")
 
 
+_OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
+
+
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if in_spans(hit.start, spans) or is_client_here(hit, text):
         return True
     if hit.token_start < 0:
+        if text[max(0, hit.start - 8) : hit.start].endswith(_OTHER_PARTY_ZH):
+            return False  # 股东是一家香港公司: another party's seat
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
         role = _chinese_role(text, hit.start)
         return role == "home" or (role is None and _zh_seat_subject(text, hit))
