@@ -191,8 +191,10 @@ def _latin_companies(text: str) -> list[Party]:
             if tok == "," and i == start - 1 and name_words == []:
                 i -= 1
                 continue
-            if tok.endswith(".") and len(_plain(tok)) > 4:
-                break  # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence
+            if tok.endswith(".") and len(_plain(tok)) > 4 and tokens[i + 1][0] != ",":
+                # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence
+                # (but "Northstar Contact Solutions Phils., Inc." abbreviates).
+                break
             if _is_name_token(tok) or (_plain(tok) in _CONNECTORS and name_words):
                 name_words.insert(0, tokens[i])
                 i -= 1

@@ -174,3 +174,10 @@ def test_parties_in_more_roles_and_scripts(text, names):
 
 def test_a_kind_of_company_in_chinese_is_still_no_name():
     assert find_parties("我们想注册一家有限公司。") == []
+
+
+def test_a_name_starts_after_a_sentences_full_stop_but_not_after_an_abbreviation():
+    text = "We are based in Miri, Sarawak. Seria Petroservices Sdn Bhd has not paid us."
+    assert find_parties(text) == ["Seria Petroservices Sdn Bhd"]
+    text = "Dati akong team leader sa Northstar Contact Solutions Phils., Inc. sa Ortigas."
+    assert find_parties(text) == ["Northstar Contact Solutions Phils., Inc."]
