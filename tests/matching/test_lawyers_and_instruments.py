@@ -156,3 +156,10 @@ def test_where_a_khmer_company_is_is_its_seat():
     found = read("ប្តឹង", "ក្រុមហ៊ុនយើងខ្ញុំនៅភ្នំពេញ នាំចូលទំនិញពីប្រទេសចិន។ "
                          "យើងត្រូវការមេធាវីនៅប្រទេសចិន ដើម្បីប្តឹងទាមទារសំណង។")
     assert (found.jurisdictions, found.home_jurisdictions) == (["CN"], ["KH"])
+
+
+def test_being_told_to_handle_it_ourselves_is_the_problem_not_a_part_handed_over():
+    found = read("货被越南海关扣了", "货在谅山口岸被越南海关扣了，不给享受关税优惠。越南那边收货人说让我们自己处理。"
+                                   "有没有越南律师可以帮忙跟海关沟通？")
+    assert "trade-customs" in found.practice_areas
+    assert found.jurisdictions == ["VN"]
