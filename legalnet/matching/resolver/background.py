@@ -62,8 +62,16 @@ def is_later_place(hit: _Hit, text: str) -> bool:
     after = _clause_after(text, hit.end).casefold()
     if any(marker in after for marker in _DEFERRED):
         return True
-    start, _end = _sentence_span(text, hit.start)
-    return bool(_DEFERRED_BEFORE_RE.search(text, start, hit.start))
+    start, end = _sentence_span(text, hit.start)
+    first = _first_deferral(text, start, end)
+    return 0 <= first <= hit.start
+
+
+@lru_cache(maxsize=256)
+def _first_deferral(text: str, start: int, end: int) -> int:
+    """Where the first mark of a step put off ends in a sentence, -1 if none (worked out once per sentence)."""
+    found = _DEFERRED_BEFORE_RE.search(text, start, end)
+    return found.end() if found else -1
 
 
 _COUNSEL_AFTER = frozenset(_CUES["counsel_place"]["after"])
@@ -122,15 +130,24 @@ def is_handled_elsewhere(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     clause = _clause_at(text[start:end], hit.start - start)
     # 国内的ODI备案已经在广东办完了: a step already done in Chinese.
-    return is_handed_over(hit, text) or bool(
-        _CJK_RE.search(clause) and _DONE_CLAUSE_ZH_RE.search(clause) and not asks(clause))
+    return _hands_over(clause) or _tells_done(clause)
 
 
 def is_handed_over(hit: _Hit, text: str) -> bool:
     """Whether the clause of the place says other hands take that part ("being handled by our in-house DPO",
     HK 公司注销我们的 company secretary 自己会办)."""
     start, end = _sentence_span(text, hit.start)
-    return bool(_HANDLED_RE.search(_clause_at(text[start:end], hit.start - start)))
+    return _hands_over(_clause_at(text[start:end], hit.start - start))
+
+
+@lru_cache(maxsize=256)
+def _hands_over(clause: str) -> bool:
+    return bool(_HANDLED_RE.search(clause))
+
+
+@lru_cache(maxsize=256)
+def _tells_done(clause: str) -> bool:
+    return bool(_CJK_RE.search(clause) and _DONE_CLAUSE_ZH_RE.search(clause) and not asks(clause))
 
 
 def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
