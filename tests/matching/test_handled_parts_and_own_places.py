@@ -157,3 +157,15 @@ def test_the_province_after_the_clients_own_town_is_its_seat():
 ])
 def test_a_language_not_spoken_in_thai_and_tagalog_is_no_request(description, expected):
     assert read("Lawyer", description).languages == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Our staff are mostly Mandarin speakers; we need HR advice in Singapore.", []),
+    ("Documents are all in Chinese, will need translation.", []),
+    ("Our website is in Bahasa Malaysia and English; need advice on the consumer law.", []),
+    ("我们的员工大多讲普通话，需要新加坡劳动法咨询。", []),
+    ("希望律师团队里有会讲中文的，方便沟通。", ["zh"]),
+    ("We need a Mandarin speaking lawyer.", ["zh"]),
+])
+def test_languages_people_speak_and_documents_are_in_are_no_request(description, expected):
+    assert read("Advice", description).languages == expected
