@@ -169,3 +169,16 @@ def test_a_language_not_spoken_in_thai_and_tagalog_is_no_request(description, ex
 ])
 def test_languages_people_speak_and_documents_are_in_are_no_request(description, expected):
     assert read("Advice", description).languages == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We need VN counsel to review the SPA, which will be bilingual Vietnamese/English.", []),
+    ("SPA drafts come in English and BM; we need a lawyer in KL.", []),
+    ("Toàn bộ hồ sơ thanh tra đều bằng tiếng Việt, cần luật sư thuế.", []),
+    ("警察让他签一份泰文的文件，他看不懂。请帮我们找一位会说中文的泰国律师。", ["zh"]),
+    ("I can speak English and Tagalog po, and a little Malay. Please help me get my salary.", []),
+    ("My Putonghua is ok so I can attend the meetings myself.", []),
+    ("Apakah saya bisa kasih kuasa ke pengacara di Indonesia dari Singapura?", []),
+])
+def test_languages_of_documents_and_of_the_clients_own_abilities_are_no_request(description, expected):
+    assert read("Lawyer", description).languages == expected

@@ -315,6 +315,10 @@ _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
+# Words before a name that make it the place, not the language: "di Indonesia", "to Indonesia", "sa Pilipinas".
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from"})
+
+
 def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
     when someone does not speak it well or a document is written in it, else None."""
@@ -336,6 +340,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
             if not (weak and "jurisdictions" in hit.senses):
                 return "cue"
         k = hit.token_start
+        if "jurisdictions" in hit.senses and _prev_words(words, k, text, 1)[:1] and \
+                _prev_words(words, k, text, 1)[0] in _PLACE_PREPOSITIONS:
+            return None  # "pengacara di Indonesia", "to Indonesia": the place, whatever cue came before
     else:
         k = _word_index_at(words, hit.start)
     # A cue earlier in the same sentence: "Lawyers must speak English", "Working language: Thai".
