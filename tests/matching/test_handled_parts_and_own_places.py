@@ -182,3 +182,25 @@ def test_languages_people_speak_and_documents_are_in_are_no_request(description,
 ])
 def test_languages_of_documents_and_of_the_clients_own_abilities_are_no_request(description, expected):
     assert read("Lawyer", description).languages == expected
+
+
+@pytest.mark.parametrize(("title", "description", "lists", "expected"), [
+    ("Breach notifications", "We are the Singapore regional HQ. We need local counsel for the notifications in "
+     "Malaysia and Thailand. The Singapore notification has been made by us in-house, so please do not include "
+     "Singapore in scope.", {}, ["MY", "TH"]),
+    ("港交所上市", "我哋係一間總部喺新加坡嘅集團。想搵香港律師做上市。"
+     "新加坡同馬來西亞嘅附屬公司盡職調查會由當地律師另外處理，唔使包。", {}, ["HK"]),
+    ("Device registration", "We plan to launch in Thailand and Malaysia and need regulatory counsel. Indonesia is on "
+     "the roadmap for 2028 - do not scope it now.", {"jurisdictions": ["Thailand", "Malaysia", "Indonesia"]},
+     ["TH", "MY"]),
+    ("Police interview", "Hello po, ako po ay isang FDW dito sa Singapore, 4 na taon na sa employer ko sa Bukit "
+     "Timah. Tumawag sila ng pulis. Ang pamilya ko nasa Iloilo. Kailangan ko po ba ng abogado?",
+     {"jurisdictions": ["Philippines"]}, ["SG"]),
+    ("Salary", "I am a Filipina household service worker here in Kuala Lumpur since 2023. My employer did not pay "
+     "my salary. I want to go home to the Philippines for good but I want my salary first.", {}, ["MY"]),
+    ("Gạo", "Công ty chúng tôi là doanh nghiệp xuất khẩu gạo tại Cần Thơ. Chúng tôi đã cân nhắc kiện ra tòa ở "
+     "Manila nhưng hợp đồng quy định giải quyết tranh chấp tại VIAC, địa điểm trọng tài tại TP. Hồ Chí Minh.",
+     {"jurisdictions": ["Cần Thơ"]}, ["VN"]),
+])
+def test_scope_left_out_plans_put_off_and_the_forum_in_a_story(title, description, lists, expected):
+    assert read(title, description, **lists).jurisdictions == expected

@@ -364,11 +364,16 @@ _ANCHOR_BEFORE_RE = re.compile("|".join(_CUES["legal_anchor_before"]), re.IGNORE
 _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECASE)
 
 
+def is_anchored(hit: _Hit, text: str) -> bool:
+    """Whether the place is tied to the law of the matter: "seat Singapore", "Hong Kong law", 仲裁地為香港."""
+    return bool(_ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
+                or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))
+
+
 def in_ask(hit: _Hit, text: str) -> bool:
     """Whether the place is one the request is about: named in a sentence that asks for something (a
     question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""
-    if _ANCHOR_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start]) or _ANCHOR_AFTER_RE.search(
-            text[hit.end : hit.end + 12]):
+    if is_anchored(hit, text):
         return True
     start, end = _sentence_span(text, hit.start)
     clause = _clause_at(text[start:end], hit.start - start)

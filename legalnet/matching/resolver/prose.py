@@ -11,6 +11,7 @@ from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
     in_ask,
     in_client_history,
+    is_anchored,
     is_background_place,
     is_handed_over,
     is_handled_elsewhere,
@@ -40,6 +41,7 @@ from .roles import (
     is_client_here,
 )
 from .scan import _scan, _tokens, capitalises_names
+from .senses import OTHER_SENSE, acronym_areas, is_institution, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -143,7 +145,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
             if len(senses) == 1:
                 continue
         if "jurisdictions" in senses:
-            for code in sorted(_region_codes(senses["jurisdictions"], single)):
+            for code in sorted(region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
                 if is_handed_over(hit, text):
                     reading.handed_over.add(code)
@@ -153,8 +155,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
                 hit, text) and not is_handled_elsewhere(hit, text):
-            for code in sorted(_acronym_areas(hit, senses["practice_areas"], supported, named)):
-                if supported & _OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
+            for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
+                if supported & OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
                     continue  # "the Employer" beside a construction contract is the project's owner
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
@@ -179,45 +181,11 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                                    and not is_judgment_origin(hit, text))
                     if not in_client_history(hit, text) and not is_handled_elsewhere(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum
-                            or (code != "arbitration" and _is_institution(row) and in_ask(hit, text))):
+                            or (code != "arbitration" and is_institution(row) and in_ask(hit, text))):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
-
-
-# A word read in one area except beside another that gives it a different sense ("employer" in a building
-# contract, "SPA" for a flat): (word, area) -> the areas that take it away.
-_OTHER_SENSE = {(normalise(entry["term"]), entry["area"]): frozenset(entry["not_with"])
-                for entry in _CUES["context_senses"]}
-
-
-def _region_codes(codes: frozenset[str], single: set[str]) -> frozenset[str]:
-    """The places a region of three or more names stands for here (大湾区, the GBA): those of it the text also
-    names one by one, when it names any ("在深圳前海工作…可唔可以用大湾区个税补贴"); else all of them."""
-    if len(codes) < 3:
-        return codes
-    return (codes & single) or codes
-
-
-def _acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[str]) -> frozenset[str]:
-    """The areas an acronym that names institutions of different places stands for here: those the rest of
-    the text names too ("VCC" beside a merger filing is Vietnam's competition commission, beside a fund
-    Singapore's variable capital company), else those of a place the text names; with neither, the text
-    does not say which it is and the acronym counts for nothing."""
-    if len(areas) < 2 or not hit.text.isupper():
-        return areas
-    rows = {code: term_info(normalise(hit.text), code) for code in areas}
-    if len({row.jurisdiction for row in rows.values() if row and row.jurisdiction}) < 2:
-        return areas  # one institution or none ("MAS", "ESPP"): every area it touches
-    at_home = frozenset(code for code, row in rows.items() if row and row.jurisdiction in places)
-    return (areas & supported) or at_home
-
-
-def _is_institution(row) -> bool:
-    """Whether a term is a regulator, statute, court or registry (its source names one), not a word in
-    local usage that only hints at a place (判頭, "curated")."""
-    return bool(row.source) and not row.source.startswith("curated")
 
 
 def _acronym_of(phrase: str) -> str:
@@ -271,8 +239,8 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
             roles[id(hit)] = "background"
         elif is_background_place(hit, words, text):
             roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
-        elif in_client_history(hit, text):
-            roles[id(hit)] = "history"
+        elif in_client_history(hit, text) and not is_anchored(hit, text):
+            roles[id(hit)] = "history"  # but "the contract provides for arbitration seated in HCMC" is the forum
         else:
             roles[id(hit)] = "matter"
     pairs = list(zip(places, places[1:], strict=False))
@@ -431,6 +399,10 @@ _ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_juris
                 "later_jurisdictions")
 
 
+# The roles of places named only for other parties, people or plans.
+_WEAK_ROLES = ("background_jurisdictions", "people_jurisdictions", "later_jurisdictions")
+
+
 def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
     """The listed places without the client's own seat (or another party's) put in the list by mistake: a
     listed place that the text names only as where the client is ("Singapore company with sales staff in
@@ -440,8 +412,15 @@ def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> T
     matter = {code for reading in readings for code, _source in reading.jurisdictions}
     implied = {code for reading in readings for code, _source in reading.implied_jurisdictions}
     seats = [code for code in listed.codes if code in aside and code not in matter]
-    if not seats or not (matter | implied) - set(seats):
+    if not seats:
         return listed
+    if not (matter | implied) - set(seats):
+        # "ako po ay isang FDW dito sa Singapore … ang pamilya ko nasa Iloilo", the form saying "Philippines": a
+        # listed place the text names only for the client's people or plans, the client being seated elsewhere.
+        homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+        weak = {code for reading in readings for name in _WEAK_ROLES for code, _source in getattr(reading, name)}
+        if not (homes - set(seats)) or not set(seats) <= weak - homes:
+            return listed
     keep = [code for code in listed.codes if code not in seats]
     return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
 

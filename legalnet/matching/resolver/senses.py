@@ -1,0 +1,42 @@
+"""Which sense a term has in a text: a region read as the places of it the text names, an acronym of two
+places' institutions read by the rest of the text, a word that loses an area beside terms of another
+(``context_senses`` in data/cues.json), and whether a term names an institution."""
+
+from __future__ import annotations
+
+from ..termbase import term_info
+from ..vocabulary import normalise
+from .cues import _CUES
+
+# A word read in one area except beside another that gives it a different sense ("employer" in a building
+# contract, "SPA" for a flat): (word, area) -> the areas that take it away.
+OTHER_SENSE = {(normalise(entry["term"]), entry["area"]): frozenset(entry["not_with"])
+                for entry in _CUES["context_senses"]}
+
+
+def region_codes(codes: frozenset[str], single: set[str]) -> frozenset[str]:
+    """The places a region of three or more names stands for here (大湾区, the GBA): those of it the text also
+    names one by one, when it names any ("在深圳前海工作…可唔可以用大湾区个税补贴"); else all of them."""
+    if len(codes) < 3:
+        return codes
+    return (codes & single) or codes
+
+
+def acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[str]) -> frozenset[str]:
+    """The areas an acronym that names institutions of different places stands for here: those the rest of
+    the text names too ("VCC" beside a merger filing is Vietnam's competition commission, beside a fund
+    Singapore's variable capital company), else those of a place the text names; with neither, the text
+    does not say which it is and the acronym counts for nothing."""
+    if len(areas) < 2 or not hit.text.isupper():
+        return areas
+    rows = {code: term_info(normalise(hit.text), code) for code in areas}
+    if len({row.jurisdiction for row in rows.values() if row and row.jurisdiction}) < 2:
+        return areas  # one institution or none ("MAS", "ESPP"): every area it touches
+    at_home = frozenset(code for code, row in rows.items() if row and row.jurisdiction in places)
+    return (areas & supported) or at_home
+
+
+def is_institution(row) -> bool:
+    """Whether a term is a regulator, statute, court or registry (its source names one), not a word in
+    local usage that only hints at a place (判頭, "curated")."""
+    return bool(row.source) and not row.source.startswith("curated")
