@@ -163,3 +163,24 @@ def test_being_told_to_handle_it_ourselves_is_the_problem_not_a_part_handed_over
                                    "有没有越南律师可以帮忙跟海关沟通？")
     assert "trade-customs" in found.practice_areas
     assert found.jurisdictions == ["VN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("ZH 廠結業", "我哋係珠海斗門一間港資 WFOE，做五金加工，HK 老闆決定年底前結業。想知經濟補償點計。", ["CN"]),
+    ("葵涌貨櫃俾海關扣咗", "我哋係觀塘一間貿易公司。一個出口去越南嘅貨櫃喺葵涌俾海關扣咗，"
+                          "話懷疑入面有戰略物品。", ["HK"]),
+    ("旺角茶餐廳", "我哋喺旺角開咗二十幾年茶餐廳，而家想去新加坡開分店。另外想帶兩個香港師傅過去。", ["SG"]),
+    ("HK doc opening clinic in Qianhai", "I'm a specialist practising in Central, HK-registered. Want to open a "
+     "clinic in Qianhai with two partners (also HK doctors). Need a PRC lawyer for the clinic licensing.", ["CN"]),
+    ("บริษัทของเราในบางนา กรุงเทพฯ", "เราเป็นโรงงานผลิตบรรจุภัณฑ์อาหารอยู่ที่บางนา กรุงเทพฯ "
+     "สัญญากำหนดอนุญาโตตุลาการที่ SCIA เราต้องการทนายความจีนที่เคยทำคดีที่ SCIA", ["CN"]),
+])
+def test_the_clients_people_and_places_in_cantonese_english_and_thai(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("公司在深水埗", ["HK"]), ("公司在黑沙環", ["MO"]), ("工厂在顺德", ["CN"]), ("公司在旺角", ["HK"]),
+])
+def test_districts_named_last_after_a_locative(description, expected):
+    assert read("地址", description).jurisdictions == expected

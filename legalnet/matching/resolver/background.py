@@ -235,6 +235,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
+    if text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip().startswith(_ZH_AFTER):
+        return True  # "HK 老闆決定結業", "SG 客户": a place in Latin letters before a Chinese party noun
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
         if word in _PEOPLE:
@@ -273,6 +275,8 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
         latin = _LATIN_WORD_RE.match(text, hit.end)
         return (after.startswith(_PEOPLE_ZH_AFTER) or bool(latin and latin.group(1).casefold() in _PEOPLE_AFTER)
                 or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE))
+    if text[hit.end : hit.end + 12].lstrip().startswith(_PEOPLE_ZH_AFTER):
+        return True  # "HK 老闆", "PH 工人"
     after = _next_words(words, hit.token_end, text, 2)
     before = _prev_words(words, hit.token_start, text, 2)
     return bool(after and after[0] in _PEOPLE_AFTER) or bool(

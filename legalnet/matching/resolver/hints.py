@@ -94,7 +94,8 @@ def minor_places(text: str, idx: _Index, parties: list[Party], located: bool = F
 def _starts_longer_name(folded: str, at: int, key: str, idx: _Index) -> bool:
     """Whether the short name found at `at` is the start of a longer place name written there."""
     places = idx.exact["jurisdictions"]
-    return any(folded[at : at + size] in places for size in range(len(key) + 1, len(key) + 6))
+    longest = min(len(key) + 6, len(folded) - at + 1)
+    return any(folded[at : at + size] in places for size in range(len(key) + 1, longest))
 
 
 def _after_locative(folded: str, key: str) -> bool:

@@ -386,7 +386,15 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
 def _names_own_company(title: str, place: str) -> bool:
     """Whether the title names a company by the place written before it (澳門公司去海防設廠, 东莞家具厂…)."""
     at = title.find(place)
+    if at >= 0 and _OWN_COMPANY_BEFORE_RE.search(title[:at]):
+        return True  # "บริษัทของเราในบางนา กรุงเทพฯ", "Our factory in Penang"
     return at >= 0 and any(noun in title[at + len(place) : at + len(place) + 6] for noun in _TITLE_COMPANY_NOUNS)
+
+
+_OWN_COMPANY_BEFORE_RE = re.compile(
+    r"(?:our\s+(?:company|co|firm|factory|plant|office|shop|restaurant|store)\s+(?:in|at)\s+"
+    r"|(?:บริษัท|โรงงาน|ร้าน)(?:ของ)?เรา(?:ใน|ที่)\S*\s*|(?:我们|我們|我哋)(?:的|嘅)?(?:公司|工厂|工廠|廠|店)(?:在|喺)"
+    r"|công\s+ty\s+(?:của\s+)?chúng\s+tôi\s+(?:ở|tại)\s+)$", re.IGNORECASE)
 
 
 _TITLE_COMPANY_NOUNS = (*_ORG_ZH, "厂", "廠", "餐厅", "餐廳", "酒店", "商店")
