@@ -7,9 +7,9 @@ import pytest
 from legalnet.matching.resolver import resolve_request
 
 
-def read(title: str, description: str):
-    """The resolution of a request."""
-    return resolve_request(title, description)
+def read(title: str, description: str, **lists):
+    """The resolution of a request, with the lists a client typed into the form."""
+    return resolve_request(title, description, **lists)
 
 
 @pytest.mark.parametrize(("description", "expected"), [
@@ -184,3 +184,18 @@ def test_the_clients_people_and_places_in_cantonese_english_and_thai(title, desc
 ])
 def test_districts_named_last_after_a_locative(description, expected):
     assert read("地址", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "lists", "expected"), [
+    ("Halal food held at Nansha", "Writing from our head office in Bayan Lepas, Penang. Our containers have been "
+     "held by customs at Nansha. We need a PRC customs lawyer.", {"jurisdictions": ["Pulau Pinang"]}, ["CN"]),
+    ("想喺橫琴同澳門伙伴合資開門診部", "我哋係香港一間醫療集團（總部喺中環），打算喺橫琴合資開一間門診部，"
+     "派香港醫生過去執業。需要內地律師幫手睇合資協議。", {}, ["CN"]),
+    ("WFOE di 深圳前海", "Hi, saya dari syarikat trading di KL (Sdn Bhd), 我们 boss 想在深圳前海 set up 一个 WFOE。",
+     {"jurisdictions": ["KL"]}, ["CN"]),
+    ("SIAC 仲裁", "协议约定争议提交新加坡国际仲裁中心仲裁，仲裁地为新加坡。请推荐新加坡律师团队。"
+     "至于是否向印尼法院申请保全措施，暂不考虑，以后再说。", {"jurisdictions": ["Indonesia"]}, ["SG"]),
+])
+def test_the_clients_plant_its_partners_doctors_and_a_step_not_considered_for_now(title, description, lists,
+                                                                                  expected):
+    assert read(title, description, **lists).jurisdictions == expected

@@ -20,6 +20,7 @@ _BEFORE = frozenset(_CUES["background_before"])
 _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
+_DEFERRED_AFTER_SENTENCE = tuple(_CUES["deferred_after_sentence"])
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 _HOLDERS = frozenset(_CUES["background_holders"])
@@ -64,7 +65,9 @@ def is_later_place(hit: _Hit, text: str) -> bool:
         return True
     start, end = _sentence_span(text, hit.start)
     first = _first_deferral(text, start, end)
-    return 0 <= first <= hit.start
+    if 0 <= first <= hit.start:
+        return True
+    return any(marker in text[hit.end : end].casefold() for marker in _DEFERRED_AFTER_SENTENCE)
 
 
 @lru_cache(maxsize=256)
