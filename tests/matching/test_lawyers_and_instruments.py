@@ -199,3 +199,16 @@ def test_districts_named_last_after_a_locative(description, expected):
 def test_the_clients_plant_its_partners_doctors_and_a_step_not_considered_for_now(title, description, lists,
                                                                                   expected):
     assert read(title, description, **lists).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We signed an LOI to buy 49% of Siam Eastern Freight Co., Ltd. and need a Foreign Business Licence. We had "
+     "also looked at a target in Hai Phong, Vietnam but that is on hold.", ["TH"]),
+    ("想在吉隆坡买一套二手公寓，想了解州政府批准和以后出售时的房产利得税（RPGT）。", ["MY"]),
+    ("Uncle want to set up a single family office di Singapore. Also need Malaysian lawyer buat wills for the "
+     "槟城 shophouses.", ["SG", "MY"]),
+    ("我哋係澳門一間 construction company，想 hire 30 個菲律賓 workers。Agency 喺 Manila 嗰邊會搞 DMW 嘅手續。"
+     "想搵澳門律師幫手 apply quota。", ["MO"]),
+])
+def test_a_target_on_hold_a_tax_by_its_chinese_name_a_family_office_and_an_agencys_part(description, expected):
+    assert sorted(read("Advice", description).jurisdictions) == sorted(expected)

@@ -258,12 +258,20 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
     reach = 5 if before[0] == "nasa" else 3
     if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa", "nasa") and any(
-            w in _HOLDERS for w in before[1:reach]):
+            w in _HOLDERS for w in before[1:reach]) and not _sets_up_family_office(words, hit, text):
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
 
 
+def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
+    """Whether the place follows a family office the client sets up ("set up a single family office di Singapore"):
+    the office to be founded, not where the client's family is."""
+    before = _prev_words(words, hit.token_start, text, 7)
+    return before[1:3] == ["office", "family"] and any(word in _FOUNDING for word in before[3:])
+
+
+_FOUNDING = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "create", "form", "register"})
 _PEOPLE_AFTER = frozenset(_CUES["people_after"])
 _PEOPLE_ZH_AFTER = tuple(sorted((w for w in _CUES["people_after"] if not w.isascii()), key=len, reverse=True))
 _PEOPLE_BEFORE = frozenset(_CUES["people_before"])
