@@ -196,8 +196,6 @@ def test_languages_of_documents_and_of_the_clients_own_abilities_are_no_request(
     ("Police interview", "Hello po, ako po ay isang FDW dito sa Singapore, 4 na taon na sa employer ko sa Bukit "
      "Timah. Tumawag sila ng pulis. Ang pamilya ko nasa Iloilo. Kailangan ko po ba ng abogado?",
      {"jurisdictions": ["Philippines"]}, ["SG"]),
-    ("Salary", "I am a Filipina household service worker here in Kuala Lumpur since 2023. My employer did not pay "
-     "my salary. I want to go home to the Philippines for good but I want my salary first.", {}, ["MY"]),
     ("Gạo", "Công ty chúng tôi là doanh nghiệp xuất khẩu gạo tại Cần Thơ. Chúng tôi đã cân nhắc kiện ra tòa ở "
      "Manila nhưng hợp đồng quy định giải quyết tranh chấp tại VIAC, địa điểm trọng tài tại TP. Hồ Chí Minh.",
      {"jurisdictions": ["Cần Thơ"]}, ["VN"]),

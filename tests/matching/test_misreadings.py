@@ -72,3 +72,35 @@ def test_a_title_that_names_the_clients_company_before_a_colon_names_the_topic()
     found = read("Singapore company: how to strike off?", "We also have a Malaysian subsidiary that will keep "
                                                           "running.")
     assert found.jurisdictions == ["SG"]
+
+
+@pytest.mark.parametrize(("description", "places", "area"), [
+    # A fact told with 已经…了 is the client's problem, not a step done.
+    ("公司已经违法解除劳动合同了，我想要赔偿，我在深圳。", ["CN"], "employment"),
+    ("我的商标已经被人抢注了，想在越南提起异议。", ["VN"], "intellectual-property"),
+    # "covered by" a statute hands nothing over.
+    ("I think my dismissal in Singapore is covered by the Employment Act, but the employer disagrees.", ["SG"],
+     "employment"),
+])
+def test_a_fact_already_told_and_a_statute_that_covers_it_are_still_the_matter(description, places, area):
+    found = read("Advice", description)
+    assert found.jurisdictions == places
+    assert area in found.practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Our Hong Kong filing is being handled by our company secretary. We need advice on the Hong Kong share "
+     "transfer and a Singapore lease.", ["HK", "SG"]),
+    ("We need a Singapore lawyer for the lease, and the Malaysia part is not for now. We also need advice on the "
+     "Thailand lease.", ["SG", "TH"]),
+    ("We need advice on the government contract Vietnam awarded to our consortium, and on a subcontract in "
+     "Thailand.", ["VN", "TH"]),
+    ("请问 SG 人力部对工作准证有什么要求？", ["SG"]),
+])
+def test_near_misses_of_handed_over_parts_steps_put_off_awards_and_people(description, expected):
+    assert read("Advice", description).jurisdictions == expected
+
+
+def test_a_household_appliance_distributor_is_seated_where_it_says():
+    assert read("Distribution", "We are a Hong Kong household appliance distributor and need a Thai lawyer."
+                ).home_jurisdictions == ["HK"]

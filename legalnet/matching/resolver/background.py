@@ -21,6 +21,7 @@ _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
 _DEFERRED_AFTER_SENTENCE = tuple(_CUES["deferred_after_sentence"])
+_DEFERRED_REACH = 60
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 _HOLDERS = frozenset(_CUES["background_holders"])
@@ -67,7 +68,10 @@ def is_later_place(hit: _Hit, text: str) -> bool:
     first = _first_deferral(text, start, end)
     if 0 <= first <= hit.start:
         return True
-    return any(marker in text[hit.end : end].casefold() for marker in _DEFERRED_AFTER_SENTENCE)
+    # "至于是否向印尼法院申请保全措施，暂不考虑": a step named just before it is put off, unless its own clause asks.
+    near = text[hit.end : min(end, hit.end + _DEFERRED_REACH)].casefold()
+    return any(marker in near for marker in _DEFERRED_AFTER_SENTENCE) and not asks(
+        _clause_at(text[start:end], hit.start - start))
 
 
 @lru_cache(maxsize=256)
@@ -238,7 +242,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
-    if text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip().startswith(_ZH_AFTER):
+    tail = text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip()
+    if tail.startswith(_ZH_AFTER) and not (tail.startswith("人") and tail[1:2] in _NOT_NATIONALITY):
         return True  # "HK 老闆決定結業", "SG 客户": a place in Latin letters before a Chinese party noun
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
@@ -286,7 +291,8 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
         latin = _LATIN_WORD_RE.match(text, hit.end)
         return (after.startswith(_PEOPLE_ZH_AFTER) or bool(latin and latin.group(1).casefold() in _PEOPLE_AFTER)
                 or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE))
-    if text[hit.end : hit.end + 12].lstrip().startswith(_PEOPLE_ZH_AFTER):
+    tail = text[hit.end : hit.end + 12].lstrip()
+    if tail.startswith(_PEOPLE_ZH_AFTER) and not (tail.startswith("人") and tail[1:2] in _NOT_NATIONALITY):
         return True  # "HK 老闆", "PH 工人"
     after = _next_words(words, hit.token_end, text, 2)
     before = _prev_words(words, hit.token_start, text, 2)
@@ -348,8 +354,13 @@ def in_client_history(hit: _Hit, text: str) -> bool:
         return True
     # 我係馬來西亞人，喺新加坡做咗五年數據分析，而家有間香港銀行想請我: a clause of the writer's own past in a
     # sentence the writer opens, though the sentence goes on to something else.
-    return bool(hit.token_start < 0 and _HISTORY_SUBJECT_RE.search(sentence) and _PAST_CLAUSE_ZH_RE.search(clause)
+    return bool(hit.token_start < 0 and _PAST_CLAUSE_ZH_RE.search(clause) and _opens_with_subject(sentence)
                 and not asks(clause))
+
+
+@lru_cache(maxsize=256)
+def _opens_with_subject(sentence: str) -> bool:
+    return bool(_HISTORY_SUBJECT_RE.search(sentence))
 
 
 @lru_cache(maxsize=256)

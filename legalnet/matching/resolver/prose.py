@@ -9,6 +9,7 @@ from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
+    asks,
     in_ask,
     in_client_history,
     is_anchored,
@@ -23,6 +24,7 @@ from .background import (
     names_instrument,
     names_owned_lawyer,
     names_people,
+    sentence_at,
     without_set_aside,
 )
 from .cues import _CUES, _LOWERCASE_ABBREVIATIONS, _ORG_ZH
@@ -144,17 +146,20 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 continue
             if len(senses) == 1:
                 continue
+        # "… is being handled by our in-house DPO": that clause's places and terms are not asked for.
+        handed_over = is_handed_over(hit, text)
         if "jurisdictions" in senses:
             for code in sorted(region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
-                if is_handed_over(hit, text):
+                if handed_over:
                     reading.handed_over.add(code)
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
-                hit, text) and not is_handled_elsewhere(hit, text):
+                hit, text) and not handed_over and not (
+                    is_handled_elsewhere(hit, text) and not asks(sentence_at(text, hit.start))):
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
                 if supported & OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
                     continue  # "the Employer" beside a construction contract is the project's owner
@@ -168,6 +173,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if row and row.jurisdiction and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((row.jurisdiction, hit.text))
+                elif row and row.jurisdiction and is_handled_elsewhere(hit, text):
+                    # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
+                    reading.background_jurisdictions.append((row.jurisdiction, hit.text))
                 elif row and row.jurisdiction and in_spans(hit.start, spans):
                     # 我们是港股listed company: the client's own standing, like its seat.
                     reading.home_jurisdictions.append((row.jurisdiction, hit.text))
@@ -179,7 +187,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     # client asks for something (网信办, Bộ Công Thương) puts its place in play too.
                     asked_forum = (code == "arbitration" and in_ask(hit, text) and names_clause(hit, text)
                                    and not is_judgment_origin(hit, text))
-                    if not in_client_history(hit, text) and not is_handled_elsewhere(hit, text) and (
+                    if not in_client_history(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum
                             or (code != "arbitration" and is_institution(row) and in_ask(hit, text))):
                         reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
@@ -376,7 +384,8 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
         if factor == _TITLE_FACTOR and not counsel:
             asked |= {code for code, _source in reading.jurisdictions} - own
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
-    asked -= {code for reading, _factor in weighted for code in reading.handed_over} - set(listed) - counsel
+    handed = {code for reading, _factor in weighted for code in reading.handed_over}
+    asked -= handed - set(listed) - counsel - {code for reading, _f in weighted for code in reading.asked_jurisdictions}
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
     keep = [code for code in found.codes if code in asked]

@@ -88,7 +88,10 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;":
             end += 1
         # 我哋係一間香港上市嘅醫療集團 (HKEX main board): the brackets after the description still describe.
-        bracket = _PAREN_RE.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        start = end
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        bracket = _PAREN_RE.match(text, start)
         if bracket:
             end = bracket.end()
         spans.append((m.end(), end))
