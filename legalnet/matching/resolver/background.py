@@ -88,6 +88,7 @@ _COUNSEL_BEFORE_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["before"
 
 # A lawyer someone already has: "our in-house lawyer", "the lender's counsel", 我们的律师.
 _OWNED_LAWYER_RE = re.compile("|".join(_CUES["counsel_place"]["owned_before"]), re.IGNORECASE)
+_OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
@@ -95,23 +96,34 @@ def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     新加坡律师, ทนายในเวียดนาม, peguam di Brunei."""
     if not asks(sentence_at(text, hit.start)):
         return False  # "our in-house lawyer in KL is not familiar with it", "the lender's counsel in Bangkok"
+    lead = _counsel_lead(hit, words, text)
+    return lead is not None and not _names_owned(lead)
+
+
+def _counsel_lead(hit: _Hit, words: list[_Token], text: str) -> str | None:
+    """The text before a place that qualifies a lawyer ("… counsel in Hanoi", "Singapore counsel", 新加坡律师),
+    up to the lawyer word where it comes first; None when the place qualifies no lawyer."""
     found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
     if found:
-        lead = text[max(0, hit.start - 40) : hit.start][: found.start()]
-    elif hit.token_start < 0:
+        return text[max(0, hit.start - 40) : hit.start][: found.start()]
+    if hit.token_start < 0:
         if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
-            return False
-        lead = text[max(0, hit.start - 12) : hit.start]
-    else:
-        after = _next_words(words, hit.token_end, text, 2)
-        if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
-            return False
-        lead = text[max(0, hit.start - 40) : hit.start]
-    return not _OWNED_LAWYER_RE.search(lead) or bool(_OWN_RE.search(lead))
+            return None
+        return text[max(0, hit.start - 12) : hit.start]
+    after = _next_words(words, hit.token_end, text, 2)
+    if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
+        return None
+    return text[max(0, hit.start - 40) : hit.start]
+
+
+def _names_owned(lead: str) -> bool:
+    """Whether the words before a lawyer make it one someone has or does not need ("our Singapore counsel",
+    "the lender's counsel", 唔使澳門律師), not "our own counsel" the client asks for."""
+    return bool(_OWNED_LAWYER_RE.search(lead)) and not _OWN_RE.search(lead)
 
 
 _BLOC_RE = "(?:ASEAN|东盟|東盟|亚细安|亞細安)"
-_TREATY_RE = "(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + ")"
+_TREATY_RE = "(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")(?![a-z])"
 _INSTRUMENT_AFTER_RE = re.compile(r"\s*[-–—/]\s*" + _BLOC_RE + r"\s*" + _TREATY_RE, re.IGNORECASE)
 _INSTRUMENT_BEFORE_RE = re.compile(_BLOC_RE + r"\s*[-–—/]\s*$", re.IGNORECASE)
 
@@ -124,16 +136,13 @@ def names_instrument(hit: _Hit, text: str) -> bool:
         re.match(r"\s*" + _TREATY_RE, text[hit.end : hit.end + 24], re.IGNORECASE))
 
 
-_OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
-def is_handled_elsewhere(hit: _Hit, text: str) -> bool:
-    """Whether the place is in a clause that says someone else already handles that part ("Our NPC notification
-    in the Philippines is being handled by our in-house DPO", 香港部分已由我们的律师处理)."""
+def is_done_or_handed_over(hit: _Hit, text: str) -> bool:
+    """Whether the place is in a clause that says that part is done or in other hands ("Our NPC notification in
+    the Philippines is being handled by our in-house DPO", 国内的ODI备案已经办完了)."""
     start, end = _sentence_span(text, hit.start)
     clause = _clause_at(text[start:end], hit.start - start)
     # 国内的ODI备案已经在广东办完了: a step already done in Chinese.
@@ -160,20 +169,8 @@ def _tells_done(clause: str) -> bool:
 def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether the place qualifies a lawyer someone already has: "being handled by our Singapore counsel",
     "the lender's counsel in Bangkok", 我们的香港律师. That lawyer's place is not where work is asked for."""
-    found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
-    if found:
-        lead = text[max(0, hit.start - 40) : hit.start][: found.start()]
-    elif hit.token_start < 0:
-        if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
-            return False
-        lead = text[max(0, hit.start - 12) : hit.start]
-    else:
-        after = _next_words(words, hit.token_end, text, 2)
-        if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
-            return False
-        lead = text[max(0, hit.start - 40) : hit.start]
-    # "We need our own counsel in Laos": the lawyer the client is asking for.
-    return bool(_OWNED_LAWYER_RE.search(lead)) and not _OWN_RE.search(lead)
+    lead = _counsel_lead(hit, words, text)
+    return lead is not None and _names_owned(lead)
 
 
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)

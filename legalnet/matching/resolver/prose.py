@@ -14,8 +14,8 @@ from .background import (
     in_client_history,
     is_anchored,
     is_background_place,
+    is_done_or_handed_over,
     is_handed_over,
-    is_handled_elsewhere,
     is_judgment_origin,
     is_later_place,
     is_set_aside,
@@ -159,7 +159,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
                 hit, text) and not handed_over and not (
-                    is_handled_elsewhere(hit, text) and not asks(sentence_at(text, hit.start))):
+                    is_done_or_handed_over(hit, text) and not asks(sentence_at(text, hit.start))):
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
                 if supported & OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
                     continue  # "the Employer" beside a construction contract is the project's owner
@@ -173,7 +173,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if row and row.jurisdiction and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction and is_handled_elsewhere(hit, text):
+                elif row and row.jurisdiction and is_done_or_handed_over(hit, text):
                     # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
                     reading.background_jurisdictions.append((row.jurisdiction, hit.text))
                 elif row and row.jurisdiction and in_spans(hit.start, spans):
@@ -243,7 +243,7 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
         elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
-              or names_instrument(hit, text) or is_handled_elsewhere(hit, text)):
+              or names_instrument(hit, text) or is_done_or_handed_over(hit, text)):
             roles[id(hit)] = "background"
         elif is_background_place(hit, words, text):
             roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
@@ -392,8 +392,19 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+def _names_arbitral_institution(readings: list[ProseReading]) -> bool:
+    """Whether an arbitration term of the texts belongs to one place (HKIAC, SIAC, CIETAC), not a generic word."""
+    for reading in readings:
+        for term in reading.area_weights.get("arbitration", {}):
+            row = term_info(term, "arbitration")
+            if row and row.jurisdiction:
+                return True
+    return False
+
+
 def _names_own_company(title: str, place: str) -> bool:
-    """Whether the title names a company by the place written before it (澳門公司去海防設廠, 东莞家具厂…)."""
+    """Whether the title names the client's company by its place: "our company in …", or the place before a
+    company noun (澳門公司去海防設廠, 东莞家具厂…)."""
     at = title.find(place)
     if at >= 0 and _OWN_COMPANY_BEFORE_RE.search(title[:at]):
         return True  # "บริษัทของเราในบางนา กรุงเทพฯ", "Our factory in Penang"
@@ -514,9 +525,8 @@ def resolve_request(
             main, also = with_award_enforcement(main, also, asked_texts, _MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
-            arbitration_terms = [t for reading in readings for t in reading.area_weights.get("arbitration", {})]
-            main, also = labour_over_arbitration(main, also, asked_texts, "arbitration" in res.codes or any(
-                (row := term_info(t, "arbitration")) and row.jurisdiction for t in arbitration_terms))
+            main, also = labour_over_arbitration(
+                main, also, asked_texts, "arbitration" in res.codes or _names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, _MOST_CENTRAL)
