@@ -62,8 +62,10 @@ class ProseReading:
     people_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the matter named in a sentence that asks for something.
     asked_jurisdictions: set[str] = field(default_factory=set)
-    # Places whose part of the matter the text hands to others ("the HK side our company secretary handles").
-    handed_over: set[str] = field(default_factory=set)
+    # Places whose part of the matter the text hands to others ("the HK side our company secretary handles"), and
+    # where each place is last asked about: the later of the two decides.
+    handed_over: dict[str, int] = field(default_factory=dict)
+    last_asked: dict[str, int] = field(default_factory=dict)
     # Places named as where the client wants its lawyer ("Singapore counsel", 越南律师).
     counsel_jurisdictions: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
@@ -152,9 +154,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
             for code in sorted(region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
                 if handed_over:
-                    reading.handed_over.add(code)
+                    reading.handed_over[code] = hit.start
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
+                    reading.last_asked[code] = hit.start
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
@@ -384,8 +387,10 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
         if factor == _TITLE_FACTOR and not counsel:
             asked |= {code for code, _source in reading.jurisdictions} - own
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
-    handed = {code for reading, _factor in weighted for code in reading.handed_over}
-    asked -= handed - set(listed) - counsel - {code for reading, _f in weighted for code in reading.asked_jurisdictions}
+    # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
+    handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
+              if at > reading.last_asked.get(code, -1)}
+    asked -= handed - set(listed) - counsel
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
     keep = [code for code in found.codes if code in asked]
