@@ -202,3 +202,9 @@ def test_languages_of_documents_and_of_the_clients_own_abilities_are_no_request(
 ])
 def test_scope_left_out_plans_put_off_and_the_forum_in_a_story(title, description, lists, expected):
     assert read(title, description, **lists).jurisdictions == expected
+
+
+def test_where_board_members_or_staff_are_is_where_people_are():
+    found = read("港交所上市", "我哋係一間總部喺新加坡嘅集團，想搵香港律師做上市。因為董事會成員大部分喺新加坡，"
+                             "所以希望律師團隊嘅工作語言係英文。")
+    assert found.jurisdictions == ["HK"]
