@@ -208,3 +208,18 @@ def test_where_board_members_or_staff_are_is_where_people_are():
     found = read("港交所上市", "我哋係一間總部喺新加坡嘅集團，想搵香港律師做上市。因為董事會成員大部分喺新加坡，"
                              "所以希望律師團隊嘅工作語言係英文。")
     assert found.jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Cebu BPO office", "我们HK company 想在 Cebu 开一个 BPO office。还有 customer data 会从 Philippines 传回 HK，"
+     "Data Privacy Act 要注意什么？", ["PH"]),
+    ("ลงทุนโซลาร์ฟาร์มในกัมพูชา", "บริษัทของเรา (สำนักงานใหญ่กรุงเทพฯ) จะร่วมลงทุนโซลาร์ฟาร์มที่จังหวัดกำปงชนังของกัมพูชา "
+     "ต้องการทนายช่วยตรวจสัญญา", ["KH"]),
+])
+def test_data_sent_back_home_and_a_head_office_in_brackets(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+def test_a_language_after_a_question_about_a_will_is_still_asked_for():
+    found = read("遺產", "請問馬來西亞要怎麼辦理遺囑認證？希望律師能用華語溝通。")
+    assert found.languages == ["zh"]

@@ -242,6 +242,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     tail = text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip()
     if tail.startswith(_ZH_AFTER) and not (tail.startswith("人") and tail[1:2] in _NOT_NATIONALITY):
         return True  # "HK 老闆決定結業", "SG 客户": a place in Latin letters before a Chinese party noun
+    if text[max(0, hit.start - _ZH_BEFORE_REACH) : hit.start].rstrip().endswith(_ZH_BEFORE):
+        return True  # "customer data 会从 Philippines 传回 HK": a Chinese cue before a place in Latin letters
     after = _next_words(words, hit.token_end, text, 3)
     for word in after[:2]:
         if word in _PEOPLE:

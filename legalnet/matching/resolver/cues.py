@@ -157,7 +157,8 @@ _DESCRIPTOR_ZH = re.compile(
 
 
 _HOME_PAREN_WORDS = re.compile(
-    r"based|headquarter|located|incorporated|registered|domiciled|licensed|licenced|regulated|总部|總部|位于|位於")
+    r"based|headquarter|located|incorporated|registered|domiciled|licensed|licenced|regulated|总部|總部|位于|位於"
+    r"|สำนักงานใหญ่|trụ sở|tru so|ibu pejabat|kantor pusat")
 
 
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")

@@ -64,7 +64,8 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         inner = m.group(1)
         before = text[max(0, m.start() - 25) : m.start()].lower()
         if _HOME_PAREN_WORDS.search(inner.lower()) or re.search(
-            r"\b(?:company|client|we|us|group|business|firm)\s*$", before
+            r"(?:\b(?:company|client|we|us|group|business|firm)|บริษัทของเรา|บริษัทเรา|我们|我們|我哋|本公司"
+            r"|chúng tôi|kami)\s*$", before
         ):
             spans.append((m.start(), m.end()))
     for m in _DESCRIPTOR_EN.finditer(text):
