@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .cues import _CLAUSE_END, _CUES, _LATIN_WORD_RE, _PEOPLE
+from .cues import _CLAUSE_END, _CUES, _LATIN_WORD_RE, _PEOPLE, _PEOPLE_AFTER
 from .index import _Hit
 from .scan import _next_words, _prev_words, _Token
 
@@ -276,7 +276,6 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
 
 
 _FOUNDING = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "create", "form", "register"})
-_PEOPLE_AFTER = frozenset(_CUES["people_after"])
 _PEOPLE_ZH_AFTER = tuple(sorted((w for w in _CUES["people_after"] if not w.isascii()), key=len, reverse=True))
 _PEOPLE_BEFORE = frozenset(_CUES["people_before"])
 _PEOPLE_ZH_BEFORE = tuple(w for w in _CUES["people_before"] if not w.isascii())

@@ -34,6 +34,8 @@ _HOME_BEFORE = set(_CUES["home_before"])
 
 
 _PEOPLE = set(_CUES["people"])
+# Words after a place that make it the nationality of people ("Myanmar nationals", 越南籍, "PH 工人").
+_PEOPLE_AFTER = frozenset(_CUES["people_after"])
 
 
 _PREPOSITIONS = set(_CUES["prepositions"])

@@ -40,6 +40,7 @@ from .cues import (
     _OWNED_VEHICLE_NOUNS,
     _PAREN_RE,
     _PEOPLE,
+    _PEOPLE_AFTER,
     _PREPOSITIONS,
     _SEAT_NOUNS,
     _SENTENCE_END,
@@ -198,13 +199,11 @@ _SEAT_APPOSITION_RE = re.compile(
 
 
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
-_PEOPLE_AFTER = frozenset(_CUES["people_after"])
 
 
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
-    if hit.token_start >= 0 and _next_words(words, hit.token_end, text, 1)[:1] and \
-            _next_words(words, hit.token_end, text, 1)[0] in _PEOPLE_AFTER:
-        return False  # "I am a Filipina household service worker": her nationality, not her seat
+    if hit.token_start >= 0 and set(_next_words(words, hit.token_end, text, 1)) & _PEOPLE_AFTER:
+        return False  # "a Singaporean nurse working here": a nationality, not a seat
     if in_spans(hit.start, spans) or is_client_here(hit, text):
         return True
     if hit.token_start < 0:
