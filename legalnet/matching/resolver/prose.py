@@ -150,6 +150,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 continue
         # "… is being handled by our in-house DPO": that clause's places and terms are not asked for.
         handed_over = is_handed_over(hit, text)
+        done = handed_over or is_done_or_handed_over(hit, text)
         if "jurisdictions" in senses:
             for code in sorted(region_codes(senses["jurisdictions"], single)):
                 targets[roles[id(hit)]].append((code, hit.text))
@@ -161,22 +162,21 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
         if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
-                hit, text) and not handed_over and not (
-                    is_done_or_handed_over(hit, text) and not asks(sentence_at(text, hit.start))):
+                hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
+            key = normalise(hit.text)
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
-                if supported & OTHER_SENSE.get((normalise(hit.text), code), frozenset()):
+                if supported & OTHER_SENSE.get((key, code), frozenset()):
                     continue  # "the Employer" beside a construction contract is the project's owner
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
                 reading.practice_areas.append((code, hit.text))
-                row = term_info(normalise(hit.text), code)
+                row = term_info(key, code)
                 terms = reading.area_weights.setdefault(code, {})
-                key = normalise(hit.text)
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 if row and row.jurisdiction and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction and is_done_or_handed_over(hit, text):
+                elif row and row.jurisdiction and done:
                     # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
                     reading.background_jurisdictions.append((row.jurisdiction, hit.text))
                 elif row and row.jurisdiction and in_spans(hit.start, spans):
