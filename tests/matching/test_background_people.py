@@ -142,3 +142,22 @@ def test_the_clients_own_listing_is_its_standing_not_the_matter(description, exp
 ])
 def test_peoples_nationality_counts_for_less_than_the_clients_seat(title, description, expected):
     assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A parent company, a supplier or customers written in Vietnamese, with or without diacritics.
+    ("Khiếu nại thuế", "Cục Thuế truy thu thuế giao dịch liên kết với công ty mẹ ở HK.",
+     ["VN"]),
+    ("Khieu nai thue", "Cuc Thue truy thu thue giao dich voi cong ty me o Hong Kong.",
+     ["VN"]),
+    # Customers in Thai, an origin of goods in Chinese and, in Latin letters, inside Chinese.
+    ("ความลับทางการค้า", "ลูกค้าส่วนใหญ่อยู่ในเวียดนาม อดีตพนักงานขโมยข้อมูล ต้องการทนายในประเทศไทย", ["TH"]),
+    ("设立子公司", "我们在上海，想在越南设立子公司，进口马来西亚的原料。", ["VN"]),
+    ("WFOE", "我们 boss 想在深圳前海 set up 一个 WFOE 做 import 马来西亚 palm-based food products", ["CN"]),
+])
+def test_a_party_or_an_origin_written_in_the_local_language_is_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_me_before_a_place_is_the_client_not_a_parent_company():
+    assert places("Divorce", "Please help me in Hong Kong with my divorce.") == ["HK"]

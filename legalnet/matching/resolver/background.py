@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..vocabulary import normalise
 from .cues import _CLAUSE_END, _CUES, _LATIN_WORD_RE, _PEOPLE, _PEOPLE_AFTER
 from .index import _Hit
 from .scan import _next_words, _prev_words, _Token
@@ -24,12 +25,16 @@ _DEFERRED_AFTER_SENTENCE = tuple(_CUES["deferred_after_sentence"])
 _DEFERRED_REACH = 60
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
-_HOLDERS = frozenset(_CUES["background_holders"])
+# Holders are read as normalised words ("mẹ" is "me"), so a holder of several words is matched as a phrase: "công ty
+# mẹ" is a parent company, "me" alone is not.
+_HOLDERS = frozenset(normalise(w) for w in _CUES["background_holders"] if " " not in w)
+_HOLDER_PHRASES = tuple(normalise(w) for w in _CUES["background_holders"] if " " in w)
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
 _POSSESSIVES = "的嘅之"
 _ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
 _ZH_AFTER_REACH = max(6, *map(len, _ZH_AFTER))
 # จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
+_LATIN_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s*$")
 _FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
 _FROM_PLACE_REACH = 40
 _LAWYER_SIDE = tuple(_CUES["counsel_place"]["side_before"])
@@ -236,6 +241,9 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         latin = _LATIN_WORD_RE.match(text, hit.end)
         if latin and latin.group(1).casefold() in _AFTER:
             return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
+        latin_before = _LATIN_WORD_BEFORE_RE.search(text, max(0, hit.start - 16), hit.start)
+        if latin_before and latin_before.group(1).casefold() in _BEFORE:
+            return True  # 做 import 马来西亚 products: an origin, in Latin letters inside Chinese
         return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
@@ -261,8 +269,9 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
     reach = 5 if before[0] == "nasa" else 3
-    if before[0] in ("in", "at", "di", "ở", "o", "tại", "tai", "sa", "nasa") and any(
-            w in _HOLDERS for w in before[1:reach]) and not _sets_up_family_office(words, hit, text):
+    if before[0] in ("in", "at", "di", "o", "tai", "sa", "nasa") and (
+            any(w in _HOLDERS for w in before[1:reach]) or " ".join(reversed(before[1:5])).endswith(_HOLDER_PHRASES)
+    ) and not _sets_up_family_office(words, hit, text):
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
