@@ -7,7 +7,9 @@ One CSV file per practice area in ``terms/`` (``terms/<slug>.csv``) with the col
 - ``weight``: how much the term says the request is about the area: 3 decides it ("winding-up petition",
   "trade mark opposition", "PKPU"), 2 is a term of the area, 1 only points at it ("contract", "dispute");
 - ``jurisdiction``: the jurisdiction the term implies (a regulator, statute, court or licence of one
-  place: "MAS" is SG, "PKPU" is ID), or empty;
+  place: "MAS" is SG, "PKPU" is ID), or empty; an acronym that several places use for their own institution
+  lists them, most common first ("TH PH": the BOI of Thailand or of the Philippines), and stands for the one
+  the text names;
 - ``scope``: ``any`` (read anywhere), ``caps`` (acronyms: in prose only when written in capitals, or as a
   whole list item), ``list`` (only as a whole list item);
 - ``source``: where the term comes from (the statute, the regulator, a glossary).
@@ -46,6 +48,12 @@ class Term:
     scope: str
     source: str
     lang: str = "en"
+
+    def place(self, named: set[str] | frozenset[str] = frozenset()) -> str:
+        """The jurisdiction the term implies in a text that names these places: of several, the one named,
+        else the first."""
+        places = self.jurisdiction.split()
+        return next((code for code in places if code in named), places[0] if places else "")
 
     def forms(self) -> tuple[str, ...]:
         """The normalised term, and its English stem when it is English."""

@@ -16,7 +16,17 @@ def test_every_row_names_an_area_of_the_vocabulary_with_a_source():
     for term in terms:
         assert term.source, term
         assert term.scope in SCOPES
-        assert term.jurisdiction in jurisdictions | {""}, term
+        assert set(term.jurisdiction.split()) <= jurisdictions, term
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # The Philippines' Board of Investments beside Cebu; Thailand's beside Rayong, and where no place is named.
+    ("Our HK company wants a BPO office in Cebu. Do we need BOI registration or PEZA?", ["PH"]),
+    ("We plan a factory in Rayong and want BOI promotion and the BOI tax holiday.", ["TH"]),
+    ("Can a foreign company get BOI incentives for a new factory?", ["TH"]),
+])
+def test_an_acronym_several_places_use_stands_for_the_one_the_text_names(description, expected):
+    assert resolve_request("Investment incentives", description).jurisdictions == expected
 
 
 def test_a_malformed_row_is_refused_with_its_file_and_line(tmp_path):

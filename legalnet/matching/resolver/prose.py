@@ -173,17 +173,18 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 row = term_info(key, code)
                 terms = reading.area_weights.setdefault(code, {})
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
-                if row and row.jurisdiction and is_later_place(hit, text):
+                place = row.place(named) if row else ""
+                if place and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
-                    reading.later_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction and done:
+                    reading.later_jurisdictions.append((place, hit.text))
+                elif place and done:
                     # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
-                    reading.background_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction and in_spans(hit.start, spans):
+                    reading.background_jurisdictions.append((place, hit.text))
+                elif place and in_spans(hit.start, spans):
                     # 我们是港股listed company: the client's own standing, like its seat.
-                    reading.home_jurisdictions.append((row.jurisdiction, hit.text))
-                elif row and row.jurisdiction:
-                    reading.implied_jurisdictions.append((row.jurisdiction, hit.text))
+                    reading.home_jurisdictions.append((place, hit.text))
+                elif place:
+                    reading.implied_jurisdictions.append((place, hit.text))
                     # "We are listed on the HKEX.": the client's standing, not the law of the matter. An arbitral
                     # institution's clause counts where the client asks about it ("and to check the SIAC clause"),
                     # unless it is where an award was already won. A regulator, statute or court named where the
@@ -193,7 +194,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     if not in_client_history(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum
                             or (code != "arbitration" and is_institution(row) and in_ask(hit, text))):
-                        reading.governing_jurisdictions.append((row.jurisdiction, hit.text))
+                        reading.governing_jurisdictions.append((place, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading

@@ -32,7 +32,7 @@ def acronym_areas(hit, areas: frozenset[str], supported: set[str], places: set[s
     rows = {code: term_info(normalise(hit.text), code) for code in areas}
     if len({row.jurisdiction for row in rows.values() if row and row.jurisdiction}) < 2:
         return areas  # one institution or none ("MAS", "ESPP"): every area it touches
-    at_home = frozenset(code for code, row in rows.items() if row and row.jurisdiction in places)
+    at_home = frozenset(code for code, row in rows.items() if row and row.place(places) in places)
     return (areas & supported) or at_home
 
 
