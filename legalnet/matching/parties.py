@@ -232,15 +232,30 @@ def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[P
         for word in tokens[n + 1 : n + 8]:
             if _is_name_token(word[0]) or (_plain(word[0]) in _CONNECTORS and words):
                 words.append(word)
-                if _plain(word[0]) in _SUFFIX_ENDS:
+                if _plain(word[0]) in _SUFFIX_ENDS or _closes_name(text, word, words):
                     break  # "PT Sinar Baja Tbk for USD 4.6 million": a legal form closes the name
             else:
                 break
         while words and _plain(words[-1][0]) in _CONNECTORS:
             words.pop()
         if words:
-            found.append(Party(text[begin : words[-1][2]], begin, words[-1][2]))
+            end = words[-1][2]
+            if _closes_name(text, words[-1], words):
+                end = begin + len(text[begin:end].rstrip(").,;:!?）"))
+            found.append(Party(text[begin:end], begin, end))
     return found
+
+
+def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, int, int]]) -> bool:
+    """Whether a word of a prefixed name ends it: a comma, a closing bracket opened before the name, or a whole
+    word's full stop ("(PT Mega Distribusi Utama). Heard Indonesia …"); not "(Persero)" or "Co."."""
+    token, end = word[0], word[2]
+    if token.endswith((",", ";", ":", "!", "?")) or text[end : end + 1] in (",", ";", ":", "!", "?"):
+        return True
+    if (token.endswith((")", "）")) or text[end : end + 1] in (")", "）")) and not any(
+            "(" in w[0] or "（" in w[0] for w in words):
+        return True
+    return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
 
 
 def _vietnamese_companies(text: str) -> list[Party]:

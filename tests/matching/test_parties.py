@@ -44,6 +44,12 @@ from legalnet.matching.resolver import resolve_request
         ("房东李小明不肯退押金。", ["李小明"]),
         ("香港商人陳大文欠我哋五十萬。", ["陳大文"]),
         ("我们的前员工王伟泄露了商业秘密。", ["王伟"]),
+        # A name opened by its prefix ends at a closing bracket or a full stop, not at the next capital.
+        ("Our distributor in Indonesia (PT Mega Distribusi Utama). Heard Indonesia has rules.",
+         ["PT Mega Distribusi Utama"]),
+        ("We sued PT Anugrah Samudra Investama. We lost.", ["PT Anugrah Samudra Investama"]),
+        ("The lender, PT Bank Rakyat Indonesia (Persero) Tbk, called the loan.",
+         ["PT Bank Rakyat Indonesia (Persero) Tbk"]),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
