@@ -161,3 +161,24 @@ def test_a_party_or_an_origin_written_in_the_local_language_is_background(title,
 
 def test_me_before_a_place_is_the_client_not_a_parent_company():
     assert places("Divorce", "Please help me in Hong Kong with my divorce.") == ["HK"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # An investor or a supplier named by its country after the noun, in Indonesian and Vietnamese.
+    ("Investor Tiongkok masuk", "Kami startup di Jakarta. Investor Tiongkok akan mengambil 30% saham.", ["ID"]),
+    ("Tranh chap voi nha cung cap Trung Quoc",
+     "Hop dong quy dinh giai quyet tranh chap tai Trung tam Trong tai Quoc te Hong Kong (HKIAC).", ["HK"]),
+    # A group a subsidiary belongs to, the other side of a joint venture in Thai, a foreign worker in Chinese.
+    ("SP2DK", "Kami PT PMA, anak perusahaan dari grup di Hong Kong. Kami menerima SP2DK dari KPP.", ["ID"]),
+    ("ร่วมทุน", "ต้องการร่วมทุนตั้งโรงงานในระยอง โดยฝ่ายจีนจะถือหุ้น 51%", ["TH"]),
+    ("工傷", "本公司喺路環有工場。有位內地外僱上個月受傷，而家要追討工傷賠償。", ["MO"]),
+])
+def test_a_party_named_by_its_country_in_the_local_word_order_is_background(title, description, expected):
+    assert places(title, description) == expected
+
+
+def test_where_a_thai_writer_lives_is_home_and_a_language_she_cannot_speak_is_no_request():
+    found = resolve_request("ลูกสาวถูกเลิกจ้างที่มาเก๊า",
+                            "ดิฉันอยู่ที่เชียงราย ลูกสาวทำงานที่โรงแรมในมาเก๊า อยากได้ทนายที่มาเก๊า "
+                            "ขอทนายที่พูดภาษาอังกฤษได้ เพราะลูกสาวพูดภาษาจีนไม่ได้ค่ะ")
+    assert (found.jurisdictions, found.languages, found.home_jurisdictions) == (["MO"], ["en"], ["TH"])

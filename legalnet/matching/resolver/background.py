@@ -17,7 +17,8 @@ from .index import _Hit
 from .scan import _next_words, _prev_words, _Token
 
 _AFTER = frozenset(_CUES["background_after"])
-_BEFORE = frozenset(_CUES["background_before"])
+# Compared with normalised words: "nhà cung cấp" is read as "nha cung cap".
+_BEFORE = frozenset(normalise(w) for w in _CUES["background_before"])
 _ZH_AFTER = tuple(sorted(_CUES["background_zh_after"], key=len, reverse=True))
 _ZH_BEFORE = tuple(sorted(_CUES["background_zh_before"], key=len, reverse=True))
 _DEFERRED = tuple(_CUES["deferred"])
@@ -264,7 +265,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     if not before:
         return False
     # One word or two: "from China", "warga negara Singapura", "công ty Trung Quốc".
-    if before[0] in _BEFORE or " ".join(reversed(before[:2])) in _BEFORE:
+    if any(" ".join(reversed(before[:size])) in _BEFORE for size in (1, 2, 3)):
         return True
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
