@@ -46,6 +46,7 @@ def _sequences(words: list[str]) -> list[tuple[str, ...]]:
 
 _SUFFIXES = _sequences(_DATA["latin_suffixes"])
 _SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
+_FORM_WORDS = {word for seq in _SUFFIXES for word in seq} | {prefix.lower() for prefix in _DATA["latin_prefixes"]}
 _AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
@@ -191,7 +192,7 @@ def _latin_companies(text: str) -> list[Party]:
             if tok == "," and i == start - 1 and name_words == []:
                 i -= 1
                 continue
-            if tok.endswith(".") and len(_plain(tok)) > 4 and tokens[i + 1][0] != ",":
+            if tok.endswith(".") and (len(_plain(tok)) > 4 or _is_acronym_at_stop(tok)) and tokens[i + 1][0] != ",":
                 # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence
                 # (but "Northstar Contact Solutions Phils., Inc." abbreviates).
                 break
@@ -220,6 +221,13 @@ def _latin_companies(text: str) -> list[Party]:
             j = start - 1
     found.extend(_prefixed_companies(text, tokens))
     return found
+
+
+def _is_acronym_at_stop(token: str) -> bool:
+    """An acronym in capitals before a full stop ends a sentence ("berizin OJK. Shenzhen … Co., Ltd."), unless it
+    is a legal form ("CO.", "LTD.")."""
+    word = token[:-1]
+    return len(word) >= 2 and word.isalpha() and word.isupper() and word.lower() not in _FORM_WORDS
 
 
 def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[Party]:
@@ -547,7 +555,25 @@ def short_form_of(short: str, full: str) -> bool:
         # "Golden Harvest Ventures Inc. (GHVI)" spells the found name out and adds its initials.
         return True
     short_words = [w for w in normalise(short).split() if w not in {"pt", "cv"}]
-    return len(short_words) == 1 and 2 <= len(short_words[0]) <= 6 and _initials(full).startswith(short_words[0])
+    if len(short_words) == 1 and 2 <= len(short_words[0]) <= 6 and _initials(full).startswith(short_words[0]):
+        return True
+    return len(short_words) > 1 and _spelled_in(short_words, normalise(full).split())
+
+
+def _spelled_in(short: list[str], full: list[str]) -> bool:
+    """Whether each word of a short form, in order, is a word of the full name or the initials of a run of its
+    words ("Lingyun VC" in "Shenzhen Qianhai Lingyun Venture Capital Co., Ltd.")."""
+    if not short:
+        return True
+    word = short[0]
+    for start in range(len(full)):
+        if full[start] == word and _spelled_in(short[1:], full[start + 1 :]):
+            return True
+        run = len(word)
+        if 2 <= run <= 4 and "".join(w[0] for w in full[start : start + run]) == word and len(
+                full[start : start + run]) == run and _spelled_in(short[1:], full[start + run :]):
+            return True
+    return False
 
 
 def merge_parties(given: list[str], found: list[str]) -> tuple[list[str], list[str]]:

@@ -50,6 +50,10 @@ from legalnet.matching.resolver import resolve_request
         ("We sued PT Anugrah Samudra Investama. We lost.", ["PT Anugrah Samudra Investama"]),
         ("The lender, PT Bank Rakyat Indonesia (Persero) Tbk, called the loan.",
          ["PT Bank Rakyat Indonesia (Persero) Tbk"]),
+        # An acronym before a full stop ends the sentence before a name; a legal form in capitals does not.
+        ("Kami sudah berizin OJK. Shenzhen Lingyun Venture Capital Co., Ltd. akan masuk.",
+         ["Shenzhen Lingyun Venture Capital Co., Ltd."]),
+        ("ABC TRADING CO. LTD. owes us money.", ["ABC TRADING CO. LTD."]),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
@@ -187,3 +191,13 @@ def test_a_name_starts_after_a_sentences_full_stop_but_not_after_an_abbreviation
     assert find_parties(text) == ["Seria Petroservices Sdn Bhd"]
     text = "Dati akong team leader sa Northstar Contact Solutions Phils., Inc. sa Ortigas."
     assert find_parties(text) == ["Northstar Contact Solutions Phils., Inc."]
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), [
+    ("Lingyun VC", "Shenzhen Qianhai Lingyun Venture Capital Co., Ltd.", True),
+    ("Mega Utama", "PT Mega Distribusi Utama", True),
+    ("Lingyun Bank", "Shenzhen Qianhai Lingyun Venture Capital Co., Ltd.", False),
+    ("Golden VC", "Shenzhen Qianhai Lingyun Venture Capital Co., Ltd.", False),
+])
+def test_a_short_form_of_several_words_spells_the_name_by_words_and_initials(short, full, expected):
+    assert short_form_of(short, full) is expected
