@@ -46,6 +46,7 @@ def _sequences(words: list[str]) -> list[tuple[str, ...]]:
 
 _SUFFIXES = _sequences(_DATA["latin_suffixes"])
 _SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
+_STATUTE_WORDS = {"law", "laws", "act", "code", "ordinance", "decree", "regulation", "regulations"}
 _FORM_WORDS = {word for seq in _SUFFIXES for word in seq} | {prefix.lower() for prefix in _DATA["latin_prefixes"]}
 _AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
@@ -64,6 +65,8 @@ _OWN_RE = re.compile(
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
+# The sender line of an e-mail header, in English and Chinese.
+_SENDER_LINE_RE = re.compile(r"[ \t>]*(?:from|sender|发件人|發件人|寄件人|寄件者)\s*[:：]", re.IGNORECASE)
 _HONORIFICS = "|".join(re.escape(h) for h in sorted(_DATA["person_honorifics"], key=len, reverse=True))
 _ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, reverse=True))
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
@@ -94,7 +97,8 @@ _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
-_CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"]))
+_CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
+_CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
     r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + _alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
 )
@@ -145,6 +149,8 @@ def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
             first = tokens[j - matched + 1][0]
             if " ".join(seq) in _AMBIGUOUS and not first[:1].isupper():
                 continue
+            if " ".join(seq) in _AMBIGUOUS and j + 1 < len(tokens) and _plain(tokens[j + 1][0]) in _STATUTE_WORDS:
+                return 0  # "the Lao Enterprise Law", "the Company Act": a statute, not a company
             return matched
     return 0
 
@@ -331,7 +337,7 @@ def _cjk_companies(text: str) -> list[Party]:
                 cut = at + 1
                 break
         begin += cut  # nothing left ("注册一间有限公司") means a kind of company, not a name
-        if m.start() - begin >= 2:
+        if m.start() - begin >= (4 if m.group() in _CJK_TRADE_NAME_ENDINGS else 2):
             found.append(Party(text[begin : m.end()], begin, m.end()))
     return found
 
@@ -465,6 +471,8 @@ def _is_own(text: str, party: Party) -> bool:
     before = text[max(sentence_start, party.start - 60) : party.start]
     if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
         return True
+    if _SENDER_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
+        return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     return before.rstrip("“「『\"' ").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
@@ -513,8 +521,10 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         kept = [p for p in kept if not (party.start <= p.start and p.end <= party.end)]
         kept.append(party)
     out: list[Party] = []
+    # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
+    own = {normalise_entity(p.name) for p in kept if _is_own(text, p)} - {""}
     for party in sorted(kept, key=lambda p: p.start):
-        if _is_own(text, party):
+        if _is_own(text, party) or normalise_entity(party.name) in own:
             continue
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):

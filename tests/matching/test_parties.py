@@ -54,6 +54,11 @@ from legalnet.matching.resolver import resolve_request
         ("Kami sudah berizin OJK. Shenzhen Lingyun Venture Capital Co., Ltd. akan masuk.",
          ["Shenzhen Lingyun Venture Capital Co., Ltd."]),
         ("ABC TRADING CO. LTD. owes us money.", ["ABC TRADING CO. LTD."]),
+        # A sole trader's registered name ending in 商行; a shop of that kind is no name.
+        ("主要卖家是广州市白云区驰速汽配商行，货源来自河北。", ["广州市白云区驰速汽配商行"]),
+        ("我们向一间汽配商行买货，对方不退款。", []),
+        # A statute named like a company is no party.
+        ("Please advise under the Lao Enterprise Law whether we can remove the director.", []),
     ],
 )
 def test_parties_are_found_by_legal_form_or_role(text, expected):
@@ -201,3 +206,10 @@ def test_a_name_starts_after_a_sentences_full_stop_but_not_after_an_abbreviation
 ])
 def test_a_short_form_of_several_words_spells_the_name_by_words_and_initials(short, full, expected):
     assert short_form_of(short, full) is expected
+
+
+def test_the_sender_of_a_forwarded_mail_is_the_client_wherever_it_is_named():
+    text = ("-----Original Message-----\nFrom: Legal Dept, Yunnan Dianxi Building Materials Co., Ltd.\n"
+            "Sent: 24 November 2026\n\nWe hold 70% of Lao Dianxi Cement Co., Ltd. and need Lao counsel.\n\n"
+            "Regards,\nLi Wen\nYunnan Dianxi Building Materials Co., Ltd.")
+    assert find_parties(text) == ["Lao Dianxi Cement Co., Ltd."]
