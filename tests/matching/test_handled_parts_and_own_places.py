@@ -223,3 +223,10 @@ def test_data_sent_back_home_and_a_head_office_in_brackets(title, description, e
 def test_a_language_after_a_question_about_a_will_is_still_asked_for():
     found = read("遺產", "請問馬來西亞要怎麼辦理遺囑認證？希望律師能用華語溝通。")
     assert found.languages == ["zh"]
+
+
+def test_a_part_the_text_says_local_lawyers_already_handle_outweighs_the_form():
+    found = read("对泰国子公司增资 — ODI备案",
+                 "我们是重庆的一家汽车零部件集团，在泰国春武里有一家全资子公司。泰国那边的BOI变更和增资登记已经由当地律师在办。"
+                 "国内这边需要律师协助办理发改委备案和外汇登记。", jurisdictions=["泰国"])
+    assert found.jurisdictions == ["CN"]

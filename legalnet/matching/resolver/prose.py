@@ -391,7 +391,8 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
     handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
               if at > reading.last_asked.get(code, -1)}
-    asked -= handed - set(listed) - counsel
+    # The text's word outweighs the form's: "泰国那边…已经由当地律师在办" drops a Thailand the client also listed.
+    asked -= handed - counsel
     if not asked & set(found.codes) or set(found.codes) <= asked:
         return found
     keep = [code for code in found.codes if code in asked]
