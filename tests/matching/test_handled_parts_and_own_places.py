@@ -230,3 +230,13 @@ def test_a_part_the_text_says_local_lawyers_already_handle_outweighs_the_form():
                  "我们是重庆的一家汽车零部件集团，在泰国春武里有一家全资子公司。泰国那边的BOI变更和增资登记已经由当地律师在办。"
                  "国内这边需要律师协助办理发改委备案和外汇登记。", jurisdictions=["泰国"])
     assert found.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    # The client's own company investing, and the lawyers it already has there.
+    ("橫琴開分店", "而家想喺橫琴粵澳深度合作區開兩間分店，打算由澳門公司100%出資設立一間公司。"
+                  "我哋喺澳門有自己律師，但佢哋唔做內地業務，所以想搵內地律師。"),
+    ("橫琴開分店", "我哋想去橫琴開分店。想問：以澳門公司名義投資要點註冊？"),
+])
+def test_the_clients_investing_company_and_its_own_lawyers_are_not_the_matter(title, description):
+    assert read(title, description).jurisdictions == ["CN"]

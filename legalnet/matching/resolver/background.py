@@ -175,8 +175,14 @@ def _tells_done(clause: str) -> bool:
 def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether the place qualifies a lawyer someone already has: "being handled by our Singapore counsel",
     "the lender's counsel in Bangkok", 我们的香港律师. That lawyer's place is not where work is asked for."""
+    if hit.token_start < 0 and _HAS_LAWYER_ZH_RE.match(text, hit.end):
+        return True  # 我哋喺澳門有自己律師: the lawyers the client already has there
     lead = _counsel_lead(hit, words, text)
     return lead is not None and _names_owned(lead)
+
+
+_HAS_LAWYER_ZH_RE = re.compile(
+    r"\s*(?:已經|已经|都|亦|也)?有(?:自己|自家|長期|长期|常用)?(?:的|嘅)?(?:律師|律师|lawyer)")
 
 
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)

@@ -199,6 +199,10 @@ _SEAT_APPOSITION_RE = re.compile(
 
 
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
+# A company that invests, holds the shares or lends its name: 澳門公司100%出資, 香港公司名義, 新加坡公司做股東.
+_INVESTING_VEHICLE_ZH_RE = re.compile(
+    r"\s*(?:公司|企業|企业|實體|实体|entity|company)\s*(?:100\s*%|百分之百|全資|全资)?\s*(?:的|嘅)?"
+    r"(?:出資|出资|投資|投资|名義|名义|做股東|做股东|作為股東|作为股东|持股|控股)", re.IGNORECASE)
 
 
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
@@ -209,6 +213,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     if hit.token_start < 0:
         if text[max(0, hit.start - 8) : hit.start].endswith(_OTHER_PARTY_ZH):
             return False  # 股东是一家香港公司: another party's seat
+        if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
+                "由", "以", "用"):
+            return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
         role = _chinese_role(text, hit.start)
         return role == "home" or (role is None and _zh_seat_subject(text, hit))
