@@ -240,3 +240,12 @@ def test_a_part_the_text_says_local_lawyers_already_handle_outweighs_the_form():
 ])
 def test_the_clients_investing_company_and_its_own_lawyers_are_not_the_matter(title, description):
     assert read(title, description).jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    # Where the client already has its outlets; its own company, whatever is said of it next.
+    ("開分店", "我哋喺氹仔同南灣都有分店，下個月喺橫琴開新店，租約要請律師睇。"),
+    ("開分店", "我哋想喺橫琴開分店。我哋嘅澳門公司文件（商業登記證明）係葡文，唔知要唔要翻譯。"),
+])
+def test_the_clients_outlets_and_its_own_company_in_cantonese_are_not_the_matter(title, description):
+    assert read(title, description).jurisdictions == ["CN"]

@@ -357,6 +357,12 @@ def _clause_at(sentence: str, pos: int) -> str:
 _PAST_CLAUSE_ZH_RE = re.compile("|".join(_CUES["past_clause_zh"]))
 
 
+# A place where the client already has outlets, plants or offices: 喺氹仔同南灣都有分店, 在东莞有两个工厂.
+_HAS_OUTLETS_ZH_RE = re.compile(
+    r"[^，。,；;？?！!]{0,10}?(?:都|亦|也|已經|已经)?有[一二三四五六七八九十兩两幾几\d]*(?:間|间|家|個|个|座)?"
+    r"(?:分店|分行|門店|门店|工廠|工厂|廠房|厂房|辦事處|办事处|分公司|子公司|店舖|店铺)")
+
+
 def in_client_history(hit: _Hit, text: str) -> bool:
     """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
     standing operations and asks for nothing: "We have operated plants in Thailand for a decade",
@@ -366,6 +372,8 @@ def in_client_history(hit: _Hit, text: str) -> bool:
     clause = _clause_at(sentence, hit.start - start)
     if _tells_history(sentence) or _tells_history(clause):
         return True
+    if hit.token_start < 0 and _HAS_OUTLETS_ZH_RE.match(text, hit.end) and not asks(clause):
+        return True  # 喺氹仔官也街同南灣都有分店: where the client already runs its outlets
     # 我係馬來西亞人，喺新加坡做咗五年數據分析，而家有間香港銀行想請我: a clause of the writer's own past in a
     # sentence the writer opens, though the sentence goes on to something else.
     return bool(hit.token_start < 0 and _PAST_CLAUSE_ZH_RE.search(clause) and _opens_with_subject(sentence)

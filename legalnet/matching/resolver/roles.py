@@ -147,6 +147,7 @@ def _chinese_role(text: str, pos: int) -> str | None:
     return None
 
 
+_ZH_OWN_COMPANY_RE = re.compile(r"(?:子公司|分公司|公司|企业|企業|集团|集團|办事处|辦事處|工厂|工廠)(?!法)")
 # 有 with an optional measure word at the end of a clause opening: 我们有, 我司有一家, 我哋有間.
 _ZH_HAVE_RE = re.compile(r"有(?:一)?(?:家|間|间|个|個)?$")
 
@@ -159,6 +160,8 @@ def _zh_seat_subject(text: str, hit: _Hit) -> bool:
     has_it = owner != before and owner in _ZH_OWNER and owner != ""
     if before not in _ZH_OWNER and not has_it:
         return False
+    if before.endswith(("的", "嘅")) and _ZH_OWN_COMPANY_RE.match(text, hit.end):
+        return True  # 我哋嘅澳門公司文件: whatever follows, "our Macao company" is the client's own
     # The noun may be English in a mixed sentence: 我们有HK company和前海WFOE.
     next_word = _LATIN_WORD_RE.match(text, hit.end)
     return bool(_ZH_SEAT_RE.match(text, hit.end)
