@@ -249,3 +249,12 @@ def test_the_clients_investing_company_and_its_own_lawyers_are_not_the_matter(ti
 ])
 def test_the_clients_outlets_and_its_own_company_in_cantonese_are_not_the_matter(title, description):
     assert read(title, description).jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize("description", [
+    "We need:\n1. Singapore counsel for the subscription agreement;\n2. Malaysian counsel to review the land title.",
+    "We need: 1. Singapore counsel for the subscription agreement; 2. Malaysian counsel to review the land title.",
+])
+def test_the_items_of_a_list_an_ask_opens_are_asked_for(description):
+    assert sorted(read("Co-investment in Johor data centre via Singapore holdco", description).jurisdictions) == [
+        "MY", "SG"]

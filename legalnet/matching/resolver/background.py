@@ -314,22 +314,40 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
         before and (before[0] in _PEOPLE_BEFORE or " ".join(reversed(before[:2])) in _PEOPLE_BEFORE))
 
 
-# The mark of the next item of a numbered or lettered list: "(2)", "b)", "ii)".
-_LIST_ITEM_RE = re.compile(r"\s*\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s")
+# The mark of the next item of a numbered or lettered list: "(2)", "b)", "ii)", "2.".
+_LIST_ITEM_RE = re.compile(r"\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s")
+# The number of a list item before its dot: "We need: 1. Singapore counsel …".
+_ITEM_NUMBER_RE = re.compile(r"(?:^|[\s:：(（])\d{1,2}$")
+# A line that opens an item of a list: "- ", "• ", "1. ", "(2) ", "b) ".
+_ITEM_LINE_RE = re.compile(r"\s*(?:[-–•*·]|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s")
 
 
 @lru_cache(maxsize=64)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence of a text, its stop included; worked out once per text."""
+    """(start, end) of each sentence of a text, its stop included; worked out once per text. The items of a
+    list a sentence opens with a colon ("We need:\n1. Singapore counsel …\n2. …") belong to that sentence."""
     spans, start = [], 0
     for m in _SENTENCE_END_RE.finditer(text):
         if m.group().strip() in (";", "；") and _LIST_ITEM_RE.match(text, m.end()):
             continue  # "We need (1) Lao counsel …; (2) PRC counsel …": one ask, item by item
+        if m.group() == "." and _ITEM_NUMBER_RE.search(text, max(0, m.start() - 4), m.start()) and text[
+                m.end() : m.end() + 1].isspace():
+            continue  # "1." numbers an item, it ends no sentence
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text) or not spans:
         spans.append((start, len(text)))
-    return tuple(spans)
+    merged: list[tuple[int, int]] = []
+    in_list = False
+    for span in spans:
+        item = bool(_ITEM_LINE_RE.match(text, span[0]))
+        if merged and item and (in_list or text[merged[-1][0] : merged[-1][1]].rstrip().endswith((":", "："))):
+            merged[-1] = (merged[-1][0], span[1])
+            in_list = True
+            continue
+        in_list = False
+        merged.append(span)
+    return tuple(merged)
 
 
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
