@@ -130,3 +130,12 @@ def test_a_word_inside_a_vietnamese_name_is_not_an_english_term():
     assert resolved.practice_areas == ["real-estate"]
     written_apart = resolve_request("", "Chúng tôi cần vay vốn (Loan) từ ngân hàng ở Hà Nội.")
     assert "banking-finance" in written_apart.practice_areas
+
+
+def test_an_acronym_of_two_institutions_stands_for_the_one_the_text_is_about():
+    # MDI: Cambodia's deposit-taking microfinance licence beside the National Bank of Cambodia, not Malaysia's
+    # Department of Insolvency; a Khmer writer asking for a lawyer who works in English.
+    found = resolve_request("ស្នើសុំអាជ្ញាប័ណ្ណ (MDI)",
+                            "យើងខ្ញុំជាគ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុនៅភ្នំពេញ។ ដាក់ពាក្យស្នើសុំអាជ្ញាប័ណ្ណ (MDI) ពីធនាគារជាតិនៃកម្ពុជា។ "
+                            "សូមណែនាំមេធាវីដែលអាចធ្វើការជាភាសាអង់គ្លេសបាន")
+    assert (found.jurisdictions, found.practice_areas, found.languages) == (["KH"], ["banking-finance"], ["en"])
