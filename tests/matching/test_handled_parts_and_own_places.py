@@ -258,3 +258,14 @@ def test_the_clients_outlets_and_its_own_company_in_cantonese_are_not_the_matter
 def test_the_items_of_a_list_an_ask_opens_are_asked_for(description):
     assert sorted(read("Co-investment in Johor data centre via Singapore holdco", description).jurisdictions) == [
         "MY", "SG"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We have 30 outlets in Thailand, and we need to register our trademark in Hong Kong.", ["HK"]),
+    ("Kami mempunyai 12 cawangan di Malaysia, dan kami perlu peguam untuk membuka cawangan di Singapura.", ["SG"]),
+    ("Chúng tôi có 5 cửa hàng ở Hà Nội, cần luật sư để mở chi nhánh tại Singapore.", ["SG"]),
+    # Thai: a space ends a clause, the writer is left out before มี, a place after อาหาร is a cuisine.
+    ("เราเป็นเครือร้านอาหารไทยจากเชียงใหม่ มีสาขา 30 แห่งในประเทศไทย ต้องการจดทะเบียนเครื่องหมายการค้าในฮ่องกง", ["HK"]),
+])
+def test_where_the_client_already_has_outlets_is_not_the_matter(description, expected):
+    assert read("Trademark and expansion", description).jurisdictions == expected

@@ -47,7 +47,7 @@ _JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.I
 _JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_origin_after"]), re.IGNORECASE)
 _JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
-_CLAUSE_RE = re.compile(r"[,，;；]\s*")
+_CLAUSE_RE = re.compile(r"[,，;；]\s*|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")  # Thai: a space ends a clause
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
 
 
@@ -380,6 +380,8 @@ _HAS_OUTLETS_ZH_RE = re.compile(
     r"[^，。,；;？?！!]{0,10}?(?:都|亦|也|已經|已经)?有[一二三四五六七八九十兩两幾几\d]*(?:間|间|家|個|个|座)?"
     r"(?:分店|分行|門店|门店|工廠|工厂|廠房|厂房|辦事處|办事处|分公司|子公司|店舖|店铺)")
 
+_HAS_OUTLETS_TH_RE = re.compile(r"(?:เรา|บริษัท(?:ของ)?เรา)?(?:ยัง)?มี(?:สาขา|โรงงาน|ร้าน|สำนักงาน)")
+
 
 def in_client_history(hit: _Hit, text: str) -> bool:
     """Whether the place is in a sentence, or a clause of one, where the client tells its own history or
@@ -392,6 +394,8 @@ def in_client_history(hit: _Hit, text: str) -> bool:
         return True
     if hit.token_start < 0 and _HAS_OUTLETS_ZH_RE.match(text, hit.end) and not asks(clause):
         return True  # 喺氹仔官也街同南灣都有分店: where the client already runs its outlets
+    if hit.token_start < 0 and _HAS_OUTLETS_TH_RE.match(clause.lstrip()) and not asks(clause):
+        return True  # "… จากเชียงใหม่ มีสาขา 30 แห่งในประเทศไทย": the writer's outlets, its subject left out
     # 我係馬來西亞人，喺新加坡做咗五年數據分析，而家有間香港銀行想請我: a clause of the writer's own past in a
     # sentence the writer opens, though the sentence goes on to something else.
     return bool(hit.token_start < 0 and _PAST_CLAUSE_ZH_RE.search(clause) and _opens_with_subject(sentence)
