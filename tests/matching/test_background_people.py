@@ -185,5 +185,5 @@ def test_where_a_thai_writer_lives_is_home_and_a_language_she_cannot_speak_is_no
 
 
 def test_a_factory_of_another_party_written_in_cantonese_is_background():
-    assert places("稅局查離岸收入", "我哋係葵涌嘅貿易公司，收到稅務局嘅信問離岸收入。我哋啲貨係由越南海防嘅工廠直接出去美國客，"
-                  "香港冇貨經過。想搵熟悉利得稅嘅律師。") == ["HK"]
+    assert places("稅局查離岸收入", "我哋係葵涌嘅貿易公司，收到稅務局嘅信問離岸收入。"
+                  "我哋啲貨係由越南海防嘅工廠直接出去美國客，香港冇貨經過。想搵熟悉利得稅嘅律師。") == ["HK"]
