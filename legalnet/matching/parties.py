@@ -76,11 +76,28 @@ _NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+|[A-Z]\.\s+)?" + _NAME_WO
 _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
+# A name ends at a stop, at a word in small letters ("my landlord Tan Kok Wee say he will …"), at a word of a script
+# without capitals (founder Tan Ah Kow 和他太太) or at the end of the text.
+_NAME_END = r"(?=\s*[,.;:)!?）。，]|\s+[a-z]|\s*[\u0e00-\u0e7f\u3040-\u9fff]|\s*$)"
 _PERSON_AFTER_ROLE = re.compile(
-    r"\b(?i:" + _ROLES + r")\s*,?\s+(" + _NAME_WORD + _NAME_REST + r")"
-    # The name ends at a stop or at a word in small letters ("my landlord Tan Kok Wee say he will …").
-    r"(?=\s*[,.;:)!?]|\s+[a-z])"
+    # A role in the plural may name two ("the two founders, Budi Santoso and Hendra Wijaya"); a Malay or Indonesian
+    # kin word takes its possessive ("kakak suami saya, Sugeng Prasetyo").
+    r"\b(?i:" + _ROLES + r")(?:s|es)?(?:\s+(?:saya|kami|ku))?\s*,?\s+((?:Ma\.\s+)?" + _NAME_WORD + _NAME_REST + r")"
+    + _NAME_END
 )
+_PERSON_AFTER_SCRIPT_MARKER = re.compile(
+    "(?:" + "|".join(re.escape(m) for m in sorted(_DATA["person_script_markers"], key=len, reverse=True)) + r")\s*"
+    r"(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
+# Vietnamese "tên" (named), written with or without its marks: only before a name of three words or more, as
+# "ten" is an English number too.
+_PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(m) for m in _DATA["person_vietnamese_markers"]) + r")\s+("
+    + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){2,3})" + _NAME_END)
+_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
+# The writer before a word that introduces a name: tôi tên là …, em tên …
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
+# The second of two people a role names: "… Budi Santoso and Hendra Wijaya".
+_SECOND_PERSON = re.compile(r"\s+(?:and|&|dan|at|và|va|和|及|与|與)\s*(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),
 # Vietnamese ông without its marks ("tu ong Tran Van Phuc"); capitalised, Ong is a surname ("Ong Siew Lan").
 _PERSON_AFTER_SMALL_MARKER = re.compile(r"(?<![\w])(?:si|kay|ong)\s+(" + _NAME_WORD + _NAME_REST + r")")
@@ -448,16 +465,31 @@ def _cjk_people(text: str) -> list[Party]:
 
 def _people(text: str) -> list[Party]:
     found = []
-    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_SMALL_MARKER):
+    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_SMALL_MARKER,
+                    _PERSON_AFTER_SCRIPT_MARKER, _PERSON_AFTER_VIETNAMESE_MARKER):
         for m in pattern.finditer(text):
-            words = m.group(1).split()
-            while words and words[-1] in _NOT_PERSON:
-                words.pop()
-            if len(words) < 2 or any(w in _NOT_PERSON for w in words):
-                continue
-            name = " ".join(words)
-            found.append(Party(name, m.start(1), m.start(1) + len(name)))
+            person = _person(m)
+            if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name
+            found.append(person)
+            second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None
+            if second and (other := _person(second)):
+                found.append(other)
     return found
+
+
+def _person(m: re.Match) -> Party | None:
+    """The person a match names in its first group, without an honorific before it and words after it that are
+    no name; None if no name is left."""
+    words = m.group(1).split()
+    if words and words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
+        words = words[1:]
+    while words and words[-1] in _NOT_PERSON:
+        words.pop()
+    if len(words) < 2 or any(w in _NOT_PERSON for w in words):
+        return None
+    name = " ".join(words)
+    return Party(name, m.start(1), m.start(1) + len(name))
 
 
 # ----------------------------------------------------------------------------------------------- roles

@@ -57,6 +57,19 @@ from legalnet.matching.resolver import resolve_request
         # A sole trader's registered name ending in 商行; a shop of that kind is no name.
         ("主要卖家是广州市白云区驰速汽配商行，货源来自河北。", ["广州市白云区驰速汽配商行"]),
         ("我们向一间汽配商行买货，对方不退款。", []),
+        # People in Latin letters after a role in the plural, an appositive, a kin word with its possessive, a
+        # word of another script, or Vietnamese tên; the writer's own name is no party.
+        ("Sellers are the two founders, Budi Santoso and Hendra Wijaya, who will keep 30%.",
+         ["Budi Santoso", "Hendra Wijaya"]),
+        ("卖方是 founder Tan Ah Kow 和他太太 Lim Siew Lan。", ["Tan Ah Kow", "Lim Siew Lan"]),
+        ("An ex-team leader, Ma. Cristina Dela Paz, filed a complaint.", ["Ma. Cristina Dela Paz"]),
+        ("Bulan lalu kakak suami saya, Sugeng Prasetyo, mengajukan gugatan waris.", ["Sugeng Prasetyo"]),
+        ("จดทะเบียนสมรสกับสามีชื่อ Desmond Tan Kok Leong เมื่อปี 2018", ["Desmond Tan Kok Leong"]),
+        ("mot nguoi moi gioi ten Nguyen Thi Thu Hang o Ha Tinh gioi thieu", ["Nguyen Thi Thu Hang"]),
+        ("Kính gửi luật sư, tôi tên là Nguyễn Văn Hậu, quê ở Nghệ An.", []),
+        ("We met ten Singapore Companies last year.", []),
+        ("The directors Mr Somchai Rattanakul and Mrs Pimchanok Rattanakul signed.",
+         ["Somchai Rattanakul", "Pimchanok Rattanakul"]),
         # A statute named like a company is no party.
         ("Please advise under the Lao Enterprise Law whether we can remove the director.", []),
     ],
