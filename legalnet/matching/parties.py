@@ -77,8 +77,8 @@ _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
 # A name ends at a stop, at a word in small letters ("my landlord Tan Kok Wee say he will …"), at a word of a script
-# without capitals (founder Tan Ah Kow 和他太太) or at the end of the text.
-_NAME_END = r"(?=\s*[,.;:)!?）。，]|\s+[a-z]|\s*[\u0e00-\u0e7f\u3040-\u9fff]|\s*$)"
+# without capitals (founder Tan Ah Kow 和他太太); a title in capitals ("Landlord Refuses Deposit Return") is no name.
+_NAME_END = r"(?=\s*[,.;:)!?）。，]|\s+[a-z]|\s*[\u0e00-\u0e7f\u3040-\u9fff])"
 _PERSON_AFTER_ROLE = re.compile(
     # A role in the plural may name two ("the two founders, Budi Santoso and Hendra Wijaya"); a Malay or Indonesian
     # kin word takes its possessive ("kakak suami saya, Sugeng Prasetyo").
