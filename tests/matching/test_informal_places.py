@@ -3,7 +3,7 @@ matter, people and parties named with the place they come from."""
 
 import pytest
 
-from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver import resolve_request, resolve_terms
 
 
 def places(title: str, description: str, listed: list[str] | None = None) -> list[str]:
@@ -145,3 +145,13 @@ def test_more_language_cues_and_party_roles(description, languages, parties):
 def test_a_capitalised_ong_is_a_surname_and_a_filing_in_portuguese_no_request():
     assert resolve_request("Plant", "Best regards, Ong Siew Lan, Group Legal").counterparties == []
     assert resolve_request("氹仔", "中介说物业登记局的文件是葡文的，需要律师帮忙查册。").languages == []
+
+
+@pytest.mark.parametrize("name", ["Quảng Đông", "Quang Dong", "Đông Quan", "Vân Nam", "Đông Hưng"])
+def test_vietnamese_names_of_chinese_places_are_china(name):
+    assert resolve_terms("jurisdictions", [name]).codes == ["CN"]
+
+
+@pytest.mark.parametrize(("name", "code"), [("Quảng Nam", "VN"), ("Quảng Trị", "VN"), ("Quảng Ninh", "VN")])
+def test_vietnamese_provinces_named_like_chinese_ones_stay_vietnam(name, code):
+    assert resolve_terms("jurisdictions", [name]).codes == [code]
