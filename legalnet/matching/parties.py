@@ -90,9 +90,12 @@ _PERSON_AFTER_SCRIPT_MARKER = re.compile(
     r"(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Vietnamese "tên" (named), written with or without its marks: only before a name of three words or more, as
 # "ten" is an English number too.
+_VI_SURNAMES = frozenset(normalise(name) for name in _DATA["vietnamese_surnames"])
+# A name on a bank account is written in capitals: "tai khoan … ten TRAN VAN TUAN".
+_VIETNAMESE_NAME_WORD = "(?:" + _NAME_WORD + r"|(?-i:[A-Z\u00c0-\u00dd\u0102\u0110\u01a0\u01af\u1ea0-\u1ef8]{2,}))"
 _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
     r"(?<![\w])(?:" + "|".join(re.escape(m) for m in _DATA["person_vietnamese_markers"]) + r")\s+("
-    + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){2,3})" + _NAME_END)
+    + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …
 _WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
@@ -468,6 +471,8 @@ def _people(text: str) -> list[Party]:
     for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_SMALL_MARKER,
                     _PERSON_AFTER_SCRIPT_MARKER, _PERSON_AFTER_VIETNAMESE_MARKER):
         for m in pattern.finditer(text):
+            if pattern is _PERSON_AFTER_VIETNAMESE_MARKER and normalise(m.group(1).split()[0]) not in _VI_SURNAMES:
+                continue
             person = _person(m)
             if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name

@@ -187,3 +187,9 @@ def test_where_a_thai_writer_lives_is_home_and_a_language_she_cannot_speak_is_no
 def test_a_factory_of_another_party_written_in_cantonese_is_background():
     assert places("稅局查離岸收入", "我哋係葵涌嘅貿易公司，收到稅務局嘅信問離岸收入。"
                   "我哋啲貨係由越南海防嘅工廠直接出去美國客，香港冇貨經過。想搵熟悉利得稅嘅律師。") == ["HK"]
+
+
+def test_a_country_after_its_own_town_shares_the_towns_role():
+    # "run from Sihanoukville in Cambodia": where the scammers are said to be, not where the client asks for help.
+    assert places("Bi lua dau tu", "Toi o Can Tho. Nghe noi nhom nay dieu hanh tu Sihanoukville ben Campuchia. "
+                  "Toi muon to cao voi cong an.") == ["VN"]

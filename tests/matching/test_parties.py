@@ -68,6 +68,8 @@ from legalnet.matching.resolver import resolve_request
         ("mot nguoi moi gioi ten Nguyen Thi Thu Hang o Ha Tinh gioi thieu", ["Nguyen Thi Thu Hang"]),
         ("Kính gửi luật sư, tôi tên là Nguyễn Văn Hậu, quê ở Nghệ An.", []),
         ("We met ten Singapore Companies last year.", []),
+        ("Toi chuyen tien vao tai khoan ten TRAN VAN TUAN. Gio san khoa tai khoan.", ["TRAN VAN TUAN"]),
+        ("Toi can ten MAS LICENCE REQUIRED.", []),
         ("The directors Mr Somchai Rattanakul and Mrs Pimchanok Rattanakul signed.",
          ["Somchai Rattanakul", "Pimchanok Rattanakul"]),
         # A statute named like a company is no party.

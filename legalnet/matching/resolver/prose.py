@@ -231,6 +231,7 @@ def _without_term_initials(hits: list, acronyms: dict[str, int]) -> list:
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
 _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
+_IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
@@ -278,9 +279,12 @@ def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict
             roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
         elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
             roles[id(first)] = roles[id(second)]
-    # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all.
+    # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all; "tu Sihanoukville
+    # ben Campuchia": a country after its own town is where that town is.
     for first, second in pairs:
-        if _JOINED_RE.match(text[first.end : second.start]) and roles[id(second)] == "matter":
+        gap = text[first.end : second.start]
+        same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
+        if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
             roles[id(second)] = roles[id(first)]
     return roles
 
