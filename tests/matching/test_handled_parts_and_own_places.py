@@ -269,3 +269,30 @@ def test_the_items_of_a_list_an_ask_opens_are_asked_for(description):
 ])
 def test_where_the_client_already_has_outlets_is_not_the_matter(description, expected):
     assert read("Trademark and expansion", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # What the client says it does not want to do asks for nothing there; goods come from a place.
+    ("Shipment held", "Our shipment from Guangzhou was held by the Bureau of Customs at the Port of Manila. "
+                      "We do not want to sue in China, only here.", ["PH"]),
+    ("Na-hold ng BOC", "Yung shipment ko galing Guangzhou ay na-hold ng Bureau of Customs sa Port of Manila. "
+                       "Ayoko na po magkaso sa China, dito lang po.", ["PH"]),
+    ("货物被扣", "我们在马尼拉的货被菲律宾海关扣了。我们不想在中国起诉供应商，只想把货拿回来。", ["PH"]),
+    # Tagalog taga-: the writer's home with "ako", a spouse's otherwise.
+    ("Sustento", "Taga-Mandaue City, Cebu po ako. Kasal po kami ng asawa kong taga-Hong Kong na si Chan Ka Ho. "
+                 "Gusto ko pong mag-file ng kaso dito sa Family Court.", ["PH"]),
+    # Thai: where the writer runs a business, past a district; Burmese: where the family lives.
+    ("ลูกค้าค้างชำระ", "ผมทำธุรกิจส่งออกผลไม้อบแห้งอยู่ที่เยาวราช กรุงเทพฯ ลูกค้าอยู่ย่านมงก๊ก ฮ่องกง "
+                      "อยากฟ้องเรียกเงินที่ฮ่องกงครับ", ["HK"]),
+    ("အလုပ်ပါမစ်", "ကျွန်တော်သည် မလေးရှားနိုင်ငံ ပီနန်ရှိ စက်ရုံတွင် အလုပ်လုပ်ပါသည်။ ကျွန်တော့်မိသားစုက မန္တလေးမှာ နေပါသည်။ "
+                  "ရှေ့နေ လိုအပ်ပါသည်။", ["MY"]),
+    # Khmer: goods imported from a place.
+    ("គយ", "ក្រុមហ៊ុនរបស់ខ្ញុំនាំចូលសម្ភារៈពីវៀតណាម។ ឡានត្រូវបានគយកម្ពុជាឃាត់ទុក។ ត្រូវការមេធាវីជំនាញគយ។", ["KH"]),
+])
+def test_refusals_origins_and_where_writers_and_their_families_live_in_asean_languages(title, description, expected):
+    assert read(title, description).jurisdictions == expected
+
+
+def test_a_language_a_thai_writer_hardly_speaks_is_no_request():
+    found = read("ฟ้องที่ฮ่องกง", "อยากฟ้องเรียกเงินที่ฮ่องกงครับ ผมพูดภาษาอังกฤษไม่ค่อยได้ แต่พูดจีนกลางได้ ขอทนายที่พูดจีนกลางครับ")
+    assert found.languages == ["zh"]

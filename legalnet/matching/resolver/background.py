@@ -188,11 +188,13 @@ _HAS_LAWYER_ZH_RE = re.compile(
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)
 _CONTRAST_RE = re.compile("|".join(_CUES["contrast_markers"]), re.IGNORECASE)
 _ABANDONED_RE = re.compile("|".join(_CUES["abandoned_markers"]), re.IGNORECASE)
+_REFUSED_RE = re.compile("|".join(_CUES["refused_markers"]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
 def _set_aside_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each option the client weighed and set aside: from "considered" to the "but" after it."""
+    """(start, end) of each option the client weighed and set aside: from "considered" to the "but" after it; and of
+    what it says it does not want, to the end of that clause."""
     spans = []
     for start, end in _sentence_spans(text):
         considered = _CONSIDERED_RE.search(text, start, end)
@@ -201,6 +203,10 @@ def _set_aside_spans(text: str) -> tuple[tuple[int, int], ...]:
             # "…后来因为电价和BOI配额问题放弃了": the reasons for giving an option up belong to it too.
             given_up = _ABANDONED_RE.search(text, turn.end(), end)
             spans.append((considered.start(), given_up.end() if given_up else turn.start()))
+        for refused in _REFUSED_RE.finditer(text, start, end):
+            # "Ayoko na po magkaso sa China, dito lang po": what the client does not want, to the end of its clause.
+            stop = _CLAUSE_RE.search(text, refused.end(), end)
+            spans.append((refused.start(), stop.start() if stop else end))
     return tuple(spans)
 
 
@@ -251,7 +257,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         latin_before = _LATIN_WORD_BEFORE_RE.search(text, max(0, hit.start - 16), hit.start)
         if latin_before and latin_before.group(1).casefold() in _BEFORE:
             return True  # 做 import 马来西亚 products: an origin, in Latin letters inside Chinese
-        return before.endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
+        return before.rstrip().endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
     tail = text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip()

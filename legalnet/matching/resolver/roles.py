@@ -202,6 +202,7 @@ _SEAT_APPOSITION_RE = re.compile(
 
 
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
+_GOODS_NOUNS = frozenset(_CUES["goods_nouns"])
 # A company that invests, holds the shares or lends its name: 澳門公司100%出資, 香港公司名義, 新加坡公司做股東.
 _INVESTING_VEHICLE_ZH_RE = re.compile(
     r"\s*(?:公司|企業|企业|實體|实体|entity|company)\s*(?:100\s*%|百分之百|全資|全资)?\s*(?:的|嘅)?"
@@ -247,7 +248,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     ):
         return True
     if before[0] == "from":
-        return not (len(before) > 1 and before[1] in _PEOPLE)
+        # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou" (where goods come from).
+        return not (len(before) > 1 and (before[1] in _PEOPLE or before[1] in _GOODS_NOUNS))
     if before[0] == "dari":
         # "Kami startup dari Singapura": where the client comes from; "barang kami dari China" is an origin.
         return any(word in _FIRST_PERSON_MS and k == len(before) - 1 for k, word in enumerate(before[1:4], 1))
