@@ -139,3 +139,9 @@ def test_an_acronym_of_two_institutions_stands_for_the_one_the_text_is_about():
                             "យើងខ្ញុំជាគ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុនៅភ្នំពេញ។ ដាក់ពាក្យស្នើសុំអាជ្ញាប័ណ្ណ (MDI) ពីធនាគារជាតិនៃកម្ពុជា។ "
                             "សូមណែនាំមេធាវីដែលអាចធ្វើការជាភាសាអង់គ្លេសបាន")
     assert (found.jurisdictions, found.practice_areas, found.languages) == (["KH"], ["banking-finance"], ["en"])
+
+
+def test_brunei_labour_terms_name_brunei():
+    found = resolve_request("Foreign worker licence renewal", "Our bakery needs to renew the LPA for 8 foreign "
+                            "workers, Filipino and Indonesian. Quota approval from Jabatan Buruh is delayed.")
+    assert found.jurisdictions == ["BN"] and "immigration" in found.practice_areas
