@@ -2,7 +2,8 @@
 
 A company is found from its legal form ("… Co., Ltd.", "… Sdn. Bhd.", "PT … Tbk", "Công ty TNHH …",
 "บริษัท … จำกัด", "…有限公司") and read leftwards over the words of its name until a word that cannot belong
-to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow").
+to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow"): see
+``people``.
 The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty.
 
 The given names (the request's counterparty field) are merged with the ones found: a short form typed by
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .conflicts import normalise_entity
+from .people import NOT_PERSON, alternatives, cjk_people, latin_people, thai_people
 from .vocabulary import normalise
 
 _DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
@@ -67,60 +69,17 @@ _OWN_RE = re.compile(
 )
 # The sender line of an e-mail header, in English and Chinese.
 _SENDER_LINE_RE = re.compile(r"[ \t>]*(?:from|sender|发件人|發件人|寄件人|寄件者)\s*[:：]", re.IGNORECASE)
-_HONORIFICS = "|".join(re.escape(h) for h in sorted(_DATA["person_honorifics"], key=len, reverse=True))
-_ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, reverse=True))
-_NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
-# Only the honorific or role is read in any case: the name itself must be written with capitals.
-# Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
-_NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+|[A-Z]\.\s+)?" + _NAME_WORD + r"){1,3}"
-_PERSON_AFTER_HONORIFIC = re.compile(
-    r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
-)
-# A name ends at a stop, at a word in small letters ("my landlord Tan Kok Wee say he will …"), at a word of a script
-# without capitals (founder Tan Ah Kow 和他太太); a title in capitals ("Landlord Refuses Deposit Return") is no name.
-_NAME_END = r"(?=\s*[,.;:)!?）。，]|\s+[a-z]|\s*[\u0e00-\u0e7f\u3040-\u9fff])"
-_PERSON_AFTER_ROLE = re.compile(
-    # A role in the plural may name two ("the two founders, Budi Santoso and Hendra Wijaya"); a Malay or Indonesian
-    # kin word takes its possessive ("kakak suami saya, Sugeng Prasetyo").
-    r"\b(?i:" + _ROLES + r")(?:s|es)?(?:\s+(?:saya|kami|ku))?\s*,?\s+((?:Ma\.\s+)?" + _NAME_WORD + _NAME_REST + r")"
-    + _NAME_END
-)
-_PERSON_AFTER_SCRIPT_MARKER = re.compile(
-    "(?:" + "|".join(re.escape(m) for m in sorted(_DATA["person_script_markers"], key=len, reverse=True)) + r")\s*"
-    r"(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
-# Vietnamese "tên" (named), written with or without its marks: only before a name of three words or more, as
-# "ten" is an English number too.
-_VI_SURNAMES = frozenset(normalise(name) for name in _DATA["vietnamese_surnames"])
-# A name on a bank account is written in capitals: "tai khoan … ten TRAN VAN TUAN".
-_VIETNAMESE_NAME_WORD = "(?:" + _NAME_WORD + r"|(?-i:[A-Z\u00c0-\u00dd\u0102\u0110\u01a0\u01af\u1ea0-\u1ef8]{2,}))"
-_PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(m) for m in _DATA["person_vietnamese_markers"]) + r")\s+("
-    + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
-_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
-# The writer before a word that introduces a name: tôi tên là …, em tên …
-_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
-# The second of two people a role names: "… Budi Santoso and Hendra Wijaya".
-_SECOND_PERSON = re.compile(r"\s+(?:and|&|dan|at|và|va|和|及|与|與)\s*(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
-# Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),
-# Vietnamese ông without its marks ("tu ong Tran Van Phuc"); capitalised, Ong is a surname ("Ong Siew Lan").
-_PERSON_AFTER_SMALL_MARKER = re.compile(r"(?<![\w])(?:si|kay|ong)\s+(" + _NAME_WORD + _NAME_REST + r")")
-_NOT_PERSON = set(_DATA["not_person_words"])
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regular-expression alternation of the words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + _alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
+_VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
 _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
-_CJK_SUFFIX_RE = re.compile(_alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]))
+_CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
-    r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + _alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
+    r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
 )
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
 _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
@@ -376,34 +335,6 @@ def _banks(text: str) -> list[Party]:
     return found
 
 
-_CJK_PERSON_ROLES = _alternatives(_DATA["cjk_person_roles"])
-_CJK_SURNAMES = _alternatives(_DATA["cjk_surnames"])
-_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
-# A Thai name, given and family name, after a Chinese role word: 泰国朋友สมชาย รัตนกุล的名义.
-_CJK_THAI_PERSON_RE = re.compile(
-    rf"(?:{_CJK_PERSON_ROLES})\s*([\u0e01-\u0e4e]{{2,20}} [\u0e01-\u0e4e]{{2,24}})(?![\u0e01-\u0e4e])")
-# A name in Latin letters after a Chinese role word: 合伙人U Kyaw Min, 印尼姐姐 Siti Rahayu. Burmese names may
-# open with a one-letter honorific (U, Daw written out is a word).
-_CJK_LATIN_PERSON_RE = re.compile(
-    rf"(?:{_CJK_PERSON_ROLES}|{_alternatives(_DATA['cjk_naming_words'])})\s*"
-    rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}]|$))"
-)
-_CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
-_CJK_TITLES = tuple(_DATA["cjk_titles"])
-# Longest first, so 欧阳 is read before 欧.
-_CJK_SURNAMES_LONGEST = tuple(sorted(_DATA["cjk_surnames"], key=len, reverse=True))
-_CJK_NAMED_RE = re.compile(
-    r"(?:" + _alternatives(_DATA["cjk_naming_words"]) + r")[「『“\"]([^」』”\"\n]{2,20})[」』”\"]"
-)
-
-
-_THAI_PERSON_RE = re.compile(
-    # The title opens a word (ทนาย, lawyer, ends in นาย), and is not the start of another word (นายจ้าง).
-    r"(?<![\u0e01-\u0e4e])(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
-    r"([\u0e01-\u0e4e]{2,20}(?:\s[\u0e01-\u0e4e]{2,20})?)"
-)
-
-
 with (Path(__file__).parent / "data" / "state_enterprises.csv").open(encoding="utf-8", newline="") as _file:
     _STATE_ENTERPRISES = [row["name"] for row in csv.DictReader(_file)]
 # State enterprises are contract parties (an offtaker, a concession grantor); acronyms match as written.
@@ -412,9 +343,9 @@ _STATE_RE = re.compile(
 )
 _GOVERNMENT_RE = re.compile(r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*)")
 # A government is a party when it signs or is claimed against, not when it regulates.
-_CONTRACT_WORDS_RE = re.compile(r"\b(?:" + _alternatives(_DATA["government_party_words"]) + r")\b", re.IGNORECASE)
+_CONTRACT_WORDS_RE = re.compile(r"\b(?:" + alternatives(_DATA["government_party_words"]) + r")\b", re.IGNORECASE)
 _APPOSITIVE_RE = re.compile(
-    r"\b(?i:" + _alternatives(_DATA["appositive_roles"]) + r")"
+    r"\b(?i:" + alternatives(_DATA["appositive_roles"]) + r")"
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
     r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
 )
@@ -433,68 +364,10 @@ def _state_parties(text: str) -> list[Party]:
         words = m.group(1).split()
         while words and words[-1] in ("of", "and", "&"):
             words.pop()
-        if len(words) >= 2 and not _NOT_PERSON & set(words[-1:]):
+        if len(words) >= 2 and not NOT_PERSON & set(words[-1:]):
             name = " ".join(words)
             found.append(Party(name, m.start(1), m.start(1) + len(name)))
     return found
-
-
-def _thai_people(text: str) -> list[Party]:
-    """People named in Thai after นาย, นาง or นางสาว: นายสมชาย ใจดี."""
-    return [Party(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
-
-
-def _cjk_people(text: str) -> list[Party]:
-    """People named in Chinese after a role or kinship word (细佬陳家豪, 总经理王建华), and names in quotes after
-    a naming word (一间叫「新盛皮具行」嘅舖)."""
-    found = []
-    for m in _CJK_PERSON_RE.finditer(text):
-        name = m.group(1)
-        surname = next(s for s in _CJK_SURNAMES_LONGEST if name.startswith(s))
-        given = name[len(surname) :]
-        while given and given[-1] in _CJK_NOT_GIVEN:
-            given = given[:-1]
-        if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
-            found.append(Party(surname + given, m.start(1), m.start(1) + len(surname + given)))
-    for m in _CJK_NAMED_RE.finditer(text):
-        found.append(Party(m.group(1), m.start(1), m.end(1)))
-    for m in _CJK_THAI_PERSON_RE.finditer(text):
-        found.append(Party(m.group(1), m.start(1), m.end(1)))
-    for m in _CJK_LATIN_PERSON_RE.finditer(text):
-        if not _NOT_PERSON & set(m.group(1).split()):
-            found.append(Party(m.group(1), m.start(1), m.end(1)))
-    return found
-
-
-def _people(text: str) -> list[Party]:
-    found = []
-    for pattern in (_PERSON_AFTER_HONORIFIC, _PERSON_AFTER_ROLE, _PERSON_AFTER_SMALL_MARKER,
-                    _PERSON_AFTER_SCRIPT_MARKER, _PERSON_AFTER_VIETNAMESE_MARKER):
-        for m in pattern.finditer(text):
-            if pattern is _PERSON_AFTER_VIETNAMESE_MARKER and normalise(m.group(1).split()[0]) not in _VI_SURNAMES:
-                continue
-            person = _person(m)
-            if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name
-            found.append(person)
-            second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None
-            if second and (other := _person(second)):
-                found.append(other)
-    return found
-
-
-def _person(m: re.Match) -> Party | None:
-    """The person a match names in its first group, without an honorific before it and words after it that are
-    no name; None if no name is left."""
-    words = m.group(1).split()
-    if words and words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
-        words = words[1:]
-    while words and words[-1] in _NOT_PERSON:
-        words.pop()
-    if len(words) < 2 or any(w in _NOT_PERSON for w in words):
-        return None
-    name = " ".join(words)
-    return Party(name, m.start(1), m.start(1) + len(name))
 
 
 # ----------------------------------------------------------------------------------------------- roles
@@ -544,9 +417,7 @@ def party_spans(text: str, is_term=None) -> list[Party]:
         + _cjk_companies(text)
         + _latin_companies(text)
         + _banks(text)
-        + _people(text)
-        + _cjk_people(text)
-        + _thai_people(text)
+        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text)]
         + _state_parties(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.

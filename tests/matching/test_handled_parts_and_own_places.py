@@ -296,3 +296,9 @@ def test_refusals_origins_and_where_writers_and_their_families_live_in_asean_lan
 def test_a_language_a_thai_writer_hardly_speaks_is_no_request():
     found = read("ฟ้องที่ฮ่องกง", "อยากฟ้องเรียกเงินที่ฮ่องกงครับ ผมพูดภาษาอังกฤษไม่ค่อยได้ แต่พูดจีนกลางได้ ขอทนายที่พูดจีนกลางครับ")
     assert found.languages == ["zh"]
+
+
+def test_a_name_of_a_language_someone_cannot_speak_is_no_place():
+    found = read("มรดกที่ฮ่องกง", "ดิฉันอยู่ที่อุดรธานี สามีเป็นคนฮ่องกง มีบัญชีธนาคารที่ฮ่องกง "
+                 "อยากขอเป็นผู้จัดการมรดกที่ฮ่องกง ดิฉันพูดจีนไม่ได้เลย ขอทนายที่คุยภาษาอังกฤษได้ค่ะ")
+    assert (found.jurisdictions, found.languages) == (["HK"], ["en"])

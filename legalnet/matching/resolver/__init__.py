@@ -9,8 +9,11 @@ Two entry points:
   alias index) and, for scripts written without spaces (Chinese, Thai …), by longest substring.
 
 The package is split by step: ``cues`` (the word lists, from ``data/cues.json``), ``index`` (lookup
-tables per vocabulary version), ``scan`` (terms in prose), ``terms`` (list items), ``roles`` (the role of
-a place or term: the client's seat, its industry, a language request) and ``prose`` (a whole request).
+tables per vocabulary version), ``scan`` (terms in prose), ``terms`` (list items), ``background`` (what a
+place's clause says: another party's, done, handed over, put off, the client's history), ``roles`` (the
+role of each place or term: the client's seat, its industry, a language request), ``senses`` (terms with
+several senses), ``disputes`` and ``entry`` (how areas of a dispute or a market entry rank) and ``prose``
+(a whole request).
 
 Typos in prose are read word by word: each word may stand for an alias word one edit away (two for long
 words), and the longest reading wins, exact or not, so "intelectual propert" is intellectual property and

@@ -12,8 +12,6 @@ from .background import (
     asks,
     in_ask,
     in_client_history,
-    is_anchored,
-    is_background_place,
     is_done_or_handed_over,
     is_handed_over,
     is_judgment_origin,
@@ -21,9 +19,6 @@ from .background import (
     is_set_aside,
     names_clause,
     names_counsel_place,
-    names_instrument,
-    names_owned_lawyer,
-    names_people,
     sentence_at,
     without_set_aside,
 )
@@ -31,16 +26,15 @@ from .cues import _CUES, _LOWERCASE_ABBREVIATIONS, _ORG_ZH
 from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
-from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
+from .index import VIETNAMESE_LETTERS, _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import (
     _descriptor_spans,
     _is_client_industry,
-    _is_home_place,
     _language_groups,
     asks_for_lawyer,
     in_spans,
-    is_client_here,
+    place_roles,
 )
 from .scan import _scan, _tokens, capitalises_names
 from .senses import OTHER_SENSE, acronym_areas, is_institution, region_codes
@@ -128,7 +122,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     spans = _descriptor_spans(text)
     language_status = _language_groups(hits, words, text, idx)
     readings = {id(hit): _vietnamese_reading(hit, idx) for hit in hits}
-    roles = _place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
+    roles = place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
@@ -146,8 +140,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     for code in sorted(senses["languages"]):
                         reading.languages.append((code, hit.text))
                 continue
-            if len(senses) == 1:
-                continue
+            if len(senses) == 1 or (language_status.get(id(hit)) == "unspoken"
+                                    and _SPEAK_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)):
+                continue  # ดิฉันพูดจีนไม่ได้: a language someone does not speak, not the place
         # "… is being handled by our in-house DPO": that clause's places and terms are not asked for.
         handed_over = is_handed_over(hit, text)
         done = handed_over or is_done_or_handed_over(hit, text)
@@ -206,6 +201,9 @@ def _acronym_of(phrase: str) -> str:
 
 
 _PLACES = frozenset({"jurisdictions"})
+# A verb of speaking right before a name that is a language and a place: พูดจีน, 講泰文, "speak Thai".
+_SPEAK_BEFORE_RE = re.compile(
+    r"(?:พูด|ฟัง|อ่าน|讲|講|说|說|識|speak|speaks|nói|noi|cakap|bercakap|berbahasa|tiếng|tieng)\s*$", re.IGNORECASE)
 
 
 def _without_lowercase_places(hits: list) -> list:
@@ -226,67 +224,6 @@ def _without_term_initials(hits: list, acronyms: dict[str, int]) -> list:
         return hits
     return [h for h in hits
             if not (h.text.isupper() and 2 <= len(h.text) <= 5 and acronyms.get(h.text, h.start) < h.start)]
-
-
-_JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
-_TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
-_TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
-_IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
-_ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
-
-
-def _place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
-    """The role of each place hit: "later", "home", "background", "people", "history", "matter", or "inside" (a place
-    named right after its country, read as that country). Places joined by "and" or a comma share the role a
-    word before the first or after the last gives ("our Singapore and Hong Kong distributors", 菲律賓同越南嘅幫工,
-    "customers in Thailand, Vietnam and the Philippines"); both ends of a route are background ("SG to
-    Myanmar")."""
-    roles: dict[int, str] = {}
-    for hit in places:
-        if is_later_place(hit, text) or is_set_aside(hit, text):
-            roles[id(hit)] = "later"
-        elif _is_home_place(hit, words, text, spans):
-            roles[id(hit)] = "home"
-        elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
-              or names_instrument(hit, text) or is_done_or_handed_over(hit, text)):
-            roles[id(hit)] = "background"
-        elif is_background_place(hit, words, text):
-            roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
-        elif in_client_history(hit, text) and not is_anchored(hit, text):
-            roles[id(hit)] = "history"  # but "the contract provides for arbitration seated in HCMC" is the forum
-        else:
-            roles[id(hit)] = "matter"
-    pairs = list(zip(places, places[1:], strict=False))
-    # 越南平阳 (Bình Dương, Vietnam): a place written right after a country is in that country; where the name
-    # also belongs to another one (平阳 in Zhejiang), the country before it decides.
-    for first, second in pairs:
-        if first.end != second.start or first.token_start >= 0:
-            continue
-        if roles[id(first)] in ("matter", "people", "background") and is_client_here(
-                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
-            roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…, 本人住在珠海横琴: where the client is
-        elif roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
-            # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
-            roles[id(first)] = roles[id(second)]
-        if (roles[id(first)] == roles[id(second)]
-                and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
-            roles[id(second)] = "inside"
-    for first, second in reversed(pairs):
-        gap = text[first.end : second.start]
-        if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
-            roles[id(first)] = roles[id(second)] = "background"
-        elif _TREATY_GAP_RE.match(gap) and _TREATY_AFTER_RE.match(text, second.end):
-            roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
-        elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
-            roles[id(first)] = roles[id(second)]
-    # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all; "tu Sihanoukville
-    # ben Campuchia": a country after its own town is where that town is.
-    for first, second in pairs:
-        gap = text[first.end : second.start]
-        same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
-        if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
-            roles[id(second)] = roles[id(first)]
-    return roles
 
 
 def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:

@@ -8,6 +8,18 @@ from ..vocabulary import (
     has_nospace_script,
     normalise,
 )
+from .background import (
+    in_client_history,
+    is_anchored,
+    is_background_place,
+    is_done_or_handed_over,
+    is_judgment_origin,
+    is_later_place,
+    is_set_aside,
+    names_instrument,
+    names_owned_lawyer,
+    names_people,
+)
 from .cues import (
     _AFTER_IN_LANGUAGE,
     _CLAUSE_END,
@@ -402,7 +414,7 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
         # A language someone does not speak leaves the rest of its list alone ("tiếng Việt, tiếng Anh của tôi yếu").
         for hit, status in zip(group, statuses, strict=True):
             if status == "unspoken":
-                out[id(hit)] = "not"
+                out[id(hit)] = "unspoken"
         spoken = [(hit, status) for hit, status in zip(group, statuses, strict=True) if status != "unspoken"]
         if not spoken:
             continue
@@ -448,3 +460,64 @@ def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
         return True
     before = text[max(0, hit.start - 24) : hit.start].casefold().rstrip()
     return before.endswith(_LAWYER_BEFORE)
+
+
+_JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
+_TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
+_TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
+_IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
+_ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
+
+
+def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
+    """The role of each place hit: "later", "home", "background", "people", "history", "matter", or "inside" (a place
+    named right after its country, read as that country). Places joined by "and" or a comma share the role a
+    word before the first or after the last gives ("our Singapore and Hong Kong distributors", 菲律賓同越南嘅幫工,
+    "customers in Thailand, Vietnam and the Philippines"); both ends of a route are background ("SG to
+    Myanmar")."""
+    roles: dict[int, str] = {}
+    for hit in places:
+        if is_later_place(hit, text) or is_set_aside(hit, text):
+            roles[id(hit)] = "later"
+        elif _is_home_place(hit, words, text, spans):
+            roles[id(hit)] = "home"
+        elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
+              or names_instrument(hit, text) or is_done_or_handed_over(hit, text)):
+            roles[id(hit)] = "background"
+        elif is_background_place(hit, words, text):
+            roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
+        elif in_client_history(hit, text) and not is_anchored(hit, text):
+            roles[id(hit)] = "history"  # but "the contract provides for arbitration seated in HCMC" is the forum
+        else:
+            roles[id(hit)] = "matter"
+    pairs = list(zip(places, places[1:], strict=False))
+    # 越南平阳 (Bình Dương, Vietnam): a place written right after a country is in that country; where the name
+    # also belongs to another one (平阳 in Zhejiang), the country before it decides.
+    for first, second in pairs:
+        if first.end != second.start or first.token_start >= 0:
+            continue
+        if roles[id(first)] in ("matter", "people", "background") and is_client_here(
+                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
+            roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…, 本人住在珠海横琴: where the client is
+        elif roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
+            # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
+            roles[id(first)] = roles[id(second)]
+        if (roles[id(first)] == roles[id(second)]
+                and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
+            roles[id(second)] = "inside"
+    for first, second in reversed(pairs):
+        gap = text[first.end : second.start]
+        if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
+            roles[id(first)] = roles[id(second)] = "background"
+        elif _TREATY_GAP_RE.match(gap) and _TREATY_AFTER_RE.match(text, second.end):
+            roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
+        elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
+            roles[id(first)] = roles[id(second)]
+    # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all; "tu Sihanoukville
+    # ben Campuchia": a country after its own town is where that town is.
+    for first, second in pairs:
+        gap = text[first.end : second.start]
+        same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
+        if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
+            roles[id(second)] = roles[id(first)]
+    return roles
