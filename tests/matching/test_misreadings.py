@@ -104,3 +104,9 @@ def test_near_misses_of_handed_over_parts_steps_put_off_awards_and_people(descri
 def test_a_household_appliance_distributor_is_seated_where_it_says():
     assert read("Distribution", "We are a Hong Kong household appliance distributor and need a Thai lawyer."
                 ).home_jurisdictions == ["HK"]
+
+
+def test_a_term_of_short_syllables_is_never_read_from_a_typo():
+    # "nhan nhieu" (received the most) is one letter from "nhan hieu" (trade mark) without its marks.
+    found = read("Bi lua dau tu", "Toi chuyen tien vao 5 tai khoan, tai khoan nhan nhieu nhat ten TRAN VAN TUAN.")
+    assert "intellectual-property" not in found.practice_areas + found.also_mentioned

@@ -196,6 +196,12 @@ def derived_word(written: str, term: str) -> bool:
     return any(written.endswith(ending) and not term.endswith(ending) for ending in _DERIVED_ENDINGS)
 
 
+def syllabic(alias: str) -> bool:
+    """Whether an alias is written in short syllables ("nhan hieu", "thue"): a letter more or less makes another
+    word there ("nhan nhieu" is "receive most"), so it is read as written, never as a typo."""
+    return all(len(word) <= 4 for word in alias.split())
+
+
 def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     """Senses of the one alias a prose phrase is a one-letter typo of, or None."""
     if len(phrase) < 6:
@@ -203,7 +209,8 @@ def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     found: set[str] = set()
     for variant in _deletions(phrase):
         for alias in idx.typos.get(variant, ()):
-            if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1 and not derived_word(phrase, alias):
+            if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1 and not derived_word(phrase, alias) \
+                    and not syllabic(alias):
                 found.add(alias)
     senses: dict[str, frozenset[str]] = {}
     for alias in found:

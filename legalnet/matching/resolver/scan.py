@@ -32,6 +32,7 @@ from .index import (
     _typo_hit,
     _word_corrections,
     derived_word,
+    syllabic,
 )
 
 
@@ -90,7 +91,7 @@ def _typo_senses(
                 len(key) >= 5 and (_doubled_letter_typo(phrase, key) or _swapped_letters_typo(phrase, key))
             ):
                 continue
-        elif edits > _allowed_edits(len(key)) or len(key) < 8:
+        elif edits > _allowed_edits(len(key)) or len(key) < 8 or syllabic(key):
             continue
         out[kind] = codes
     if not out or any(len(codes) != 1 for codes in out.values()):
