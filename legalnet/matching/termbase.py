@@ -56,10 +56,12 @@ class Term:
         return next((code for code in places if code in named), places[0] if places else "")
 
     def forms(self) -> tuple[str, ...]:
-        """The normalised term, and its English stem when it is English."""
+        """The normalised term, and its English stem when it is English; a Malay or Indonesian term also with
+        the enclitic -nya on its last word ("permit kerjanya", "gajinya": his or her work permit, wages)."""
         norm = vocabulary.normalise(self.term)
         stem = stem_words(norm) if self.lang == "en" else norm
-        return tuple(dict.fromkeys((norm, stem)))
+        enclitic = (norm + "nya",) if self.lang in ("ms", "id") and norm.isascii() and not norm.endswith("nya") else ()
+        return tuple(dict.fromkeys((norm, stem, *enclitic)))
 
 
 @lru_cache(maxsize=65536)
@@ -134,7 +136,7 @@ def stem_forms() -> frozenset[str]:
     """The stems the term base adds as aliases that are not terms as written ("merg" of "merge")."""
     terms = read_terms()
     written = {vocabulary.normalise(term.term) for term in terms}
-    return frozenset(term.forms()[-1] for term in terms) - written
+    return frozenset(stem_words(vocabulary.normalise(term.term)) for term in terms if term.lang == "en") - written
 
 
 def merge_terms(entries) -> None:

@@ -145,3 +145,15 @@ def test_brunei_labour_terms_name_brunei():
     found = resolve_request("Foreign worker licence renewal", "Our bakery needs to renew the LPA for 8 foreign "
                             "workers, Filipino and Indonesian. Quota approval from Jabatan Buruh is delayed.")
     assert found.jurisdictions == ["BN"] and "immigration" in found.practice_areas
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    # A Malay or Indonesian term takes the enclitic -nya; terms in Khmer, Burmese and Vietnamese.
+    ("Istri saya takut ditangkap karena permit kerjanya sudah habis.", "immigration"),
+    ("ថៅកែមិនបានបើកប្រាក់ខែឱ្យខ្ញុំ អស់រយៈពេល ៣ ខែហើយ។ យើងចង់ប្តឹងទារប្រាក់ខែ។", "employment"),
+    ("ရန်ကုန်ရှိ မြေကွက်နှင့် အိမ်ကို အမွေဆက်ခံရန် ရှေ့နေ လိုအပ်ပါသည်။", "real-estate"),
+    ("Chủ cho nghỉ việc đột ngột và chưa trả lương hai tháng.", "employment"),
+])
+def test_terms_in_asean_languages_and_their_word_forms(description, area):
+    found = resolve_request("", description)
+    assert area in found.practice_areas + found.also_mentioned
