@@ -154,8 +154,9 @@ def test_the_province_after_the_clients_own_town_is_its_seat():
 @pytest.mark.parametrize(("description", "expected"), [
     ("ต้องการทนายความคดีอาญาในกัมพูชาที่พูดภาษาอังกฤษได้ เพราะพวกเราไม่พูดภาษาเขมร", ["en"]),
     ("Sana po abogadong nagsasalita ng Tagalog kasi hindi kami magaling mag-Ingles.", ["fil"]),
+    ("Saya tak fasih Mandarin; cari peguam yang boleh berbahasa Melayu atau Inggeris.", ["ms", "en"]),
 ])
-def test_a_language_not_spoken_in_thai_and_tagalog_is_no_request(description, expected):
+def test_a_language_not_spoken_in_thai_tagalog_and_malay_is_no_request(description, expected):
     assert read("Lawyer", description).languages == expected
 
 
