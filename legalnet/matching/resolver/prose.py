@@ -128,6 +128,11 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
     supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
+    # Which terms support each area: "SPA" beside a condo is the sale of the flat, beside a share sale the shares'.
+    support: dict[str, set[str]] = {}
+    for hit in hits:
+        if len(areas := hit.senses.get("practice_areas", ())) == 1:
+            support.setdefault(next(iter(areas)), set()).add(normalise(hit.text))
     named = {code for hit in hits for code in readings[id(hit)].get("jurisdictions", ())}
     single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1 for code in places}
     for hit in hits:
@@ -160,7 +165,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
             key = normalise(hit.text)
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
-                if supported & OTHER_SENSE.get((key, code), frozenset()):
+                if supported & OTHER_SENSE.get((key, code), frozenset()) and not support.get(code, set()) - {key}:
                     continue  # "the Employer" beside a construction contract is the project's owner
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
