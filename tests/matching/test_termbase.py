@@ -161,13 +161,15 @@ def test_terms_in_asean_languages_and_their_word_forms(description, area):
 
 def test_an_spa_beside_a_share_sale_is_the_share_purchase_though_a_building_is_sold():
     found = resolve_request("Disposal of Kwai Chung industrial building (share sale)",
-                            "We agreed to sell our industrial building. The buyer wants a share sale of the BVI holdco. "
-                            "We need HK solicitors to act on the SPA, the title and the tenancies, and on stamp duty.")
+                            "We agreed to sell our industrial building. The buyer wants a share sale of the BVI "
+                            "holdco. We need HK solicitors to act on the SPA, the title and the tenancies, and on "
+                            "stamp duty.")
     assert "mergers-acquisitions" in found.practice_areas
 
 
 def test_a_spa_beside_a_condo_is_the_flats_sale():
-    found = resolve_request("Condo", "I want to buy a condo in Mont Kiara. Please review the SPA and do the conveyancing.")
+    found = resolve_request("Condo", "I want to buy a condo in Mont Kiara. Please review the SPA and do the "
+                            "conveyancing.")
     assert found.practice_areas == ["real-estate"]
 
 
