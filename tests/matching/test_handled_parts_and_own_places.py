@@ -303,3 +303,15 @@ def test_a_name_of_a_language_someone_cannot_speak_is_no_place():
     found = read("มรดกที่ฮ่องกง", "ดิฉันอยู่ที่อุดรธานี สามีเป็นคนฮ่องกง มีบัญชีธนาคารที่ฮ่องกง "
                  "อยากขอเป็นผู้จัดการมรดกที่ฮ่องกง ดิฉันพูดจีนไม่ได้เลย ขอทนายที่คุยภาษาอังกฤษได้ค่ะ")
     assert (found.jurisdictions, found.languages) == (["HK"], ["en"])
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A small border town at its border gate; the goods' origin across the border is background.
+    ("Hang bi hai quan giu", "Toi buon quan ao o Ha Noi. Lo hang lay tu Dong Hung ve qua cua khau Mong Cai bi hai quan "
+                             "tam giu. Can luat su gap.", ["VN"]),
+    # An arbitration seated where its institution is, written in Malay, beside help asked for elsewhere.
+    ("Pembeli tak bayar", "Kontrak menyatakan timbang tara di AIAC, Kuala Lumpur. Kami nak mulakan timbang tara, dan "
+                          "juga perlukan peguam di Guangzhou untuk pembekuan aset.", ["MY", "CN"]),
+])
+def test_a_border_gate_and_an_arbitral_seat_name_the_place(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)
