@@ -155,3 +155,16 @@ def test_vietnamese_names_of_chinese_places_are_china(name):
 @pytest.mark.parametrize(("name", "code"), [("Quảng Nam", "VN"), ("Quảng Trị", "VN"), ("Quảng Ninh", "VN")])
 def test_vietnamese_provinces_named_like_chinese_ones_stay_vietnam(name, code):
     assert resolve_terms("jurisdictions", [name]).codes == [code]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Sheung Wan", "HK"), ("上環", "HK"), ("中環", "HK"), ("荔枝角", "HK"), ("Causeway Bay", "HK"),
+    ("Tanjong Pagar", "SG"), ("Sukhumvit", "TH"), ("Sudirman", "ID"), ("Alabang", "PH"),
+])
+def test_business_districts_name_their_jurisdiction(name, code):
+    assert resolve_request("", f"Our office is near {name}. We need a lawyer there.").jurisdictions == [code]
+
+
+def test_our_company_in_a_place_is_the_clients_seat():
+    found = resolve_request("", "Our company in Kuala Lumpur wants to register a trademark in Vietnam.")
+    assert (found.jurisdictions, found.home_jurisdictions) == (["VN"], ["MY"])
