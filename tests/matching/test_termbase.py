@@ -176,3 +176,10 @@ def test_a_spa_beside_a_condo_is_the_flats_sale():
 def test_a_quota_of_non_resident_workers_in_macao_is_immigration():
     found = resolve_request("外僱配額被拒", "我哋申請增加外僱配額俾勞工局拒絕咗，想知道點樣提出聲明異議。")
     assert "immigration" in found.practice_areas and found.jurisdictions == ["MO"]
+
+
+def test_a_distribution_agreement_is_central_beside_a_trade_mark():
+    found = resolve_request("菲律宾 distributor + 商标",
+                            "我们是深圳的耳机品牌，准备进入Philippines市场，distributor是马尼拉的公司。"
+                            "需要律师 review distribution agreement，同时在 IPOPHL 注册商标。")
+    assert set(found.practice_areas) == {"corporate-commercial", "intellectual-property"}
