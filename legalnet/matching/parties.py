@@ -383,9 +383,30 @@ def _is_own(text: str, party: Party) -> bool:
         return True
     if _SENDER_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
+    if _in_signature(text, party.start):
+        return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     return before.rstrip("“「『\"' ").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
+
+
+# The line that opens a signature: "--", "Regards,", "Thank you,", 此致 …; the signature is the few lines after it.
+_SIGN_OFF_RE = re.compile(
+    r"^[ \t]*(?:--+|—|(?:best\s+|kind\s+|warm\s+)?regards|thanks|thank\s+you|cheers|sincerely|rgds|br|"
+    r"salam|terima\s+kasih|trân\s+trọng|此致|敬礼|謝謝|谢谢)[ \t,.!]*$", re.IGNORECASE | re.MULTILINE)
+_SIGNATURE_LINES = 4
+
+
+def _in_signature(text: str, pos: int) -> bool:
+    """Whether a position is in the few lines under a sign-off (the writer's name, title and company)."""
+    for m in _SIGN_OFF_RE.finditer(text, 0, pos):
+        under = text[m.end() : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+        lines = under.strip(" \t\n").split("\n")
+        # A signature is a few short lines: name, title, company, address.
+        if 1 <= under[: pos - m.end()].count("\n") <= _SIGNATURE_LINES and all(
+                0 < len(line.strip()) <= 70 for line in lines):
+            return True
+    return False
 
 
 _FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), tuple(entry["jurisdictions"]))

@@ -155,6 +155,14 @@ def test_the_province_after_the_clients_own_town_is_its_seat():
     ("ต้องการทนายความคดีอาญาในกัมพูชาที่พูดภาษาอังกฤษได้ เพราะพวกเราไม่พูดภาษาเขมร", ["en"]),
     ("Sana po abogadong nagsasalita ng Tagalog kasi hindi kami magaling mag-Ingles.", ["fil"]),
     ("Saya tak fasih Mandarin; cari peguam yang boleh berbahasa Melayu atau Inggeris.", ["ms", "en"]),
+    # A Thai negation after a list covers the whole list; a Thai cue of many letters still counts.
+    ("ขอทนายที่สื่อสารเป็นภาษาอังกฤษได้ เพราะดิฉันพูดภาษาจีนกวางตุ้งและภาษาโปรตุเกสไม่ได้", ["en"]),
+    # The language someone is less comfortable in, and a team's so-so English.
+    ("Mama is more comfortable in Mandarin than in English, so a Mandarin-speaking solicitor would help.", ["zh"]),
+    ("律师最好能用中文沟通，我们技术团队英语一般。", ["zh"]),
+    # The language of an arbitration clause or of a contract is no request.
+    ("The agreement says VIAC arbitration, seat HCMC, language English. Need VN counsel.", []),
+    ("สัญญาทำเป็นภาษาอังกฤษและภาษาจีน เราต้องการทนายความจีน", []),
 ])
 def test_a_language_not_spoken_in_thai_tagalog_and_malay_is_no_request(description, expected):
     assert read("Lawyer", description).languages == expected

@@ -228,3 +228,13 @@ def test_the_sender_of_a_forwarded_mail_is_the_client_wherever_it_is_named():
             "Sent: 24 November 2026\n\nWe hold 70% of Lao Dianxi Cement Co., Ltd. and need Lao counsel.\n\n"
             "Regards,\nLi Wen\nYunnan Dianxi Building Materials Co., Ltd.")
     assert find_parties(text) == ["Lao Dianxi Cement Co., Ltd."]
+
+
+def test_the_company_in_the_writers_signature_is_the_client():
+    text = ("We sued Delta Trading Sdn Bhd last year.\n\nRegards,\n\nGrace Wijaya\n"
+            "Finance Director | PT Lestari Jaya Abadi\nJl. Raya Darmo No. 88, Surabaya")
+    assert find_parties(text) == ["Delta Trading Sdn Bhd"]
+
+
+def test_a_party_after_a_sign_off_and_a_paragraph_is_still_a_party():
+    assert find_parties("Thanks,\nJohn\n\nP.S. Our buyer is Omega Pte Ltd.") == ["Omega Pte Ltd."]

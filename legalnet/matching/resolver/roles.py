@@ -340,7 +340,7 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
 _LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.IGNORECASE)
 # "Cantonese or Portuguese", 廣東話同葡文: a list a negation before its first language covers whole (a comma may
 # start a new thought: "he speaks little English, Mandarin or Cantonese lawyer please").
-_NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及)\s*", re.IGNORECASE)
+_NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o)\s*", re.IGNORECASE)
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
 _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
@@ -386,7 +386,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
             return "cue"
         boundary = words[j].start
         j -= 1
-    before = text[max(0, hit.start - 10) : hit.start]
+    # Thai words run to more letters than Chinese ones: สื่อสารเป็นภาษาอังกฤษ.
+    before = text[max(0, hit.start - (16 if _SOUTHEAST_SCRIPT_RE.match(hit.text) else 10)) : hit.start]
     cut = max((before.rfind(ch) for ch in _SENTENCE_END), default=-1)
     before = before[cut + 1 :]
     # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
@@ -408,9 +409,11 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
             groups.append([hit])
     for group in groups:
         statuses = [_language_status(h, words, text) for h in group]
-        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and \
-                _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start]):
-            statuses = ["unspoken"] * len(group)  # "I don't speak Cantonese or Portuguese": the whole list
+        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and (
+                _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start])
+                or _LANG_NEGATED_AFTER.search(text[group[-1].end : group[-1].end + 16])):
+            # "I don't speak Cantonese or Portuguese", พูดภาษาจีนกวางตุ้งและภาษาโปรตุเกสไม่ได้: the whole list
+            statuses = ["unspoken"] * len(group)
         # A language someone does not speak leaves the rest of its list alone ("tiếng Việt, tiếng Anh của tôi yếu").
         for hit, status in zip(group, statuses, strict=True):
             if status == "unspoken":
