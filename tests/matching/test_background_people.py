@@ -193,3 +193,8 @@ def test_a_country_after_its_own_town_shares_the_towns_role():
     # "run from Sihanoukville in Cambodia": where the scammers are said to be, not where the client asks for help.
     assert places("Bi lua dau tu", "Toi o Can Tho. Nghe noi nhom nay dieu hanh tu Sihanoukville ben Campuchia. "
                   "Toi muon to cao voi cong an.") == ["VN"]
+
+
+def test_where_people_came_over_from_is_background():
+    assert places("收到 SFC notice", "我哋係 HKEX 上市公司，收到 SFC 嘅 notice。因為我哋 CFO 係北京過嚟嘅，"
+                  "lawyer 最好識講普通話。") == ["HK"]
