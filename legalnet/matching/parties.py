@@ -223,6 +223,8 @@ def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[P
             continue
         words = []
         for word in tokens[n + 1 : n + 8]:
+            if words and word[0].rstrip("%").isdigit():
+                break  # "PT Jaya Logam Perkasa 70%的股权": a number ends the name
             if _is_name_token(word[0]) or (_plain(word[0]) in _CONNECTORS and words):
                 words.append(word)
                 if _plain(word[0]) in _SUFFIX_ENDS or _closes_name(text, word, words):

@@ -72,6 +72,11 @@ from legalnet.matching.resolver import resolve_request
         ("Toi can ten MAS LICENCE REQUIRED.", []),
         ("The directors Mr Somchai Rattanakul and Mrs Pimchanok Rattanakul signed.",
          ["Somchai Rattanakul", "Pimchanok Rattanakul"]),
+        # A number ends a prefixed name; people after a helper, a naming phrase or "local Chinese" in Chinese.
+        ("收购一家铝挤压厂 PT Jaya Logam Perkasa 70%的股权。卖方是当地华人林国伟先生及其家族。",
+         ["PT Jaya Logam Perkasa", "林国伟"]),
+        ("我屋企菲傭 Maria Santos 做咗一年，話要去勞工處告我。", ["Maria Santos"]),
+        ("去年在马尼拉认识一个叫王志强先生的人，说合伙开餐厅。", ["王志强"]),
         # A statute named like a company is no party.
         ("Please advise under the Lao Enterprise Law whether we can remove the director.", []),
     ],
