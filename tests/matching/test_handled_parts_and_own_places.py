@@ -323,3 +323,20 @@ def test_a_name_of_a_language_someone_cannot_speak_is_no_place():
 ])
 def test_a_border_gate_and_an_arbitral_seat_name_the_place(title, description, expected):
     assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Asking for something "here" asks about the client's own place.
+    ("Father injured at Bali resort", "My father slipped at a resort in Seminyak, Bali. Our travel insurer refuses "
+                                      "the claim. We live in Singapore. Can we claim against the resort in Indonesia "
+                                      "and challenge the insurer here?", ["ID", "SG"]),
+    ("Moratorium", "We considered a Singapore moratorium but our lawyers say it won't help here. Need Indonesian "
+                   "counsel to file our claim in Jakarta.", ["ID"]),
+    # Parts the client says need no help.
+    ("VN distributor termination", "We're a Singapore SME. Need Vietnam counsel to terminate our distribution "
+                                   "agreement.\n- NOT needed: SG side, our in-house handles that", ["VN"]),
+    ("Closure of Dongguan factory", "We plan to close our Dongguan factory. Need PRC counsel for the layoffs. The new "
+                                    "Vietnam plant is already up and running, no help needed there.", ["CN"]),
+])
+def test_here_and_parts_needing_no_help(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)

@@ -10,6 +10,7 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
     asks,
+    asks_for_here,
     in_ask,
     in_client_history,
     is_done_or_handed_over,
@@ -56,6 +57,8 @@ class ProseReading:
     people_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the matter named in a sentence that asks for something.
     asked_jurisdictions: set[str] = field(default_factory=set)
+    # Whether the text asks for something "here", where the client is: its home is then a place of the matter.
+    asks_here: bool = False
     # Places whose part of the matter the text hands to others ("the HK side our company secretary handles"), and
     # where each place is last asked about: the later of the two decides.
     handed_over: dict[str, int] = field(default_factory=dict)
@@ -101,6 +104,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         return reading
     if parties is None:
         parties = _parties_in(text, idx)
+    reading.asks_here = asks_for_here(text)
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
     # "the Government of Lao PDR" is a party and still names the place.
@@ -470,6 +474,12 @@ def resolve_request(
         for reading in readings:
             for code, source in getattr(reading, kind):
                 found.add(code, source)
+        if kind == "jurisdictions" and found.codes and any(reading.asks_here for reading in readings):
+            # "We live in Singapore. Can we … challenge the insurer here?": the client's own place is asked about.
+            for reading in readings:
+                for code, source in reading.home_jurisdictions:
+                    found.add(code, source)
+                    reading.asked_jurisdictions.add(code)
         if kind == "practice_areas":
             main, also = rank_areas(list(res.codes), weighted)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
