@@ -340,3 +340,19 @@ def test_a_border_gate_and_an_arbitral_seat_name_the_place(title, description, e
 ])
 def test_here_and_parts_needing_no_help(title, description, expected):
     assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Exit from Myanmar JV", "Our Singapore company holds 35% of a JV in Yangon. We need Myanmar counsel for the "
+                             "share transfer and DICA filings. No SG advice needed.", ["MM"]),
+    ("ODI + acquisition", "We need PRC counsel for the ODI filings and Indonesian counsel for the acquisition. The SPA "
+                          "is governed by Singapore law, but for now we don't need SG advice.", ["CN", "ID"]),
+])
+def test_a_place_the_client_needs_no_advice_in_asks_for_nothing(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+def test_a_pre_sale_contract_for_a_flat_is_real_estate():
+    found = read("Buying flat in Hengqin", "I want to buy an apartment in Hengqin. I need a lawyer to review the "
+                 "pre-sale contract and help with registration.")
+    assert found.practice_areas == ["real-estate"]
