@@ -356,3 +356,10 @@ def test_a_pre_sale_contract_for_a_flat_is_real_estate():
     found = read("Buying flat in Hengqin", "I want to buy an apartment in Hengqin. I need a lawyer to review the "
                  "pre-sale contract and help with registration.")
     assert found.practice_areas == ["real-estate"]
+
+
+def test_a_part_covered_in_house_goes_though_only_a_statute_names_the_other_place():
+    found = read("PIPL export of HR data", "Our Shenzhen subsidiary needs to send HR records to our HK headquarters. "
+                 "I understand we need a CAC security assessment or the PIPL standard contract filing. Which route "
+                 "applies to us? The HK PDPO side is already covered by our in-house team.")
+    assert found.jurisdictions == ["CN"]

@@ -243,3 +243,9 @@ def test_the_company_in_the_writers_signature_is_the_client():
 
 def test_a_party_after_a_sign_off_and_a_paragraph_is_still_a_party():
     assert find_parties("Thanks,\nJohn\n\nP.S. Our buyer is Omega Pte Ltd.") == ["Omega Pte Ltd."]
+
+
+def test_the_company_a_writer_represents_is_the_client():
+    text = ("I am the Vietnam representative of Foshan Liangpin Furniture Co., Ltd. (Guangdong, China). We need to "
+            "review the land sub-lease contract with Tan Uyen Industrial Park JSC for 8 hectares.")
+    assert find_parties(text) == ["Tan Uyen Industrial Park JSC"]

@@ -349,6 +349,17 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+def _without_handed_over(found: TermResolution, readings: list[ProseReading]) -> TermResolution:
+    """The places less those whose part the text last hands to others ("The HK PDPO side is already covered by our
+    in-house team"), unless the client wants its lawyer there or nothing else would stay."""
+    handed = {code for reading in readings for code, at in reading.handed_over.items()
+              if at > reading.last_asked.get(code, -1) and code not in reading.counsel_jurisdictions}
+    rest = [code for code in found.codes if code not in handed]
+    if not rest or len(rest) == len(found.codes):
+        return found
+    return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
+
+
 def _names_arbitral_institution(readings: list[ProseReading]) -> bool:
     """Whether an arbitration term of the texts belongs to one place (HKIAC, SIAC, CIETAC), not a generic word."""
     for reading in readings:
@@ -500,6 +511,7 @@ def resolve_request(
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
+            found = _without_handed_over(found, readings)
             if len(found.codes) == 1 and any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
                 # "Want to make sure compliant both sides": the second place is the one a regulator implies,
                 # else the client's own.
