@@ -397,10 +397,22 @@ _SIGN_OFF_RE = re.compile(
     r"^[ \t]*(?:--+|—|(?:best\s+|kind\s+|warm\s+)?regards|thanks|thank\s+you|cheers|sincerely|rgds|br|"
     r"salam|terima\s+kasih|trân\s+trọng|此致|敬礼|謝謝|谢谢)[ \t,.!]*$", re.IGNORECASE | re.MULTILINE)
 _SIGNATURE_LINES = 4
+_SIGNATURE_TITLE_RE = re.compile(
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["signature_titles"]) + r")(?:\b|(?=[^\x00-\x7f]))",
+    re.IGNORECASE)
+
+
+def _is_signature(lines: list[str]) -> bool:
+    """Whether the last lines of a message are a signature: a few short lines, one with a job title."""
+    return 1 <= len(lines) <= _SIGNATURE_LINES and all(0 < len(line.strip()) <= 70 for line in lines) and any(
+        _SIGNATURE_TITLE_RE.search(line) for line in lines)
 
 
 def _in_signature(text: str, pos: int) -> bool:
     """Whether a position is in the few lines under a sign-off (the writer's name, title and company)."""
+    last_block = text.rstrip().rfind("\n\n") + 2
+    if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
+        return True  # "Thu Ha\nLegal, ShopNhanh JSC" at the end: a signature without a sign-off
     for m in _SIGN_OFF_RE.finditer(text, 0, pos):
         under = text[m.end() : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
         lines = under.strip(" \t\n").split("\n")

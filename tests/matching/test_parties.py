@@ -249,3 +249,11 @@ def test_the_company_a_writer_represents_is_the_client():
     text = ("I am the Vietnam representative of Foshan Liangpin Furniture Co., Ltd. (Guangdong, China). We need to "
             "review the land sub-lease contract with Tan Uyen Industrial Park JSC for 8 hectares.")
     assert find_parties(text) == ["Tan Uyen Industrial Park JSC"]
+
+
+@pytest.mark.parametrize("text", [
+    "We want Vietnam counsel for the A05 filing.\n\nThanks,\nQuan\n\nThu Ha\nLegal, ShopNhanh JSC",
+    "Do we have to notify the GPDP in Macau as well?\n\nRaymond Cheung\nHead of Risk, Harbour Lane Retail (HK) Ltd",
+])
+def test_the_company_in_a_signature_without_a_sign_off_is_the_client(text):
+    assert find_parties(text) == []
