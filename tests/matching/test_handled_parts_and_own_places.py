@@ -363,3 +363,17 @@ def test_a_part_covered_in_house_goes_though_only_a_statute_names_the_other_plac
                  "I understand we need a CAC security assessment or the PIPL standard contract filing. Which route "
                  "applies to us? The HK PDPO side is already covered by our in-house team.")
     assert found.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Where the writer or its family is: 我人在佛山, 我们家在杭州, 我们家在福建泉州.
+    ("泰厂工人罢工", "我们在罗勇工业园有个厂，工人今天开始罢工。"
+                    "我人在佛山过不去，需要泰国劳动法律师马上介入。", ["TH"]),
+    ("新加坡家族办公室", "我们家在杭州做纺织出口，想在新加坡设一个单一家族办公室，请推荐律所。", ["SG"]),
+    ("家人被拘留", "我弟弟在柬埔寨西哈努克港被警察带走。我们家在福建泉州，需要当地刑事律师。", ["KH"]),
+    # A server in a place is another party's thing.
+    ("Customer data", "我哋係一間香港e-commerce platform，"
+                      "想將customer data transfer返香港嘅server處理，要check泰國PDPA。", ["TH"]),
+])
+def test_where_a_chinese_writer_or_family_is_and_a_server_are_not_the_matter(title, description, expected):
+    assert read(title, description).jurisdictions == expected

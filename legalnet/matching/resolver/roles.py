@@ -499,8 +499,8 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
     for first, second in pairs:
         if first.end != second.start or first.token_start >= 0:
             continue
-        if roles[id(first)] in ("matter", "people", "background") and is_client_here(
-                _Hit(first.start, second.end, text[first.start : second.end], {}), text):
+        if roles[id(first)] in ("matter", "people", "background", "home") and roles[id(second)] != "home" and \
+                is_client_here(_Hit(first.start, second.end, text[first.start : second.end], {}), text):
             roles[id(first)] = roles[id(second)] = "home"  # 我在福建莆田，…, 本人住在珠海横琴: where the client is
         elif roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
