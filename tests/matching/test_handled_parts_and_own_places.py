@@ -377,3 +377,10 @@ def test_a_part_covered_in_house_goes_though_only_a_statute_names_the_other_plac
 ])
 def test_where_a_chinese_writer_or_family_is_and_a_server_are_not_the_matter(title, description, expected):
     assert read(title, description).jurisdictions == expected
+
+
+def test_headquarters_the_client_sets_up_are_the_matter():
+    found = read("Regional HQ", "We are a HK software company and want to set up our regional headquarters in "
+                 "Singapore.")
+    assert (found.jurisdictions, found.home_jurisdictions, found.practice_areas) == (
+        ["SG"], ["HK"], ["foreign-investment"])

@@ -183,3 +183,15 @@ def test_a_distribution_agreement_is_central_beside_a_trade_mark():
                             "我们是深圳的耳机品牌，准备进入Philippines市场，distributor是马尼拉的公司。"
                             "需要律师 review distribution agreement，同时在 IPOPHL 注册商标。")
     assert set(found.practice_areas) == {"corporate-commercial", "intellectual-property"}
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    ("我们深圳母公司想给新加坡的subsidiary做一笔intercompany loan，外汇局境外放款登记怎么做？",
+     "foreign-investment"),
+    ("我们东莞的公司在仰光有一家服装厂，打算关厂。公司在DICA怎么注销？", "corporate-commercial"),
+    ("We are a HK software company and want to set up our regional headquarters in Singapore.",
+     "foreign-investment"),
+])
+def test_outbound_loans_deregistration_and_regional_headquarters(description, area):
+    found = resolve_request("", description)
+    assert area in found.practice_areas + found.also_mentioned

@@ -291,10 +291,12 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 
 def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
-    """Whether the place follows a family office the client sets up ("set up a single family office di Singapore"):
-    the office to be founded, not where the client's family is."""
+    """Whether the place follows an office the client sets up ("set up a single family office di Singapore", "set up
+    our regional headquarters in Singapore"): the office to be founded, not where the client's family or head office
+    is."""
     before = _prev_words(words, hit.token_start, text, 7)
-    return before[1:3] == ["office", "family"] and any(word in _FOUNDING for word in before[3:])
+    return (before[1:3] == ["office", "family"] or before[1:2] in (["headquarters"], ["hq"])) and any(
+        word in _FOUNDING for word in before[2:])
 
 
 _FOUNDING = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "create", "form", "register"})

@@ -263,6 +263,8 @@ _OWNED_AFTER = tuple(_CUES["owned_after"])
 def _owned(text: str, hit) -> bool:
     """Whether the term names the client's own vehicle: right after "our", 我们的, 我们有个 …, or right
     before a possessive that follows its noun ("PT PMA kami", "công ty của chúng tôi")."""
+    if _FOUNDING_RE.search(text, max(0, hit.start - 40), hit.start):
+        return False  # "set up our regional headquarters": the vehicle to be founded is the work
     before = text[max(0, hit.start - 8) : hit.start].rstrip().rstrip("(（").rstrip().casefold()
     if any(
         before.endswith(word) and (not word.isascii() or not before[: -len(word)][-1:].isalpha())
@@ -276,6 +278,8 @@ def _owned(text: str, hit) -> bool:
     )
 
 
+_FOUNDING_RE = re.compile(r"\b(?:set(?:ting)?\s+up|establish(?:ing)?|open(?:ing)?|incorporat(?:e|ing)|form(?:ing)?|"
+                          r"creat(?:e|ing))\s+(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A title says what the request is about more plainly than the body around it.
 _TITLE_FACTOR = 1.5
 # An area is central when its weight reaches this share of the most central one's.
