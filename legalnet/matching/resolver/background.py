@@ -8,7 +8,7 @@ resolver keeps it apart, and uses it only when the request names no other place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..vocabulary import normalise
@@ -372,12 +372,16 @@ def sentence_at(text: str, pos: int) -> str:
 
 def _clause_at(sentence: str, pos: int) -> str:
     """The clause of a sentence around `pos`, from the comma before it to the comma after it."""
-    start = 0
-    for m in _CLAUSE_RE.finditer(sentence):
-        if m.start() >= pos:
-            return sentence[start : m.start()]
-        start = m.end()
-    return sentence[start:]
+    starts, ends = _clause_breaks(sentence)
+    k = bisect_left(starts, pos)
+    return sentence[ends[k - 1] if k else 0 : starts[k] if k < len(starts) else len(sentence)]
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each comma (or other clause break) of a sentence starts and ends; worked out once per sentence."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(sentence)]
+    return tuple(a for a, _b in found), tuple(b for _a, b in found)
 
 
 _PAST_CLAUSE_ZH_RE = re.compile("|".join(_CUES["past_clause_zh"]))
