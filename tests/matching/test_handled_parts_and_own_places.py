@@ -384,3 +384,10 @@ def test_headquarters_the_client_sets_up_are_the_matter():
                  "Singapore.")
     assert (found.jurisdictions, found.home_jurisdictions, found.practice_areas) == (
         ["SG"], ["HK"], ["foreign-investment"])
+
+
+def test_a_dispute_another_adviser_is_handling_names_no_work():
+    found = read("Contractor abandoned site", "Our main contractor abandoned the site in Bekasi and we want to "
+                 "call the performance bond and start BANI arbitration. Separately we have a VAT dispute with DJP, "
+                 "but our tax consultant is handling that.")
+    assert "tax" not in found.practice_areas

@@ -143,6 +143,9 @@ def names_instrument(hit: _Hit, text: str) -> bool:
 
 
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
+_HANDLED_BACK_RE = re.compile(
+    r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b",
+    re.IGNORECASE)
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
@@ -159,7 +162,9 @@ def is_handed_over(hit: _Hit, text: str) -> bool:
     """Whether the clause of the place says other hands take that part ("being handled by our in-house DPO",
     HK 公司注销我们的 company secretary 自己会办)."""
     start, end = _sentence_span(text, hit.start)
-    return _hands_over(_clause_at(text[start:end], hit.start - start))
+    # "… a VAT dispute with DJP, but our tax consultant is handling that": a later clause pointing back at it.
+    return _hands_over(_clause_at(text[start:end], hit.start - start)) or bool(
+        _HANDLED_BACK_RE.search(text, hit.end, end))
 
 
 @lru_cache(maxsize=256)
