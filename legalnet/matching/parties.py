@@ -67,6 +67,17 @@ _OWN_RE = re.compile(
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
+_CLIENT_MARKER_RE = re.compile(r"\b(?:" + alternatives(_DATA["client_markers"]) + r")\W*(?:called|named)?\W*$",
+                               re.IGNORECASE)
+_OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence that goes on at `pos` ends."""
+    found = re.compile(r"[.!?。！？]\s").search(text, pos)
+    return found.start() + 1 if found else len(text)
+
+
 # The sender line of an e-mail header, in English and Chinese.
 _SENDER_LINE_RE = re.compile(r"[ \t>]*(?:from|sender|发件人|發件人|寄件人|寄件者)\s*[:：]", re.IGNORECASE)
 
@@ -383,6 +394,9 @@ def _is_own(text: str, party: Party) -> bool:
     before = text[max(sentence_start, party.start - 60) : party.start]
     if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
         return True
+    sentence = text[sentence_start : _sentence_end(text, party.end)]
+    if _CLIENT_MARKER_RE.search(before) and not _OWED_US_RE.search(sentence):
+        return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
     if _SENDER_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
     if _in_signature(text, party.start):

@@ -391,3 +391,16 @@ def test_a_dispute_another_adviser_is_handling_names_no_work():
                  "call the performance bond and start BANI arbitration. Separately we have a VAT dispute with DJP, "
                  "but our tax consultant is handling that.")
     assert "tax" not in found.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Dissolution of Macau subsidiary", "We'll handle the HK side ourselves, but they also have a Macau "
+                                        "subsidiary that owns a shop in Taipa. We need Macau lawyers for the "
+                                        "dissolution.", ["MO"]),
+    ("Worker injury claim in Macau", "The worker sued our client in the Macau Court of First Instance. The insurer's "
+                                     "panel solicitors are only in Hong Kong, so we need Macau counsel.", ["MO"]),
+    ("LHDN audit", "Our client in Muar received an LHDN audit letter on its sales to a related trading company here in "
+                   "Singapore. They need a Malaysian tax lawyer.", ["MY"]),
+])
+def test_referrers_parts_they_handle_lawyers_someone_has_and_related_companies(title, description, expected):
+    assert read(title, description).jurisdictions == expected

@@ -257,3 +257,9 @@ def test_the_company_a_writer_represents_is_the_client():
 ])
 def test_the_company_in_a_signature_without_a_sign_off_is_the_client(text):
     assert find_parties(text) == []
+
+
+def test_a_referrers_client_is_the_client_unless_it_owes_the_writer():
+    assert find_parties("One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter.") == []
+    assert find_parties("One of our clients, Lumen Analytics Pte. Ltd., has not paid our invoices.") == [
+        "Lumen Analytics Pte. Ltd."]
