@@ -404,3 +404,27 @@ def test_a_dispute_another_adviser_is_handling_names_no_work():
 ])
 def test_referrers_parts_they_handle_lawyers_someone_has_and_related_companies(title, description, expected):
     assert read(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A court of one place named with the place of another ("People's Court" in Vietnamese, of Guangzhou).
+    ("Thi hành phán quyết VIAC", "Chúng tôi cần luật sư Trung Quốc nộp đơn công nhận phán quyết tại Tòa án nhân dân "
+                                 "trung cấp Quảng Châu.", ["CN"]),
+    # Items numbered with full-width brackets; a client's group by another name of its own place in the title.
+    ("客户拟在新加坡设立区域总部", "客户计划在新加坡设立区域总部。"
+                                  "需要：1）国内律师协助ODI备案；2）新加坡律师就公司设立提供意见。", ["CN", "SG"]),
+    ("澳門餐飲集團 Singapore first outlet", "我哋客戶係一間澳門餐飲集團（總部喺氹仔），想喺Singapore開第一間分店，"
+                                          "要搵SG lawyer幫手review份lease。", ["SG"]),
+    # Where the writer is, "here in" a place, when the sentence asks for nothing; a mainland mother is a person.
+    ("Internal investigation", "I'm regional counsel at the APAC headquarters of a chemicals group here in Singapore. "
+                               "We need Vietnamese counsel for interviews at our Dong Nai subsidiary.", ["VN"]),
+    ("申請遺產管理書", "有位住喺深圳嘅內地媽媽，佢嘅香港丈夫過咗身，留低屯門一個單位。佢想申請遺產管理書。", ["HK"]),
+])
+def test_courts_numbered_items_own_groups_and_where_the_writer_is(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+def test_a_salary_asked_for_here_in_a_place_keeps_that_place():
+    found = read("Passport held by employer", "I am a Filipina working in a hotel in Taipa. I want to get my salary "
+                 "here in Macau and also file a complaint against the agency with DMW in the Philippines.")
+    assert sorted(found.jurisdictions) == ["MO", "PH"]

@@ -330,7 +330,7 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 
 # The mark of the next item of a numbered or lettered list: "(2)", "b)", "ii)", "2.".
-_LIST_ITEM_RE = re.compile(r"\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)|\d{1,2}\.)\s")
+_LIST_ITEM_RE = re.compile(r"\s*(?:[(（]?(?:\d{1,2}|[a-h]|[ivx]{1,4})[)）]|\d{1,2}\.)(?:\s|(?=[^\x00-\x7f]))")
 # The number of a list item before its dot: "We need: 1. Singapore counsel …".
 _ITEM_NUMBER_RE = re.compile(r"(?:^|[\s:：(（])\d{1,2}$")
 # A line that opens an item of a list: "- ", "• ", "1. ", "(2) ", "b) ".

@@ -130,6 +130,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
+    place_starts = [(h.start, readings[id(h)]["jurisdictions"]) for h in hits if "jurisdictions" in readings[id(h)]]
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
     supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
     # Which terms support each area: "SPA" beside a condo is the sale of the flat, beside a share sale the shares'.
@@ -178,6 +179,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 terms = reading.area_weights.setdefault(code, {})
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 place = row.place(named) if row else ""
+                if place and any(0 <= start - hit.end <= _COURT_PLACE_REACH and place not in codes
+                                 and not _GAP_BREAK_RE.search(text, hit.end, start) for start, codes in place_starts):
+                    place = ""  # "Tòa án nhân dân trung cấp Quảng Châu": a People's Court of the place named after it
                 if place and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((place, hit.text))
@@ -210,6 +214,9 @@ def _acronym_of(phrase: str) -> str:
 
 
 _PLACES = frozenset({"jurisdictions"})
+# How far after an institution's name the place it belongs to may come ("Tòa án nhân dân trung cấp Quảng Châu").
+_COURT_PLACE_REACH = 16
+_GAP_BREAK_RE = re.compile(r"[,，;；.。:：()（）\n]")
 # A verb of speaking right before a name that is a language and a place: พูดจีน, 講泰文, "speak Thai".
 _SPEAK_BEFORE_RE = re.compile(
     r"(?:พูด|ฟัง|อ่าน|讲|講|说|說|識|speak|speaks|nói|noi|cakap|bercakap|berbahasa|tiếng|tieng)\s*$", re.IGNORECASE)
@@ -332,12 +339,16 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     # "澳門公司去海防設廠" over "本公司係澳門註冊嘅貿易公司": a title may name the client by its seat.
     homes = {normalise(source) for reading, factor in weighted if factor != _TITLE_FACTOR
              for _code, source in reading.home_jurisdictions}
+    home_codes = {code for reading, factor in weighted if factor != _TITLE_FACTOR
+                  for code, _source in reading.home_jurisdictions}
     for reading, factor in weighted:
         own: set[str] = set()
         if factor == _TITLE_FACTOR:
+            # The client's seat by another name of the same place (title 澳門, body 氹仔) counts too.
             own = ({code for code, source in reading.jurisdictions
-                    if normalise(source) in homes and _names_own_company(title, source)}
-                   - {code for code, source in reading.jurisdictions if normalise(source) not in homes})
+                    if (normalise(source) in homes or code in home_codes) and _names_own_company(title, source)}
+                   - {code for code, source in reading.jurisdictions
+                      if normalise(source) not in homes and not _names_own_company(title, source)})
         asked |= reading.asked_jurisdictions - own
         if factor == _TITLE_FACTOR and not counsel:
             asked |= {code for code, _source in reading.jurisdictions} - own

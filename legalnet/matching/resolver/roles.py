@@ -9,6 +9,7 @@ from ..vocabulary import (
     normalise,
 )
 from .background import (
+    asks,
     in_client_history,
     is_anchored,
     is_background_place,
@@ -19,6 +20,7 @@ from .background import (
     names_instrument,
     names_owned_lawyer,
     names_people,
+    sentence_at,
 )
 from .cues import (
     _AFTER_IN_LANGUAGE,
@@ -214,6 +216,7 @@ _SEAT_APPOSITION_RE = re.compile(
 
 
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
+_HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
 _GOODS_NOUNS = frozenset(_CUES["goods_nouns"])
 # A company that invests, holds the shares or lends its name: 澳門公司100%出資, 香港公司名義, 新加坡公司做股東.
 _INVESTING_VEHICLE_ZH_RE = re.compile(
@@ -237,6 +240,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return role == "home" or (role is None and _zh_seat_subject(text, hit))
     if _SEAT_APPOSITION_RE.search(text[max(0, hit.start - 60) : hit.start]):
         return True  # "based in Miri, Sarawak": the province after the client's own town
+    if _HERE_IN_RE.search(text, max(0, hit.start - 12), hit.start) and not asks(sentence_at(text, hit.start)):
+        return True  # "I'm regional counsel at the APAC headquarters … here in Singapore": where the writer is
     after = _next_words(words, hit.token_end, text, 4)
     if after and after[0] in _HOME_AFTER:
         return True
