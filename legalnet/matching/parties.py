@@ -283,12 +283,13 @@ def _vietnamese_companies(text: str) -> list[Party]:
             if not tok[:1].isupper() and words and not words[-1].group()[:1].isupper():
                 break
             words.append(word)
-            if len(words) > 10:
-                break
+            if len(words) > 10 or tok.endswith("."):
+                break  # "… Giáo dục Sao Việt. Quỹ Lion Peak …": a full stop ends the name
         while words and not words[-1].group()[:1].isupper():
             words.pop()
         if words:
-            found.append(Party(text[m.start() : words[-1].end()], m.start(), words[-1].end()))
+            end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
+            found.append(Party(text[m.start() : end], m.start(), end))
     return found
 
 

@@ -77,6 +77,10 @@ from legalnet.matching.resolver import resolve_request
          ["PT Jaya Logam Perkasa", "林国伟"]),
         ("我屋企菲傭 Maria Santos 做咗一年，話要去勞工處告我。", ["Maria Santos"]),
         ("去年在马尼拉认识一个叫王志强先生的人，说合伙开餐厅。", ["王志强"]),
+        # A Vietnamese name ends at a full stop; a fund named in Vietnamese.
+        ("Em là kế toán cho Công ty Cổ phần Công nghệ Giáo dục Sao Việt. Quỹ Lion Peak Ventures Fund II (Singapore) "
+         "sẽ dẫn dắt vòng Series A.",
+         ["Công ty Cổ phần Công nghệ Giáo dục Sao Việt", "Quỹ Lion Peak Ventures Fund II"]),
         # A statute named like a company is no party.
         ("Please advise under the Lao Enterprise Law whether we can remove the director.", []),
     ],
