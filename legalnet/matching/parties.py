@@ -69,6 +69,12 @@ _OWN_RE = re.compile(
 )
 _CLIENT_MARKER_RE = re.compile(r"\b(?:" + alternatives(_DATA["client_markers"]) + r")\W*(?:called|named)?\W*$",
                                re.IGNORECASE)
+_CJK_CLIENT = tuple(_DATA["cjk_client_markers"])
+_ADVISER_WORDS = tuple(_DATA["adviser_words"])
+# "… Formosa-Penang Electronics Sdn Bhd, which is our client on this matter".
+_CLIENT_AFTER_RE = re.compile(r"\s*,?\s*(?:which|who)\s+is\s+(?:our|my)\s+client\b", re.IGNORECASE)
+_OWED_US_ZH_RE = re.compile(
+    r"欠(?:咗|了)?(?:我|我们|我們|我哋)|拖欠|未付|唔俾錢|不付款|不给钱|追讨|追討|起诉|起訴|告佢|不履行|ค้างชำระ")
 _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
 
 
@@ -396,7 +402,9 @@ def _is_own(text: str, party: Party) -> bool:
     if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
         return True
     sentence = text[sentence_start : _sentence_end(text, party.end)]
-    if _CLIENT_MARKER_RE.search(before) and not _OWED_US_RE.search(sentence):
+    client_marked = _CLIENT_MARKER_RE.search(before) or _CLIENT_AFTER_RE.match(text, party.end) or (
+        before.rstrip("「“\"' ").endswith(_CJK_CLIENT) and any(word in text for word in _ADVISER_WORDS))
+    if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
         return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
     if _SENDER_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
@@ -452,8 +460,9 @@ def form_jurisdictions(name: str) -> tuple[str, ...]:
     return ()
 
 
-def party_spans(text: str, is_term=None) -> list[Party]:
-    """The parties a text names, other than the client itself, with where they stand, in order.
+def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> list[Party]:
+    """The parties a text names, other than the client itself, with where they stand, in order; the client's own
+    names go to ``own_out`` when it is given.
 
     ``is_term(name)`` tells a name that is only a vocabulary term ("a Brunei Sdn Bhd", "PT PMA",
     香港有限公司): such a name stands for a kind of company, not for a party.
@@ -483,6 +492,8 @@ def party_spans(text: str, is_term=None) -> list[Party]:
     own = {normalise_entity(p.name) for p in kept if _is_own(text, p)} - {""}
     for party in sorted(kept, key=lambda p: p.start):
         if _is_own(text, party) or normalise_entity(party.name) in own:
+            if own_out is not None:
+                own_out.append(party)
             continue
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):

@@ -267,3 +267,23 @@ def test_a_referrers_client_is_the_client_unless_it_owes_the_writer():
     assert find_parties("One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter.") == []
     assert find_parties("One of our clients, Lumen Analytics Pte. Ltd., has not paid our invoices.") == [
         "Lumen Analytics Pte. Ltd."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An adviser's client, in Chinese, Vietnamese and Thai, and a subsidiary "which is our client".
+    ("我们是深圳南山的一家会计师事务所。客户深圳市海拓跨境电子商务有限公司计划在新加坡设立区域总部。", []),
+    ("Chúng tôi là một công ty luật tại Hà Nội. Khách hàng của chúng tôi là Công ty TNHH Thủy sản Cà Mau Xanh.", []),
+    ("We were asked to find counsel for its subsidiary, Formosa-Penang Electronics Sdn Bhd, which is our client on "
+     "this matter.", []),
+    # A customer who owes the writer is a party, in Chinese and Malay.
+    ("我哋有個客戶「恒裕五金製品有限公司」欠咗我哋貨款HK$380,000。", ["恒裕五金製品有限公司"]),
+    ("Pelanggan kami, PT Cahaya Lestari Abadi di Surabaya, menunggak pembayaran.", ["PT Cahaya Lestari Abadi"]),
+])
+def test_an_advisers_client_is_the_client_and_a_customer_who_owes_is_a_party(text, expected):
+    assert find_parties(text) == expected
+
+
+def test_a_place_in_the_clients_own_name_is_its_seat():
+    found = resolve_request("ทุเรียนถูกกัก", "สำนักงานบัญชีของเราอยู่ที่กรุงเทพฯ ลูกค้าของเราคือ บริษัท สวนทุเรียนจันทบุรี จำกัด "
+                            "ตู้สินค้าถูกศุลกากรจีนกักไว้ ลูกค้าต้องการทนายความในจีน")
+    assert found.jurisdictions == ["CN"] and found.counterparties == []

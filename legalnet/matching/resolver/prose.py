@@ -95,21 +95,29 @@ class ProseReading:
         self.area_weights = {code: terms for code, terms in self.area_weights.items() if terms}
 
 
-def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] | None = None) -> ProseReading:
+def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] | None = None,
+               own_names: list[Party] | None = None) -> ProseReading:
     """Read the jurisdictions, practice areas and working languages a free-text description asks for;
-    ``parties`` are the text's parties when the caller has found them already."""
+    ``parties`` (and ``own_names``, the client's own) are the text's parties when the caller has found them."""
     idx = _index(vocab)
     reading = ProseReading()
     if not text or not text.strip():
         return reading
     if parties is None:
-        parties = _parties_in(text, idx)
+        own_names = []
+        parties = _parties_in(text, idx, own_names)
     reading.asks_here = asks_for_here(text)
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
     # "the Government of Lao PDR" is a party and still names the place.
     names = [(p.start, p.end) for p in parties if not p.name.startswith("Government of")]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
+    # A place in the client's own name ("บริษัท สวนทุเรียนจันทบุรี จำกัด") tells where the client is.
+    own_spans = [(p.start, p.end) for p in own_names or ()]
+    inside_own = [h for h in hits if any(a <= h.start and h.end <= b for a, b in own_spans)]
+    for h in inside_own:
+        reading.home_jurisdictions.extend((code, h.text) for code in sorted(h.senses.get("jurisdictions", ())))
+    hits = [h for h in hits if h not in inside_own]
     # "Borneo Timber Resources Sdn Bhd (Sarawak)": a place in brackets after a party is that party's seat.
     # "Macau's Grand Lotus Investment Ltd": a place owning a party's name is that party's seat too.
     seats = {id(h) for h in hits if any(_PARTY_SEAT_RE.match(text[b : h.start]) for _a, b in names)
@@ -458,9 +466,10 @@ def _is_term(norm: str, idx: _Index) -> bool:
     return any(_exact(kind, norm, idx) for kind in KINDS)
 
 
-def _parties_in(text: str, idx: _Index) -> list[Party]:
-    """The parties a text names, leaving out names that are only vocabulary terms."""
-    return party_spans(text, lambda norm: _is_term(norm, idx))
+def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None) -> list[Party]:
+    """The parties a text names, leaving out names that are only vocabulary terms (the client's own names go to
+    ``own_out``)."""
+    return party_spans(text, lambda norm: _is_term(norm, idx), own_out)
 
 
 def _read_parties(out: RequestResolution, parties: list[Party], given) -> None:
@@ -484,9 +493,10 @@ def resolve_request(
     idx = _index(vocab)
     texts = [(text, factor) for text, factor in ((title, _TITLE_FACTOR), (description, 1.0)) if text and text.strip()]
     # Parties are found once per text: they are screened, and places inside their names are not read.
-    parties = {text: _parties_in(text, idx) for text, _factor in texts}
+    own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
+    parties = {text: _parties_in(text, idx, own[text]) for text, _factor in texts}
     _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
-    weighted = [(read_prose(text, vocab, parties[text]), factor) for text, factor in texts]
+    weighted = [(read_prose(text, vocab, parties[text], own[text]), factor) for text, factor in texts]
     readings = [reading for reading, _factor in weighted]
     if len(readings) == 2:
         readings[0].without_acronyms(readings[1].term_initials)
