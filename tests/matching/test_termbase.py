@@ -195,3 +195,13 @@ def test_a_distribution_agreement_is_central_beside_a_trade_mark():
 def test_outbound_loans_deregistration_and_regional_headquarters(description, area):
     found = resolve_request("", description)
     assert area in found.practice_areas + found.also_mentioned
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    ("The worker sued for damages on top of the work-accident compensation already paid.", "employment"),
+    ("ลูกค้าต้องการทนายความในจีนเพื่อเรียกร้องค่าสินค้าจากผู้ซื้อ", "litigation"),
+    ("Can our client take its interest to 60% under the constitutional nationality limit?", "foreign-investment"),
+])
+def test_work_accidents_claims_for_goods_and_nationality_limits(description, area):
+    found = resolve_request("", description)
+    assert area in found.practice_areas + found.also_mentioned
