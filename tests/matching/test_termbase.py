@@ -205,3 +205,13 @@ def test_outbound_loans_deregistration_and_regional_headquarters(description, ar
 def test_work_accidents_claims_for_goods_and_nationality_limits(description, area):
     found = resolve_request("", description)
     assert area in found.practice_areas + found.also_mentioned
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Car accident in Phuket - rental company & insurer", "I was in a car accident in Phuket. I made a police "
+     "report. The rental company's insurer refuses to pay for the repairs and my hospital bills."),
+    ("Istri saya TKI di Johor, gaji tidak dibayar 8 bulan", "Majikannya sudah 8 bulan tidak membayar gaji dan paspor "
+     "istri saya ditahan. Istri saya takut ditangkap karena permit kerjanya sudah habis."),
+])
+def test_a_police_report_or_a_fear_of_arrest_makes_no_criminal_case(title, description):
+    assert "criminal" not in resolve_request(title, description).practice_areas
