@@ -428,3 +428,15 @@ def test_a_salary_asked_for_here_in_a_place_keeps_that_place():
     found = read("Passport held by employer", "I am a Filipina working in a hotel in Taipa. I want to get my salary "
                  "here in Macau and also file a complaint against the agency with DMW in the Philippines.")
     assert sorted(found.jurisdictions) == ["MO", "PH"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A title naming the client by its seat and a party noun ("for SG client").
+    ("Brunei company setup for SG client", "CoSec firm in Singapore here. Our client, a Singapore-based food producer, "
+                                           "wants to incorporate a subsidiary in Bandar Seri Begawan.", ["BN"]),
+    # A statute two places share (PDPO) stands for the one named; "check" asks.
+    ("PIPL compliance for HK company", "We are a Hong Kong insurance broker. Does PIPL apply to us? Also check our "
+                                       "PDPO position.", ["CN", "HK"]),
+])
+def test_a_title_naming_the_clients_seat_and_a_shared_statute(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)

@@ -23,7 +23,7 @@ from .background import (
     sentence_at,
     without_set_aside,
 )
-from .cues import _CUES, _LOWERCASE_ABBREVIATIONS, _ORG_ZH
+from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
 from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
@@ -399,7 +399,12 @@ def _names_own_company(title: str, place: str) -> bool:
     at = title.find(place)
     if at >= 0 and _OWN_COMPANY_BEFORE_RE.search(title[:at]):
         return True  # "บริษัทของเราในบางนา กรุงเทพฯ", "Our factory in Penang"
-    return at >= 0 and any(noun in title[at + len(place) : at + len(place) + 6] for noun in _TITLE_COMPANY_NOUNS)
+    if at < 0:
+        return False
+    latin = _LATIN_WORD_RE.match(title, at + len(place))
+    if latin and latin.group(1).casefold() in _TITLE_SEAT_WORDS:
+        return True  # "Brunei company setup for SG client", "Singapore fintech startup - remittance app"
+    return any(noun in title[at + len(place) : at + len(place) + 6] for noun in _TITLE_COMPANY_NOUNS)
 
 
 _OWN_COMPANY_BEFORE_RE = re.compile(
@@ -409,6 +414,7 @@ _OWN_COMPANY_BEFORE_RE = re.compile(
 
 
 _TITLE_COMPANY_NOUNS = (*_ORG_ZH, "厂", "廠", "餐厅", "餐廳", "酒店", "商店")
+_TITLE_SEAT_WORDS = frozenset(_SEAT_NOUNS) | {"client", "clients"}
 
 
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
