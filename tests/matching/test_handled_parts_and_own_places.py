@@ -440,3 +440,25 @@ def test_a_salary_asked_for_here_in_a_place_keeps_that_place():
 ])
 def test_a_title_naming_the_clients_seat_and_a_shared_statute(title, description, expected):
     assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Chat messages: "i stay JB", "we stay Bishan", "cty e o Hai Phong", "WN Singapura", "pulang ke Singapore".
+    ("salary", "my boss dun pay my salary 2 mths\ni stay JB, everyday cross over work at their cafe in tampines\n"
+               "can go MOM or TADM? need lawyer or not pls help", ["SG"]),
+    ("maid overstay", "my helper work permit expired 2 wks ago, she overstay now. we stay Bishan. will she kena "
+                      "jail?", ["SG"]),
+    ("doi no cty TQ", "cty e o Hai Phong, ban hang cho mot cong ty o Nam Ninh. Muon kien ben TQ thi phai lam sao?",
+     ["CN"]),
+    ("mau cerai", "Sy tinggal di Batam, suami sy WN Singapura. Suami sdh 1 thn pulang ke Singapore dan tdk kasih "
+                  "nafkah. Sy mau gugat cerai.", ["ID"]),
+    # Vietnamese "Sing" for Singapore after bên, ở, qua, sang.
+    ("thừa kế ở Sing", "ba em mất ở Singapore, để lại 1 căn HDB. giờ gia đình phải làm thủ tục gì bên Sing và ở VN ạ?",
+     ["SG", "VN"]),
+])
+def test_places_in_chat_messages(title, description, expected):
+    assert sorted(read(title, description).jurisdictions) == sorted(expected)
+
+
+def test_tq_in_small_letters_is_thanks_not_china():
+    assert read("worker ran away", "my kilang is in Tebrau area, pls help tq").jurisdictions == ["MY"]

@@ -289,7 +289,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     reach = 5 if before[0] == "nasa" else 3
     if before[:2] == ["in", "here"]:
         before, reach = before[1:], 4  # "a related trading company here in Singapore"
-    if before[0] in ("in", "at", "di", "o", "tai", "sa", "nasa", "here") and (
+    if before[0] in ("in", "at", "di", "ke", "o", "tai", "sa", "nasa", "here") and (
             any(w in _HOLDERS for w in before[1:reach]) or " ".join(reversed(before[1:5])).endswith(_HOLDER_PHRASES)
     ) and not _sets_up_family_office(words, hit, text):
         return True

@@ -204,4 +204,4 @@ _LATIN_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
 
 
 # Abbreviations of places read in prose in small letters too ("hk", "sg", "hcmc"): none is a word of the region.
-_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"])
+_LOWERCASE_ABBREVIATIONS = frozenset(_CUES["lowercase_abbreviations"]) | frozenset(_CUES["lowercase_country_names"])
