@@ -155,6 +155,10 @@ def test_the_province_after_the_clients_own_town_is_its_seat():
     ("ต้องการทนายความคดีอาญาในกัมพูชาที่พูดภาษาอังกฤษได้ เพราะพวกเราไม่พูดภาษาเขมร", ["en"]),
     ("Sana po abogadong nagsasalita ng Tagalog kasi hindi kami magaling mag-Ingles.", ["fil"]),
     ("Saya tak fasih Mandarin; cari peguam yang boleh berbahasa Melayu atau Inggeris.", ["ms", "en"]),
+    # Chat forms: "tak reti cakap Thai", "普通話都唔多識", Vietnamese cues without their marks.
+    ("Kalau boleh nak peguam yg boleh cakap Melayu sbb sy tak reti cakap Thai", ["ms"]),
+    ("阿爸只識講廣東話 普通話都唔多識 想即刻搵澳門律師", ["yue"]),
+    ("Can ls biet tieng Trung de lam viec voi ben do", ["zh"]),
     # A Thai negation after a list covers the whole list; a Thai cue of many letters still counts.
     ("ขอทนายที่สื่อสารเป็นภาษาอังกฤษได้ เพราะดิฉันพูดภาษาจีนกวางตุ้งและภาษาโปรตุเกสไม่ได้", ["en"]),
     # The language someone is less comfortable in, and a team's so-so English.

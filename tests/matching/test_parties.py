@@ -77,6 +77,7 @@ from legalnet.matching.resolver import resolve_request
          ["PT Jaya Logam Perkasa", "林国伟"]),
         ("我屋企菲傭 Maria Santos 做咗一年，話要去勞工處告我。", ["Maria Santos"]),
         ("去年在马尼拉认识一个叫王志强先生的人，说合伙开餐厅。", ["王志强"]),
+        ("我同個friend 黃家俊 合份喺旺角開糖水舖，佢將啲錢全部轉走咗。", ["黃家俊"]),
         # A Vietnamese name ends at a full stop; a fund named in Vietnamese.
         ("Em là kế toán cho Công ty Cổ phần Công nghệ Giáo dục Sao Việt. Quỹ Lion Peak Ventures Fund II (Singapore) "
          "sẽ dẫn dắt vòng Series A.",

@@ -42,7 +42,7 @@ _PREPOSITIONS = set(_CUES["prepositions"])
 
 
 # Language cues: a cue before the language (same sentence) or a cue word right after it.
-_LANG_CUES_BEFORE = set(_CUES["lang_cues_before"])
+_LANG_CUES_BEFORE = set(_CUES["lang_cues_before"]) | {normalise(w) for w in _CUES["lang_cues_before"]}
 
 
 # Cues that only make a language of a word that cannot also be a place ("English please", not "Myanmar please").
