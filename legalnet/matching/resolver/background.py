@@ -163,8 +163,15 @@ def is_handed_over(hit: _Hit, text: str) -> bool:
     HK 公司注销我们的 company secretary 自己会办)."""
     start, end = _sentence_span(text, hit.start)
     # "… a VAT dispute with DJP, but our tax consultant is handling that": a later clause pointing back at it.
-    return _hands_over(_clause_at(text[start:end], hit.start - start)) or bool(
-        _HANDLED_BACK_RE.search(text, hit.end, end))
+    return _hands_over(_clause_at(text[start:end], hit.start - start)) or (
+        _last_handled_back(text, start, end) >= hit.end)
+
+
+@lru_cache(maxsize=256)
+def _last_handled_back(text: str, start: int, end: int) -> int:
+    """Where the last "… is handling that" of a sentence starts, -1 if none (worked out once per sentence)."""
+    found = [m.start() for m in _HANDLED_BACK_RE.finditer(text, start, end)]
+    return found[-1] if found else -1
 
 
 @lru_cache(maxsize=256)

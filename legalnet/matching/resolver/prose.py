@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
@@ -138,7 +139,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
-    place_starts = [(h.start, readings[id(h)]["jurisdictions"]) for h in hits if "jurisdictions" in readings[id(h)]]
+    place_starts = sorted((h.start, readings[id(h)]["jurisdictions"]) for h in hits
+                          if "jurisdictions" in readings[id(h)])
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
     supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
     # Which terms support each area: "SPA" beside a condo is the sale of the flat, beside a share sale the shares'.
@@ -187,8 +189,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 terms = reading.area_weights.setdefault(code, {})
                 terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 place = row.place(named) if row else ""
-                if place and any(0 <= start - hit.end <= _COURT_PLACE_REACH and place not in codes
-                                 and not _GAP_BREAK_RE.search(text, hit.end, start) for start, codes in place_starts):
+                near = place_starts[bisect_left(place_starts, (hit.end,)) :]
+                if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
+                                 and not _GAP_BREAK_RE.search(text, hit.end, start)
+                                 for start, codes in near[:3]):
                     place = ""  # "Tòa án nhân dân trung cấp Quảng Châu": a People's Court of the place named after it
                 if place and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
