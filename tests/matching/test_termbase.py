@@ -153,8 +153,18 @@ def test_brunei_labour_terms_name_brunei():
     ("ថៅកែមិនបានបើកប្រាក់ខែឱ្យខ្ញុំ អស់រយៈពេល ៣ ខែហើយ។ យើងចង់ប្តឹងទារប្រាក់ខែ។", "employment"),
     ("ရန်ကုန်ရှိ မြေကွက်နှင့် အိမ်ကို အမွေဆက်ခံရန် ရှေ့နေ လိုအပ်ပါသည်။", "real-estate"),
     ("Chủ cho nghỉ việc đột ngột và chưa trả lương hai tháng.", "employment"),
+    # Outbound loans, deregistration, regional headquarters.
+    ("我们深圳母公司想给新加坡的subsidiary做一笔intercompany loan，外汇局境外放款登记怎么做？",
+     "foreign-investment"),
+    ("我们东莞的公司在仰光有一家服装厂，打算关厂。公司在DICA怎么注销？", "corporate-commercial"),
+    ("We are a HK software company and want to set up our regional headquarters in Singapore.",
+     "foreign-investment"),
+    # Work accidents, claims for the price of goods in Thai, nationality limits.
+    ("The worker sued for damages on top of the work-accident compensation already paid.", "employment"),
+    ("ลูกค้าต้องการทนายความในจีนเพื่อเรียกร้องค่าสินค้าจากผู้ซื้อ", "litigation"),
+    ("Can our client take its interest to 60% under the constitutional nationality limit?", "foreign-investment"),
 ])
-def test_terms_in_asean_languages_and_their_word_forms(description, area):
+def test_terms_in_asean_languages_and_of_cross_border_work(description, area):
     found = resolve_request("", description)
     assert area in found.practice_areas + found.also_mentioned
 
@@ -183,28 +193,6 @@ def test_a_distribution_agreement_is_central_beside_a_trade_mark():
                             "我们是深圳的耳机品牌，准备进入Philippines市场，distributor是马尼拉的公司。"
                             "需要律师 review distribution agreement，同时在 IPOPHL 注册商标。")
     assert set(found.practice_areas) == {"corporate-commercial", "intellectual-property"}
-
-
-@pytest.mark.parametrize(("description", "area"), [
-    ("我们深圳母公司想给新加坡的subsidiary做一笔intercompany loan，外汇局境外放款登记怎么做？",
-     "foreign-investment"),
-    ("我们东莞的公司在仰光有一家服装厂，打算关厂。公司在DICA怎么注销？", "corporate-commercial"),
-    ("We are a HK software company and want to set up our regional headquarters in Singapore.",
-     "foreign-investment"),
-])
-def test_outbound_loans_deregistration_and_regional_headquarters(description, area):
-    found = resolve_request("", description)
-    assert area in found.practice_areas + found.also_mentioned
-
-
-@pytest.mark.parametrize(("description", "area"), [
-    ("The worker sued for damages on top of the work-accident compensation already paid.", "employment"),
-    ("ลูกค้าต้องการทนายความในจีนเพื่อเรียกร้องค่าสินค้าจากผู้ซื้อ", "litigation"),
-    ("Can our client take its interest to 60% under the constitutional nationality limit?", "foreign-investment"),
-])
-def test_work_accidents_claims_for_goods_and_nationality_limits(description, area):
-    found = resolve_request("", description)
-    assert area in found.practice_areas + found.also_mentioned
 
 
 @pytest.mark.parametrize(("title", "description"), [
