@@ -78,9 +78,12 @@ _OWED_US_ZH_RE = re.compile(
 _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
 
 
+_STOP_RE = re.compile(r"[.!?。！？]\s")
+
+
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence that goes on at `pos` ends."""
-    found = re.compile(r"[.!?。！？]\s").search(text, pos)
+    found = _STOP_RE.search(text, pos)
     return found.start() + 1 if found else len(text)
 
 
@@ -489,9 +492,10 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         kept.append(party)
     out: list[Party] = []
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
-    own = {normalise_entity(p.name) for p in kept if _is_own(text, p)} - {""}
+    is_own = {id(p): _is_own(text, p) for p in kept}
+    own = {normalise_entity(p.name) for p in kept if is_own[id(p)]} - {""}
     for party in sorted(kept, key=lambda p: p.start):
-        if _is_own(text, party) or normalise_entity(party.name) in own:
+        if is_own[id(party)] or normalise_entity(party.name) in own:
             if own_out is not None:
                 own_out.append(party)
             continue
