@@ -434,8 +434,18 @@ def _is_signature(lines: list[str]) -> bool:
         _SIGNATURE_TITLE_RE.search(line) for line in lines)
 
 
+# A sign-off and the writer's name on the last line: "… Thanks, Priya Nair, Castellan & Webb LLP".
+_INLINE_SIGN_OFF_RE = re.compile(
+    r"(?:^|[.!?\s])(?i:(?:best\s+|kind\s+|warm\s+)?regards|thanks|thank\s+you|cheers|sincerely|rgds)\s*,\s*"
+    r"(?:[A-Z][\w'’.-]*\s*,?\s*){0,4}$")
+
+
 def _in_signature(text: str, pos: int) -> bool:
-    """Whether a position is in the few lines under a sign-off (the writer's name, title and company)."""
+    """Whether a position is in the few lines under a sign-off (the writer's name, title and company), or after a
+    sign-off on the message's last line."""
+    line_end = text.find("\n", pos)
+    if (line_end < 0 or not text[line_end:].strip()) and _INLINE_SIGN_OFF_RE.search(text[max(0, pos - 80) : pos]):
+        return True
     last_block = text.rstrip().rfind("\n\n") + 2
     if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
         return True  # "Thu Ha\nLegal, ShopNhanh JSC" at the end: a signature without a sign-off

@@ -288,3 +288,12 @@ def test_a_place_in_the_clients_own_name_is_its_seat():
     found = resolve_request("ทุเรียนถูกกัก", "สำนักงานบัญชีของเราอยู่ที่กรุงเทพฯ ลูกค้าของเราคือ บริษัท สวนทุเรียนจันทบุรี จำกัด "
                             "ตู้สินค้าถูกศุลกากรจีนกักไว้ ลูกค้าต้องการทนายความในจีน")
     assert found.jurisdictions == ["CN"] and found.counterparties == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We need counsel for the foreign ownership caps. Thanks, Priya Nair, Castellan & Webb LLP", []),
+    ("Please let us have fee estimates. Regards, Aldgate Marsh LLP, London", []),
+    ("Thanks, our buyer ABC Trading Sdn Bhd has not paid.", ["ABC Trading Sdn Bhd"]),
+])
+def test_a_company_after_a_sign_off_on_the_last_line_is_the_writers(text, expected):
+    assert find_parties(text) == expected
