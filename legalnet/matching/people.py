@@ -30,8 +30,8 @@ def alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_HONORIFICS = "|".join(re.escape(h) for h in sorted(_DATA["person_honorifics"], key=len, reverse=True))
-_ROLES = "|".join(re.escape(r) for r in sorted(_DATA["person_roles"], key=len, reverse=True))
+_HONORIFICS = alternatives(_DATA["person_honorifics"])
+_ROLES = alternatives(_DATA["person_roles"])
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
 # Only the honorific or role is read in any case: the name itself must be written with capitals.
 # Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
@@ -49,7 +49,7 @@ _PERSON_AFTER_ROLE = re.compile(
     + _NAME_END
 )
 _PERSON_AFTER_SCRIPT_MARKER = re.compile(
-    "(?:" + "|".join(re.escape(m) for m in sorted(_DATA["person_script_markers"], key=len, reverse=True)) + r")\s*"
+    "(?:" + alternatives(_DATA["person_script_markers"]) + r")\s*"
     r"(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Vietnamese "tên" (named), written with or without its marks: only before a name of three words or more, as
 # "ten" is an English number too.
@@ -57,7 +57,7 @@ _VI_SURNAMES = frozenset(normalise(name) for name in _DATA["vietnamese_surnames"
 # A name on a bank account is written in capitals: "tai khoan … ten TRAN VAN TUAN".
 _VIETNAMESE_NAME_WORD = "(?:" + _NAME_WORD + r"|(?-i:[A-Z\u00c0-\u00dd\u0102\u0110\u01a0\u01af\u1ea0-\u1ef8]{2,}))"
 _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(m) for m in _DATA["person_vietnamese_markers"]) + r")\s+("
+    r"(?<![\w])(?:" + alternatives(_DATA["person_vietnamese_markers"]) + r")\s+("
     + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …

@@ -310,10 +310,12 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
     is."""
     before = _prev_words(words, hit.token_start, text, 7)
     return (before[1:3] == ["office", "family"] or before[1:2] in (["headquarters"], ["hq"])) and any(
-        word in _FOUNDING for word in before[2:])
+        word in FOUNDING_WORDS for word in before[2:])
 
 
-_FOUNDING = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "create", "form", "register"})
+# Verbs of founding or moving an office or a company: the place after it is where the client goes, not where it is.
+FOUNDING_WORDS = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "create", "form",
+                            "register", "relocate", "relocating", "move", "moving", "build", "new"})
 _PEOPLE_ZH_AFTER = tuple(sorted((w for w in _CUES["people_after"] if not w.isascii()), key=len, reverse=True))
 _PEOPLE_BEFORE = frozenset(_CUES["people_before"])
 _PEOPLE_ZH_BEFORE = tuple(w for w in _CUES["people_before"] if not w.isascii())

@@ -9,6 +9,7 @@ from ..vocabulary import (
     normalise,
 )
 from .background import (
+    FOUNDING_WORDS,
     asks,
     in_client_history,
     is_anchored,
@@ -262,7 +263,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         before[0] in ("in", "out", "tai", "di")
         and len(before) > 1
         and (before[1] in _HOME_BEFORE or (before[1] == "of" and len(before) > 2 and before[2] in _HOME_BEFORE))
-        and not _FOUNDING_BEFORE & set(_prev_words(words, hit.token_start, text, 7)[2:])
+        and not FOUNDING_WORDS & set(_prev_words(words, hit.token_start, text, 7)[2:])
     ):
         return True  # "headquartered in Penang"; not "set up our regional headquarters in Singapore"
     if before[0] == "from":
@@ -307,9 +308,6 @@ _TELEGRAPHIC_SEAT_RE = re.compile(
 )
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])
 _FIRST_PERSON_MS = frozenset(_CUES["first_person_ms"])
-# Verbs of founding or moving before "headquarters in …": the place is where the client goes, not where it is.
-_FOUNDING_BEFORE = frozenset({"set", "setup", "establish", "establishing", "open", "opening", "relocate", "relocating",
-                              "move", "moving", "build", "create", "new"})
 # Verbs after which "a <place> <noun>" describes the speaker: "we are a Penang maker", "I run a KL cafe".
 _SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run", "own", "manage", "represent"})
 # Verbs after which "a <place> company" is one of the speaker's own vehicles: "we have a HK company".
