@@ -419,9 +419,8 @@ def _is_own(text: str, party: Party) -> bool:
 
 
 # The line that opens a signature: "--", "Regards,", "Thank you,", 此致 …; the signature is the few lines after it.
-_SIGN_OFF_RE = re.compile(
-    r"^[ \t]*(?:--+|—|(?:best\s+|kind\s+|warm\s+)?regards|thanks|thank\s+you|cheers|sincerely|rgds|br|"
-    r"salam|terima\s+kasih|trân\s+trọng|此致|敬礼|謝謝|谢谢)[ \t,.!]*$", re.IGNORECASE | re.MULTILINE)
+_SIGN_OFFS = alternatives(_DATA["sign_offs"]).replace(r"\ ", r"\s+")
+_SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--+|—|" + _SIGN_OFFS + r")[ \t,.!]*$", re.IGNORECASE | re.MULTILINE)
 _SIGNATURE_LINES = 4
 _SIGNATURE_TITLE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["signature_titles"]) + r")(?:\b|(?=[^\x00-\x7f]))",
@@ -436,7 +435,7 @@ def _is_signature(lines: list[str]) -> bool:
 
 # A sign-off and the writer's name on the last line: "… Thanks, Priya Nair, Castellan & Webb LLP".
 _INLINE_SIGN_OFF_RE = re.compile(
-    r"(?:^|[.!?\s])(?i:(?:best\s+|kind\s+|warm\s+)?regards|thanks|thank\s+you|cheers|sincerely|rgds)\s*,\s*"
+    r"(?:^|[.!?\s])(?i:" + _SIGN_OFFS + r")\s*,\s*"
     r"(?:[A-Z][\w'’.-]*\s*,?\s*){0,4}$")
 
 
