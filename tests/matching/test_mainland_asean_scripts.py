@@ -14,3 +14,19 @@ from legalnet.matching.resolver import resolve_request
 ])
 def test_areas_in_khmer_lao_and_burmese(title, description, areas):
     assert areas <= set(resolve_request(title, description).practice_areas)
+
+
+@pytest.mark.parametrize("title, description, place", [
+    # "I opened a restaurant in Battambang city … my partner lives in Hong Kong."
+    ("ភោជនីយដ្ឋាន", "ខ្ញុំបើកភោជនីយដ្ឋាននៅក្រុងបាត់ដំបង ហើយម្ចាស់ផ្ទះចង់ដេញយើងចេញ។ ដៃគូរបស់ខ្ញុំរស់នៅហុងកុង", "KH"),
+    # "We need to register a new enterprise in Pakse. The investor is in Thailand."
+    ("ທະນາຍ", "ພວກເຮົາຕ້ອງການຈົດທະບຽນວິສາຫະກິດໃໝ່ຢູ່ເມືອງປາກເຊ. ຜູ້ລົງທຶນຢູ່ປະເທດໄທ", "LA"),
+])
+def test_a_town_named_in_its_own_script_is_read_in_prose(title, description, place):
+    assert place in resolve_request(title, description).jurisdictions
+
+
+def test_where_a_burmese_worker_came_from_is_no_place_of_the_matter():
+    # "I came from Yangon and work in Singapore. The employer does not pay my salary."
+    description = "ကျွန်တော် ရန်ကုန်ကလာပြီး စင်ကာပူမှာ အလုပ်လုပ်နေပါတယ်။ အလုပ်ရှင်က လစာမပေးပါ။ ဘာလုပ်ရမလဲ"
+    assert resolve_request("လစာ", description).jurisdictions == ["SG"]

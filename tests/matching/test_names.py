@@ -259,3 +259,9 @@ def test_vocabulary_tells_which_names_are_places_to_read_exactly():
     assert {"rayong", "bavet", "long an"} <= places
     assert "hong kong sar china" not in places  # a CLDR name
     assert "spore" not in places and "bkk" not in places  # hand aliases
+
+
+def test_thai_words_that_name_small_places_are_not_places():
+    # บ้านใหม่ is "a new house" before it is a village; วัฒนา is "development".
+    description = "เราซื้อบ้านใหม่ที่ประเทศมาเลเซีย แต่ผู้พัฒนาโครงการส่งมอบช้า ฝ่ายวัฒนาธุรกิจของเขาไม่ตอบ"
+    assert resolve_request("", description).jurisdictions == ["MY"]
