@@ -148,3 +148,18 @@ def test_a_place_in_a_chinese_clause_that_tells_something_done_is_not_asked_abou
 def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     found = resolve_request("澳門補充稅", "仲有申報表要用葡文定中文。Any tax lawyer familiar with Macao?")
     assert found.languages == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # A language the lawyer need not speak, or one the writer cannot use, is no request; the one asked for stays.
+    ("唔使識普通話，最緊要識講廣東話。", ["yue"]),
+    ("不用讲中文的律师，我英语交流没问题。", ["en"]),
+    ("律师最好会讲普通话，我的英文和马来文都不行。", ["zh"]),
+    ("ทนายไม่ต้องพูดภาษาจีน ใช้ภาษาอังกฤษได้ก็พอ", ["en"]),
+    ("No need for a Cantonese-speaking lawyer.", []),
+    ("Cần luật sư nói tiếng Anh, không cần tiếng Trung.", ["en"]),
+    # What the police or the other side spoke is not the lawyer's language.
+    ("房东讲的是泰语和英语，我们想找会讲普通话的律师。", ["zh"]),
+])
+def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
+    assert resolve_request("律师", description).languages == expected
