@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .conflicts import normalise_entity
+from .mail import SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
 from .people import NOT_PERSON, alternatives, cjk_people, latin_people, thai_people
 from .vocabulary import normalise
 
@@ -409,9 +410,10 @@ def _is_own(text: str, party: Party) -> bool:
         before.rstrip("「“\"' ").endswith(_CJK_CLIENT) and any(word in text for word in _ADVISER_WORDS))
     if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
         return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
-    if _SENDER_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
+    line_start = text.rfind("\n", 0, party.start) + 1
+    if _SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
-    if _in_signature(text, party.start):
+    if _in_signature(text, party.start) or in_signature_block(text, party.start):
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     return before.rstrip("“「『\"' ").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
@@ -419,8 +421,6 @@ def _is_own(text: str, party: Party) -> bool:
 
 
 # The line that opens a signature: "--", "Regards,", "Thank you,", 此致 …; the signature is the few lines after it.
-_SIGN_OFFS = alternatives(_DATA["sign_offs"]).replace(r"\ ", r"\s+")
-_SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--+|—|" + _SIGN_OFFS + r")[ \t,.!]*$", re.IGNORECASE | re.MULTILINE)
 _SIGNATURE_LINES = 4
 _SIGNATURE_TITLE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["signature_titles"]) + r")(?:\b|(?=[^\x00-\x7f]))",
@@ -435,7 +435,7 @@ def _is_signature(lines: list[str]) -> bool:
 
 # A sign-off and the writer's name on the last line: "… Thanks, Priya Nair, Castellan & Webb LLP".
 _INLINE_SIGN_OFF_RE = re.compile(
-    r"(?:^|[.!?\s])(?i:" + _SIGN_OFFS + r")\s*,\s*"
+    r"(?:^|[.!?\s])(?i:" + SIGN_OFFS + r")\s*,\s*"
     r"(?:[A-Z][\w'’.-]*\s*,?\s*){0,4}$")
 
 
@@ -448,7 +448,7 @@ def _in_signature(text: str, pos: int) -> bool:
     last_block = text.rstrip().rfind("\n\n") + 2
     if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
         return True  # "Thu Ha\nLegal, ShopNhanh JSC" at the end: a signature without a sign-off
-    for m in _SIGN_OFF_RE.finditer(text, 0, pos):
+    for m in SIGN_OFF_RE.finditer(text, 0, pos):
         under = text[m.end() : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
         lines = under.strip(" \t\n").split("\n")
         # A signature is a few short lines: name, title, company, address.

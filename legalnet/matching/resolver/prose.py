@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from ..mail import history_start
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
@@ -136,6 +137,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     language_status = _language_groups(hits, words, text, idx)
     readings = {id(hit): _vietnamese_reading(hit, idx) for hit in hits}
     roles = place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
+    # A forwarded thread whose own message names a place of the matter: the history below only tells the story.
+    history = history_start(text)
+    if not any(role == "matter" and h.start < history for h in hits if (role := roles.get(id(h)))):
+        history = len(text)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
@@ -200,6 +205,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 elif place and done:
                     # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
                     reading.background_jurisdictions.append((place, hit.text))
+                elif place and hit.start >= history:
+                    reading.background_jurisdictions.append((place, hit.text))  # a regulator the thread below names
                 elif place and in_spans(hit.start, spans):
                     # 我们是港股listed company: the client's own standing, like its seat.
                     reading.home_jurisdictions.append((place, hit.text))

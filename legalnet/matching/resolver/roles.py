@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..mail import in_history, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
     normalise,
@@ -530,4 +531,17 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
         if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
             roles[id(second)] = roles[id(first)]
+    _mail_roles(places, text, roles)
     return roles
+
+
+def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
+    """A pasted e-mail: the writer's signature gives its own address; the forwarded or quoted history below tells
+    the story, so its places are background when the writer's own message names a place of the matter."""
+    own_matter = any(roles[id(h)] == "matter" and not in_history(text, h.start)
+                     and not in_signature_block(text, h.start) for h in places)
+    for hit in places:
+        if in_signature_block(text, hit.start):
+            roles[id(hit)] = "home"
+        elif own_matter and roles[id(hit)] == "matter" and in_history(text, hit.start):
+            roles[id(hit)] = "background"

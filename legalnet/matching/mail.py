@@ -1,0 +1,93 @@
+"""The parts of a request pasted from e-mail: the writer's own message, its signature, and the forwarded or
+quoted history below it.
+
+A client often forwards a thread and writes the ask on top: the history tells the story (other places, other
+people's words), the signature gives the writer's own address. Plain Python; the words are data
+(``data/mail.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).parent / "data" / "mail.json").read_text(encoding="utf-8"))
+
+
+def _words(words: list[str]) -> str:
+    """A regular-expression alternation of the words, longest first, any run of spaces matching one."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_OPENER_RE = re.compile(r"^[ \t>]*(?:" + "|".join(_DATA["history_openers"]) + r")", re.IGNORECASE | re.MULTILINE)
+_HEADER_RE = re.compile(
+    r"^[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE | re.MULTILINE)
+_SECOND_HEADER_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["second_header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
+_REPLY_RE = re.compile("|".join(f"(?:{p})" for p in _DATA["reply_openers"]), re.IGNORECASE | re.MULTILINE)
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*>", re.MULTILINE)
+SIGN_OFFS = _words(_DATA["sign_offs"])
+SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--+|—|" + SIGN_OFFS + r")[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
+_NOTICE_RE = re.compile(_words(_DATA["notice_words"]), re.IGNORECASE)
+# A message needs this much text of its own above the history for the history to be set apart.
+_OWN_TEXT_MIN = 40
+# A signature is the writer's name, title, company and address: a few short lines.
+_SIGNATURE_MAX_LINES = 8
+_SIGNATURE_LINE_MAX = 90
+# A postscript, or a sentence of six words or more, is the message again, not the signature.
+_PROSE_LINE_RE = re.compile(r"\s*(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:\s|:)|(?:\S+\s+){5,}\S*[.?!]\s*$", re.IGNORECASE)
+
+
+def _header_at(text: str, m: re.Match) -> bool:
+    """Whether a "From:" line opens a header block (a "Sent:", "To:" or "Subject:" line follows within three)."""
+    following = text[m.end() :].split("\n")[1:4]
+    return any(_SECOND_HEADER_RE.match(line) for line in following)
+
+
+@lru_cache(maxsize=256)
+def history_start(text: str) -> int:
+    """Where the forwarded or quoted history of a message starts (the text's length when it has none). A header
+    at the very top is the message's own: history needs some text of the writer's above it."""
+    starts = [m.start() for m in _OPENER_RE.finditer(text)]
+    starts += [m.start() for m in _HEADER_RE.finditer(text) if _header_at(text, m)]
+    starts += [m.start() for m in _REPLY_RE.finditer(text)]
+    starts += [m.start() for m in _QUOTED_LINE_RE.finditer(text)]
+    for start in sorted(starts):
+        own = [line for line in text[:start].split("\n") if not (
+            _OPENER_RE.match(line) or _QUOTED_LINE_RE.match(line) or _HEADER_RE.match(line)
+            or _SECOND_HEADER_RE.match(line))]
+        if len("".join("".join(own).split())) >= _OWN_TEXT_MIN:
+            return start
+    return len(text)
+
+
+@lru_cache(maxsize=256)
+def signature_span(text: str) -> tuple[int, int] | None:
+    """The writer's signature above the history: the short lines under the last sign-off ("Regards,", 謝謝！),
+    up to a confidentiality notice, a long line or the history."""
+    end = history_start(text)
+    sign_offs = list(SIGN_OFF_RE.finditer(text, 0, end))
+    if not sign_offs:
+        return None
+    start = sign_offs[-1].end()
+    pos, lines = start, 0
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            if (len(line.strip()) > _SIGNATURE_LINE_MAX or _NOTICE_RE.search(line) or _PROSE_LINE_RE.match(line)
+                    or lines >= _SIGNATURE_MAX_LINES):
+                break
+            lines += 1
+        pos += len(line) + 1
+    return (sign_offs[-1].start(), min(pos, end)) if lines else None
+
+
+def in_history(text: str, pos: int) -> bool:
+    """Whether a position is in the forwarded or quoted history of the message."""
+    return pos >= history_start(text)
+
+
+def in_signature_block(text: str, pos: int) -> bool:
+    """Whether a position is in the writer's signature above the history."""
+    span = signature_span(text)
+    return bool(span) and span[0] <= pos < span[1]

@@ -1,0 +1,86 @@
+"""Requests pasted from e-mail: the writer's own message, its signature, and the forwarded history below."""
+
+import pytest
+
+from legalnet.matching.mail import history_start, in_signature_block
+from legalnet.matching.parties import find_parties
+from legalnet.matching.resolver import resolve_request
+
+THREAD = (
+    "Dear counsel,\n\nWe need Vietnamese counsel to register the trade mark of our snack brand in Vietnam before "
+    "the distributor launches in Da Nang.\n\nKind regards,\n\nLena Ong\nBrand Director\nKopiKat Foods Pte. Ltd.\n"
+    "80 Robinson Road, #10-01, Singapore 068898\n\nThis message is confidential and intended only for the addressee."
+    "\n\n---------- Forwarded message ---------\nFrom: Tan Wei <tan.wei@kopikat.example>\nDate: Mon, 16 Nov 2026\n"
+    "Subject: Launch plan\nTo: Lena Ong\n\nLena, our Malaysian launch went fine last year and the Thai registration "
+    "with the DIP is still pending in Bangkok."
+)
+
+
+def test_the_history_starts_at_the_forwarded_header_and_the_signature_ends_at_the_notice():
+    start = history_start(THREAD)
+    assert THREAD[start:].startswith("---------- Forwarded message")
+    assert in_signature_block(THREAD, THREAD.index("80 Robinson Road"))
+    assert not in_signature_block(THREAD, THREAD.index("This message is confidential"))
+    assert not in_signature_block(THREAD, THREAD.index("Vietnamese counsel"))
+
+
+@pytest.mark.parametrize("text", [
+    # A header at the very top is the message's own; quoted lines under a one-line note are the message.
+    "-----Original Message-----\nFrom: Legal\nSent: 24 November 2026\n\nWe need Lao counsel for a concession.",
+    "FW: see below, please help.\n\n> From: Director\n> Subject: JV\n> We need Thai counsel for the JV deadlock.",
+])
+def test_a_message_with_no_text_of_its_own_above_the_history_is_read_whole(text):
+    assert history_start(text) == len(text)
+
+
+@pytest.mark.parametrize("opener", [
+    "---------- Forwarded message ---------",
+    "-------- 转发的邮件 --------",
+    "On Tue, 24 Nov 2026 at 16:05, Kelvin Tsang wrote:",
+    "寄件者: 何先生\n寄件日期: 2026年11月11日\n收件者: 梁小姐",
+    "จาก: Somsak K.\nวันที่: 18 พ.ย. 2569\nถึง: พิมพ์ชนก",
+    "> Earlier: the Indonesian plant is fine.",
+])
+def test_history_openers_in_the_region_s_mail_programs(opener):
+    text = "We need Vietnamese counsel to register our trade mark in Vietnam this month, please advise.\n\n" + opener
+    assert history_start(text) == text.index(opener.split("\n")[0])
+
+
+def test_places_of_the_forwarded_history_and_the_signature_are_not_places_of_the_matter():
+    result = resolve_request("Fwd: trade mark", THREAD)
+    assert result.jurisdictions == ["VN"]
+
+
+def test_a_regulator_named_only_in_the_history_implies_no_place():
+    text = THREAD.replace("the Thai registration with the DIP", "the OJK licence")
+    assert result_places(text) == ["VN"]
+
+
+def result_places(text: str) -> list[str]:
+    """The jurisdictions a forwarded request resolves to."""
+    return resolve_request("Fwd: trade mark", text).jurisdictions
+
+
+def test_with_no_place_in_the_writer_s_own_message_the_history_is_read():
+    text = ("Please see the thread below and tell us who can help.\n\nRegards,\nLena\n\n"
+            "---------- Forwarded message ---------\nFrom: Tan Wei\nDate: Mon, 16 Nov 2026\nSubject: Launch\n\n"
+            "The Thai trade mark registration with the DIP in Bangkok is stuck; we need Thai counsel.")
+    assert result_places(text) == ["TH"]
+
+
+def test_the_company_in_a_signature_with_a_blank_line_is_the_writer_s():
+    assert find_parties(THREAD) == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Could we have a call tomorrow morning HK time? We need Singapore counsel for the SIAC filing.", ["SG"]),
+    ("We need Vietnamese counsel for the IRC. Five team leads will be seconded from our Cebu site.", ["VN"]),
+    ("We need Thai counsel to investigate the plant manager. Group legal in Shenzhen will coordinate.", ["TH"]),
+    ("We need Singapore counsel for the SGX listing. Our Indonesian counsel is already appointed for the "
+     "Indonesian law aspects.", ["SG"]),
+    ("We need PH counsel for the BSP licence; our Indonesia launch is deferred, so please ignore the OJK "
+     "references.", ["PH"]),
+    ("Can we sue the director in Malaysia? We are not so keen to go to Hong Kong for now.", ["MY"]),
+])
+def test_places_named_for_the_time_the_team_or_what_to_ignore_are_not_the_matter(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
