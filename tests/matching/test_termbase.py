@@ -82,6 +82,12 @@ def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
     ("澳門公司", "公司仲有欠稅，想辦理公司解散。", "tax", None),
     ("澳門公司", "公司仲有欠稅，想辦理公司解散。", "corporate-commercial", None),
     ("印尼项目", "我们在苏拉威西的镍矿项目需要当地律师。", "energy", None),
+    # Everyday words for everyday trouble.
+    ("", "我老公昨晚喺旺角俾人拉咗，而家喺差館", "criminal", "HK"),
+    ("", "My employer has not paid my salary for three months and dismissed me without notice.", "employment", None),
+    ("", "Saya kena tipu pelaburan online, rugi RM50 ribu", "criminal", None),
+    ("", "Tôi bị trục xuất khỏi Singapore vì ở quá hạn visa", "immigration", "SG"),
+    ("", "房东不退押金，还说要扣我一个月租金", "real-estate", None),
 ])
 def test_regulators_and_everyday_terms_name_their_area(title, description, area, place):
     resolved = resolve_request(title, description)
