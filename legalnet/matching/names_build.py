@@ -61,6 +61,10 @@ HAN_PROSE_MIN_POPULATION = 500_000
 # A town's name in its own country's script (Khmer ក្រុងសៀមរាប, Lao ສະຫວັນນະເຂດ) is long and rarely a word, and the
 # people who write that script name their towns by it: a smaller town is read in prose.
 LOCAL_SCRIPT_PROSE_MIN_POPULATION = 50_000
+# The districts and new towns of a city jurisdiction (Sha Tin, Tampines) are where its people say they live or work,
+# and no other of our jurisdictions has them: their main names are read in prose from this size.
+CITY_JURISDICTIONS = frozenset({"HK", "MO", "SG"})
+CITY_DISTRICT_PROSE_MIN_POPULATION = 100_000
 # A place whose name a place elsewhere in the world also bears is kept only when it is this many times bigger.
 FOREIGN_RATIO = 10
 # Latin alternates (not the main name) are taken only from places this big (see _place_names).
@@ -240,12 +244,17 @@ def _latin_alternate_ok(name: str) -> bool:
     )
 
 
+_TOWN_SUFFIX_RE = re.compile(r"\s+(?:New Town|Housing Estate|Estate|Town)$")
+
+
 def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
     """(name, is the main name) of a place: the main one and the alternates in the scripts people use there.
 
     Latin alternates are taken from places of prose size only: for small places GeoNames lists mostly old
     transliterations ("Kuei-sui-hsien") that nobody writes today and that collide with words."""
     names = [(city["name"], True)]
+    if country in CITY_JURISDICTIONS and (short := _TOWN_SUFFIX_RE.sub("", city["name"])) != city["name"]:
+        names.append((short, True))  # "Tampines New Town", "Bukit Merah Estate": people write Tampines, Bukit Merah
     population = int(city.get("population") or 0)
     for alt in city.get("alternatenames") or []:
         script = _script(alt)
@@ -414,6 +423,8 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
             threshold = HAN_PROSE_MIN_POPULATION
         elif script == LOCAL_SCRIPTS.get(code):
             threshold = LOCAL_SCRIPT_PROSE_MIN_POPULATION
+        elif script == "latin" and is_main and code in CITY_JURISDICTIONS:
+            threshold = CITY_DISTRICT_PROSE_MIN_POPULATION
         elif script == "latin" and not is_main:
             # Alternates are foreign exonyms and old spellings ("Naningo", "Namkin"): ordinary words in some
             # language a typo away; the ones people write (Canton, Saigon, Rangoon) are hand aliases.

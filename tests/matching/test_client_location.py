@@ -270,3 +270,22 @@ def test_a_listed_seat_that_is_also_the_matters_place_stays(listed, description,
 ])
 def test_a_place_owning_a_partys_name_is_that_partys_seat(description):
     assert places("Joint venture", description) == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    # A district of a city jurisdiction is where the client lives: the form's "Singapore" is its home.
+    ("Villa in Bali", "We have lived in Tampines for twenty years and bought a villa in Bali through an agent "
+     "who has now disappeared. Can we sue in Indonesia?", ["Singapore"], ["ID"]),
+    ("Flat in Johor", "We stay in Tuen Mun. The developer in Johor Bahru has not handed over our flat.",
+     ["Hong Kong"], ["MY"]),
+])
+def test_a_district_of_a_city_jurisdiction_is_the_clients_home(title, description, listed, expected):
+    assert resolve_request(title, description, listed).jurisdictions == expected
+
+
+@pytest.mark.parametrize("description", [
+    "Our landlord in Penang kept the deposit. Can we claim it back if we are here in Singapore?",
+    "Yung landlord namin sa Penang ayaw ibalik ang deposit. Paano kami magkakaso kung dito kami sa Singapore?",
+])
+def test_here_in_a_place_is_where_the_client_is(description):
+    assert places("Deposit", description) == ["MY"]
