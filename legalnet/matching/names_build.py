@@ -419,7 +419,10 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
         if script == "latin" and population < LOOKALIKE_MAX_POPULATION and _looks_like(key, city_lookalikes):
             continue
         threshold = PROSE_MIN_POPULATION
-        if script in ("han", "kana", "hangul"):
+        if script == "han" and code in CITY_JURISDICTIONS and len(key) >= 3:
+            # 深水埗, 黃大仙; names of two characters (沙田, 大埔) also name towns in Guangdong.
+            threshold = CITY_DISTRICT_PROSE_MIN_POPULATION
+        elif script in ("han", "kana", "hangul"):
             threshold = HAN_PROSE_MIN_POPULATION
         elif script == LOCAL_SCRIPTS.get(code):
             threshold = LOCAL_SCRIPT_PROSE_MIN_POPULATION

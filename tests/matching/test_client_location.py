@@ -289,3 +289,13 @@ def test_a_district_of_a_city_jurisdiction_is_the_clients_home(title, descriptio
 ])
 def test_here_in_a_place_is_where_the_client_is(description):
     assert places("Deposit", description) == ["MY"]
+
+
+@pytest.mark.parametrize(("description", "listed", "expected"), [
+    # "My daughter lives in Tseung Kwan O; she was detained at the Lok Ma Chau crossing by Shenzhen police."
+    ("我個女住將軍澳，尋日喺落馬洲過關嗰陣俾深圳公安扣留咗，想搵深圳律師。", ["香港"], ["CN"]),
+    # "I work at a restaurant in Macao and live in Zhuhai; the Zhuhai landlord keeps my deposit."
+    ("我在澳门的餐厅上班，住在珠海，珠海的房东不退押金，想起诉他。", [], ["CN"]),
+])
+def test_where_the_client_lives_or_works_is_home_in_chinese(description, listed, expected):
+    assert resolve_request("", description, listed).jurisdictions == expected
