@@ -299,3 +299,17 @@ def test_here_in_a_place_is_where_the_client_is(description):
 ])
 def test_where_the_client_lives_or_works_is_home_in_chinese(description, listed, expected):
     assert resolve_request("", description, listed).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "listed", "expected"), [
+    # A district in brackets after the client's office is where that office is.
+    ("Logistics lead here from our SG office (Jurong West). Our cargo is held by customs at Port Klang; need MY "
+     "counsel.", ["Singapore"], ["MY"]),
+    # The town after an origin country is the origin too.
+    ("我们从泰国曼谷进口的榴莲在深圳海关被扣，需要律师处理海关问题。", ["泰国曼谷"], ["CN"]),
+    # Where the other side's shipowner or principal sits is not the matter.
+    ("Crewing manager po ako sa Manila. Ang principal namin ay shipowner sa Singapore. May claim ang seaman sa NLRC.",
+     [], ["PH"]),
+])
+def test_bracketed_districts_origins_and_principals_share_their_role(description, listed, expected):
+    assert resolve_request("", description, listed).jurisdictions == expected

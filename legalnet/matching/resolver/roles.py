@@ -477,6 +477,7 @@ _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|�
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
 _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
 _IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
+_BRACKETED_AFTER_RE = re.compile(r"^(?:\s*[^\W\d]+){0,2}\s*[(（]\s*$")
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
@@ -513,6 +514,8 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         elif roles[id(first)] == "matter" and roles[id(second)] in ("background", "people", "home"):
             # 福建莆田人, 广东深圳的供应商: the province written before a place shares that place's role.
             roles[id(first)] = roles[id(second)]
+        elif roles[id(first)] == "background" and roles[id(second)] == "matter":
+            roles[id(second)] = "background"  # 从越南海防进口: the town after an origin country is the origin too
         if (roles[id(first)] == roles[id(second)]
                 and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
             roles[id(second)] = "inside"
@@ -530,6 +533,10 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         gap = text[first.end : second.start]
         same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
         if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
+            roles[id(second)] = roles[id(first)]
+    # "our SG office (Jurong)", 越南北宁（安丰工业区）: a place in brackets after another names where that one is.
+    for first, second in pairs:
+        if roles[id(first)] in ("home", "background") and _BRACKETED_AFTER_RE.match(text[first.end : second.start]):
             roles[id(second)] = roles[id(first)]
     _mail_roles(places, text, roles)
     return roles
