@@ -41,7 +41,7 @@ _PERSON_AFTER_HONORIFIC = re.compile(
 )
 # A name ends at a stop, at a word in small letters ("my landlord Tan Kok Wee say he will …"), at a word of a script
 # without capitals (founder Tan Ah Kow 和他太太); a title in capitals ("Landlord Refuses Deposit Return") is no name.
-_NAME_END = r"(?=\s*[,.;:)!?）。，]|\s+[a-z]|\s*[\u0e00-\u0e7f\u3040-\u9fff])"
+_NAME_END = r"(?=\s*[,.;:()!?（）。，]|\s+[a-z]|\s+\d|\s*[\u0e00-\u0e7f\u3040-\u9fff])"
 _PERSON_AFTER_ROLE = re.compile(
     # A role in the plural may name two ("the two founders, Budi Santoso and Hendra Wijaya"); a Malay or Indonesian
     # kin word takes its possessive ("kakak suami saya, Sugeng Prasetyo").
@@ -61,7 +61,7 @@ _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
     + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …
-_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
 # The second of two people a role names: "… Budi Santoso and Hendra Wijaya".
 _SECOND_PERSON = re.compile(r"\s+(?:and|&|dan|at|và|va|和|及|与|與)\s*(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),
@@ -91,6 +91,12 @@ _CJK_NAMED_RE = re.compile(
 )
 
 
+_SEA_LETTERS = "\u0e01-\u0e4e\u1780-\u17dd"
+_SEA_NAMED_RE = re.compile(
+    "(?:" + alternatives(_DATA["sea_naming_words"]) + rf")\s*([{_SEA_LETTERS}]{{2,20}} [{_SEA_LETTERS}]{{2,24}})"
+    rf"(?![{_SEA_LETTERS}])")
+_SEA_OWN_BEFORE = tuple(_DATA["sea_own_before_naming"])
+_SEA_NOT_NAME = frozenset(_DATA["sea_not_name_words"])
 _THAI_PERSON_RE = re.compile(
     # The title opens a word (ทนาย, lawyer, ends in นาย), and is not the start of another word (นายจ้าง).
     r"(?<![\u0e01-\u0e4e])(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
@@ -99,8 +105,14 @@ _THAI_PERSON_RE = re.compile(
 
 
 def thai_people(text: str) -> list[Person]:
-    """People named in Thai after นาย, นาง or นางสาว: นายสมชาย ใจดี."""
-    return [Person(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
+    """People named in Thai after นาย, นาง or นางสาว (นายสมชาย ใจดี), and in Thai or Khmer after a word for
+    "named" (มีคนชื่อ สมชาย แก้วมณี), unless the one named is the writer or the writer's family."""
+    found = [Person(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
+    for m in _SEA_NAMED_RE.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()].rstrip()
+        if not before.endswith(_SEA_OWN_BEFORE) and not _SEA_NOT_NAME & set(m.group(1).split()):
+            found.append(Person(m.group(1), m.start(1), m.end(1)))
+    return found
 
 
 def cjk_people(text: str) -> list[Person]:

@@ -297,3 +297,17 @@ def test_a_place_in_the_clients_own_name_is_its_seat():
 ])
 def test_a_company_after_a_sign_off_on_the_last_line_is_the_writers(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Thai and Khmer "named": a stranger is a party, the writer's own child is not.
+    ("ลูกสาวชื่อแพร อายุ 20 ปี ถูกชายคนหนึ่งชื่อ วิชัย ศรีสุข หลอกไปทำงานที่ปอยเปต", ["วิชัย ศรีสุข"]),
+    ("ប្អូនប្រុសខ្ញុំឈ្មោះ សុខា អាយុ ២៥ឆ្នាំ ត្រូវបុរសម្នាក់ឈ្មោះ ចាន់ ធី បោកប្រាស់", ["ចាន់ ធី"]),
+    ("กรุณาส่งชื่อ ที่อยู่ เบอร์โทรของผู้เช่าทุกคน", []),
+    # A Vietnamese name ends before a bracket; names of Chinese origin (Lưu, Quách) are Vietnamese surnames too.
+    ("Chồng cũ của tôi tên Quách Văn Minh (người Hoa), đang giữ con ở Đông Hưng.", ["Quách Văn Minh"]),
+    # A person's name ends before a number: "my cousin Lim Boon Keat 30%".
+    ("The shares are held by me 70% and my cousin Lim Boon Keat 30%, who refuses to sign.", ["Lim Boon Keat"]),
+])
+def test_people_named_in_thai_khmer_vietnamese_and_before_a_share(text, expected):
+    assert find_parties(text) == expected
