@@ -160,6 +160,11 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("Cần luật sư nói tiếng Anh, không cần tiếng Trung.", ["en"]),
     # What the police or the other side spoke is not the lawyer's language.
     ("房东讲的是泰语和英语，我们想找会讲普通话的律师。", ["zh"]),
+    # What the writer's team cannot use, and the language of documents, are no request either.
+    ("Mohon pengacara yang bisa berbahasa Inggris, karena staf kami tidak berbahasa Mandarin.", ["en"]),
+    ("律師識講廣東話就得，我哋公司唔係個個識講英文。", ["yue"]),
+    ("English-speaking counsel please, none of our staff reads Thai.", ["en"]),
+    ("We need counsel who works in Cantonese; the Portuguese-language filings are done by the court clerk.", ["yue"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected
