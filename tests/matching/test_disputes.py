@@ -47,6 +47,15 @@ def test_words_that_only_contain_a_dispute_word_do_not_count():
     "Kami ingin menagih utang dan menuntut ganti rugi.",
     "Can we start civil proceedings in Phnom Penh, or only a criminal complaint?",
     "想了解能不能提起民事诉讼。",
+    # As people write when they want their money back.
+    "Pwede po ba kaming humingi ng danyos sa may-ari ng bus?",
+    "toi muon kien cong ty do de lay lai tien dat coc",
+    "Co cach nao phong toa tai khoan cua ho khong?",
+    "Can I claim compensation from the gym for the injury?",
+    "We just want to get our deposit back from the developer.",
+    "I want to stop the sale of the flat registered in his name.",
+    "個單位爛尾，我哋想攞返首期。",
+    "อยากเรียกค่าเสียหายจากบริษัททัวร์",
 ])
 def test_claims_to_recover_and_court_orders_name_a_dispute(text):
     assert names_dispute([text])
