@@ -209,3 +209,16 @@ def test_a_distribution_agreement_is_central_beside_a_trade_mark():
 ])
 def test_a_police_report_or_a_fear_of_arrest_makes_no_criminal_case(title, description):
     assert "criminal" not in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "area", "incidental"), [
+    # Trade documents and costs a matter mentions are not the matter's area.
+    ("Customs hold", "Thai customs are holding our two containers over the HS code and claim extra import duty "
+     "under the Customs Act; the bill of lading is in order.", "trade-customs", "maritime"),
+    ("设立公司", "我们想在越南设立外资公司，需要律师办理投资登记、企业登记和银行开户。", "foreign-investment",
+     "banking-finance"),
+])
+def test_documents_and_steps_a_matter_mentions_do_not_add_their_area(title, description, area, incidental):
+    resolved = resolve_request(title, description)
+    assert area in resolved.practice_areas
+    assert incidental not in resolved.practice_areas
