@@ -184,6 +184,8 @@ def test_ordinary_words_of_the_region_are_not_places():
     # Tagalog "namin" (our), Malay "bulan" (month) were one typo from small places' names.
     result = resolve_request("", "Kailangan namin ng abogado sa Singapore. Tatlong bulan na.", [], [], [])
     assert result.jurisdictions == ["SG"]
+    # Tagalog "tulong" (help) is one letter from Tutong, a district of Brunei.
+    assert resolve_request("Tulong po", "Kailangan ko ng tulong sa kaso sa Singapore.").jurisdictions == ["SG"]
 
 
 def test_exclusions_are_reasoned():
