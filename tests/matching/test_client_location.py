@@ -313,3 +313,13 @@ def test_where_the_client_lives_or_works_is_home_in_chinese(description, listed,
 ])
 def test_bracketed_districts_origins_and_principals_share_their_role(description, listed, expected):
     assert resolve_request("", description, listed).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Where the other side runs off to, and a kind of company named after its investors, are not the matter.
+    ("我哋想喺香港告佢追討欠款，聽講佢最近成日返澳門。", ["HK"]),
+    ("我们想在深圳起诉他追讨欠款，听说他已经逃到泰国。", ["CN"]),
+    ("我们是一家外商投资企业，想了解港澳投资企业在横琴设立的优惠政策。", ["CN"]),
+])
+def test_where_a_person_goes_and_investor_kinds_of_company_are_not_the_matter(description, expected):
+    assert places("", description) == expected
