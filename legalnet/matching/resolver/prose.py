@@ -25,6 +25,7 @@ from .background import (
     sentence_at,
     without_set_aside,
 )
+from .centrality import MOST_CENTRAL, rank_areas
 from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
 from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
@@ -308,42 +309,6 @@ _FOUNDING_RE = re.compile(r"\b(?:set(?:ting)?\s+up|establish(?:ing)?|open(?:ing)
                           r"creat(?:e|ing))\s+(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A title says what the request is about more plainly than the body around it.
 _TITLE_FACTOR = 1.5
-# An area is central when its weight reaches this share of the most central one's.
-_CENTRAL_SHARE = 0.5
-_MOST_CENTRAL = 3
-
-
-def _area_score(terms: dict[str, int]) -> float:
-    """The strongest term counts whole, every further distinct term a third of its weight."""
-    weights = sorted(terms.values(), reverse=True)
-    return weights[0] + sum(weights[1:]) / 3 if weights else 0.0
-
-
-def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
-    """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
-    central; from the rest of the text, the areas within reach of the most central one, at most three in
-    all, strongest first."""
-    for reading, _factor in readings:
-        listed = listed + [c for c in reading.asked_areas if c not in listed]
-    scores: dict[str, float] = {}
-    strongest: dict[str, int] = {}
-    for reading, factor in readings:
-        for code, terms in reading.area_weights.items():
-            scores[code] = scores.get(code, 0.0) + _area_score(terms) * factor
-            strongest[code] = max(strongest.get(code, 0), max(terms.values()))
-    ranked = sorted(scores, key=lambda c: (-scores[c], c))
-    if not ranked:
-        return list(listed), []
-    top = scores[ranked[0]]
-    tier = max(strongest.values())
-    central = [
-        c for c in ranked
-        if c not in listed
-        and (scores[c] >= _CENTRAL_SHARE * top or strongest[c] == tier == 3)
-        and (strongest[c] > 1 or tier == 1)
-    ][: max(0, _MOST_CENTRAL - len(listed))]
-    main = list(listed) + [c for c in central if c not in listed]
-    return main, [c for c in ranked if c not in main]
 
 
 def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed,
@@ -537,15 +502,15 @@ def resolve_request(
             main, also = rank_areas(list(res.codes), weighted)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
             asked_texts = [without_set_aside(text) for text, _f in texts]
-            main, also = with_litigation(main, also, asked_texts, _MOST_CENTRAL)
-            main, also = with_award_enforcement(main, also, asked_texts, _MOST_CENTRAL)
+            main, also = with_litigation(main, also, asked_texts, MOST_CENTRAL)
+            main, also = with_award_enforcement(main, also, asked_texts, MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or _names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
-                main, also, asked_texts, homes, out.jurisdictions, _MOST_CENTRAL)
+                main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1:
             found = _asked_places(found, weighted, res.codes, title or "")

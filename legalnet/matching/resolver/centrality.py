@@ -1,0 +1,45 @@
+"""How central each practice area a request names is: the areas it is about, and the ones it only mentions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .prose import ProseReading
+
+# An area is central when its weight reaches this share of the most central one's.
+CENTRAL_SHARE = 0.5
+MOST_CENTRAL = 3
+
+
+def area_score(terms: dict[str, int]) -> float:
+    """The strongest term counts whole, every further distinct term a third of its weight."""
+    weights = sorted(terms.values(), reverse=True)
+    return weights[0] + sum(weights[1:]) / 3 if weights else 0.0
+
+
+def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
+    """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
+    central; from the rest of the text, the areas within reach of the most central one, at most three in
+    all, strongest first."""
+    for reading, _factor in readings:
+        listed = listed + [c for c in reading.asked_areas if c not in listed]
+    scores: dict[str, float] = {}
+    strongest: dict[str, int] = {}
+    for reading, factor in readings:
+        for code, terms in reading.area_weights.items():
+            scores[code] = scores.get(code, 0.0) + area_score(terms) * factor
+            strongest[code] = max(strongest.get(code, 0), max(terms.values()))
+    ranked = sorted(scores, key=lambda c: (-scores[c], c))
+    if not ranked:
+        return list(listed), []
+    top = scores[ranked[0]]
+    tier = max(strongest.values())
+    central = [
+        c for c in ranked
+        if c not in listed
+        and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
+        and (strongest[c] > 1 or tier == 1)
+    ][: max(0, MOST_CENTRAL - len(listed))]
+    main = list(listed) + [c for c in central if c not in listed]
+    return main, [c for c in ranked if c not in main]
