@@ -34,9 +34,12 @@ _NOTICE_RE = re.compile(_words(_DATA["notice_words"]), re.IGNORECASE)
 _OWN_TEXT_MIN = 40
 # A signature is the writer's name, title, company and address: a few short lines.
 _SIGNATURE_MAX_LINES = 8
-_SIGNATURE_LINE_MAX = 90
-# A postscript, or a sentence of six words or more, is the message again, not the signature.
-_PROSE_LINE_RE = re.compile(r"\s*(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:\s|:)|(?:\S+\s+){5,}\S*[.?!]\s*$", re.IGNORECASE)
+_SIGNATURE_LINE_MAX = 120
+# A postscript, or a sentence (six words or more, three of them in small letters, ending in a full stop) is the
+# message again, not the signature; an address line is mostly capitalised.
+_POSTSCRIPT_RE = re.compile(r"\s*(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:\s|:)", re.IGNORECASE)
+_SENTENCE_LINE_RE = re.compile(r"(?:\S+\s+){5,}\S*[.?!]\s*$")
+_SMALL_WORD_RE = re.compile(r"(?<!\S)[a-z]")
 
 
 def _header_at(text: str, m: re.Match) -> bool:
@@ -74,12 +77,18 @@ def signature_span(text: str) -> tuple[int, int] | None:
     pos, lines = start, 0
     for line in text[start:end].split("\n"):
         if line.strip():
-            if (len(line.strip()) > _SIGNATURE_LINE_MAX or _NOTICE_RE.search(line) or _PROSE_LINE_RE.match(line)
+            if (len(line.strip()) > _SIGNATURE_LINE_MAX or _NOTICE_RE.search(line) or _is_prose_line(line)
                     or lines >= _SIGNATURE_MAX_LINES):
                 break
             lines += 1
         pos += len(line) + 1
     return (sign_offs[-1].start(), min(pos, end)) if lines else None
+
+
+def _is_prose_line(line: str) -> bool:
+    """Whether a line under a sign-off is the message again: a postscript or a sentence."""
+    return bool(_POSTSCRIPT_RE.match(line) or (
+        _SENTENCE_LINE_RE.search(line) and len(_SMALL_WORD_RE.findall(line)) >= 3))
 
 
 def in_history(text: str, pos: int) -> bool:

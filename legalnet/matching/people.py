@@ -60,8 +60,9 @@ _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
     r"(?<![\w])(?:" + alternatives(_DATA["person_vietnamese_markers"]) + r")\s+("
     + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
-# The writer before a word that introduces a name: tôi tên là …, em tên …
-_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
+# The writer before a word that introduces a name: tôi tên là …, em tên …, ako po si …
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to|ako(?:\s+po)?)\s*$",
+                               re.IGNORECASE)
 # The second of two people a role names: "… Budi Santoso and Hendra Wijaya".
 _SECOND_PERSON = re.compile(r"\s+(?:and|&|dan|at|và|va|和|及|与|與)\s*(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),

@@ -84,3 +84,21 @@ def test_the_company_in_a_signature_with_a_blank_line_is_the_writer_s():
 ])
 def test_places_named_for_the_time_the_team_or_what_to_ignore_are_not_the_matter(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kami perlukan peguam untuk tuntutan terhadap Lion Crest Builders Pte Ltd.\n\nSekian, terima kasih.\n\n"
+    "Mohd Rizal\nPengurus Projek\nKejuruteraan Maju Jaya Sdn. Bhd.\nNo. 15, Jalan Perindustrian 3, Johor Bahru",
+    "We need Philippine counsel on the PCC filing against Visayan Freeze Corporation.\n\nThanks po,\nJericho\n"
+    "VP Legal\nArcticBay Logistics Corporation\n12F One Ayala Tower, Ayala Avenue, Makati City, Metro Manila",
+    "Need a Brunei advocate for a demand against Belait Rig Services Sdn Bhd.\n\nRgds,\nHafiz\n"
+    "Tanjung Offshore Services Sdn. Bhd., Level 12, Menara Tanjung, Jalan Tun Razak, 50400 Kuala Lumpur, Malaysia",
+])
+def test_the_writer_s_company_under_regional_sign_offs_and_long_address_lines_is_no_party(text):
+    assert len(find_parties(text)) == 1
+
+
+def test_the_writer_who_introduces_herself_in_tagalog_is_no_party():
+    text = ("Ako po si Marites Reyes. Ang kapatid ko ay tinanggal ng employer niya na si Wong Ka Ming nang walang "
+            "notice.")
+    assert find_parties(text) == ["Wong Ka Ming"]
