@@ -323,3 +323,21 @@ def test_bracketed_districts_origins_and_principals_share_their_role(description
 ])
 def test_where_a_person_goes_and_investor_kinds_of_company_are_not_the_matter(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Whose capital, staff or group a company has is no place of the matter.
+    ("Saya HRD di PT Sulawesi Nikel Makmur, perusahaan PMA milik grup Tiongkok di Morowali. Kami perlu pengacara "
+     "untuk rencana PHK.", ["ID"]),
+    ("Cong ty TNHH 100% von Trung Quoc o Hai Duong can luat su xin giay phep lao dong cho 10 ky su Trung Quoc.",
+     ["VN"]),
+    ("บริษัทของเรามีผู้ถือหุ้นจีนถือหุ้นทั้งหมด ต้องการซื้อที่ดินในจังหวัดระยอง", ["TH"]),
+    ("ຂ້ອຍເປັນພະນັກງານລາວຂອງບໍລິສັດຈີນ ຢູ່ແຂວງຄໍາມ່ວນ ຕ້ອງການທະນາຍຄວາມ", ["LA"]),
+    # An industrial park named after a town elsewhere is where the province after it is.
+    ("Nha may cua chung toi o KCN Quang Chau, Bac Giang bi thanh tra lao dong.", ["VN"]),
+    # The client's own seat in brackets, and its regional headquarters, are home.
+    ("我公司（江苏）在柬埔寨西港的项目需要当地律师处理土地租赁。", ["KH"]),
+    ("I'm counsel at the Singapore regional HQ of a battery maker; we need Indonesian counsel for a JV.", ["ID"]),
+])
+def test_owners_staff_parks_and_the_clients_seat_are_not_the_matter(description, expected):
+    assert places("", description) == expected

@@ -477,6 +477,8 @@ _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|�
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
 _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
 _IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
+_PARK_BEFORE_RE = re.compile(r"(?:" + "|".join(_CUES["industrial_park_words"]) + r")\s*$", re.IGNORECASE)
+_PARK_GAP_RE = re.compile(r"^\s*[,，、]\s*(?:(?:tỉnh|tinh|province|provinsi)\s+)?$", re.IGNORECASE)
 _BRACKETED_AFTER_RE = re.compile(r"^(?:\s*[^\W\d]+){0,2}\s*[(（]\s*$")
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
@@ -534,6 +536,11 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
         if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
             roles[id(second)] = roles[id(first)]
+    # "KCN Quang Chau, Bac Giang": an industrial park named after a town elsewhere is in the place named after it.
+    for first, second in pairs:
+        if _PARK_BEFORE_RE.search(text, max(0, first.start - 24), first.start) and _PARK_GAP_RE.match(
+                text[first.end : second.start]):
+            roles[id(first)] = "inside"
     # "our SG office (Jurong)", 越南北宁（安丰工业区）: a place in brackets after another names where that one is.
     for first, second in pairs:
         if roles[id(first)] in ("home", "background") and _BRACKETED_AFTER_RE.match(text[first.end : second.start]):
