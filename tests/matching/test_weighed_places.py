@@ -165,6 +165,12 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("律師識講廣東話就得，我哋公司唔係個個識講英文。", ["yue"]),
     ("English-speaking counsel please, none of our staff reads Thai.", ["en"]),
     ("We need counsel who works in Cantonese; the Portuguese-language filings are done by the court clerk.", ["yue"]),
+    ("Pengacara tidak harus bisa bahasa Mandarin, bahasa Inggris diutamakan.", ["en"]),
+    ("文件可以葡文或中文提交，律師識講廣東話就得。", ["yue"]),
+    # Languages that are all fine, a written-language skill, and "in English" closed by a dash.
+    ("唔使識普通話，廣東話或者英文都得。", ["yue", "en"]),
+    ("主办律师须具备较强的英文书面能力。", ["en"]),
+    ("Counsel must run the case with us in English - our head office does not read Thai.", ["en"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected

@@ -338,12 +338,17 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
     return hits
 
 
+def _is_dash(between: str) -> bool:
+    """Whether the text between two words is a dash set off by spaces ("in English - our team …"): a clause ends."""
+    return between.strip() in ("-", "–", "—") and between[:1].isspace() and between[-1:].isspace()
+
+
 def _prev_words(words: list[_Token], i: int, text: str, count: int) -> list[str]:
     out: list[str] = []
     j = i - 1
     while j >= 0 and len(out) < count:
         between = text[words[j].end : words[j + 1].start if j + 1 < len(words) else words[j].end]
-        if any(ch in _CLAUSE_END for ch in between) and between.strip() not in ("-", "'"):
+        if (any(ch in _CLAUSE_END for ch in between) and between.strip() not in ("-", "'")) or _is_dash(between):
             break
         out.append(words[j].norm)
         j -= 1
@@ -356,9 +361,7 @@ def _next_words(words: list[_Token], i: int, text: str, count: int) -> list[str]
     while j < len(words) and len(out) < count:
         prev_end = words[j - 1].end if j > 0 else 0
         between = text[prev_end : words[j].start]
-        if j > i and any(ch in _CLAUSE_END for ch in between):
-            break
-        if j == i and any(ch in _CLAUSE_END for ch in between):
+        if any(ch in _CLAUSE_END for ch in between) or _is_dash(between):
             break
         out.append(words[j].norm)
         j += 1
