@@ -341,3 +341,18 @@ def test_where_a_person_goes_and_investor_kinds_of_company_are_not_the_matter(de
 ])
 def test_owners_staff_parks_and_the_clients_seat_are_not_the_matter(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Kami syarikat kejuruteraan berdaftar di Bandar Seri Begawan. Mahu buka cawangan di Kota Kinabalu.", ["MY"]),
+    ("We are building a remittance app licensed by MAS for the SG to PH/VN corridors.", ["SG"]),
+    ("We need advice on whether our token sale needs a licence in Singapore. Not looking at HK licensing for now.",
+     ["SG"]),
+    ("Our Malaysian entity is licensed already, so Malaysia is not what we need help with; we need Thai counsel.",
+     ["TH"]),
+    ("我哋想喺澳門申請支付牌照。之後可能會喺橫琴開公司，不過起碼等明年。", ["MO"]),
+    ("Kami distributor di Medan, mengimpor kopi dan teh dari Vietnam. Kami butuh pengacara untuk sertifikasi halal "
+     "BPJPH.", ["ID"]),
+])
+def test_seats_routes_parts_set_aside_and_origins_of_goods_are_not_the_matter(description, expected):
+    assert places("", description) == expected

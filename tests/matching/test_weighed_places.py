@@ -171,6 +171,9 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("唔使識普通話，廣東話或者英文都得。", ["yue", "en"]),
     ("主办律师须具备较强的英文书面能力。", ["en"]),
     ("Counsel must run the case with us in English - our head office does not read Thai.", ["en"]),
+    # A language named only as the fallback is no request.
+    ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue"]),
+    ("A Mandarin-speaking lawyer please, otherwise English.", ["zh"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected

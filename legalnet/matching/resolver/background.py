@@ -28,6 +28,8 @@ _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECA
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 # Holders are read as normalised words ("mẹ" is "me"), so a holder of several words is matched as a phrase: "công ty
 # mẹ" is a parent company, "me" alone is not.
+_IMPORT_VERBS = frozenset(normalise(w) for w in _CUES["import_verbs"])
+_FROM_WORDS = frozenset({"from", "dari", "daripada", "tu"})
 _HOLDERS = frozenset(normalise(w) for w in _CUES["background_holders"] if " " not in w)
 _HOLDER_PHRASES = tuple(normalise(w) for w in _CUES["background_holders"] if " " in w)
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
@@ -299,6 +301,9 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     if before[0] in ("in", "at", "di", "ke", "o", "tai", "sa", "nasa", "here") and (
             any(w in _HOLDERS for w in before[1:reach]) or " ".join(reversed(before[1:5])).endswith(_HOLDER_PHRASES)
     ) and not _sets_up_family_office(words, hit, text):
+        return True
+    # "mengimpor mi instan dan saus dari Tiongkok", "nhập máy móc từ Quảng Châu": where goods come from.
+    if before[0] in _FROM_WORDS and _IMPORT_VERBS & set(_prev_words(words, hit.token_start, text, 9)[1:]):
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
