@@ -89,14 +89,19 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 # The sender line of an e-mail header, in English and Chinese.
+_PLACEHOLDER_RE = re.compile(r"XX|xx(?:x)|某")
 _SENDER_LINE_RE = re.compile(r"[ \t>]*(?:from|sender|发件人|發件人|寄件人|寄件者)\s*[:：]", re.IGNORECASE)
 
 
-_VI_PREFIX_RE = re.compile(r"(?<!\w)(?:" + alternatives(_DATA["vietnamese_prefixes"]) + r")\s+", re.IGNORECASE)
+# After any letter but a Latin one: "合作方Công ty Cổ phần …" opens a name inside Chinese.
+_VI_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff])(?:" + alternatives(_DATA["vietnamese_prefixes"])
+                           + r")\s+", re.IGNORECASE)
 _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
+_LAO_RE = re.compile(
+    r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
 _CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
@@ -304,8 +309,8 @@ def _vietnamese_companies(text: str) -> list[Party]:
 
 
 def _khmer_companies(text: str) -> list[Party]:
-    """Companies named in Khmer: ក្រុមហ៊ុន … ខូ អិលធីឌី."""
-    return [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
+    """Companies named in Khmer (ក្រុមហ៊ុន … ខូ អិលធីឌី) and in Lao (ບໍລິສັດ … ຈຳກັດ)."""
+    return [Party(m.group(), m.start(), m.end()) for pattern in (_KHMER_RE, _LAO_RE) for m in pattern.finditer(text)]
 
 
 def _thai_companies(text: str) -> list[Party]:
@@ -511,6 +516,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
+        if _PLACEHOLDER_RE.search(party.name):
+            continue  # "XX律师事务所", "某物流公司": a name left out on purpose
         words = normalise(party.name).split()
         if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and is_term(words[-1]):
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name

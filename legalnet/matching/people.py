@@ -59,6 +59,14 @@ _VIETNAMESE_NAME_WORD = "(?:" + _NAME_WORD + r"|(?-i:[A-Z\u00c0-\u00dd\u0102\u01
 _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
     r"(?<![\w])(?:" + alternatives(_DATA["person_vietnamese_markers"]) + r")\s+("
     + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
+# A Malay name with its patronymic: "Rosnah binti Ahmad", "Mohd Rizal bin Osman", "Kumar a/l Rajan".
+_MALAY_PATRONYMIC_RE = re.compile(
+    r"(?<![\w'’-])(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]+(?:bin|binti|bte|bt|a/l|a/p)[ \t]+"
+    + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,2})(?![\w'’-])")
+_SELF_WORDS = frozenset({"saya", "nama", "aku", "i", "my"})
+# The writer naming itself: "Saya Rosnah binti Ahmad", "I am …", "my name is …".
+_SELF_NAMED_RE = re.compile(r"\b(?:saya|nama\s+saya|i\s+am|i['’]m|my\s+name\s+is|this\s+is)\s*(?:ialah|adalah)?\s*$",
+                            re.IGNORECASE)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …, ako po si …
 _WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to|ako(?:\s+po)?)\s*$",
@@ -153,6 +161,16 @@ def latin_people(text: str) -> list[Person]:
             second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None
             if second and (other := _person(second)):
                 found.append(other)
+    for m in _MALAY_PATRONYMIC_RE.finditer(text):
+        words = m.group(1).split()
+        lead = 0
+        while words[lead].casefold().rstrip(".'’") in _HONORIFIC_WORDS | _SELF_WORDS:
+            lead += 1
+        if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _SELF_WORDS & {
+                w.casefold() for w in words[:lead]}:
+            continue  # "Saya Ahmad Faizal bin Rahman": the writer
+        start = m.start(1) + len(m.group(1)) - len(" ".join(words[lead:])) if lead else m.start(1)
+        found.append(Person(text[start : m.end(1)], start, m.end(1)))
     return found
 
 

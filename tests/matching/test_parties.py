@@ -311,3 +311,22 @@ def test_a_company_after_a_sign_off_on_the_last_line_is_the_writers(text, expect
 ])
 def test_people_named_in_thai_khmer_vietnamese_and_before_a_share(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Malay names with their patronymic; honorifics go, the writer naming itself is no party.
+    ("Arwah ayah menghibahkan rumah kepada ibu tiri saya, Salmah binti Yusof, sebelum meninggal.",
+     ["Salmah binti Yusof"]),
+    ("Pemilik kedai, Haji Kamal bin Osman, enggan membayar sewa.", ["Kamal bin Osman"]),
+    ("Saya Mohd Hafiz bin Rahman, pengurus kewangan. Kami perlukan peguam.", []),
+    # Lao and Khmer companies, a Vietnamese company inside Chinese, a role word glued before a Chinese name.
+    ("ຄູ່ຮ່ວມທຸລະກິດແມ່ນ ບໍລິສັດ ພູເຂົາ ບໍ່ແຮ່ ຈຳກັດ ບໍ່ຍອມຈ່າຍ.", ["ບໍລິສັດ ພູເຂົາ ບໍ່ແຮ່ ຈຳກັດ"]),
+    ("ជាមួយក្រុមហ៊ុន តាកែវ ស៊ីម៉ង់ត៍ ខូអិលធីឌី ដែលមិនបានបង់ប្រាក់", ["ក្រុមហ៊ុន តាកែវ ស៊ីម៉ង់ត៍ ខូអិលធីឌី"]),
+    ("我公司與越南合作方Công ty Cổ phần Xây dựng Sông Hàn（下稱松韓公司）合資。",
+     ["Công ty Cổ phần Xây dựng Sông Hàn"]),
+    ("我集团在柬埔寨的合资方金塔控股有限公司未按期出资。", ["金塔控股有限公司"]),
+    # A name left out on purpose is no party.
+    ("XX律师事务所：我司与某某物流有限公司的合同纠纷。", []),
+])
+def test_patronymics_lao_and_khmer_forms_and_placeholders(text, expected):
+    assert find_parties(text) == expected
