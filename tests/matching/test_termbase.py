@@ -88,6 +88,9 @@ def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
     ("", "Saya kena tipu pelaburan online, rugi RM50 ribu", "criminal", None),
     ("", "Tôi bị trục xuất khỏi Singapore vì ở quá hạn visa", "immigration", "SG"),
     ("", "房东不退押金，还说要扣我一个月租金", "real-estate", None),
+    ("Flip", "Jakarta startup doing a Delaware flip before our seed round; who can handle the Indonesian side?",
+     "corporate-commercial", "ID"),
+    ("Wakaf", "Keluarga kami mahu mewakafkan sebidang tanah di Kelantan untuk sekolah agama.", "private-client", None),
 ])
 def test_regulators_and_everyday_terms_name_their_area(title, description, area, place):
     resolved = resolve_request(title, description)
