@@ -91,6 +91,8 @@ def test_a_firm_listing_a_plain_word_gets_its_area(item, code):
     ("Flip", "Jakarta startup doing a Delaware flip before our seed round; who can handle the Indonesian side?",
      "corporate-commercial", "ID"),
     ("Wakaf", "Keluarga kami mahu mewakafkan sebidang tanah di Kelantan untuk sekolah agama.", "private-client", None),
+    ("融资", "我们的香港 holdco 正在做天使轮，投资人给了 term sheet，想请律师看一下条款。",
+     "corporate-commercial", None),
 ])
 def test_regulators_and_everyday_terms_name_their_area(title, description, area, place):
     resolved = resolve_request(title, description)
