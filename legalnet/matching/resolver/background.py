@@ -26,10 +26,11 @@ _DEFERRED_AFTER_SENTENCE = tuple(_CUES["deferred_after_sentence"])
 _DEFERRED_REACH = 60
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
-# Holders are read as normalised words ("mẹ" is "me"), so a holder of several words is matched as a phrase: "công ty
-# mẹ" is a parent company, "me" alone is not.
+# Verbs of bringing goods in, and the words for "from" after which their origin is named.
 _IMPORT_VERBS = frozenset(normalise(w) for w in _CUES["import_verbs"])
 _FROM_WORDS = frozenset({"from", "dari", "daripada", "tu"})
+# Holders are read as normalised words ("mẹ" is "me"), so a holder of several words is matched as a phrase: "công ty
+# mẹ" is a parent company, "me" alone is not.
 _HOLDERS = frozenset(normalise(w) for w in _CUES["background_holders"] if " " not in w)
 _HOLDER_PHRASES = tuple(normalise(w) for w in _CUES["background_holders"] if " " in w)
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
