@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from ..mail import history_start
 from ..parties import Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
@@ -39,6 +38,7 @@ from .roles import (
     asks_for_lawyer,
     in_spans,
     place_roles,
+    told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
 from .senses import OTHER_SENSE, acronym_areas, is_institution, region_codes
@@ -137,11 +137,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     spans = _descriptor_spans(text)
     language_status = _language_groups(hits, words, text, idx)
     readings = {id(hit): _vietnamese_reading(hit, idx) for hit in hits}
-    roles = place_roles([h for h in hits if "jurisdictions" in readings[id(h)]], words, text, spans, seats)
+    places = [h for h in hits if "jurisdictions" in readings[id(h)]]
+    roles = place_roles(places, words, text, spans, seats)
     # A forwarded thread whose own message names a place of the matter: the history below only tells the story.
-    history = history_start(text)
-    if not any(role == "matter" and h.start < history for h in hits if (role := roles.get(id(h)))):
-        history = len(text)
+    history = told_history_start(places, text, roles)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..mail import in_history, in_signature_block
+from ..mail import history_start, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
     normalise,
@@ -552,10 +552,17 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
 def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
     """A pasted e-mail: the writer's signature gives its own address; the forwarded or quoted history below tells
     the story, so its places are background when the writer's own message names a place of the matter."""
-    own_matter = any(roles[id(h)] == "matter" and not in_history(text, h.start)
-                     and not in_signature_block(text, h.start) for h in places)
     for hit in places:
         if in_signature_block(text, hit.start):
             roles[id(hit)] = "home"
-        elif own_matter and roles[id(hit)] == "matter" and in_history(text, hit.start):
+    told_from = told_history_start(places, text, roles)
+    for hit in places:
+        if roles[id(hit)] == "matter" and hit.start >= told_from:
             roles[id(hit)] = "background"
+
+
+def told_history_start(places: list, text: str, roles: dict[int, str]) -> int:
+    """Where the forwarded or quoted history starts when the writer's own message above it names a place of the
+    matter, so that the history only tells the story; the text's end otherwise."""
+    start = history_start(text)
+    return start if any(roles.get(id(h)) == "matter" and h.start < start for h in places) else len(text)
