@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _DATA = json.loads((Path(__file__).parent / "data" / "mail.json").read_text(encoding="utf-8"))
+_PARTY_WORDS = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
 
 
 def _words(words: list[str]) -> str:
@@ -24,11 +25,14 @@ def _words(words: list[str]) -> str:
 _OPENER_RE = re.compile(r"^[ \t>]*(?:" + "|".join(_DATA["history_openers"]) + r")", re.IGNORECASE | re.MULTILINE)
 _HEADER_RE = re.compile(
     r"^[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE | re.MULTILINE)
+# The sender line of a message's own header ("From: Group Legal, …", 发件人：…, Dari: …).
+SENDER_LINE_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _SECOND_HEADER_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["second_header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _REPLY_RE = re.compile("|".join(f"(?:{p})" for p in _DATA["reply_openers"]), re.IGNORECASE | re.MULTILINE)
-_QUOTED_LINE_RE = re.compile(r"^[ \t]*>", re.MULTILINE)
+# "> " quotes a line; ">50% of our sales" does not.
+_QUOTED_LINE_RE = re.compile(r"^[ \t]*>(?![\d=])", re.MULTILINE)
 SIGN_OFFS = _words(_DATA["sign_offs"])
-SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--+|—|" + SIGN_OFFS + r")[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
+SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--|—|" + SIGN_OFFS + r")[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
 _NOTICE_RE = re.compile(_words(_DATA["notice_words"]), re.IGNORECASE)
 # A message needs this much text of its own above the history for the history to be set apart.
 _OWN_TEXT_MIN = 40
@@ -40,28 +44,40 @@ _SIGNATURE_LINE_MAX = 120
 _POSTSCRIPT_RE = re.compile(r"\s*(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:\s|:)", re.IGNORECASE)
 _SENTENCE_LINE_RE = re.compile(r"(?:\S+\s+){5,}\S*[.?!]\s*$")
 _SMALL_WORD_RE = re.compile(r"(?<!\S)[a-z]")
+_SIGNATURE_MARK_RE = re.compile(
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + _words(_PARTY_WORDS["signature_titles"] + _PARTY_WORDS["latin_suffixes"])
+    + r")(?:\b|(?=[^\x00-\x7f])|$)|有限公司|จำกัด|Sdn\.?\s*Bhd|\bPT\s|Công\s+ty|Cong\s+ty", re.IGNORECASE)
 
 
 def _header_at(text: str, m: re.Match) -> bool:
-    """Whether a "From:" line opens a header block (a "Sent:", "To:" or "Subject:" line follows within three)."""
-    following = text[m.end() :].split("\n")[1:4]
-    return any(_SECOND_HEADER_RE.match(line) for line in following)
+    """Whether a "From:" line opens a header block (a "Sent:", "Date:" or "Subject:" line follows within three)."""
+    pos = m.end()
+    for _ in range(3):
+        pos = text.find("\n", pos)
+        if pos < 0:
+            return False
+        pos += 1
+        if _SECOND_HEADER_RE.match(text, pos):
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
 def history_start(text: str) -> int:
     """Where the forwarded or quoted history of a message starts (the text's length when it has none). A header
     at the very top is the message's own: history needs some text of the writer's above it."""
-    starts = [m.start() for m in _OPENER_RE.finditer(text)]
-    starts += [m.start() for m in _HEADER_RE.finditer(text) if _header_at(text, m)]
-    starts += [m.start() for m in _REPLY_RE.finditer(text)]
-    starts += [m.start() for m in _QUOTED_LINE_RE.finditer(text)]
-    for start in sorted(starts):
-        own = [line for line in text[:start].split("\n") if not (
-            _OPENER_RE.match(line) or _QUOTED_LINE_RE.match(line) or _HEADER_RE.match(line)
-            or _SECOND_HEADER_RE.match(line))]
-        if len("".join("".join(own).split())) >= _OWN_TEXT_MIN:
-            return start
+    starts = {m.start() for m in _OPENER_RE.finditer(text)}
+    starts |= {m.start() for m in _HEADER_RE.finditer(text) if _header_at(text, m)}
+    starts |= {m.start() for m in _REPLY_RE.finditer(text)}
+    starts |= {m.start() for m in _QUOTED_LINE_RE.finditer(text)}
+    own, pos = 0, 0
+    for line in text.split("\n"):
+        if pos in starts and own >= _OWN_TEXT_MIN:
+            return pos
+        if not (_OPENER_RE.match(line) or _QUOTED_LINE_RE.match(line) or _HEADER_RE.match(line)
+                or _SECOND_HEADER_RE.match(line)):
+            own += len("".join(line.split()))
+        pos += len(line) + 1
     return len(text)
 
 
@@ -82,7 +98,9 @@ def signature_span(text: str) -> tuple[int, int] | None:
                 break
             lines += 1
         pos += len(line) + 1
-    return (sign_offs[-1].start(), min(pos, end)) if lines else None
+    span = (sign_offs[-1].start(), min(pos, end))
+    # A signature names the writer's title or company; "Thank you\nProperty address: …" is the message going on.
+    return span if lines and _SIGNATURE_MARK_RE.search(text, span[0], span[1]) else None
 
 
 def _is_prose_line(line: str) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .conflicts import normalise_entity
-from .mail import SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
+from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
 from .people import NOT_PERSON, alternatives, cjk_people, latin_people, thai_people
 from .vocabulary import normalise
 
@@ -88,9 +88,8 @@ def _sentence_end(text: str, pos: int) -> int:
     return found.start() + 1 if found else len(text)
 
 
-# The sender line of an e-mail header, in English and Chinese.
-_PLACEHOLDER_RE = re.compile(r"XX|xx(?:x)|某")
-_SENDER_LINE_RE = re.compile(r"[ \t>]*(?:from|sender|发件人|發件人|寄件人|寄件者)\s*[:：]", re.IGNORECASE)
+# A name left out on purpose: "XX律师事务所", 某物流公司 (not "XXL Sportswear").
+_PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某")
 
 
 # After any letter but a Latin one: "合作方Công ty Cổ phần …" opens a name inside Chinese.
@@ -101,7 +100,7 @@ _THAI_RE = re.compile(
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _LAO_RE = re.compile(
-    r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
+    r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
 _CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
@@ -416,7 +415,7 @@ def _is_own(text: str, party: Party) -> bool:
     if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
         return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
     line_start = text.rfind("\n", 0, party.start) + 1
-    if _SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
+    if SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
     if _in_signature(text, party.start) or in_signature_block(text, party.start):
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company

@@ -64,13 +64,18 @@ _MALAY_PATRONYMIC_RE = re.compile(
     r"(?<![\w'’-])(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]+(?:bin|binti|bte|bt|a/l|a/p)[ \t]+"
     + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,2})(?![\w'’-])")
 _SELF_WORDS = frozenset({"saya", "nama", "aku", "i", "my"})
+# Capitalised words that open a sentence before a name: "Semalam Ahmad bin Ali datang", "Ini Ahmad bin Ali".
+_NOT_GIVEN_NAME = frozenset(_DATA["patronymic_not_names"])
+_SELF_HERE_RE = re.compile(r"\s+here\b", re.IGNORECASE)
 # The writer naming itself: "Saya Rosnah binti Ahmad", "I am …", "my name is …".
-_SELF_NAMED_RE = re.compile(r"\b(?:saya|nama\s+saya|i\s+am|i['’]m|my\s+name\s+is|this\s+is)\s*(?:ialah|adalah)?\s*$",
+_SELF_NAMED_RE = re.compile(r"(?:(?:^|(?<=[.!?\n]))\s*(?:saya|i)\s*,?\s*|\b(?:saya\s+bernama|nama(?:\s+saya)?|i\s+am|"
+                            r"i['’]m|my\s+name\s+is|this\s+is)\s*(?:ialah|adalah)?\s*[,:]?\s*)$",
                             re.IGNORECASE)
 _HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …, ako po si …
-_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to|ako(?:\s+po)?)\s*$",
-                               re.IGNORECASE)
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
+# Tagalog "ako po si …" (I am …); "nagpautang ako kay …" (I lent to …) names someone else.
+_TAGALOG_WRITER_RE = re.compile(r"(?<![\w])ako(?:\s+po)?\s+si\s", re.IGNORECASE)
 # The second of two people a role names: "… Budi Santoso and Hendra Wijaya".
 _SECOND_PERSON = re.compile(r"\s+(?:and|&|dan|at|và|va|和|及|与|與)\s*(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
 # Markers written in small letters before a name: Tagalog si and kay ("ang asawa ko ay si Jerome Dizon Bautista"),
@@ -105,6 +110,7 @@ _SEA_NAMED_RE = re.compile(
     "(?:" + alternatives(_DATA["sea_naming_words"]) + rf")\s*([{_SEA_LETTERS}]{{2,20}} [{_SEA_LETTERS}]{{2,24}})"
     rf"(?![{_SEA_LETTERS}])")
 _SEA_OWN_BEFORE = tuple(_DATA["sea_own_before_naming"])
+_SEA_PERSON_BEFORE = tuple(_DATA["sea_person_before_naming"])
 _SEA_NOT_NAME = frozenset(_DATA["sea_not_name_words"])
 _THAI_PERSON_RE = re.compile(
     # The title opens a word (ทนาย, lawyer, ends in นาย), and is not the start of another word (นายจ้าง).
@@ -119,7 +125,8 @@ def thai_people(text: str) -> list[Person]:
     found = [Person(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
     for m in _SEA_NAMED_RE.finditer(text):
         before = text[max(0, m.start() - 8) : m.start()].rstrip()
-        if not before.endswith(_SEA_OWN_BEFORE) and not _SEA_NOT_NAME & set(m.group(1).split()):
+        if (before.endswith(_SEA_PERSON_BEFORE) and not before.endswith(_SEA_OWN_BEFORE)
+                and not _SEA_NOT_NAME & set(m.group(1).split())):
             found.append(Person(m.group(1), m.start(1), m.end(1)))
     return found
 
@@ -155,7 +162,9 @@ def latin_people(text: str) -> list[Person]:
             if pattern is _PERSON_AFTER_VIETNAMESE_MARKER and normalise(m.group(1).split()[0]) not in _VI_SURNAMES:
                 continue
             person = _person(m)
-            if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or (
+                    _TAGALOG_WRITER_RE.match(text, max(0, m.start() - 7)) or _TAGALOG_WRITER_RE.match(
+                        text, max(0, m.start() - 4))):
                 continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name
             found.append(person)
             second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None
@@ -164,9 +173,10 @@ def latin_people(text: str) -> list[Person]:
     for m in _MALAY_PATRONYMIC_RE.finditer(text):
         words = m.group(1).split()
         lead = 0
-        while words[lead].casefold().rstrip(".'’") in _HONORIFIC_WORDS | _SELF_WORDS:
+        while words[lead].casefold().rstrip(".'’") in _HONORIFIC_WORDS | _SELF_WORDS | _NOT_GIVEN_NAME:
             lead += 1
-        if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _SELF_WORDS & {
+        if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _SELF_HERE_RE.match(text, m.end()) or \
+                _SELF_WORDS & {
                 w.casefold() for w in words[:lead]}:
             continue  # "Saya Ahmad Faizal bin Rahman": the writer
         start = m.start(1) + len(m.group(1)) - len(" ".join(words[lead:])) if lead else m.start(1)

@@ -356,3 +356,14 @@ def test_owners_staff_parks_and_the_clients_seat_are_not_the_matter(description,
 ])
 def test_seats_routes_parts_set_aside_and_origins_of_goods_are_not_the_matter(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Words that name the client's seat only for the client: another party's base, a site, a regional role.
+    ("We are a Hong Kong brand. We need advice on terminating a Vietnam regional distribution agreement.", ["VN"]),
+    ("We are a Hong Kong company. Our Jakarta construction site had an accident and the labour office came.", ["ID"]),
+    # 之后可能 is "may later", but "after arrival may" is not a plan: the suit in Vietnam stays.
+    ("我们是香港公司。货到了之后可能有质量问题，买家拒收，想在越南起诉买家。", ["VN"]),
+])
+def test_seat_and_plan_words_do_not_misfire(description, expected):
+    assert places("", description) == expected

@@ -102,3 +102,39 @@ def test_the_writer_who_introduces_herself_in_tagalog_is_no_party():
     text = ("Ako po si Marites Reyes. Ang kapatid ko ay tinanggal ng employer niya na si Wong Ka Ming nang walang "
             "notice.")
     assert find_parties(text) == ["Wong Ka Ming"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Lines that only look like mail: shipment details, a ">50%" line, a quotation someone "wrote", a separator.
+    ("We are a cargo owner in Singapore and need a maritime lawyer for a cargo claim in Vietnam.\nShipment details:\n"
+     "From: Port Klang, Malaysia\nTo: Haiphong, Vietnam\nCargo: steel coils\nWe may need to arrest the vessel in "
+     "Malaysia as well.", ["MY", "VN"]),
+    ("We have a joint venture dispute in Vietnam and need counsel.\n>50% of our sales go through a distributor in "
+     "Indonesia, so we need a lawyer in Indonesia too.", ["ID", "VN"]),
+    ("I am based in Singapore. I need help evicting a tenant who has not paid rent for six months.\nThank you\n"
+     "Property address: 12 Jalan Ampang, Kuala Lumpur\nRent owed: RM 18,000", ["MY"]),
+    ("We are a Singapore company and need help recovering a debt.\n---\nDebtor: Harbour Line Sdn Bhd\n"
+     "Location: Johor Bahru, Malaysia\nAmount: RM 250,000", ["MY"]),
+])
+def test_text_that_only_looks_like_mail_is_read_as_the_message(description, expected):
+    assert sorted(resolve_request("", description).jurisdictions) == expected
+
+
+def test_a_long_run_of_quoted_lines_is_read_in_linear_time():
+    text = "> ok\n" * 4000 + "From: Acme Trading Sdn Bhd\n"
+    assert history_start(text) == len(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saya bernama Rosnah binti Ahmad. Majikan saya di Shah Alam tidak membayar gaji.", []),
+    ("I, Mohd Rizal bin Osman, was dismissed by Harta Jaya Sdn Bhd last week.", ["Harta Jaya Sdn Bhd"]),
+    ("Semalam Ahmad bin Ali datang ke rumah dan mengugut kami.", ["Ahmad bin Ali"]),
+    ("Nagpautang ako kay Jerome Dizon Bautista ng 200,000 pesos.", ["Jerome Dizon Bautista"]),
+    ("ผมเซ็นชื่อในสัญญา แต่ไม่ได้อ่านเงื่อนไข", []),
+    ("ບໍລິສັດຂອງພວກເຮົາຖືກຈຳກັດການນຳເຂົ້າສິນຄ້າ", []),
+    ("Our distributor XXL Sportswear Sdn Bhd has not paid.", ["XXL Sportswear Sdn Bhd"]),
+    ("Dari: Bagian Hukum, PT Sinar Mas Abadi\nTanggal: 3 Nov 2026\nPerihal: gugatan\n\nKami digugat oleh "
+     "PT Maju Bersama di Surabaya", ["PT Maju Bersama"]),
+])
+def test_the_writer_and_ordinary_words_are_not_parties_and_real_names_stay(text, expected):
+    assert find_parties(text) == expected

@@ -174,6 +174,8 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     # A language named only as the fallback is no request.
     ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue"]),
     ("A Mandarin-speaking lawyer please, otherwise English.", ["zh"]),
+    # 说 is also "said": what the boss said is no one's language.
+    ("我们在香港有一宗租约纠纷。老板说英文律师比较好，麻烦推荐。", ["en"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected
