@@ -41,5 +41,5 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
         and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
     ][: max(0, MOST_CENTRAL - len(listed))]
-    main = list(listed) + [c for c in central if c not in listed]
+    main = list(listed) + central
     return main, [c for c in ranked if c not in main]

@@ -479,6 +479,7 @@ _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["
 _IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
 _PARK_BEFORE_RE = re.compile(r"(?:" + "|".join(_CUES["industrial_park_words"]) + r")\s*$", re.IGNORECASE)
 _PARK_GAP_RE = re.compile(r"^\s*[,，、]\s*(?:(?:tỉnh|tinh|province|provinsi)\s+)?$", re.IGNORECASE)
+_BRACKET_REACH = 40
 _BRACKETED_AFTER_RE = re.compile(r"^(?:\s*[^\W\d]+){0,2}\s*[(（]\s*$")
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
@@ -543,7 +544,8 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
             roles[id(first)] = "inside"
     # "our SG office (Jurong)", 越南北宁（安丰工业区）: a place in brackets after another names where that one is.
     for first, second in pairs:
-        if roles[id(first)] in ("home", "background") and _BRACKETED_AFTER_RE.match(text[first.end : second.start]):
+        if (roles[id(first)] in ("home", "background") and second.start - first.end <= _BRACKET_REACH
+                and _BRACKETED_AFTER_RE.match(text[first.end : second.start])):
             roles[id(second)] = roles[id(first)]
     _mail_roles(places, text, roles)
     return roles
