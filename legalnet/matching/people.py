@@ -35,7 +35,9 @@ _ROLES = alternatives(_DATA["person_roles"])
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
 # Only the honorific or role is read in any case: the name itself must be written with capitals.
 # Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
-_NAME_REST = r"(?:\s+(?:(?:bin|binti|bte|bt|a/l|a/p)\s+|[A-Z]\.\s+)?" + _NAME_WORD + r"){1,3}"
+# The word between a Malay or Indian Malaysian given name and the father's: "Rosnah binti Ahmad", "Kumar a/l Rajan".
+_PATRONYMIC = r"(?:bin|binti|bte|bt|a/l|a/p)"
+_NAME_REST = r"(?:\s+(?:" + _PATRONYMIC + r"\s+|[A-Z]\.\s+)?" + _NAME_WORD + r"){1,3}"
 _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
@@ -59,9 +61,9 @@ _VIETNAMESE_NAME_WORD = "(?:" + _NAME_WORD + r"|(?-i:[A-Z\u00c0-\u00dd\u0102\u01
 _PERSON_AFTER_VIETNAMESE_MARKER = re.compile(
     r"(?<![\w])(?:" + alternatives(_DATA["person_vietnamese_markers"]) + r")\s+("
     + _VIETNAMESE_NAME_WORD + r"(?:\s+" + _VIETNAMESE_NAME_WORD + r"){2,3})" + _NAME_END)
-# A Malay name with its patronymic: "Rosnah binti Ahmad", "Mohd Rizal bin Osman", "Kumar a/l Rajan".
+# A Malay name with its patronymic, found without a role before it: "ibu tiri saya, Rosnah binti Ahmad".
 _MALAY_PATRONYMIC_RE = re.compile(
-    r"(?<![\w'’-])(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]+(?:bin|binti|bte|bt|a/l|a/p)[ \t]+"
+    r"(?<![\w'’-])(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3}[ \t]+" + _PATRONYMIC + r"[ \t]+"
     + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,2})(?![\w'’-])")
 _SELF_WORDS = frozenset({"saya", "nama", "aku", "i", "my"})
 # Capitalised words that open a sentence before a name: "Semalam Ahmad bin Ali datang", "Ini Ahmad bin Ali".
