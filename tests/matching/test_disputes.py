@@ -117,3 +117,29 @@ def test_a_word_that_also_starts_an_arbitration_does_not_mean_a_suit():
 def test_being_sued_a_name_or_the_forums_own_filing_is_not_the_client_suing(title, description):
     resolved = resolve_request(title, description)
     assert "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Divorce", "My wife moved back to Penang with our son. I want a divorce in Singapore and custody of our son."),
+    ("想離婚", "我老公喺深圳有另一頭家，我想喺香港入紙離婚，佢話唔會放手個女。"),
+    ("Ly hôn", "Tôi muốn ly hôn với chồng, anh ấy đang ở Quảng Châu và không chịu ký giấy."),
+    ("Khuluk", "Saya mahu memohon fasakh di Mahkamah Syariah Kuala Lumpur kerana suami tidak memberi nafkah."),
+])
+def test_a_divorce_the_spouses_do_not_agree_on_is_a_suit(title, description):
+    resolved = resolve_request(title, description)
+    assert "private-client" in resolved.practice_areas
+    assert "litigation" in resolved.practice_areas
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Joint divorce", "We both agree to divorce and want to file a joint application in Hong Kong."),
+    ("協議離婚", "我哋已經傾好，想喺澳門辦協議離婚，個仔撫養權都講好咗。"),
+])
+def test_an_agreed_divorce_is_a_filing_not_a_suit(title, description):
+    resolved = resolve_request(title, description)
+    assert "private-client" in resolved.practice_areas
+    assert "litigation" not in resolved.practice_areas
+
+
+def test_custody_of_assets_is_no_family_matter():
+    assert not names_dispute(["We need a licence for the custody of digital assets for clients in Singapore."])

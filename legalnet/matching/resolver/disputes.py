@@ -1,9 +1,10 @@
 """Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
 litigation work as well as the work of its subject, unless the area it names has a forum of its own
-(arbitration, labour disputes); and with an area whose matters go before proceedings of their own central
-(arbitration, insolvency, maritime, criminal), a court named in passing does not add litigation; a labour forum
-that calls itself arbitration is employment work. The words are data:
-``dispute_patterns``, ``dispute_forums``, ``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
+(arbitration, labour disputes); a divorce or custody the spouses do not agree on is a suit too; and with an
+area whose matters go before proceedings of their own central (arbitration, insolvency, maritime, criminal), a
+court named in passing does not add litigation; a labour forum that calls itself arbitration is employment work.
+The words are data: ``dispute_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``,
+``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from .cues import _CUES
 
 LITIGATION = "litigation"
 _DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
+# A divorce or custody is a petition to a court unless the spouses apply together.
+_FAMILY_SUIT_RE = re.compile("|".join(_CUES["family_suit_patterns"]), re.IGNORECASE)
+_CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECASE)
 _FORUMS = frozenset(_CUES["dispute_forums"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = re.compile("|".join(_CUES["suit_patterns"]), re.IGNORECASE)
@@ -21,8 +25,12 @@ ARBITRATION = "arbitration"
 
 
 def names_dispute(texts: list[str]) -> bool:
-    """Whether any of the texts says the client is in a dispute to be fought."""
-    return any(_DISPUTE_RE.search(text) for text in texts)
+    """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, or a divorce or
+    custody the spouses do not agree on."""
+    if any(_DISPUTE_RE.search(text) for text in texts):
+        return True
+    return any(_FAMILY_SUIT_RE.search(text) for text in texts) and not any(
+        _CONSENSUAL_RE.search(text) for text in texts)
 
 
 def with_litigation(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
