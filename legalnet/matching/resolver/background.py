@@ -27,7 +27,7 @@ _DEFERRED_REACH = 60
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 # Verbs of bringing goods in, and the words for "from" after which their origin is named.
-_IMPORT_VERBS = frozenset(normalise(w) for w in _CUES["import_verbs"])
+IMPORT_VERBS = frozenset(normalise(w) for w in _CUES["import_verbs"])
 _FROM_WORDS = frozenset({"from", "dari", "daripada", "tu"})
 # Holders are read as normalised words ("mẹ" is "me"), so a holder of several words is matched as a phrase: "công ty
 # mẹ" is a parent company, "me" alone is not.
@@ -304,7 +304,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     ) and not _sets_up_family_office(words, hit, text):
         return True
     # "mengimpor mi instan dan saus dari Tiongkok", "nhập máy móc từ Quảng Châu": where goods come from.
-    if before[0] in _FROM_WORDS and _IMPORT_VERBS & set(_prev_words(words, hit.token_start, text, 9)[1:]):
+    if before[0] in _FROM_WORDS and IMPORT_VERBS & set(_prev_words(words, hit.token_start, text, 9)[1:]):
         return True
     # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
     return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]

@@ -128,6 +128,9 @@ _DESCRIPTOR_EN = re.compile(
 # "Kami perusahaan dari Guangzhou ingin …", "Saya warga negara Singapura, …"), and the verbs that end them.
 _DESCRIPTOR_LOCAL = re.compile(
     r"\b(?:chúng\s+tôi\s+là|chung\s+toi\s+la|tôi\s+là|toi\s+la|kami\s+(?:adalah|ialah|merupakan)?|"
+    # "Văn phòng luật của chúng tôi ở quận Cầu Giấy, Hà Nội": the writer's own office or company.
+    r"(?:văn\s+phòng|van\s+phong|trụ\s+sở|tru\s+so|công\s+ty|cong\s+ty)(?:\s+[\w]+){0,2}?\s+"
+    r"(?:của|cua)\s+(?:chúng\s+tôi|chung\s+toi|tôi|toi)(?=\s+(?:ở|o|tại|tai|đặt\s+tại|nằm\s+ở)\b)|"
     r"saya\s+(?:adalah|ialah|seorang)?|ako\s+(?:ay|po\s+ay)|kami\s+ay)\s+",
     re.IGNORECASE,
 )

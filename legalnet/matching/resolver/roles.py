@@ -11,6 +11,7 @@ from ..vocabulary import (
 )
 from .background import (
     FOUNDING_WORDS,
+    IMPORT_VERBS,
     asks,
     in_client_history,
     is_anchored,
@@ -91,10 +92,10 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         # the description goes on after its brackets.
         while stop and stop.group() == "(" and (bracket := _PAREN_RE.match(text, stop.start())):
             stop = _DESCRIPTOR_STOP_EN.search(text, bracket.end())
-        spans.append((m.end(), stop.start() if stop else len(text)))
+        spans.append((m.end(), _past_seat_town(text, m.end(), stop)))
     for m in _DESCRIPTOR_LOCAL.finditer(text):
         stop = _DESCRIPTOR_STOP_LOCAL.search(text, m.end())
-        spans.append((m.end(), stop.start() if stop else len(text)))
+        spans.append((m.end(), _past_seat_town(text, m.end(), stop)))
     # "Kuala Lumpur-based REIT manager looking for …": the noun phrase after the seat describes the client.
     for m in _HOME_HYPHEN_EN.finditer(text):
         stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
@@ -114,6 +115,23 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
             end = bracket.end()
         spans.append((m.end(), end))
     return spans
+
+
+# The end of a self-description at a comma that only separates a district from its town: "We are an accounting
+# firm in Sathorn, Bangkok", "Chúng tôi là công ty kế toán tại Quận 3, TP.HCM".
+_DISTRICT_BEFORE_COMMA_RE = re.compile(r"\b(?:in|at|tại|tai|ở|di)\s+(?:[\w.'-]+\s+){0,3}[\w.'-]+\s*$", re.IGNORECASE)
+_TOWN_AFTER_COMMA_RE = re.compile(r",\s*((?:[A-ZÀ-Ỹ][\w.'-]*\s*){1,3})(?=[.;:,!?()]|$)")
+
+
+def _past_seat_town(text: str, start: int, stop: re.Match | None) -> int:
+    """Where a self-description that starts at ``start`` ends: at ``stop``, or past the town after a district."""
+    if stop is None:
+        return len(text)
+    if stop.group() == "," and _DISTRICT_BEFORE_COMMA_RE.search(text, start, stop.start()):
+        town = _TOWN_AFTER_COMMA_RE.match(text, stop.start())
+        if town:
+            return town.end()
+    return stop.start()
 
 
 def _zh_descriptor_opening(text: str, pos: int) -> bool:
@@ -192,14 +210,19 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
     advice on the subsidiary, in Penang."""
     # After "our", the noun may come a word later: "Our Singapore oilfield services company".
     reach = 3 if before and before[0] in ("our", "my") else 2
+    if "and" in after[1:reach]:
+        reach += 1  # "our Singapore audit & advisory team"
     noun = next((k for k, w in enumerate(after[:reach]) if w in _SEAT_NOUNS), None)
-    if noun is None or any(w in _PREPOSITIONS or w in ("law", "legal") for w in after[:noun]):
+    if noun is None or any((w in _PREPOSITIONS and w != "and") or w in ("law", "legal") for w in after[:noun]):
         return False
     following = after[noun + 1] if len(after) > noun + 1 else ""
     if following in ("law", "laws", "registration", "incorporation", "formation", "setup", "secretarial"):
         return False
     if before and before[0] in ("our", "my"):
-        return not (len(before) > 1 and (before[1] in _PREPOSITIONS or before[1] in _OBJECT_VERBS))
+        # "a PDPA review for our Penang subsidiary" asks about the subsidiary; "a brief from our Singapore team"
+        # comes from the client's own side.
+        return not (len(before) > 1 and ((before[1] in _PREPOSITIONS and before[1] != "from")
+                                         or before[1] in _OBJECT_VERBS))
     if not before:
         return following in _SUBJECT_VERBS
     return False
@@ -218,6 +241,8 @@ _SEAT_APPOSITION_RE = re.compile(
 
 
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
+# A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
+_BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
 _GOODS_NOUNS = frozenset(_CUES["goods_nouns"])
 # A company that invests, holds the shares or lends its name: 澳門公司100%出資, 香港公司名義, 新加坡公司做股東.
@@ -234,6 +259,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     if hit.token_start < 0:
         if text[max(0, hit.start - 8) : hit.start].endswith(_OTHER_PARTY_ZH):
             return False  # 股东是一家香港公司: another party's seat
+        if _BRANCH_NAME_RE.search(text, max(0, hit.start - 12), hit.start):
+            return True  # ธนาคารแห่งหนึ่ง สาขาหาดใหญ่: the writer's branch, named after its town
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):
             return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
@@ -268,8 +295,10 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     ):
         return True  # "headquartered in Penang"; not "set up our regional headquarters in Singapore"
     if before[0] == "from":
-        # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou" (where goods come from).
-        return not (len(before) > 1 and (before[1] in _PEOPLE or before[1] in _GOODS_NOUNS))
+        # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
+        # from Guangzhou" (where goods come from).
+        return not (len(before) > 1 and (before[1] in _PEOPLE or before[1] in _GOODS_NOUNS
+                                         or before[1] in IMPORT_VERBS))
     if before[0] == "dari":
         # "Kami startup dari Singapura": where the client comes from; "barang kami dari China" is an origin.
         return any(word in _FIRST_PERSON_MS and k == len(before) - 1 for k, word in enumerate(before[1:4], 1))

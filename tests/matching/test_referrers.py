@@ -1,0 +1,57 @@
+"""Requests sent on someone else's behalf (accountants, company secretaries, banks, foreign law firms): the
+referrer's own office is not where the work is, in any of the ways it is written."""
+
+import pytest
+
+from legalnet.matching.resolver import read_prose, resolve_request
+
+
+@pytest.mark.parametrize(("title", "description", "matter", "office"), [
+    ("Luật sư Singapore", "Chúng tôi là công ty dịch vụ kế toán tại Quận 3, TP.HCM. Khách hàng của chúng tôi cần "
+     "luật sư Singapore để khởi kiện người mua.", ["SG"], "VN"),
+    ("Malaysian counsel", "We are an accounting firm in Sathorn, Bangkok. Our client needs Malaysian counsel to sue "
+     "a buyer in Penang.", ["MY"], "TH"),
+    ("Hải quan", "Văn phòng luật của chúng tôi ở quận Cầu Giấy, Hà Nội. Khách hàng cần luật sư Trung Quốc làm việc "
+     "với hải quan Bằng Tường.", ["CN"], "VN"),
+    ("ทนายมาเลเซีย", "ดิฉันเป็นผู้จัดการลูกค้าสัมพันธ์ของธนาคารแห่งหนึ่ง สาขาหาดใหญ่ ลูกค้าต้องการฟ้องร้องเรียกหนี้ที่ศาลมาเลเซีย",
+     ["MY"], "TH"),
+    ("ID counsel", "Brief from our Singapore audit & advisory team: the client is selling its Indonesian "
+     "subsidiary and needs ID counsel.", ["ID"], "SG"),
+])
+def test_the_referrers_office_is_not_the_matter(title, description, matter, office):
+    assert office in {code for code, _name in read_prose(description).home_jurisdictions}
+    assert resolve_request(title, description).jurisdictions == matter
+
+
+def test_a_branch_the_client_opens_is_the_matter():
+    assert read_prose("เราต้องการเปิดสาขาเวียดนาม").jurisdictions == [("VN", "เวียดนาม")]
+    assert not read_prose("เราต้องการเปิดสาขาเวียดนาม").home_jurisdictions
+
+
+def test_a_district_before_a_comma_does_not_carry_the_seat_into_the_next_clause():
+    resolved = resolve_request("Vietnam", "We are a law firm in Tokyo, acting for a client who wants to sue in "
+                               "Vietnam.")
+    assert resolved.jurisdictions == ["VN"]
+
+
+def test_where_goods_are_shipped_from_is_not_the_clients_seat():
+    reading = read_prose("Counterfeits are shipped from Guangzhou to Port Klang and sold in Kuala Lumpur.")
+    assert not reading.home_jurisdictions
+
+
+def test_the_lawyer_a_client_needs_is_not_a_lawyer_it_has():
+    assert [code for code, _name in read_prose("Our client needs Malaysian counsel.").jurisdictions] == ["MY"]
+    assert resolve_request("Counsel", "The matter is handled by our Singapore counsel; we need help in "
+                           "Vietnam.").jurisdictions == ["VN"]
+
+
+def test_a_side_left_for_later_in_the_next_clause_is_not_asked_for():
+    resolved = resolve_request("Counterfeits in Malaysia", "The fakes come from a factory in China. About China "
+                               "side, client will consider later, now only Malaysia please.")
+    assert resolved.jurisdictions == ["MY"]
+
+
+def test_a_chinese_word_for_an_asset_freeze_does_not_make_the_court_chinese():
+    resolved = resolve_request("柬埔寨货款追讨", "合同约定由柬埔寨法院管辖。"
+                               "客户想了解在柬埔寨起诉的流程，以及能否申请财产保全。")
+    assert resolved.jurisdictions == ["KH"]
