@@ -511,7 +511,10 @@ def resolve_request(
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
-        if kind == "jurisdictions" and len(found.codes) > 1:
+        if kind == "jurisdictions" and len(found.codes) > 1 and not (len(found.codes) == 2 and any(
+                _BOTH_SIDES_RE.search(text) for text, _f in texts)):
+            # "需要两边的律师": with work asked for on both sides of two places, the one asked about less loudly
+            # stays.
             found = _asked_places(found, weighted, res.codes, title or "")
         if kind == "jurisdictions" and found.codes:
             for reading in readings:

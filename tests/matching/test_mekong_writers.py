@@ -1,0 +1,42 @@
+"""Writers from Cambodia, Laos, Myanmar, Thailand and Vietnam in their own scripts: the nationality of people,
+a parent company's seat, a relative abroad and the writer's own town are not where the work is."""
+
+import pytest
+
+from legalnet.matching.resolver import read_prose, resolve_request
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # Lao: Vietnamese technicians coming to work at a dam near Pakse.
+    ("ໃບອະນຸຍາດເຮັດວຽກ ຊ່າງຫວຽດນາມ", "ບໍລິສັດພວກເຮົາກຳລັງກໍ່ສ້າງເຂື່ອນຢູ່ປາກເຊ. ຕ້ອງການນຳຊ່າງວິຊາການຊາວຫວຽດນາມ 35 ຄົນ"
+     "ເຂົ້າມາເຮັດວຽກ.", ["LA"]),
+    # Khmer: a garment factory in Kampong Speu whose parent sits in Guangzhou, China.
+    ("កូដកម្ម", "ខ្ញុំជាប្រធានផ្នែកធនធានមនុស្សនៃរោងចក្រមួយនៅខេត្តកំពង់ស្ពឺ (ក្រុមហ៊ុនមេនៅក្វាងចូវ ប្រទេសចិន)។ "
+     "កម្មករបានធ្វើកូដកម្ម។", ["KH"]),
+    # Khmer: a joint venture in Sihanoukville with a Chinese party from Nanning.
+    ("JV", "ក្រុមហ៊ុនរបស់យើងមានដីនៅក្រុងព្រះសីហនុ ហើយចង់បង្កើត JV ជាមួយក្រុមហ៊ុនមួយមកពីទីក្រុងណាននីង ប្រទេសចិន។ "
+     "ភាគីចិនចង់បានភាគហ៊ុន ៧០%។", ["KH"]),
+    # Burmese: grant land in Yangon to be shared; the elder brother works in Singapore.
+    ("အမွေ", "အဖေ ဆုံးသွားပြီး ရန်ကုန်က မြေနဲ့ အိမ်ကို ခွဲဝေဖို့ လိုပါတယ်။ အစ်ကိုကြီးက စင်ကာပူမှာ အလုပ်လုပ်နေပါတယ်။", ["MM"]),
+    # Thai: a factory in Rayong whose parent company is in Ningbo, China.
+    ("BOI", "ดิฉันเป็นผู้จัดการฝ่ายบุคคลของบริษัทในนิคมอุตสาหกรรมที่ จ.ระยอง (บริษัทแม่อยู่ที่หนิงโป ประเทศจีน) "
+     "ต้องขอแก้ไขโครงการ BOI", ["TH"]),
+    # Thai: Myanmar employees suing at the Labour Court.
+    ("ลูกจ้างเมียนมา 40 คน ฟ้องศาลแรงงาน", "โรงงานของเราอยู่ อ.แม่สอด จ.ตาก ลูกจ้างยื่นฟ้องต่อศาลแรงงาน", ["TH"]),
+    # Vietnamese without diacritics: the writer is in Nghe An, the brother is held in Laos.
+    ("anh trai bi giu o Lao", "chao luat su, em o Nghe An. anh trai em bi giu ho chieu o Bokeo, can luat su lien he "
+     "cong an Lao.", ["LA"]),
+])
+def test_people_parents_relatives_and_the_writers_town_are_not_the_matter(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter
+
+
+def test_the_thai_writers_own_town_is_home():
+    reading = read_prose("ผมทำธุรกิจทัวร์อยู่ที่อำเภอเชียงแสน จังหวัดเชียงราย อยากไปเปิดโรงแรมในแขวงบ่อแก้ว สปป.ลาว")
+    assert [code for code, _name in reading.home_jurisdictions] == ["TH"]
+
+
+def test_lawyers_on_both_sides_keep_both_places():
+    description = ("我们是昆明一家做铝型材的民营企业，计划在老挝万象赛色塔综合开发区投资建厂，与老挝当地企业合资。"
+                   "需要两边的律师：国内这边办发改委、商务厅的境外投资备案和外汇登记；老挝那边办投资许可证、企业注册、土地租赁合同。")
+    assert sorted(resolve_request("赛色塔开发区设厂 + 境外投资备案", description).jurisdictions) == ["CN", "LA"]
