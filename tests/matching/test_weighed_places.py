@@ -176,6 +176,12 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("A Mandarin-speaking lawyer please, otherwise English.", ["zh"]),
     # 说 is also "said": what the boss said is no one's language.
     ("我们在香港有一宗租约纠纷。老板说英文律师比较好，麻烦推荐。", ["en"]),
+    # Written without an apostrophe, in Cantonese "not very", in Khmer; and the language the writer can use.
+    ("Prefer a lawyer who can explain in Thai, my mother doesnt speak English well.", ["th"]),
+    ("最好可以講廣東話，因為我哋老闆唔太識英文。", ["yue"]),
+    ("អគ្គនាយករបស់យើងមិនចេះភាសាខ្មែរ ដូច្នេះត្រូវការមេធាវីដែលអាចរាយការណ៍ជាភាសាអង់គ្លេសបាន។", ["en"]),
+    # The client's boss who can only speak Mandarin, and someone on the lawyer's team who can, make a request.
+    ("客户老板只会讲普通话，英文不行，希望对接的律师或团队里有能用中文沟通的。", ["zh"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected
