@@ -55,3 +55,17 @@ def test_a_chinese_word_for_an_asset_freeze_does_not_make_the_court_chinese():
     resolved = resolve_request("柬埔寨货款追讨", "合同约定由柬埔寨法院管辖。"
                                "客户想了解在柬埔寨起诉的流程，以及能否申请财产保全。")
     assert resolved.jurisdictions == ["KH"]
+
+
+def test_a_party_named_by_its_country_and_advice_not_sought_are_not_the_matter():
+    resolved = resolve_request(
+        "LC payment - possible sanctions nexus (Myanmar beneficiary)",
+        "We are the trade finance compliance unit of a bank in Kuala Lumpur. We issued a sight LC; the beneficiary "
+        "is a trading company of Yangon. We need Malaysian legal advice on whether we can refuse payment. Not "
+        "seeking Myanmar advice.")
+    assert resolved.jurisdictions == ["MY"]
+
+
+def test_an_insurance_regulator_implies_its_place():
+    reading = read_prose("保險業監管局早前嚟信，要求公司喺21日內回覆。")
+    assert ("HK", "保險業監管局") in reading.implied_jurisdictions
