@@ -69,3 +69,24 @@ def test_a_party_named_by_its_country_and_advice_not_sought_are_not_the_matter()
 def test_an_insurance_regulator_implies_its_place():
     reading = read_prose("保險業監管局早前嚟信，要求公司喺21日內回覆。")
     assert ("HK", "保險業監管局") in reading.implied_jurisdictions
+
+
+@pytest.mark.parametrize(("description", "home"), [
+    ("We're licensed moneylender in Singapore (Geylang). The borrower moved back to Johor Bahru; need MY lawyer.",
+     "SG"),
+    ("We are Japanese law firm in Osaka. Our client needs counsel in Malaysia for counterfeit curry products.", None),
+    ("We are patent and trademark attorney office in Bangkok. Our client needs counsel in Malaysia.", "TH"),
+])
+def test_a_self_description_without_an_article_names_the_writers_seat(description, home):
+    reading = read_prose(description)
+    assert "MY" in {code for code, _name in reading.jurisdictions}
+    assert [code for code, _name in reading.home_jurisdictions][:1] == ([home] if home else [])
+
+
+def test_a_verb_after_we_are_is_no_self_description():
+    assert not read_prose("We are suing a company in Vietnam.").home_jurisdictions
+
+
+def test_a_lawyer_based_in_a_place_is_where_the_client_wants_its_lawyer():
+    reading = read_prose("We're HK owners. Need HK-based solicitors who do LMAA arbitration.")
+    assert "HK" in {code for code, _name in reading.jurisdictions}

@@ -119,7 +119,10 @@ def _counsel_lead(hit: _Hit, words: list[_Token], text: str) -> str | None:
         if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
             return None
         return text[max(0, hit.start - 12) : hit.start]
-    after = _next_words(words, hit.token_end, text, 2)
+    after = _next_words(words, hit.token_end, text, 3)
+    if after[:1] == ["based"]:
+        after = after[1:]  # "HK-based solicitors"
+    after = after[:2]
     if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
         return None
     return text[max(0, hit.start - 40) : hit.start]

@@ -272,8 +272,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     if _HERE_IN_RE.search(text, max(0, hit.start - 12), hit.start) and not asks(sentence_at(text, hit.start)):
         return True  # "I'm regional counsel at the APAC headquarters … here in Singapore": where the writer is
     after = _next_words(words, hit.token_end, text, 4)
-    if after and after[0] in _HOME_AFTER:
-        return True
+    if after and after[0] in _HOME_AFTER and not (after[0] == "based" and after[1:2] and after[1] in _LAWYER_WORDS):
+        return True  # "a Penang-based maker"; not "HK-based solicitors", where the client wants its lawyer
     before = _prev_words(words, hit.token_start, text, 4)
     if _en_seat_subject(before, after):
         return True
