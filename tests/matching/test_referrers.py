@@ -90,3 +90,9 @@ def test_a_verb_after_we_are_is_no_self_description():
 def test_a_lawyer_based_in_a_place_is_where_the_client_wants_its_lawyer():
     reading = read_prose("We're HK owners. Need HK-based solicitors who do LMAA arbitration.")
     assert "HK" in {code for code, _name in reading.jurisdictions}
+
+
+def test_a_chinese_party_named_by_its_place_and_trade_is_not_the_matter():
+    resolved = resolve_request("菲律宾支付合作方拖欠结算款 SIAC仲裁",
+                               "双方的服务协议约定适用新加坡法律，争议提交SIAC在新加坡仲裁。我们想尽快启动仲裁。")
+    assert resolved.jurisdictions == ["SG"]

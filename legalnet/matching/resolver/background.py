@@ -250,6 +250,11 @@ _OWN_FACILITY_ZH_AFTER = tuple(_CUES["own_facility_zh_after"])
 _FIRST_PERSON_AT_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|我)(?:[^，。,]{0,3})?(?:在|喺)$")
 
 
+_ZH_PARTY_AFTER_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,2}(?:合作方|合作伙伴|合作夥伴|供应商|供應商|买家|買家|买方|買方|卖方|賣方|经销商|經銷商|代理商|承包商|分包商|"
+    r"债务人|債務人|借款人)")
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
@@ -275,7 +280,9 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         latin_before = _LATIN_WORD_BEFORE_RE.search(text, max(0, hit.start - 16), hit.start)
         if latin_before and latin_before.group(1).casefold() in _BEFORE:
             return True  # 做 import 马来西亚 products: an origin, in Latin letters inside Chinese
-        return before.rstrip().endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER)
+        # 菲律宾支付合作方: another party named by its place, with a word or two of its trade between.
+        return before.rstrip().endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER) or bool(
+            _ZH_PARTY_AFTER_RE.match(after))
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
     tail = text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip()
