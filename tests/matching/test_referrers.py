@@ -96,3 +96,17 @@ def test_a_chinese_party_named_by_its_place_and_trade_is_not_the_matter():
     resolved = resolve_request("菲律宾支付合作方拖欠结算款 SIAC仲裁",
                                "双方的服务协议约定适用新加坡法律，争议提交SIAC在新加坡仲裁。我们想尽快启动仲裁。")
     assert resolved.jurisdictions == ["SG"]
+
+
+def test_a_part_the_client_already_has_lawyers_for_is_not_asked():
+    resolved = resolve_request("印尼收购 + ODI备案", "客户拟收购印尼一家镍冶炼企业51%的股权。"
+                               "需要国内的ODI备案和印尼的尽职调查。"
+                               "交易文件拟适用新加坡法律，但新加坡部分客户已有律师，无需推荐。")
+    assert sorted(resolved.jurisdictions) == ["CN", "ID"]
+
+
+def test_where_a_thai_client_exports_to_and_its_buyers_sit_are_not_the_matter():
+    resolved = resolve_request("สอบถามการจัดตั้งบริษัทในฮ่องกง",
+                               "ลูกค้าของเราเป็นบริษัทไทยที่ส่งออกผลไม้อบแห้งไปจีน "
+                               "ต้องการจดทะเบียนบริษัทลูกในฮ่องกงเพื่อรับชำระเงินจากผู้ซื้อในจีนแผ่นดินใหญ่")
+    assert resolved.jurisdictions == ["HK"]
