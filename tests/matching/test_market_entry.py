@@ -12,6 +12,11 @@ from legalnet.matching.resolver import resolve_request
     ("Branch in Cambodia", "我哋係香港公司，想喺柬埔寨開設分公司，需要律師協助。"),
     ("Set-up in Vietnam", "We are a Singapore software house and want to set up a subsidiary in Da Nang. "
                           "Please advise on the licences."),
+    # Entering a market, through a locally incorporated subsidiary.
+    ("Takaful entry into Brunei", "We are a Malaysian takaful operator (BNM-licensed). Planning to enter "
+                                  "Brunei Darussalam via a locally incorporated subsidiary. Need Brunei counsel on "
+                                  "AMBD licensing."),
+    ("进入越南市场", "我们是深圳的一家电商公司，计划进入越南市场，请问需要办理哪些手续？"),
 ])
 def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas
