@@ -3,7 +3,7 @@ the request names no other place."""
 
 import pytest
 
-from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver import read_prose, resolve_request
 
 
 def places(title: str, description: str) -> list[str]:
@@ -367,3 +367,10 @@ def test_seats_routes_parts_set_aside_and_origins_of_goods_are_not_the_matter(de
 ])
 def test_seat_and_plan_words_do_not_misfire(description, expected):
     assert places("", description) == expected
+
+
+def test_a_demonym_in_the_writers_description_of_itself_is_its_seat():
+    assert resolve_request("Brunei", "We are a Thai company. We need a lawyer in Brunei.").jurisdictions == ["BN"]
+    reading = read_prose("We are a Malaysian takaful operator (BNM-licensed).")
+    assert [code for code, _name in reading.home_jurisdictions] == ["MY"]
+    assert not read_prose("A Malaysian company owes us money.").home_jurisdictions

@@ -16,7 +16,8 @@ from legalnet.matching.resolver import resolve_request
     ("Takaful entry into Brunei", "We are a Malaysian takaful operator (BNM-licensed). Planning to enter "
                                   "Brunei Darussalam via a locally incorporated subsidiary. Need Brunei counsel on "
                                   "AMBD licensing."),
-    ("进入越南市场", "我们是深圳的一家电商公司，计划进入越南市场，请问需要办理哪些手续？"),
+    # A plan to set up counts like an ask.
+    ("Vietnam", "We are a Singapore software house. We plan to set up a subsidiary in Da Nang next quarter."),
 ])
 def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas
@@ -31,6 +32,9 @@ def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, descrip
     # A joint venture set up years ago is the client's history.
     ("JV deadlock", "We are a Thai company. We set up a JV in Yangon in 2019. Our partner now blocks board "
                     "meetings."),
+    # Entering a market by selling there is no investment.
+    ("商标被抢注", "我们是杭州的茶饮品牌，准备进入泰国市场时发现商标已被曼谷一家公司抢先注册。"
+                   "想请泰国律师评估撤销的可能性。"),
 ])
 def test_no_foreign_investment_without_a_client_from_elsewhere_setting_up(title, description):
     assert "foreign-investment" not in resolve_request(title, description).practice_areas

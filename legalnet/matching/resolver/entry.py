@@ -1,6 +1,6 @@
 """Market entry: a client based in one place that sets up in another (a company, a branch, a subsidiary, a
 plant) is a foreign investor there, and the request is foreign-investment work besides its corporate or
-sector work. The words are data: ``entry_patterns`` in ``data/cues.json``."""
+sector work. The words are data: ``entry_patterns`` and ``plan_markers`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from .cues import _CUES
 FOREIGN_INVESTMENT = "foreign-investment"
 _ENTRY_RE = re.compile("|".join(_CUES["entry_patterns"]), re.IGNORECASE)
 _OPEN_ECONOMIES = frozenset(_CUES["open_economies"])
+_PLAN_RE = re.compile("|".join(_CUES["plan_markers"]), re.IGNORECASE)
 
 
 def sets_up(texts: list[str]) -> bool:
-    """Whether any of the texts asks about founding or registering something: a company, a JV, a plant (not
-    the client's own history: "we set up a JV in 2019")."""
-    return any(asks(sentence_at(text, m.start())) for text in texts for m in _ENTRY_RE.finditer(text))
+    """Whether any of the texts asks about or plans founding or registering something: a company, a JV, a plant
+    (not the client's own history: "we set up a JV in 2019")."""
+    return any(asks(sentence) or _PLAN_RE.search(sentence)
+               for text in texts for m in _ENTRY_RE.finditer(text) for sentence in [sentence_at(text, m.start())])
 
 
 def with_foreign_investment(main: list[str], also: list[str], texts: list[str], homes: list[str],

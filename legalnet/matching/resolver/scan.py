@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..termbase import stem_forms, stem_word
@@ -186,6 +187,18 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
     return hits
 
 
+# "We are a Malaysian takaful operator": a demonym in the writer's description of itself gives its seat.
+_SELF_BEFORE_RE = re.compile(
+    r"\b(?:we\s*(?:are|['’]re)|i\s*(?:am|['’]m)|our\s+(?:company|client|firm|group)\s+is|the\s+client\s+is)\s+"
+    r"(?:a|an)\s+(?:(?:leading|listed|licensed|small|mid-sized|medium-sized|large|family-owned|privately\s+held)\s+)?$",
+    re.IGNORECASE)
+
+
+def _describes_self(text: str, start: int, after: list[str]) -> bool:
+    """Whether the demonym at ``start`` opens the writer's description of itself as a kind of company."""
+    return bool(_SELF_BEFORE_RE.search(text, max(0, start - 60), start)) and any(w in _ORG_NOUNS for w in after)
+
+
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
     """Read a demonym right before a legal-matter noun as that jurisdiction; "a Vietnamese supplier" is not."""
     if not idx.demonyms:
@@ -208,6 +221,7 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         if not (
             acronym or after[0] in _DEMONYM_MATTER
             or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
+            or _describes_self(text, words[k].start, after)
         ):
             continue
         if hit is None:
