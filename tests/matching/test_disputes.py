@@ -143,3 +143,16 @@ def test_an_agreed_divorce_is_a_filing_not_a_suit(title, description):
 
 def test_custody_of_assets_is_no_family_matter():
     assert not names_dispute(["We need a licence for the custody of digital assets for clients in Singapore."])
+
+
+def test_a_divorce_in_lao_is_a_suit_too():
+    resolved = resolve_request("ຢ່າຮ້າງ", "ຂ້ອຍຢາກຢ່າຮ້າງຢູ່ສານລາວ ແລະ ແບ່ງເຮືອນທີ່ຊື້ຮ່ວມກັນຢູ່ວຽງຈັນ.")
+    assert {"private-client", "litigation"} <= set(resolved.practice_areas)
+
+
+def test_admiralty_beside_a_data_breach_is_a_district_not_shipping():
+    resolved = resolve_request("Data breach", "We are owned by a Hong Kong-listed insurance group, group HQ in "
+                               "Admiralty. Our IT team confirmed a data breach; we need advice on the PDPA notice.")
+    assert "maritime" not in resolved.practice_areas
+    assert "maritime" in resolve_request("Admiralty", "Our vessel was arrested; we need an Admiralty "
+                                         "lawyer.").practice_areas
