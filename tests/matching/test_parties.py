@@ -57,6 +57,11 @@ from legalnet.matching.resolver import resolve_request
         # A sole trader's registered name ending in 商行; a shop of that kind is no name.
         ("主要卖家是广州市白云区驰速汽配商行，货源来自河北。", ["广州市白云区驰速汽配商行"]),
         ("我们向一间汽配商行买货，对方不退款。", []),
+        # A hospital or clinic in its registered form, opening with its city; not one named as people speak of it.
+        ("家父喺中山市康寧醫院做手術後離世，想追究醫療事故責任。", ["中山市康寧醫院"]),
+        ("而家要喺瑪麗醫院做手術拎返個假體出嚟。", []),
+        # A patient named in apposition.
+        ("A patient, Chan Siu Ming, complained to the Medical Council.", ["Chan Siu Ming"]),
         # People in Latin letters after a role in the plural, an appositive, a kin word with its possessive, a
         # word of another script, or Vietnamese tên; the writer's own name is no party.
         ("Sellers are the two founders, Budi Santoso and Hendra Wijaya, who will keep 30%.",
