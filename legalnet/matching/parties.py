@@ -136,6 +136,14 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+def _names_group(tokens: list[tuple[str, int, int]], before: int) -> bool:
+    """Whether "Group" ends a name: two capitalised words before it that are not "The", "Our" or a sentence's
+    last word ("Guangzhou Huaying Education Group"; not "the Group", "Our Group CFO")."""
+    words = tokens[max(0, before - 1) : before + 1]
+    return len(words) == 2 and all(
+        _is_name_token(w) and w[-1:].isalnum() and (_plain(w),) not in _LEADING_NOISE for w, _s, _e in words)
+
+
 def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
     """How many tokens before and at ``j`` form a legal form (commas between them allowed), 0 if none."""
     if _plain(tokens[j][0]) not in _SUFFIX_ENDS:
@@ -154,6 +162,8 @@ def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
         if k < 0:
             first = tokens[j - matched + 1][0]
             if " ".join(seq) in _AMBIGUOUS and not first[:1].isupper():
+                continue
+            if seq == ("group",) and not _names_group(tokens, j - matched):
                 continue
             if " ".join(seq) in _AMBIGUOUS and j + 1 < len(tokens) and _plain(tokens[j + 1][0]) in _STATUTE_WORDS:
                 return 0  # "the Lao Enterprise Law", "the Company Act": a statute, not a company

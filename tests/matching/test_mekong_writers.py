@@ -40,3 +40,21 @@ def test_lawyers_on_both_sides_keep_both_places():
     description = ("我们是昆明一家做铝型材的民营企业，计划在老挝万象赛色塔综合开发区投资建厂，与老挝当地企业合资。"
                    "需要两边的律师：国内这边办发改委、商务厅的境外投资备案和外汇登记；老挝那边办投资许可证、企业注册、土地租赁合同。")
     assert sorted(resolve_request("赛色塔开发区设厂 + 境外投资备案", description).jurisdictions) == ["CN", "LA"]
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # Macao doctors coming to a new clinic in Hengqin.
+    ("横琴中医诊所聘请澳门医生", "我们在横琴新开了一家中医诊所，想请两位澳门的中医师每周过来坐诊两天，"
+     "需要办什么执业手续？", ["CN"]),
+    # A Chinese tourist suing a Bangkok clinic.
+    ("คนไข้ชาวจีนฟ้องคลินิกความงาม", "คลินิกของเราอยู่ย่านสยาม กรุงเทพฯ "
+     "ลูกค้านักท่องเที่ยวจีนยื่นฟ้องที่ศาลแพ่งกรุงเทพใต้", ["TH"]),
+    # A Macao clinic's data on a server that sat in Hengqin.
+    ("診所病人資料外洩", "本人係氹仔一間牙科診所嘅負責人。系統被人入侵，伺服器原來放咗喺橫琴。"
+     "GPDP已經發信，要求我哋10日內回覆。", ["MO"]),
+    # A market that can wait.
+    ("Charity in Cambodia", "We'd like to register as an NGO in Cambodia and open a bank account in Phnom Penh. "
+     "Laos is on the wish list for 2027 but that can wait.", ["KH"]),
+])
+def test_doctors_tourists_servers_and_markets_that_can_wait_are_not_the_matter(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter

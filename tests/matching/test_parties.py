@@ -62,6 +62,10 @@ from legalnet.matching.resolver import resolve_request
         ("而家要喺瑪麗醫院做手術拎返個假體出嚟。", []),
         # A patient named in apposition.
         ("A patient, Chan Siu Ming, complained to the Medical Council.", ["Chan Siu Ming"]),
+        # A group named by two words or more; not "the Group" or "Our Group".
+        ("Now Guangzhou Huaying Education Group wants to buy 49% of our school. The Group has three schools.",
+         ["Guangzhou Huaying Education Group"]),
+        ("Our Group CFO asked us to check the Thai Labour Protection Act. Group staff are worried.", []),
         # People in Latin letters after a role in the plural, an appositive, a kin word with its possessive, a
         # word of another script, or Vietnamese tên; the writer's own name is no party.
         ("Sellers are the two founders, Budi Santoso and Hendra Wijaya, who will keep 30%.",
