@@ -110,3 +110,15 @@ def test_where_a_thai_client_exports_to_and_its_buyers_sit_are_not_the_matter():
                                "ลูกค้าของเราเป็นบริษัทไทยที่ส่งออกผลไม้อบแห้งไปจีน "
                                "ต้องการจดทะเบียนบริษัทลูกในฮ่องกงเพื่อรับชำระเงินจากผู้ซื้อในจีนแผ่นดินใหญ่")
     assert resolved.jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    ("JV deadlock Yangon", "We are a Bangkok-listed hospital group with a JV hospital in Yangon. We need Myanmar "
+     "counsel to seek an urgent court order in Yangon. Our in-house team in Bangkok will coordinate.", ["MM"]),
+    ("Medical Council inquiry", "I'm a GP in Mong Kok facing a Medical Council of Hong Kong inquiry. I also do "
+     "sessions at a clinic in Shenzhen on weekends but that is not involved.", ["HK"]),
+    ("GBA drug access", "A private hospital in Nansha wants to use an orphan drug under the 'HK/Macao Drug and Device "
+     "Access' policy. Need PRC counsel on the application.", ["CN"]),
+])
+def test_the_clients_own_team_a_part_not_involved_and_a_quoted_scheme_are_not_the_matter(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter

@@ -140,9 +140,19 @@ _INSTRUMENT_AFTER_RE = re.compile(r"\s*[-–—/]\s*" + _BLOC_RE + r"\s*" + _TRE
 _INSTRUMENT_BEFORE_RE = re.compile(_BLOC_RE + r"\s*[-–—/]\s*$", re.IGNORECASE)
 
 
+# A quoted name of a scheme or policy: "the 'HK/Macao Drug and Device Access' policy", 「港澳藥械通」政策.
+_QUOTED_SCHEME_RE = re.compile(
+    r"""['‘"“「]([^'’"”」\n]{3,80})['’"”」]\s*(?:policy|policies|scheme|schemes|programme|program|initiative|"""
+    r"""pilot|政策|计划|計劃|措施|试点|試點)""", re.IGNORECASE)
+
+
 def names_instrument(hit: _Hit, text: str) -> bool:
-    """Whether the place is a party to a treaty with a bloc: "the China-ASEAN FTA", 中国-东盟原产地证书."""
+    """Whether the place is a party to a treaty with a bloc ("the China-ASEAN FTA", 中国-东盟原产地证书) or names a
+    scheme in quotes ("the 'HK/Macao Drug and Device Access' policy")."""
     if _INSTRUMENT_AFTER_RE.match(text, hit.end):
+        return True
+    if any(m.start(1) <= hit.start and hit.end <= m.end(1)
+           for m in _QUOTED_SCHEME_RE.finditer(text, max(0, hit.start - 82), min(len(text), hit.end + 100))):
         return True
     return bool(_INSTRUMENT_BEFORE_RE.search(text[max(0, hit.start - 12) : hit.start])) and bool(
         re.match(r"\s*" + _TREATY_RE, text[hit.end : hit.end + 24], re.IGNORECASE))
