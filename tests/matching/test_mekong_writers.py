@@ -58,3 +58,22 @@ def test_lawyers_on_both_sides_keep_both_places():
 ])
 def test_doctors_tourists_servers_and_markets_that_can_wait_are_not_the_matter(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # Mainland provinces by their Chinese names: the writer's home province is its seat.
+    ("印尼工地事故", "我们是湖南的一家建筑企业，在印尼苏拉威西做冶炼厂的土建分包。"
+     "工地发生事故，需要当地律师。", ["ID"]),
+    # Where the writer is, back in the hometown; a mother at home; a parent's legal team.
+    ("老公在西港被扣护照", "我老公被人介绍去柬埔寨西港打工，现在公司把他护照扣了。"
+     "我在湖南老家，能帮忙找当地律师吗？", ["KH"]),
+    ("学生准证被取消", "我是在吉隆坡读书的中国留学生，学生准证将被取消。我妈妈在河南很着急。"
+     "请问能否在马来西亚申请延期？", ["MY"]),
+    ("CIPAA", "本公司为某央企在马来西亚设立的全资子公司，收到 CIPAA Payment Claim，需要马来西亚律师。"
+     "母公司法务部在北京，需要同步汇报。", ["MY"]),
+    # "HQ Shenzhen" in brackets is the writer's head office.
+    ("AIAC arbitration", "Need MY counsel. We are the EPC contractor (HQ Shenzhen, operating through our Malaysian "
+     "branch) for a solar plant in Kedah. Contract: AIAC arbitration, seat Kuala Lumpur.", ["MY"]),
+])
+def test_provinces_hometowns_parents_and_head_offices_are_not_the_matter(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter

@@ -300,6 +300,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
             _prev_words(words, hit.token_start, text, 6)[2:]) and not FOUNDING_WORDS & set(
             _prev_words(words, hit.token_start, text, 8)[2:]):
         return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"; not one set up
+    if before[0] in ("hq", "headquarters") and not FOUNDING_WORDS & set(before[1:]):
+        return True  # "(HQ Shenzhen, operating through our Malaysian branch)": the writer's head office
     if before[0] == "from":
         # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
         # from Guangzhou" (where goods come from).
