@@ -77,3 +77,8 @@ def test_doctors_tourists_servers_and_markets_that_can_wait_are_not_the_matter(t
 ])
 def test_provinces_hometowns_parents_and_head_offices_are_not_the_matter(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+def test_a_head_office_named_without_our_or_a_bracket_is_not_the_writers_seat():
+    assert not read_prose("Plan: regional HQ Singapore, subsidiaries in Vietnam.").home_jurisdictions
+    assert read_prose("We are the EPC contractor (HQ Shenzhen, operating through our branch).").home_jurisdictions

@@ -243,6 +243,8 @@ _SEAT_APPOSITION_RE = re.compile(
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
 # The client's own people and back office: "our in-house team in Bangkok", "our central lab in Singapore".
 _OWN_SIDE_NOUNS = frozenset({"team", "teams", "colleagues", "lab", "laboratory", "treasury"})
+# The writer's head office named in passing: "(HQ Shenzhen, …)", "our HQ Shenzhen".
+_OWN_HQ_RE = re.compile(r"(?:[(（]|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
 _BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
@@ -300,7 +302,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
             _prev_words(words, hit.token_start, text, 6)[2:]) and not FOUNDING_WORDS & set(
             _prev_words(words, hit.token_start, text, 8)[2:]):
         return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"; not one set up
-    if before[0] in ("hq", "headquarters") and not FOUNDING_WORDS & set(before[1:]):
+    if before[0] in ("hq", "headquarters") and _OWN_HQ_RE.search(text, max(0, hit.start - 24), hit.start):
         return True  # "(HQ Shenzhen, operating through our Malaysian branch)": the writer's head office
     if before[0] == "from":
         # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
