@@ -122,3 +122,12 @@ def test_where_a_thai_client_exports_to_and_its_buyers_sit_are_not_the_matter():
 ])
 def test_the_clients_own_team_a_part_not_involved_and_a_quoted_scheme_are_not_the_matter(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+def test_a_filing_the_title_names_and_legal_services_not_needed_decide_the_places():
+    resolved = resolve_request(
+        "收购马来西亚光伏电站项目公司及境外投资备案",
+        "我司系一家注册于江苏常州的企业，拟通过新加坡全资子公司收购两家马来西亚项目公司100%股权。"
+        "委托事项：境内部分：发改委的境外投资（ODI）备案及外汇登记；马来西亚部分：法律尽职调查。"
+        "新加坡子公司仅为持股平台，无需新加坡法律服务。")
+    assert sorted(resolved.jurisdictions) == ["CN", "MY"]

@@ -334,7 +334,8 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
                       if normalise(source) not in homes and not _names_own_company(title, source)})
         asked |= reading.asked_jurisdictions - own
         if factor == _TITLE_FACTOR and not counsel:
-            asked |= {code for code, _source in reading.jurisdictions} - own
+            # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too.
+            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
     # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
     handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
