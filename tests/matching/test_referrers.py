@@ -131,3 +131,21 @@ def test_a_filing_the_title_names_and_legal_services_not_needed_decide_the_place
         "委托事项：境内部分：发改委的境外投资（ODI）备案及外汇登记；马来西亚部分：法律尽职调查。"
         "新加坡子公司仅为持股平台，无需新加坡法律服务。")
     assert sorted(resolved.jurisdictions) == ["CN", "MY"]
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # Where fakes are made, and a step the client does not pursue.
+    ("Fake serums - VN and PH", "We want local counsel in Vietnam and the Philippines for test purchases and raids. "
+     "The goods are probably made in China but we are not going after the factory at this point.", ["PH", "VN"]),
+    # An ask turned back and put off to next year.
+    ("Mantan distributor", "Kami ingin kirim somasi dan gugatan ke Pengadilan Niaga. Merek juga ingin kami daftarkan "
+     "di Malaysia dan Thailand, tapi itu rencana tahun depan.", ["ID"]),
+    # A Filipina abroad: where she works is not the matter.
+    ("Refund sa preselling condo", "OFW po ako dito sa Hong Kong. Kumuha po ako ng preselling condo unit sa Quezon "
+     "City. Pwede po ba ang Maceda Law o mag-file sa DHSUD?", ["PH"]),
+    # "thoi trang" (fashion) in Vietnamese without accents is no Thai province; QLTT is Vietnam's market police.
+    ("hang gia thuong hieu thoi trang", "minh la chu thuong hieu o TP HCM. Minh muon to cao gui QLTT xu ly cac shop "
+     "ban hang gia.", ["VN"]),
+])
+def test_origins_steps_not_pursued_and_asks_put_off_are_not_the_matter(title, description, matter):
+    assert sorted(resolve_request(title, description).jurisdictions) == matter

@@ -25,6 +25,7 @@ _DEFERRED = tuple(_CUES["deferred"])
 _DEFERRED_AFTER_SENTENCE = tuple(_CUES["deferred_after_sentence"])
 _DEFERRED_REACH = 60
 _DEFERRED_BEFORE_RE = re.compile("|".join(_CUES["deferred_before"]), re.IGNORECASE)
+_DEFERRED_BACK_RE = re.compile("|".join(_CUES["deferred_back"]), re.IGNORECASE)
 _NOT_NATIONALITY = set("民类類寿壽大力才")
 # Verbs of bringing goods in, and the words for "from" after which their origin is named.
 IMPORT_VERBS = frozenset(normalise(w) for w in _CUES["import_verbs"])
@@ -79,6 +80,8 @@ def is_later_place(hit: _Hit, text: str) -> bool:
         return True
     # "至于是否向印尼法院申请保全措施，暂不考虑": a step named just before it is put off, unless its own clause asks.
     near = text[hit.end : min(end, hit.end + _DEFERRED_REACH)].casefold()
+    if _DEFERRED_BACK_RE.search(near):
+        return True  # "… in Malaysia and Thailand, but that is for next year": the ask itself is put off
     return any(marker in near for marker in _DEFERRED_AFTER_SENTENCE) and not asks(
         _clause_at(text[start:end], hit.start - start))
 
