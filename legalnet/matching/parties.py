@@ -389,7 +389,8 @@ _CONTRACT_WORDS_RE = re.compile(r"\b(?:" + alternatives(_DATA["government_party_
 _APPOSITIVE_RE = re.compile(
     r"\b(?i:" + alternatives(_DATA["appositive_roles"]) + r")"
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
-    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
+    # A middle initial stays in the name: "Its president, Rodolfo M. Santiago, …".
+    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
 )
 
 
