@@ -82,3 +82,16 @@ def test_provinces_hometowns_parents_and_head_offices_are_not_the_matter(title, 
 def test_a_head_office_named_without_our_or_a_bracket_is_not_the_writers_seat():
     assert not read_prose("Plan: regional HQ Singapore, subsidiaries in Vietnam.").home_jurisdictions
     assert read_prose("We are the EPC contractor (HQ Shenzhen, operating through our branch).").home_jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # "mang thai" is "pregnant" in Vietnamese, no typo of "Muang Thai".
+    ("Bị cho thôi việc khi đang mang thai", "Em là công nhân tại một công ty ở Hải Phòng. Em muốn kiện công ty.",
+     ["VN"]),
+    # Chinese words for a company's legal representative and a winding-up petition, used of other places.
+    ("越南合資公司股東僵局", "敝公司與越南當地人士在平陽省合資設立有限責任公司。"
+     "能否依公司章程更換法定代表人？", ["VN"]),
+    ("馬來西亞客戶欠款", "馬來西亞客戶積欠貨款。聽說在馬來西亞可以先發法定催告書，之後向法院提出清盤呈請。", ["MY"]),
+])
+def test_words_that_only_look_like_another_place_are_not_it(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter

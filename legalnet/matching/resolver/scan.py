@@ -146,6 +146,8 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
             phrase = " ".join(words[k].norm for k in range(i, i + size))
             if phrase in idx.words[LIST_ONLY] or phrase in idx.words[ANYWHERE]:
                 continue
+            if size == 2 and syllabic(phrase):
+                continue  # "mang thai" (pregnant, in Vietnamese) is no typo of "Muang Thai"
             senses = _typo_hit(phrase, idx)
             if senses:
                 candidates.append((size, 1, i, senses))
