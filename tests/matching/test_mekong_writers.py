@@ -95,3 +95,18 @@ def test_a_head_office_named_without_our_or_a_bracket_is_not_the_writers_seat():
 ])
 def test_words_that_only_look_like_another_place_are_not_it(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # A recruitment agency's seat and the worker's home a ticket goes to.
+    ("Maid ran away, claim salary at TADM", "My helper left the house. MOM say I must cancel her work permit and "
+     "maybe pay her air ticket home to Semarang. Her agency is in Batam and they also want me to pay a fee.", ["SG"]),
+    ("Majikan mau pulangkan saya", "Saya PRT di Singapura, kontrak masih 8 bulan. Majikan mau pulangkan saya ke "
+     "Indonesia minggu depan dan tidak mau bayar tiket.", ["SG"]),
+    ("ការងារនៅថៃ", "ខ្ញុំជាកម្មករសំណង់ខ្មែរ ធ្វើការនៅខេត្តរ៉ាយ៉ុង ប្រទេសថៃ។ ភ្នាក់ងារជ្រើសរើសនៅភ្នំពេញ មិនជួយអ្វីទេ។", ["TH"]),
+    # FWCMS names both Malaysia's and Cambodia's systems.
+    ("Retrenchment - Penang plant", "We are the HR team of a plant in Penang. 40 of the affected are foreign "
+     "workers on PLKS; how do we update FWCMS?", ["MY"]),
+])
+def test_agencies_tickets_home_and_shared_system_names_are_not_the_matter(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter
