@@ -149,3 +149,15 @@ def test_a_filing_the_title_names_and_legal_services_not_needed_decide_the_place
 ])
 def test_origins_steps_not_pursued_and_asks_put_off_are_not_the_matter(title, description, matter):
     assert sorted(resolve_request(title, description).jurisdictions) == matter
+
+
+def test_a_partys_short_name_is_the_party_not_a_regulator():
+    resolved = resolve_request("Vendor suspension", "We are a Brunei oilfield services contractor in Kuala Belait. "
+                               "Brunei Shell Petroleum (BSP) has kept our company suspended from its vendor list.")
+    assert resolved.jurisdictions == ["BN"]
+
+
+def test_where_capital_comes_from_and_a_trip_are_not_the_seat_or_the_matter():
+    reading = read_prose("Công ty chúng tôi là doanh nghiệp 100% vốn Hồng Kông, trụ sở tại Bắc Ninh.")
+    assert [code for code, _name in reading.home_jurisdictions] == ["VN"]
+    assert not read_prose("聽講佢之前去澳門旅行嗰陣，分判商幫佢俾咗酒店錢。").jurisdictions

@@ -115,6 +115,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # "the Government of Lao PDR" is a party and still names the place.
     names = [(p.start, p.end) for p in parties if not p.name.startswith("Government of")]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
+    # "Brunei Shell Petroleum (BSP)": the short name a party is given stands for that party, not a regulator.
+    short_names = {m.group(1) for p in parties if (m := _SHORT_NAME_RE.match(text, p.end))}
+    hits = [h for h in hits if h.text not in short_names]
     # A place in the client's own name ("บริษัท สวนทุเรียนจันทบุรี จำกัด") tells where the client is.
     own_spans = [(p.start, p.end) for p in own_names or ()]
     inside_own = [h for h in hits if any(a <= h.start and h.end <= b for a, b in own_spans)]
@@ -278,6 +281,7 @@ def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
 
 # "Macau's Grand Lotus Ltd": the end of a place hit (or the two letters before a possessive) and the possessive.
 _POSSESSIVE_SEAT_RE = re.compile(r"^(?:\w\w)?['’]s\s+$")
+_SHORT_NAME_RE = re.compile(r"\s*[(（]\s*(?:the\s+)?[\"“']?([A-Z][A-Za-z&]{1,7})[\"”']?\s*[)）]")
 _PARTY_SEAT_RE = re.compile(
     r"^\s*[(（,，]\s*(?:based\s+in\s+|of\s+|in\s+)?$|^\s+(?:of|from|ng|dari|của|cua)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -258,6 +258,8 @@ _INVESTING_VEHICLE_ZH_RE = re.compile(
 def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if hit.token_start >= 0 and set(_next_words(words, hit.token_end, text, 1)) & _PEOPLE_AFTER:
         return False  # "a Singaporean nurse working here": a nationality, not a seat
+    if hit.token_start >= 0 and _prev_words(words, hit.token_start, text, 1)[:1] in (["von"], ["capital"]):
+        return False  # "doanh nghiệp 100% vốn Hồng Kông": where the capital comes from, not the seat
     if in_spans(hit.start, spans) or is_client_here(hit, text):
         return True
     if hit.token_start < 0:
