@@ -182,6 +182,12 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("អគ្គនាយករបស់យើងមិនចេះភាសាខ្មែរ ដូច្នេះត្រូវការមេធាវីដែលអាចរាយការណ៍ជាភាសាអង់គ្លេសបាន។", ["en"]),
     # The client's boss who can only speak Mandarin, and someone on the lawyer's team who can, make a request.
     ("客户老板只会讲普通话，英文不行，希望对接的律师或团队里有能用中文沟通的。", ["zh"]),
+    # A language that is no place's name, right before "lawyer"; a place's name there is the place.
+    ("Need a Mandarin lawyer for this.", ["zh"]),
+    ("English or Tagalog lawyer is ok po.", ["en", "fil"]),
+    ("We need a Thai lawyer.", []),
+    # "my English is not fluent", in Indonesian.
+    ("Saya minta pengacara yang bisa bahasa Indonesia, karena bahasa Inggris saya tidak lancar.", ["id"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected

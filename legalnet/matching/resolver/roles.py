@@ -69,6 +69,8 @@ from .index import _Hit, _Index
 from .scan import _next_words, _prev_words, _Token, _word_index_at
 
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
+# "An English lawyer", "a Portuguese lawyer" may name where the lawyer qualified, not the language spoken.
+_QUALIFICATION_LANGUAGES = frozenset({"en", "pt"})
 _CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE),
                  re.compile(entry["after"]) if entry.get("after") else None) for entry in _CUES["client_here"]]
 _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
@@ -402,7 +404,7 @@ _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai",
 def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
     when someone does not speak it well or a document is written in it, else None."""
-    before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 16]
+    before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 24]
     if _DOCUMENT_LANGUAGE_BEFORE.search(before) or _DOCUMENT_LANGUAGE_AFTER.search(after):
         return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
     if _LANG_NEGATED_BEFORE.search(before) or _LANG_NEGATED_AFTER.search(after):
@@ -412,6 +414,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
         return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
     if hit.token_start >= 0:
         after = _next_words(words, hit.token_end, text, 2)
+        if after and after[0] in _LAWYER_WORDS and "jurisdictions" not in hit.senses and not \
+                hit.senses.get("languages", frozenset()) & _QUALIFICATION_LANGUAGES:
+            return "cue"  # "a Mandarin lawyer", "Tagalog lawyer po": a language that is no place's name
         if after and after[0] in _NOT_LANGUAGE_AFTER:
             return "not"
         if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
