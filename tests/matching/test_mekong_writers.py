@@ -110,3 +110,14 @@ def test_words_that_only_look_like_another_place_are_not_it(title, description, 
 ])
 def test_agencies_tickets_home_and_shared_system_names_are_not_the_matter(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    ("Hiring engineers in HCMC and Cebu", "We want to hire engineers in Ho Chi Minh City and Cebu. We have no plans "
+     "for Indonesia until 2027, so please leave that aside.", ["PH", "VN"]),
+    ("RPTKA dan KITAS untuk TKA China di Morowali", "Kami PT PMA di Morowali. Imigrasi menemukan masalah KITAS.",
+     ["ID"]),
+    ("สามีเป็นแรงงานลาว บาดเจ็บที่ไซต์ก่อสร้าง", "สามีทำงานก่อสร้างที่ชลบุรี ดิฉันกลัวว่าสามีจะโดนจับส่งกลับลาว", ["TH"]),
+])
+def test_plans_left_aside_foreign_workers_and_deportation_are_not_the_matter(title, description, matter):
+    assert sorted(resolve_request(title, description).jurisdictions) == matter
