@@ -188,6 +188,12 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("We need a Thai lawyer.", []),
     # "my English is not fluent", in Indonesian.
     ("Saya minta pengacara yang bisa bahasa Indonesia, karena bahasa Inggris saya tidak lancar.", ["id"]),
+    # A lawyer right before a language in Portuguese and Vietnamese; Portuguese negations and names.
+    ("Gostaria de ser acompanhado por um advogado em português.", ["pt"]),
+    ("De preferência advogado de língua portuguesa.", ["pt"]),
+    ("Cần luật sư tiếng Anh.", ["en"]),
+    ("Preferimos um advogado que fale português, porque nenhuma de nós lê chinês.", ["pt"]),
+    ("Procuramos advogado que fale português e cantonense.", ["pt", "yue"]),
 ])
 def test_a_language_the_lawyer_need_not_speak_is_no_request(description, expected):
     assert resolve_request("律师", description).languages == expected

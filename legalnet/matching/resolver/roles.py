@@ -71,6 +71,10 @@ from .scan import _next_words, _prev_words, _Token, _word_index_at
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
 # "An English lawyer", "a Portuguese lawyer" may name where the lawyer qualified, not the language spoken.
 _QUALIFICATION_LANGUAGES = frozenset({"en", "pt"})
+# A lawyer named right before a language that is no place's name: the language the lawyer is to work in.
+_LAWYER_BEFORE_LANGUAGE_RE = re.compile(
+    r"\b(?:lawyers?|counsel|solicitors?|advogad[oa]s?|luật\s+sư|luat\s+su|pengacara|peguam|abogado)"
+    r"\s+(?:(?:de|em|in|who\s+speaks?|that\s+speaks?|fluent\s+in|bằng|bang|berbahasa|na)\s+)?$", re.IGNORECASE)
 _CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE),
                  re.compile(entry["after"]) if entry.get("after") else None) for entry in _CUES["client_here"]]
 _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
@@ -419,6 +423,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
             return "cue"  # "a Mandarin lawyer", "Tagalog lawyer po": a language that is no place's name
         if after and after[0] in _NOT_LANGUAGE_AFTER:
             return "not"
+        if "jurisdictions" not in hit.senses and _LAWYER_BEFORE_LANGUAGE_RE.search(
+                text, max(0, hit.start - 28), hit.start):
+            return "cue"  # "um advogado em português", "luật sư tiếng Anh", "advogado de língua portuguesa"
         if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
             # "Myanmar please" asks for the place; only a strong cue makes a place name a language.
             weak = after[0] in _LANG_WEAK_AFTER or " ".join(after) in _LANG_WEAK_AFTER
