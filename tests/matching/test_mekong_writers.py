@@ -121,3 +121,20 @@ def test_agencies_tickets_home_and_shared_system_names_are_not_the_matter(title,
 ])
 def test_plans_left_aside_foreign_workers_and_deportation_are_not_the_matter(title, description, matter):
     assert sorted(resolve_request(title, description).jurisdictions) == matter
+
+
+@pytest.mark.parametrize(("title", "description", "matter"), [
+    # Typed on a phone: spaces for commas in Chinese, shorthand in Malay, English and Tagalog.
+    ("東莞供應商收訂金唔出貨", "我哋係香港貿易公司 東莞供應商 收咗30%訂金 兩個月都唔出貨 "
+     "想告佢 要大陸律師 識廣東話", ["CN"]),
+    ("新加坡公司注销", "我的新加坡Pte Ltd不做了 想注销 还有GST没报清 人在广州 不方便过去", ["SG"]),
+    ("buka syarikat Labuan", "sy dr Brunei nak tubuh syarikat trading kat Labuan. tak faham sgt pasal cukai Labuan.",
+     ["MY"]),
+    ("tm squatter in PH", "someone filed our brand at IPOPHL b4 us!! we r bubble tea chain frm BKK, opening in "
+     "Manila next yr. oppose or cancel?", ["PH"]),
+    ("annulment po", "nasa HK po ako, DH po, gusto ko na po mag file ng annulment sa Pinas. "
+     "asawa ko nasa Cebu.", ["PH"]),
+    ("横琴公司 合伙人转走钱", "和澳门合伙人何志强一起在横琴开的公司 他偷偷把公司账上200万转走了 报警还是起诉?", ["CN"]),
+])
+def test_requests_typed_in_a_hurry_still_find_the_writers_place(title, description, matter):
+    assert resolve_request(title, description).jurisdictions == matter

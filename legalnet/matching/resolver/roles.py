@@ -110,8 +110,9 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         if not _zh_descriptor_opening(text, m.start()):
             continue  # 收购一家印尼公司: the company is the target, not the client
         end = m.end()
-        while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;":
-            end += 1
+        while end < len(text) and text[end] not in _CLAUSE_END and text[end] not in "，。；,;" and not (
+                _HAN_GAP_RE.match(text, end - 1)):
+            end += 1  # a space after a Chinese word ends the description too: "我哋係香港貿易公司 東莞供應商 …"
         # 我哋係一間香港上市嘅醫療集團 (HKEX main board): the brackets after the description still describe.
         start = end
         while start < len(text) and text[start] in " \t":
@@ -150,6 +151,8 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_HAN_GAP_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
+_HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -170,6 +173,10 @@ def _chinese_role(text: str, pos: int) -> str | None:
         before = before[cut + 1 :] if cut >= 0 else before
     else:
         before = _clause_before(text, pos)
+        # "我哋係香港貿易公司 東莞供應商 …": typed on a phone, a space between Chinese words ends a clause too.
+        cut = _HAN_SPACE_RE.search(before)
+        if cut:
+            before = before[cut.end() :]
     for end in range(len(before), 0, -1):
         chunk = before[:end]
         for marker in sorted(_HOME_ZH, key=len, reverse=True):
@@ -312,12 +319,12 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"; not one set up
     if before[0] in ("hq", "headquarters") and _OWN_HQ_RE.search(text, max(0, hit.start - 24), hit.start):
         return True  # "(HQ Shenzhen, operating through our Malaysian branch)": the writer's head office
-    if before[0] == "from":
+    if before[0] in ("from", "frm"):
         # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
         # from Guangzhou" (where goods come from).
         return not (len(before) > 1 and (before[1] in _PEOPLE or before[1] in _GOODS_NOUNS
                                          or before[1] in IMPORT_VERBS))
-    if before[0] == "dari":
+    if before[0] in ("dari", "dr"):
         # "Kami startup dari Singapura": where the client comes from; "barang kami dari China" is an origin.
         return any(word in _FIRST_PERSON_MS and k == len(before) - 1 for k, word in enumerate(before[1:4], 1))
     # "a Shenzhen seafood exporter", "an Indonesian bank": a place used as the client's adjective; but
