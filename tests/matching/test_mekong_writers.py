@@ -138,3 +138,15 @@ def test_plans_left_aside_foreign_workers_and_deportation_are_not_the_matter(tit
 ])
 def test_requests_typed_in_a_hurry_still_find_the_writers_place(title, description, matter):
     assert resolve_request(title, description).jurisdictions == matter
+
+
+def test_a_text_typed_in_capitals_reads_my_as_a_word_unless_it_stands_as_a_code():
+    resolved = resolve_request("DIVORCE", "NEED LAWYER FOR DIVORCE IN HK. WIFE NOW STAY IN SHENZHEN W KIDS. "
+                               "MY ENGLISH NOT GOOD, CANTONESE LAWYER PLS")
+    assert resolved.jurisdictions == ["HK"]
+    assert resolve_request("URGENT", "COMPANY IN MY NEEDS LAWYER FOR A CONTRACT CLAIM.").jurisdictions == ["MY"]
+
+
+def test_a_telegraphic_note_names_the_writers_seat():
+    reading = read_prose("Penang businessman here. Planning a halal food plant in Pattani with Thai BOI promotion.")
+    assert [code for code, _name in reading.home_jurisdictions] == ["MY"]

@@ -354,11 +354,11 @@ _MIXED_OWNER_RE = re.compile("(?:" + "|".join(sorted((w for w in _ZH_OWNER if w)
 _MIXED_ORG_RE = re.compile(
     "\\s*(?:" + "|".join(sorted(_ORG_ZH, key=len, reverse=True)) + "|entity\\b|company\\b|co\\b)", re.IGNORECASE)
 # A note that opens with the writer's company and no verb: "HK trading co (electronic components).", "SG fintech
-# startup, 12 staff."
+# startup, 12 staff.", "Penang businessman here."
 _TELEGRAPHIC_SEAT_RE = re.compile(
     r"\s+(?:[\w&-]+\s+){0,2}?(?:"
     + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in _CUES["telegraphic_seat_nouns"])
-    + r")\.?\s*(?:[(（,.]|$)",
+    + r")(?:\s+here)?\.?\s*(?:[(（,.]|$)",
     re.IGNORECASE,
 )
 _BUSINESS_LINE_ZH = tuple(_CUES["business_line_zh"])

@@ -79,6 +79,18 @@ def capitalises_names(hits: list[_Hit], kinds: frozenset[str]) -> bool:
     return any(h.text[:1].isupper() for h in hits if kinds & set(h.senses))
 
 
+_CODE_BEFORE = frozenset({"in", "to", "from", "at", "and", "or", "vs", "via"})
+
+
+def _code_context(words: list[_Token], i: int, text: str) -> bool:
+    """Whether a short word in a text typed in capitals stands where a place's code would: after "in", "to",
+    "from" …, or before a comma, a full stop or the end ("DIVORCE IN HK.", "SG, MY AND ID")."""
+    if i > 0 and words[i - 1].norm in _CODE_BEFORE:
+        return True
+    rest = text[words[i].end : words[i].end + 2]
+    return not rest.strip() or rest.lstrip()[:1] in ",.;:!?)/&-"
+
+
 def _typo_senses(
     key: str, phrase: str, size: int, edits: int, senses: dict[str, frozenset[str]]
 ) -> dict[str, frozenset[str]] | None:
@@ -301,6 +313,9 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     i = 0
     n = len(words)
+    # A text typed all in capitals ("MY ENGLISH NOT GOOD") gives its short words no sign of being codes.
+    latin = [w.text for w in words if w.text.isascii() and len(w.text) > 1 and w.text.isalpha()]
+    shouting = len(latin) >= 6 and not any(w.islower() or w.istitle() for w in latin)
     while i < n:
         found = None
         for size in range(min(idx.max_words, n - i), 0, -1):
@@ -319,7 +334,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
-                if listed is not None and (_written_in_capitals(span) or span.casefold() in _LOWERCASE_ABBREVIATIONS):
+                if listed is not None and (_written_in_capitals(span) or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
+                        and not (shouting and size == 1 and not _code_context(words, i, text)):
                     senses = listed
             if senses is not None:
                 found = (size, senses)
