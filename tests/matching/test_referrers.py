@@ -161,3 +161,10 @@ def test_where_capital_comes_from_and_a_trip_are_not_the_seat_or_the_matter():
     reading = read_prose("Công ty chúng tôi là doanh nghiệp 100% vốn Hồng Kông, trụ sở tại Bắc Ninh.")
     assert [code for code, _name in reading.home_jurisdictions] == ["VN"]
     assert not read_prose("聽講佢之前去澳門旅行嗰陣，分判商幫佢俾咗酒店錢。").jurisdictions
+
+
+def test_debarment_and_the_government_inspectorate_are_compliance_work():
+    assert "compliance-investigations" in resolve_request(
+        "ADB debarment", "We were debarred by a development bank after a tender in Manila.").practice_areas
+    resolved = resolve_request("Thanh tra dự án", "Thanh tra Chính phủ đang thanh tra dự án đường dây của chúng tôi.")
+    assert resolved.jurisdictions == ["VN"] and "compliance-investigations" in resolved.practice_areas
