@@ -96,7 +96,7 @@ _CJK_THAI_PERSON_RE = re.compile(
 # open with a one-letter honorific (U, Daw written out is a word).
 _CJK_LATIN_PERSON_RE = re.compile(
     rf"(?:{_CJK_PERSON_ROLES}|{alternatives(_DATA['cjk_naming_words'])})\s*"
-    rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}]|$))"
+    rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}\u0e01-\u0e4e]|$))"
 )
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
 _CJK_TITLES = tuple(_DATA["cjk_titles"])

@@ -72,6 +72,8 @@ from legalnet.matching.resolver import resolve_request
         ("One faction of the family, led by Arnel Dizon, says the board never approved the lease.", ["Arnel Dizon"]),
         ("2021年借给生意伙伴 Tan Wei Ming（陈伟明）人民币380万。", ["Tan Wei Ming"]),
         ("由其实际控制人 Hendra Wijaya 出任总裁董事。", ["Hendra Wijaya"]),
+        # A name in Latin letters after a Thai role word; a Thai limited partnership is no role.
+        ("ทำงานแม่บ้านที่ฮ่องกง นายจ้าง Chan Siu Ming ไม่จ่ายเงินเดือน", ["Chan Siu Ming"]),
         # People in Latin letters after a role in the plural, an appositive, a kin word with its possessive, a
         # word of another script, or Vietnamese tên; the writer's own name is no party.
         ("Sellers are the two founders, Budi Santoso and Hendra Wijaya, who will keep 30%.",
