@@ -103,6 +103,8 @@ _LAO_RE = re.compile(
     r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
 _CJK_INSTITUTION_ENDINGS = frozenset(_DATA["cjk_institution_suffixes"])
+# The endings of hospitals' and clinics' registered names, whose opening city is where the care was had.
+INSTITUTION_ENDINGS = tuple(_DATA["cjk_institution_suffixes"])
 _CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]
                                          + _DATA["cjk_institution_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
@@ -140,6 +142,8 @@ def _names_group(tokens: list[tuple[str, int, int]], before: int) -> bool:
     """Whether "Group" ends a name: two capitalised words before it that are not "The", "Our" or a sentence's
     last word ("Guangzhou Huaying Education Group"; not "the Group", "Our Group CFO")."""
     words = tokens[max(0, before - 1) : before + 1]
+    if before >= 2 and _plain(tokens[before - 2][0]) in ("our", "my"):
+        return False  # "our Hong Kong Group entities": the client's own group
     return len(words) == 2 and all(
         _is_name_token(w) and w[-1:].isalnum() and (_plain(w),) not in _LEADING_NOISE for w, _s, _e in words)
 
@@ -404,6 +408,8 @@ def _state_parties(text: str) -> list[Party]:
         if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]):
             found.append(Party(m.group(1), m.start(1), m.end(1)))
     for m in _APPOSITIVE_RE.finditer(text):
+        if re.search(r"\b(?:our|my)\s+$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
+            continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
         words = m.group(1).split()
         while words and words[-1] in ("of", "and", "&"):
             words.pop()

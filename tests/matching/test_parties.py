@@ -66,10 +66,9 @@ from legalnet.matching.resolver import resolve_request
         ("Now Guangzhou Huaying Education Group wants to buy 49% of our school. The Group has three schools.",
          ["Guangzhou Huaying Education Group"]),
         ("Our Group CFO asked us to check the Thai Labour Protection Act. Group staff are worried.", []),
-        # People after a chairman, a son in Malay, "led by", a business partner or a controller in Chinese.
+        # People after a chairman, a son in Malay, a business partner or a controller in Chinese.
         ("Its president, Rodolfo M. Santiago, is threatening to file a case.", ["Rodolfo M. Santiago"]),
         ("Anak lelakinya, Rizal Effendi Siregar, kini menuduh hospital cuai.", ["Rizal Effendi Siregar"]),
-        ("One faction of the family, led by Arnel Dizon, says the board never approved the lease.", ["Arnel Dizon"]),
         ("2021年借给生意伙伴 Tan Wei Ming（陈伟明）人民币380万。", ["Tan Wei Ming"]),
         ("由其实际控制人 Hendra Wijaya 出任总裁董事。", ["Hendra Wijaya"]),
         # A name in Latin letters after a Thai role word; a Thai limited partnership is no role.

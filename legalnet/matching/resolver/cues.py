@@ -118,12 +118,13 @@ _TOKEN_RE = re.compile(
 
 # "We are Japanese law firm in Marunouchi", "We're licensed moneylender in Singapore": written without an article,
 # the description still names a kind of company within a few words.
-_SEAT_NOUN_AHEAD = (r"(?=(?:[\w&-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, _SEAT_NOUNS), key=len, reverse=True))
+_SEAT_NOUN_AHEAD = (r"(?=(?:(?!(?:in|of|with|to|for|from|at|shareholders?|directors?|partners?|owners?|interested)\b)"
+                    r"[\w&-]+\s+){0,4}?(?:" + "|".join(sorted(map(re.escape, _SEAT_NOUNS), key=len, reverse=True))
                     + r")\b)")
 _DESCRIPTOR_EN = re.compile(
     r"\b(?:we\s*(?:are|['’]re|\s+r)|i\s*(?:am|['’]m)|our\s+(?:company|client|firm|group|business)\s+is|"
     r"the\s+client\s+is|my\s+company\s+is|this\s+is)\s+(?:a|an|the(?=\s+(?:[\w-]+\s+){0,3}?(?:arm|branch|subsidiary|"
-    r"office|unit|affiliate|entity)\b)|(?!(?:a|an|the|not|also|now|still|currently|based|owed|sued|\w+ing)\b)"
+    r"office|unit|affiliate|entity)\b)|(?!(?:a|an|the|not|also|now|still|currently|based|owed|sued|in|of|with|\w+ing)\b)"
     + _SEAT_NOUN_AHEAD + r")\b",
     re.IGNORECASE,
 )

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from ..parties import Party, form_jurisdictions, merge_parties, party_spans
+from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, merge_parties, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
@@ -113,11 +113,13 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
     # "the Government of Lao PDR" is a party and still names the place.
-    names = [(p.start, p.end) for p in parties if not p.name.startswith("Government of")]
+    # A hospital's registered name opens with its city (深圳市人民医院): where the treatment was.
+    names = [(p.start, p.end) for p in parties
+             if not p.name.startswith("Government of") and not p.name.endswith(INSTITUTION_ENDINGS)]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     # "Brunei Shell Petroleum (BSP)": the short name a party is given stands for that party, not a regulator.
     short_names = {m.group(1) for p in parties if (m := _SHORT_NAME_RE.match(text, p.end))}
-    hits = [h for h in hits if h.text not in short_names]
+    hits = [h for h in hits if h.text not in short_names or "jurisdictions" in h.senses]
     # A place in the client's own name ("บริษัท สวนทุเรียนจันทบุรี จำกัด") tells where the client is.
     own_spans = [(p.start, p.end) for p in own_names or ()]
     inside_own = [h for h in hits if any(a <= h.start and h.end <= b for a, b in own_spans)]

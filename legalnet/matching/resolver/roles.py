@@ -256,7 +256,11 @@ _SEAT_APPOSITION_RE = re.compile(
 _OTHER_PARTY_ZH = tuple(_CUES["other_party_zh_before"])
 # The client's own people and back office: "our in-house team in Bangkok", "our central lab in Singapore".
 _OWN_SIDE_NOUNS = frozenset({"team", "teams", "colleagues", "lab", "laboratory", "treasury"})
+# People whose place the work may be about when the sentence asks ("restructure our team in Malaysia").
+_PEOPLE_SIDE_NOUNS = frozenset({"team", "teams", "colleagues"})
 # The writer's head office named in passing: "(HQ Shenzhen, …)", "our HQ Shenzhen".
+_PLANNED_RE = re.compile(r"\b(?:proposed|planned|plan|plans|planning|set[- ]?up|setting\s+up|structure|structuring)\b",
+                         re.IGNORECASE)
 _OWN_HQ_RE = re.compile(r"(?:[(（]|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
 _BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
@@ -315,9 +319,11 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         return True  # "headquartered in Penang"; not "set up our regional headquarters in Singapore"
     if before[0] in ("in", "at") and len(before) > 2 and before[1] in _OWN_SIDE_NOUNS and {"our", "my"} & set(
             _prev_words(words, hit.token_start, text, 6)[2:]) and not FOUNDING_WORDS & set(
-            _prev_words(words, hit.token_start, text, 8)[2:]):
+            _prev_words(words, hit.token_start, text, 8)[2:]) and not (
+            before[1] in _PEOPLE_SIDE_NOUNS and asks(sentence_at(text, hit.start))):
         return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"; not one set up
-    if before[0] in ("hq", "headquarters") and _OWN_HQ_RE.search(text, max(0, hit.start - 24), hit.start):
+    if before[0] in ("hq", "headquarters") and _OWN_HQ_RE.search(text, max(0, hit.start - 24), hit.start) and not \
+            _PLANNED_RE.search(sentence_at(text, hit.start)):
         return True  # "(HQ Shenzhen, operating through our Malaysian branch)": the writer's head office
     if before[0] in ("from", "frm"):
         # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
@@ -426,7 +432,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     if hit.token_start >= 0:
         after = _next_words(words, hit.token_end, text, 2)
         if after and after[0] in _LAWYER_WORDS and "jurisdictions" not in hit.senses and not \
-                hit.senses.get("languages", frozenset()) & _QUALIFICATION_LANGUAGES:
+                hit.senses.get("languages", frozenset()) & _QUALIFICATION_LANGUAGES and not \
+                {"have", "has", "our", "their"} & set(_prev_words(words, hit.token_start, text, 3)):
             return "cue"  # "a Mandarin lawyer", "Tagalog lawyer po": a language that is no place's name
         if after and after[0] in _NOT_LANGUAGE_AFTER:
             return "not"

@@ -80,6 +80,8 @@ def capitalises_names(hits: list[_Hit], kinds: frozenset[str]) -> bool:
 
 
 _CODE_BEFORE = frozenset({"in", "to", "from", "at", "and", "or", "vs", "via"})
+# Codes that are also English words, read as words in a text typed all in capitals ("MY ENGLISH NOT GOOD").
+_WORD_CODES = frozenset({"my", "id", "mo", "la"})
 
 
 def _code_context(words: list[_Token], i: int, text: str) -> bool:
@@ -208,9 +210,19 @@ _SELF_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+# The demonym, up to three words and a company word, then the end of the clause.
+_SELF_END_RE = re.compile(
+    r"[\w-]+(?:\s+[\w&-]+){0,3}?\s+(?:" + "|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True))
+    + r")\b\s*(?:[.,;:(（]|$)", re.IGNORECASE)
+
+
 def _describes_self(text: str, start: int, after: list[str]) -> bool:
-    """Whether the demonym at ``start`` opens the writer's description of itself as a kind of company."""
-    return bool(_SELF_BEFORE_RE.search(text, max(0, start - 60), start)) and any(w in _ORG_NOUNS for w in after)
+    """Whether the demonym at ``start`` opens the writer's description of itself as a kind of company, the
+    description ending at the company word ("We are a Malaysian takaful operator (BNM-licensed)."; not "… a
+    Malaysian company sued in Singapore", where the description goes on to name another place)."""
+    if not _SELF_BEFORE_RE.search(text, max(0, start - 60), start):
+        return False
+    return bool(_SELF_END_RE.match(text, start))
 
 
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
@@ -335,7 +347,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
                 if listed is not None and (_written_in_capitals(span) or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
-                        and not (shouting and size == 1 and not _code_context(words, i, text)):
+                        and not (shouting and size == 1 and words[i].norm in _WORD_CODES
+                                 and not _code_context(words, i, text)):
                     senses = listed
             if senses is not None:
                 found = (size, senses)

@@ -1,0 +1,59 @@
+"""Phrasings that only look like the cues for the client's seat, a plan put off, a party or a dispute: each
+reading keeps the place, the party and the area the request is really about."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(("description", "matter"), [
+    # "We are" followed by a relation, not a kind of company.
+    ("I am Hong Kong resident. We are shareholders of company in Vietnam and the director is hiding accounts.",
+     ["VN"]),
+    ("Hi, I am from Hong Kong. We are in dispute with company in Thailand and need a lawyer.", ["TH"]),
+    # A self-description that goes on to name where the matter is.
+    ("We are a Malaysian company sued in Singapore by our former agent.", ["SG"]),
+    # Setting an award aside, a company that later went under, and no plans for litigation are not deferrals.
+    ("We are a Hong Kong company. An award was issued against us in Singapore and we want to set it aside.",
+     ["SG"]),
+    ("We sued our distributor in Thailand in 2022, but it later went into liquidation. We are a Singapore company.",
+     ["TH"]),
+    ("No plans for litigation yet, just need a demand letter sent to the debtor in Malaysia. We are a HK company.",
+     ["MY"]),
+    # A hospital's registered name keeps its city; a place code in brackets stays a place.
+    ("我是香港人，去年在深圳市人民医院做了手术，医生误诊，想起诉医院索赔", ["CN"]),
+    ("Our customer Golden Dragon Limited (HK) owes us money. We need a HK lawyer. We are in Singapore.", ["HK"]),
+    # The client's own team when the work is about that team.
+    ("We are a Singapore company. We need to restructure our team in Malaysia; can we do a retrenchment?", ["MY"]),
+    # In capitals, a code that is no English word stays a code.
+    ("MY HK COMPANY WAS SUED BY A CUSTOMER. NEED HK LAWYER URGENTLY PLEASE", ["HK"]),
+    # An authority that leads an investigation is no person.
+    ("We are under an investigation led by Royal Malaysian Customs about our imports.", ["MY"]),
+    # A head office in a plan is part of the plan.
+    ("We are a Chinese company. Proposed set-up (HQ Singapore, R&D in Malaysia) - need advice on both.",
+     ["MY", "SG"]),
+])
+def test_the_place_the_request_is_about_stays(description, matter):
+    assert sorted(resolve_request("Request", description).jurisdictions) == sorted(matter)
+
+
+@pytest.mark.parametrize("description", [
+    "Our chairman, Lee Kok Wah, wants us to sue the distributor.",
+    "Our Hong Kong Group entities need advice on the new tax rules.",
+    "本人係澳門居民陳大文，想告間公司。",
+])
+def test_the_clients_own_people_and_group_are_no_counterparties(description):
+    assert resolve_request("Request", description).screened_counterparties == []
+
+
+@pytest.mark.parametrize("description", [
+    "After my divorce in 2018 the flat in Singapore was transferred to me; need conveyancing.",
+    "Saya sudah cerai, sekarang mau jual rumah di Bandung.",
+])
+def test_a_divorce_already_done_is_no_suit(description):
+    assert "litigation" not in resolve_request("Request", description).practice_areas
+
+
+def test_a_lawyer_the_client_already_has_is_no_language_request():
+    assert resolve_request("Request", "We already have a Japanese lawyer for the Japan side; need a Thai "
+                           "lawyer.").languages == []
