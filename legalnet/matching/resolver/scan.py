@@ -16,6 +16,7 @@ from .cues import (
     _CLAUSE_END,
     _DEMONYM_LAW,
     _DEMONYM_MATTER,
+    _DESCRIPTOR_EN,
     _LOWERCASE_ABBREVIATIONS,
     _ORG_NOUNS,
     _PEOPLE,
@@ -204,9 +205,10 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
 
 
 # "We are a Malaysian takaful operator": a demonym in the writer's description of itself gives its seat.
+# The client's opening description of itself (``_DESCRIPTOR_EN``), with an adjective or two of standing.
 _SELF_BEFORE_RE = re.compile(
-    r"\b(?:we\s*(?:are|['’]re)|i\s*(?:am|['’]m)|our\s+(?:company|client|firm|group)\s+is|the\s+client\s+is)\s+"
-    r"(?:a|an)\s+(?:(?:leading|listed|licensed|small|mid-sized|medium-sized|large|family-owned|privately\s+held)\s+)?$",
+    _DESCRIPTOR_EN.pattern
+    + r"\s*(?:(?:leading|listed|licensed|small|mid-sized|medium-sized|large|family-owned|privately\s+held)\s+)?$",
     re.IGNORECASE)
 
 
