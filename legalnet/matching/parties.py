@@ -102,9 +102,10 @@ _KHMER_RE = re.compile(
 _LAO_RE = re.compile(
     r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
-_CJK_INSTITUTION_ENDINGS = frozenset(_DATA["cjk_institution_suffixes"])
 # The endings of hospitals' and clinics' registered names, whose opening city is where the care was had.
 INSTITUTION_ENDINGS = tuple(_DATA["cjk_institution_suffixes"])
+# Endings that need four characters of name before them (a shop or a clinic of that kind is no name).
+_CJK_LONG_NAME_ENDINGS = _CJK_TRADE_NAME_ENDINGS | frozenset(INSTITUTION_ENDINGS)
 _CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trade_name_suffixes"]
                                          + _DATA["cjk_institution_suffixes"]))
 _CJK_QUOTED_RE = re.compile(
@@ -360,9 +361,9 @@ def _cjk_companies(text: str) -> list[Party]:
                 cut = at + 1
                 break
         begin += cut  # nothing left ("注册一间有限公司") means a kind of company, not a name
-        if m.group() in _CJK_INSTITUTION_ENDINGS and "市" not in text[begin : m.start()]:
+        if m.group() in INSTITUTION_ENDINGS and "市" not in text[begin : m.start()]:
             continue  # 瑪麗醫院: a hospital where treatment is had, not its registered name
-        if m.start() - begin >= (4 if m.group() in _CJK_TRADE_NAME_ENDINGS | _CJK_INSTITUTION_ENDINGS else 2):
+        if m.start() - begin >= (4 if m.group() in _CJK_LONG_NAME_ENDINGS else 2):
             found.append(Party(text[begin : m.end()], begin, m.end()))
     return found
 

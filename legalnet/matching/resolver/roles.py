@@ -317,11 +317,11 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         and not FOUNDING_WORDS & set(_prev_words(words, hit.token_start, text, 7)[2:])
     ):
         return True  # "headquartered in Penang"; not "set up our regional headquarters in Singapore"
-    if before[0] in ("in", "at") and len(before) > 2 and before[1] in _OWN_SIDE_NOUNS and {"our", "my"} & set(
-            _prev_words(words, hit.token_start, text, 6)[2:]) and not FOUNDING_WORDS & set(
-            _prev_words(words, hit.token_start, text, 8)[2:]) and not (
-            before[1] in _PEOPLE_SIDE_NOUNS and asks(sentence_at(text, hit.start))):
-        return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"; not one set up
+    if before[0] in ("in", "at") and len(before) > 2 and before[1] in _OWN_SIDE_NOUNS:
+        wider = _prev_words(words, hit.token_start, text, 8)
+        if {"our", "my"} & set(wider[2:6]) and not FOUNDING_WORDS & set(wider[2:]) and not (
+                before[1] in _PEOPLE_SIDE_NOUNS and asks(sentence_at(text, hit.start))):
+            return True  # "Our in-house team in Bangkok will coordinate", "our central lab in Singapore"
     if before[0] in ("hq", "headquarters") and _OWN_HQ_RE.search(text, max(0, hit.start - 24), hit.start) and not \
             _PLANNED_RE.search(sentence_at(text, hit.start)):
         return True  # "(HQ Shenzhen, operating through our Malaysian branch)": the writer's head office

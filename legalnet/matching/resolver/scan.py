@@ -204,8 +204,8 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
     return hits
 
 
-# "We are a Malaysian takaful operator": a demonym in the writer's description of itself gives its seat.
-# The client's opening description of itself (``_DESCRIPTOR_EN``), with an adjective or two of standing.
+# "We are a Malaysian takaful operator": a demonym in the writer's description of itself (``_DESCRIPTOR_EN``, with
+# an adjective or two of standing) gives its seat.
 _SELF_BEFORE_RE = re.compile(
     _DESCRIPTOR_EN.pattern
     + r"\s*(?:(?:leading|listed|licensed|small|mid-sized|medium-sized|large|family-owned|privately\s+held)\s+)?$",
@@ -218,7 +218,7 @@ _SELF_END_RE = re.compile(
     + r")\b\s*(?:[.,;:(（]|$)", re.IGNORECASE)
 
 
-def _describes_self(text: str, start: int, after: list[str]) -> bool:
+def _describes_self(text: str, start: int) -> bool:
     """Whether the demonym at ``start`` opens the writer's description of itself as a kind of company, the
     description ending at the company word ("We are a Malaysian takaful operator (BNM-licensed)."; not "… a
     Malaysian company sued in Singapore", where the description goes on to name another place)."""
@@ -249,7 +249,7 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         if not (
             acronym or after[0] in _DEMONYM_MATTER
             or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
-            or _describes_self(text, words[k].start, after)
+            or _describes_self(text, words[k].start)
         ):
             continue
         if hit is None:
