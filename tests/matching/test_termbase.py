@@ -227,3 +227,21 @@ def test_documents_and_steps_a_matter_mentions_do_not_add_their_area(title, desc
     resolved = resolve_request(title, description)
     assert area in resolved.practice_areas
     assert incidental not in resolved.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "jurisdiction"), [
+    ("SPRM sita dokumen", "Pegawai SPRM menyita fail tender kami di Johor Bahru.", "MY"),
+    ("ถูก ป.ป.ช. เรียก", "บริษัทรับเหมาในขอนแก่นถูก ป.ป.ช. แจ้งข้อกล่าวหา", "TH"),
+    ("Summoned by the ACU", "The Anti-Corruption Unit summoned our site manager in Kampong Speu.", "KH"),
+    ("总经理被留置", "我们东莞子公司的总经理被当地监察委员会留置。", "CN"),
+])
+def test_an_anti_graft_agency_is_a_criminal_matter_as_well_as_an_investigation(title, description, jurisdiction):
+    resolution = resolve_request(title, description)
+    assert {"compliance-investigations", "criminal"} <= set(resolution.practice_areas)
+    assert resolution.jurisdictions == [jurisdiction]
+
+
+def test_a_thai_abbreviation_written_with_dots_reads_as_the_word_without_them():
+    dotted = resolve_request("", "บริษัทของเราถูก ก.ล.ต. ตรวจสอบเรื่องการเสนอขายหุ้น")
+    assert "capital-markets" in dotted.practice_areas
+    assert dotted.jurisdictions == ["TH"]

@@ -263,18 +263,24 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
 _RUN_GAP = set(" \t\u3000()（）")
 
 
+def _abbreviation_letters(before: str, after: str) -> bool:
+    """Thai and Lao abbreviations are letters with dots between them (ป.ป.ช., พ.ร.บ.): read as one word."""
+    return all(len(part) <= 2 and all("\u0e00" <= ch <= "\u0eff" for ch in part) for part in (before, after))
+
+
 def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str, list[int]]]:
     """Runs of scripts without spaces, joined across spaces and brackets (홍콩(중국 특별행정구),
     ຮົງກົງ ເຂດປົກຄອງພິເສດ ຈີນ), each with the position in the text of every character."""
     out: list[tuple[str, list[int]]] = []
-    last_end = 0
+    last_end, last_run = 0, ""
     for start, end, run in runs:
-        if out and all(ch in _RUN_GAP for ch in text[last_end:start]):
+        gap = text[last_end:start]
+        if out and (all(ch in _RUN_GAP for ch in gap) or (gap == "." and _abbreviation_letters(last_run, run))):
             joined, offsets = out[-1]
             out[-1] = (joined + run, offsets + list(range(start, end)))
         else:
             out.append((run, list(range(start, end))))
-        last_end = end
+        last_end, last_run = end, run
     return out
 
 
