@@ -50,6 +50,10 @@ _NEGATED_ASK_RE = re.compile("|".join(_CUES["negated_asks"]), re.IGNORECASE)
 _JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
 _JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_origin_after"]), re.IGNORECASE)
 _JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
+_ENFORCEMENT_RE = re.compile("|".join(_CUES["enforcement_request"]), re.IGNORECASE)
+_GAVE_JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_words_after"]), re.IGNORECASE)
+_GAVE_JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_words_before"]), re.IGNORECASE)
+_ENFORCED_HERE_RE = re.compile("|".join(_CUES["enforcement_place_before"]), re.IGNORECASE)
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")  # Thai: a space ends a clause
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+")
@@ -147,15 +151,22 @@ _INSTRUMENT_BEFORE_RE = re.compile(_BLOC_RE + r"\s*[-–—/]\s*$", re.IGNORECAS
 _QUOTED_SCHEME_RE = re.compile(
     r"""['‘"“「]([^'’"”」\n]{3,80})['’"”」]\s*(?:policy|policies|scheme|schemes|programme|program|initiative|"""
     r"""pilot|政策|计划|計劃|措施|试点|試點)""", re.IGNORECASE)
+# 《内地与香港相互认可和执行民商事案件判决的安排》: the title of an arrangement between two places.
+_BILATERAL_TITLE_RE = re.compile(
+    r"《([^》\n]{0,30}?(?:与|與|和|及|同)[^》\n]{0,60}?(?:安排|协定|協定|协议|協議|条约|條約|备忘录|備忘錄))》")
 
 
 def names_instrument(hit: _Hit, text: str) -> bool:
-    """Whether the place is a party to a treaty with a bloc ("the China-ASEAN FTA", 中国-东盟原产地证书) or names a
-    scheme in quotes ("the 'HK/Macao Drug and Device Access' policy")."""
+    """Whether the place is a party to a treaty with a bloc ("the China-ASEAN FTA", 中国-东盟原产地证书), to an
+    arrangement between two places (《内地与香港…安排》) or names a scheme in quotes ("the 'HK/Macao Drug and Device
+    Access' policy")."""
     if _INSTRUMENT_AFTER_RE.match(text, hit.end):
         return True
     if any(m.start(1) <= hit.start and hit.end <= m.end(1)
            for m in _QUOTED_SCHEME_RE.finditer(text, max(0, hit.start - 82), min(len(text), hit.end + 100))):
+        return True
+    if hit.token_start < 0 and any(m.start(1) <= hit.start and hit.end <= m.end(1)
+                                   for m in _BILATERAL_TITLE_RE.finditer(text, max(0, hit.start - 40))):
         return True
     return bool(_INSTRUMENT_BEFORE_RE.search(text[max(0, hit.start - 12) : hit.start])) and bool(
         re.match(r"\s*" + _TREATY_RE, text[hit.end : hit.end + 24], re.IGNORECASE))
@@ -473,11 +484,33 @@ def _tells_history(part: str) -> bool:
 
 def is_judgment_origin(hit: _Hit, text: str) -> bool:
     """Whether the place is where a judgment or award was already won: "we won a judgment in Shenzhen",
-    在深圳中院胜诉."""
+    在深圳中院胜诉, or, in a request to enforce one, the court or tribunal that gave it ("register our Malaysian
+    judgment in Singapore")."""
+    if _gave_judgment_to_enforce(hit, text):
+        return True
     if hit.token_start < 0:
         return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
     return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start])
                 or _JUDGMENT_AFTER_RE.match(text, hit.end))
+
+
+@lru_cache(maxsize=64)
+def asks_enforcement(text: str) -> bool:
+    """Whether the text asks for a judgment or award already given to be recognised, registered or enforced."""
+    return bool(_ENFORCEMENT_RE.search(text))
+
+
+def _gave_judgment_to_enforce(hit: _Hit, text: str) -> bool:
+    """In a request to enforce a judgment or award, whether the place is the court or tribunal that gave it
+    (广州中院判决在香港申请登记执行, "penghakiman Mahkamah Tinggi Malaysia di Singapura"), and not the place
+    where it is to be enforced (向深圳中院申请执行, "in the High Court of Singapore")."""
+    if not asks_enforcement(text):
+        return False
+    before = text[max(0, hit.start - 60) : hit.start]
+    if _GAVE_JUDGMENT_AFTER_RE.match(text[hit.end : hit.end + 60]):
+        return not _ENFORCED_HERE_RE.search(before)
+    judgment = _GAVE_JUDGMENT_BEFORE_RE.search(before)
+    return bool(judgment) and not _ENFORCED_HERE_RE.search(before[: judgment.start()])
 
 
 def names_clause(hit: _Hit, text: str) -> bool:
