@@ -110,3 +110,12 @@ def test_a_term_of_short_syllables_is_never_read_from_a_typo():
     # "nhan nhieu" (received the most) is one letter from "nhan hieu" (trade mark) without its marks.
     found = read("Bi lua dau tu", "Toi chuyen tien vao 5 tai khoan, tai khoan nhan nhieu nhat ten TRAN VAN TUAN.")
     assert "intellectual-property" not in found.practice_areas + found.also_mentioned
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("TOLONG suami ditahan imigresen Johor", ["MY"]),  # tolong (please help) is also a Philippine town
+    ("HUTANG kontraktor di Johor belum dibayar", ["MY"]),
+    ("Need lawyer BKK urgent", ["TH"]),  # an abbreviation in capitals is still a place
+])
+def test_a_common_word_in_capitals_is_not_the_village_of_that_name(title, expected):
+    assert read(title, "").jurisdictions == expected

@@ -61,6 +61,9 @@ def _tokens(text: str) -> tuple[list[_Token], list[tuple[int, int, str]]]:
     return words, runs
 
 
+_ABBREVIATION_MAX = 5
+
+
 def _written_in_capitals(text: str) -> bool:
     cased = [c for c in text if c.isupper() or c.islower()]
     return bool(cased) and all(c.isupper() for c in cased)
@@ -354,7 +357,10 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
-                if listed is not None and (_written_in_capitals(span) or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
+                # Capitals make an abbreviation a place (BKK, HCMC), not a word that is also a village (TOLONG).
+                if listed is not None and ((_written_in_capitals(span)
+                                            and (len(key) <= _ABBREVIATION_MAX or "jurisdictions" not in listed))
+                                           or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
                         and not (shouting and size == 1 and words[i].norm in _WORD_CODES
                                  and not _code_context(words, i, text)):
                     senses = listed
