@@ -152,6 +152,9 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _HAN_GAP_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
+_ZH_TRADE_INTRO_RE = re.compile("|".join(_CUES["zh_trade_intro"]))
+_ZH_INTRO_OPENERS = frozenset(
+    {"", "我们", "我們", "我哋", "我是", "我係", "我们是", "我們是", "我哋係", "本人", "本人是"})
 _HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
@@ -287,6 +290,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):
             return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
+        if _ZH_TRADE_INTRO_RE.match(text, hit.end) and _clause_before(text, hit.start).strip() in _ZH_INTRO_OPENERS:
+            return True  # 佛山做铝型材的，…: the writer says where it is and what it does
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
         role = _chinese_role(text, hit.start)
         return role == "home" or (role is None and _zh_seat_subject(text, hit))
