@@ -389,3 +389,9 @@ def test_a_writer_who_opens_with_its_town_and_trade_is_seated_there(description,
 def test_a_town_and_trade_that_describe_the_other_side_stay_a_place_of_the_matter():
     found = resolve_request("追货款", "我们是香港公司。深圳卖家欠我们货款，想在深圳起诉。")
     assert found.jurisdictions == ["CN"]
+
+
+def test_our_company_written_in_cantonese_is_the_clients_own():
+    found = resolve_request("稅務", "我哋澳門公司喺南沙有間子公司，想問企業所得稅優惠點申請。")
+    assert found.jurisdictions == ["CN"]
+    assert found.home_jurisdictions == ["MO"]
