@@ -245,3 +245,18 @@ def test_a_thai_abbreviation_written_with_dots_reads_as_the_word_without_them():
     dotted = resolve_request("", "บริษัทของเราถูก ก.ล.ต. ตรวจสอบเรื่องการเสนอขายหุ้น")
     assert "capital-markets" in dotted.practice_areas
     assert dotted.jurisdictions == ["TH"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Malay is an official language of Singapore too: its word for letters of administration names no place there.
+    ("Saya tinggal di Johor Bahru. Untuk harta arwah bapa di Singapura, kami perlu surat kuasa mentadbir di "
+     "Mahkamah Keluarga.", ["SG"]),
+    ("Chúng tôi cần luật sư nộp đơn tại Tòa án nhân dân thành phố Quảng Châu, Trung Quốc.", ["CN"]),
+])
+def test_a_courts_local_name_beside_another_place_stands_for_that_places_court(description, expected):
+    assert resolve_request("Court", description).jurisdictions == expected
+
+
+def test_a_regulator_beside_another_place_still_names_its_own():
+    found = resolve_request("Data breach", "We must notify the PCPD in Hong Kong and the PDPC in Singapore today.")
+    assert sorted(found.jurisdictions) == ["HK", "SG"]

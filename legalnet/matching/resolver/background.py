@@ -211,7 +211,8 @@ def _hands_over(clause: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _tells_done(clause: str) -> bool:
-    return bool(_CJK_RE.search(clause) and _DONE_CLAUSE_ZH_RE.search(clause) and not asks(clause))
+    done = _DONE_CLAUSE_ZH_RE.search(clause) if _CJK_RE.search(clause) else _DONE_CLAUSE_RE.search(clause)
+    return bool(done) and not asks(clause)
 
 
 def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
@@ -520,6 +521,7 @@ def names_clause(hit: _Hit, text: str) -> bool:
 
 
 _DONE_CLAUSE_ZH_RE = re.compile("|".join(_CUES["done_clause_zh"]))
+_DONE_CLAUSE_RE = re.compile("|".join(_CUES["done_clause"]), re.IGNORECASE)
 _ANCHOR_BEFORE_RE = re.compile("|".join(_CUES["legal_anchor_before"]), re.IGNORECASE)
 _ANCHOR_AFTER_RE = re.compile("|".join(_CUES["legal_anchor_after"]), re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, merge_part
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
+    _sentence_span,
     asks,
     asks_for_here,
     in_ask,
@@ -29,7 +30,7 @@ from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEA
 from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
-from .index import VIETNAMESE_LETTERS, _Index, _index
+from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .results import RequestResolution, TermResolution
 from .roles import (
     _descriptor_spans,
@@ -225,7 +226,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                                    and not is_judgment_origin(hit, text))
                     if not in_client_history(hit, text) and (
                             (row.scope == "caps" and code != "arbitration") or asked_forum
-                            or (code != "arbitration" and is_institution(row) and in_ask(hit, text))):
+                            or (code != "arbitration" and is_institution(row) and in_ask(hit, text)
+                                and (row.scope == "caps" or code not in _COURT_AREAS
+                                     or not _beside_other_place(hit, text, place, place_starts)))):
                         reading.governing_jurisdictions.append((place, hit.text))
                 if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
@@ -442,6 +445,17 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     yield forms
     yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "people_jurisdictions",
                             "later_jurisdictions")
+
+
+# Courts and their procedures go by local names other places' courts share (Tòa án nhân dân, ศาลแพ่ง).
+_COURT_AREAS = frozenset({"litigation", "private-client", "insolvency", "criminal"})
+
+
+def _beside_other_place(hit: _Hit, text: str, place: str, place_starts: list[tuple[int, frozenset[str]]]) -> bool:
+    """Whether the sentence of a term that implies a place names another place: "for the assets in Singapura …
+    surat kuasa mentadbir" asks for the Singapore grant, though the Malay term is Malaysia's."""
+    start, end = _sentence_span(text, hit.start)
+    return any(place not in codes for at, codes in place_starts[bisect_left(place_starts, (start,)) :] if at < end)
 
 
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
