@@ -119,3 +119,12 @@ def test_a_term_of_short_syllables_is_never_read_from_a_typo():
 ])
 def test_a_common_word_in_capitals_is_not_the_village_of_that_name(title, expected):
     assert read(title, "").jurisdictions == expected
+
+
+@pytest.mark.parametrize("description", [
+    "The estate in Malaysia has already been settled, and we now need a lawyer for the flat in Singapore.",
+    "Harta di Malaysia sudah selesai diuruskan. Rumah di Singapura belum, perlu peguam.",
+    "Tài sản ở Malaysia đã xong rồi, giờ cần luật sư cho căn hộ ở Singapore.",
+])
+def test_a_part_told_as_already_done_is_not_asked_about(description):
+    assert read("Estate", description).jurisdictions == ["SG"]
