@@ -260,3 +260,12 @@ def test_a_courts_local_name_beside_another_place_stands_for_that_places_court(d
 def test_a_regulator_beside_another_place_still_names_its_own():
     found = resolve_request("Data breach", "We must notify the PCPD in Hong Kong and the PDPC in Singapore today.")
     assert sorted(found.jurisdictions) == ["HK", "SG"]
+
+
+@pytest.mark.parametrize("description", [
+    "Need help registering our coffee brand in Thailand, Madrid route if cheaper.",
+    "Kami nak daftar jenama kopi kami di Malaysia.",
+    "อยากจดทะเบียนแบรนด์กาแฟในไทย",
+])
+def test_registering_a_brand_is_trade_mark_work(description):
+    assert resolve_request("Brand", description).practice_areas == ["intellectual-property"]
