@@ -74,8 +74,8 @@ def test_words_near_a_claim_are_not_a_claim(text):
 @pytest.mark.parametrize("title, description, forum", [
     ("Winding up petition", "A creditor has filed a winding-up petition against our Hong Kong subsidiary in the "
      "High Court; the hearing is next month.", "insolvency"),
-    ("Ship arrested", "Our bulk carrier was arrested in Singapore by a bunker supplier; the court has set a hearing "
-     "on the security.", "maritime"),
+    ("Award unpaid", "The SIAC tribunal issued its award in March; the court has not been involved so far.",
+     "arbitration"),
 ])
 def test_an_area_with_proceedings_of_its_own_keeps_a_passing_court_out(title, description, forum):
     resolved = resolve_request(title, description)
@@ -156,3 +156,9 @@ def test_admiralty_beside_a_data_breach_is_a_district_not_shipping():
     assert "maritime" not in resolved.practice_areas
     assert "maritime" in resolve_request("Admiralty", "Our vessel was arrested; we need an Admiralty "
                                          "lawyer.").practice_areas
+
+
+def test_a_ship_arrest_is_fought_in_court_as_well_as_a_maritime_matter():
+    resolved = resolve_request("Ship arrested", "Our bulk carrier was arrested in Singapore by a bunker supplier; the "
+                               "court has set a hearing on the security.")
+    assert resolved.practice_areas[:2] == ["maritime", "litigation"]

@@ -1,7 +1,7 @@
 """Disputes: a request that names a dispute to be fought (a dispute, a suit, a claim to recover) is
 litigation work as well as the work of its subject, unless the area it names has a forum of its own
 (arbitration, labour disputes); a divorce or custody the spouses do not agree on is a suit too; and with an
-area whose matters go before proceedings of their own central (arbitration, insolvency, maritime, criminal), a
+area whose matters go before proceedings of their own central (arbitration, insolvency, criminal), a
 court named in passing does not add litigation; a labour forum that calls itself arbitration is employment work.
 The words are data: ``dispute_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``,
 ``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
@@ -60,7 +60,7 @@ def with_award_enforcement(main: list[str], also: list[str], texts: list[str],
 def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
                           texts: list[str]) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
-    (arbitration, insolvency, maritime, criminal) is central, unless the client chose litigation itself or says it
+    (arbitration, insolvency, criminal) is central, unless the client chose litigation itself or says it
     means to sue ("sue them or petition to wind them up")."""
     if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts):
         return main, also
