@@ -162,3 +162,19 @@ def test_a_ship_arrest_is_fought_in_court_as_well_as_a_maritime_matter():
     resolved = resolve_request("Ship arrested", "Our bulk carrier was arrested in Singapore by a bunker supplier; the "
                                "court has set a hearing on the security.")
     assert resolved.practice_areas[:2] == ["maritime", "litigation"]
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Bond call", "The employer is about to call our performance bond under the SIAC-arbitrated EPC contract in "
+     "Brunei. We need an urgent injunction to restrain the call."),
+    ("仲裁保全", "我们与对方的合同约定在香港国际仲裁中心仲裁，现在需要向内地法院申请财产保全，冻结对方账户。"),
+])
+def test_court_measures_in_support_of_an_arbitration_are_litigation_too(title, description):
+    resolved = resolve_request(title, description)
+    assert {"arbitration", "litigation"} <= set(resolved.practice_areas)
+
+
+def test_a_scam_victim_asking_for_a_freezing_order_needs_a_litigator_besides_the_police():
+    resolved = resolve_request("Scammed", "We were defrauded and reported it to the police; we now need a freezing "
+                               "order over the Hong Kong bank account the money went to.")
+    assert {"criminal", "litigation"} <= set(resolved.practice_areas)

@@ -21,6 +21,7 @@ _FORUMS = frozenset(_CUES["dispute_forums"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = re.compile("|".join(_CUES["suit_patterns"]), re.IGNORECASE)
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
+_COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
 ARBITRATION = "arbitration"
 
 
@@ -42,17 +43,22 @@ def with_litigation(main: list[str], also: list[str], texts: list[str], most: in
 
 
 def names_suit(texts: list[str]) -> bool:
-    """Whether any of the texts says the client means to sue (to bring an action in court itself), or to
-    have an arbitral award recognised and enforced by a court."""
-    return any(_SUIT_RE.search(text) or _AWARD_ENFORCEMENT_RE.search(text) for text in texts)
+    """Whether any of the texts says the client means to sue (to bring an action in court itself), to have an
+    arbitral award recognised and enforced by a court, or to ask a court for interim measures."""
+    return any(_SUIT_RE.search(text) or _asks_court_support(text) for text in texts)
+
+
+def _asks_court_support(text: str) -> bool:
+    """Whether the text asks a court to enforce an award or to grant interim measures (an injunction, 财产保全)."""
+    return bool(_AWARD_ENFORCEMENT_RE.search(text) or _COURT_MEASURES_RE.search(text))
 
 
 def with_award_enforcement(main: list[str], also: list[str], texts: list[str],
                            most: int) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with litigation beside a central arbitration when the client asks a court to
-    recognise or enforce the award, and there is room for it."""
+    recognise or enforce the award or to grant interim measures, and there is room for it."""
     if (ARBITRATION not in main or LITIGATION in main or len(main) >= most
-            or not any(_AWARD_ENFORCEMENT_RE.search(text) for text in texts)):
+            or not any(_asks_court_support(text) for text in texts)):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
 
