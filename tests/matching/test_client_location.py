@@ -395,3 +395,15 @@ def test_our_company_written_in_cantonese_is_the_clients_own():
     found = resolve_request("稅務", "我哋澳門公司喺南沙有間子公司，想問企業所得稅優惠點申請。")
     assert found.jurisdictions == ["CN"]
     assert found.home_jurisdictions == ["MO"]
+
+
+def test_a_client_relocating_needs_advice_where_it_moves_to():
+    found = resolve_request("Relocation", "I'm relocating from Hong Kong to Singapore in March; will I be Singapore "
+                            "tax resident next year?")
+    assert "SG" in found.jurisdictions
+
+
+def test_both_ends_of_a_shipping_route_stay_background():
+    found = resolve_request("Cargo", "The cargo was shipped from Haiphong to Hong Kong and we need advice on the "
+                            "Thai buyer's claim under Thai law.")
+    assert found.jurisdictions == ["TH"]

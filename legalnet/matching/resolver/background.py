@@ -341,8 +341,12 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # "mengimpor mi instan dan saus dari Tiongkok", "nhập máy móc từ Quảng Châu": where goods come from.
     if before[0] in _FROM_WORDS and IMPORT_VERBS & set(_prev_words(words, hit.token_start, text, 9)[1:]):
         return True
-    # "shipped from Ho Chi Minh to Hong Kong": both ends of a route.
-    return before[0] == "to" and "from" in _prev_words(words, hit.token_start, text, 6)[1:]
+    # "shipped from Ho Chi Minh to Hong Kong": both ends of a route; but "relocating from Hong Kong to Singapore"
+    # moves the client, and its new home is where it needs advice.
+    if before[0] != "to":
+        return False
+    route = _prev_words(words, hit.token_start, text, 8)
+    return "from" in route[1:6] and not _RELOCATION_WORDS & set(route)
 
 
 def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
@@ -352,6 +356,10 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
     before = _prev_words(words, hit.token_start, text, 7)
     return (before[1:3] == ["office", "family"] or before[1:2] in (["headquarters"], ["hq"])) and any(
         word in FOUNDING_WORDS for word in before[2:])
+
+
+_RELOCATION_WORDS = frozenset({"move", "moving", "moved", "relocate", "relocating", "relocated", "relocation",
+                               "emigrate", "emigrating", "migrate", "migrating", "pindah", "berpindah", "chuyen"})
 
 
 # Verbs of founding or moving an office or a company: the place after it is where the client goes, not where it is.
