@@ -192,3 +192,11 @@ def test_a_country_after_its_own_town_shares_the_towns_role():
 def test_where_people_came_over_from_is_background():
     assert places("收到 SFC notice", "我哋係 HKEX 上市公司，收到 SFC 嘅 notice。因為我哋 CFO 係北京過嚟嘅，"
                   "lawyer 最好識講普通話。") == ["HK"]
+
+
+@pytest.mark.parametrize("description", [
+    "12 thuyền viên Việt Nam bị nợ lương trên tàu neo ở Singapore, cần luật sư Singapore.",
+    "Sinh viên Việt Nam bị chủ nhà giữ hộ chiếu ở Singapore.",
+])
+def test_a_vietnamese_people_noun_before_a_country_names_their_nationality(description):
+    assert resolve_request("Hỗ trợ", description).jurisdictions == ["SG"]
