@@ -63,7 +63,8 @@ _OWN_RE = re.compile(
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
     # X"; not "the legal department of X sent us a letter".
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept"
+    + r"|manager|director|officer|head|owner|founder|co-founder|ceo|cfo|coo|controller|secretary|accountant)"
     + r"\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
@@ -222,6 +223,11 @@ def _latin_companies(text: str) -> list[Party]:
             if tok.endswith(".") and (len(_plain(tok)) > 4 or _is_acronym_at_stop(tok)) and tokens[i + 1][0] != ",":
                 # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence
                 # (but "Northstar Contact Solutions Phils., Inc." abbreviates).
+                break
+            if name_words and _plain(name_words[0][0]) in ("and", "&") and (
+                    _suffix_at(tokens, i) or (tok.startswith("(") and tok.endswith(")") and i > 0
+                                              and _suffix_at(tokens, i - 1))):
+                name_words.pop(0)  # "Acme Trading Ltd and Beta Supplies Pte Ltd": two companies, not one
                 break
             if _is_name_token(tok) or (_plain(tok) in _CONNECTORS and name_words):
                 name_words.insert(0, tokens[i])

@@ -346,3 +346,23 @@ def test_people_named_in_thai_khmer_vietnamese_and_before_a_share(text, expected
 ])
 def test_patronymics_lao_and_khmer_forms_and_placeholders(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We sued Acme Trading Ltd and Beta Supplies Pte Ltd in the High Court.",
+     ["Acme Trading Ltd", "Beta Supplies Pte Ltd"]),
+    ("Our claim is against Brightwave Components Pte. Ltd. (Singapore) and Brightwave Components Sdn. Bhd.",
+     ["Brightwave Components Pte. Ltd.", "Brightwave Components Sdn. Bhd."]),
+    ("Johnson and Johnson Pte Ltd owes us money.", ["Johnson and Johnson Pte Ltd"]),
+])
+def test_two_companies_joined_by_and_are_two_parties(text, expected):
+    assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chúng tôi là Công ty CP Thép Hải Long, bị Mega Steel Sdn. Bhd. kiện.",
+    "Công ty chúng tôi (Công ty TNHH Bao Bì Phước Thành) bị Mega Steel Sdn. Bhd. kiện.",
+    "I am the finance manager of Hoang Gia Wood Products JSC; Mega Steel Sdn. Bhd. has sued us.",
+])
+def test_the_writers_own_company_in_vietnamese_or_by_its_job_title_is_not_a_counterparty(text):
+    assert find_parties(text) == ["Mega Steel Sdn. Bhd."]
