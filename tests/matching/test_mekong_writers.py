@@ -150,3 +150,13 @@ def test_a_text_typed_in_capitals_reads_my_as_a_word_unless_it_stands_as_a_code(
 def test_a_telegraphic_note_names_the_writers_seat():
     reading = read_prose("Penang businessman here. Planning a halal food plant in Pattani with Thai BOI promotion.")
     assert [code for code, _name in reading.home_jurisdictions] == ["MY"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # ภาษาไทย, พูดไทย, ล่ามไทย: the Thai language, not Thailand.
+    ("ลูกชายถูกตำรวจมาเลเซียจับ ลูกพูดได้แต่ภาษาไทย ขอทนายที่พูดไทยได้หรือมีล่ามไทย", ["MY"]),
+    # รัฐวิสาหกิจจีน: a Chinese state enterprise is the other party, not a place of the matter.
+    ("ผู้รับเหมาหลักเป็นบริษัทลูกของรัฐวิสาหกิจจีน ค้างค่างวดงานที่ระยอง", ["TH"]),
+])
+def test_a_country_word_naming_a_language_or_a_partys_origin_in_thai_is_background(description, expected):
+    assert resolve_request("ขอคำปรึกษา", description).jurisdictions == expected
