@@ -200,3 +200,9 @@ def test_where_people_came_over_from_is_background():
 ])
 def test_a_vietnamese_people_noun_before_a_country_names_their_nationality(description):
     assert resolve_request("Hỗ trợ", description).jurisdictions == ["SG"]
+
+
+def test_where_a_malay_writers_children_work_is_background():
+    found = resolve_request("Wasiat", "Saya tinggal di Penampang dan nak buat wasiat untuk rumah saya di Sabah. Anak "
+                            "sulung kerja di Singapura.")
+    assert found.jurisdictions == ["MY"]

@@ -332,6 +332,9 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
     reach = 5 if before[0] == "nasa" else 3
+    if before[0] in ("di", "in", "at", "sa") and before[1:2] and before[1] in _LIVES_OR_WORKS and _KIN & set(
+            before[2:4]):
+        return True  # "Anak sulung kerja di Singapura": where the client's relatives live or work
     if before[:2] == ["in", "here"]:
         before, reach = before[1:], 4  # "a related trading company here in Singapore"
     if before[0] in ("in", "at", "di", "ke", "o", "tai", "sa", "nasa", "here") and (
@@ -358,6 +361,10 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
         word in FOUNDING_WORDS for word in before[2:])
 
 
+_LIVES_OR_WORKS = frozenset({"works", "worked", "working", "lives", "lived", "living", "studies", "studying",
+                             "kerja", "bekerja", "tinggal", "menetap", "belajar", "sekolah", "nagtatrabaho"})
+_KIN = frozenset({"anak", "isteri", "istri", "suami", "adik", "abang", "kakak", "keluarga", "saudara", "son",
+                  "daughter", "wife", "husband", "brother", "sister", "children", "anak-anak"})
 _RELOCATION_WORDS = frozenset({"move", "moving", "moved", "relocate", "relocating", "relocated", "relocation",
                                "emigrate", "emigrating", "migrate", "migrating", "pindah", "berpindah", "chuyen"})
 
