@@ -407,3 +407,9 @@ def test_both_ends_of_a_shipping_route_stay_background():
     found = resolve_request("Cargo", "The cargo was shipped from Haiphong to Hong Kong and we need advice on the "
                             "Thai buyer's claim under Thai law.")
     assert found.jurisdictions == ["TH"]
+
+
+def test_the_stops_of_a_route_joined_by_dashes_are_background():
+    found = resolve_request("Warehouse lease", "We want to lease bonded warehouse land in Boten for rail "
+                            "transshipment Kunming-Vientiane-Bangkok and need a lease review.")
+    assert found.jurisdictions == ["LA"]

@@ -553,6 +553,7 @@ _PARK_BEFORE_RE = re.compile(r"(?:" + "|".join(_CUES["industrial_park_words"]) +
 _PARK_GAP_RE = re.compile(r"^\s*[,，、]\s*(?:(?:tỉnh|tinh|province|provinsi)\s+)?$", re.IGNORECASE)
 _BRACKET_REACH = 40
 _BRACKETED_AFTER_RE = re.compile(r"^(?:\s*[^\W\d]+){0,2}\s*[(（]\s*$")
+_DASH_GAP_RE = re.compile(r"^\s?[-–—]\s?$")
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
@@ -594,6 +595,12 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         if (roles[id(first)] == roles[id(second)]
                 and not first.senses["jurisdictions"] & second.senses["jurisdictions"]):
             roles[id(second)] = "inside"
+    # "rail transshipment Kunming-Vientiane-Bangkok": three or more places joined by dashes are stops of a route.
+    for first, second, third in zip(places, places[1:], places[2:], strict=False):
+        if all(_DASH_GAP_RE.match(text[a.end : b.start]) for a, b in ((first, second), (second, third))):
+            for hit in (first, second, third):
+                if roles[id(hit)] == "matter":
+                    roles[id(hit)] = "background"
     for first, second in reversed(pairs):
         gap = text[first.end : second.start]
         if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
