@@ -168,3 +168,21 @@ def test_debarment_and_the_government_inspectorate_are_compliance_work():
         "ADB debarment", "We were debarred by a development bank after a tender in Manila.").practice_areas
     resolved = resolve_request("Thanh tra dự án", "Thanh tra Chính phủ đang thanh tra dự án đường dây của chúng tôi.")
     assert resolved.jurisdictions == ["VN"] and "compliance-investigations" in resolved.practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected", "home"), [
+    ("Macao client's milk-tea brand: we need trade mark filings in Vietnam and Thailand.", ["VN", "TH"], ["MO"]),
+    ("客戶（香港公司）持有仰光一間合資公司 45% 股權，需要緬甸律師處理股權轉讓。", ["MM"], ["HK"]),
+])
+def test_the_place_of_a_referrers_client_is_the_clients_seat(description, expected, home):
+    found = resolve_request("Referral", description)
+    assert found.jurisdictions == expected
+    assert found.home_jurisdictions == home
+
+
+def test_mic_beside_the_sfc_is_a_manager_in_charge_not_myanmars_investment_commission():
+    found = resolve_request("SFC Type 9", "Client is setting up a Hong Kong asset manager and needs the SFC Type 9 "
+                            "licence and RO/MIC arrangements.")
+    assert found.jurisdictions == ["HK"]
+    assert found.practice_areas == ["capital-markets"]
+    assert resolve_request("MIC", "We need MIC approval for our factory in Yangon.").jurisdictions == ["MM"]
