@@ -63,12 +63,15 @@ _OWN_RE = re.compile(
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
     # X"; not "the legal department of X sent us a letter".
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept"
-    + r"|manager|director|officer|head|owner|founder|co-founder|ceo|cfo|coo|controller|secretary|accountant)"
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
     + r"\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
+# "Chúng tôi là Công ty …", "Syarikat kami, X Sdn Bhd, …": the writer's own company, where the words open the sentence
+# or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
+_OWN_OPENING_RE = re.compile(
+    r"(?:^|[.!?;:\n(（]|,\s)\s*(?:" + alternatives(_DATA["own_markers_opening"]) + r")\W*$", re.IGNORECASE)
 _CLIENT_MARKER_RE = re.compile(r"\b(?:" + alternatives(_DATA["client_markers"]) + r")\W*(?:called|named)?\W*$",
                                re.IGNORECASE)
 _CJK_CLIENT = tuple(_DATA["cjk_client_markers"])
@@ -150,6 +153,16 @@ def _names_group(tokens: list[tuple[str, int, int]], before: int) -> bool:
         _is_name_token(w) and w[-1:].isalnum() and (_plain(w),) not in _LEADING_NOISE for w, _s, _e in words)
 
 
+# Forms that only end a company's name: "Hock Seng Enterprise & Trading Sdn Bhd" is one name, "X Ltd and Y Pte Ltd" two.
+_CLOSING_FORMS = frozenset({"ltd", "limited", "bhd", "berhad", "inc", "incorporated", "llc", "llp", "plc", "pcl", "jsc",
+                            "tbk", "gmbh", "corp"})
+
+
+def _ends_legal_form(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether the token at ``j`` closes a company's legal form (Ltd, Sdn Bhd, Inc.), so a name ends there."""
+    return _plain(tokens[j][0]) in _CLOSING_FORMS and bool(_suffix_at(tokens, j))
+
+
 def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
     """How many tokens before and at ``j`` form a legal form (commas between them allowed), 0 if none."""
     if _plain(tokens[j][0]) not in _SUFFIX_ENDS:
@@ -225,8 +238,8 @@ def _latin_companies(text: str) -> list[Party]:
                 # (but "Northstar Contact Solutions Phils., Inc." abbreviates).
                 break
             if name_words and _plain(name_words[0][0]) in ("and", "&") and (
-                    _suffix_at(tokens, i) or (tok.startswith("(") and tok.endswith(")") and i > 0
-                                              and _suffix_at(tokens, i - 1))):
+                    _ends_legal_form(tokens, i) or (tok.startswith("(") and tok.endswith(")") and i > 0
+                                                    and _ends_legal_form(tokens, i - 1))):
                 name_words.pop(0)  # "Acme Trading Ltd and Beta Supplies Pte Ltd": two companies, not one
                 break
             if _is_name_token(tok) or (_plain(tok) in _CONNECTORS and name_words):
@@ -435,7 +448,8 @@ def _is_own(text: str, party: Party) -> bool:
     for m in _SENTENCE_RE.finditer(text, 0, party.start):
         sentence_start = m.end()
     before = text[max(sentence_start, party.start - 60) : party.start]
-    if _OWN_RE.search(before) or _OWN_AFTER_RE.search(text[party.end : party.end + 20]):
+    if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before)
+            or _OWN_AFTER_RE.search(text[party.end : party.end + 20])):
         return True
     sentence = text[sentence_start : _sentence_end(text, party.end)]
     client_marked = _CLIENT_MARKER_RE.search(before) or _CLIENT_AFTER_RE.match(text, party.end) or (

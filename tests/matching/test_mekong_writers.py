@@ -155,8 +155,8 @@ def test_a_telegraphic_note_names_the_writers_seat():
 @pytest.mark.parametrize(("description", "expected"), [
     # ภาษาไทย, พูดไทย, ล่ามไทย: the Thai language, not Thailand.
     ("ลูกชายถูกตำรวจมาเลเซียจับ ลูกพูดได้แต่ภาษาไทย ขอทนายที่พูดไทยได้หรือมีล่ามไทย", ["MY"]),
-    # รัฐวิสาหกิจจีน: a Chinese state enterprise is the other party, not a place of the matter.
-    ("ผู้รับเหมาหลักเป็นบริษัทลูกของรัฐวิสาหกิจจีน ค้างค่างวดงานที่ระยอง", ["TH"]),
+    # สถานกงสุล: another state's consulate in the place where the work is.
+    ("ลูกชายถูกตำรวจมาเลเซียจับ สถานกงสุลไทยที่ปีนังให้เบอร์ทนายมา", ["MY"]),
 ])
-def test_a_country_word_naming_a_language_or_a_partys_origin_in_thai_is_background(description, expected):
+def test_a_country_word_naming_a_language_or_a_consulate_in_thai_is_background(description, expected):
     assert resolve_request("ขอคำปรึกษา", description).jurisdictions == expected

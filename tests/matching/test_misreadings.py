@@ -128,3 +128,42 @@ def test_a_common_word_in_capitals_is_not_the_village_of_that_name(title, expect
 ])
 def test_a_part_told_as_already_done_is_not_asked_about(description):
     assert read("Estate", description).jurisdictions == ["SG"]
+
+
+@pytest.mark.parametrize(("title", "description", "jurisdictions", "absent_area"), [
+    # 留置 is also a lien: goods held for unpaid storage are no detention by a supervision commission.
+    ("貨被扣", "我哋啲貨喺葵涌貨倉被留置，倉庫話我哋欠倉租，點算？", ["HK"], "criminal"),
+    # An export ban (出口禁令) is no injunction; a freezing by the police is no court measure the client asks for.
+    ("镍矿合同", "因印尼镍矿出口禁令，印尼供应商无法交货，合同约定新加坡国际仲裁中心仲裁，我们想提起仲裁索赔。", ["ID"],
+     "litigation"),
+    ("AML", "Police in Malaysia froze my bank account with a freezing order; I am being investigated for money "
+     "laundering. Need a criminal lawyer.", ["MY"], "litigation"),
+    # An anti-graft body asked about a compliance policy is no criminal matter; Hong Kong has an Ombudsman too.
+    ("Bureau", "Our Brunei subsidiary needs an anti-bribery policy; what does the Anti-Corruption Bureau expect?",
+     ["BN"], "criminal"),
+    ("Ombudsman", "I want to complain to the Office of the Ombudsman about the Lands Department in Hong Kong.", ["HK"],
+     "criminal"),
+    # Jenama alone is a brand the client is, not trade mark work.
+    ("Jenama", "Kami jenama kosmetik dari Malaysia, mahu lantik pengedar di Singapura.", ["SG"],
+     "intellectual-property"),
+])
+def test_near_misses_of_the_anti_graft_lien_court_measure_and_brand_words(title, description, jurisdictions,
+                                                                       absent_area):
+    found = read(title, description)
+    assert found.jurisdictions == jurisdictions
+    assert absent_area not in found.practice_areas
+
+
+def test_a_completed_acquisition_is_still_what_a_warranty_claim_is_about():
+    found = read("Warranty", "The acquisition of our Vietnam target was completed last year, but we found "
+                 "undisclosed tax liabilities; the seller refuses to indemnify.")
+    assert found.jurisdictions == ["VN"]
+    assert "mergers-acquisitions" in found.practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("泰国卖家，收了我们定金不发货，我们是广州的公司，想追回货款。", ["TH"]),  # the seller is the other side
+    ("บริษัทสิงคโปร์ของเราเซ็นสัญญาจัดหาก๊าซกับรัฐวิสาหกิจไทย มีข้อพิพาทเรื่องราคา ต้องการทนายความ", ["TH"]),
+])
+def test_the_other_sides_place_stays_the_place_of_the_matter(description, expected):
+    assert read("Dispute", description).jurisdictions == expected

@@ -362,7 +362,19 @@ def test_two_companies_joined_by_and_are_two_parties(text, expected):
 @pytest.mark.parametrize("text", [
     "Chúng tôi là Công ty CP Thép Hải Long, bị Mega Steel Sdn. Bhd. kiện.",
     "Công ty chúng tôi (Công ty TNHH Bao Bì Phước Thành) bị Mega Steel Sdn. Bhd. kiện.",
-    "I am the finance manager of Hoang Gia Wood Products JSC; Mega Steel Sdn. Bhd. has sued us.",
+    "Syarikat kami, Hoang Gia Wood Sdn Bhd, disaman oleh Mega Steel Sdn. Bhd.",
 ])
-def test_the_writers_own_company_in_vietnamese_or_by_its_job_title_is_not_a_counterparty(text):
+def test_the_writers_own_company_in_vietnamese_or_malay_is_not_a_counterparty(text):
     assert find_parties(text) == ["Mega Steel Sdn. Bhd."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The customer, supplier or partner of "our company" is a party; so is the employer of "I am the manager of".
+    ("Pelanggan perusahaan kami, PT Sinar Jaya Abadi, belum membayar tagihan.", ["PT Sinar Jaya Abadi"]),
+    ("Khách hàng của công ty chúng tôi, Công ty TNHH Minh Phát, nợ tiền hàng.", ["Công ty TNHH Minh Phát"]),
+    ("I am the operations manager of Bright Star Logistics Pte Ltd and they terminated me yesterday.",
+     ["Bright Star Logistics Pte Ltd"]),
+    ("Hock Seng Enterprise & Trading Sdn Bhd has not paid our invoices.", ["Hock Seng Enterprise & Trading Sdn Bhd"]),
+])
+def test_a_party_of_our_company_or_one_name_with_and_inside_stays_whole(text, expected):
+    assert find_parties(text) == expected

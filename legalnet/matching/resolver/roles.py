@@ -152,6 +152,7 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _HAN_GAP_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
+_ZH_FROM_PLACE_RE = re.compile(r"(?:市|区|區|县|縣)?(?:的|嘅)(?=[，。,；;！!\s])")
 _ZH_CLIENT_PAREN_RE = re.compile(r"(?:客戶|客户)\s*[（(]$")
 _ZH_TRADE_INTRO_RE = re.compile("|".join(_CUES["zh_trade_intro"]))
 _ZH_INTRO_OPENERS = frozenset(
@@ -291,8 +292,10 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):
             return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
-        if _ZH_TRADE_INTRO_RE.match(text, hit.end) and _clause_before(text, hit.start).strip() in _ZH_INTRO_OPENERS:
-            return True  # 佛山做铝型材的，…: the writer says where it is and what it does
+        opener = _clause_before(text, hit.start).strip()
+        if opener in _ZH_INTRO_OPENERS and (_ZH_TRADE_INTRO_RE.match(text, hit.end) or (
+                opener and _ZH_FROM_PLACE_RE.match(text, hit.end))):
+            return True  # 佛山做铝型材的，…, 我们东莞的，…: the writer says where it is from and what it does
         if _ZH_CLIENT_PAREN_RE.search(text, max(0, hit.start - 4), hit.start):
             return True  # 客戶（香港公司）持有…: a referrer's client, described in brackets
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
