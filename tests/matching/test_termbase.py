@@ -269,3 +269,15 @@ def test_a_regulator_beside_another_place_still_names_its_own():
 ])
 def test_registering_a_brand_is_trade_mark_work(description):
     assert resolve_request("Brand", description).practice_areas == ["intellectual-property"]
+
+
+def test_a_cyber_security_law_is_technology_work_as_well_as_data_protection():
+    found = resolve_request("Platform", "Our app in Yangon must register under the Cyber Security Law.")
+    assert set(found.practice_areas) == {"technology-media-telecoms", "data-privacy"}
+
+
+def test_cambodian_land_titles_are_property_work_in_cambodia():
+    found = resolve_request("Land", "I bought a plot in Siem Reap under a friend's name with a hard title and "
+                            "want it back.")
+    assert "real-estate" in found.practice_areas
+    assert found.jurisdictions == ["KH"]
