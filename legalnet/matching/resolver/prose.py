@@ -31,11 +31,11 @@ from .disputes import forum_over_litigation, labour_over_arbitration, with_award
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
+from .languages import _language_groups
 from .results import RequestResolution, TermResolution
 from .roles import (
     _descriptor_spans,
     _is_client_industry,
-    _language_groups,
     asks_for_lawyer,
     in_spans,
     place_roles,

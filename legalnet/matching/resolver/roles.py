@@ -7,7 +7,6 @@ import re
 from ..mail import history_start, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
-    normalise,
 )
 from .background import (
     FOUNDING_WORDS,
@@ -26,7 +25,6 @@ from .background import (
     sentence_at,
 )
 from .cues import (
-    _AFTER_IN_LANGUAGE,
     _CLAUSE_END,
     _CUES,
     _DESCRIPTOR_EN,
@@ -40,17 +38,9 @@ from .cues import (
     _HOME_HYPHEN_EN,
     _HOME_PAREN_WORDS,
     _HOME_ZH,
-    _LANG_CUES_AFTER,
-    _LANG_CUES_BEFORE,
-    _LANG_CUES_ZH,
-    _LANG_CUES_ZH_ADJACENT,
-    _LANG_CUES_ZH_AFTER,
-    _LANG_WEAK_AFTER,
     _LATIN_WORD_RE,
-    _LIST_JOINER,
     _MATTER_NOUNS,
     _MATTER_ZH,
-    _NOT_LANGUAGE_AFTER,
     _OBJECT_VERBS,
     _ORG_NOUNS,
     _ORG_ZH,
@@ -60,13 +50,12 @@ from .cues import (
     _PEOPLE_AFTER,
     _PREPOSITIONS,
     _SEAT_NOUNS,
-    _SENTENCE_END,
     _SUBJECT_VERBS,
     _ZH_OWNER,
     _ZH_SEAT_RE,
 )
-from .index import _Hit, _Index
-from .scan import _next_words, _prev_words, _Token, _word_index_at
+from .index import _Hit
+from .scan import _next_words, _prev_words, _Token
 
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
 # "An English lawyer", "a Portuguese lawyer" may name where the lawyer qualified, not the language spoken.
@@ -414,127 +403,6 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
         if word in ("law", "legal", "work", "advice", "matters", "and", "or", "in", "for"):
             return False
     return False
-
-
-_LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.IGNORECASE)
-# "Cantonese or Portuguese", 廣東話同葡文: a list a negation before its first language covers whole (a comma may
-# start a new thought: "he speaks little English, Mandarin or Cantonese lawyer please").
-_NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o)\s*", re.IGNORECASE)
-_LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
-_DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
-_DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
-
-
-# Words before a name that make it the place, not the language: "di Indonesia", "to Indonesia", "sa Pilipinas".
-_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from"})
-
-
-def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
-    """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
-    when someone does not speak it well or a document is written in it, else None."""
-    before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 24]
-    if _DOCUMENT_LANGUAGE_BEFORE.search(before) or _DOCUMENT_LANGUAGE_AFTER.search(after):
-        return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
-    if _LANG_NEGATED_BEFORE.search(before) or _LANG_NEGATED_AFTER.search(after):
-        return "unspoken"  # "he speaks little English", 我英文麻麻
-    tail = text[hit.end : hit.end + 8].lstrip()
-    if tail.startswith(_LANG_CUES_ZH_AFTER):
-        return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
-    if hit.token_start >= 0:
-        after = _next_words(words, hit.token_end, text, 2)
-        if after and after[0] in _LAWYER_WORDS and "jurisdictions" not in hit.senses and not \
-                hit.senses.get("languages", frozenset()) & _QUALIFICATION_LANGUAGES and not \
-                {"have", "has", "our", "their"} & set(_prev_words(words, hit.token_start, text, 3)):
-            return "cue"  # "a Mandarin lawyer", "Tagalog lawyer po": a language that is no place's name
-        if after and after[0] in _NOT_LANGUAGE_AFTER:
-            return "not"
-        if "jurisdictions" not in hit.senses and _LAWYER_BEFORE_LANGUAGE_RE.search(
-                text, max(0, hit.start - 28), hit.start):
-            return "cue"  # "um advogado em português", "luật sư tiếng Anh", "advogado de língua portuguesa"
-        if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
-            # "Myanmar please" asks for the place; only a strong cue makes a place name a language.
-            weak = after[0] in _LANG_WEAK_AFTER or " ".join(after) in _LANG_WEAK_AFTER
-            if not (weak and "jurisdictions" in hit.senses):
-                return "cue"
-        k = hit.token_start
-        if "jurisdictions" in hit.senses and _prev_words(words, k, text, 1)[:1] and \
-                _prev_words(words, k, text, 1)[0] in _PLACE_PREPOSITIONS:
-            return None  # "pengacara di Indonesia", "to Indonesia": the place, whatever cue came before
-    else:
-        k = _word_index_at(words, hit.start)
-    # A cue earlier in the same sentence: "Lawyers must speak English", "Working language: Thai".
-    j = k - 1
-    boundary = hit.start
-    while j >= 0 and k - j <= 8:
-        if any(ch in _SENTENCE_END for ch in text[words[j].end : boundary]):
-            break
-        if words[j].norm in _LANG_CUES_BEFORE:
-            return "cue"
-        boundary = words[j].start
-        j -= 1
-    # Thai words run to more letters than Chinese ones: สื่อสารเป็นภาษาอังกฤษ.
-    before = text[max(0, hit.start - (16 if _SOUTHEAST_SCRIPT_RE.match(hit.text) else 10)) : hit.start]
-    cut = max((before.rfind(ch) for ch in _SENTENCE_END), default=-1)
-    before = before[cut + 1 :]
-    # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
-    if before.rstrip().endswith(_LANG_CUES_ZH_ADJACENT):
-        return "cue"
-    return "cue" if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)) else None
-
-
-def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Index) -> dict[int, str | None]:
-    """Status of each language hit; a list of languages shares its cue ("Thai and English language")."""
-    out: dict[int, str | None] = {}
-    groups: list[list[_Hit]] = []
-    for hit in hits:
-        if "languages" not in hit.senses:
-            continue
-        if groups and _LIST_JOINER.fullmatch(text[groups[-1][-1].end : hit.start]):
-            groups[-1].append(hit)
-        else:
-            groups.append([hit])
-    for group in groups:
-        statuses = [_language_status(h, words, text) for h in group]
-        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and (
-                _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start])
-                or _LANG_NEGATED_AFTER.search(text[group[-1].end : group[-1].end + 16])):
-            # "I don't speak Cantonese or Portuguese", พูดภาษาจีนกวางตุ้งและภาษาโปรตุเกสไม่ได้: the whole list
-            statuses = ["unspoken"] * len(group)
-        # A language someone does not speak leaves the rest of its list alone ("tiếng Việt, tiếng Anh của tôi yếu").
-        for hit, status in zip(group, statuses, strict=True):
-            if status == "unspoken":
-                out[id(hit)] = "unspoken"
-        spoken = [(hit, status) for hit, status in zip(group, statuses, strict=True) if status != "unspoken"]
-        if not spoken:
-            continue
-        group = [hit for hit, _status in spoken]
-        statuses = [status for _hit, status in spoken]
-        if "not" in statuses:
-            status: str | None = "not"
-        elif "cue" in statuses:
-            status = "cue"
-        else:
-            status = _in_language_cue(group, words, text, idx)
-        for hit in group:
-            out[id(hit)] = status
-    return out
-
-
-def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _Index) -> str | None:
-    """'in' before a language that ends the clause: "… in Thai or English", "in English please"."""
-    first, last = group[0], group[-1]
-    if first.token_start < 0 or last.token_start < 0:
-        return None
-    if any("jurisdictions" in h.senses for h in group):
-        return None  # "in Myanmar" is the place
-    if len(group) == 1 and normalise(first.text) in idx.list_only["jurisdictions"] \
-            and normalise(first.text) not in idx.demonyms:
-        return None  # a short name of a country ("in Lao PDR" cut short) may mean the country
-    before = _prev_words(words, first.token_start, text, 1)
-    if before != ["in"]:
-        return None
-    after = _next_words(words, last.token_end, text, 1)
-    return "cue" if not after or after[0] in _AFTER_IN_LANGUAGE else None
 
 
 def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
