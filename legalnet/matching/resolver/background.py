@@ -361,12 +361,9 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
         word in FOUNDING_WORDS for word in before[2:])
 
 
-_LIVES_OR_WORKS = frozenset({"works", "worked", "working", "lives", "lived", "living", "studies", "studying",
-                             "kerja", "bekerja", "tinggal", "menetap", "belajar", "sekolah", "nagtatrabaho"})
-_KIN = frozenset({"anak", "isteri", "istri", "suami", "adik", "abang", "kakak", "keluarga", "saudara", "son",
-                  "daughter", "wife", "husband", "brother", "sister", "children", "anak-anak"})
-_RELOCATION_WORDS = frozenset({"move", "moving", "moved", "relocate", "relocating", "relocated", "relocation",
-                               "emigrate", "emigrating", "migrate", "migrating", "pindah", "berpindah", "chuyen"})
+_LIVES_OR_WORKS = frozenset(_CUES["lives_or_works"])
+_KIN = frozenset(_CUES["kin"])
+_RELOCATION_WORDS = frozenset(_CUES["relocation_words"])
 
 
 # Verbs of founding or moving an office or a company: the place after it is where the client goes, not where it is.

@@ -144,8 +144,7 @@ _HAN_GAP_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 _ZH_FROM_PLACE_RE = re.compile(r"(?:市|区|區|县|縣)?(?:的|嘅)(?=[，。,；;！!\s])")
 _ZH_CLIENT_PAREN_RE = re.compile(r"(?:客戶|客户)\s*[（(]$")
 _ZH_TRADE_INTRO_RE = re.compile("|".join(_CUES["zh_trade_intro"]))
-_ZH_INTRO_OPENERS = frozenset(
-    {"", "我们", "我們", "我哋", "我是", "我係", "我们是", "我們是", "我哋係", "本人", "本人是"})
+_ZH_INTRO_OPENERS = frozenset(_CUES["zh_intro_openers"])
 _HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
