@@ -455,7 +455,8 @@ def _beside_other_place(hit: _Hit, text: str, place: str, place_starts: list[tup
     """Whether the sentence of a term that implies a place names another place: "for the assets in Singapura …
     surat kuasa mentadbir" asks for the Singapore grant, though the Malay term is Malaysia's."""
     start, end = _sentence_span(text, hit.start)
-    return any(place not in codes for at, codes in place_starts[bisect_left(place_starts, (start,)) :] if at < end)
+    first, last = bisect_left(place_starts, (start,)), bisect_left(place_starts, (end,))
+    return any(place not in codes for _at, codes in place_starts[first:last])
 
 
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:
