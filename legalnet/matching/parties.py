@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
-from .people import NOT_PERSON, alternatives, cjk_people, latin_people, thai_people
+from .people import NOT_PERSON, alternatives, cjk_people, latin_people, paired_people, thai_people
 from .vocabulary import normalise
 
 _DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
@@ -116,6 +116,7 @@ _CJK_QUOTED_RE = re.compile(
     r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
 )
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
+_CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
 _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
@@ -534,7 +535,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         + _cjk_companies(text)
         + _latin_companies(text)
         + _banks(text)
-        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text)]
+        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text) + paired_people(text)]
         + _state_parties(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
@@ -557,6 +558,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
+        if is_term is not None and _opens_cjk_term(text, party, is_term):
+            continue  # 馬來西亞, 江苏常州: a place that opens with a surname, not a person
         if _PLACEHOLDER_RE.search(party.name):
             continue  # "XX律师事务所", "某物流公司": a name left out on purpose
         words = normalise(party.name).split()
@@ -564,6 +567,17 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
         out.append(party)
     return out
+
+
+def _opens_cjk_term(text: str, party: Party, is_term) -> bool:
+    """Whether a person's name in Chinese characters opens with a vocabulary term (江苏常州) or is the start of
+    a longer one in the text (馬來西亞)."""
+    if len(party.name) > 4 or not _CJK_CHAR_RE.match(party.name):
+        return False  # a person's name: a company's opens with its city by rule (广州市…有限公司)
+    if any(is_term(normalise(party.name[:size])) for size in range(2, len(party.name))):
+        return True
+    return any(is_term(normalise(text[party.start : party.end + extra])) for extra in (1, 2, 3)
+               if party.end + extra <= len(text) and _CJK_CHAR_RE.match(text[party.end + extra - 1]))
 
 
 def find_parties(text: str, is_term=None) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,12 +33,16 @@ def alternatives(words: list[str]) -> str:
 
 _HONORIFICS = alternatives(_DATA["person_honorifics"])
 _ROLES = alternatives(_DATA["person_roles"])
-_NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+"
+# A Cantonese given name joins its syllables with a hyphen, each may keep its capital: "Kelvin Ho Ka-Lok".
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+(?:-[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’]+)*"
 # Only the honorific or role is read in any case: the name itself must be written with capitals.
 # Malay and Tamil names join the father's name with bin, binti, a/l, a/p: "Ahmad bin Ismail".
 # The word between a Malay or Indian Malaysian given name and the father's: "Rosnah binti Ahmad", "Kumar a/l Rajan".
 _PATRONYMIC = r"(?:bin|binti|bte|bt|a/l|a/p)"
-_NAME_REST = r"(?:\s+(?:" + _PATRONYMIC + r"\s+|[A-Z]\.\s+)?" + _NAME_WORD + r"){1,3}"
+# Spanish and Portuguese family names keep their particle in small letters: "Ramon dela Cruz", "de los Santos".
+_SURNAME_PARTICLE = r"(?:de\s+la|de\s+los|dela|delos|del|de|da|dos|das)"
+_NAME_REST = (r"(?:\s+(?:" + _PATRONYMIC + r"\s+|[A-Z]\.\s+|" + _SURNAME_PARTICLE + r"\s+)?" + _NAME_WORD
+              + r"){1,3}")
 _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
@@ -88,7 +93,8 @@ NOT_PERSON = set(_DATA["not_person_words"])
 
 _CJK_PERSON_ROLES = alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = alternatives(_DATA["cjk_surnames"])
-_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+# A space may stand between the role and the name (老公 黃偉明, 对方老板 黄志明), and a copula (負責人係梁志豪).
+_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})(?:是|係|为|為)?[ \t]?((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
 # A Thai name, given and family name, after a Chinese role word: 泰国朋友สมชาย รัตนกุล的名义.
 _CJK_THAI_PERSON_RE = re.compile(
     rf"(?:{_CJK_PERSON_ROLES})\s*([\u0e01-\u0e4e]{{2,20}} [\u0e01-\u0e4e]{{2,24}})(?![\u0e01-\u0e4e])")
@@ -99,6 +105,8 @@ _CJK_LATIN_PERSON_RE = re.compile(
     rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}\u0e01-\u0e4e]|$))"
 )
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+# The writer saying who they are before a role and a name: 本人係澳門居民陳大文, 我是香港居民李明.
+_CJK_WRITER_BEFORE_RE = re.compile(rf"(?:本人|我|我哋|我们|我們)(?:係|是|为|為)[{_CJK}]{{0,5}}$")
 _CJK_TITLES = tuple(_DATA["cjk_titles"])
 # Longest first, so 欧阳 is read before 欧.
 _CJK_SURNAMES_LONGEST = tuple(sorted(_DATA["cjk_surnames"], key=len, reverse=True))
@@ -119,6 +127,56 @@ _THAI_PERSON_RE = re.compile(
     r"(?<![\u0e01-\u0e4e])(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
     r"([\u0e01-\u0e4e]{2,20}(?:\s[\u0e01-\u0e4e]{2,20})?)"
 )
+
+
+# A person given in two scripts, the second in brackets: "Tan Wei Ming（陈伟明）", 陳文雄（Trần Văn Hùng）,
+# "Sok Vannak (សុខ វណ្ណៈ)", หวัง เหมย (Wang Mei). Either side alone may be a place or a word; the pair of a Chinese
+# name (a common surname and one or two given characters) or a Thai or Khmer name (given and family name) with two
+# to four capitalised words is a person's name and its transliteration.
+_LATIN_NAME = _NAME_WORD + r"(?:\s+(?:" + _SURNAME_PARTICLE + r"\s+)?" + _NAME_WORD + r"){1,3}"
+_CJK_NAME = rf"(?:{_CJK_SURNAMES})[{_CJK}]{{1,2}}"
+_SEA_NAME = rf"[{_SEA_LETTERS}]{{2,12}} [{_SEA_LETTERS}]{{2,16}}"
+_OPEN, _CLOSE = r"\s*[(（]\s*", r"\s*[)）]"
+_PAIRED_NAME_RES = (
+    re.compile(rf"(?<![\w'’-])({_LATIN_NAME}){_OPEN}({_CJK_NAME}|{_SEA_NAME}){_CLOSE}"),
+    re.compile(rf"({_CJK_NAME}|(?<![{_SEA_LETTERS}]){_SEA_NAME}){_OPEN}({_LATIN_NAME}){_CLOSE}"),
+)
+_ROLE_WORDS = frozenset(r.casefold() for r in _DATA["person_roles"] if " " not in r)
+_PINYIN_VOWELS_RE = re.compile(r"[aeiouüv]+", re.IGNORECASE)
+
+
+def _without_marks(word: str) -> str:
+    """The word without its diacritics (Viễn: Vien), so that its vowels can be counted."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def paired_people(text: str) -> list[Person]:
+    """People named in two scripts, one in brackets after the other ("Tan Wei Ming（陈伟明）", 王磊 (Wang Lei))."""
+    found = []
+    for pattern in _PAIRED_NAME_RES:
+        for m in pattern.finditer(text):
+            latin_group = 1 if pattern is _PAIRED_NAME_RES[0] else 2
+            words = m.group(latin_group).split()
+            lead = 0
+            while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in _HONORIFIC_WORDS | _ROLE_WORDS:
+                lead += 1  # "Director Tan Wei Ming（陈伟明）": the role is no part of the name
+            words = words[lead:]
+            if NOT_PERSON & set(words) or words[0].casefold().rstrip(".") in _HONORIFIC_WORDS:
+                continue
+            other = 3 - latin_group
+            start, name = m.start(other), m.group(other)
+            if re.match(rf"[{_CJK}]", name):
+                # The Chinese side is as long as the romanised name has syllables (Wang Lei 王磊, Lin Jianguo
+                # 林建国): the characters before it belong to the sentence (老乡王志强).
+                syllables = sum(len(_PINYIN_VOWELS_RE.findall(_without_marks(w))) for w in words[1:])
+                if pattern is _PAIRED_NAME_RES[1] and len(name) > 1 + syllables >= 2:
+                    start, name = start + len(name) - 1 - syllables, name[len(name) - 1 - syllables :]
+                if not name.startswith(_CJK_SURNAMES_LONGEST) or name[-1] in _CJK_NOT_GIVEN:
+                    continue
+            latin = " ".join(words)
+            found.append(Person(latin, m.end(latin_group) - len(latin), m.end(latin_group)))
+            found.append(Person(name, start, start + len(name)))
+    return found
 
 
 def thai_people(text: str) -> list[Person]:
@@ -143,6 +201,8 @@ def cjk_people(text: str) -> list[Person]:
         given = name[len(surname) :]
         while given and given[-1] in _CJK_NOT_GIVEN:
             given = given[:-1]
+        if _CJK_WRITER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 本人係澳門居民陳大文: the writer's own name
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Person(surname + given, m.start(1), m.start(1) + len(surname + given)))
     for m in _CJK_NAMED_RE.finditer(text):

@@ -69,7 +69,7 @@ from legalnet.matching.resolver import resolve_request
         # People after a chairman, a son in Malay, a business partner or a controller in Chinese.
         ("Its president, Rodolfo M. Santiago, is threatening to file a case.", ["Rodolfo M. Santiago"]),
         ("Anak lelakinya, Rizal Effendi Siregar, kini menuduh hospital cuai.", ["Rizal Effendi Siregar"]),
-        ("2021年借给生意伙伴 Tan Wei Ming（陈伟明）人民币380万。", ["Tan Wei Ming"]),
+        ("2021年借给生意伙伴 Tan Wei Ming（陈伟明）人民币380万。", ["Tan Wei Ming", "陈伟明"]),
         ("由其实际控制人 Hendra Wijaya 出任总裁董事。", ["Hendra Wijaya"]),
         # A name in Latin letters after a Thai role word; a Thai limited partnership is no role.
         ("ทำงานแม่บ้านที่ฮ่องกง นายจ้าง Chan Siu Ming ไม่จ่ายเงินเดือน", ["Chan Siu Ming"]),
@@ -378,3 +378,37 @@ def test_the_writers_own_company_in_vietnamese_or_malay_is_not_a_counterparty(te
 ])
 def test_a_party_of_our_company_or_one_name_with_and_inside_stays_whole(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("I lent money to my cousin's partner Chong Wai Kit（張偉傑）and he has gone quiet.", ["Chong Wai Kit", "張偉傑"]),
+    ("卖方是当地商人吴志远（Ngô Chí Viễn），他不肯办过户。", ["吴志远", "Ngô Chí Viễn"]),
+    ("Buyer is a tourist, 周敏 (Zhou Min), who paid a deposit only.", ["周敏", "Zhou Min"]),
+    ("ผู้เช่าคือ Mao Lin (เหมา หลิน) ค้างค่าเช่าสามเดือน", ["Mao Lin", "เหมา หลิน"]),
+])
+def test_a_person_given_in_two_scripts_is_found_in_both(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The guarantor is the director Leung Ka-Chun, who has since left.", ["Leung Ka-Chun"]),
+    ("Our tenant Ma. Teresa de los Reyes has not paid since June.", ["Ma. Teresa de los Reyes"]),
+    ("Binenta ng pinsan ko na si Jose dela Pena ang lupa.", ["Jose dela Pena"]),
+])
+def test_latin_names_keep_hyphenated_syllables_and_small_particles(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("之前的装修师傅 罗志刚收了定金就不见了。", "罗志刚"),
+    ("店铺负责人是周国平，一直拖欠货款。", "周国平"),
+    ("前資深工程師蔡家明帶走咗設計圖。", "蔡家明"),
+    ("我同拍檔馮志偉一人一半股份。", "馮志偉"),
+])
+def test_chinese_names_after_a_role_a_space_or_a_copula(text, name):
+    assert name in find_parties(text)
+
+
+def test_a_place_that_opens_with_a_surname_is_no_person():
+    resolution = resolve_request("收购", "客户为江苏常州一家电池企业，拟收购马来西亚槟城的工厂。")
+    assert not any(name.startswith(("江苏", "马来")) for name in resolution.counterparties)
