@@ -23,7 +23,15 @@ from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
-from .people import NOT_PERSON, alternatives, cjk_people, latin_people, paired_people, thai_people
+from .people import (
+    NOT_PERSON,
+    alternatives,
+    cjk_people,
+    latin_people,
+    paired_people,
+    romanised_chinese_people,
+    thai_people,
+)
 from .vocabulary import normalise
 
 _DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
@@ -535,7 +543,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         + _cjk_companies(text)
         + _latin_companies(text)
         + _banks(text)
-        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text) + paired_people(text)]
+        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text) + paired_people(text)
+           + romanised_chinese_people(text)]
         + _state_parties(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.

@@ -179,6 +179,36 @@ def paired_people(text: str) -> list[Person]:
     return found
 
 
+# A romanised Chinese name: a family name and a given name of two syllables, as two words (Tan Wei Ming) or joined
+# by a hyphen (Ho Ka-yan). A syllable is an initial, one to three vowels and a coda (n, ng, m, k, p, t, h, w: Siew);
+# "Law Firm Fee" or "Hong Kong Company" has a word that is none.
+_SYLLABLE = r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|h|w)?)"
+_ROMANISED_NAME_RE = re.compile(
+    r"(?<![\w'’.-])((?:" + alternatives(_DATA["chinese_romanised_surnames"]) + r")"
+    rf"(?:\s+[A-Z]{_SYLLABLE}\s+[A-Z]{_SYLLABLE}|\s+[A-Z]{_SYLLABLE}-[A-Za-z]{_SYLLABLE}))(?![\w'’-])"
+)
+
+
+_ADDRESS_AFTER_RE = re.compile(r"\s*<[^<>@\s]+@")
+_OWN_APPOSITIVE_RE = re.compile(r"\b(?:our|my)\s+[\w-]+\s*,\s*$", re.IGNORECASE)
+
+
+def romanised_chinese_people(text: str) -> list[Person]:
+    """People named by a romanised Chinese name of three syllables (Tan Wei Ming, Chan Siu Fong, Ho Ka-yan), with or
+    without a role before it, unless the writer names themself."""
+    found = []
+    for m in _ROMANISED_NAME_RE.finditer(text):
+        words = re.split(r"[\s-]+", m.group(1))
+        if {w.casefold() for w in words} & _HONORIFIC_WORDS or NOT_PERSON & set(words):
+            continue  # "Tan Sri Ahmad": an honorific, not a family name
+        if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _ADDRESS_AFTER_RE.match(text, m.end()):
+            continue  # "I am Tan Wei Ming": the writer; "Tan Wei Ming <wm.tan@…> wrote:": a correspondent
+        if _OWN_APPOSITIVE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
+        found.append(Person(m.group(1), m.start(1), m.end(1)))
+    return found
+
+
 def thai_people(text: str) -> list[Person]:
     """People named in Thai after นาย, นาง or นางสาว (นายสมชาย ใจดี), and in Thai or Khmer after a word for
     "named" (มีคนชื่อ สมชาย แก้วมณี), unless the one named is the writer or the writer's family."""

@@ -412,3 +412,23 @@ def test_chinese_names_after_a_role_a_space_or_a_copula(text, name):
 def test_a_place_that_opens_with_a_surname_is_no_person():
     resolution = resolve_request("收购", "客户为江苏常州一家电池企业，拟收购马来西亚槟城的工厂。")
     assert not any(name.startswith(("江苏", "马来")) for name in resolution.counterparties)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Pemilik rumah, Goh Siew Lan, tidak mahu pulangkan deposit.", ["Goh Siew Lan"]),
+    ("My ex-partner Kwok Chi-wai has been using the shop name.", ["Kwok Chi-wai"]),
+    ("We lent HK$300k to Cheung Yuk Ming last year and he stopped paying.", ["Cheung Yuk Ming"]),
+])
+def test_a_romanised_chinese_name_is_a_person_without_a_role(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Law Firm Fee Dispute",
+    "Hong Kong Company Registry filing is late.",
+    "Tan Sri Ahmad chairs the board of the buyer.",
+    "I am Ong Mei Hua and I run a bakery in Ipoh.",
+    "On Mon, 2 Nov 2026, Yeo Kah Wai <kw.yeo@example.com> wrote:",
+])
+def test_words_that_only_look_like_a_romanised_name_are_no_person(text):
+    assert find_parties(text) == []
