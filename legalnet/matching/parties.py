@@ -63,6 +63,9 @@ _AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
 _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
+# A word that opens a sentence after a name's full stop ("… PT Sinar Jaya. Our partner …"), or the end of a line.
+_SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " " not in w})
+_SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_SENTENCE_OPENERS) + r")\b)")
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
     r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
@@ -289,8 +292,8 @@ def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[P
     """Names opened by a prefix and closed by the end of the capitalised run: "PT Mega Distribusi Utama"."""
     found = []
     for n, (tok, begin, _end) in enumerate(tokens):
-        if tok not in _PREFIXES:
-            continue
+        if tok.rstrip(".") not in _PREFIXES:
+            continue  # "PT. Maju Jaya": Indonesian writers often put a stop after PT
         words = []
         for word in tokens[n + 1 : n + 8]:
             if words and word[0].rstrip("%").isdigit():
@@ -320,6 +323,9 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
     if (token.endswith((")", "）")) or text[end : end + 1] in (")", "）")) and not any(
             "(" in w[0] or "（" in w[0] for w in words):
         return True
+    if (token.endswith(".") or text[end : end + 1] == ".") and (
+            _is_acronym_at_stop(token if token.endswith(".") else token + ".") or _SENTENCE_OPENER_RE.match(text, end)):
+        return True  # "a PT PMA. We need …", "PT Sinar Jaya. Our partner …": the stop ends a sentence
     return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
 
 

@@ -432,3 +432,18 @@ def test_a_romanised_chinese_name_is_a_person_without_a_role(text, names):
 ])
 def test_words_that_only_look_like_a_romanised_name_are_no_person(text):
     assert find_parties(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Kami menggugat PT. Maju Bersama Abadi karena wanprestasi.", ["PT. Maju Bersama Abadi"]),
+    ("Pemasok kami CV. Karya Logam, Surabaya, terlambat kirim.", ["CV. Karya Logam"]),
+    ("Our buyer is PT Sinar Jaya. Our invoices are unpaid.", ["PT Sinar Jaya"]),
+    ("The lender is PT Dana Prima Jaya.\nThanks", ["PT Dana Prima Jaya"]),
+])
+def test_indonesian_prefixes_take_a_stop_and_a_sentences_stop_ends_the_name(text, names):
+    assert find_parties(text) == names
+
+
+def test_a_kind_of_company_before_a_full_stop_is_no_name():
+    resolution = resolve_request("PT PMA", "We will set up a PT PMA. We need the NIB and a land lease.")
+    assert resolution.counterparties == []
