@@ -27,6 +27,8 @@ _HEADER_RE = re.compile(
     r"^[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE | re.MULTILINE)
 # The sender line of a message's own header ("From: Group Legal, …", 发件人：…, Dari: …).
 SENDER_LINE_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
+_ADDRESS_LINE_RE = re.compile(
+    r"[ \t>*]*(?:" + _words(_DATA["header_fields"] + _DATA["recipient_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _SECOND_HEADER_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["second_header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _REPLY_RE = re.compile("|".join(f"(?:{p})" for p in _DATA["reply_openers"]), re.IGNORECASE | re.MULTILINE)
 # "> " quotes a line; ">50% of our sales" does not.
@@ -118,3 +120,8 @@ def in_signature_block(text: str, pos: int) -> bool:
     """Whether a position is in the writer's signature above the history."""
     span = signature_span(text)
     return bool(span) and span[0] <= pos < span[1]
+
+
+def on_address_line(text: str, pos: int) -> bool:
+    """Whether a position is on a header line that names who wrote or received a message (From:, To:, Cc:, 收件人:)."""
+    return bool(_ADDRESS_LINE_RE.match(text, text.rfind("\n", 0, pos) + 1))

@@ -2,12 +2,11 @@
 
 A company is found from its legal form ("… Co., Ltd.", "… Sdn. Bhd.", "PT … Tbk", "Công ty TNHH …",
 "บริษัท … จำกัด", "…有限公司") and read leftwards over the words of its name until a word that cannot belong
-to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow"): see
-``people``.
+to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow"), by a name
+given in two scripts, or by the shape of a Chinese or Vietnamese name: see ``people``.
 The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty.
 
-The given names (the request's counterparty field) are merged with the ones found: a short form typed by
-the client ("PT MDU", "Biển Xanh", "陳記") gives way to the full name the text spells out.
+The given names (the request's counterparty field) are merged with the ones found in ``given_parties``.
 
 Plain Python: no Flask, no database. The word lists are data (``data/parties.json``).
 """
@@ -18,7 +17,6 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .conflicts import normalise_entity
@@ -31,6 +29,7 @@ from .people import (
     paired_people,
     romanised_chinese_people,
     thai_people,
+    vietnamese_people,
 )
 from .vocabulary import normalise
 
@@ -134,7 +133,7 @@ _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
 )
 _BANK_RE = re.compile(
-    r"(?:[A-Z][\w'’&\-]*\s+){0,3}(?:Bank|Banco|Banque|Bangko)"
+    r"(?:[A-Z][\w'’&\-]*\s+){0,3}(?:Bank|Banco|Banque|Bangko)(?![a-z])"
     r"(?:\s+(?:(?:of|for|da|de|do|dos)\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
 )
 
@@ -550,7 +549,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         + _latin_companies(text)
         + _banks(text)
         + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text) + paired_people(text)
-           + romanised_chinese_people(text)]
+           + romanised_chinese_people(text) + vietnamese_people(text)]
         + _state_parties(text)
     )
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
@@ -598,64 +597,3 @@ def _opens_cjk_term(text: str, party: Party, is_term) -> bool:
 def find_parties(text: str, is_term=None) -> list[str]:
     """The names of the parties a text names (see ``party_spans``), each once."""
     return list(dict.fromkeys(p.name for p in party_spans(text, is_term)))
-
-
-# ---------------------------------------------------------------------------------------- given names
-
-
-@lru_cache(maxsize=4096)
-def _letters(name: str) -> str:
-    return (normalise_entity(name) or normalise(name)).replace(" ", "")
-
-
-def _initials(name: str) -> str:
-    words = [w for w in normalise(name).split() if w not in {"of", "and", "the", "pt", "cv"}]
-    return "".join(w[0] for w in words if w)
-
-
-def short_form_of(short: str, full: str) -> bool:
-    """True when ``short`` is the client's short form of ``full``: the same name, a part, or its initials."""
-    a, b = _letters(short), _letters(full)
-    if not a or not b:
-        return False
-    if a == b or a in b:
-        return True
-    if b in a:
-        # "Golden Harvest Ventures Inc. (GHVI)" spells the found name out and adds its initials.
-        return True
-    short_words = [w for w in normalise(short).split() if w not in {"pt", "cv"}]
-    if len(short_words) == 1 and 2 <= len(short_words[0]) <= 6 and _initials(full).startswith(short_words[0]):
-        return True
-    return len(short_words) > 1 and _spelled_in(short_words, normalise(full).split())
-
-
-def _spelled_in(short: list[str], full: list[str]) -> bool:
-    """Whether each word of a short form, in order, is a word of the full name or the initials of a run of its
-    words ("Lingyun VC" in "Shenzhen Qianhai Lingyun Venture Capital Co., Ltd.")."""
-    if not short:
-        return True
-    word = short[0]
-    for start in range(len(full)):
-        if full[start] == word and _spelled_in(short[1:], full[start + 1 :]):
-            return True
-        run = len(word)
-        if 2 <= run <= 4 and "".join(w[0] for w in full[start : start + run]) == word and len(
-                full[start : start + run]) == run and _spelled_in(short[1:], full[start + run :]):
-            return True
-    return False
-
-
-def merge_parties(given: list[str], found: list[str]) -> tuple[list[str], list[str]]:
-    """(given names kept, found names added): a given short form gives way to the full name found."""
-    kept_given: list[str] = []
-    added: list[str] = []
-    for name in found:
-        if not any(_letters(name) == _letters(g) for g in given) or len(name) > max(
-            (len(g) for g in given if _letters(g) == _letters(name)), default=0
-        ):
-            added.append(name)
-    for name in given:
-        if any(short_form_of(name, full) for full in added):
-            continue
-        kept_given.append(name)
-    return kept_given, added

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
+from .mail import on_address_line
 from .vocabulary import normalise
 
 _DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
@@ -201,10 +202,41 @@ def romanised_chinese_people(text: str) -> list[Person]:
         words = re.split(r"[\s-]+", m.group(1))
         if {w.casefold() for w in words} & _HONORIFIC_WORDS or NOT_PERSON & set(words):
             continue  # "Tan Sri Ahmad": an honorific, not a family name
-        if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _ADDRESS_AFTER_RE.match(text, m.end()):
-            continue  # "I am Tan Wei Ming": the writer; "Tan Wei Ming <wm.tan@…> wrote:": a correspondent
+        if (_SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _ADDRESS_AFTER_RE.match(text, m.end())
+                or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
+            continue  # "I am Tan Wei Ming": the writer; "Tan Wei Ming <wm.tan@…> wrote:", "To: …": a correspondent
         if _OWN_APPOSITIVE_RE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
+        found.append(Person(m.group(1), m.start(1), m.end(1)))
+    return found
+
+
+# A Vietnamese name: a common family name and two or three given words. With its marks the family name is plain
+# (Nguyễn Thị Thu Hà); without them it needs the middle name Van or Thi (Nguyen Thi Lan), as "Le", "Ho" or "Mai" are
+# words too. A street is named after a person (đường Trần Hưng Đạo): after a street word it is no party.
+_VI_MARKED = [n for n in _DATA["vietnamese_surnames"] if n != normalise(n)]
+_VI_NAME_RE = re.compile(
+    r"(?<![\w'’-])((?:" + alternatives([n.capitalize() for n in _VI_MARKED]) + r")(?:[ \t]+" + _VIETNAMESE_NAME_WORD
+    + r"){2,3}|(?:" + alternatives(sorted({normalise(n).capitalize() for n in _DATA["vietnamese_surnames"]}))
+    + r")[ \t]+(?:Van|Thi)(?:[ \t]+" + _NAME_WORD + r"){1,2})(?![\w'’-])"
+)
+# "Tôi là Trần Thị Mai", "tôi tên là …": the writer; "Anh trai tôi là Nguyễn Văn Hùng" names the brother.
+_VI_WRITER_RE = re.compile(r"(?:^|[.!?\n,]\s*)(?:tôi|toi|em|mình|minh)\s+(?:tên|ten|là|la)(?:\s+(?:là|la))?\s*$|"
+                           r"(?:tôi|toi|em|mình|minh)\s+(?:tên|ten)(?:\s+(?:là|la))?\s*$", re.IGNORECASE)
+_STREET_BEFORE_RE = re.compile(r"(?:đường|duong|phố|pho|street|st\.?|jalan|jln\.?|road)\s*$", re.IGNORECASE)
+
+
+def vietnamese_people(text: str) -> list[Person]:
+    """People named by a Vietnamese name without a word before it (Nguyễn Văn Hùng, Nguyen Thi Lan), unless the
+    writer names themself or a street is meant."""
+    found = []
+    for m in _VI_NAME_RE.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if (_STREET_BEFORE_RE.search(before) or _SELF_NAMED_RE.search(before) or _VI_WRITER_RE.search(before)
+                or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
+            continue
+        if NOT_PERSON & set(m.group(1).split()):
+            continue
         found.append(Person(m.group(1), m.start(1), m.end(1)))
     return found
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from legalnet.matching.parties import find_parties, merge_parties, short_form_of
+from legalnet.matching.given_parties import merge_parties, short_form_of
+from legalnet.matching.parties import find_parties
 from legalnet.matching.resolver import resolve_request
 
 
@@ -447,3 +448,27 @@ def test_indonesian_prefixes_take_a_stop_and_a_sentences_stop_ends_the_name(text
 def test_a_kind_of_company_before_a_full_stop_is_no_name():
     resolution = resolve_request("PT PMA", "We will set up a PT PMA. We need the NIB and a land lease.")
     assert resolution.counterparties == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Người mua là Phạm Thị Hồng Nhung, đã đặt cọc 200 triệu.", ["Phạm Thị Hồng Nhung"]),
+    ("ban cu cua toi la Tran Van Minh vay 50 trieu khong tra", ["Tran Van Minh"]),
+])
+def test_a_vietnamese_name_is_a_person_without_a_role(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Tôi là Nguyễn Thị Mai, sống ở Đà Nẵng, cần tư vấn ly hôn.",
+    "Văn phòng ở số 12 đường Lê Thánh Tông, Hà Nội.",
+    "Le Van Tam here, I run a café in District 3.",
+    "-----Original Message-----\nFrom: Cao Minh\nTo: Vu Thi Thanh\nSubject: loan",
+    "Forwarded\nTo: Chan Siu Ming\nSubject: lease",
+])
+def test_the_writer_a_street_or_a_correspondent_is_no_vietnamese_or_chinese_party(text):
+    assert find_parties(text) == []
+
+
+def test_bangkok_is_no_bank_and_a_banks_possessive_still_names_it():
+    assert find_parties("Its Bangkok office was closed last year.") == []
+    assert find_parties("Public Bank's loan officer called again.") == ["Public Bank"]

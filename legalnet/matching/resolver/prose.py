@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, merge_parties, party_spans
+from ..given_parties import merge_parties
+from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
