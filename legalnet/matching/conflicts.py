@@ -192,6 +192,24 @@ def normalise_entity(name: str) -> str:
     return norm
 
 
+# "Vietnam Electricity (EVN)": a name with its initials in brackets; a register may hold either.
+_SHORT_FORM_RE = re.compile(r"(.+?)\s*[(（]\s*([A-Z]{3,6})\s*[)）]\s*")
+
+
+def screened_forms(counterparties: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name as given, normalised form) for each counterparty, and for a name given with its initials in brackets
+    also for the name and the initials apart."""
+    out: list[tuple[str, str]] = []
+    for name in counterparties:
+        forms = [name]
+        if m := _SHORT_FORM_RE.fullmatch(name or ""):
+            forms += [m.group(1), m.group(2)]
+        for form in forms:
+            if (norm := normalise_entity(form)) and (name, norm) not in out:
+                out.append((name, norm))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def _core(norm: str) -> str:
     words = [w for w in norm.split() if w not in _GROUP_WORDS]
@@ -250,13 +268,14 @@ def match_normalised(
     cutoff: float = CUTOFF,
 ) -> list[ConflictHit]:
     """Conflicts between (original, normalised) counterparties and (original, normalised) register names."""
-    hits: list[ConflictHit] = []
+    best: dict[tuple[str, str], float] = {}
     for cp_text, cp_norm in counterparties:
         for reg_text, reg_norm in register:
             score = similarity(cp_norm, reg_norm)
             if score >= cutoff:
-                hits.append(ConflictHit(cp_text, reg_text, round(score, 1)))
-    return hits
+                # A name screened in several forms hits an entry once, with its best score.
+                best[cp_text, reg_text] = max(best.get((cp_text, reg_text), 0.0), round(score, 1))
+    return [ConflictHit(cp, reg, score) for (cp, reg), score in best.items()]
 
 
 class ConflictScreen:
@@ -268,8 +287,8 @@ class ConflictScreen:
 
     def check(self, counterparties: list[str] | tuple[str, ...]) -> list[ConflictHit]:
         """The counterparties that match an entry of this register."""
-        cps = [(c, normalise_entity(c)) for c in counterparties if c and c.strip()]
-        return match_normalised(cps, self.register, self.cutoff)
+        return match_normalised(screened_forms([c for c in counterparties if c and c.strip()]), self.register,
+                                self.cutoff)
 
 
 def find_conflicts(

@@ -28,7 +28,7 @@ import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .conflicts import CUTOFF, match_normalised, normalise_entity
+from .conflicts import CUTOFF, match_normalised, screened_forms
 from .resolver import RequestResolution
 from .vocabulary import Vocabulary, get_vocabulary, normalise
 
@@ -376,7 +376,7 @@ def build_reasons(
 
 
 def _normalised_counterparties(request: MatchRequest) -> list[tuple[str, str]]:
-    return [(c, normalise_entity(c)) for c in request.counterparties if normalise_entity(c)]
+    return screened_forms(request.counterparties)
 
 
 # Loads the conflict registers of some firms: firm id -> [(name as entered, normalised name)]. Lets the

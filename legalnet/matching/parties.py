@@ -132,6 +132,9 @@ _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
 )
+_INITIALS_RE = re.compile(r"[A-Z]{2,6}")
+_BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE_RE = re.compile(r"\s*[)）]")
 _BANK_RE = re.compile(
     r"(?:[A-Z][\w'’&\-]*\s+){0,3}(?:Bank|Banco|Banque|Bangko)(?![a-z])"
     r"(?:\s+(?:(?:of|for|da|de|do|dos)\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
@@ -560,6 +563,16 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             continue
         kept = [p for p in kept if not (party.start <= p.start and p.end <= party.end)]
         kept.append(party)
+    # "Vietnam Electricity (EVN) … EVN has not paid": initials in brackets after a name are its short form, wherever
+    # they stand again; the name is screened with them, as a register may hold either.
+    short_forms: set[str] = set()
+    for n, party in enumerate(kept):
+        if n and _INITIALS_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, kept[n - 1].end, party.start):
+            short_forms.add(party.name)
+            if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(kept[n - 1].name):
+                full = kept[n - 1]
+                kept[n - 1] = Party(text[full.start : close.end()], full.start, close.end())
+    kept = [p for p in kept if p.name not in short_forms]
     out: list[Party] = []
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): _is_own(text, p) for p in kept}

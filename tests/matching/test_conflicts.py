@@ -100,3 +100,13 @@ def test_abbreviations_initialisms_and_chinese_names_are_understood(counterparty
 )
 def test_other_companies_stay_apart(counterparty, register_name):
     assert not find_conflicts([counterparty], [register_name])
+
+
+def test_a_name_given_with_its_initials_matches_a_register_that_holds_either():
+    register = ["EVN", "Vietnam Electricity Group", "Acme Trading Ltd"]
+    hits = find_conflicts(["Vietnam Electricity (EVN)"], register)
+    assert sorted(reg for _cp, reg, _score in hits) == ["EVN", "Vietnam Electricity Group"]
+
+
+def test_a_place_code_in_brackets_is_no_short_form_to_screen():
+    assert find_conflicts(["Sunrise Trading (HK) Ltd"], ["HK Land Holdings"]) == []

@@ -472,3 +472,8 @@ def test_the_writer_a_street_or_a_correspondent_is_no_vietnamese_or_chinese_part
 def test_bangkok_is_no_bank_and_a_banks_possessive_still_names_it():
     assert find_parties("Its Bangkok office was closed last year.") == []
     assert find_parties("Public Bank's loan officer called again.") == ["Public Bank"]
+
+
+def test_initials_in_brackets_after_a_name_are_that_party_wherever_they_stand_again():
+    text = "Our PPA is with Electricity Generating Authority of Thailand (EGAT). EGAT refuses to pay for curtailment."
+    assert find_parties(text) == ["Electricity Generating Authority of Thailand (EGAT)"]
