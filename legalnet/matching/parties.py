@@ -572,7 +572,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(kept[n - 1].name):
                 full = kept[n - 1]
                 kept[n - 1] = Party(text[full.start : close.end()], full.start, close.end())
-    kept = [p for p in kept if p.name not in short_forms]
+    # "สมชาย แก้วมณี … นายสมชาย": a name that opens a fuller one found in the text is the same party.
+    fuller = {p.name for p in kept}
+    kept = [p for p in kept if p.name not in short_forms and not any(f.startswith(p.name + " ") for f in fuller)]
     out: list[Party] = []
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): _is_own(text, p) for p in kept}

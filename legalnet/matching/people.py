@@ -56,6 +56,8 @@ _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")(?:s|es)?(?:\s+(?:saya|kami|ku))?\s*,?\s+((?:Ma\.\s+)?" + _NAME_WORD + _NAME_REST + r")"
     + _NAME_END
 )
+_OWN_OFFICER_RE = re.compile(r"\b(?i:our|my)\s+(?i:" + alternatives(_DATA["officer_roles"]) + r")\b")
+_OWN_OFFICER_BEFORE_RE = re.compile(_OWN_OFFICER_RE.pattern + r"\s*,?\s*$")
 _PERSON_AFTER_SCRIPT_MARKER = re.compile(
     "(?:" + alternatives(_DATA["person_script_markers"]) + r")\s*"
     r"(" + _NAME_WORD + _NAME_REST + r")" + _NAME_END)
@@ -106,6 +108,9 @@ _CJK_LATIN_PERSON_RE = re.compile(
     rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}\u0e01-\u0e4e]|$))"
 )
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+# A name with a title after it: 梁志豪先生, 何美玲女士, Heng Sovannara 先生 (a title alone, 陳生, is no name).
+_CJK_TITLED_RE = re.compile(
+    rf"((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}}|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]?(?:先生|女士|小姐)")
 # The writer saying who they are before a role and a name: 本人係澳門居民陳大文, 我是香港居民李明.
 _CJK_WRITER_BEFORE_RE = re.compile(rf"(?:本人|我|我哋|我们|我們)(?:係|是|为|為)[{_CJK}]{{0,5}}$")
 _CJK_TITLES = tuple(_DATA["cjk_titles"])
@@ -125,7 +130,9 @@ _SEA_PERSON_BEFORE = tuple(_DATA["sea_person_before_naming"])
 _SEA_NOT_NAME = frozenset(_DATA["sea_not_name_words"])
 _THAI_PERSON_RE = re.compile(
     # The title opens a word (ทนาย, lawyer, ends in นาย), and is not the start of another word (นายจ้าง).
-    r"(?<![\u0e01-\u0e4e])(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
+    # Thai is written without spaces: a preposition may run into the title (จากนายสมชาย, "from Mr Somchai").
+    r"(?:(?<![\u0e01-\u0e4e])|" + "|".join(f"(?<={w})" for w in _DATA["thai_prepositions"]) + r")"
+    r"(?:" + "|".join(_DATA["thai_titles"]) + r")(?!" + "|".join(_DATA["thai_not_names"]) + r")"
     r"([\u0e01-\u0e4e]{2,20}(?:\s[\u0e01-\u0e4e]{2,20})?)"
 )
 
@@ -205,7 +212,8 @@ def romanised_chinese_people(text: str) -> list[Person]:
         if (_SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _ADDRESS_AFTER_RE.match(text, m.end())
                 or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
             continue  # "I am Tan Wei Ming": the writer; "Tan Wei Ming <wm.tan@…> wrote:", "To: …": a correspondent
-        if _OWN_APPOSITIVE_RE.search(text, max(0, m.start() - 30), m.start()):
+        if _OWN_APPOSITIVE_RE.search(text, max(0, m.start() - 30), m.start()) or _OWN_OFFICER_BEFORE_RE.search(
+                text, max(0, m.start() - 30), m.start()):
             continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
         found.append(Person(m.group(1), m.start(1), m.end(1)))
     return found
@@ -233,6 +241,7 @@ def vietnamese_people(text: str) -> list[Person]:
     for m in _VI_NAME_RE.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
         if (_STREET_BEFORE_RE.search(before) or _SELF_NAMED_RE.search(before) or _VI_WRITER_RE.search(before)
+                or _OWN_OFFICER_BEFORE_RE.search(before)
                 or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
             continue
         if NOT_PERSON & set(m.group(1).split()):
@@ -244,7 +253,14 @@ def vietnamese_people(text: str) -> list[Person]:
 def thai_people(text: str) -> list[Person]:
     """People named in Thai after นาย, นาง or นางสาว (นายสมชาย ใจดี), and in Thai or Khmer after a word for
     "named" (มีคนชื่อ สมชาย แก้วมณี), unless the one named is the writer or the writer's family."""
-    found = [Person(m.group(1), m.start(1), m.end(1)) for m in _THAI_PERSON_RE.finditer(text)]
+    found = []
+    for m in _THAI_PERSON_RE.finditer(text):
+        name = m.group(1)
+        if " " not in name:
+            # A given name alone runs into the sentence (นายสมชายที่เมืองไทย): it ends before a function word.
+            cuts = [at for word in _SEA_NOT_NAME if len(word) > 1 and (at := name.find(word, 2)) > 0]
+            name = name[: min(cuts)] if cuts else name
+        found.append(Person(name, m.start(1), m.start(1) + len(name)))
     for m in _SEA_NAMED_RE.finditer(text):
         before = text[max(0, m.start() - 8) : m.start()].rstrip()
         if (before.endswith(_SEA_PERSON_BEFORE) and not before.endswith(_SEA_OWN_BEFORE)
@@ -267,6 +283,9 @@ def cjk_people(text: str) -> list[Person]:
             continue  # 本人係澳門居民陳大文: the writer's own name
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Person(surname + given, m.start(1), m.start(1) + len(surname + given)))
+    for m in _CJK_TITLED_RE.finditer(text):
+        if not _CJK_WRITER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            found.append(Person(m.group(1), m.start(1), m.end(1)))
     for m in _CJK_NAMED_RE.finditer(text):
         found.append(Person(m.group(1), m.start(1), m.end(1)))
     for m in _CJK_THAI_PERSON_RE.finditer(text):
@@ -290,6 +309,9 @@ def latin_people(text: str) -> list[Person]:
                     _TAGALOG_WRITER_RE.match(text, max(0, m.start() - 7)) or _TAGALOG_WRITER_RE.match(
                         text, max(0, m.start() - 4))):
                 continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name
+            if pattern is _PERSON_AFTER_ROLE and (_OWN_OFFICER_RE.search(text, max(0, m.start() - 6), m.end(1))
+                                                  or NOT_PERSON & set(m.group(1).split())):
+                continue  # "our president Lee Kok Wah": the client's own officer; "led by Royal Malaysian Customs"
             found.append(person)
             second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None
             if second and (other := _person(second)):

@@ -477,3 +477,23 @@ def test_bangkok_is_no_bank_and_a_banks_possessive_still_names_it():
 def test_initials_in_brackets_after_a_name_are_that_party_wherever_they_stand_again():
     text = "Our PPA is with Electricity Generating Authority of Thailand (EGAT). EGAT refuses to pay for curtailment."
     assert find_parties(text) == ["Electricity Generating Authority of Thailand (EGAT)"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The cheques were signed by Josefina Ramos and bounced.", ["Josefina Ramos"]),
+    ("The plantation is controlled by Anan Srisuk, who stopped the harvest.", ["Anan Srisuk"]),
+    ("Our angel investor Hadi Prasetyo wants his money back.", ["Hadi Prasetyo"]),
+    ("我哋想追討余家明先生嘅欠款。", ["余家明"]),
+    ("ผมเช่าที่ดินจากนายวิชัย ศรีสุข มาห้าปี", ["วิชัย ศรีสุข"]),
+])
+def test_people_after_a_passive_by_a_relation_a_title_after_or_a_thai_preposition(text, names):
+    assert find_parties(text) == names
+
+
+def test_our_own_officer_is_no_counterparty():
+    assert find_parties("Our president Lee Kok Wah wants to sue the distributor.") == []
+
+
+def test_a_given_name_alone_after_the_full_name_is_the_same_person():
+    text = "ผู้ขายคือนายสมชาย แก้วมณี ตอนนี้นายสมชายไม่ยอมโอนที่ดิน"
+    assert find_parties(text) == ["สมชาย แก้วมณี"]
