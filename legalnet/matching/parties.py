@@ -22,6 +22,7 @@ from pathlib import Path
 from .conflicts import normalise_entity
 from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
 from .people import (
+    HONORIFIC_WORDS,
     NOT_PERSON,
     alternatives,
     cjk_people,
@@ -73,7 +74,10 @@ _OWN_RE = re.compile(
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
     # X"; not "the legal department of X sent us a letter".
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
+    # "I am Kelvin Ng, director of X", "I'm the finance manager at X": the writer's own company.
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&,'’-]+\s+){0,5}?"
+    # An employee's employer ("I am the operations manager of X and they terminated me") may be the other side.
+    + r"(?:counsel|team|department|dept|director|owner|founder|co-founder|ceo|cfo|coo|head|gm|md|partner)"
     + r"\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
@@ -450,9 +454,14 @@ def _state_parties(text: str) -> list[Party]:
         words = m.group(1).split()
         while words and words[-1] in ("of", "and", "&"):
             words.pop()
+        lead = 0
+        while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in HONORIFIC_WORDS:
+            lead += 1  # "the landlord, Madam Goh Siew Hoon": the honorific is no part of the name
+        start = m.start(1) + len(" ".join(words[:lead] + [""])) if lead else m.start(1)
+        words = words[lead:]
         if len(words) >= 2 and not NOT_PERSON & set(words[-1:]):
             name = " ".join(words)
-            found.append(Party(name, m.start(1), m.start(1) + len(name)))
+            found.append(Party(name, start, start + len(name)))
     return found
 
 

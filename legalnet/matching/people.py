@@ -81,7 +81,7 @@ _SELF_HERE_RE = re.compile(r"\s+here\b", re.IGNORECASE)
 _SELF_NAMED_RE = re.compile(r"(?:(?:^|(?<=[.!?\n]))\s*(?:saya|i)\s*,?\s*|\b(?:saya\s+bernama|nama(?:\s+saya)?|i\s+am|"
                             r"i['’]m|my\s+name\s+is|this\s+is)\s*(?:ialah|adalah)?\s*[,:]?\s*)$",
                             re.IGNORECASE)
-_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
+HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …, ako po si …
 _WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
 # Tagalog "ako po si …" (I am …); "nagpautang ako kay …" (I lent to …) names someone else.
@@ -166,10 +166,10 @@ def paired_people(text: str) -> list[Person]:
             latin_group = 1 if pattern is _PAIRED_NAME_RES[0] else 2
             words = m.group(latin_group).split()
             lead = 0
-            while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in _HONORIFIC_WORDS | _ROLE_WORDS:
+            while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in HONORIFIC_WORDS | _ROLE_WORDS:
                 lead += 1  # "Director Tan Wei Ming（陈伟明）": the role is no part of the name
             words = words[lead:]
-            if NOT_PERSON & set(words) or words[0].casefold().rstrip(".") in _HONORIFIC_WORDS:
+            if NOT_PERSON & set(words) or words[0].casefold().rstrip(".") in HONORIFIC_WORDS:
                 continue
             other = 3 - latin_group
             start, name = m.start(other), m.group(other)
@@ -207,7 +207,7 @@ def romanised_chinese_people(text: str) -> list[Person]:
     found = []
     for m in _ROMANISED_NAME_RE.finditer(text):
         words = re.split(r"[\s-]+", m.group(1))
-        if {w.casefold() for w in words} & _HONORIFIC_WORDS or NOT_PERSON & set(words):
+        if {w.casefold() for w in words} & HONORIFIC_WORDS or NOT_PERSON & set(words):
             continue  # "Tan Sri Ahmad": an honorific, not a family name
         if (_SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _ADDRESS_AFTER_RE.match(text, m.end())
                 or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
@@ -305,6 +305,9 @@ def latin_people(text: str) -> list[Person]:
             if pattern is _PERSON_AFTER_VIETNAMESE_MARKER and normalise(m.group(1).split()[0]) not in _VI_SURNAMES:
                 continue
             person = _person(m)
+            if pattern is _PERSON_AFTER_HONORIFIC and _OWN_OFFICER_BEFORE_RE.search(text, max(0, m.start() - 30),
+                                                                                  m.start()):
+                continue  # "Our lawyer Mr David Lim": on the client's side
             if person is None or _WRITER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or (
                     _TAGALOG_WRITER_RE.match(text, max(0, m.start() - 7)) or _TAGALOG_WRITER_RE.match(
                         text, max(0, m.start() - 4))):
@@ -319,7 +322,7 @@ def latin_people(text: str) -> list[Person]:
     for m in _MALAY_PATRONYMIC_RE.finditer(text):
         words = m.group(1).split()
         lead = 0
-        while words[lead].casefold().rstrip(".'’") in _HONORIFIC_WORDS | _SELF_WORDS | _NOT_GIVEN_NAME:
+        while words[lead].casefold().rstrip(".'’") in HONORIFIC_WORDS | _SELF_WORDS | _NOT_GIVEN_NAME:
             lead += 1
         if _SELF_NAMED_RE.search(text, max(0, m.start() - 20), m.start()) or _SELF_HERE_RE.match(text, m.end()) or \
                 _SELF_WORDS & {
@@ -334,7 +337,7 @@ def _person(m: re.Match) -> Person | None:
     """The person a match names in its first group, without an honorific before it and words after it that are
     no name; None if no name is left."""
     words = m.group(1).split()
-    if words and words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
+    if words and words[0].lower().rstrip(".") in HONORIFIC_WORDS:
         words = words[1:]
     while words and words[-1] in NOT_PERSON:
         words.pop()

@@ -497,3 +497,13 @@ def test_our_own_officer_is_no_counterparty():
 def test_a_given_name_alone_after_the_full_name_is_the_same_person():
     text = "ผู้ขายคือนายสมชาย แก้วมณี ตอนนี้นายสมชายไม่ยอมโอนที่ดิน"
     assert find_parties(text) == ["สมชาย แก้วมณี"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("I am Joseph Wee, finance director of Wee Brothers Marine Pte Ltd. Our charterer Ocean Bulk Ltd has not paid.",
+     ["Ocean Bulk Ltd"]),
+    ("Our lawyer Mr Alvin Teo thinks the tenant, Madam Koh Bee Lian, will settle.", ["Koh Bee Lian"]),
+    ("请发律师函给对方公司广州市恒昌物流有限公司。", ["广州市恒昌物流有限公司"]),
+])
+def test_the_writers_company_and_advisers_are_not_parties_and_names_lose_their_honorific(text, names):
+    assert find_parties(text) == names
