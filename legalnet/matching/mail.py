@@ -29,6 +29,7 @@ _HEADER_RE = re.compile(
 SENDER_LINE_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _ADDRESS_LINE_RE = re.compile(
     r"[ \t>*]*(?:" + _words(_DATA["header_fields"] + _DATA["recipient_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
+RECIPIENT_LINE_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["recipient_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _SECOND_HEADER_RE = re.compile(r"[ \t>*]*(?:" + _words(_DATA["second_header_fields"]) + r")[ \t*]*[:：]", re.IGNORECASE)
 _REPLY_RE = re.compile("|".join(f"(?:{p})" for p in _DATA["reply_openers"]), re.IGNORECASE | re.MULTILINE)
 # "> " quotes a line; ">50% of our sales" does not.

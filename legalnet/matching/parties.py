@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .conflicts import normalise_entity
+from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
 from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
 from .people import (
     HONORIFIC_WORDS,
@@ -60,6 +61,7 @@ _SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
 _STATUTE_WORDS = {"law", "laws", "act", "code", "ordinance", "decree", "regulation", "regulations"}
 _FORM_WORDS = {word for seq in _SUFFIXES for word in seq} | {prefix.lower() for prefix in _DATA["latin_prefixes"]}
 _AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
+_GENERIC_NAME_WORDS = set(_DATA["generic_name_words"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
 _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
@@ -69,7 +71,8 @@ _SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_S
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
     r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
-    + "|".join(r"\b" + re.escape(m) for m in _DATA["own_markers"])
+    # "on behalf of the Members' Club": acting for it.
+    + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
     # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
@@ -135,6 +138,8 @@ _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
+    # "Group Legal of Straits Meridian Logistics here (Singapore HQ)": the writer introducing itself.
+    r"|^\s+(?i:here)\b"
 )
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 _BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
@@ -275,6 +280,17 @@ def _latin_companies(text: str) -> list[Party]:
         while name_words and _plain(name_words[-1][0]) in _CONNECTORS:
             name_words.pop()
         if name_words:
+            # "yung agency ko sa Manila (Bright Path Manpower Agency)": a bracket opened before the name and not
+            # closed in it opens the name.
+            for k in range(len(name_words) - 1, 0, -1):
+                gap = text[name_words[k - 1][2] : name_words[k][1]]
+                if ("(" in gap or "（" in gap) and not re.search(r"[)）]", text[name_words[k][1] : tokens[j][2]]):
+                    name_words = name_words[k:]
+                    break
+            if " ".join(_plain(t[0]) for t in tokens[start : j + 1]) in _AMBIGUOUS and all(
+                    _plain(w[0]) in _GENERIC_NAME_WORDS for w in name_words):
+                j = start - 1  # "our Legal Services team": a kind of service, not a trade name
+                continue
             begin, end = name_words[0][1], tokens[j][2]
             # "Ltd." keeps its dot; after a whole word ("… Hospital.", "… Limited.") the dot ends the sentence.
             if tokens[j][0].endswith(".") and len(_plain(tokens[j][0])) > 4:
@@ -596,6 +612,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
+        if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
+            continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to
         if is_term is not None and _opens_cjk_term(text, party, is_term):
             continue  # 馬來西亞, 江苏常州: a place that opens with a surname, not a person
         if _PLACEHOLDER_RE.search(party.name):

@@ -507,3 +507,23 @@ def test_a_given_name_alone_after_the_full_name_is_the_same_person():
 ])
 def test_the_writers_company_and_advisers_are_not_parties_and_names_lose_their_honorific(text, names):
     assert find_parties(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Our invoices to Sunway Fresh Foods remain unpaid.", ["Sunway Fresh Foods"]),
+    ("Bayaran tertunggak dari Cahaya Timur Trading sejak Mac.", ["Cahaya Timur Trading"]),
+    ("yung agency ko sa Cebu (Blue Harbour Manpower Agency) ayaw ibalik ang placement fee",
+     ["Blue Harbour Manpower Agency"]),
+])
+def test_trade_names_without_a_legal_form_end_in_a_trade_word(text, names):
+    assert find_parties(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Our Legal Services team reviewed the draft.",
+    "To: Harbour Shipping Services\nSubject: charter dispute",
+    "Hi all,\nGroup Legal of Straits Ferry Logistics here (Singapore HQ). A vessel was arrested.",
+    "We write on behalf of the Members' Club, a mutual insurer of shipowners.",
+])
+def test_kinds_of_service_recipients_and_the_writer_are_no_trade_names(text):
+    assert find_parties(text) == []
