@@ -16,6 +16,7 @@ from legalnet.core.models import utcnow
 from legalnet.extensions import db
 from legalnet.intake.forms import DESCRIPTION_MAX
 from legalnet.intake.models import LegalRequest, RequestStatus, Urgency
+from legalnet.matching.conflicts import ConflictScreen
 from legalnet.matching.models import UnresolvedTerm
 from legalnet.matching.services import label, resolve_request
 from legalnet.matching.vocabulary import get_vocabulary, normalise
@@ -108,17 +109,25 @@ def split_items(text: str | None) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n，；、]", text or "") if part.strip()]
 
 
-def understand(data: RequestInput) -> Understanding:
-    """Resolve the request's picked codes and typed text to vocabulary codes."""
+def understand(data: RequestInput, own_names: list[str] | tuple[str, ...] = ()) -> Understanding:
+    """Resolve the request's picked codes and typed text to vocabulary codes; ``own_names`` are the names of the
+    client's organisation, which the text may name but which is never its counterparty."""
     resolution = resolve_request(data.title, data.description, data.jurisdictions, data.practice_areas,
                                  data.languages, counterparties=data.counterparties)
-    found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties))
+    own = ConflictScreen([name for name in own_names if name])
+    found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties if not own.check([name])))
     removed = {kind: set(data.removed_terms.get(kind, ())) for kind in KINDS}
     kept = {kind: [code for code in getattr(resolution, kind) if code not in removed[kind]] for kind in KINDS}
     also = [code for code in resolution.also_mentioned
             if code not in resolution.practice_areas and code not in removed["practice_areas"]]
     return Understanding(kept["jurisdictions"], kept["practice_areas"], kept["languages"],
                          list(resolution.unresolved), dict(resolution.suggestions), found, also)
+
+
+def own_names_of(user) -> list[str]:
+    """The names the client's own organisation goes by."""
+    organisation = getattr(user, "organisation", None)
+    return [organisation.name] if organisation is not None and organisation.name else []
 
 
 def confirmed_counterparties(seen: Understanding, data: RequestInput) -> list[str]:
@@ -167,7 +176,7 @@ def submit_request(user, data: RequestInput) -> LegalRequest:
                                   length=format_decimal(len(data.description)), max=format_decimal(DESCRIPTION_MAX)))
     if len((data.summary or "").strip()) > SUMMARY_MAX:
         raise ValidationFailed(_l("The summary for firms can be at most %(max)s characters.", max=SUMMARY_MAX))
-    seen = understand(data)
+    seen = understand(data, own_names_of(user))
     req = LegalRequest(
         summary=(data.summary or "").strip(),
         organisation_id=user.organisation_id, created_by_id=user.id, title=data.title.strip(),

@@ -152,7 +152,7 @@ def new_request():
                 req = outcome.value
                 flash(_("Request %(ref)s submitted.", ref=req.reference), "success")
                 return redirect(url_for("intake.detail", request_id=req.id))
-        understanding = services.understand(data)
+        understanding = services.understand(data, services.own_names_of(current_user))
     locale = current_locale_name()
     # Input the form refused is shown back with its messages, answered as a client error.
     status = 422 if request.method == "POST" and (form.errors or refused) else 200

@@ -56,11 +56,12 @@ def _sequences(words: list[str]) -> list[tuple[str, ...]]:
     return sorted({tuple(w.split()) for w in words}, key=len, reverse=True)
 
 
-_SUFFIXES = _sequences(_DATA["latin_suffixes"])
+_SUFFIXES = _sequences(_DATA["latin_suffixes"] + _DATA["trade_name_words"])
 _SUFFIX_ENDS = {seq[-1] for seq in _SUFFIXES}
 _STATUTE_WORDS = {"law", "laws", "act", "code", "ordinance", "decree", "regulation", "regulations"}
 _FORM_WORDS = {word for seq in _SUFFIXES for word in seq} | {prefix.lower() for prefix in _DATA["latin_prefixes"]}
-_AMBIGUOUS = set(_DATA["ambiguous_suffixes"])
+_TRADE_WORDS = set(_DATA["trade_name_words"])
+_AMBIGUOUS = set(_DATA["ambiguous_suffixes"]) | _TRADE_WORDS
 _GENERIC_NAME_WORDS = set(_DATA["generic_name_words"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
@@ -287,10 +288,13 @@ def _latin_companies(text: str) -> list[Party]:
                 if ("(" in gap or "（" in gap) and not re.search(r"[)）]", text[name_words[k][1] : tokens[j][2]]):
                     name_words = name_words[k:]
                     break
-            if " ".join(_plain(t[0]) for t in tokens[start : j + 1]) in _AMBIGUOUS and all(
-                    _plain(w[0]) in _GENERIC_NAME_WORDS for w in name_words):
-                j = start - 1  # "our Legal Services team": a kind of service, not a trade name
-                continue
+            if " ".join(_plain(t[0]) for t in tokens[start : j + 1]) in _TRADE_WORDS:
+                # "Mr Zhang Wei of Harbour Lights Trading": a trade name holds no "of".
+                cut = [k for k, w in enumerate(name_words) if _plain(w[0]) == "of"]
+                name_words = name_words[cut[-1] + 1 :] if cut else name_words
+                if not name_words or all(_plain(w[0]) in _GENERIC_NAME_WORDS for w in name_words):
+                    j = start - 1  # "our Legal Services team": a kind of service, not a trade name
+                    continue
             begin, end = name_words[0][1], tokens[j][2]
             # "Ltd." keeps its dot; after a whole word ("… Hospital.", "… Limited.") the dot ends the sentence.
             if tokens[j][0].endswith(".") and len(_plain(tokens[j][0])) > 4:

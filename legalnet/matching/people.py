@@ -160,7 +160,9 @@ def _without_marks(word: str) -> str:
 
 def paired_people(text: str) -> list[Person]:
     """People named in two scripts, one in brackets after the other ("Tan Wei Ming（陈伟明）", 王磊 (Wang Lei))."""
-    found = []
+    found: list[Person] = []
+    if "(" not in text and "（" not in text:
+        return found
     for pattern in _PAIRED_NAME_RES:
         for m in pattern.finditer(text):
             latin_group = 1 if pattern is _PAIRED_NAME_RES[0] else 2

@@ -11,6 +11,7 @@ from legalnet.api.services import create_token
 from legalnet.extensions import db as _db
 from legalnet.intake.models import LegalRequest
 from legalnet.matching.services import resolve_request
+from tests import factories
 from tests.conftest import submit
 from tests.referrals.helpers import add_conflict, firm_with_admin
 
@@ -130,3 +131,13 @@ def test_the_api_reads_parties_and_areas_only_mentioned_from_prose(client, db, a
     assert body["also_mentioned"] == [c for c in expected.also_mentioned if c not in expected.practice_areas]
     listed = client.post("/api/v1/resolve", headers=headers, json={"kind": "jurisdictions", "texts": ["Vietnam"]})
     assert listed.get_json()["counterparties"] == [] and listed.get_json()["also_mentioned"] == []
+
+
+def test_the_clients_own_organisation_named_in_the_text_is_not_offered_as_a_party(client, db, auth):
+    user = factories.make_user(Role.CLIENT, organisation=factories.make_organisation("Sunway Fresh Foods Sdn Bhd"))
+    _db.session.commit()
+    auth.login(user=user)
+    form = {**FORM, "description": "I am Aminah of Sunway Fresh Foods. Our buyer Kedai Runcit Maju Trading has "
+                                   "not paid three invoices.", "counterparties": ""}
+    html = submit(client, "/requests/new", {**form, "check": "Check"}).get_data(as_text=True)
+    assert boxes(html, "found_counterparties") == {"Kedai Runcit Maju Trading": True}
