@@ -33,6 +33,12 @@ _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
+# Small words between a language and the lawyer it is for ("… po sana ang lawyer", "… or Hokkien, the lawyer").
+_FILLER_WORDS = frozenset({"or", "and", "at", "o", "po", "sana", "ang", "na", "ng", "the", "a", "an", "please", "pls",
+                           "lang", "din", "rin", "yung", "ung", "mas", "kung", "okay", "ok"})
+_WITH_LAWYER_AFTER_RE = re.compile(
+    r"(?:\s+(?:or|and|\w+)){0,3}\s+with\s+(?:the|a|an|our|my|your)\s+(?:lawyers?|counsel|attorneys?|solicitors?)\b",
+    re.IGNORECASE)
 # Words before a name that make it the place, not the language: "di Indonesia", "to Indonesia", "sa Pilipinas".
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from"})
 
@@ -41,6 +47,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
     when someone does not speak it well or a document is written in it, else None."""
     before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 24]
+    if "jurisdictions" not in hit.senses and _WITH_LAWYER_AFTER_RE.match(text, hit.end):
+        return "cue"  # "I can speak Cantonese or Vietnamese with the lawyer"
     if _DOCUMENT_LANGUAGE_BEFORE.search(before) or _DOCUMENT_LANGUAGE_AFTER.search(after):
         return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
     if _LANG_NEGATED_BEFORE.search(before) or _LANG_NEGATED_AFTER.search(after):
@@ -87,7 +95,19 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
     if before.rstrip().endswith(_LANG_CUES_ZH_ADJACENT):
         return "cue"
-    return "cue" if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)) else None
+    if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)):
+        return "cue"
+    # "Mas okay po kung Tagalog ang lawyer", "Tagalog or Bisaya po sana ang lawyer": a lawyer a few small words on in
+    # the clause, for a language no place is named ("Thai litigation counsel" names where the lawyer practises).
+    if "jurisdictions" not in hit.senses and hit.token_start >= 0:
+        following = _next_words(words, hit.token_end, text, 6)
+        for n, word in enumerate(following):
+            if word in _LAWYER_WORDS:
+                return "cue"
+            token = words[hit.token_end + n]
+            if word not in _FILLER_WORDS and not text[token.start : token.start + 1].isupper():
+                break
+    return None
 
 
 def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Index) -> dict[int, str | None]:
@@ -103,7 +123,8 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
             groups.append([hit])
     for group in groups:
         statuses = [_language_status(h, words, text) for h in group]
-        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and (
+        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and not \
+                _WITH_LAWYER_AFTER_RE.match(text, group[0].end) and (
                 _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start])
                 or _LANG_NEGATED_AFTER.search(text[group[-1].end : group[-1].end + 16])):
             # "I don't speak Cantonese or Portuguese", พูดภาษาจีนกวางตุ้งและภาษาโปรตุเกสไม่ได้: the whole list

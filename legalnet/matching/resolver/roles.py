@@ -63,7 +63,8 @@ _QUALIFICATION_LANGUAGES = frozenset({"en", "pt"})
 # A lawyer named right before a language that is no place's name: the language the lawyer is to work in.
 _LAWYER_BEFORE_LANGUAGE_RE = re.compile(
     r"\b(?:lawyers?|counsel|solicitors?|advogad[oa]s?|luật\s+sư|luat\s+su|pengacara|peguam|abogado)"
-    r"\s+(?:(?:de|em|in|who\s+speaks?|that\s+speaks?|fluent\s+in|bằng|bang|berbahasa|na)\s+)?$", re.IGNORECASE)
+    r"\s+(?:(?:de|em|in|who\s+speaks?|that\s+speaks?|who\s+can\s+speak|fluent\s+in|bằng|bang|berbahasa|na|dalam"
+    r"|(?:yang\s+)?(?:boleh\s+|bisa\s+)?(?:cakap|bercakap|bicara))\s+)?$", re.IGNORECASE)
 _CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE),
                  re.compile(entry["after"]) if entry.get("after") else None) for entry in _CUES["client_here"]]
 _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])

@@ -1,0 +1,26 @@
+"""The languages a client asks its lawyer to work in, however it says so: a lawyer a few small words on, a lawyer
+to speak with, an informal name of the language, a Malay phrase after the word for lawyer; and what only looks
+like it (a lawyer of a place and a practice)."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Hindi ko po alam ang proseso. Tagalog o Ilocano po sana ang abogado.", {"fil"}),
+    ("I read a little, but I can speak Thai or Mandarin with the lawyer.", {"th", "zh"}),
+    ("Our directors can meet in the afternoon; canto lawyer preferred.", {"yue"}),
+    ("Saya nak peguam cakap Bahasa Melayu untuk ke mahkamah.", {"ms"}),
+    ("Syarikat kami mahu peguam dalam Bahasa Melayu untuk semua surat.", {"ms"}),
+])
+def test_a_language_for_the_lawyer_is_read_however_it_is_said(description, expected):
+    assert set(resolve_request("Lawyer needed", description).languages) == expected
+
+
+@pytest.mark.parametrize("description", [
+    "We need Indonesian restructuring counsel to file a claim in the PKPU.",
+    "Looking for Lao criminal counsel for an urgent bail hearing.",
+])
+def test_a_lawyer_of_a_place_and_a_practice_asks_for_no_language(description):
+    assert resolve_request("Lawyer needed", description).languages == []
