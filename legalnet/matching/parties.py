@@ -74,6 +74,8 @@ _OWN_RE = re.compile(
     r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
     # "on behalf of the Members' Club": acting for it.
     + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
+    # "We (Lumen Holdings Pte. Ltd., part of …)", "We, X Sdn Bhd, …": the writer naming itself.
+    + r"|\bwe(?=\s*[(（,])"
     # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
@@ -139,10 +141,13 @@ _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
+    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
+    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client))\s*[)）]"
     # "Group Legal of Straits Meridian Logistics here (Singapore HQ)": the writer introducing itself.
     r"|^\s+(?i:here)\b"
 )
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
+_AND_RE = re.compile(r"\s+(?:and|&)\s+")
 _BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[)）]")
 _BANK_RE = re.compile(
@@ -288,6 +293,11 @@ def _latin_companies(text: str) -> list[Party]:
                 if ("(" in gap or "（" in gap) and not re.search(r"[)）]", text[name_words[k][1] : tokens[j][2]]):
                     name_words = name_words[k:]
                     break
+            if " ".join(_plain(t[0]) for t in tokens[start : j + 1]) in _TRADE_WORDS and (
+                    j + 1 < len(tokens) and tokens[j + 1][0][:1].isupper()
+                    and not re.search(r"[.,;:!?()（）\n]", text[tokens[j][2] : tokens[j + 1][1]])):
+                j = start - 1  # "the Architectural Services Department": the name goes on past the trade word
+                continue
             if " ".join(_plain(t[0]) for t in tokens[start : j + 1]) in _TRADE_WORDS:
                 # "Mr Zhang Wei of Harbour Lights Trading": a trade name holds no "of".
                 cut = [k for k, w in enumerate(name_words) if _plain(w[0]) == "of"]
@@ -297,8 +307,9 @@ def _latin_companies(text: str) -> list[Party]:
                     continue
             begin, end = name_words[0][1], tokens[j][2]
             # "Ltd." keeps its dot; after a whole word ("… Hospital.", "… Limited.") the dot ends the sentence.
-            if tokens[j][0].endswith(".") and len(_plain(tokens[j][0])) > 4:
-                end -= 1
+            if tokens[j][0].endswith(".") and (len(_plain(tokens[j][0])) > 4 or (
+                    tokens[j][0][:-1].isupper() and _SENTENCE_OPENER_RE.match(text, tokens[j][2] - 1))):
+                end -= 1  # "… Gulf Petro Trading FZE. The cargo …": the stop ends the sentence, not "Ltd."
             found.append(Party(text[begin:end].strip(" ,"), begin, end))
             j = i
         else:
@@ -584,6 +595,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
            + romanised_chinese_people(text) + vietnamese_people(text)]
         + _state_parties(text)
     )
+    # "Mr. Lim Chee Hong and Hartamas Capital Berhad": a person and a company, not one company's name.
+    people = [Party(*p) for p in latin_people(text)]
+    candidates = [_after_person(text, c, people) for c in candidates]
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Party] = []
@@ -627,6 +641,15 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
         out.append(party)
     return out
+
+
+def _after_person(text: str, party: Party, people: list[Party]) -> Party:
+    """A name less a person named before "and" inside it ("Mr. Lim Chee Hong and Hartamas Capital Berhad")."""
+    for person in people:
+        if party.start <= person.start and person.end < party.end and (
+                joint := _AND_RE.match(text, person.end)) and joint.end() < party.end:
+            return Party(text[joint.end() : party.end], joint.end(), party.end)
+    return party
 
 
 def _opens_cjk_term(text: str, party: Party, is_term) -> bool:

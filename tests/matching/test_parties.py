@@ -527,3 +527,16 @@ def test_trade_names_without_a_legal_form_end_in_a_trade_word(text, names):
 ])
 def test_kinds_of_service_recipients_and_the_writer_are_no_trade_names(text):
     assert find_parties(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We (Rimba Holdings Pte. Ltd., part of the Rimba Group) bought shares from Mr. Ong Kah Seng and Sentosa "
+     "Ventures Berhad.", ["Ong Kah Seng", "Sentosa Ventures Berhad"]),
+    ("广州市恒达建材有限公司（我司）向业主方 Angkor Crest Development Co., Ltd. 追讨工程款。",
+     ["Angkor Crest Development Co., Ltd."]),
+    ("The employer is the Drainage Services Department; the main contractor is Harbour Works Limited.",
+     ["Harbour Works Limited"]),
+    ("We sold the cargo to Desert Star Petroleum FZE. The buyer rejected it.", ["Desert Star Petroleum FZE"]),
+])
+def test_the_writer_in_brackets_a_person_and_a_company_and_free_zone_forms(text, names):
+    assert find_parties(text) == names
