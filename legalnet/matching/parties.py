@@ -71,7 +71,8 @@ _SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " 
 _SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_SENTENCE_OPENERS) + r")\b)")
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
-    r"(?:\bour\s+(?:own\s+)?(?:[\w\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")|"
+    # "our Vietnamese subsidiary X", "Our client's subsidiary X", "Our group company in Shenzhen, X".
+    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
     # "on behalf of the Members' Club": acting for it.
     + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
     # "We (Lumen Holdings Pte. Ltd., part of …)", "We, X Sdn Bhd, …": the writer naming itself.
@@ -519,7 +520,8 @@ def _is_own(text: str, party: Party) -> bool:
     if _in_signature(text, party.start) or in_signature_block(text, party.start):
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
-    return before.rstrip("“「『\"' ").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
+    # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
+    return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
 
 
