@@ -148,6 +148,8 @@ _OWN_AFTER_RE = re.compile(
     r"|^\s+(?i:here)\b"
 )
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
+# A short form: initials (EVN) or a Thai abbreviation (กฟผ.).
+_SHORT_FORM_RE = re.compile(r"[A-Z]{2,6}|[\u0e01-\u0e4e.]{2,8}")
 _AND_RE = re.compile(r"\s+(?:and|&)\s+")
 _BRACKET_GAP_RE = re.compile(r"\s*[(（]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[)）]")
@@ -457,18 +459,37 @@ def _banks(text: str) -> list[Party]:
 with (Path(__file__).parent / "data" / "state_enterprises.csv").open(encoding="utf-8", newline="") as _file:
     _STATE_ENTERPRISES = [row["name"] for row in csv.DictReader(_file)]
 # State enterprises are contract parties (an offtaker, a concession grantor); acronyms match as written.
+# A name in Latin letters stands as a word; one in a script written without spaces runs into its sentence.
 _STATE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)
+                               if n[:1].isascii() or n[:1] in "ÉĐ") + r")(?![\w-])"
+    + "|" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)
+                     if not (n[:1].isascii() or n[:1] in "ÉĐ") and not n[:1].isupper())
 )
-_GOVERNMENT_RE = re.compile(r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*)")
+_GOVERNMENT_RE = re.compile(
+    r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*"
+    # "the Savannakhet Provincial Government"
+    r"|(?:[A-Z][\w'’\-]*\s+){1,3}(?:Provincial|State|Municipal|City|Regional|Central)\s+Government)"
+    # 老挝人民民主共和国政府, 万象市政府; รัฐบาลแห่ง สปป.ลาว; ລັດຖະບານ ສປປ ລາວ
+    r"|(?<=[与和同向跟及、，,\s])((?![与和同向跟及当地中各有相镇县市省区])[\u4e00-\u9fff]{2,12}政府)"
+    r"|(รัฐบาล(?:แห่ง)?\s?(?:สปป\.?\s?ลาว|[\u0e01-\u0e4e]{2,12}(?=\s|$)))"
+    r"|(ລັດຖະບານ\s?(?:ແຫ່ງ\s?)?ສປປ\s?ລາວ)"
+)
 # A government is a party when it signs or is claimed against, not when it regulates.
 _CONTRACT_WORDS_RE = re.compile(r"\b(?:" + alternatives(_DATA["government_party_words"]) + r")\b", re.IGNORECASE)
+_GOVERNMENT_WORD_RE = re.compile(r"\bGovernment\b|政府|รัฐบาล|ລັດຖະບານ")
+_CONTRACT_WORDS_LOCAL_RE = re.compile(alternatives(_DATA["government_party_words_local"]))
 _APPOSITIVE_RE = re.compile(
     r"\b(?i:" + alternatives(_DATA["appositive_roles"]) + r")"
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
     # A middle initial stays in the name: "Its president, Rodolfo M. Santiago, …".
     r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
 )
+
+
+def is_government(name: str) -> bool:
+    """Whether a party is a government ("Government of Lao PDR", 柬埔寨政府): it still names its place."""
+    return bool(_GOVERNMENT_WORD_RE.search(name))
 
 
 def _state_parties(text: str) -> list[Party]:
@@ -478,8 +499,10 @@ def _state_parties(text: str) -> list[Party]:
     for m in _GOVERNMENT_RE.finditer(text):
         start = max(text.rfind(".", 0, m.start()), 0)
         end = text.find(".", m.end())
-        if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]):
-            found.append(Party(m.group(1), m.start(1), m.end(1)))
+        if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]) or _CONTRACT_WORDS_LOCAL_RE.search(
+                text, max(0, m.start() - 60), m.end() + 60):
+            group = next(g for g in range(1, 5) if m.group(g))
+            found.append(Party(m.group(group), m.start(group), m.end(group)))
     for m in _APPOSITIVE_RE.finditer(text):
         if re.search(r"\b(?:our|my)\s+$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
             continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
@@ -612,7 +635,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
     # they stand again; the name is screened with them, as a register may hold either.
     short_forms: set[str] = set()
     for n, party in enumerate(kept):
-        if n and _INITIALS_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, kept[n - 1].end, party.start):
+        if n and _SHORT_FORM_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, kept[n - 1].end, party.start):
             short_forms.add(party.name)
             if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(kept[n - 1].name):
                 full = kept[n - 1]

@@ -553,3 +553,20 @@ def test_the_writer_in_brackets_a_person_and_a_company_and_free_zone_forms(text,
 ])
 def test_the_writers_group_its_subsidiaries_and_the_client_it_acts_for_are_not_parties(description, expected):
     assert resolve_request("Dispute", description).counterparties == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We sell power to การไฟฟ้าส่วนภูมิภาค under a 25-year PPA.", ["การไฟฟ้าส่วนภูมิภาค"]),
+    ("并与柬埔寨国家电力公司商谈购电协议。", ["柬埔寨国家电力公司"]),
+    ("ขายไฟฟ้าให้การไฟฟ้าฝ่ายผลิตแห่งประเทศไทย (กฟผ.) ตามสัญญา 25 ปี", ["การไฟฟ้าฝ่ายผลิตแห่งประเทศไทย (กฟผ.)"]),
+    ("The land is leased under a concession agreement with the Champasak Provincial Government.",
+     ["Champasak Provincial Government"]),
+    ("ບໍລິສັດເຊັນສັນຍາສຳປະທານກັບ ລັດຖະບານ ສປປ ລາວ ໃນປີ 2018", ["ລັດຖະບານ ສປປ ລາວ"]),
+])
+def test_state_enterprises_and_governments_that_sign_in_local_scripts_are_parties(text, names):
+    assert find_parties(text) == names
+
+
+def test_a_government_that_signs_still_names_its_place_and_a_local_one_is_no_party():
+    found = resolve_request("特许协议", "我们与柬埔寨政府签署了特许协议，现在对方要提前终止。另外需要与当地政府沟通。")
+    assert found.jurisdictions == ["KH"] and found.counterparties == ["柬埔寨政府"]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..given_parties import merge_parties
-from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, party_spans
+from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, is_government, party_spans
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
@@ -114,10 +114,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     reading.asks_here = asks_for_here(text)
     # A place inside a party's name ("Hai Long Shipping JSC", "Shenzhen Huaxing … Co., Ltd.") is part of
     # the name, not a place of the matter.
-    # "the Government of Lao PDR" is a party and still names the place.
+    # "the Government of Lao PDR", 柬埔寨政府 is a party and still names the place.
     # A hospital's registered name opens with its city (深圳市人民医院): where the treatment was.
     names = [(p.start, p.end) for p in parties
-             if not p.name.startswith("Government of") and not p.name.endswith(INSTITUTION_ENDINGS)]
+             if not is_government(p.name) and not p.name.endswith(INSTITUTION_ENDINGS)]
     hits = [h for h in _scan(text, idx, fuzzy=True) if not any(a <= h.start and h.end <= b for a, b in names)]
     # "Brunei Shell Petroleum (BSP)": the short name a party is given stands for that party, not a regulator.
     short_names = {m.group(1) for p in parties if (m := _SHORT_NAME_RE.match(text, p.end))}
