@@ -496,7 +496,7 @@ def _state_parties(text: str) -> list[Party]:
     """State enterprises named as parties ("sells its power to EDL"), governments that sign or are claimed
     against ("the Government of Lao PDR grants the concession"), and names set off after a party noun."""
     found = [Party(m.group(), m.start(), m.end()) for m in _STATE_RE.finditer(text)]
-    for m in _GOVERNMENT_RE.finditer(text):
+    for m in _GOVERNMENT_RE.finditer(text) if _GOVERNMENT_WORD_RE.search(text) else ():
         start = max(text.rfind(".", 0, m.start()), 0)
         end = text.find(".", m.end())
         if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]) or _CONTRACT_WORDS_LOCAL_RE.search(
@@ -609,6 +609,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
     """
     if not text or not text.strip():
         return []
+    people = [Party(*p) for p in latin_people(text)]
     candidates = (
         _thai_companies(text)
         + _khmer_companies(text)
@@ -616,12 +617,12 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
         + _cjk_companies(text)
         + _latin_companies(text)
         + _banks(text)
-        + [Party(*p) for p in latin_people(text) + cjk_people(text) + thai_people(text) + paired_people(text)
+        + people
+        + [Party(*p) for p in cjk_people(text) + thai_people(text) + paired_people(text)
            + romanised_chinese_people(text) + vietnamese_people(text)]
         + _state_parties(text)
     )
     # "Mr. Lim Chee Hong and Hartamas Capital Berhad": a person and a company, not one company's name.
-    people = [Party(*p) for p in latin_people(text)]
     candidates = [_after_person(text, c, people) for c in candidates]
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))

@@ -285,7 +285,7 @@ def cjk_people(text: str) -> list[Person]:
             continue  # 本人係澳門居民陳大文: the writer's own name
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Person(surname + given, m.start(1), m.start(1) + len(surname + given)))
-    for m in _CJK_TITLED_RE.finditer(text):
+    for m in _CJK_TITLED_RE.finditer(text) if any(title in text for title in ("先生", "女士", "小姐")) else ():
         if not _CJK_WRITER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             found.append(Person(m.group(1), m.start(1), m.end(1)))
     for m in _CJK_NAMED_RE.finditer(text):
