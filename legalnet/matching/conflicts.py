@@ -193,6 +193,9 @@ def normalise_entity(name: str) -> str:
 
 
 # "Vietnam Electricity (EVN)": a name with its initials in brackets; a register may hold either.
+# A region, place or role in brackets ("Acme Logistics (SEA)", "Lee Ah Seng (CEO)") is a tag, not a short name.
+_TAGS = frozenset({"SEA", "ASIA", "APAC", "ASEAN", "BVI", "PRC", "USA", "EMEA", "CEO", "CFO", "COO", "CTO", "HQ",
+                   "INTL", "GBA"})
 _SHORT_FORM_RE = re.compile(r"(.+?)\s*[(（]\s*([A-Z]{3,6})\s*[)）]\s*")
 
 
@@ -202,7 +205,7 @@ def screened_forms(counterparties: list[str] | tuple[str, ...]) -> list[tuple[st
     out: list[tuple[str, str]] = []
     for name in counterparties:
         forms = [name]
-        if m := _SHORT_FORM_RE.fullmatch(name or ""):
+        if (m := _SHORT_FORM_RE.fullmatch(name or "")) and m.group(2) not in _TAGS:
             forms += [m.group(1), m.group(2)]
         for form in forms:
             if (norm := normalise_entity(form)) and (name, norm) not in out:

@@ -81,11 +81,12 @@ _OWN_RE = re.compile(
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
     # X"; not "the legal department of X sent us a letter".
-    # "I am Kelvin Ng, director of X", "I'm the finance manager at X": the writer's own company.
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&,'’-]+\s+){0,5}?"
-    # An employee's employer ("I am the operations manager of X and they terminated me") may be the other side.
-    + r"(?:counsel|team|department|dept|director|owner|founder|co-founder|ceo|cfo|coo|head|gm|md|partner)"
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
     + r"\s+(?:at|of)\b"
+    # "I am Kelvin Ng, director of X": the writer names itself, then its title. An employee's employer ("I am the
+    # operations manager of X and they terminated me") or a former director's company may be the other side.
+    + r"|\b(?:i\s+am|i['’]m)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:the\s+)?(?!former\b|ex\b)(?:[\w-]+\s+)?"
+    + r"(?:director|owner|founder|co-founder|ceo|cfo|coo|head|gm|md)\s+(?:at|of)\b"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
@@ -331,9 +332,9 @@ def _is_acronym_at_stop(token: str) -> bool:
 def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[Party]:
     """Names opened by a prefix and closed by the end of the capitalised run: "PT Mega Distribusi Utama"."""
     found = []
-    for n, (tok, begin, _end) in enumerate(tokens):
-        if tok.rstrip(".") not in _PREFIXES:
-            continue  # "PT. Maju Jaya": Indonesian writers often put a stop after PT
+    for n, (tok, begin, end) in enumerate(tokens):
+        if tok.rstrip(".") not in _PREFIXES or (tok.endswith(".") and _SENTENCE_OPENER_RE.match(text, end - 1)):
+            continue  # "PT. Maju Jaya": Indonesian writers often put a stop after PT; "my CV. The recruiter …"
         words = []
         for word in tokens[n + 1 : n + 8]:
             if words and word[0].rstrip("%").isdigit():
@@ -364,7 +365,9 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
             "(" in w[0] or "（" in w[0] for w in words):
         return True
     if (token.endswith(".") or text[end : end + 1] == ".") and (
-            _is_acronym_at_stop(token if token.endswith(".") else token + ".") or _SENTENCE_OPENER_RE.match(text, end)):
+            _is_acronym_at_stop(token if token.endswith(".") else token + ".") or _SENTENCE_OPENER_RE.match(text, end)
+            # "PT Sinar Jaya. They refused …": a stop and a capital after a name of two words or more.
+            or (len(words) >= 2 and re.match(r"\.?\s+[A-Z]", text[end - 1 if token.endswith(".") else end :]))):
         return True  # "a PT PMA. We need …", "PT Sinar Jaya. Our partner …": the stop ends a sentence
     return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
 
@@ -636,14 +639,18 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
     # they stand again; the name is screened with them, as a register may hold either.
     short_forms: set[str] = set()
     for n, party in enumerate(kept):
-        if n and _SHORT_FORM_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, kept[n - 1].end, party.start):
+        full = kept[n - 1] if n else party
+        # Only a company's or a state body's: "the contractor Lim Boon Heng (PLN)" names two parties.
+        if n and _SHORT_FORM_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, full.end, party.start) and (
+                normalise_entity(full.name) != normalise(full.name) or full.name in _STATE_ENTERPRISES
+                or is_government(full.name)):
             short_forms.add(party.name)
-            if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(kept[n - 1].name):
-                full = kept[n - 1]
+            if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(full.name):
                 kept[n - 1] = Party(text[full.start : close.end()], full.start, close.end())
     # "สมชาย แก้วมณี … นายสมชาย": a name that opens a fuller one found in the text is the same party.
     fuller = {p.name for p in kept}
-    kept = [p for p in kept if p.name not in short_forms and not any(f.startswith(p.name + " ") for f in fuller)]
+    kept = [p for p in kept if p.name not in short_forms
+            and not any(f.startswith(p.name + " ") and normalise_entity(f) == normalise(f) for f in fuller)]
     out: list[Party] = []
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): _is_own(text, p) for p in kept}

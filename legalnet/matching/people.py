@@ -56,7 +56,12 @@ _PERSON_AFTER_ROLE = re.compile(
     r"\b(?i:" + _ROLES + r")(?:s|es)?(?:\s+(?:saya|kami|ku))?\s*,?\s+((?:Ma\.\s+)?" + _NAME_WORD + _NAME_REST + r")"
     + _NAME_END
 )
-_OWN_OFFICER_RE = re.compile(r"\b(?i:our|my)\s+(?i:" + alternatives(_DATA["officer_roles"]) + r")\b")
+# "My manager Tan Hui Min harassed me" names the other side; "our president", "our lawyer" the client's own.
+_OWN_OFFICER_RE = re.compile(r"\b(?i:our)\s+(?i:" + alternatives(_DATA["officer_roles"]) + r")\b")
+# Written with a capital, these roles are public titles or given names ("President Ferdinand Marcos", "Angel Mae
+# Santos", "MD Anderson"): only in small letters do they introduce the other side.
+_TITLE_CASE_ROLE_RE = re.compile(
+    r"(?:President|Vice President|Chief Executive|Executive|MD|Angel|Player|Chairman)\b")
 _OWN_OFFICER_BEFORE_RE = re.compile(_OWN_OFFICER_RE.pattern + r"\s*,?\s*$")
 _PERSON_AFTER_SCRIPT_MARKER = re.compile(
     "(?:" + alternatives(_DATA["person_script_markers"]) + r")\s*"
@@ -96,8 +101,9 @@ NOT_PERSON = set(_DATA["not_person_words"])
 
 _CJK_PERSON_ROLES = alternatives(_DATA["cjk_person_roles"])
 _CJK_SURNAMES = alternatives(_DATA["cjk_surnames"])
-# A space may stand between the role and the name (老公 黃偉明, 对方老板 黄志明), and a copula (負責人係梁志豪).
-_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})(?:是|係|为|為)?[ \t]?((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+# A space may stand between the role and the name (老公 黃偉明, 对方老板 黄志明), and the Cantonese copula
+# (負責人係梁志豪); after 是 a common noun is as likely (卖家是黄牛).
+_CJK_PERSON_RE = re.compile(rf"(?:{_CJK_PERSON_ROLES})係?[ \t]?((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
 # A Thai name, given and family name, after a Chinese role word: 泰国朋友สมชาย รัตนกุล的名义.
 _CJK_THAI_PERSON_RE = re.compile(
     rf"(?:{_CJK_PERSON_ROLES})\s*([\u0e01-\u0e4e]{{2,20}} [\u0e01-\u0e4e]{{2,24}})(?![\u0e01-\u0e4e])")
@@ -108,9 +114,14 @@ _CJK_LATIN_PERSON_RE = re.compile(
     rf"((?:U\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*(?:[^\w\s]|[{_CJK}\u0e01-\u0e4e]|$))"
 )
 _CJK_NOT_GIVEN = set(_DATA["cjk_not_given"])
+_CJK_SURNAME_CHARS = frozenset(n for n in _DATA["cjk_surnames"] if len(n) == 1)
 # A name with a title after it: 梁志豪先生, 何美玲女士, Heng Sovannara 先生 (a title alone, 陳生, is no name).
 _CJK_TITLED_RE = re.compile(
-    rf"((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}}|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]?(?:先生|女士|小姐)")
+    rf"((?:{_CJK_SURNAMES})[{_CJK}]{{1,2}}"
+    rf"|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})[ \t]?(?:先生|女士|小姐)")
+# Who stands before a titled name on the client's side: the writer (本人, 联系人：) or its own adviser (我们的律师).
+_CJK_OWN_BEFORE_TITLED_RE = re.compile(
+    r"(?:本人|我是|我係|联系人[:：]|聯絡人[:：]|我们的|我們的|我哋嘅)[^，。,\n]{0,6}$")
 # The writer saying who they are before a role and a name: 本人係澳門居民陳大文, 我是香港居民李明.
 _CJK_WRITER_BEFORE_RE = re.compile(rf"(?:本人|我|我哋|我们|我們)(?:係|是|为|為)[{_CJK}]{{0,5}}$")
 _CJK_TITLES = tuple(_DATA["cjk_titles"])
@@ -179,10 +190,19 @@ def paired_people(text: str) -> list[Person]:
                 # The Chinese side is as long as the romanised name has syllables (Wang Lei 王磊, Lin Jianguo
                 # 林建国): the characters before it belong to the sentence (老乡王志强).
                 syllables = sum(len(_PINYIN_VOWELS_RE.findall(_without_marks(w))) for w in words[1:])
-                if pattern is _PAIRED_NAME_RES[1] and len(name) > 1 + syllables >= 2:
-                    start, name = start + len(name) - 1 - syllables, name[len(name) - 1 - syllables :]
+                trimmed = name[len(name) - 1 - syllables :] if len(name) > 1 + syllables >= 2 else name
+                # An English given name ("陳大文 (David Chan)") tells nothing of the length: then the whole run stays.
+                if pattern is _PAIRED_NAME_RES[1] and trimmed.startswith(_CJK_SURNAMES_LONGEST):
+                    start, name = start + len(name) - len(trimmed), trimmed
                 if not name.startswith(_CJK_SURNAMES_LONGEST) or name[-1] in _CJK_NOT_GIVEN:
                     continue
+                # "Yesterday Tan Wei Ming (陈伟明)": a romanised Chinese name has as many words as characters, give or
+                # take an English given name before it.
+                words = words[-(len(name) + 1) :] if len(words) > len(name) + 1 else words
+            before = text[max(0, m.start() - 20) : m.start()]
+            if (_SELF_NAMED_RE.search(before) or _CJK_OWN_BEFORE_TITLED_RE.search(before)
+                    or _OWN_OFFICER_BEFORE_RE.search(before)):
+                continue  # "I am Wong Siu Ming (黃小明)", 我是陈伟明（Tan Wei Ming）: the writer
             latin = " ".join(words)
             found.append(Person(latin, m.end(latin_group) - len(latin), m.end(latin_group)))
             found.append(Person(name, start, start + len(name)))
@@ -192,14 +212,39 @@ def paired_people(text: str) -> list[Person]:
 # A romanised Chinese name: a family name and a given name of two syllables, as two words (Tan Wei Ming) or joined
 # by a hyphen (Ho Ka-yan). A syllable is an initial, one to three vowels and a coda (n, ng, m, k, p, t, h, w: Siew);
 # "Law Firm Fee" or "Hong Kong Company" has a word that is none.
-_SYLLABLE = r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|h|w)?)"
+_SYLLABLE = r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|ck|n|m|k|p|t|h|w)?)"
+# A given syllable opens with a capital, a vowel too (Ah, Eng): "Lim Ah Kow", "Tan Boon Hock".
+_GIVEN_SYLLABLE = rf"(?=[A-Z][a-z])(?i:{_SYLLABLE})"
 _ROMANISED_NAME_RE = re.compile(
     r"(?<![\w'’.-])((?:" + alternatives(_DATA["chinese_romanised_surnames"]) + r")"
-    rf"(?:\s+[A-Z]{_SYLLABLE}\s+[A-Z]{_SYLLABLE}|\s+[A-Z]{_SYLLABLE}-[A-Za-z]{_SYLLABLE}))(?![\w'’-])"
+    rf"(?:\s+{_GIVEN_SYLLABLE}\s+{_GIVEN_SYLLABLE}|\s+{_GIVEN_SYLLABLE}-(?i:{_SYLLABLE})))(?![\w'’-])"
 )
 
 
 _ADDRESS_AFTER_RE = re.compile(r"\s*<[^<>@\s]+@")
+# Names of places, streets and schools are named after people: "Lee Tung Street", "Jalan Yap Kwan Seng", "Tan Kah Kee
+# Secondary School", "72 Lê Thánh Tôn", "Trường THPT Lê Hồng Phong".
+_PLACE_BEFORE_RE = re.compile(
+    r"(?:\b(?:jalan|jln\.?|lorong|lebuh|persiaran|lebuhraya|đường|duong|phố|pho|đại lộ|dai lo|số|so|trường|truong|thpt"
+    r"|bệnh viện|benh vien|đại tướng|street|road)|\d[\w/-]*)\s*$", re.IGNORECASE)
+_PLACE_AFTER_RE = re.compile(
+    r"\s*(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Parkway|Boulevard|Station|MRT|LRT|School|College|Secondary"
+    r"|Primary|Hospital|Building|Centre|Center|Estate|Park|Plaza|,\s*(?:Quận|Quan|Phường|Phuong|District))\b")
+# The writer's own name on a line of its own at the end, or after a label: "Name: Tan Wei Ming", "Họ tên: …".
+_NAME_LABEL_RE = re.compile(
+    r"(?:name|full name|họ tên|ho ten|họ và tên|nama|submitted by|contact|联系人|聯絡人|姓名)\s*[:：]?\s*$",
+    re.IGNORECASE)
+
+
+def _writers_or_places_name(text: str, start: int, end: int) -> bool:
+    """Whether a name found by its shape is the writer's (a label before it, a line of its own near the end) or a
+    place's (a street, a school, an address)."""
+    before = text[max(0, start - 24) : start]
+    if _PLACE_BEFORE_RE.search(before) or _PLACE_AFTER_RE.match(text, end) or _NAME_LABEL_RE.search(before):
+        return True
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" -–—\t")
+    return line == text[start:end] and text.count("\n", end) <= 3
 _OWN_APPOSITIVE_RE = re.compile(r"\b(?:our|my)\s+[\w-]+\s*,\s*$", re.IGNORECASE)
 
 
@@ -217,6 +262,9 @@ def romanised_chinese_people(text: str) -> list[Person]:
         if _OWN_APPOSITIVE_RE.search(text, max(0, m.start() - 30), m.start()) or _OWN_OFFICER_BEFORE_RE.search(
                 text, max(0, m.start() - 30), m.start()):
             continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
+        if _writers_or_places_name(text, m.start(1), m.end(1)) or words[1].casefold() == "sri" or (
+                _PLACE_AFTER_RE.fullmatch(" " + words[-1])):
+            continue
         found.append(Person(m.group(1), m.start(1), m.end(1)))
     return found
 
@@ -225,13 +273,16 @@ def romanised_chinese_people(text: str) -> list[Person]:
 # (Nguyễn Thị Thu Hà); without them it needs the middle name Van or Thi (Nguyen Thi Lan), as "Le", "Ho" or "Mai" are
 # words too. A street is named after a person (đường Trần Hưng Đạo): after a street word it is no party.
 _VI_MARKED = [n for n in _DATA["vietnamese_surnames"] if n != normalise(n)]
+# A Vietnamese given name may open with a marked capital: Đức, Ánh, Ẩn.
+_VI_WORD = r"[A-Z\u00c0-\u00dd\u0102\u0110\u01a0\u01af\u1ea0-\u1ef8][a-z\u00e0-\u024f\u1e00-\u1eff]+"
 _VI_NAME_RE = re.compile(
-    r"(?<![\w'’-])((?:" + alternatives([n.capitalize() for n in _VI_MARKED]) + r")(?:[ \t]+" + _VIETNAMESE_NAME_WORD
+    r"(?<![\w'’-])((?:" + alternatives([n.capitalize() for n in _VI_MARKED]) + r")(?:[ \t]+" + _VI_WORD
     + r"){2,3}|(?:" + alternatives(sorted({normalise(n).capitalize() for n in _DATA["vietnamese_surnames"]}))
     + r")[ \t]+(?:Van|Thi)(?:[ \t]+" + _NAME_WORD + r"){1,2})(?![\w'’-])"
 )
 # "Tôi là Trần Thị Mai", "tôi tên là …": the writer; "Anh trai tôi là Nguyễn Văn Hùng" names the brother.
-_VI_WRITER_RE = re.compile(r"(?:^|[.!?\n,]\s*)(?:tôi|toi|em|mình|minh)\s+(?:tên|ten|là|la)(?:\s+(?:là|la))?\s*$|"
+_VI_WRITER_RE = re.compile(r"(?:^|[.!?\n,]\s*)(?:tôi|toi|em|mình|minh|cháu|chau|con)\s+(?:tên|ten|là|la)"
+                           r"(?:\s+(?:là|la))?\s*$|"
                            r"(?:tôi|toi|em|mình|minh)\s+(?:tên|ten)(?:\s+(?:là|la))?\s*$", re.IGNORECASE)
 _STREET_BEFORE_RE = re.compile(r"(?:đường|duong|phố|pho|street|st\.?|jalan|jln\.?|road)\s*$", re.IGNORECASE)
 
@@ -244,7 +295,8 @@ def vietnamese_people(text: str) -> list[Person]:
         before = text[max(0, m.start() - 20) : m.start()]
         if (_STREET_BEFORE_RE.search(before) or _SELF_NAMED_RE.search(before) or _VI_WRITER_RE.search(before)
                 or _OWN_OFFICER_BEFORE_RE.search(before)
-                or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())):
+                or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())
+                or _writers_or_places_name(text, m.start(1), m.end(1))):
             continue
         if NOT_PERSON & set(m.group(1).split()):
             continue
@@ -260,7 +312,7 @@ def thai_people(text: str) -> list[Person]:
         name = m.group(1)
         if " " not in name:
             # A given name alone runs into the sentence (นายสมชายที่เมืองไทย): it ends before a function word.
-            cuts = [at for word in _SEA_NOT_NAME if len(word) > 1 and (at := name.find(word, 2)) > 0]
+            cuts = [at for word in _SEA_NOT_NAME if len(word) > 2 and (at := name.find(word, 2)) > 0]
             name = name[: min(cuts)] if cuts else name
         found.append(Person(name, m.start(1), m.start(1) + len(name)))
     for m in _SEA_NAMED_RE.finditer(text):
@@ -286,8 +338,11 @@ def cjk_people(text: str) -> list[Person]:
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):
             found.append(Person(surname + given, m.start(1), m.start(1) + len(surname + given)))
     for m in _CJK_TITLED_RE.finditer(text) if any(title in text for title in ("先生", "女士", "小姐")) else ():
-        if not _CJK_WRITER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-            found.append(Person(m.group(1), m.start(1), m.end(1)))
+        name = m.group(1)
+        if _CJK_OWN_BEFORE_TITLED_RE.search(text, max(0, m.start() - 12), m.start()) or (
+                len(name) == 2 and name[1] in _CJK_SURNAME_CHARS) or _CJK_NOT_GIVEN & set(name[1:]):
+            continue  # 对方李先生, 付给王先生: "Mr Li" after a word that ends in a surname's character
+        found.append(Person(name, m.start(1), m.end(1)))
     for m in _CJK_NAMED_RE.finditer(text):
         found.append(Person(m.group(1), m.start(1), m.end(1)))
     for m in _CJK_THAI_PERSON_RE.finditer(text):
@@ -315,7 +370,8 @@ def latin_people(text: str) -> list[Person]:
                         text, max(0, m.start() - 4))):
                 continue  # "tôi tên là Nguyễn Văn Hậu": the writer's own name
             if pattern is _PERSON_AFTER_ROLE and (_OWN_OFFICER_RE.search(text, max(0, m.start() - 6), m.end(1))
-                                                  or NOT_PERSON & set(m.group(1).split())):
+                                                  or NOT_PERSON & set(m.group(1).split())
+                                                  or _TITLE_CASE_ROLE_RE.match(text, m.start())):
                 continue  # "our president Lee Kok Wah": the client's own officer; "led by Royal Malaysian Customs"
             found.append(person)
             second = _SECOND_PERSON.match(text, person.end) if pattern is _PERSON_AFTER_ROLE else None

@@ -2,6 +2,7 @@
 
 import pytest
 
+from legalnet.matching.conflicts import find_conflicts
 from legalnet.matching.given_parties import merge_parties, short_form_of
 from legalnet.matching.parties import find_parties
 from legalnet.matching.resolver import resolve_request
@@ -402,7 +403,7 @@ def test_latin_names_keep_hyphenated_syllables_and_small_particles(text, names):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("之前的装修师傅 罗志刚收了定金就不见了。", "罗志刚"),
-    ("店铺负责人是周国平，一直拖欠货款。", "周国平"),
+    ("店舖負責人係周國平，一直拖欠貨款。", "周國平"),
     ("前資深工程師蔡家明帶走咗設計圖。", "蔡家明"),
     ("我同拍檔馮志偉一人一半股份。", "馮志偉"),
 ])
@@ -570,3 +571,47 @@ def test_state_enterprises_and_governments_that_sign_in_local_scripts_are_partie
 def test_a_government_that_signs_still_names_its_place_and_a_local_one_is_no_party():
     found = resolve_request("特许协议", "我们与柬埔寨政府签署了特许协议，现在对方要提前终止。另外需要与当地政府沟通。")
     assert found.jurisdictions == ["KH"] and found.counterparties == ["柬埔寨政府"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("My manager Tan Hui Min harassed me at work.", ["Tan Hui Min"]),
+    ("My lawyer Mr David Lim overcharged me and kept my documents.", ["David Lim"]),
+    ("I am the founder of Bluefin Labs Pte Ltd but the board removed me.", ["Bluefin Labs Pte Ltd"]),
+    ("The guarantor Tan Wei Ming and the borrower Tan Wei Ming Trading Pte Ltd both defaulted.",
+     ["Tan Wei Ming", "Tan Wei Ming Trading Pte Ltd"]),
+    ("The contractor Lim Boon Heng (PLN) abandoned the site.", ["Lim Boon Heng", "PLN"]),
+    ("Nguyễn Văn Đức nợ tôi 50 triệu đồng.", ["Nguyễn Văn Đức"]),
+    ("陳大文 (David Chan) borrowed HK$500,000 and did not repay.", ["陳大文", "David Chan"]),
+    ("Lim Ah Kow and Tan Boon Hock are suing me.", ["Lim Ah Kow", "Tan Boon Hock"]),
+])
+def test_the_other_side_is_kept_whatever_stands_beside_it(text, names):
+    assert sorted(resolve_request("", text).counterparties) == sorted(names)
+
+
+@pytest.mark.parametrize("text", [
+    "对方李先生拒绝退还定金。",
+    "我已经付给王先生五万元，但他没有交货。",
+    "被告是高中同学，欠我十万。",
+    "Our shop on Lee Tung Street, Wan Chai was flooded by the unit above.",
+    "Our factory is on Jalan Yap Kwan Seng, Kuala Lumpur.",
+    "My son studies at Tan Kah Kee Secondary School.",
+    "The tenant has not paid rent.\n\nTan Wei Ming\nSent from my iPhone",
+    "Name: Tan Wei Ming\nIssue: my ex-employer did not pay my last salary.",
+    "Cửa hàng ở số 15 Nguyễn Thị Minh Khai, Quận 3 bị ngập.",
+    "Cháu là Nguyễn Thị Lan, cháu muốn hỏi về hợp đồng lao động.",
+    "I am Wong Siu Ming (黃小明) and I need advice on a lease.",
+    "我们的律师张伟明先生建议我们起诉。",
+    "President Ferdinand Marcos signed the law last year.",
+    "Attached is my CV. The recruiter promised a job.",
+])
+def test_words_and_people_on_the_clients_side_are_no_counterparties(text):
+    assert resolve_request("", text).counterparties == []
+
+
+def test_a_region_tag_in_brackets_is_not_screened_alone():
+    assert find_conflicts(["Acme Logistics (SEA)"], ["Sea Limited"]) == []
+    assert find_conflicts(["Vietnam Electricity (EVN)"], ["EVN"]) != []
+
+
+def test_a_long_run_of_letters_is_read_without_running_out_of_memory():
+    assert resolve_request("", "Ma" * 1000).jurisdictions == []

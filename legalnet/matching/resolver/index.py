@@ -103,6 +103,7 @@ class _Index:
             for variant in _neighbourhood(word):
                 self.word_typos.setdefault(variant, set()).add(word)
         self.corrections: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.longest_word = max(map(len, self.word_typos), default=0)
         self.demonyms: dict[str, frozenset[str]] = vocab.demonyms("jurisdictions")
         self.vietnamese_names = vocab.marked_names("jurisdictions", VIETNAMESE_LETTERS)
         self.language_jurisdictions: dict[str, frozenset[str]] = vocab.language_jurisdictions()
@@ -148,8 +149,8 @@ def _word_corrections(token: str, idx: _Index) -> tuple[tuple[str, int], ...]:
     cached = idx.corrections.get(token)
     if cached is not None:
         return cached
-    if len(token) < _WORD_TYPO_MIN or token in _STOPWORDS or not token.isalpha():
-        return ()
+    if len(token) < _WORD_TYPO_MIN or len(token) > idx.longest_word + 2 or token in _STOPWORDS or not token.isalpha():
+        return ()  # a run of letters longer than any term's word by more than two edits is no typo of one
     found: dict[str, int] = {}
     for variant in _neighbourhood(token):
         for word in idx.word_typos.get(variant, ()):

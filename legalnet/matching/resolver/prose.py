@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from ..conflicts import normalise_entity
 from ..given_parties import merge_parties
 from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, is_government, party_spans
 from ..termbase import term_info
@@ -479,7 +480,8 @@ def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None) -> l
 def _read_parties(out: RequestResolution, parties: list[Party], given) -> None:
     found = list(dict.fromkeys(p.name for p in parties))
     # The title's "Belait Petroleum Services" is the description's "Belait Petroleum Services Sdn Bhd".
-    found = [name for name in found if not any(other.startswith(name + " ") for other in found)]
+    found = [name for name in found if not any(
+        other.startswith(name + " ") and normalise_entity(other) == normalise_entity(name) for other in found)]
     given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
     out.given_counterparties, out.counterparties = merge_parties(given, found)
 
