@@ -226,7 +226,7 @@ _ADDRESS_AFTER_RE = re.compile(r"\s*<[^<>@\s]+@")
 # Secondary School", "72 Lê Thánh Tôn", "Trường THPT Lê Hồng Phong".
 _PLACE_BEFORE_RE = re.compile(
     r"(?:\b(?:jalan|jln\.?|lorong|lebuh|persiaran|lebuhraya|đường|duong|phố|pho|đại lộ|dai lo|số|so|trường|truong|thpt"
-    r"|bệnh viện|benh vien|đại tướng|street|road)|\d[\w/-]*)\s*$", re.IGNORECASE)
+    r"|bệnh viện|benh vien|đại tướng|street|st\.?|road)|\d[\w/-]*)\s*$", re.IGNORECASE)
 _PLACE_AFTER_RE = re.compile(
     r"\s*(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Parkway|Boulevard|Station|MRT|LRT|School|College|Secondary"
     r"|Primary|Hospital|Building|Centre|Center|Estate|Park|Plaza|,\s*(?:Quận|Quan|Phường|Phuong|District))\b")
@@ -284,7 +284,6 @@ _VI_NAME_RE = re.compile(
 _VI_WRITER_RE = re.compile(r"(?:^|[.!?\n,]\s*)(?:tôi|toi|em|mình|minh|cháu|chau|con)\s+(?:tên|ten|là|la)"
                            r"(?:\s+(?:là|la))?\s*$|"
                            r"(?:tôi|toi|em|mình|minh)\s+(?:tên|ten)(?:\s+(?:là|la))?\s*$", re.IGNORECASE)
-_STREET_BEFORE_RE = re.compile(r"(?:đường|duong|phố|pho|street|st\.?|jalan|jln\.?|road)\s*$", re.IGNORECASE)
 
 
 def vietnamese_people(text: str) -> list[Person]:
@@ -293,7 +292,7 @@ def vietnamese_people(text: str) -> list[Person]:
     found = []
     for m in _VI_NAME_RE.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
-        if (_STREET_BEFORE_RE.search(before) or _SELF_NAMED_RE.search(before) or _VI_WRITER_RE.search(before)
+        if (_SELF_NAMED_RE.search(before) or _VI_WRITER_RE.search(before)
                 or _OWN_OFFICER_BEFORE_RE.search(before)
                 or _SELF_HERE_RE.match(text, m.end()) or on_address_line(text, m.start())
                 or _writers_or_places_name(text, m.start(1), m.end(1))):
