@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -164,11 +163,6 @@ _ROLE_WORDS = frozenset(r.casefold() for r in _DATA["person_roles"] if " " not i
 _PINYIN_VOWELS_RE = re.compile(r"[aeiouüv]+", re.IGNORECASE)
 
 
-def _without_marks(word: str) -> str:
-    """The word without its diacritics (Viễn: Vien), so that its vowels can be counted."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def paired_people(text: str) -> list[Person]:
     """People named in two scripts, one in brackets after the other ("Tan Wei Ming（陈伟明）", 王磊 (Wang Lei))."""
     found: list[Person] = []
@@ -189,7 +183,7 @@ def paired_people(text: str) -> list[Person]:
             if re.match(rf"[{_CJK}]", name):
                 # The Chinese side is as long as the romanised name has syllables (Wang Lei 王磊, Lin Jianguo
                 # 林建国): the characters before it belong to the sentence (老乡王志强).
-                syllables = sum(len(_PINYIN_VOWELS_RE.findall(_without_marks(w))) for w in words[1:])
+                syllables = sum(len(_PINYIN_VOWELS_RE.findall(normalise(w))) for w in words[1:])
                 trimmed = name[len(name) - 1 - syllables :] if len(name) > 1 + syllables >= 2 else name
                 # An English given name ("陳大文 (David Chan)") tells nothing of the length: then the whole run stays.
                 if pattern is _PAIRED_NAME_RES[1] and trimmed.startswith(_CJK_SURNAMES_LONGEST):
