@@ -13,8 +13,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .party_words import PARTY_WORDS
+
 _DATA = json.loads((Path(__file__).parent / "data" / "mail.json").read_text(encoding="utf-8"))
-_PARTY_WORDS = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
 
 
 def _words(words: list[str]) -> str:
@@ -48,7 +49,7 @@ _POSTSCRIPT_RE = re.compile(r"\s*(?:p\.?\s?s\.?|n\.?\s?b\.?)(?:\s|:)", re.IGNORE
 _SENTENCE_LINE_RE = re.compile(r"(?:\S+\s+){5,}\S*[.?!]\s*$")
 _SMALL_WORD_RE = re.compile(r"(?<!\S)[a-z]")
 _SIGNATURE_MARK_RE = re.compile(
-    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + _words(_PARTY_WORDS["signature_titles"] + _PARTY_WORDS["latin_suffixes"])
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + _words(PARTY_WORDS["signature_titles"] + PARTY_WORDS["latin_suffixes"])
     + r")(?:\b|(?=[^\x00-\x7f])|$)|有限公司|จำกัด|Sdn\.?\s*Bhd|\bPT\s|Công\s+ty|Cong\s+ty", re.IGNORECASE)
 
 

@@ -4,7 +4,7 @@ A company is found from its legal form ("… Co., Ltd.", "… Sdn. Bhd.", "PT �
 "บริษัท … จำกัด", "…有限公司") and read leftwards over the words of its name until a word that cannot belong
 to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow"), by a name
 given in two scripts, or by the shape of a Chinese or Vietnamese name: see ``people``.
-The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty.
+The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty: see ``own_side``.
 
 The given names (the request's counterparty field) are merged with the ones found in ``given_parties``.
 
@@ -14,18 +14,17 @@ Plain Python: no Flask, no database. The word lists are data (``data/parties.jso
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
+from .own_side import is_own_name
+from .party_words import PARTY_WORDS, alternatives
 from .people import (
     HONORIFIC_WORDS,
     NOT_PERSON,
-    alternatives,
     cjk_people,
     latin_people,
     paired_people,
@@ -35,7 +34,7 @@ from .people import (
 )
 from .vocabulary import normalise
 
-_DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
+_DATA = PARTY_WORDS
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Scripts written without spaces: a run of them is one token, so "当地合作方是PT Sulawesi Jaya" keeps "PT" apart.
@@ -69,51 +68,6 @@ _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
 # A word that opens a sentence after a name's full stop ("… PT Sinar Jaya. Our partner …"), or the end of a line.
 _SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " " not in w})
 _SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_SENTENCE_OPENERS) + r")\b)")
-_OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
-_OWN_RE = re.compile(
-    # "our Vietnamese subsidiary X", "Our client's subsidiary X", "Our group company in Shenzhen, X".
-    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
-    # "on behalf of the Members' Club": acting for it.
-    + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
-    # "We (Lumen Holdings Pte. Ltd., part of …)", "We, X Sdn Bhd, …": the writer naming itself.
-    + r"|\bwe(?=\s*[(（,])"
-    # "We bought 100% of X": X is the client's now; "we bought shares from X": X is the seller, a party.
-    + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
-    # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
-    # X"; not "the legal department of X sent us a letter".
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
-    + r"\s+(?:at|of)\b"
-    # "I am Kelvin Ng, director of X": the writer names itself, then its title. An employee's employer ("I am the
-    # operations manager of X and they terminated me") or a former director's company may be the other side.
-    + r"|\b(?:i\s+am|i['’]m)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:the\s+)?(?!former\b|ex\b)(?:[\w-]+\s+)?"
-    + r"(?:director|owner|founder|co-founder|ceo|cfo|coo|head|gm|md)\s+(?:at|of)\b"
-    + r")\W*(?:called|named)?\W*$",
-    re.IGNORECASE,
-)
-# "Chúng tôi là Công ty …", "Syarikat kami, X Sdn Bhd, …": the writer's own company, where the words open the sentence
-# or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
-_OWN_OPENING_RE = re.compile(
-    r"(?:^|[.!?;:\n(（]|,\s)\s*(?:" + alternatives(_DATA["own_markers_opening"]) + r")\W*$", re.IGNORECASE)
-_CLIENT_MARKER_RE = re.compile(r"\b(?:" + alternatives(_DATA["client_markers"]) + r")\W*(?:called|named)?\W*$",
-                               re.IGNORECASE)
-_CJK_CLIENT = tuple(_DATA["cjk_client_markers"])
-_ADVISER_WORDS = tuple(_DATA["adviser_words"])
-# "… Formosa-Penang Electronics Sdn Bhd, which is our client on this matter".
-_CLIENT_AFTER_RE = re.compile(r"\s*,?\s*(?:which|who)\s+is\s+(?:our|my)\s+client\b", re.IGNORECASE)
-_OWED_US_ZH_RE = re.compile(
-    r"欠(?:咗|了)?(?:我|我们|我們|我哋)|拖欠|未付|唔俾錢|不付款|不给钱|追讨|追討|起诉|起訴|告佢|不履行|ค้างชำระ")
-_OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
-
-
-_STOP_RE = re.compile(r"[.!?。！？]\s")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    """Where the sentence that goes on at `pos` ends."""
-    found = _STOP_RE.search(text, pos)
-    return found.start() + 1 if found else len(text)
-
-
 # A name left out on purpose: "XX律师事务所", 某物流公司 (not "XXL Sportswear").
 _PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某")
 
@@ -140,14 +94,6 @@ _CJK_QUOTED_RE = re.compile(
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
 _CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
 _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
-_CJK_OWN = tuple(_DATA["cjk_own_markers"])
-_OWN_AFTER_RE = re.compile(
-    r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
-    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
-    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client))\s*[)）]"
-    # "Group Legal of Straits Meridian Logistics here (Singapore HQ)": the writer introducing itself.
-    r"|^\s+(?i:here)\b"
-)
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 # A short form: initials (EVN) or a Thai abbreviation (กฟผ.).
 _SHORT_FORM_RE = re.compile(r"[A-Z]{2,6}|[\u0e01-\u0e4e.]{2,8}")
@@ -523,72 +469,6 @@ def _state_parties(text: str) -> list[Party]:
     return found
 
 
-# ----------------------------------------------------------------------------------------------- roles
-
-
-def _is_own(text: str, party: Party) -> bool:
-    """The client's own company: "we are X", "our subsidiary X", 我们是X有限公司."""
-    sentence_start = 0
-    for m in _SENTENCE_RE.finditer(text, 0, party.start):
-        sentence_start = m.end()
-    before = text[max(sentence_start, party.start - 60) : party.start]
-    if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before)
-            or _OWN_AFTER_RE.search(text[party.end : party.end + 20])):
-        return True
-    sentence = text[sentence_start : _sentence_end(text, party.end)]
-    client_marked = _CLIENT_MARKER_RE.search(before) or _CLIENT_AFTER_RE.match(text, party.end) or (
-        before.rstrip("「“\"' ").endswith(_CJK_CLIENT) and any(word in text for word in _ADVISER_WORDS))
-    if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
-        return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
-    line_start = text.rfind("\n", 0, party.start) + 1
-    if SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
-        return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
-    if _in_signature(text, party.start) or in_signature_block(text, party.start):
-        return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
-    # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
-    # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
-    return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
-        _CJK_OWN)
-
-
-# The line that opens a signature: "--", "Regards,", "Thank you,", 此致 …; the signature is the few lines after it.
-_SIGNATURE_LINES = 4
-_SIGNATURE_TITLE_RE = re.compile(
-    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["signature_titles"]) + r")(?:\b|(?=[^\x00-\x7f]))",
-    re.IGNORECASE)
-
-
-def _is_signature(lines: list[str]) -> bool:
-    """Whether the last lines of a message are a signature: a few short lines, one with a job title."""
-    return 1 <= len(lines) <= _SIGNATURE_LINES and all(0 < len(line.strip()) <= 70 for line in lines) and any(
-        _SIGNATURE_TITLE_RE.search(line) for line in lines)
-
-
-# A sign-off and the writer's name on the last line: "… Thanks, Priya Nair, Castellan & Webb LLP".
-_INLINE_SIGN_OFF_RE = re.compile(
-    r"(?:^|[.!?\s])(?i:" + SIGN_OFFS + r")\s*,\s*"
-    r"(?:[A-Z][\w'’.-]*\s*,?\s*){0,4}$")
-
-
-def _in_signature(text: str, pos: int) -> bool:
-    """Whether a position is in the few lines under a sign-off (the writer's name, title and company), or after a
-    sign-off on the message's last line."""
-    line_end = text.find("\n", pos)
-    if (line_end < 0 or not text[line_end:].strip()) and _INLINE_SIGN_OFF_RE.search(text[max(0, pos - 80) : pos]):
-        return True
-    last_block = text.rstrip().rfind("\n\n") + 2
-    if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
-        return True  # "Thu Ha\nLegal, ShopNhanh JSC" at the end: a signature without a sign-off
-    for m in SIGN_OFF_RE.finditer(text, 0, pos):
-        under = text[m.end() : text.find("\n", pos) if "\n" in text[pos:] else len(text)]
-        lines = under.strip(" \t\n").split("\n")
-        # A signature is a few short lines: name, title, company, address.
-        if 1 <= under[: pos - m.end()].count("\n") <= _SIGNATURE_LINES and all(
-                0 < len(line.strip()) <= 70 for line in lines):
-            return True
-    return False
-
-
 _FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), tuple(entry["jurisdictions"]))
           for entry in _DATA["form_jurisdictions"]]
 
@@ -653,7 +533,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             and not any(f.startswith(p.name + " ") and normalise_entity(f) == normalise(f) for f in fuller)]
     out: list[Party] = []
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
-    is_own = {id(p): _is_own(text, p) for p in kept}
+    is_own = {id(p): is_own_name(text, p.start, p.end) for p in kept}
     own = {normalise_entity(p.name) for p in kept if is_own[id(p)]} - {""}
     for party in sorted(kept, key=lambda p: p.start):
         if is_own[id(party)] or normalise_entity(party.name) in own:

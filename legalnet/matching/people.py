@@ -6,15 +6,14 @@ The words that mark a person are data in ``data/parties.json`` (honorifics, role
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from .mail import on_address_line
+from .party_words import PARTY_WORDS, alternatives
 from .vocabulary import normalise
 
-_DATA = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
+_DATA = PARTY_WORDS
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
@@ -24,11 +23,6 @@ class Person(NamedTuple):
     name: str
     start: int
     end: int
-
-
-def alternatives(words: list[str]) -> str:
-    """A regular-expression alternation of the words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _HONORIFICS = alternatives(_DATA["person_honorifics"])
