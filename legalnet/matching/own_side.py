@@ -133,3 +133,79 @@ def _in_signature(text: str, pos: int) -> bool:
                 0 < len(line.strip()) <= 70 for line in lines):
             return True
     return False
+
+
+# ------------------------------------------------------------------------------ the client's providers, neutrals
+
+_HONORIFIC = r"(?:" + alternatives(_DATA["person_honorifics"]) + r")\.?\s+"
+_SIDE_ROLE = r"(?:" + alternatives(_DATA["side_roles"]) + r")"
+# "Our forwarder, Seahawk Logistics Pte Ltd", "our existing auditors are", "we bank with": the client's provider.
+_SIDE_BEFORE_RE = re.compile(
+    r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+|former\s+)?"
+    r"(?:[\w&-]+\s+)?" + _SIDE_ROLE + r"(?:\s+(?:is|are|was|were))?"
+    r"|\bwe\s+bank\s+with|\b(?:we\s+are|we['’]re|it\s+is|is)\s+insured\s+(?:with|by))"
+    r"\s*[,:(–-]?\s*(?:the\s+)?(?:" + _HONORIFIC + r")?$",
+    re.IGNORECASE)
+# "Baker Tilly Malaysia PLT (our auditors)", "X, our bank, …", "X, who are our insurers".
+_SIDE_AFTER_RE = re.compile(
+    r"\s*[(（,]\s*(?:who\s+(?:is|are)\s+|which\s+(?:is|are)\s+|as\s+)?(?:our|my)\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE
+    + r"\b", re.IGNORECASE)
+# "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
+_SIDE_LOCAL_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(（,.]))(?:" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
+    + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
+    + r")\s*)?[,:：]?\s*$", re.IGNORECASE)
+# 我们的保险公司中国平安财产保险股份有限公司, 我司开户行：招商银行.
+_CJK_SIDE_BEFORE_RE = re.compile(
+    r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?:" + alternatives(_DATA["cjk_side_roles"])
+    + r")(?:是|為|为|係)?[：:，, ]?\s*$")
+_SIDE_DISPUTE_RE = re.compile(
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
+    re.IGNORECASE)
+# The opening of a sentence that speaks of the provider just named: "They …", "The bank …", 该行….
+_BACK_REFERENCE_RE = re.compile(
+    r"\s*(?:(?i:they|it|he|she|the\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE + r")\b|该|該|其|他们|他們|佢哋|对方|對方)")
+# "The sole arbitrator, Mr Anthony Wee", "Judge Maria Santos", "the MOM officer, Ms Tan Li Ping", 仲裁员李明.
+_NEUTRAL_ROLE = r"(?:" + alternatives(_DATA["neutral_roles"]) + r"|[A-Z]{2,6}\s+officers?|pegawai\s+[A-Z]{2,6})"
+_NEUTRAL_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:" + _NEUTRAL_ROLE + r")\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
+_NEUTRAL_OPENING_RE = re.compile(r"(?i:" + alternatives(_DATA["neutral_roles"]) + r")\s")
+_CJK_NEUTRAL_BEFORE_RE = re.compile(r"(?:" + alternatives(_DATA["cjk_neutral_roles"]) + r")[：:，, ]?\s*$")
+
+
+def is_neutral_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a neutral's or an official's: the arbitrator, the judge, the
+    investigating officer, a regulator's officer."""
+    before = text[max(0, start - 40) : start]
+    return bool(_NEUTRAL_BEFORE_RE.search(before) or _CJK_NEUTRAL_BEFORE_RE.search(before)
+                or _NEUTRAL_OPENING_RE.match(text, start, end))
+
+
+def is_providers_name(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> bool:
+    """Whether the name at ``text[start:end]`` is one of the client's own providers (its bank, auditors, insurer,
+    forwarder) and its sentence does not put it in dispute with the client; ``others`` are where the text's other
+    names stand."""
+    before = text[max(0, start - 60) : start]
+    if not (_SIDE_BEFORE_RE.search(before) or _SIDE_LOCAL_BEFORE_RE.search(before)
+            or _CJK_SIDE_BEFORE_RE.search(before) or _SIDE_AFTER_RE.match(text, end)):
+        return False
+    return not in_dispute(text, start, end, others)
+
+
+def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> bool:
+    """Whether the sentence naming ``text[start:end]``, or the next one speaking of it, tells of a dispute
+    ("Our insurer, X Berhad, has rejected our claim"; "… X. They froze our account"). Where another name stands
+    in the sentence, only the words between the two count: "Y refuses to collect the goods, so X charges us rent"
+    puts Y in dispute, not X."""
+    sentence_start = 0
+    for m in _SENTENCE_RE.finditer(text, 0, start):
+        sentence_start = m.end()
+    sentence_end = _sentence_end(text, end)
+    if _BACK_REFERENCE_RE.match(text, sentence_end):
+        sentence_end = _sentence_end(text, sentence_end + 1)
+    for other_start, other_end in others:
+        if sentence_start <= other_start and other_end <= start:
+            sentence_start = start  # a name before it: the words before are about that name
+        elif end <= other_start < sentence_end:
+            sentence_end = other_start
+    return bool(_SIDE_DISPUTE_RE.search(text, sentence_start, sentence_end))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import is_own_name
+from .own_side import in_dispute, is_neutral_name, is_own_name, is_providers_name
 from .party_words import PARTY_WORDS, alternatives
 from .people import (
     HONORIFIC_WORDS,
@@ -93,7 +93,10 @@ _CJK_QUOTED_RE = re.compile(
 )
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
 _CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
-_CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"], key=len, reverse=True)
+# A provider's or a neutral's role ends the words before a name too: 我们的保险公司中国平安…, 仲裁员…
+_CJK_ROLE_BOUNDARIES = [w for w in _DATA["cjk_side_roles"] + _DATA["cjk_neutral_roles"] if "会计师" not in w
+                        and "會計師" not in w]
+_CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"] + _CJK_ROLE_BOUNDARIES, key=len, reverse=True)
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 # A short form: initials (EVN) or a Thai abbreviation (กฟผ.).
 _SHORT_FORM_RE = re.compile(r"[A-Z]{2,6}|[\u0e01-\u0e4e.]{2,8}")
@@ -483,9 +486,11 @@ def form_jurisdictions(name: str) -> tuple[str, ...]:
     return ()
 
 
-def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> list[Party]:
+def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
+                beside_out: list[Party] | None = None) -> list[Party]:
     """The parties a text names, other than the client itself, with where they stand, in order; the client's own
-    names go to ``own_out`` when it is given.
+    names go to ``own_out`` when it is given, and the names of its providers and of neutrals (its bank, the
+    arbitrator) to ``beside_out``.
 
     ``is_term(name)`` tells a name that is only a vocabulary term ("a Brunei Sdn Bhd", "PT PMA",
     香港有限公司): such a name stands for a kind of company, not for a party.
@@ -535,6 +540,10 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): is_own_name(text, p.start, p.end) for p in kept}
     own = {normalise_entity(p.name) for p in kept if is_own[id(p)]} - {""}
+    # The client's provider or a neutral is itself when named again ("… our forwarder, X … X then …").
+    neutral = {normalise_entity(p.name) for p in kept if is_neutral_name(text, p.start, p.end)} - {""}
+    spans = [(p.start, p.end) for p in kept]
+    providers = {normalise_entity(p.name) for p in kept if is_providers_name(text, p.start, p.end, spans)} - {""}
     for party in sorted(kept, key=lambda p: p.start):
         if is_own[id(party)] or normalise_entity(party.name) in own:
             if own_out is not None:
@@ -542,6 +551,10 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None) -> 
             continue
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
+            continue
+        if core in neutral or (core in providers and not in_dispute(text, party.start, party.end, spans)):
+            if beside_out is not None:
+                beside_out.append(party)  # "our forwarder, X", "the arbitrator, Mr X": named, but no other side
             continue
         if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
             continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to

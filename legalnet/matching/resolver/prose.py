@@ -471,10 +471,11 @@ def _is_term(norm: str, idx: _Index) -> bool:
     return any(_exact(kind, norm, idx) for kind in KINDS)
 
 
-def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None) -> list[Party]:
+def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None,
+                beside_out: list[Party] | None = None) -> list[Party]:
     """The parties a text names, leaving out names that are only vocabulary terms (the client's own names go to
-    ``own_out``)."""
-    return party_spans(text, lambda norm: _is_term(norm, idx), own_out)
+    ``own_out``, its providers' and neutrals' to ``beside_out``)."""
+    return party_spans(text, lambda norm: _is_term(norm, idx), own_out, beside_out)
 
 
 def _read_parties(out: RequestResolution, parties: list[Party], given) -> None:
@@ -502,9 +503,12 @@ def resolve_request(
     texts = [(text, factor) for text, factor in ((title, _TITLE_FACTOR), (description, 1.0)) if text and text.strip()]
     # Parties are found once per text: they are screened, and places inside their names are not read.
     own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
-    parties = {text: _parties_in(text, idx, own[text]) for text, _factor in texts}
+    beside: dict[str, list[Party]] = {text: [] for text, _factor in texts}
+    parties = {text: _parties_in(text, idx, own[text], beside[text]) for text, _factor in texts}
     _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
-    weighted = [(read_prose(text, vocab, parties[text], own[text]), factor) for text, factor in texts]
+    # No place inside a name is read, be it the client's bank's or the arbitrator's ("our bank, Bangkok Bank").
+    named = {text: sorted(parties[text] + beside[text], key=lambda p: p.start) for text, _factor in texts}
+    weighted = [(read_prose(text, vocab, named[text], own[text]), factor) for text, factor in texts]
     readings = [reading for reading, _factor in weighted]
     if len(readings) == 2:
         readings[0].without_acronyms(readings[1].term_initials)
@@ -564,7 +568,7 @@ def resolve_request(
             # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
             forms = [(places[0], p.name) for text, _f in texts for p in parties[text]
                      if (places := form_jurisdictions(p.name))]
-            for fallback in _place_fallbacks(readings, texts, idx, parties, forms):
+            for fallback in _place_fallbacks(readings, texts, idx, named, forms):
                 for code, source in fallback:
                     found.add(code, source)
                 if found.codes:
@@ -572,7 +576,7 @@ def resolve_request(
             # Still none: a district or small town named in the text; else the script it is written in.
             if not found.codes:
                 for text, _factor in texts:
-                    for code, source in minor_places(text, idx, parties[text]):
+                    for code, source in minor_places(text, idx, named[text]):
                         found.add(code, source)
             if not found.codes:
                 for code, source in written_in(" ".join(text for text, _factor in texts)):
