@@ -19,6 +19,8 @@ from legalnet.matching.resolver import resolve_request
         ("Dispute with Mekong Riverside Agro Joint Stock Company over rice.",
          ["Mekong Riverside Agro Joint Stock Company"]),
         ("Invoice unpaid by Pacific Crest Hldgs, Inc. since May.", ["Pacific Crest Hldgs, Inc."]),
+        # A Malaysian limited liability partnership (Perkongsian Liabiliti Terhad).
+        ("The audit firm Ng & Partners PLT missed the fraud.", ["Ng & Partners PLT"]),
         ("Đối tác là Công ty TNHH Thực phẩm Sao Mai đã vi phạm hợp đồng.", ["Công ty TNHH Thực phẩm Sao Mai"]),
         ("คู่สัญญาคือ บริษัท ทองดี ค้าไม้ จำกัด ผิดสัญญา", ["บริษัท ทองดี ค้าไม้ จำกัด"]),
         ("供应商“宁波海纳精密铸造有限公司”拖欠交货。", ["宁波海纳精密铸造有限公司"]),
