@@ -558,6 +558,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
             continue
         if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
             continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to
+        if is_term is not None and _ends_term(text, party, is_term):
+            continue  # "People's Bank of China", "Suruhanjaya Syarikat Malaysia": a regulator, not "Bank of China"
         if is_term is not None and _opens_cjk_term(text, party, is_term):
             continue  # 馬來西亞, 江苏常州: a place that opens with a surname, not a person
         if _PLACEHOLDER_RE.search(party.name):
@@ -576,6 +578,20 @@ def _after_person(text: str, party: Party, people: list[Party]) -> Party:
                 joint := _AND_RE.match(text, person.end)) and joint.end() < party.end:
             return Party(text[joint.end() : party.end], joint.end(), party.end)
     return party
+
+
+_WORDS_BEFORE_RE = re.compile(r"((?:[\w'’-]+[ \t]+){1,2})$")
+
+
+def _ends_term(text: str, party: Party, is_term) -> bool:
+    """Whether a name is the end of a vocabulary term that opens a word or two before it: "People's" before "Bank
+    of China" names the central bank."""
+    before = _WORDS_BEFORE_RE.search(text, max(0, party.start - 40), party.start)
+    if not before:
+        return False
+    words = before.group(1).split()
+    return any(is_term(normalise(" ".join(words[-size:]) + " " + party.name)) for size in (1, 2)
+               if size <= len(words))
 
 
 def _opens_cjk_term(text: str, party: Party, is_term) -> bool:

@@ -617,3 +617,15 @@ def test_a_region_tag_in_brackets_is_not_screened_alone():
 
 def test_a_long_run_of_letters_is_read_without_running_out_of_memory():
     assert resolve_request("", "Ma" * 1000).jurisdictions == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("People's Bank of China must approve the loan from Kestrel Finance Pte Ltd.", ["Kestrel Finance Pte Ltd."]),
+        ("Filed with Suruhanjaya Syarikat Malaysia; the buyer is Bumi Foods Sdn Bhd.", ["Bumi Foods Sdn Bhd."]),
+        ("The loan from Bank of China (Hong Kong) Limited is in default.", ["Bank of China (Hong Kong) Limited"]),
+    ],
+)
+def test_a_regulator_whose_name_ends_in_a_party_like_name_is_no_party(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
