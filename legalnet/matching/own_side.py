@@ -64,8 +64,10 @@ def _sentence_end(text: str, pos: int) -> int:
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
-    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
-    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client))\s*[)）]"
+    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)", "บริษัท … จำกัด (บริษัทฯ)": the writer
+    # naming itself.
+    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client)"
+    r"|[\"'“]?บริษัทฯ[\"'”]?)\s*[)）]"
     # "Group Legal of Straits Meridian Logistics here (Singapore HQ)": the writer introducing itself.
     r"|^\s+(?i:here)\b"
 )

@@ -64,3 +64,8 @@ def test_a_place_in_the_name_of_the_clients_provider_is_not_read():
                                      "Express Logistics JSC, has the photos.")
     assert resolution.jurisdictions == ["MY"]
     assert resolution.screened_counterparties == ["Alpha Foods Sdn Bhd"]
+
+
+def test_a_thai_company_that_calls_itself_the_company_is_the_client():
+    text = "บริษัท สยามเทค โซลูชั่น จำกัด (บริษัทฯ) ประสงค์จะฟ้อง บริษัท ไทยรุ่งเรือง ก่อสร้าง จำกัด"
+    assert find_parties(text) == ["บริษัท ไทยรุ่งเรือง ก่อสร้าง จำกัด"]
