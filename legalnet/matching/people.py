@@ -157,6 +157,10 @@ _ROLE_WORDS = frozenset(r.casefold() for r in _DATA["person_roles"] if " " not i
 _PINYIN_VOWELS_RE = re.compile(r"[aeiouüv]+", re.IGNORECASE)
 
 
+# Honorifics, roles and the words that open a sentence or clause ("Yesterday", "However") before a name.
+_NOT_NAME_OPENERS = HONORIFIC_WORDS | _ROLE_WORDS | frozenset(w for w in _DATA["leading_noise"] if " " not in w)
+
+
 def paired_people(text: str) -> list[Person]:
     """People named in two scripts, one in brackets after the other ("Tan Wei Ming（陈伟明）", 王磊 (Wang Lei))."""
     found: list[Person] = []
@@ -167,8 +171,8 @@ def paired_people(text: str) -> list[Person]:
             latin_group = 1 if pattern is _PAIRED_NAME_RES[0] else 2
             words = m.group(latin_group).split()
             lead = 0
-            while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in HONORIFIC_WORDS | _ROLE_WORDS:
-                lead += 1  # "Director Tan Wei Ming（陈伟明）": the role is no part of the name
+            while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in _NOT_NAME_OPENERS:
+                lead += 1  # "Director Tan Wei Ming（陈伟明）", "Yesterday Tan Wei Ming (陈伟明)": no part of the name
             words = words[lead:]
             if NOT_PERSON & set(words) or words[0].casefold().rstrip(".") in HONORIFIC_WORDS:
                 continue

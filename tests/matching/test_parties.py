@@ -629,3 +629,16 @@ def test_a_long_run_of_letters_is_read_without_running_out_of_memory():
 )
 def test_a_regulator_whose_name_ends_in_a_party_like_name_is_no_party(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yesterday Alpha Trading Sdn Bhd sued us. However Gamma Pte Ltd paid.",
+         ["Alpha Trading Sdn Bhd", "Gamma Pte Ltd"]),
+        ("Recently Beta Holdings Ltd refused to deliver.", ["Beta Holdings Ltd"]),
+        ("Yesterday Tan Wei Ming (陈伟明) refused to pay the rent.", ["Tan Wei Ming", "陈伟明"]),
+    ],
+)
+def test_a_word_that_opens_the_sentence_is_no_part_of_the_name(text, expected):
+    assert find_parties(text) == expected
