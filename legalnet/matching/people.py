@@ -35,14 +35,16 @@ _NAME_WORD = r"[A-Z][a-z\u00e0-\u024f\u1e00-\u1eff'’\-]+(?:-[A-Z][a-z\u00e0-\u
 _PATRONYMIC = r"(?:bin|binti|bte|bt|a/l|a/p)"
 # Spanish and Portuguese family names keep their particle in small letters: "Ramon dela Cruz", "de los Santos".
 _SURNAME_PARTICLE = r"(?:de\s+la|de\s+los|dela|delos|del|de|da|dos|das)"
-_NAME_REST = (r"(?:\s+(?:" + _PATRONYMIC + r"\s+|[A-Z]\.\s+|" + _SURNAME_PARTICLE + r"\s+)?" + _NAME_WORD
-              + r"){1,3}")
+# "Ông Nguyễn Văn Hùng Giám đốc …": a Vietnamese title after a name ends it.
+_VI_TITLE = r"(?:" + alternatives(_DATA["vietnamese_title_words"]) + r")(?![\w'’-])"
+_NAME_REST = (r"(?:\s+(?:" + _PATRONYMIC + r"\s+|[A-Z]\.\s+|" + _SURNAME_PARTICLE + r"\s+)?(?!" + _VI_TITLE + ")"
+              + _NAME_WORD + r"){1,3}")
 _PERSON_AFTER_HONORIFIC = re.compile(
     r"(?<![\w])(?i:" + _HONORIFICS + r")\.?\s+(" + _NAME_WORD + _NAME_REST + r")"
 )
 # A name ends at a stop, at a word in small letters ("my landlord Tan Kok Wee say he will …"), at a word of a script
 # without capitals (founder Tan Ah Kow 和他太太); a title in capitals ("Landlord Refuses Deposit Return") is no name.
-_NAME_END = r"(?=\s*[,.;:()!?（）。，]|\s+[a-z]|\s+\d|\s*[\u0e00-\u0e7f\u3040-\u9fff])"
+_NAME_END = r"(?=\s*[,.;:()!?（）。，]|\s+[a-z]|\s+\d|\s*[\u0e00-\u0e7f\u3040-\u9fff]|\s+" + _VI_TITLE + ")"
 _PERSON_AFTER_ROLE = re.compile(
     # A role in the plural may name two ("the two founders, Budi Santoso and Hendra Wijaya"); a Malay or Indonesian
     # kin word takes its possessive ("kakak suami saya, Sugeng Prasetyo").
@@ -267,10 +269,12 @@ def romanised_chinese_people(text: str) -> list[Person]:
 _VI_MARKED = [n for n in _DATA["vietnamese_surnames"] if n != normalise(n)]
 # A Vietnamese given name may open with a marked capital: Đức, Ánh, Ẩn.
 _VI_WORD = r"[A-Z\u00c0-\u00dd\u0102\u0110\u01a0\u01af\u1ea0-\u1ef8][a-z\u00e0-\u024f\u1e00-\u1eff]+"
+# "Nguyễn Văn Hùng Giám đốc …": a title after the name ends it.
+_VI_GIVEN = r"[ \t]+(?!" + _VI_TITLE + ")"
 _VI_NAME_RE = re.compile(
-    r"(?<![\w'’-])((?:" + alternatives([n.capitalize() for n in _VI_MARKED]) + r")(?:[ \t]+" + _VI_WORD
+    r"(?<![\w'’-])((?:" + alternatives([n.capitalize() for n in _VI_MARKED]) + r")(?:" + _VI_GIVEN + _VI_WORD
     + r"){2,3}|(?:" + alternatives(sorted({normalise(n).capitalize() for n in _DATA["vietnamese_surnames"]}))
-    + r")[ \t]+(?:Van|Thi)(?:[ \t]+" + _NAME_WORD + r"){1,2})(?![\w'’-])"
+    + r")[ \t]+(?:Van|Thi)(?:" + _VI_GIVEN + _NAME_WORD + r"){1,2})(?![\w'’-])"
 )
 # "Tôi là Trần Thị Mai", "tôi tên là …": the writer; "Anh trai tôi là Nguyễn Văn Hùng" names the brother.
 _VI_WRITER_RE = re.compile(r"(?:^|[.!?\n,]\s*)(?:tôi|toi|em|mình|minh|cháu|chau|con)\s+(?:tên|ten|là|la)"

@@ -642,3 +642,16 @@ def test_a_regulator_whose_name_ends_in_a_party_like_name_is_no_party(text, expe
 )
 def test_a_word_that_opens_the_sentence_is_no_part_of_the_name(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Nguyễn Văn Hùng Giám đốc công ty đã ký hợp đồng.", ["Nguyễn Văn Hùng"]),
+        ("Bên bán là Trần Thị Thu Hà Tổng giám đốc công ty.", ["Trần Thị Thu Hà"]),
+        ("Nguyen Van Hung Giam doc da ky.", ["Nguyen Van Hung"]),
+        ("Mr Tong Wai Kit and Ms Chu Mei Ling signed.", ["Tong Wai Kit", "Chu Mei Ling"]),
+    ],
+)
+def test_a_vietnamese_title_after_a_name_ends_it(text, expected):
+    assert find_parties(text) == expected
