@@ -512,6 +512,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     )
     # "Mr. Lim Chee Hong and Hartamas Capital Berhad": a person and a company, not one company's name.
     candidates = [_after_person(text, c, people) for c in candidates]
+    # "Tan Sri Lim Kok Thay's company": the owner is named without the possessive.
+    candidates = [Party(c.name[:-2], c.start, c.end - 2) if c.name.endswith(("'s", "’s")) else c for c in candidates]
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Party] = []

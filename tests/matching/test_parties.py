@@ -637,6 +637,7 @@ def test_a_regulator_whose_name_ends_in_a_party_like_name_is_no_party(text, expe
         ("Yesterday Alpha Trading Sdn Bhd sued us. However Gamma Pte Ltd paid.",
          ["Alpha Trading Sdn Bhd", "Gamma Pte Ltd"]),
         ("Recently Beta Holdings Ltd refused to deliver.", ["Beta Holdings Ltd"]),
+        ("The buyer was Tan Sri Lim Kok Thay's company, Genting Bhd.", ["Lim Kok Thay", "Genting Bhd."]),
         ("Yesterday Tan Wei Ming (陈伟明) refused to pay the rent.", ["Tan Wei Ming", "陈伟明"]),
     ],
 )
