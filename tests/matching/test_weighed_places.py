@@ -112,6 +112,9 @@ def test_a_province_and_city_where_the_client_is_are_both_its_own_place():
     # A listed place the text names as the matter's stays.
     ("Lease", "We are a Hong Kong company and need advice on a lease in Hong Kong and one in Macau.", ["Hong Kong"],
      ["HK", "MO"]),
+    # The client's seat, named in the text as well, when the text asks for counsel elsewhere.
+    ("Singapore - wallet app", "We are a Singapore fintech in one-north with an MAS licence. We want to launch our "
+     "app in Hong Kong and need Hong Kong counsel on the SVF licence.", ["Singapore"], ["HK"]),
 ])
 def test_a_listed_place_the_text_names_only_as_someone_elses_or_the_clients_goes(title, description, listed,
                                                                                   expected):

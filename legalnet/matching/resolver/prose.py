@@ -423,13 +423,16 @@ def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> T
     aside = {code for reading in readings for name in _ASIDE_ROLES for code, _source in getattr(reading, name)}
     matter = {code for reading in readings for code, _source in reading.jurisdictions}
     implied = {code for reading in readings for code, _source in reading.implied_jurisdictions}
-    seats = [code for code in listed.codes if code in aside and code not in matter]
+    # "Singapore" in the form of a Singapore fintech that asks for "HK counsel": its seat, though the text names it.
+    asked = {code for reading in readings for code in reading.asked_jurisdictions}
+    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    seats = [code for code in listed.codes
+             if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
     if not seats:
         return listed
     if not (matter | implied) - set(seats):
         # "ako po ay isang FDW dito sa Singapore … ang pamilya ko nasa Iloilo", the form saying "Philippines": a
         # listed place the text names only for the client's people or plans, the client being seated elsewhere.
-        homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
         weak = {code for reading in readings for name in _WEAK_ROLES for code, _source in getattr(reading, name)}
         if not (homes - set(seats)) or not set(seats) <= weak - homes:
             return listed
