@@ -57,3 +57,15 @@ def test_a_divorce_already_done_is_no_suit(description):
 def test_a_lawyer_the_client_already_has_is_no_language_request():
     assert resolve_request("Request", "We already have a Japanese lawyer for the Japan side; need a Thai "
                            "lawyer.").languages == []
+
+
+@pytest.mark.parametrize(("description", "matter"), [
+    # "Profit tax" is Cambodia's tax on profit as much as Hong Kong's profits tax.
+    ("We need Cambodian counsel for the QIP and the profit tax exemption; fabric comes in from Guangdong.", ["KH"]),
+    # 资本利得税 is a capital gains tax, not Hong Kong's 利得税.
+    ("需要缅甸律师起草股权转让协议，测算缅甸资本利得税。", ["MM"]),
+    # A digital asset exchange is licensed in Thailand as in Malaysia.
+    ("Singapore-based crypto exchange here. What does a digital asset exchange licence in Thailand take?", ["TH"]),
+])
+def test_a_generic_tax_or_licence_name_implies_no_place(description, matter):
+    assert resolve_request("", description).jurisdictions == matter
