@@ -64,6 +64,9 @@ def test_a_lawyer_the_client_already_has_is_no_language_request():
     ("We need Cambodian counsel for the QIP and the profit tax exemption; fabric comes in from Guangdong.", ["KH"]),
     # 资本利得税 is a capital gains tax, not Hong Kong's 利得税.
     ("需要缅甸律师起草股权转让协议，测算缅甸资本利得税。", ["MM"]),
+    # Rehabilitation and work injury compensation are words of many places' laws.
+    ("We filed for business rehabilitation of our company in Manila.", ["PH"]),
+    ("Claim for work injury compensation for our worker in Kuala Lumpur.", ["MY"]),
     # A digital asset exchange is licensed in Thailand as in Malaysia.
     ("Singapore-based crypto exchange here. What does a digital asset exchange licence in Thailand take?", ["TH"]),
 ])
