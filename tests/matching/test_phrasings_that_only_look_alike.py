@@ -72,3 +72,9 @@ def test_a_lawyer_the_client_already_has_is_no_language_request():
 ])
 def test_a_generic_tax_or_licence_name_implies_no_place(description, matter):
     assert resolve_request("", description).jurisdictions == matter
+
+
+def test_a_demonym_before_an_acronym_shared_by_several_places_names_the_place():
+    resolution = resolve_request("", "We need a licence from the Thai SEC for our fund.")
+    assert resolution.jurisdictions == ["TH"]
+    assert resolution.languages == []
