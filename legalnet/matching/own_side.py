@@ -64,10 +64,8 @@ def _sentence_end(text: str, pos: int) -> int:
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
-    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)", "บริษัท … จำกัด (บริษัทฯ)": the writer
-    # naming itself.
-    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client)"
-    r"|[\"'“]?บริษัทฯ[\"'”]?)\s*[)）]"
+    # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
+    r"|^\s*[(（]\s*(?:我司|我们|我們|本公司|我哋|(?i:chúng tôi|chung toi|kami|we|us|the client))\s*[)）]"
     # "Group Legal of Straits Meridian Logistics here (Singapore HQ)": the writer introducing itself.
     r"|^\s+(?i:here)\b"
 )
@@ -140,12 +138,15 @@ def _in_signature(text: str, pos: int) -> bool:
 # ------------------------------------------------------------------------------ the client's providers, neutrals
 
 _HONORIFIC = r"(?:" + alternatives(_DATA["person_honorifics"]) + r")\.?\s+"
-_SIDE_ROLE = r"(?:" + alternatives(_DATA["side_roles"]) + r")"
+_SIDE_ROLE = r"(?P<role>" + alternatives(_DATA["side_roles"]) + r")"
 # "Our forwarder, Seahawk Logistics Pte Ltd", "our existing auditors are", "we bank with": the client's provider.
+# Not "our competitor bank" or "our former lawyers": a rival, or a provider the client has left, is often the
+# other side.
 _SIDE_BEFORE_RE = re.compile(
-    r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+|former\s+)?"
-    r"(?:[\w&-]+\s+)?" + _SIDE_ROLE + r"(?:\s+(?:is|are|was|were))?"
-    r"|\bwe\s+bank\s+with|\b(?:we\s+are|we['’]re|it\s+is|is)\s+insured\s+(?:with|by))"
+    r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+)?"
+    r"(?!(?:competitor|competing|rival|former|previous|old|ex)\b)(?:[\w&-]+\s+)?" + _SIDE_ROLE
+    + r"(?:\s+(?:is|are|was|were))?"
+    r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by))"
     r"\s*[,:(–-]?\s*(?:the\s+)?(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
 # "Baker Tilly Malaysia PLT (our auditors)", "X, our bank, …", "X, who are our insurers".
@@ -154,60 +155,75 @@ _SIDE_AFTER_RE = re.compile(
     + r"\b", re.IGNORECASE)
 # "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
 _SIDE_LOCAL_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s(（,.]))(?:" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
+    r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
     + r")\s*)?[,:：]?\s*$", re.IGNORECASE)
 # 我们的保险公司中国平安财产保险股份有限公司, 我司开户行：招商银行.
 _CJK_SIDE_BEFORE_RE = re.compile(
-    r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?:" + alternatives(_DATA["cjk_side_roles"])
+    r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?P<role>" + alternatives(_DATA["cjk_side_roles"])
     + r")(?:是|為|为|係)?[：:，, ]?\s*$")
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
     re.IGNORECASE)
 # The opening of a sentence that speaks of the provider just named: "They …", "The bank …", 该行….
 _BACK_REFERENCE_RE = re.compile(
-    r"\s*(?:(?i:they|it|he|she|the\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE + r")\b|该|該|其|他们|他們|佢哋|对方|對方)")
-# "The sole arbitrator, Mr Anthony Wee", "Judge Maria Santos", "the MOM officer, Ms Tan Li Ping", 仲裁员李明.
-_NEUTRAL_ROLE = r"(?:" + alternatives(_DATA["neutral_roles"]) + r"|[A-Z]{2,6}\s+officers?|pegawai\s+[A-Z]{2,6})"
+    r"\s*(?:(?i:they|it|he|she|the\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE.replace("?P<role>", "") + r")\b"
+    r"|该|該|其|他们|他們|佢哋|对方|對方)")
+_CLAUSE_RE = re.compile(r"[^.!?。！？\n]+")
+# "The sole arbitrator, Mr Anthony Wee", "Judge Maria Santos", "the MOM officer, Ms Tan Li Ping", 仲裁员李明: a
+# regulator's officer goes by the regulator's initials, in capitals.
+_NOT_OFFICIAL = r"(?!(?:HR|IT|PR|QA|QC|IR|GM|MD|CEO|CFO|COO|CTO|CSR|EHS|HSE)\s)"
 _NEUTRAL_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?i:" + _NEUTRAL_ROLE + r")\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
-_NEUTRAL_OPENING_RE = re.compile(r"(?i:" + alternatives(_DATA["neutral_roles"]) + r")\s")
-_CJK_NEUTRAL_BEFORE_RE = re.compile(r"(?:" + alternatives(_DATA["cjk_neutral_roles"]) + r")[：:，, ]?\s*$")
+    r"(?<![\w'’-])(?P<role>(?i:" + alternatives(_DATA["neutral_roles"]) + r")|" + _NOT_OFFICIAL
+    + r"[A-Z]{2,6}\s+(?i:officers?)|(?i:pegawai)\s+[A-Z]{2,6})\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
+_NEUTRAL_OPENING_RE = re.compile(r"(?P<role>(?i:" + alternatives(_DATA["neutral_titles"]) + r"))\s")
+_CJK_NEUTRAL_BEFORE_RE = re.compile(r"(?P<role>" + alternatives(_DATA["cjk_neutral_roles"]) + r")[：:，, ]?\s*$")
 
 
-def is_neutral_name(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is a neutral's or an official's: the arbitrator, the judge, the
-    investigating officer, a regulator's officer."""
+def neutral_role(text: str, start: int, end: int) -> str | None:
+    """The role by which the text names ``text[start:end]`` as a neutral or an official (the arbitrator, the
+    judge, the investigating officer, a regulator's officer), or None."""
     before = text[max(0, start - 40) : start]
-    return bool(_NEUTRAL_BEFORE_RE.search(before) or _CJK_NEUTRAL_BEFORE_RE.search(before)
-                or _NEUTRAL_OPENING_RE.match(text, start, end))
+    found = (_NEUTRAL_BEFORE_RE.search(before) or _CJK_NEUTRAL_BEFORE_RE.search(before)
+             or _NEUTRAL_OPENING_RE.match(text, start, end))
+    return found.group("role").split()[-1] if found else None
 
 
-def is_providers_name(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> bool:
-    """Whether the name at ``text[start:end]`` is one of the client's own providers (its bank, auditors, insurer,
-    forwarder) and its sentence does not put it in dispute with the client; ``others`` are where the text's other
-    names stand."""
+def providers_role(text: str, start: int, end: int) -> str | None:
+    """The role by which the text names ``text[start:end]`` as one of the client's own providers ("our forwarder,
+    X" gives "forwarder"), or None."""
     before = text[max(0, start - 60) : start]
-    if not (_SIDE_BEFORE_RE.search(before) or _SIDE_LOCAL_BEFORE_RE.search(before)
-            or _CJK_SIDE_BEFORE_RE.search(before) or _SIDE_AFTER_RE.match(text, end)):
-        return False
-    return not in_dispute(text, start, end, others)
+    for found in (_SIDE_BEFORE_RE.search(before), _SIDE_LOCAL_BEFORE_RE.search(before),
+                  _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end)):
+        if found:
+            groups = found.groupdict()
+            return groups.get("role") or groups.get("bank") or ("insurer" if groups.get("insured") else "")
+    return None
 
 
-def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> bool:
-    """Whether the sentence naming ``text[start:end]``, or the next one speaking of it, tells of a dispute
-    ("Our insurer, X Berhad, has rejected our claim"; "… X. They froze our account"). Where another name stands
-    in the sentence, only the words between the two count: "Y refuses to collect the goods, so X charges us rent"
-    puts Y in dispute, not X."""
+def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = (), role: str = "",
+               in_sentence: bool = True) -> bool:
+    """Whether the text tells of a dispute with the provider named at ``text[start:end]``: in the sentence naming
+    it, or the next one speaking of it ("Our insurer, X Berhad, has rejected our claim"; "… X. They froze our
+    account"), or in any sentence naming its role ("Our insurer rejected the claim. Our insurer is X."). Where
+    another name stands in the sentence, the words about that name do not count: "Y refuses to collect the goods,
+    so X charges us rent" puts Y in dispute, not X. A neutral's own sentence tells what it decided ("the
+    arbitrator, Mr X, made the award against Y"): ``in_sentence`` false leaves it out."""
     sentence_start = 0
     for m in _SENTENCE_RE.finditer(text, 0, start):
         sentence_start = m.end()
     sentence_end = _sentence_end(text, end)
     if _BACK_REFERENCE_RE.match(text, sentence_end):
         sentence_end = _sentence_end(text, sentence_end + 1)
-    for other_start, other_end in others:
-        if sentence_start <= other_start and other_end <= start:
-            sentence_start = start  # a name before it: the words before are about that name
-        elif end <= other_start < sentence_end:
-            sentence_end = other_start
-    return bool(_SIDE_DISPUTE_RE.search(text, sentence_start, sentence_end))
+    # The words before the first name of the sentence ("We want to sue our agent, Y, and our insurer, X") and
+    # those after this name up to the next.
+    left_end = min([a for a, b in others if sentence_start <= a and b <= start] + [start])
+    right_end = min([a for a, _b in others if end <= a < sentence_end] + [sentence_end])
+    if in_sentence and (_SIDE_DISPUTE_RE.search(text, sentence_start, left_end)
+                        or _SIDE_DISPUTE_RE.search(text, end, right_end)):
+        return True
+    if len(role) < 3:
+        return False
+    role_re = re.compile(r"(?:\b|(?<=[^\x00-\x7f]))" + re.escape(role), re.IGNORECASE)
+    return any(role_re.search(clause.group()) and _SIDE_DISPUTE_RE.search(clause.group())
+               for clause in _CLAUSE_RE.finditer(text) if not (clause.start() <= start < clause.end()))

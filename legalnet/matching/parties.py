@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import in_dispute, is_neutral_name, is_own_name, is_providers_name
+from .own_side import in_dispute, is_own_name, neutral_role, providers_role
 from .party_words import PARTY_WORDS, alternatives
 from .people import (
     HONORIFIC_WORDS,
@@ -94,8 +94,8 @@ _CJK_QUOTED_RE = re.compile(
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
 _CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
 # A provider's or a neutral's role ends the words before a name too: 我们的保险公司中国平安…, 仲裁员…
-_CJK_ROLE_BOUNDARIES = [w for w in _DATA["cjk_side_roles"] + _DATA["cjk_neutral_roles"] if "会计师" not in w
-                        and "會計師" not in w]
+# Only after the client's possessive: 深圳市中外运国际货运代理有限公司 is a forwarder's own name.
+_CJK_ROLE_BOUNDARIES = [own + role for own in _DATA["cjk_side_possessives"] for role in _DATA["cjk_side_roles"]]
 _CJK_BOUNDARIES = sorted(_DATA["cjk_left_boundaries"] + _CJK_ROLE_BOUNDARIES, key=len, reverse=True)
 _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 # A short form: initials (EVN) or a Thai abbreviation (กฟผ.).
@@ -166,6 +166,8 @@ def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
                 continue
             if seq == ("group",) and not _names_group(tokens, j - matched):
                 continue
+            if seq == ("plt",) and tokens[j][0] != "PLT":
+                continue  # Indonesian "Plt Direktur": an acting officer, not a Malaysian partnership
             if " ".join(seq) in _AMBIGUOUS and j + 1 < len(tokens) and _plain(tokens[j + 1][0]) in _STATUTE_WORDS:
                 return 0  # "the Lao Enterprise Law", "the Company Act": a statute, not a company
             return matched
@@ -543,9 +545,16 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     is_own = {id(p): is_own_name(text, p.start, p.end) for p in kept}
     own = {normalise_entity(p.name) for p in kept if is_own[id(p)]} - {""}
     # The client's provider or a neutral is itself when named again ("… our forwarder, X … X then …").
-    neutral = {normalise_entity(p.name) for p in kept if is_neutral_name(text, p.start, p.end)} - {""}
+    # Neutrals are people: "the pre-shipment inspector, SGS Vietnam Ltd" may well be sued.
     spans = [(p.start, p.end) for p in kept]
-    providers = {normalise_entity(p.name) for p in kept if is_providers_name(text, p.start, p.end, spans)} - {""}
+    neutral = {normalise_entity(p.name) for p in kept if normalise_entity(p.name) == normalise(p.name)
+               and (role := neutral_role(text, p.start, p.end)) is not None
+               and not in_dispute(text, p.start, p.end, spans, role, in_sentence=False)} - {""}
+    providers = {normalise_entity(p.name): role for p in kept
+                 if (role := providers_role(text, p.start, p.end)) is not None
+                 and not in_dispute(text, p.start, p.end, spans, role)}
+    providers.pop("", None)
+    held: list[Party] = []
     for party in sorted(kept, key=lambda p: p.start):
         if is_own[id(party)] or normalise_entity(party.name) in own:
             if own_out is not None:
@@ -554,9 +563,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
-        if core in neutral or (core in providers and not in_dispute(text, party.start, party.end, spans)):
+        if core in neutral:
             if beside_out is not None:
-                beside_out.append(party)  # "our forwarder, X", "the arbitrator, Mr X": named, but no other side
+                beside_out.append(party)  # "the arbitrator, Mr X": named, but no side
             continue
         if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
             continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to
@@ -569,7 +578,15 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         words = normalise(party.name).split()
         if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and is_term(words[-1]):
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
+        if (role := providers.get(core)) is not None and not in_dispute(text, party.start, party.end, spans, role):
+            held.append(party)  # "our forwarder, X": on the client's side
+            continue
         out.append(party)
+    # A provider is the other side when the text names no other: "Our bank, X, recalled our overdraft."
+    if not out:
+        return held
+    if beside_out is not None:
+        beside_out.extend(held)
     return out
 
 

@@ -19,7 +19,7 @@ from legalnet.matching.resolver import resolve_request
          ["PT Sinar Abadi"]),
         ("Our insurer, Etiqa General Insurance Berhad, has appointed a loss adjuster. The lorry driver's employer, "
          "Kenari Haulage Sdn Bhd, denies liability.", ["Kenari Haulage Sdn Bhd"]),
-        ("Our company secretary, Boardroom Corporate Services Pte Ltd, filed the wrong form. The purchaser Kestrel "
+        ("Our company secretary, Boardroom Corporate Services Pte Ltd, keeps our register. The purchaser Kestrel "
          "Capital Pte Ltd now claims the shares.", ["Kestrel Capital Pte Ltd"]),
         ("Bank kami, PT Bank Central Asia Tbk, sudah menerbitkan surat. Pembeli PT Karya Mandiri belum bayar.",
          ["PT Karya Mandiri"]),
@@ -66,6 +66,51 @@ def test_a_place_in_the_name_of_the_clients_provider_is_not_read():
     assert resolution.screened_counterparties == ["Alpha Foods Sdn Bhd"]
 
 
-def test_a_thai_company_that_calls_itself_the_company_is_the_client():
-    text = "บริษัท สยามเทค โซลูชั่น จำกัด (บริษัทฯ) ประสงค์จะฟ้อง บริษัท ไทยรุ่งเรือง ก่อสร้าง จำกัด"
-    assert find_parties(text) == ["บริษัท ไทยรุ่งเรือง ก่อสร้าง จำกัด"]
+def test_a_thai_company_called_the_company_may_be_the_other_side():
+    # บริษัทฯ is Thai writing's short form for any company named, here the employer the writer sues.
+    text = "ผมเป็นพนักงานของ บริษัท สยามฟู้ด จำกัด (บริษัทฯ) และบริษัทฯ เลิกจ้างผมโดยไม่จ่ายค่าชดเชย"
+    assert find_parties(text) == ["บริษัท สยามฟู้ด จำกัด"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A provider named alone is what the request is about.
+        ("Our bank, CIMB Bank Berhad, has recalled our overdraft facility.", ["CIMB Bank Berhad"]),
+        ("My broker, Apex Securities Pte Ltd, sold my shares during the margin call.", ["Apex Securities Pte Ltd"]),
+        # The dispute told in another sentence that names the role.
+        ("Our insurer rejected the flood claim. Our insurer is Great Eastern General Insurance (Malaysia) Berhad and "
+         "the contractor Binaan Jaya Sdn Bhd caused the flood.",
+         ["Great Eastern General Insurance (Malaysia) Berhad", "Binaan Jaya Sdn Bhd"]),
+        # A dispute word before the first name of the sentence speaks of every name in it.
+        ("We want to sue our travel agent, Golden Tours Sdn Bhd, and our insurer, Tune Insurance Malaysia Berhad.",
+         ["Golden Tours Sdn Bhd", "Tune Insurance Malaysia Berhad"]),
+        # A rival or a provider the client has left is no provider of the client's.
+        ("Our competitor bank, Hong Leong Bank Berhad, poached our staff. Our landlord Mutiara Land Sdn Bhd is fine.",
+         ["Hong Leong Bank Berhad", "Mutiara Land Sdn Bhd"]),
+        # A forwarder's own registered name is no provider role.
+        ("我们起诉了深圳市中外运国际货运代理有限公司，要求赔偿货损。", ["深圳市中外运国际货运代理有限公司"]),
+        # Staff of the other side are no officials, and an official sued is a party.
+        ("The loan officer, Ms Siti Aminah, forged my signature.", ["Siti Aminah"]),
+        ("Their HR officer, Ms Lim Siew Ling, harassed me.", ["Lim Siew Ling"]),
+        ("The notary, Mr Paulo Reyes, notarised a forged deed. We want to sue the notary and the buyer, "
+         "Mr Ramon Cruz.", ["Paulo Reyes", "Ramon Cruz"]),
+        ("Our business partner, Encik Hakim Razak, took RM500,000.", ["Hakim Razak"]),
+    ],
+)
+def test_a_provider_or_official_who_is_the_other_side_is_screened(text, expected):
+    assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We supplied furniture to Next Retail Ltd and they have not paid.", ["Next Retail Ltd"]),
+        ("Today Logistics Sdn Bhd lost our cargo.", ["Today Logistics Sdn Bhd"]),
+        ("Lê Anh Thư vay tiền của tôi và không trả.", ["Lê Anh Thư"]),
+        ("Bên mua là bà Nguyễn Thị Kim Ngân.", ["Nguyễn Thị Kim Ngân"]),
+        ("Surat dari Budi Santoso Plt Direktur PT Maju Jaya belum dijawab.", ["PT Maju Jaya"]),
+    ],
+)
+def test_words_that_may_open_or_end_a_name_stay_in_it(text, expected):
+    assert find_parties(text) == expected
