@@ -146,7 +146,9 @@ _SIDE_BEFORE_RE = re.compile(
     r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+)?"
     r"(?!(?:competitor|competing|rival|former|previous|old|ex)\b)(?:[\w&-]+\s+)?" + _SIDE_ROLE
     + r"(?:\s+(?:is|are|was|were))?"
-    r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by))"
+    r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
+    # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:(?P<account>bank)\s+)?accounts?\s+(?:at|with|in))"
     r"\s*[,:(–-]?\s*(?:the\s+)?(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
 # "Baker Tilly Malaysia PLT (our auditors)", "X, our bank, …", "X, who are our insurers".
@@ -173,9 +175,14 @@ _CLAUSE_RE = re.compile(r"[^.!?。！？\n]+")
 # "The sole arbitrator, Mr Anthony Wee", "Judge Maria Santos", "the MOM officer, Ms Tan Li Ping", 仲裁员李明: a
 # regulator's officer goes by the regulator's initials, in capitals.
 _NOT_OFFICIAL = r"(?!(?:HR|IT|PR|QA|QC|IR|GM|MD|CEO|CFO|COO|CTO|CSR|EHS|HSE)\s)"
+_NEUTRAL_ROLE = (r"(?P<role>(?i:" + alternatives(_DATA["neutral_roles"]) + r")|" + _NOT_OFFICIAL
+                 + r"[A-Z]{2,6}\s+(?i:officers?)|(?i:pegawai)\s+[A-Z]{2,6})")
+# "the case officer from the Labour Department, Mr X": the role's office may stand between.
 _NEUTRAL_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?P<role>(?i:" + alternatives(_DATA["neutral_roles"]) + r")|" + _NOT_OFFICIAL
-    + r"[A-Z]{2,6}\s+(?i:officers?)|(?i:pegawai)\s+[A-Z]{2,6})\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
+    r"(?<![\w'’-])" + _NEUTRAL_ROLE + r"(?:\s+(?i:of|from|at)\s+(?i:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,5})?"
+    r"\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
+# "Ms Tan Li Ping, the investigating officer, …".
+_NEUTRAL_AFTER_RE = re.compile(r"\s*,\s*(?i:the|an?)\s+(?:[\w-]+\s+){0,2}?" + _NEUTRAL_ROLE + r"\b")
 _NEUTRAL_OPENING_RE = re.compile(r"(?P<role>(?i:" + alternatives(_DATA["neutral_titles"]) + r"))\s")
 _CJK_NEUTRAL_BEFORE_RE = re.compile(r"(?P<role>" + alternatives(_DATA["cjk_neutral_roles"]) + r")[：:，, ]?\s*$")
 
@@ -183,9 +190,9 @@ _CJK_NEUTRAL_BEFORE_RE = re.compile(r"(?P<role>" + alternatives(_DATA["cjk_neutr
 def neutral_role(text: str, start: int, end: int) -> str | None:
     """The role by which the text names ``text[start:end]`` as a neutral or an official (the arbitrator, the
     judge, the investigating officer, a regulator's officer), or None."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 70) : start]
     found = (_NEUTRAL_BEFORE_RE.search(before) or _CJK_NEUTRAL_BEFORE_RE.search(before)
-             or _NEUTRAL_OPENING_RE.match(text, start, end))
+             or _NEUTRAL_OPENING_RE.match(text, start, end) or _NEUTRAL_AFTER_RE.match(text, end))
     return found.group("role").split()[-1] if found else None
 
 
@@ -197,7 +204,8 @@ def providers_role(text: str, start: int, end: int) -> str | None:
                   _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end)):
         if found:
             groups = found.groupdict()
-            return groups.get("role") or groups.get("bank") or ("insurer" if groups.get("insured") else "")
+            return (groups.get("role") or groups.get("bank") or ("insurer" if groups.get("insured") else "")
+                    or ("bank" if "account" in groups else ""))
     return None
 
 

@@ -35,6 +35,14 @@ from legalnet.matching.resolver import resolve_request
          "the money.", ["Lim Boon Keat"]),
         ("The MOM officer, Ms Tan Li Ping, said our employer Omega Pte Ltd must pay.", ["Omega Pte Ltd"]),
         ("The mediator Dr. Wong Kar Ho suggested a settlement with Lucky Star Trading.", ["Lucky Star Trading"]),
+        # The client's bank by its account, more providers, an official's office, a role after the name.
+        ("We paid USD 80,000 from our account at DBS Bank Ltd to Alpha Trading Co., Ltd. for goods never shipped.",
+         ["Alpha Trading Co., Ltd."]),
+        ("Our quantity surveyor, Langdon Seah Pte Ltd, valued the works; Keng Huat Builders Pte Ltd refuses to pay.",
+         ["Keng Huat Builders Pte Ltd"]),
+        ("The case officer from the Labour Department, Mr Somchai Dee, asked Siam Food Co., Ltd. to pay.",
+         ["Siam Food Co., Ltd."]),
+        ("Ms Tan Li Ping, the investigating officer, told us Omega Pte Ltd is under probe.", ["Omega Pte Ltd"]),
     ],
 )
 def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected):
@@ -47,6 +55,8 @@ def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected
         ("Our insurer, Tokio Marine Insurans (Malaysia) Berhad, rejected our fire claim.",
          ["Tokio Marine Insurans (Malaysia) Berhad"]),
         ("Our bank, Bank of Singapore Limited, froze our account without notice.", ["Bank of Singapore Limited"]),
+        ("We paid from our account at DBS Bank Ltd to Alpha Ltd, but DBS Bank Ltd debited us twice.",
+         ["Alpha Ltd", "DBS Bank Ltd"]),
         ("Our insurer is Allianz General Insurance Malaysia Berhad. They have refused to pay for the flood damage.",
          ["Allianz General Insurance Malaysia Berhad"]),
         ("我们的保险公司中国平安财产保险股份有限公司拒绝理赔。", ["中国平安财产保险股份有限公司"]),
