@@ -69,6 +69,12 @@ def test_a_licence_in_brackets_describes_the_client():
     ("炒魷魚", "想搵個律師睇下，最好識講廣東話，我英文麻麻。", ["yue"]),
     ("EPC", "The EPC contract, executed in English and Vietnamese, is governed by Singapore law.", []),
     ("澳門公司", "想知公司章程係咪一定要用葡文或者中文。", []),
+    # The other side's language, its letters and the e-mails exchanged so far ask for nothing.
+    ("Lease", "Their director only speaks Thai, so talks were hard. We need a lawyer in Bangkok.", []),
+    ("Demand", "The demand letter from the buyer was in Chinese. We need a Hong Kong lawyer.", []),
+    ("Eviction", "The tenant is a Japanese company and all emails are in Japanese. Need a Thai lawyer.", []),
+    # Mails still to come are the working language.
+    ("M&A", "All communications will be in English. Need Thai counsel.", ["en"]),
 ])
 def test_languages_someone_does_not_speak_or_documents_are_written_in_are_no_request(title, description, expected):
     assert resolve_request(title, description).languages == expected
