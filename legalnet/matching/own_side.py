@@ -144,8 +144,9 @@ _SIDE_ROLE = r"(?P<role>" + alternatives(_DATA["side_roles"]) + r")"
 # other side.
 _SIDE_BEFORE_RE = re.compile(
     r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+)?"
-    r"(?!(?:competitor|competing|rival|former|previous|old|ex)\b)(?:[\w&-]+\s+)?" + _SIDE_ROLE
-    + r"(?:\s+(?:is|are|was|were))?"
+    r"(?:(?!(?:competitor|competing|rival|former|previous|old|ex)\b)[\w&-]+\s+)?" + _SIDE_ROLE
+    # "our trademark agent in Hong Kong, X".
+    + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:is|are|was|were))?"
     r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
     # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
     r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:(?P<account>bank)\s+)?accounts?\s+(?:at|with|in))"

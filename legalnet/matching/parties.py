@@ -185,7 +185,7 @@ def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     changed = True
     while words and changed:
         changed = False
-        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].isdigit()):
+        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)").isdigit()):
             words = words[1:]
             changed = True
         for size in (2, 1):

@@ -52,7 +52,11 @@ _PERSON_AFTER_ROLE = re.compile(
     + _NAME_END
 )
 # "My manager Tan Hui Min harassed me" names the other side; "our president", "our lawyer" the client's own.
-_OWN_OFFICER_RE = re.compile(r"\b(?i:our)\s+(?i:" + alternatives(_DATA["officer_roles"]) + r")\b")
+# "our in-house counsel Atty. X": an adviser may carry a word before its role; "our Sales Director X" whom the
+# client dismisses is the other side.
+_OWN_OFFICER_RE = re.compile(r"\b(?i:our)\s+(?:(?i:" + alternatives(_DATA["officer_roles"]) + r")|(?:(?!(?i:former"
+                             r"|ex|previous|old)\b)[\w-]+\s+)(?i:counsel|lawyers?|solicitors?|attorneys?|advis[eo]rs?"
+                             r"|auditors?|accountants?))\b")
 # Written with a capital, these roles are public titles or given names ("President Ferdinand Marcos", "Angel Mae
 # Santos", "MD Anderson"): only in small letters do they introduce the other side.
 _TITLE_CASE_ROLE_RE = re.compile(

@@ -43,6 +43,16 @@ from legalnet.matching.resolver import resolve_request
         ("The case officer from the Labour Department, Mr Somchai Dee, asked Siam Food Co., Ltd. to pay.",
          ["Siam Food Co., Ltd."]),
         ("Ms Tan Li Ping, the investigating officer, told us Omega Pte Ltd is under probe.", ["Omega Pte Ltd"]),
+        # The writer by "kami", an adviser with a word before its role, an item number, an agent's place.
+        ("Kami PT Cahaya Niaga Nusantara, distributor eksklusif. Prinsipal PT Gemilang Elektronik memutus perjanjian.",
+         ["PT Gemilang Elektronik"]),
+        ("Our in-house counsel Atty. Ramon Dizon sent a demand letter to Pinnacle Staffing Inc.",
+         ["Pinnacle Staffing Inc."]),
+        ("3. Lian Hup Logistics Pte Ltd (our forwarder) has the documents. Buyer: Orion Foods Sdn Bhd",
+         ["Orion Foods Sdn Bhd"]),
+        ("Our trademark agent in Hong Kong, Asia Mark Agency Ltd, cannot act in Cambodia. Angkor Foods Co., Ltd. "
+         "copied our mark.",
+         ["Angkor Foods Co., Ltd."]),
     ],
 )
 def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected):
@@ -106,6 +116,8 @@ def test_a_thai_company_called_the_company_may_be_the_other_side():
         ("The notary, Mr Paulo Reyes, notarised a forged deed. We want to sue the notary and the buyer, "
          "Mr Ramon Cruz.", ["Paulo Reyes", "Ramon Cruz"]),
         ("Our business partner, Encik Hakim Razak, took RM500,000.", ["Hakim Razak"]),
+        # An officer the client dismisses is the other side.
+        ("We want to terminate our Sales Director, Mr. Daniel Koh, for poor performance.", ["Daniel Koh"]),
     ],
 )
 def test_a_provider_or_official_who_is_the_other_side_is_screened(text, expected):
