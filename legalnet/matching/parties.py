@@ -5,6 +5,7 @@ A company is found from its legal form ("… Co., Ltd.", "… Sdn. Bhd.", "PT �
 to it. A person is found after an honorific ("Mr. Leung Chi Wai") or a role ("the vendor, Lim Ah Kow"), by a name
 given in two scripts, or by the shape of a Chinese or Vietnamese name: see ``people``.
 The client's own company ("we are X Ltd", "our subsidiary X", 我们是X有限公司) is not a counterparty: see ``own_side``.
+State enterprises and governments that sign are found in ``state_parties``.
 
 The given names (the request's counterparty field) are merged with the ones found in ``given_parties``.
 
@@ -13,18 +14,13 @@ Plain Python: no Flask, no database. The word lists are data (``data/parties.jso
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
 from .own_side import in_dispute, is_own_name, neutral_role, providers_role
-from .party_words import PARTY_WORDS, alternatives
+from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
-    HONORIFIC_WORDS,
-    NOT_PERSON,
     cjk_people,
     latin_people,
     paired_people,
@@ -32,6 +28,7 @@ from .people import (
     thai_people,
     vietnamese_people,
 )
+from .state_parties import STATE_ENTERPRISES, is_government, state_parties
 from .vocabulary import normalise
 
 _DATA = PARTY_WORDS
@@ -107,15 +104,6 @@ _BANK_RE = re.compile(
     r"(?:[A-Z][\w'’&\-]*\s+){0,3}(?:Bank|Banco|Banque|Bangko)(?![a-z])"
     r"(?:\s+(?:(?:of|for|da|de|do|dos)\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
 )
-
-
-@dataclass(frozen=True)
-class Party:
-    """A party named in a text, with where it stands."""
-
-    name: str
-    start: int
-    end: int
 
 
 # ------------------------------------------------------------------------------------------- companies
@@ -396,7 +384,7 @@ def _cjk_companies(text: str) -> list[Party]:
     return found
 
 
-# --------------------------------------------------------------------------------------------- people
+# ------------------------------------------------------------------------------------- banks and forms
 
 
 def _banks(text: str) -> list[Party]:
@@ -407,70 +395,6 @@ def _banks(text: str) -> list[Party]:
         words = _trim_leading(spans)
         if len(words) >= 2:
             found.append(Party(text[words[0][1] : m.end()], words[0][1], m.end()))
-    return found
-
-
-with (Path(__file__).parent / "data" / "state_enterprises.csv").open(encoding="utf-8", newline="") as _file:
-    _STATE_ENTERPRISES = [row["name"] for row in csv.DictReader(_file)]
-# State enterprises are contract parties (an offtaker, a concession grantor); acronyms match as written.
-# A name in Latin letters stands as a word; one in a script written without spaces runs into its sentence.
-_STATE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)
-                               if n[:1].isascii() or n[:1] in "ÉĐ") + r")(?![\w-])"
-    + "|" + "|".join(re.escape(n) for n in sorted(_STATE_ENTERPRISES, key=len, reverse=True)
-                     if not (n[:1].isascii() or n[:1] in "ÉĐ") and not n[:1].isupper())
-)
-_GOVERNMENT_RE = re.compile(
-    r"\b(Government\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|PDR))*"
-    # "the Savannakhet Provincial Government"
-    r"|(?:[A-Z][\w'’\-]*\s+){1,3}(?:Provincial|State|Municipal|City|Regional|Central)\s+Government)"
-    # 老挝人民民主共和国政府, 万象市政府; รัฐบาลแห่ง สปป.ลาว; ລັດຖະບານ ສປປ ລາວ
-    r"|(?<=[与和同向跟及、，,\s])((?![与和同向跟及当地中各有相镇县市省区])[\u4e00-\u9fff]{2,12}政府)"
-    r"|(รัฐบาล(?:แห่ง)?\s?(?:สปป\.?\s?ลาว|[\u0e01-\u0e4e]{2,12}(?=\s|$)))"
-    r"|(ລັດຖະບານ\s?(?:ແຫ່ງ\s?)?ສປປ\s?ລາວ)"
-)
-# A government is a party when it signs or is claimed against, not when it regulates.
-_CONTRACT_WORDS_RE = re.compile(r"\b(?:" + alternatives(_DATA["government_party_words"]) + r")\b", re.IGNORECASE)
-_GOVERNMENT_WORD_RE = re.compile(r"\bGovernment\b|政府|รัฐบาล|ລັດຖະບານ")
-_CONTRACT_WORDS_LOCAL_RE = re.compile(alternatives(_DATA["government_party_words_local"]))
-_APPOSITIVE_RE = re.compile(
-    r"\b(?i:" + alternatives(_DATA["appositive_roles"]) + r")"
-    r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
-    # A middle initial stays in the name: "Its president, Rodolfo M. Santiago, …".
-    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
-)
-
-
-def is_government(name: str) -> bool:
-    """Whether a party is a government ("Government of Lao PDR", 柬埔寨政府): it still names its place."""
-    return bool(_GOVERNMENT_WORD_RE.search(name))
-
-
-def _state_parties(text: str) -> list[Party]:
-    """State enterprises named as parties ("sells its power to EDL"), governments that sign or are claimed
-    against ("the Government of Lao PDR grants the concession"), and names set off after a party noun."""
-    found = [Party(m.group(), m.start(), m.end()) for m in _STATE_RE.finditer(text)]
-    for m in _GOVERNMENT_RE.finditer(text) if _GOVERNMENT_WORD_RE.search(text) else ():
-        start = max(text.rfind(".", 0, m.start()), 0)
-        end = text.find(".", m.end())
-        if _CONTRACT_WORDS_RE.search(text[start : end if end >= 0 else len(text)]) or _CONTRACT_WORDS_LOCAL_RE.search(
-                text, max(0, m.start() - 60), m.end() + 60):
-            group = next(g for g in range(1, 5) if m.group(g))
-            found.append(Party(m.group(group), m.start(group), m.end(group)))
-    for m in _APPOSITIVE_RE.finditer(text):
-        if re.search(r"\b(?:our|my)\s+$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
-            continue  # "Our chairman, Lee Kok Wah, wants us to sue": the client's own people
-        words = m.group(1).split()
-        while words and words[-1] in ("of", "and", "&"):
-            words.pop()
-        lead = 0
-        while lead < len(words) - 2 and words[lead].casefold().rstrip(".") in HONORIFIC_WORDS:
-            lead += 1  # "the landlord, Madam Goh Siew Hoon": the honorific is no part of the name
-        start = m.start(1) + len(" ".join(words[:lead] + [""])) if lead else m.start(1)
-        words = words[lead:]
-        if len(words) >= 2 and not NOT_PERSON & set(words[-1:]):
-            name = " ".join(words)
-            found.append(Party(name, start, start + len(name)))
     return found
 
 
@@ -510,7 +434,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         + people
         + [Party(*p) for p in cjk_people(text) + thai_people(text) + paired_people(text)
            + romanised_chinese_people(text) + vietnamese_people(text)]
-        + _state_parties(text)
+        + state_parties(text)
     )
     # "Mr. Lim Chee Hong and Hartamas Capital Berhad": a person and a company, not one company's name.
     candidates = [_after_person(text, c, people) for c in candidates]
@@ -531,7 +455,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         full = kept[n - 1] if n else party
         # Only a company's or a state body's: "the contractor Lim Boon Heng (PLN)" names two parties.
         if n and _SHORT_FORM_RE.fullmatch(party.name) and _BRACKET_GAP_RE.fullmatch(text, full.end, party.start) and (
-                normalise_entity(full.name) != normalise(full.name) or full.name in _STATE_ENTERPRISES
+                normalise_entity(full.name) != normalise(full.name) or full.name in STATE_ENTERPRISES
                 or is_government(full.name)):
             short_forms.add(party.name)
             if (close := _BRACKET_CLOSE_RE.match(text, party.end)) and not _INITIALS_RE.fullmatch(full.name):

@@ -1,10 +1,11 @@
-"""The words that mark parties in a request, loaded once from ``data/parties.json``, and the regular-expression
-alternation every finder builds from them."""
+"""The words that mark parties in a request, loaded once from ``data/parties.json``, the regular-expression
+alternation every finder builds from them, and the record of a party found."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 PARTY_WORDS: dict = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
@@ -13,3 +14,12 @@ PARTY_WORDS: dict = json.loads((Path(__file__).parent / "data" / "parties.json")
 def alternatives(words: list[str]) -> str:
     """A regular-expression alternation of the words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party named in a text, with where it stands."""
+
+    name: str
+    start: int
+    end: int

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from ..conflicts import normalise_entity
 from ..given_parties import merge_parties
-from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, is_government, party_spans
+from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, party_spans
+from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
