@@ -138,7 +138,8 @@ def _in_signature(text: str, pos: int) -> bool:
 # ------------------------------------------------------------------------------ the client's providers, neutrals
 
 _HONORIFIC = r"(?:" + alternatives(_DATA["person_honorifics"]) + r")\.?\s+"
-_SIDE_ROLE = r"(?P<role>" + alternatives(_DATA["side_roles"]) + r")"
+_SIDE_ROLES = alternatives(_DATA["side_roles"])
+_SIDE_ROLE = r"(?P<role>" + _SIDE_ROLES + r")"
 # "Our forwarder, Seahawk Logistics Pte Ltd", "our existing auditors are", "we bank with": the client's provider.
 # Not "our competitor bank" or "our former lawyers": a rival, or a provider the client has left, is often the
 # other side.
@@ -149,7 +150,7 @@ _SIDE_BEFORE_RE = re.compile(
     + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:is|are|was|were))?"
     r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
     # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
-    r"|\b(?:our|my)\s+(?:[\w-]+\s+)?(?:(?P<account>bank)\s+)?accounts?\s+(?:at|with|in))"
+    r"|(?P<account>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:bank\s+)?accounts?\s+(?:at|with|in)))"
     r"\s*[,:(–-]?\s*(?:the\s+)?(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
 # "Baker Tilly Malaysia PLT (our auditors)", "X, our bank, …", "X, who are our insurers".
@@ -157,6 +158,8 @@ _SIDE_AFTER_RE = re.compile(
     r"\s*[(（,]\s*(?:who\s+(?:is|are)\s+|which\s+(?:is|are)\s+|as\s+)?(?:our|my)\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE
     + r"\b", re.IGNORECASE)
 # "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
+# The role a phrasing without a role word gives: "we bank with", "we are insured with", "our account at".
+_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank"}
 _SIDE_LOCAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
@@ -170,7 +173,7 @@ _SIDE_DISPUTE_RE = re.compile(
     re.IGNORECASE)
 # The opening of a sentence that speaks of the provider just named: "They …", "The bank …", 该行….
 _BACK_REFERENCE_RE = re.compile(
-    r"\s*(?:(?i:they|it|he|she|the\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE.replace("?P<role>", "") + r")\b"
+    r"\s*(?:(?i:they|it|he|she|the\s+(?:[\w&-]+\s+)?(?:" + _SIDE_ROLES + r"))\b"
     r"|该|該|其|他们|他們|佢哋|对方|對方)")
 _CLAUSE_RE = re.compile(r"[^.!?。！？\n]+")
 # "The sole arbitrator, Mr Anthony Wee", "Judge Maria Santos", "the MOM officer, Ms Tan Li Ping", 仲裁员李明: a
@@ -205,8 +208,7 @@ def providers_role(text: str, start: int, end: int) -> str | None:
                   _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end)):
         if found:
             groups = found.groupdict()
-            return (groups.get("role") or groups.get("bank") or ("insurer" if groups.get("insured") else "")
-                    or ("bank" if "account" in groups else ""))
+            return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
     return None
 
 

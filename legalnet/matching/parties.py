@@ -465,26 +465,27 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     kept = [p for p in kept if p.name not in short_forms
             and not any(f.startswith(p.name + " ") and normalise_entity(f) == normalise(f) for f in fuller)]
     out: list[Party] = []
+    cores = {id(p): normalise_entity(p.name) for p in kept}
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): is_own_name(text, p.start, p.end) for p in kept}
-    own = {normalise_entity(p.name) for p in kept if is_own[id(p)]} - {""}
+    own = {cores[id(p)] for p in kept if is_own[id(p)]} - {""}
     # The client's provider or a neutral is itself when named again ("… our forwarder, X … X then …").
     # Neutrals are people: "the pre-shipment inspector, SGS Vietnam Ltd" may well be sued.
     spans = [(p.start, p.end) for p in kept]
-    neutral = {normalise_entity(p.name) for p in kept if normalise_entity(p.name) == normalise(p.name)
+    neutral = {cores[id(p)] for p in kept if cores[id(p)] == normalise(p.name)
                and (role := neutral_role(text, p.start, p.end)) is not None
                and not in_dispute(text, p.start, p.end, spans, role, in_sentence=False)} - {""}
-    providers = {normalise_entity(p.name): role for p in kept
+    providers = {cores[id(p)]: role for p in kept
                  if (role := providers_role(text, p.start, p.end)) is not None
                  and not in_dispute(text, p.start, p.end, spans, role)}
     providers.pop("", None)
     held: list[Party] = []
     for party in sorted(kept, key=lambda p: p.start):
-        if is_own[id(party)] or normalise_entity(party.name) in own:
+        core = cores[id(party)]
+        if is_own[id(party)] or core in own:
             if own_out is not None:
                 own_out.append(party)
             continue
-        core = normalise_entity(party.name)
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
         if core in neutral:
