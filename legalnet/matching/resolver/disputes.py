@@ -3,32 +3,47 @@ litigation work as well as the work of its subject, unless the area it names has
 (arbitration, labour disputes); a divorce or custody the spouses do not agree on is a suit too; and with an
 area whose matters go before proceedings of their own central (arbitration, insolvency, criminal), a
 court named in passing does not add litigation; a labour forum that calls itself arbitration is employment work.
-The words are data: ``dispute_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``,
-``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
+A forum the parties did not agree on ("no arbitration clause") asks for no work.
+The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
+``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``, ``own_forums`` and ``labour_forums`` in
+``data/cues.json``."""
 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from .cues import _CUES
 
 LITIGATION = "litigation"
 _DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
+# Clients tell a dispute in everyday words as often as in legal ones: "they still have not paid", 一直拖數.
+_GRIEVANCE_RE = re.compile("|".join(_CUES["grievance_patterns"]), re.IGNORECASE)
 # A divorce or custody is a petition to a court unless the spouses apply together.
 _FAMILY_SUIT_RE = re.compile("|".join(_CUES["family_suit_patterns"]), re.IGNORECASE)
 _CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECASE)
 _FORUMS = frozenset(_CUES["dispute_forums"])
+_DENIED_FORUM_RE = re.compile("|".join(_CUES["denied_forum_patterns"]), re.IGNORECASE)
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = re.compile("|".join(_CUES["suit_patterns"]), re.IGNORECASE)
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
 _COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
 ARBITRATION = "arbitration"
+HitT = TypeVar("HitT")
+CRIMINAL = "criminal"
+
+
+def without_denied_forums(hits: list[HitT], text: str) -> list[HitT]:
+    """The term hits of the text less those inside a forum it says the parties did not agree on ("the contract
+    has no arbitration clause")."""
+    spans = [match.span() for match in _DENIED_FORUM_RE.finditer(text)]
+    return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in spans)]
 
 
 def names_dispute(texts: list[str]) -> bool:
-    """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, or a divorce or
-    custody the spouses do not agree on."""
-    if any(_DISPUTE_RE.search(text) for text in texts):
+    """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, a grievance told
+    in everyday words, or a divorce or custody the spouses do not agree on."""
+    if any(_DISPUTE_RE.search(text) or _GRIEVANCE_RE.search(text) for text in texts):
         return True
     return any(_FAMILY_SUIT_RE.search(text) for text in texts) and not any(
         _CONSENSUAL_RE.search(text) for text in texts)
@@ -68,9 +83,24 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
     """(main, also mentioned) with litigation only mentioned when an area with proceedings of its own
     (arbitration, insolvency, criminal) is central, unless the client chose litigation itself or says it
     means to sue ("sue them or petition to wind them up")."""
-    if LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts):
+    if (LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts)
+            or _civil_beside_criminal(main, texts)):
         return main, also
     return [code for code in main if code != LITIGATION], [LITIGATION, *also]
+
+
+def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
+    """Whether a criminal matter is central and the client also names a dispute to be fought: the victim of a
+    fraud who wants the money back goes to the police and to a civil court."""
+    return _OWN_FORUMS & set(main) == {CRIMINAL} and any(_DISPUTE_RE.search(text) for text in texts)
+
+
+def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with a mentioned litigation among the main areas beside a central criminal matter
+    when the client names a dispute to be fought, and there is room for it."""
+    if LITIGATION in main or LITIGATION not in also or len(main) >= most or not _civil_beside_criminal(main, texts):
+        return main, also
+    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
 
 
 _LABOUR_FORUM_RE = re.compile("|".join(_CUES["labour_forums"]), re.IGNORECASE)

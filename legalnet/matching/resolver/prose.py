@@ -30,7 +30,14 @@ from .background import (
 )
 from .centrality import MOST_CENTRAL, rank_areas
 from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
-from .disputes import forum_over_litigation, labour_over_arbitration, with_award_enforcement, with_litigation
+from .disputes import (
+    forum_over_litigation,
+    labour_over_arbitration,
+    with_award_enforcement,
+    with_civil_recovery,
+    with_litigation,
+    without_denied_forums,
+)
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
@@ -139,7 +146,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if "practice_areas" in h.senses and " " in h.text.strip():
             acronyms.setdefault(_acronym_of(h.text), h.start)
     reading.term_initials = set(acronyms)
-    hits = _without_lowercase_places(_without_term_initials(hits, acronyms))
+    hits = without_denied_forums(_without_lowercase_places(_without_term_initials(hits, acronyms)), text)
     if not hits:
         return reading
     words, _runs = _tokens(text)
@@ -540,6 +547,7 @@ def resolve_request(
             main, also = with_award_enforcement(main, also, asked_texts, MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
+            main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or _names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
