@@ -281,3 +281,10 @@ def test_cambodian_land_titles_are_property_work_in_cambodia():
                             "want it back.")
     assert "real-estate" in found.practice_areas
     assert found.jurisdictions == ["KH"]
+
+
+def test_an_institution_acronym_that_is_a_word_elsewhere_counts_only_in_capitals():
+    # "khai thac" is Vietnamese without marks for "to exploit", not the Thailand Arbitration Center.
+    found = resolve_request("Dat", "Cong ty chung toi chua khai thac het dien tich dat thue o Lam Dong.")
+    assert "arbitration" not in found.practice_areas
+    assert "arbitration" in resolve_request("Award", "We won a THAC award in Bangkok.").practice_areas
