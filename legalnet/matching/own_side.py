@@ -53,11 +53,19 @@ _OWED_US_ZH_RE = re.compile(
 _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
 
 _STOP_RE = re.compile(r"[.!?。！？]\s")
+_CLAUSE_STOP_RE = re.compile(r"[.!?。！？]\s|[;；]")
 
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence that goes on at `pos` ends."""
     found = _STOP_RE.search(text, pos)
+    return found.start() + 1 if found else len(text)
+
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the sentence or the clause closed by a semicolon that goes on at `pos` ends."""
+    found = _CLAUSE_STOP_RE.search(text, pos)
     return found.start() + 1 if found else len(text)
 
 
@@ -116,11 +124,20 @@ _INLINE_SIGN_OFF_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s*,?\s*){0,4}$")
 
 
+_FIELD_BAR_RE = re.compile(r"\s*[|｜¦]\s*")
+
+
 def _in_signature(text: str, pos: int) -> bool:
     """Whether a position is in the few lines under a sign-off (the writer's name, title and company), or after a
     sign-off on the message's last line."""
     line_end = text.find("\n", pos)
     if (line_end < 0 or not text[line_end:].strip()) and _INLINE_SIGN_OFF_RE.search(text[max(0, pos - 80) : pos]):
+        return True
+    # "Michelle Yip | Legal Counsel | Kowloon Harbour Logistics Group Limited": a one-line signature of fields.
+    line = text[text.rfind("\n", 0, pos) + 1 : line_end if line_end >= 0 else len(text)]
+    fields = _FIELD_BAR_RE.split(line)
+    if 3 <= len(fields) <= 6 and len(line) <= 160 and any(
+            len(f) <= 40 and _SIGNATURE_TITLE_RE.search(f) for f in fields):
         return True
     last_block = text.rstrip().rfind("\n\n") + 2
     if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
@@ -142,12 +159,15 @@ _SIDE_ROLES = alternatives(_DATA["side_roles"])
 _SIDE_ROLE = r"(?P<role>" + _SIDE_ROLES + r")"
 # "Our forwarder, Seahawk Logistics Pte Ltd", "our existing auditors are", "we bank with": the client's provider.
 # Not "our competitor bank" or "our former lawyers": a rival, or a provider the client has left, is often the
-# other side.
+# other side; nor "our preferred partner bank": a party to a deal under way.
 _SIDE_BEFORE_RE = re.compile(
     r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+)?"
-    r"(?:(?!(?:competitor|competing|rival|former|previous|old|ex)\b)[\w&-]+\s+)?" + _SIDE_ROLE
+    r"(?:(?!(?:competitor|competing|rival|former|previous|old|ex|partner|prospective|potential|proposed|preferred"
+    r"|target)\b)[\w&-]+\s+){0,2}" + _SIDE_ROLE
     # "our trademark agent in Hong Kong, X".
     + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:is|are|was|were))?"
+    # "our new distributor, X": the partner the client has taken on, not the one it is parting from.
+    r"|\b(?:our|my)\s+(?P<new>new)\s+(?:" + alternatives(_DATA["new_partner_roles"]) + r")"
     r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
     # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
     r"|(?P<account>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:bank\s+)?accounts?\s+(?:at|with|in)))"
@@ -159,7 +179,7 @@ _SIDE_AFTER_RE = re.compile(
     + r"\b", re.IGNORECASE)
 # "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
 # The role a phrasing without a role word gives: "we bank with", "we are insured with", "our account at".
-_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank"}
+_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "new": "partner"}
 _SIDE_LOCAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
@@ -223,9 +243,10 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     sentence_start = 0
     for m in _SENTENCE_RE.finditer(text, 0, start):
         sentence_start = m.end()
-    sentence_end = _sentence_end(text, end)
+    # A semicolon closes what is said of the provider: "X (our forwarder) has the documents; OCBC is holding the LC".
+    sentence_end = _clause_end(text, end)
     if _BACK_REFERENCE_RE.match(text, sentence_end):
-        sentence_end = _sentence_end(text, sentence_end + 1)
+        sentence_end = _clause_end(text, sentence_end + 1)
     # The words before the first name of the sentence ("We want to sue our agent, Y, and our insurer, X") and
     # those after this name up to the next.
     left_end = min([a for a, b in others if sentence_start <= a and b <= start] + [start])

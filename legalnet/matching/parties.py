@@ -412,6 +412,9 @@ def form_jurisdictions(name: str) -> tuple[str, ...]:
     return ()
 
 
+_BAR_RE = re.compile(r"[|｜¦]")
+
+
 def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
                 beside_out: list[Party] | None = None) -> list[Party]:
     """The parties a text names, other than the client itself, with where they stand, in order; the client's own
@@ -423,18 +426,21 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     """
     if not text or not text.strip():
         return []
-    people = [Party(*p) for p in latin_people(text)]
+    # "Michelle Yip | Legal Counsel | Kowloon Harbour Logistics Group Limited": a bar parts the fields of a
+    # signature or a table as a line break does, so no name runs across one.
+    fields = _BAR_RE.sub("\n", text)
+    people = [Party(*p) for p in latin_people(fields)]
     candidates = (
-        _thai_companies(text)
-        + _khmer_companies(text)
-        + _vietnamese_companies(text)
-        + _cjk_companies(text)
-        + _latin_companies(text)
-        + _banks(text)
+        _thai_companies(fields)
+        + _khmer_companies(fields)
+        + _vietnamese_companies(fields)
+        + _cjk_companies(fields)
+        + _latin_companies(fields)
+        + _banks(fields)
         + people
-        + [Party(*p) for p in cjk_people(text) + thai_people(text) + paired_people(text)
-           + romanised_chinese_people(text) + vietnamese_people(text)]
-        + state_parties(text)
+        + [Party(*p) for p in cjk_people(fields) + thai_people(fields) + paired_people(fields)
+           + romanised_chinese_people(fields) + vietnamese_people(fields)]
+        + state_parties(fields)
     )
     # "Mr. Lim Chee Hong and Hartamas Capital Berhad": a person and a company, not one company's name.
     candidates = [_after_person(text, c, people) for c in candidates]

@@ -53,6 +53,19 @@ from legalnet.matching.resolver import resolve_request
         ("Our trademark agent in Hong Kong, Asia Mark Agency Ltd, cannot act in Cambodia. Angkor Foods Co., Ltd. "
          "copied our mark.",
          ["Angkor Foods Co., Ltd."]),
+        # A semicolon closes what is said of the provider; a role of two words; the client's new partner.
+        ("Orion Foods Sdn Bhd has not paid. Kestrel Freight Pte Ltd (our forwarder) keeps the bills; the buyer is "
+         "holding the goods.", ["Orion Foods Sdn Bhd"]),
+        ("Our export credit insurer, Meridian Trade Insurance Limited, wants us to act. Lotus Retail Co., Ltd. owes "
+         "us THB 4m.", ["Lotus Retail Co., Ltd."]),
+        ("We ended the deal with Golden Crown Trading Pte Ltd and moved the stock to our new importer, Blue Harbour "
+         "Foods Co., Ltd.", ["Golden Crown Trading Pte Ltd"]),
+        ("Our IT vendor, Cyberguard Asia Pte Ltd, traced the download. Our ex-manager now works at Apex Freight "
+         "Pte Ltd in Jurong.", ["Apex Freight Pte Ltd"]),
+        # A one-line signature of fields parted by bars.
+        ("Please find a lawyer for our dispute with Sunrise Packaging Co., Ltd.\n\nAnna Lee | Head of Legal | "
+         "Pacific Crest Holdings Limited\n\n> Forwarded message: the goods are still in Haiphong.",
+         ["Sunrise Packaging Co., Ltd."]),
     ],
 )
 def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected):
@@ -136,3 +149,13 @@ def test_a_provider_or_official_who_is_the_other_side_is_screened(text, expected
 )
 def test_words_that_may_open_or_end_a_name_stay_in_it(text, expected):
     assert find_parties(text) == expected
+
+
+def test_a_bar_parts_two_names():
+    found = find_parties("Sellers: Alpha Trading Limited | Beta Logistics Limited | Gamma Holdings Limited")
+    assert found == ["Alpha Trading Limited", "Beta Logistics Limited", "Gamma Holdings Limited"]
+
+
+def test_a_partner_bank_in_a_deal_under_way_is_a_counterparty():
+    found = find_parties("Our preferred partner bank is PT Bank Nusa Makmur Tbk, which sent us a draft agreement.")
+    assert found == ["PT Bank Nusa Makmur Tbk"]
