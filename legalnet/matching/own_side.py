@@ -20,7 +20,9 @@ _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
     # "our Vietnamese subsidiary X", "Our client's subsidiary X", "Our group company in Shenzhen, X".
-    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
+    # "(our co is MWK F&B Pte Ltd)".
+    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?"
+    r"(?:\s+(?:is|was))?|"
     # "on behalf of the Members' Club": acting for it.
     + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
     # "We (Lumen Holdings Pte. Ltd., part of …)", "We, X Sdn Bhd, …": the writer naming itself.
@@ -42,6 +44,10 @@ _OWN_RE = re.compile(
 # or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
 _OWN_OPENING_RE = re.compile(
     r"(?:^|[.!?;:\n(（]|,\s)\s*(?:" + alternatives(_DATA["own_markers_opening"]) + r")\W*$", re.IGNORECASE)
+# "Chao anh chi, minh la quan ly Cong ty TNHH X": the writer gives its role in its own company.
+_VI_WRITER_ROLE_RE = re.compile(
+    r"(?:^|[.!?;:\n(（]|,\s)\s*(?:tôi|toi|mình|minh|em|chúng tôi|chung toi)\s+(?:là|la)\s+(?:"
+    + alternatives(_DATA["vietnamese_writer_roles"]) + r")(?:\s+(?:của|cua|tại|tai))?\s*$", re.IGNORECASE)
 _CLIENT_MARKER_RE = re.compile(r"\b(?:" + alternatives(_DATA["client_markers"]) + r")\W*(?:called|named)?\W*$",
                                re.IGNORECASE)
 _CJK_CLIENT = tuple(_DATA["cjk_client_markers"])
@@ -70,6 +76,15 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
+_COMPANY_LABEL_RE = re.compile(
+    r"\s*[-•*]?\s*(?:" + alternatives(_DATA["own_company_labels"]) + r")\s*[:：]\s*", re.IGNORECASE)
+_CJK_OWN_APPOSITIVE_RE = re.compile(
+    r"^\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
+    r"(?:商|公司|企业|企業|厂|廠|集团|集團|行|店|判頭|判头|工作室|机构|機構)[，,]\s*$")
+_CJK_CLAUSE_END_RE = re.compile(r"\s*(?:[。；;\n]|$)")
+# The client's subsidiary, or one it acts through: 我们的香港子公司, 我司通过全资子公司, 通过香港子公司.
+_CJK_OWN_SUBSIDIARY_RE = re.compile(
+    r"(?:我们的|我們的|我司的|本公司的|我哋嘅|我司|本公司|我方|通过|通過|经由|經由)[^，。,；;\s]{0,6}?(?:子公司|附属公司|附屬公司)[：:]?$")
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
     # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
@@ -86,7 +101,7 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     for m in _SENTENCE_RE.finditer(text, 0, start):
         sentence_start = m.end()
     before = text[max(sentence_start, start - 60) : start]
-    if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before)
+    if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before) or _VI_WRITER_ROLE_RE.search(before)
             or _OWN_AFTER_RE.search(text[end : end + 20])):
         return True
     sentence = text[sentence_start : _sentence_end(text, end)]
@@ -95,10 +110,16 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
         return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
     line_start = text.rfind("\n", 0, start) + 1
+    if _COMPANY_LABEL_RE.fullmatch(text, line_start, start):
+        return True  # "- company: Bayanihan Contact Solutions Inc.": the writer's details, given as a form
+    if _CJK_OWN_APPOSITIVE_RE.search(before) and _CJK_CLAUSE_END_RE.match(text, end):
+        return True  # 我哋係觀塘一間分判商，盈輝幕牆工程有限公司。: the writer names its company after what it is
     if SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
     if _in_signature(text, start) or in_signature_block(text, start):
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
+    if _CJK_OWN_SUBSIDIARY_RE.search(before):
+        return True  # 我司通过全资子公司美厨国际（香港）有限公司: the client's own subsidiary
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
     return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(

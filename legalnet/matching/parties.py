@@ -311,6 +311,10 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
     return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
 
 
+# A letter of no Latin alphabet (Vietnamese letters and combining marks are Latin).
+_NOT_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
 def _vietnamese_companies(text: str) -> list[Party]:
     found = []
     for m in _VI_PREFIX_RE.finditer(text):
@@ -323,6 +327,8 @@ def _vietnamese_companies(text: str) -> list[Party]:
             tok = word.group()
             if not tok[:1].isalpha() and not tok[:1].isdigit() or text[last : word.start()].strip():
                 break  # a comma, a bracket or a stop ends the name
+            if _NOT_LATIN_RE.search(tok):
+                break  # "… Sông Đà Xanh 在同奈省合资设立了": another script ends the name
             last = word.end()
             if not words and not tok[:1].isupper():
                 break

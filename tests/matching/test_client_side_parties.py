@@ -159,3 +159,31 @@ def test_a_bar_parts_two_names():
 def test_a_partner_bank_in_a_deal_under_way_is_a_counterparty():
     found = find_parties("Our preferred partner bank is PT Bank Nusa Makmur Tbk, which sent us a draft agreement.")
     assert found == ["PT Bank Nusa Makmur Tbk"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We run two bakeries in Tampines (our co is Crumbs & Co Pte Ltd). The landlord, Eastpoint Realty Pte Ltd, "
+     "wants us out.", ["Eastpoint Realty Pte Ltd"]),
+    ("Details:\n- company: Luzon Fresh Exports Inc., Davao\n- buyer: Nanjing Orchard Trading Co., Ltd.",
+     ["Nanjing Orchard Trading Co., Ltd."]),
+    ("我哋係荃灣一間做冷氣工程嘅判頭，永泰冷氣工程有限公司。總承建商德興建築有限公司拖咗我哋三期數。",
+     ["德興建築有限公司"]),
+    ("我司通过全资子公司明达国际（香港）有限公司与泰国 Chao Phraya Home Co., Ltd. 签了经销合同。",
+     ["Chao Phraya Home Co., Ltd."]),
+    ("Xin chao, toi la ke toan truong cua Cong ty TNHH Go Viet Phat. Cong ty TNHH Noi That Song Han chua thanh toan.",
+     ["Cong ty TNHH Noi That Song Han"]),
+])
+def test_the_writer_naming_its_own_company_is_no_counterparty(text, expected):
+    assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Said what the client is, a company named as the subject of the next clause is the other side.
+    ("本公司為香港的燃料供應商，Harimau Marine Sdn Bhd（其母公司提供擔保）尚欠本公司貨款。",
+     ["Harimau Marine Sdn Bhd"]),
+    ("Tôi là khách hàng của Công ty TNHH Minh Long, họ không trả tiền cọc.", ["Công ty TNHH Minh Long"]),
+    # A Vietnamese name ends where another script begins.
+    ("越南的 Công ty Cổ phần Đầu tư Sông Lam 在同奈省合资设立了工厂。", ["Công ty Cổ phần Đầu tư Sông Lam"]),
+])
+def test_a_name_after_the_writers_words_is_still_the_other_side(text, expected):
+    assert find_parties(text) == expected
