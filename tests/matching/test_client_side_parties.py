@@ -187,3 +187,14 @@ def test_the_writer_naming_its_own_company_is_no_counterparty(text, expected):
 ])
 def test_a_name_after_the_writers_words_is_still_the_other_side(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("เรียน ศูนย์ฯ\n\nบริษัท ไทยเย็น เอ็นจิเนียริ่ง จำกัด ได้ติดตั้งระบบทำความเย็นให้ บริษัท ชลบุรี โฟรเซ่น ฟู้ดส์ จำกัด "
+     "แต่ยังไม่ได้รับชำระเงิน\n\nขอแสดงความนับถือ\nนายสมศักดิ์ ใจดี\nกรรมการผู้จัดการ บริษัท ไทยเย็น เอ็นจิเนียริ่ง จำกัด",
+     ["บริษัท ชลบุรี โฟรเซ่น ฟู้ดส์ จำกัด"]),
+    ("Kepada Yth. Pusat,\n\nPT Andalas Karya Teknik belum dibayar oleh PT Riau Sawit Lestari.\n\nHormat saya,\n"
+     "Budi Santoso\nDirektur, PT Andalas Karya Teknik", ["PT Riau Sawit Lestari"]),
+])
+def test_a_formal_closing_opens_the_writers_signature(text, expected):
+    assert find_parties(text) == expected
