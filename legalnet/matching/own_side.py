@@ -60,6 +60,7 @@ _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b
 
 _STOP_RE = re.compile(r"[.!?。！？]\s")
 _CLAUSE_STOP_RE = re.compile(r"[.!?。！？]\s|[;；]")
+_COMMA_RE = re.compile(r"[,，、]")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -200,7 +201,7 @@ _SIDE_AFTER_RE = re.compile(
     + r"\b", re.IGNORECASE)
 # "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
 # The role a phrasing without a role word gives: "we bank with", "we are insured with", "our account at".
-_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "new": "partner"}
+_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "new": "partner", "staff": "staff"}
 _SIDE_LOCAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
@@ -209,6 +210,12 @@ _SIDE_LOCAL_BEFORE_RE = re.compile(
 _CJK_SIDE_BEFORE_RE = re.compile(
     r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?P<role>" + alternatives(_DATA["cjk_side_roles"])
     + r")(?:是|為|为|係)?[：:，, ]?\s*$")
+# 本公司人力資源總監黃美儀, 我方派驻的总经理王磊, 我们的 QA manager Tan Wei Ming: the client's own staff; the
+# words between possessive and title name a department, not another party.
+_CJK_STAFF_BEFORE_RE = re.compile(
+    r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?:派驻的|派駐的|委派的)?\s*"
+    r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)[^\s，。,；;：:]){0,6}?"
+    r"\s*(?:[A-Za-z&]+\s+)?(?i:" + alternatives(_DATA["cjk_staff_roles"]) + r"))[：:，, ]?\s*$")
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
     re.IGNORECASE)
@@ -246,7 +253,8 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     X" gives "forwarder"), or None."""
     before = text[max(0, start - 60) : start]
     for found in (_SIDE_BEFORE_RE.search(before), _SIDE_LOCAL_BEFORE_RE.search(before),
-                  _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end)):
+                  _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end),
+                  _CJK_STAFF_BEFORE_RE.search(before)):
         if found:
             groups = found.groupdict()
             return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
@@ -266,6 +274,9 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
         sentence_start = m.end()
     # A semicolon closes what is said of the provider: "X (our forwarder) has the documents; OCBC is holding the LC".
     sentence_end = _clause_end(text, end)
+    if role == "staff":
+        # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.
+        sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, end)) else len(text))
     if _BACK_REFERENCE_RE.match(text, sentence_end):
         sentence_end = _clause_end(text, sentence_end + 1)
     # The words before the first name of the sentence ("We want to sue our agent, Y, and our insurer, X") and

@@ -40,6 +40,8 @@ _TOKEN_RE = re.compile(
     rf"[(（][^()（）\s]{{1,12}}[)）]|[{_NOSPACE}]+|[^\W\d_{_NOSPACE}](?:[^\W{_NOSPACE}]|['’\-.])*|\d[\w\-.]*|[&,;:!?\n]"
 )
 _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
+# A letter of no Latin alphabet (Vietnamese letters and combining marks are Latin).
+_NOT_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
 _DOTS_RE = re.compile(r"[.,'’]")
 
 
@@ -163,6 +165,8 @@ def _suffix_at(tokens: list[tuple[str, int, int]], j: int) -> int:
 
 
 def _is_name_token(token: str) -> bool:
+    if _NOT_LATIN_RE.search(token):
+        return False  # "2024年从": a Latin name does not run into another script
     if token[:1] in "(（":
         return token[1:2].isupper() or token[1:2].isdigit()
     return token[:1].isupper() or token[:1].isdigit()
@@ -309,10 +313,6 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
             or (len(words) >= 2 and re.match(r"\.?\s+[A-Z]", text[end - 1 if token.endswith(".") else end :]))):
         return True  # "a PT PMA. We need …", "PT Sinar Jaya. Our partner …": the stop ends a sentence
     return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
-
-
-# A letter of no Latin alphabet (Vietnamese letters and combining marks are Latin).
-_NOT_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
 def _vietnamese_companies(text: str) -> list[Party]:

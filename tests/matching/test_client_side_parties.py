@@ -198,3 +198,24 @@ def test_a_name_after_the_writers_words_is_still_the_other_side(text, expected):
 ])
 def test_a_formal_closing_opens_the_writers_signature(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本公司財務總監陳嘉欣已整理單據。買家順豐貿易有限公司至今未付款。", ["順豐貿易有限公司"]),
+    ("我方派驻的总经理刘洋无法签字，越方股东Công ty Cổ phần Sông Xanh扣押了公章。", ["Công ty Cổ phần Sông Xanh"]),
+    ("我们的 QA manager Lim Wei Jie 去工厂检查过，供应商东莞宏达电子有限公司拒绝退货。", ["东莞宏达电子有限公司"]),
+    # The client's own people in dispute with it are the other side.
+    ("我们的销售经理王志明离职后带走了客户资料。", ["王志明"]),
+])
+def test_the_clients_own_staff_named_in_chinese_are_no_counterparty(text, expected):
+    assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们是 Lumen Optics Pte. Ltd.（Singapore），2024年从 Ningbo Sunrise Glass Co., Ltd. 采购了镜片。",
+     ["Ningbo Sunrise Glass Co., Ltd."]),
+    ("他10月已加入新加坡的 Vertex Lasers Pte. Ltd.，带走了图纸。", ["Vertex Lasers Pte. Ltd."]),
+    ("他跳槽去了竞争对手深圳恒信物流有限公司。", ["深圳恒信物流有限公司"]),
+])
+def test_a_latin_name_does_not_run_into_chinese_words(text, expected):
+    assert find_parties(text) == expected
