@@ -60,8 +60,6 @@ from legalnet.matching.resolver import resolve_request
          "us THB 4m.", ["Lotus Retail Co., Ltd."]),
         ("We ended the deal with Golden Crown Trading Pte Ltd and moved the stock to our new importer, Blue Harbour "
          "Foods Co., Ltd.", ["Golden Crown Trading Pte Ltd"]),
-        ("Our IT vendor, Cyberguard Asia Pte Ltd, traced the download. Our ex-manager now works at Apex Freight "
-         "Pte Ltd in Jurong.", ["Apex Freight Pte Ltd"]),
         # A one-line signature of fields parted by bars.
         ("Please find a lawyer for our dispute with Sunrise Packaging Co., Ltd.\n\nAnna Lee | Head of Legal | "
          "Pacific Crest Holdings Limited\n\n> Forwarded message: the goods are still in Haiphong.",
