@@ -533,6 +533,9 @@ class Resolution(Schema):
                                  metadata={"description": "Parties the prose names (empty with a kind)."})
     also_mentioned = fields.List(fields.String(), metadata={
         "description": "Practice areas the prose touches on without being about them (empty with a kind)."})
+    set_aside_counterparties = fields.List(fields.String(), metadata={
+        "description": "Parties the prose names as the client's own providers or as neutrals (its bank, the "
+                       "arbitrator): not screened (empty with a kind)."})
 
 
 RequestPage = page_of(Request)

@@ -102,13 +102,14 @@ def resolve(data: dict):
         result = resolve_codes_or_text(kind, texts)
         return {"resolved": {k: list(result.codes) if k == kind else [] for k in schemas.KINDS},
                 "unresolved": list(result.unresolved), "suggestions": dict(result.suggestions),
-                "counterparties": [], "also_mentioned": []}
+                "counterparties": [], "also_mentioned": [], "set_aside_counterparties": []}
     # Without a kind, the texts are read as prose together with the title and description.
     description = "\n".join([data["description"], *texts]).strip()
     seen = intake.understand(intake.RequestInput(title=data["title"], description=description))
     return {"resolved": {k: getattr(seen, k) for k in schemas.KINDS}, "unresolved": seen.unresolved,
             "suggestions": {text: list(labels) for text, labels in seen.suggestions.items()},
-            "counterparties": seen.found_counterparties, "also_mentioned": seen.also_mentioned}
+            "counterparties": seen.found_counterparties, "also_mentioned": seen.also_mentioned,
+            "set_aside_counterparties": seen.set_aside_counterparties}
 
 
 # --------------------------------------------------------------------------------------------- firms

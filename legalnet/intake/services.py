@@ -54,6 +54,8 @@ class RequestInput:
     consent_channel: str = "web"
     # Parties found in the text that the client unticked on the Check step: not screened, not stored.
     removed_counterparties: list[str] = field(default_factory=list)
+    # Names the Check step set aside as the client's own providers or neutrals that the client ticked: screened.
+    added_counterparties: list[str] = field(default_factory=list)
     # The summary the client approved for firms to read before they accept.
     summary: str = ""
     # Terms the Check step showed as understood that the client removed, by kind: not read into the request.
@@ -73,6 +75,9 @@ class Understanding:
     found_counterparties: list[str] = field(default_factory=list)
     # Practice areas the text touches on without being what it is about; the client may add them.
     also_mentioned: list[str] = field(default_factory=list)
+    # Names the text gives the client's own providers or neutrals (its bank, the arbitrator): not screened unless
+    # the client ticks them.
+    set_aside_counterparties: list[str] = field(default_factory=list)
 
     def labels(self, locale: str = "en") -> dict[str, list[str]]:
         """Display labels of the resolved codes, by kind."""
@@ -116,12 +121,14 @@ def understand(data: RequestInput, own_names: list[str] | tuple[str, ...] = ()) 
                                  data.languages, counterparties=data.counterparties)
     own = ConflictScreen([name for name in own_names if name])
     found = list(dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.counterparties if not own.check([name])))
+    set_aside = [name for name in dict.fromkeys(name[:COUNTERPARTY_MAX] for name in resolution.set_aside_parties)
+                 if name not in found and not own.check([name])]
     removed = {kind: set(data.removed_terms.get(kind, ())) for kind in KINDS}
     kept = {kind: [code for code in getattr(resolution, kind) if code not in removed[kind]] for kind in KINDS}
     also = [code for code in resolution.also_mentioned
             if code not in resolution.practice_areas and code not in removed["practice_areas"]]
     return Understanding(kept["jurisdictions"], kept["practice_areas"], kept["languages"],
-                         list(resolution.unresolved), dict(resolution.suggestions), found, also)
+                         list(resolution.unresolved), dict(resolution.suggestions), found, also, set_aside)
 
 
 def own_names_of(user) -> list[str]:
@@ -131,9 +138,10 @@ def own_names_of(user) -> list[str]:
 
 
 def confirmed_counterparties(seen: Understanding, data: RequestInput) -> list[str]:
-    """The parties found in the text that the client did not untick."""
-    removed = set(data.removed_counterparties)
-    return [name for name in seen.found_counterparties if name not in removed]
+    """The parties found in the text that the client did not untick, and the names set aside that it ticked."""
+    removed, added = set(data.removed_counterparties), set(data.added_counterparties)
+    return [name for name in seen.found_counterparties if name not in removed] + [
+        name for name in seen.set_aside_counterparties if name in added]
 
 
 def unresolved_kind(data: RequestInput, text: str) -> str:

@@ -73,6 +73,7 @@ def input_from(form: RequestForm) -> services.RequestInput:
         consent_locale=current_locale_name(),
         removed_counterparties=[name for name in form.offered_counterparties.data or []
                                 if name not in (form.found_counterparties.data or [])],
+        added_counterparties=list(form.found_counterparties.data or []),
         summary=form.summary.data or "",
         removed_terms=removed_terms(form),
     )
@@ -100,7 +101,7 @@ def carry_choices(form: RequestForm, understanding: services.Understanding, data
     """Fill the form with what the Check step understood: the lists hold the terms read from the lists, the
     typed text and the description, the text boxes keep only what was not understood, and the terms shown
     travel along with the ones removed so that a removal holds. The parties found in the text stay ticked
-    unless the client unticked them."""
+    unless the client unticked them, and the names set aside stay unticked unless the client ticked them."""
     unresolved = set(understanding.unresolved)
     for kind, text_field in (("jurisdictions", form.jurisdictions_text), ("practice_areas", form.practice_areas_text),
                              ("languages", form.languages_text)):
@@ -111,8 +112,7 @@ def carry_choices(form: RequestForm, understanding: services.Understanding, data
     form.add_practice_areas.data = []
     form.offered_terms.data = [f"{kind}:{code}" for kind in services.KINDS
                                for code in [*getattr(understanding, kind), *data.removed_terms.get(kind, [])]]
-    removed = set(data.removed_counterparties)
-    form.found_counterparties.data = [n for n in understanding.found_counterparties if n not in removed]
+    form.found_counterparties.data = services.confirmed_counterparties(understanding, data)
 
 
 @bp.route("/")

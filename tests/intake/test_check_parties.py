@@ -141,3 +141,47 @@ def test_the_clients_own_organisation_named_in_the_text_is_not_offered_as_a_part
                                    "not paid three invoices.", "counterparties": ""}
     html = submit(client, "/requests/new", {**form, "check": "Check"}).get_data(as_text=True)
     assert boxes(html, "found_counterparties") == {"Kedai Runcit Maju Trading": True}
+
+
+# A description naming the client's own provider and a neutral beside the other side.
+WITH_PROVIDERS = ("Our insurer, Harbour General Insurance Berhad, has appointed a loss adjuster. The sole "
+                  "arbitrator, Mr Anthony Wee, made the award against Delta Marine Co., Ltd. in March.")
+
+
+def test_check_offers_the_names_set_aside_unticked_and_screens_the_ones_ticked(client, db, auth):
+    auth.login(Role.CLIENT)
+    form = {**FORM, "description": WITH_PROVIDERS, "counterparties": ""}
+    html = submit(client, "/requests/new", {**form, "check": "Check"}).get_data(as_text=True)
+    assert boxes(html, "found_counterparties") == {"Delta Marine Co., Ltd.": True,
+                                                   "Harbour General Insurance Berhad": False, "Anthony Wee": False}
+    assert 'id="set-aside-parties"' in html
+
+    # The client ticks its insurer, which is in fact the other side: the tick holds on a new check and the
+    # name is stored and screened; the arbitrator left unticked is not.
+    ticked = {**form, "offered_counterparties": ["Delta Marine Co., Ltd.", "Harbour General Insurance Berhad",
+                                                 "Anthony Wee"],
+              "found_counterparties": ["Delta Marine Co., Ltd.", "Harbour General Insurance Berhad"]}
+    again = submit(client, "/requests/new", {**ticked, "check": "Check"}).get_data(as_text=True)
+    assert boxes(again, "found_counterparties") == {"Delta Marine Co., Ltd.": True,
+                                                    "Harbour General Insurance Berhad": True, "Anthony Wee": False}
+    submit(client, "/requests/new", {**ticked, "consent": "y", "submit": "Submit"})
+    req = latest()
+    assert req.found_counterparties == ["Delta Marine Co., Ltd.", "Harbour General Insurance Berhad"]
+
+
+def test_a_name_not_offered_cannot_be_added_by_ticking_it(client, db, auth):
+    auth.login(Role.CLIENT)
+    form = {**FORM, "description": WITH_PROVIDERS, "counterparties": "",
+            "found_counterparties": ["Delta Marine Co., Ltd.", "Made Up Holdings Ltd"]}
+    submit(client, "/requests/new", {**form, "consent": "y", "submit": "Submit"})
+    assert latest().found_counterparties == ["Delta Marine Co., Ltd."]
+
+
+def test_the_api_returns_the_names_set_aside(client, db, auth):
+    user = auth.login(Role.CLIENT)
+    token = create_token(user, "portal").value
+    _db.session.commit()
+    body = client.post("/api/v1/resolve", headers={"Authorization": f"Bearer {token}"},
+                       json={"description": WITH_PROVIDERS}).get_json()
+    assert body["counterparties"] == ["Delta Marine Co., Ltd."]
+    assert body["set_aside_counterparties"] == ["Harbour General Insurance Berhad", "Anthony Wee"]

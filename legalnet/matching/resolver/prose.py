@@ -489,13 +489,15 @@ def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None,
     return party_spans(text, lambda norm: _is_term(norm, idx), own_out, beside_out)
 
 
-def _read_parties(out: RequestResolution, parties: list[Party], given) -> None:
+def _read_parties(out: RequestResolution, parties: list[Party], given, beside: list[Party]) -> None:
     found = list(dict.fromkeys(p.name for p in parties))
     # The title's "Belait Petroleum Services" is the description's "Belait Petroleum Services Sdn Bhd".
     found = [name for name in found if not any(
         other.startswith(name + " ") and normalise_entity(other) == normalise_entity(name) for other in found)]
     given = [c.strip() for c in given or () if isinstance(c, str) and c.strip()]
     out.given_counterparties, out.counterparties = merge_parties(given, found)
+    screened = {normalise_entity(name) for name in out.screened_counterparties}
+    out.set_aside_parties = list(dict.fromkeys(p.name for p in beside if normalise_entity(p.name) not in screened))
 
 
 def resolve_request(
@@ -516,7 +518,8 @@ def resolve_request(
     own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     beside: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     parties = {text: _parties_in(text, idx, own[text], beside[text]) for text, _factor in texts}
-    _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties)
+    _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties,
+                  [p for text, _factor in texts for p in sorted(beside[text], key=lambda p: p.start)])
     # No place inside a name is read, be it the client's bank's or the arbitrator's ("our bank, Bangkok Bank").
     named = {text: sorted(parties[text] + beside[text], key=lambda p: p.start) for text, _factor in texts}
     weighted = [(read_prose(text, vocab, named[text], own[text]), factor) for text, factor in texts]

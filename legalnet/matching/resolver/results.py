@@ -40,6 +40,8 @@ class RequestResolution:
     given_counterparties: list[str] = field(default_factory=list)
     # Practice areas the text touches on but that are not what the request is about.
     also_mentioned: list[str] = field(default_factory=list)
+    # Parties the text names on the client's side or as neutrals (its bank, the arbitrator): not screened.
+    set_aside_parties: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, list[str]]:
         """The resolved codes in the shape of the `flask match --json` contract."""
