@@ -47,3 +47,28 @@ def test_check_step_parties_and_areas_only_mentioned(page, screens):
     assert area_label in page.locator("dl.facts").first.inner_text()
     assert added
     screens.shot(page, "2-submitted")
+
+
+def test_check_step_names_set_aside_can_be_ticked(page, screens):
+    sign_in(page, "client@demo.example")
+    page.goto("/requests/new")
+    page.get_by_label("Title").fill("Cargo claim")
+    page.get_by_label("What do you need help with?").fill(
+        "Our insurer, Harbour General Insurance Berhad, has appointed a loss adjuster. The sole arbitrator, "
+        "Mr Anthony Wee, made the award against Delta Marine Co., Ltd. in March.")
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_load_state()
+    # The names set aside are plain boxes beside the chips, unticked, with why they are not screened.
+    set_aside = page.locator("#set-aside-parties")
+    assert set_aside.is_visible()
+    insurer = set_aside.get_by_label("Harbour General Insurance Berhad")
+    assert not insurer.is_checked() and not set_aside.get_by_label("Anthony Wee").is_checked()
+    assert page.locator("#found-parties .chip > span").all_inner_texts() == ["Delta Marine Co., Ltd."]
+    insurer.check()
+    screens.shot(page, "1-set-aside")
+    page.get_by_label("I agree that the centre shares this request").check()
+    page.get_by_role("button", name="Submit request").click()
+    expect_flash(page, "submitted")
+    found = page.locator("dt", has_text="Parties named in the description").locator("xpath=following-sibling::dd[1]")
+    assert "Harbour General Insurance Berhad" in found.inner_text()
+    assert "Anthony Wee" not in found.inner_text()
