@@ -288,3 +288,34 @@ def test_an_institution_acronym_that_is_a_word_elsewhere_counts_only_in_capitals
     found = resolve_request("Dat", "Cong ty chung toi chua khai thac het dien tich dat thue o Lam Dong.")
     assert "arbitration" not in found.practice_areas
     assert "arbitration" in resolve_request("Award", "We won a THAC award in Bangkok.").practice_areas
+
+
+@pytest.mark.parametrize("description, area, place", [
+    ("My blue card was cancelled when the casino in Cotai ended my contract; can I stay to look for work?",
+     "immigration", "MO"),
+    ("公司唔續我嘅藍卡，我仲可以喺度留幾耐？", "immigration", "MO"),
+    ("Sou trabalhador não residente e o patrão não renovou o meu contrato.", "immigration", "MO"),
+    ("EMGS cancelled my student pass after the college lost its licence.", "immigration", "MY"),
+])
+def test_macao_and_student_passes_are_immigration_work(description, area, place):
+    found = resolve_request("Status", description)
+    assert area in found.practice_areas
+    assert place in found.jurisdictions
+
+
+@pytest.mark.parametrize("description", [
+    "The SEC issued a show cause order over our lending app's collection practices.",
+    "Sở Tài nguyên và Môi trường vừa ra quyết định xử phạt nhà máy chúng tôi ở Thái Nguyên.",
+    "OJK menjatuhkan sanksi administratif kepada perusahaan kami di Jakarta.",
+    "Cong ty minh vua nhan quyet dinh xu phat cua Thanh tra So Xay dung Da Nang.",
+])
+def test_a_regulators_penalty_or_notice_is_compliance_work(description):
+    assert "compliance-investigations" in resolve_request("Regulator", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "我们想在澳门注册一家有限公司，负责对葡语国家的贸易结算。",
+    "我哋想喺橫琴設立一間公司，開兩間分店。",
+])
+def test_setting_up_a_company_with_a_measure_word_is_company_work(description):
+    assert "corporate-commercial" in resolve_request("公司", description).practice_areas
