@@ -104,3 +104,12 @@ def test_filing_to_wind_up_is_insolvency_and_registering_a_judgment_is_litigatio
     assert "litigation" not in areas
     areas = resolve_request("判決執行", "想喺香港登記執行個判決，如果佢仲係唔還，就想入稟清盤佢。").practice_areas
     assert {"litigation", "insolvency"} <= set(areas)
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Syarikat di Brunei", "Kami syarikat pembinaan berdaftar di Kuching. Mahu tubuh syarikat di Bandar Seri "
+     "Begawan untuk projek kerajaan."),
+    ("Corporation in Cebu", "I'm based in Hong Kong and plan to put up a corporation in Cebu with a Filipino partner."),
+])
+def test_opening_a_branch_or_putting_up_a_corporation_abroad_is_foreign_investment(title, description):
+    assert "foreign-investment" in resolve_request(title, description).practice_areas
