@@ -319,3 +319,13 @@ def test_a_regulators_penalty_or_notice_is_compliance_work(description):
 ])
 def test_setting_up_a_company_with_a_measure_word_is_company_work(description):
     assert "corporate-commercial" in resolve_request("公司", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "我哋有位同事投訴上司性騷擾，佢已經去咗平機會。",
+    "Saya dikenakan tindakan tatatertib selepas membuat laporan kepada pihak berkuasa.",
+    "Saya PRT di Hong Kong, majikan mau putus kontrak saya.",
+    "我们的销售总监上个月辞职，带走了客户名单。",
+])
+def test_workplace_words_are_employment_work(description):
+    assert "employment" in resolve_request("Work", description).practice_areas
