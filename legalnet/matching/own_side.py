@@ -20,9 +20,9 @@ _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
     # "our Vietnamese subsidiary X", "Our client's subsidiary X", "Our group company in Shenzhen, X".
-    # "(our co is MWK F&B Pte Ltd)".
-    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?"
-    r"(?:\s+(?:is|was))?|"
+    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
+    # "(our co is MWK F&B Pte Ltd)"; not "our target company is X".
+    r"\bour\s+(?:company|co|firm|entity)\s+(?:is|was)|"
     # "on behalf of the Members' Club": acting for it.
     + "|".join(r"\b" + re.escape(m) + (r"(?:\s+the)?" if m == "on behalf of" else "") for m in _DATA["own_markers"])
     # "We (Lumen Holdings Pte. Ltd., part of …)", "We, X Sdn Bhd, …": the writer naming itself.
@@ -59,7 +59,6 @@ _OWED_US_ZH_RE = re.compile(
 _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b", re.IGNORECASE)
 
 _STOP_RE = re.compile(r"[.!?。！？]\s")
-_CLAUSE_STOP_RE = re.compile(r"[.!?。！？]\s|[;；]")
 _COMMA_RE = re.compile(r"[,，、]")
 
 
@@ -70,22 +69,15 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 
-def _clause_end(text: str, pos: int) -> int:
-    """Where the sentence or the clause closed by a semicolon that goes on at `pos` ends."""
-    found = _CLAUSE_STOP_RE.search(text, pos)
-    return found.start() + 1 if found else len(text)
-
-
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
-_COMPANY_LABEL_RE = re.compile(
-    r"\s*[-•*]?\s*(?:" + alternatives(_DATA["own_company_labels"]) + r")\s*[:：]\s*", re.IGNORECASE)
 _CJK_OWN_APPOSITIVE_RE = re.compile(
     r"^\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
     r"(?:商|公司|企业|企業|厂|廠|集团|集團|行|店|判頭|判头|工作室|机构|機構)[，,]\s*$")
 _CJK_CLAUSE_END_RE = re.compile(r"\s*(?:[。；;\n]|$)")
 # The client's subsidiary, or one it acts through: 我们的香港子公司, 我司通过全资子公司, 通过香港子公司.
 _CJK_OWN_SUBSIDIARY_RE = re.compile(
-    r"(?:我们的|我們的|我司的|本公司的|我哋嘅|我司|本公司|我方|通过|通過|经由|經由)[^，。,；;\s]{0,6}?(?:子公司|附属公司|附屬公司)[：:]?$")
+    r"(?:我们的|我們的|我司的|本公司的|我哋嘅|我司|本公司|我方|通过|通過|经由|經由)"
+    r"[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,6}?(?:子公司|附属公司|附屬公司)[：:]?$")
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
     # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
@@ -111,8 +103,6 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     if client_marked and not _OWED_US_RE.search(sentence) and not _OWED_US_ZH_RE.search(sentence):
         return True  # "One of our clients, Muar Teak Crafts Sdn Bhd, has received an LHDN audit letter"
     line_start = text.rfind("\n", 0, start) + 1
-    if _COMPANY_LABEL_RE.fullmatch(text, line_start, start):
-        return True  # "- company: Bayanihan Contact Solutions Inc.": the writer's details, given as a form
     if _CJK_OWN_APPOSITIVE_RE.search(before) and _CJK_CLAUSE_END_RE.match(text, end):
         return True  # 我哋係觀塘一間分判商，盈輝幕牆工程有限公司。: the writer names its company after what it is
     if SENDER_LINE_RE.match(text, line_start) and not in_history(text, line_start):
@@ -147,6 +137,8 @@ _INLINE_SIGN_OFF_RE = re.compile(
 
 
 _FIELD_BAR_RE = re.compile(r"\s*[|｜¦]\s*")
+# The first field of a one-line signature is the writer's name: two to four capitalised words.
+_PERSON_FIELD_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
 def _in_signature(text: str, pos: int) -> bool:
@@ -157,9 +149,9 @@ def _in_signature(text: str, pos: int) -> bool:
         return True
     # "Michelle Yip | Legal Counsel | Kowloon Harbour Logistics Group Limited": a one-line signature of fields.
     line = text[text.rfind("\n", 0, pos) + 1 : line_end if line_end >= 0 else len(text)]
-    fields = _FIELD_BAR_RE.split(line)
-    if 3 <= len(fields) <= 6 and len(line) <= 160 and any(
-            len(f) <= 40 and _SIGNATURE_TITLE_RE.search(f) for f in fields):
+    fields = _FIELD_BAR_RE.split(line.strip())
+    if (3 <= len(fields) <= 6 and len(line) <= 160 and ":" not in line and _PERSON_FIELD_RE.fullmatch(fields[0])
+            and any(len(f) <= 40 and _SIGNATURE_TITLE_RE.search(f) for f in fields[1:])):
         return True
     last_block = text.rstrip().rfind("\n\n") + 2
     if pos >= last_block > 1 and _is_signature(text[last_block:].strip().split("\n")):
@@ -188,8 +180,6 @@ _SIDE_BEFORE_RE = re.compile(
     r"|target)\b)[\w&-]+\s+){0,2}" + _SIDE_ROLE
     # "our trademark agent in Hong Kong, X".
     + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:is|are|was|were))?"
-    # "our new distributor, X": the partner the client has taken on, not the one it is parting from.
-    r"|\b(?:our|my)\s+(?P<new>new)\s+(?:" + alternatives(_DATA["new_partner_roles"]) + r")"
     r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
     # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
     r"|(?P<account>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:bank\s+)?accounts?\s+(?:at|with|in)))"
@@ -201,7 +191,7 @@ _SIDE_AFTER_RE = re.compile(
     + r"\b", re.IGNORECASE)
 # "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
 # The role a phrasing without a role word gives: "we bank with", "we are insured with", "our account at".
-_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "new": "partner", "staff": "staff"}
+_GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "staff": "staff"}
 _SIDE_LOCAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
@@ -214,7 +204,8 @@ _CJK_SIDE_BEFORE_RE = re.compile(
 # words between possessive and title name a department, not another party.
 _CJK_STAFF_BEFORE_RE = re.compile(
     r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?:派驻的|派駐的|委派的)?\s*"
-    r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)[^\s，。,；;：:]){0,6}?"
+    r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)"
+    r"[^\s，。,；;：:他她佢其该該对對被找约約同与與和跟向求的嘅们們哋]){0,6}?"
     r"\s*(?:[A-Za-z&]+\s+)?(?i:" + alternatives(_DATA["cjk_staff_roles"]) + r"))[：:，, ]?\s*$")
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
@@ -272,13 +263,12 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     sentence_start = 0
     for m in _SENTENCE_RE.finditer(text, 0, start):
         sentence_start = m.end()
-    # A semicolon closes what is said of the provider: "X (our forwarder) has the documents; OCBC is holding the LC".
-    sentence_end = _clause_end(text, end)
+    sentence_end = _sentence_end(text, end)
     if role == "staff":
         # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.
         sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, end)) else len(text))
     if _BACK_REFERENCE_RE.match(text, sentence_end):
-        sentence_end = _clause_end(text, sentence_end + 1)
+        sentence_end = _sentence_end(text, sentence_end + 1)
     # The words before the first name of the sentence ("We want to sue our agent, Y, and our insurer, X") and
     # those after this name up to the next.
     left_end = min([a for a, b in others if sentence_start <= a and b <= start] + [start])

@@ -43,7 +43,9 @@ _APPOSITIVE_RE = re.compile(
     r"\b(?i:" + alternatives(_DATA["appositive_roles"]) + r")"
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
     # A middle initial stays in the name: "Its president, Rodolfo M. Santiago, …".
-    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’\-]*|&|of)){1,5})(?=\s*[,.;:)]|\s+[a-z])"
+    # A name does not run on to the next line ("Respondent: Orion Foods Sdn Bhd\nClaim: …").
+    r"\s*[,:]\s+((?:[A-Z][\w'’\-]*|&)(?:[ \t]+(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w'’\-]*|&|of)){1,5})"
+    r"(?=\s*[,.;:)]|\s+[a-z]|\s*$)"
 )
 
 

@@ -27,6 +27,14 @@ def test_a_grievance_in_everyday_words_is_a_dispute(text):
 
 @pytest.mark.parametrize("text", [
     "We paid the invoice on time and want to review the next supply contract.",
+    # The client's own tax, a tax refund, a clause to draft, words that only contain a grievance word.
+    "We have not paid the stamp duty on the share transfer yet. How do we pay it?",
+    "Kami belum bayar duti setem untuk perjanjian sewa.",
+    "Can we claim back input VAT on the fit-out?",
+    "请帮我们审核采购合同中的违约责任条款。",
+    "我们计划在新加坡设立一家控股公司，可以告诉我需要准备哪些文件吗？",
+    "Chúng tôi không tra cứu được mã số thuế của đối tác.",
+    "签证申请被拒绝，还能再申请吗？",
     "Please advise on the tax we owe on the sale of our flat.",
     "我们想在越南设立一家贸易公司，需要了解外资准入。",
     "Kami ingin mendaftarkan merek dagang di Indonesia.",
@@ -78,3 +86,21 @@ def test_a_fraud_reported_without_a_civil_claim_stays_criminal():
                                "fund. We reported the fraud to the police and need a lawyer for the prosecution.")
     assert "criminal" in resolved.practice_areas
     assert "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "合同约定协商无果后提交仲裁，现在对方拖欠货款。",
+    "The buyer has not paid and we have not commenced arbitration yet under the SIAC clause.",
+    "對方冇出席仲裁，我哋想知仲裁庭會唔會照樣裁決。",
+])
+def test_an_arbitration_that_is_there_is_not_read_as_denied(description):
+    assert "arbitration" in resolve_request("Arbitration", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "我儿子在新加坡被正式控告盗窃，下周二第一次出庭，需要刑事辩护律师。",
+    "May kaso ng estafa laban sa akin sa Quezon City, kailangan ko ng abogado.",
+])
+def test_a_criminal_defence_is_no_civil_claim(description):
+    resolved = resolve_request("Charged", description)
+    assert "criminal" in resolved.practice_areas and "litigation" not in resolved.practice_areas

@@ -5,8 +5,8 @@ area whose matters go before proceedings of their own central (arbitration, inso
 court named in passing does not add litigation; a labour forum that calls itself arbitration is employment work.
 A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
-``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``, ``own_forums`` and ``labour_forums`` in
-``data/cues.json``."""
+``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``, ``own_forums``
+and ``labour_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ LITIGATION = "litigation"
 _DISPUTE_RE = re.compile("|".join(_CUES["dispute_patterns"]), re.IGNORECASE)
 # Clients tell a dispute in everyday words as often as in legal ones: "they still have not paid", 一直拖數.
 _GRIEVANCE_RE = re.compile("|".join(_CUES["grievance_patterns"]), re.IGNORECASE)
+# A victim's civil claim beside a prosecution: the money back, not the charge ("charged", 控告 are the state's).
+_CIVIL_RECOVERY_RE = re.compile("|".join(_CUES["civil_recovery_patterns"]), re.IGNORECASE)
 # A divorce or custody is a petition to a court unless the spouses apply together.
 _FAMILY_SUIT_RE = re.compile("|".join(_CUES["family_suit_patterns"]), re.IGNORECASE)
 _CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECASE)
@@ -90,9 +92,10 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
 
 
 def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
-    """Whether a criminal matter is central and the client also names a dispute to be fought: the victim of a
-    fraud who wants the money back goes to the police and to a civil court."""
-    return _OWN_FORUMS & set(main) == {CRIMINAL} and any(_DISPUTE_RE.search(text) for text in texts)
+    """Whether a criminal matter is central and the client also wants its money back: the victim of a fraud goes
+    to the police and to a civil court."""
+    return _OWN_FORUMS & set(main) == {CRIMINAL} and any(
+        _CIVIL_RECOVERY_RE.search(text) or _GRIEVANCE_RE.search(text) or _SUIT_RE.search(text) for text in texts)
 
 
 def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
