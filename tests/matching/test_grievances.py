@@ -104,3 +104,19 @@ def test_an_arbitration_that_is_there_is_not_read_as_denied(description):
 def test_a_criminal_defence_is_no_civil_claim(description):
     resolved = resolve_request("Charged", description)
     assert "criminal" in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("text", [
+    "The invoices are 120 days overdue and the Jakarta buyer does not answer.",
+    "The borrower has defaulted on the loan and stopped answering calls.",
+    "客户逾期未付货款已经三个月。",
+    "ลูกค้าผิดนัดชำระหนี้มาสามเดือนแล้ว",
+    "Khách hàng quá hạn thanh toán đã 3 tháng.",
+    "Hindi pa rin nagbabayad ang tenant namin sa Makati.",
+])
+def test_an_overdue_or_defaulted_debt_is_a_dispute(text):
+    assert names_dispute([text])
+
+
+def test_an_events_of_default_clause_is_no_dispute():
+    assert not names_dispute(["Mohon semak ketentuan gagal bayar dalam perjanjian pembiayaan kami."])
