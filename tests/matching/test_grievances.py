@@ -113,6 +113,8 @@ def test_a_criminal_defence_is_no_civil_claim(description):
     "ลูกค้าผิดนัดชำระหนี้มาสามเดือนแล้ว",
     "Khách hàng quá hạn thanh toán đã 3 tháng.",
     "Hindi pa rin nagbabayad ang tenant namin sa Makati.",
+    "Our customer did not pay the last two invoices.",
+    "My landlord still has not returned the deposit.",
 ])
 def test_an_overdue_or_defaulted_debt_is_a_dispute(text):
     assert names_dispute([text])
