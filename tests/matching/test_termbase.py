@@ -329,3 +329,14 @@ def test_setting_up_a_company_with_a_measure_word_is_company_work(description):
 ])
 def test_workplace_words_are_employment_work(description):
     assert "employment" in resolve_request("Work", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "I want to buy a pre-selling condo in Cebu; can a foreigner hold it in his own name?",
+    "开发商到现在还没交楼，合同约定去年六月交房。",
+    "Quero doar a minha fração na Taipa ao meu filho.",
+    "Saya jual tanah Native Title di Penampang kepada sebuah syarikat.",
+    "Is there still room in the foreign quota of a condo building in Pattaya?",
+])
+def test_homes_units_and_land_words_are_property_work(description):
+    assert "real-estate" in resolve_request("Property", description).practice_areas
