@@ -339,4 +339,4 @@ def test_workplace_words_are_employment_work(description):
     "Is there still room in the foreign quota of a condo building in Pattaya?",
 ])
 def test_homes_units_and_land_words_are_property_work(description):
-    assert "real-estate" in resolve_request("Property", description).practice_areas
+    assert "real-estate" in resolve_request("Question", description).practice_areas
