@@ -340,3 +340,13 @@ def test_workplace_words_are_employment_work(description):
 ])
 def test_homes_units_and_land_words_are_property_work(description):
     assert "real-estate" in resolve_request("Question", description).practice_areas
+
+
+def test_taking_source_code_is_intellectual_property_work():
+    found = resolve_request("Question", "前主程式員離職前將成個項目嘅源碼 upload 去私人雲端，之後加入咗對手。")
+    assert "intellectual-property" in found.practice_areas
+
+
+def test_a_withheld_passport_abroad_is_criminal_work():
+    found = resolve_request("Question", "我老公在西港打工，公司扣护照不让走，还要赔钱才放人。")
+    assert "criminal" in found.practice_areas
