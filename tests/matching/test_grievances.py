@@ -122,3 +122,19 @@ def test_an_overdue_or_defaulted_debt_is_a_dispute(text):
 
 def test_an_events_of_default_clause_is_no_dispute():
     assert not names_dispute(["Mohon semak ketentuan gagal bayar dalam perjanjian pembiayaan kami."])
+
+
+@pytest.mark.parametrize("text", [
+    "Our franchisee stopped paying royalties in March and ignores our reminders.",
+    "The fabric we paid for was never delivered.",
+    "装修师傅收了钱就跑路了。",
+    "ของไม่ตรงปก ร้านไม่ยอมคืนเงิน",
+    "Nhà cung cấp chưa giao hàng dù đã nhận tiền cọc.",
+    "Kontraktor sudah kabur membawa uang muka kami.",
+])
+def test_everyday_complaints_are_disputes(text):
+    assert names_dispute([text])
+
+
+def test_someone_who_cannot_be_reached_is_no_dispute_by_itself():
+    assert not names_dispute(["ตอนนี้ติดต่อน้องชายไม่ได้แล้ว เราอยู่ขอนแก่น"])
