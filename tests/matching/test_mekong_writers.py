@@ -160,3 +160,28 @@ def test_a_telegraphic_note_names_the_writers_seat():
 ])
 def test_a_country_word_naming_a_language_or_a_consulate_in_thai_is_background(description, expected):
     assert resolve_request("ขอคำปรึกษา", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("Công ty chúng tôi ở Đà Nẵng muốn mở chi nhánh ở Lào.", ["LA"]),
+    ("Chúng tôi muốn đầu tư sang Lào và Campuchia.", ["LA", "KH"]),
+    ("We need a lawyer in Lào.", ["LA"]),
+])
+def test_the_vietnamese_name_of_laos_after_a_preposition_is_the_place(description, expected):
+    assert resolve_request("Hỏi", description).jurisdictions == expected
+
+
+def test_a_place_not_needed_yet_is_put_off():
+    found = resolve_request("Hỏi", "Chúng tôi cần luật sư tại Campuchia. Năm sau có thể mở rộng sang Thái Lan nhưng "
+                            "hiện chưa cần.")
+    assert found.jurisdictions == ["KH"]
+
+
+def test_the_language_named_laos_is_still_a_language():
+    found = resolve_request("Hỏi", "Tôi cần luật sư nói tiếng Lào ở Viêng Chăn.")
+    assert found.languages == ["lo"]
+
+
+def test_a_place_at_the_end_of_a_sentence_is_no_part_of_the_next_ones_first_word():
+    found = resolve_request("Hỏi", "Chúng tôi cần luật sư tại Campuchia. Năm sau chúng tôi sẽ mở thêm cửa hàng.")
+    assert found.jurisdictions == ["KH"]

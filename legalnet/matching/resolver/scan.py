@@ -14,6 +14,7 @@ from ..vocabulary import (
 )
 from .cues import (
     _CLAUSE_END,
+    _CUES,
     _DEMONYM_LAW,
     _DEMONYM_MATTER,
     _DESCRIPTOR_EN,
@@ -230,6 +231,10 @@ def _describes_self(text: str, start: int) -> bool:
     return bool(_SELF_END_RE.match(text, start))
 
 
+_VI_PLACE_PREPOSITIONS = frozenset(_CUES["vietnamese_place_prepositions"])
+_PLACE_LOCATIVES = frozenset(_CUES["place_locatives"]["words"])
+
+
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
     """Read a demonym right before a legal-matter noun as that jurisdiction; "a Vietnamese supplier" is not."""
     if not idx.demonyms:
@@ -243,14 +248,19 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         hit = by_token.get(k)
         if k in covered and (hit is None or hit.token_end != k + 1 or "jurisdictions" in hit.senses):
             continue
+        # "mở chi nhánh ở Lào": in Vietnamese the name of Laos or Thailand is its demonym too; so is "in Lào",
+        # the name written with its marks after a preposition of place.
+        before = words[k - 1].text.lower() if k > 0 else ""
+        placed = before in _VI_PLACE_PREPOSITIONS or (before in _PLACE_LOCATIVES and not word.text.isascii())
         after = _next_words(words, k + 1, text, 3)
-        if not after or (after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"}):
+        if not placed and (not after or (
+                after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"})):
             continue  # "a Chinese law firm" is a firm
         term = by_token.get(k + 1)
         # "Thai PDPA", "Vietnamese VAT": a statute, regulator or tax of that place, named by its acronym.
         acronym = term is not None and "practice_areas" in term.senses and _written_in_capitals(term.text)
         if not (
-            acronym or after[0] in _DEMONYM_MATTER
+            placed or acronym or after[0] in _DEMONYM_MATTER
             or (len(after) > 1 and after[1] in _DEMONYM_LAW and after[0] not in _ORG_NOUNS)
             or _describes_self(text, words[k].start)
         ):
@@ -305,14 +315,17 @@ def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Ind
                 break
 
 
-def _inside_vietnamese_name(words, i: int) -> bool:
+def _inside_vietnamese_name(words, i: int, text: str) -> bool:
     """Whether a capitalised word is part of a Vietnamese name, next to a capitalised word with Vietnamese
-    letters: "Loan" in "Đài Loan" (Taiwan) is not a loan."""
+    letters: "Loan" in "Đài Loan" (Taiwan) is not a loan; "Campuchia. Năm sau" is a sentence's end and the next."""
     word = words[i].text
     if not (word[:1].isupper() and word[1:].islower()):
         return False
     for j in (i - 1, i + 1):
         if 0 <= j < len(words):
+            gap = text[words[min(i, j)].end : words[max(i, j)].start]
+            if gap.strip():
+                continue
             other = words[j].text
             if other[:1].isupper() and any(ch in VIETNAMESE_LETTERS for ch in other.casefold()):
                 return True
@@ -371,7 +384,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             i += 1
             continue
         size, senses = found
-        if size == 1 and _inside_vietnamese_name(words, i):
+        if size == 1 and _inside_vietnamese_name(words, i, text):
             i += 1
             continue
         hits.append(_word_hit(words, text, i, size, dict(senses)))
