@@ -68,7 +68,6 @@ def _sentence_end(text: str, pos: int) -> int:
     return found.start() + 1 if found else len(text)
 
 
-
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _CJK_OWN_APPOSITIVE_RE = re.compile(
     r"^\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
@@ -243,10 +242,12 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     """The role by which the text names ``text[start:end]`` as one of the client's own providers ("our forwarder,
     X" gives "forwarder"), or None."""
     before = text[max(0, start - 60) : start]
-    for found in (_SIDE_BEFORE_RE.search(before), _SIDE_LOCAL_BEFORE_RE.search(before),
-                  _CJK_SIDE_BEFORE_RE.search(before), _SIDE_AFTER_RE.match(text, end),
-                  _CJK_STAFF_BEFORE_RE.search(before)):
-        if found:
+    # The phrasings are tried in turn and the first that names a role stops the search.
+    searches = (lambda: _SIDE_BEFORE_RE.search(before), lambda: _SIDE_LOCAL_BEFORE_RE.search(before),
+                lambda: _CJK_SIDE_BEFORE_RE.search(before), lambda: _SIDE_AFTER_RE.match(text, end),
+                lambda: _CJK_STAFF_BEFORE_RE.search(before))
+    for search in searches:
+        if found := search():
             groups = found.groupdict()
             return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
     return None

@@ -100,7 +100,7 @@ def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
 
 def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with a mentioned litigation among the main areas beside a central criminal matter
-    when the client names a dispute to be fought, and there is room for it."""
+    when the client wants its money back, and there is room for it."""
     if LITIGATION in main or LITIGATION not in also or len(main) >= most or not _civil_beside_criminal(main, texts):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
