@@ -1,9 +1,11 @@
 """A request that names a dispute to be fought is litigation work too, unless its forum is its own."""
 
+import re
+
 import pytest
 
 from legalnet.matching.resolver import resolve_request
-from legalnet.matching.resolver.disputes import names_dispute
+from legalnet.matching.resolver.disputes import _alternation, names_dispute
 
 
 @pytest.mark.parametrize("title, description, subject", [
@@ -178,3 +180,13 @@ def test_a_scam_victim_asking_for_a_freezing_order_needs_a_litigator_besides_the
     resolved = resolve_request("Scammed", "We were defrauded and reported it to the police; we now need a freezing "
                                "order over the Hong Kong bank account the money went to.")
     assert {"criminal", "litigation"} <= set(resolved.practice_areas)
+
+
+def test_the_shared_word_boundary_finds_what_each_pattern_finds():
+    patterns = [r"(?<!\bwe )\b(?:has|have) not paid\b", r"\bowes us\b|\bowing us\b", "拖欠", r"ไม่จ่าย"]
+    texts = ["They have not paid.", "We have not paid the stamp duty.", "He is owing us.", "对方拖欠货款", "ผู้ซื้อไม่จ่าย",
+             "nothing here", "behave not paid"]
+    plain = re.compile("|".join(patterns), re.IGNORECASE)
+    shared = _alternation(patterns)
+    assert [bool(shared.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+    assert [bool(shared.search(t)) for t in texts] == [True, False, True, True, True, False, False]
