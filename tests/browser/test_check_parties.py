@@ -64,6 +64,8 @@ def test_check_step_names_set_aside_can_be_ticked(page, screens):
     insurer = set_aside.get_by_label("Harbour General Insurance Berhad")
     assert not insurer.is_checked() and not set_aside.get_by_label("Anthony Wee").is_checked()
     assert page.locator("#found-parties .chip > span").all_inner_texts() == ["Delta Marine Co., Ltd."]
+    # The boxes behind the chips are out of sight; the names set aside are not behind chips.
+    assert not page.locator("#found-parties label.checkbox").first.is_visible()
     insurer.check()
     screens.shot(page, "1-set-aside")
     page.get_by_label("I agree that the centre shares this request").check()
