@@ -124,6 +124,7 @@ _CJK_OWN_BEFORE_TITLED_RE = re.compile(
 # The writer saying who they are before a role and a name: 本人係澳門居民陳大文, 我是香港居民李明.
 _CJK_WRITER_BEFORE_RE = re.compile(rf"(?:本人|我|我哋|我们|我們)(?:係|是|为|為)[{_CJK}]{{0,5}}$")
 _CJK_TITLES = tuple(_DATA["cjk_titles"])
+_CJK_WORDS_AFTER_NAMES = frozenset(_DATA["cjk_words_after_names"])
 # Longest first, so 欧阳 is read before 欧.
 _CJK_SURNAMES_LONGEST = tuple(sorted(_DATA["cjk_surnames"], key=len, reverse=True))
 _CJK_NAMED_RE = re.compile(
@@ -332,6 +333,9 @@ def cjk_people(text: str) -> list[Person]:
         given = name[len(surname) :]
         while given and given[-1] in _CJK_NOT_GIVEN:
             given = given[:-1]
+        end = m.start(1) + len(surname + given)
+        if len(given) == 2 and text[end - 1 : end + 1] in _CJK_WORDS_AFTER_NAMES:
+            given = given[:-1]  # 张伟先生, 王磊离职: the last character opens the word after the name
         if _CJK_WRITER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             continue  # 本人係澳門居民陳大文: the writer's own name
         if given and given[0] not in _CJK_NOT_GIVEN and not given.startswith(_CJK_TITLES):

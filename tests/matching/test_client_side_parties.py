@@ -233,3 +233,12 @@ def test_a_latin_name_does_not_run_into_chinese_words(text, expected):
 ])
 def test_the_other_side_named_near_the_clients_words_stays_the_other_side(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对方董事张伟先生拒绝付款。", ["张伟"]),
+    ("供应商老板李明辞职了，货款没人管。", ["李明"]),
+    ("业主陈大文先生要求加租。", ["陈大文"]),
+])
+def test_a_chinese_name_ends_before_the_word_after_it(text, expected):
+    assert find_parties(text) == expected
