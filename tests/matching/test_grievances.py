@@ -138,3 +138,18 @@ def test_everyday_complaints_are_disputes(text):
 
 def test_someone_who_cannot_be_reached_is_no_dispute_by_itself():
     assert not names_dispute(["ตอนนี้ติดต่อน้องชายไม่ได้แล้ว เราอยู่ขอนแก่น"])
+
+
+@pytest.mark.parametrize("text", [
+    "If the buyer does not pay, can we keep the goods?",
+    "如果对方不付款，我们可以怎么办？",
+    "Nếu bên mua không thanh toán thì hợp đồng nên quy định thế nào?",
+    "Kalau pembeli tidak bayar, apa yang perlu ada dalam kontrak?",
+])
+def test_a_grievance_the_clause_only_supposes_is_no_dispute(text):
+    assert not names_dispute([text])
+
+
+def test_a_grievance_that_happened_counts_beside_a_supposed_one():
+    assert names_dispute(["The buyer has not paid. If they do not pay by Friday we will act."])
+    assert names_dispute(["请问如何追回货款？"])

@@ -38,6 +38,9 @@ _DISPUTE_RE = _alternation(_CUES["dispute_patterns"])
 _GRIEVANCE_RE = _alternation(_CUES["grievance_patterns"])
 # A victim's civil claim beside a prosecution: the money back, not the charge ("charged", 控告 are the state's).
 _CIVIL_RECOVERY_RE = _alternation(_CUES["civil_recovery_patterns"])
+# A clause that only supposes the grievance: "if", 如果, nếu, jika, ถ้า, kung.
+_CONDITIONAL_RE = _alternation(_CUES["conditional_words"])
+_CLAUSE_MARKS = (".", ",", ";", "!", "?", "\n", "。", "，", "；", "！", "？")
 # A divorce or custody is a petition to a court unless the spouses apply together.
 _FAMILY_SUIT_RE = re.compile("|".join(_CUES["family_suit_patterns"]), re.IGNORECASE)
 _CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECASE)
@@ -59,10 +62,20 @@ def without_denied_forums(hits: list[HitT], text: str) -> list[HitT]:
     return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in spans)]
 
 
+def _tells_grievance(text: str) -> bool:
+    """Whether the text tells a grievance that happened, not one its clause only supposes ("if the buyer does not
+    pay, can we keep the goods?", 如果对方不付款)."""
+    for found in _GRIEVANCE_RE.finditer(text):
+        clause_start = max(text.rfind(mark, 0, found.start()) for mark in _CLAUSE_MARKS) + 1
+        if not _CONDITIONAL_RE.search(text, clause_start, found.start()):
+            return True
+    return False
+
+
 def names_dispute(texts: list[str]) -> bool:
     """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, a grievance told
     in everyday words, or a divorce or custody the spouses do not agree on."""
-    if any(_DISPUTE_RE.search(text) or _GRIEVANCE_RE.search(text) for text in texts):
+    if any(_DISPUTE_RE.search(text) or _tells_grievance(text) for text in texts):
         return True
     return any(_FAMILY_SUIT_RE.search(text) for text in texts) and not any(
         _CONSENSUAL_RE.search(text) for text in texts)
@@ -112,7 +125,7 @@ def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
     """Whether a criminal matter is central and the client also wants its money back: the victim of a fraud goes
     to the police and to a civil court."""
     return _OWN_FORUMS & set(main) == {CRIMINAL} and any(
-        _CIVIL_RECOVERY_RE.search(text) or _GRIEVANCE_RE.search(text) or _SUIT_RE.search(text) for text in texts)
+        _CIVIL_RECOVERY_RE.search(text) or _tells_grievance(text) or _SUIT_RE.search(text) for text in texts)
 
 
 def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
