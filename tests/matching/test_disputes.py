@@ -5,7 +5,8 @@ import re
 import pytest
 
 from legalnet.matching.resolver import resolve_request
-from legalnet.matching.resolver.disputes import _alternation, names_dispute
+from legalnet.matching.resolver.cues import cue_regex
+from legalnet.matching.resolver.disputes import names_dispute
 
 
 @pytest.mark.parametrize("title, description, subject", [
@@ -187,6 +188,6 @@ def test_the_shared_word_boundary_finds_what_each_pattern_finds():
     texts = ["They have not paid.", "We have not paid the stamp duty.", "He is owing us.", "对方拖欠货款", "ผู้ซื้อไม่จ่าย",
              "nothing here", "behave not paid"]
     plain = re.compile("|".join(patterns), re.IGNORECASE)
-    shared = _alternation(patterns)
+    shared = cue_regex(patterns)
     assert [bool(shared.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
     assert [bool(shared.search(t)) for t in texts] == [True, False, True, True, True, False, False]

@@ -12,6 +12,22 @@ from ..vocabulary import (
 
 _CUES = json.loads((Path(__file__).parent.parent / "data" / "cues.json").read_text(encoding="utf-8"))
 
+_LEADING_LOOKBEHINDS_RE = re.compile(r"^((?:\(\?<![^()]*\))*)\\b")
+
+
+def cue_regex(patterns: list[str]) -> re.Pattern:
+    """One case-blind regular expression for the patterns; those that start at a word boundary share one, which
+    is tested first at each position (several times faster on long texts than each pattern testing its own)."""
+    words, others = [], []
+    for pattern in patterns:
+        found = _LEADING_LOOKBEHINDS_RE.match(pattern)
+        if found:
+            words.append(found.group(1) + pattern[found.end() :])
+        else:
+            others.append(pattern)
+    parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + others
+    return re.compile("|".join(parts), re.IGNORECASE)
+
 
 # Words around a term that say nothing about which term it is ("tax law", "IP matters").
 _GENERIC = set(_CUES["generic"])

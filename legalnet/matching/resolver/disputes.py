@@ -13,41 +13,24 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-from .cues import _CUES
+from .cues import _CUES, cue_regex
 
 LITIGATION = "litigation"
-_LEADING_LOOKBEHINDS_RE = re.compile(r"^((?:\(\?<![^()]*\))*)\\b")
-
-
-def _alternation(patterns: list[str]) -> re.Pattern:
-    """One case-blind regular expression for the patterns; those that start at a word boundary share one, which
-    is tested first at each position (several times faster on long texts than each pattern testing its own)."""
-    words, others = [], []
-    for pattern in patterns:
-        found = _LEADING_LOOKBEHINDS_RE.match(pattern)
-        if found:
-            words.append(found.group(1) + pattern[found.end() :])
-        else:
-            others.append(pattern)
-    parts = ([r"\b(?:" + "|".join(words) + ")"] if words else []) + others
-    return re.compile("|".join(parts), re.IGNORECASE)
-
-
-_DISPUTE_RE = _alternation(_CUES["dispute_patterns"])
+_DISPUTE_RE = cue_regex(_CUES["dispute_patterns"])
 # Clients tell a dispute in everyday words as often as in legal ones: "they still have not paid", 一直拖數.
-_GRIEVANCE_RE = _alternation(_CUES["grievance_patterns"])
+_GRIEVANCE_RE = cue_regex(_CUES["grievance_patterns"])
 # A victim's civil claim beside a prosecution: the money back, not the charge ("charged", 控告 are the state's).
-_CIVIL_RECOVERY_RE = _alternation(_CUES["civil_recovery_patterns"])
+_CIVIL_RECOVERY_RE = cue_regex(_CUES["civil_recovery_patterns"])
 # A clause that only supposes the grievance: "if", 如果, nếu, jika, ถ้า, kung.
-_CONDITIONAL_RE = _alternation(_CUES["conditional_words"])
+_CONDITIONAL_RE = cue_regex(_CUES["conditional_words"])
 _CLAUSE_MARKS = (".", ",", ";", "!", "?", "\n", "。", "，", "；", "！", "？")
 # A divorce or custody is a petition to a court unless the spouses apply together.
 _FAMILY_SUIT_RE = re.compile("|".join(_CUES["family_suit_patterns"]), re.IGNORECASE)
 _CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECASE)
 _FORUMS = frozenset(_CUES["dispute_forums"])
-_DENIED_FORUM_RE = _alternation(_CUES["denied_forum_patterns"])
+_DENIED_FORUM_RE = cue_regex(_CUES["denied_forum_patterns"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
-_SUIT_RE = _alternation(_CUES["suit_patterns"])
+_SUIT_RE = cue_regex(_CUES["suit_patterns"])
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
 _COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
 ARBITRATION = "arbitration"
