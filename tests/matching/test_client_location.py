@@ -412,3 +412,19 @@ def test_the_stops_of_a_route_joined_by_dashes_are_background():
     found = resolve_request("Warehouse lease", "We want to lease bonded warehouse land in Boten for rail "
                             "transshipment Kunming-Vientiane-Bangkok and need a lease review.")
     assert found.jurisdictions == ["LA"]
+
+
+@pytest.mark.parametrize(("description", "listed", "matter"), [
+    ("We live in Kuching but our tenant left our house in Miri owing four months of rent.", [], "MY"),
+    ("I stay in Bandar Seri Begawan and own a small café in Miri; the landlord wants me out.", ["Brunei"], "MY"),
+    ("Our family is in Johor Bahru. The workshop we bought in Batam has no building permit.", ["Malaysia"], "ID"),
+])
+def test_a_small_town_the_client_puts_something_in_outweighs_its_own_seat(description, listed, matter):
+    found = resolve_request("Question", description, listed)
+    assert found.jurisdictions == [matter]
+
+
+def test_a_short_town_name_that_opens_a_longer_one_is_not_read_on_its_own():
+    found = resolve_request("Giấy phép lao động tại Thái Nguyên",
+                            "Công ty chúng tôi sản xuất tại KCN Yên Bình, Thái Nguyên, cần gia hạn giấy phép lao động.")
+    assert found.jurisdictions == ["VN"]

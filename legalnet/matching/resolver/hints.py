@@ -22,6 +22,8 @@ from .index import _Index
 
 # A minor place written in Latin letters must be capitalised as written, and long enough not to be a word.
 _LATIN_MIN_LENGTH = 6
+# After a word that puts something there ("a shop in Miri") a shorter name is a place too.
+_LOCATED_LATIN_MIN_LENGTH = 4
 # Han names of two characters are common words as often as places ("山頂", "美孚"): three or more, or two
 # right after a word that places something (喺, 在, 住).
 _HAN_MIN_LENGTH = 3
@@ -80,13 +82,16 @@ def minor_places(text: str, idx: _Index, parties: list[Party], located: bool = F
         for size in range(min(4, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
-                if len(phrase) < _LATIN_MIN_LENGTH or not all(w[:1].isupper() for w in phrase.split()):
+                if len(phrase) < (_LOCATED_LATIN_MIN_LENGTH if located else _LATIN_MIN_LENGTH) or not all(
+                        w[:1].isupper() for w in phrase.split()):
                     continue
                 codes = idx.list_only["jurisdictions"].get(normalise(phrase))
                 if not codes or len(codes) != 1:
                     continue
                 if located and (start == 0 or words[start - 1].lower() not in _LOCATIVE_WORDS):
                     continue
+                if located and start + size < len(words) and words[start + size][:1].isupper():
+                    continue  # "tại Thái Nguyên": the start of a longer name
                 found.append((next(iter(codes)), phrase))
     return found
 

@@ -448,6 +448,22 @@ def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> T
     return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
 
 
+def _with_located_minor_places(readings: list[ProseReading], texts, idx: _Index, parties) -> None:
+    """When the text names no place of the matter but the client's own, a small town it puts something in
+    ("I stay in Kuala Belait but run a shop in Miri") is where the matter is."""
+    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    if not homes:
+        return
+    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
+              for code, _source in getattr(reading, name)}
+    if matter - homes:
+        return
+    for (text, _factor), reading in zip(texts, readings, strict=True):
+        for code, source in minor_places(text, idx, parties[text], located=True):
+            if code not in homes:
+                reading.jurisdictions.append((code, source))
+
+
 def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, forms):
     """The weaker evidence of the matter's place, strongest first, each worked out only when the ones before
     found nothing (the list of minor places is long)."""
@@ -526,6 +542,7 @@ def resolve_request(
     readings = [reading for reading, _factor in weighted]
     if len(readings) == 2:
         readings[0].without_acronyms(readings[1].term_initials)
+    _with_located_minor_places(readings, texts, idx, named)
     lists = {
         "jurisdictions": _without_own_seat(resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
