@@ -172,7 +172,9 @@ def test_place_names_do_not_take_country_or_language_names():
 def test_small_places_are_list_items_not_prose():
     rows = {r["name"]: r["scope"] for r in read_names(DATA_DIR / "names_places.csv")}
     assert rows["Bavet"] == "list"
-    assert resolve_request("", "The factory is near Bavet.", [], [], []).jurisdictions == []
+    assert resolve_request("", "Bavet workers went on strike.", [], [], []).jurisdictions == []
+    # Put somewhere by a word of place, with no other place named, a small town is where the matter is.
+    assert resolve_request("", "The factory is near Bavet.", [], [], []).jurisdictions == ["KH"]
     assert resolve_request("", "Factory land in Bavet", ["Bavet"], [], []).jurisdictions == ["KH"]
 
 
