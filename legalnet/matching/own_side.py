@@ -238,6 +238,21 @@ def neutral_role(text: str, start: int, end: int) -> str | None:
     return found.group("role").split()[-1] if found else None
 
 
+# "arwah Lim Ah Chuan", "the late Mr. Tan", 已故陳大文; "Bố tôi, ông Trần Văn Phúc, mất tháng 10", "X yang meninggal
+# dunia": a dead relative, named in the telling of an estate.
+_DECEASED_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?:" + alternatives(_DATA["deceased_before"]) + r")\s*"
+    r"(?:(?:my|our|saya|kami)?\s*(?:" + alternatives(_DATA["deceased_kin"]) + r")\s*(?:saya|kami)?\s*,?\s*)?"
+    r"(?:(?:" + alternatives(_DATA["person_honorifics"]) + r")\.?\s+)?)$", re.IGNORECASE)
+_DECEASED_AFTER_RE = re.compile(
+    r"\s*[,，]?\s*(?:" + alternatives(_DATA["deceased_after"]) + r")(?![\w])", re.IGNORECASE)
+
+
+def is_deceased(text: str, start: int, end: int) -> bool:
+    """Whether the text names the person at ``text[start:end]`` as dead ("arwah X", "X passed away", X去世)."""
+    return bool(_DECEASED_BEFORE_RE.search(text[max(0, start - 40) : start]) or _DECEASED_AFTER_RE.match(text, end))
+
+
 def providers_role(text: str, start: int, end: int) -> str | None:
     """The role by which the text names ``text[start:end]`` as one of the client's own providers ("our forwarder,
     X" gives "forwarder"), or None."""

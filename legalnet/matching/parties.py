@@ -18,7 +18,7 @@ import re
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import in_dispute, is_own_name, neutral_role, providers_role
+from .own_side import in_dispute, is_deceased, is_own_name, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
     cjk_people,
@@ -500,9 +500,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
             continue
         if not core or (is_term is not None and (is_term(core) or is_term(normalise(party.name)))):
             continue
-        if core in neutral:
+        if core in neutral or (core == normalise(party.name) and is_deceased(text, party.start, party.end)):
             if beside_out is not None:
-                beside_out.append(party)  # "the arbitrator, Mr X": named, but no side
+                beside_out.append(party)  # "the arbitrator, Mr X", "arwah Lim Ah Chuan": named, but no side
             continue
         if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
             continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to

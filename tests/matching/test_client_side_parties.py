@@ -242,3 +242,31 @@ def test_the_other_side_named_near_the_clients_words_stays_the_other_side(text, 
 ])
 def test_a_chinese_name_ends_before_the_word_after_it(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("text", "screened", "dead"), [
+    ("Ayah saya, arwah Ismail Hassan, meninggalkan rumah di Shah Alam. Abang saya, Rosli Ismail, enggan menjualnya.",
+     ["Rosli Ismail"], "Ismail Hassan"),
+    ("Mẹ tôi, bà Nguyễn Thị Lan, đã qua đời năm ngoái. Dì tôi Nguyễn Thị Hoa đang giữ sổ đỏ.",
+     ["Nguyễn Thị Hoa"], "Nguyễn Thị Lan"),
+    ("My uncle Chan Tai Man passed away in March and my cousin Chan Ka Ho will not release the flat.",
+     ["Chan Ka Ho"], "Chan Tai Man"),
+    ("The estate of the late Mr. Goh Boon Keng is held up: his business partner Lee Soo Hock disputes the shares.",
+     ["Lee Soo Hock"], "Goh Boon Keng"),
+])
+def test_a_dead_relative_is_named_but_not_screened(text, screened, dead):
+    found = resolve_request("Question", text)
+    assert found.counterparties == screened
+    assert dead not in found.counterparties
+
+
+def test_a_dead_relative_read_as_a_person_is_offered_on_the_check_step_unticked():
+    found = resolve_request("Question",
+                            "My late father, Mr. Ong Kah Seng, left a shophouse; Tan Mei Ling refuses to sign.")
+    assert found.counterparties == ["Tan Mei Ling"]
+    assert found.set_aside_parties == ["Ong Kah Seng"]
+
+
+def test_a_second_role_word_before_a_chinese_name_is_not_read_as_a_name():
+    found = resolve_request("Question", "租約由業主董事何志強先生簽署，業主而家要收返舖位。")
+    assert found.counterparties == ["何志強"]
