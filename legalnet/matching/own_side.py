@@ -108,12 +108,26 @@ def is_own_name(text: str, start: int, end: int) -> bool:
         return True  # "From: Group Legal, Straits Meridian Logistics Ltd": the writer's own company
     if _in_signature(text, start) or in_signature_block(text, start):
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
+    if _is_letterhead(text, start, end):
+        return True  # "CÔNG TY CỔ PHẦN X\nSố: 27/2025/CV": the company whose letter this is
     if _CJK_OWN_SUBSIDIARY_RE.search(before):
         return True  # 我司通过全资子公司美厨国际（香港）有限公司: the client's own subsidiary
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
     return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
+
+
+# The reference line under a letterhead: "Số: 27/2025/CV-ĐNX", "Ref: ABC/2025/17", 文号：…
+_REFERENCE_LINE_RE = re.compile(
+    r"\s*(?:số|so|ref|our ref|no|文号|文號|編號|编号|เลขที่|nomor|no\. rujukan|rujukan)\s*[.:：]", re.IGNORECASE)
+
+
+def _is_letterhead(text: str, start: int, end: int) -> bool:
+    """Whether the name fills the first line of the text and a reference number follows it: a letterhead."""
+    line_end = text.find("\n", end)
+    return (not text[:start].strip() and line_end >= 0 and not text[end:line_end].strip(" .,")
+            and bool(_REFERENCE_LINE_RE.match(text, line_end + 1)))
 
 
 # The line that opens a signature: "--", "Regards,", "Thank you,", 此致 …; the signature is the few lines after it.

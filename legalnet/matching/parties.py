@@ -315,6 +315,9 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
     return (token.endswith(".") or text[end : end + 1] == ".") and len(_plain(token)) > 4
 
 
+_VI_TRADE_WORDS = frozenset(normalise(words) for words in _DATA["vietnamese_trade_words"])
+
+
 def _vietnamese_companies(text: str) -> list[Party]:
     found = []
     for m in _VI_PREFIX_RE.finditer(text):
@@ -332,8 +335,11 @@ def _vietnamese_companies(text: str) -> list[Party]:
             last = word.end()
             if not words and not tok[:1].isupper():
                 break
-            # One lower-case word may sit between capitalised ones ("Dệt may Sông Hồng").
-            if not tok[:1].isupper() and words and not words[-1].group()[:1].isupper():
+            # One lower-case word may sit between capitalised ones ("Dệt may Sông Hồng"), and so may the rest of a
+            # trade the name spells in sentence case ("Xuất nhập khẩu Hòa Bình").
+            if not tok[:1].isupper() and words and not words[-1].group()[:1].isupper() and not any(
+                    normalise(" ".join(w.group() for w in words[-size:]) + " " + tok) in _VI_TRADE_WORDS
+                    for size in (1, 2)):
                 break
             words.append(word)
             if len(words) > 10 or tok.endswith("."):

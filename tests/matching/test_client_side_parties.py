@@ -270,3 +270,14 @@ def test_a_dead_relative_read_as_a_person_is_offered_on_the_check_step_unticked(
 def test_a_second_role_word_before_a_chinese_name_is_not_read_as_a_name():
     found = resolve_request("Question", "租約由業主董事何志強先生簽署，業主而家要收返舖位。")
     assert found.counterparties == ["何志強"]
+
+
+@pytest.mark.parametrize("letter", [
+    "CÔNG TY TNHH NÔNG SẢN MIỀN TÂY\nSố: 112/2026/CV-MT\nV/v: khởi kiện\n"
+    "Công ty TNHH Xuất nhập khẩu Hòa Bình chưa thanh toán 2 tỷ đồng tiền hàng.",
+    "Harbourfront Packaging Pte. Ltd.\nOur ref: HP/LEG/2026/04\n"
+    "Hoa Binh Import Export Co., Ltd has not paid our invoices since June.",
+])
+def test_the_company_on_a_letterhead_is_the_writer(letter):
+    assert len(resolve_request("Question", letter).counterparties) == 1
+    assert "Hòa Bình" in resolve_request("Question", letter).counterparties[0].replace("Hoa Binh", "Hòa Bình")
