@@ -18,6 +18,8 @@ from legalnet.matching.resolver import resolve_request
                                   "AMBD licensing."),
     # A plan to set up counts like an ask.
     ("Vietnam", "We are a Singapore software house. We plan to set up a subsidiary in Da Nang next quarter."),
+    # Cantonese opens a company with a measure word between (開間, 開一家).
+    ("南沙", "我哋係澳門一間物流公司，想喺南沙開間獨資公司做倉儲，唔知要點申請。"),
 ])
 def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas
