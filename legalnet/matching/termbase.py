@@ -139,6 +139,15 @@ def stem_forms() -> frozenset[str]:
     return frozenset(stem_words(vocabulary.normalise(term.term)) for term in terms if term.lang == "en") - written
 
 
+@lru_cache(maxsize=1)
+def unsplittable_terms() -> frozenset[str]:
+    """The normalised terms of the term base written in other languages than English only: their words are not
+    read apart with others between ("tái thẩm" is no "tại Thái Lan thẩm")."""
+    terms = read_terms()
+    english = {vocabulary.normalise(term.term) for term in terms if term.lang == "en"}
+    return frozenset(vocabulary.normalise(term.term) for term in terms if term.lang != "en") - english
+
+
 def merge_terms(entries) -> None:
     """Add the term base to the practice-area entries of a vocabulary being loaded."""
     areas = entries["practice_areas"]

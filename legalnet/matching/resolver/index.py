@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from ..termbase import stem_word
+from ..termbase import stem_word, unsplittable_terms
 from ..vocabulary import (
     ANYWHERE,
     KINDS,
@@ -70,7 +70,11 @@ class _Index:
         # Two-word area terms by stem, so a word or two between them still reads the term: "hire Thai staff",
         # "lease the land", "register our trade mark".
         self.pairs: dict[str, dict[str, frozenset[str]]] = {}
+        # Only English word order takes words between: a Vietnamese term's syllables are one word.
+        unsplittable = unsplittable_terms()
         for alias, senses in self.words[ANYWHERE].items():
+            if alias in unsplittable:
+                continue
             parts = alias.split(" ")
             # "buy the company", "fire an employee": the article goes, so "buy the whole company" reads too.
             if len(parts) == 3 and parts[1] in _ARTICLES:
