@@ -350,3 +350,9 @@ def test_taking_source_code_is_intellectual_property_work():
 def test_a_withheld_passport_abroad_is_criminal_work():
     found = resolve_request("Question", "我老公在西港打工，公司扣护照不让走，还要赔钱才放人。")
     assert "criminal" in found.practice_areas
+
+
+def test_only_english_terms_are_read_with_words_between_their_own():
+    # "tái thẩm" (a retrial) is two syllables of one word: "tại Thái Lan thẩm định" is no retrial.
+    assert "litigation" not in resolve_request("", "Lô hàng tai Thai Lan tham dinh gia lai.").practice_areas
+    assert "employment" in resolve_request("", "We want to hire Thai staff for our Bangkok office.").practice_areas
