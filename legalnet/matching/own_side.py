@@ -267,6 +267,11 @@ def is_deceased(text: str, start: int, end: int) -> bool:
     return bool(_DECEASED_BEFORE_RE.search(text[max(0, start - 40) : start]) or _DECEASED_AFTER_RE.match(text, end))
 
 
+_LAW_FIRM_NAME_RE = re.compile(
+    r"(?:(?<![\w])(?:" + alternatives([w for w in _DATA["law_firm_words"] if w.isascii()]) + r")(?![\w])|(?:"
+    + alternatives([w for w in _DATA["law_firm_words"] if not w.isascii()]) + r"))", re.IGNORECASE)
+
+
 def providers_role(text: str, start: int, end: int) -> str | None:
     """The role by which the text names ``text[start:end]`` as one of the client's own providers ("our forwarder,
     X" gives "forwarder"), or None."""
@@ -279,6 +284,8 @@ def providers_role(text: str, start: int, end: int) -> str | None:
         if found := search():
             groups = found.groupdict()
             return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
+    if _LAW_FIRM_NAME_RE.search(text, start, end):
+        return "law firm"  # "Công ty Luật TNHH Ánh Dương", "Lee & Tan Advocates & Solicitors": lawyers to a side
     return None
 
 

@@ -281,3 +281,20 @@ def test_a_second_role_word_before_a_chinese_name_is_not_read_as_a_name():
 def test_the_company_on_a_letterhead_is_the_writer(letter):
     assert len(resolve_request("Question", letter).counterparties) == 1
     assert "Hòa Bình" in resolve_request("Question", letter).counterparties[0].replace("Hoa Binh", "Hòa Bình")
+
+
+@pytest.mark.parametrize(("text", "screened", "aside"), [
+    ("Đại lý SHTT của bên em là Công ty Luật TNHH Minh Khang. Công ty TNHH Hồng Phát đã đăng ký nhãn hiệu của "
+     "chúng tôi.", ["Công ty TNHH Hồng Phát"], ["Công ty Luật TNHH Minh Khang"]),
+    ("北京市金杜律师事务所代表对方发来律师函，广州市恒达贸易有限公司要求赔偿。",
+     ["广州市恒达贸易有限公司"], ["北京市金杜律师事务所"]),
+])
+def test_a_law_firm_acts_for_a_side_and_is_not_screened(text, screened, aside):
+    found = resolve_request("Question", text)
+    assert found.counterparties == screened
+    assert found.set_aside_parties == aside
+
+
+def test_solicitors_acting_for_a_company_do_not_make_it_the_client():
+    text = "We received a letter of demand from Messrs Lee & Tan acting for Borneo Timber Sdn Bhd over the logs."
+    assert [name.rstrip(".") for name in resolve_request("Question", text).counterparties] == ["Borneo Timber Sdn Bhd"]
