@@ -428,3 +428,18 @@ def test_a_short_town_name_that_opens_a_longer_one_is_not_read_on_its_own():
     found = resolve_request("Giấy phép lao động tại Thái Nguyên",
                             "Công ty chúng tôi sản xuất tại KCN Yên Bình, Thái Nguyên, cần gia hạn giấy phép lao động.")
     assert found.jurisdictions == ["VN"]
+
+
+@pytest.mark.parametrize(("description", "listed", "matter"), [
+    ("Pinoy po ako, caregiver sa Taipa. Ayaw ibigay ng amo ko ang sahod ko ng tatlong buwan.", ["Philippines"], "MO"),
+    ("I'm Indonesian, working as a helper in Kowloon. My employer ended my contract without notice pay.",
+     ["Indonesia"], "HK"),
+])
+def test_a_listed_place_the_text_names_only_by_the_clients_nationality_gives_way(description, listed, matter):
+    assert resolve_request("Question", description, listed).jurisdictions == [matter]
+
+
+def test_a_listed_place_the_text_also_names_as_a_place_stays():
+    found = resolve_request("Question", "Pinoy po ako sa Macau. Kailangan ko ng tulong sa SSS claim ko sa Pilipinas.",
+                            ["Philippines"])
+    assert "PH" in found.jurisdictions

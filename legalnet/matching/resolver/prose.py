@@ -464,6 +464,23 @@ def _with_located_minor_places(readings: list[ProseReading], texts, idx: _Index,
                 reading.jurisdictions.append((code, source))
 
 
+def _without_nationality(listed: TermResolution, readings: list[ProseReading], texts, idx: _Index) -> TermResolution:
+    """The listed places less one the text names only by its people ("Pinoy po ako, working in Macau" with the
+    Philippines in the form): the client's nationality, when the text names another place of the matter."""
+    named = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions", *_ASIDE_ROLES)
+             for code, _source in getattr(reading, name)}
+    matter = {code for reading in readings for code, _source in reading.jurisdictions}
+    if not listed.codes or not matter - set(listed.codes):
+        return listed
+    people = {code for text, _factor in texts for word in _tokens(text)[0]
+              for code in idx.demonyms.get(word.norm, ())}
+    drop = [code for code in listed.codes if code in people and code not in named]
+    if not drop:
+        return listed
+    keep = [code for code in listed.codes if code not in drop]
+    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
+
+
 def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, forms):
     """The weaker evidence of the matter's place, strongest first, each worked out only when the ones before
     found nothing (the list of minor places is long)."""
@@ -544,7 +561,8 @@ def resolve_request(
         readings[0].without_acronyms(readings[1].term_initials)
     _with_located_minor_places(readings, texts, idx, named)
     lists = {
-        "jurisdictions": _without_own_seat(resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings),
+        "jurisdictions": _without_nationality(_without_own_seat(
+            resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings), readings, texts, idx),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),
     }
