@@ -38,6 +38,15 @@ def test_a_place_joined_to_a_bloc_before_a_treaty_names_the_treaty(description, 
     assert read("Customs", description).jurisdictions == expected
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Công ty chúng tôi ở Đà Nẵng trả phí dịch vụ cho công ty mẹ. Có được áp dụng Hiệp định Việt Nam - Singapore để "
+     "giảm thuế nhà thầu tại Việt Nam không?", ["VN"]),
+    ("บริษัทเราที่ภูเก็ตต้องหักภาษี ณ ที่จ่ายค่าสิทธิ ขอใช้อนุสัญญาภาษีซ้อนไทย-มาเลเซียได้ไหมครับ", ["TH"]),
+])
+def test_two_places_named_after_their_treaty_are_its_parties(description, expected):
+    assert read("Withholding", description).jurisdictions == expected
+
+
 def test_the_office_the_client_writes_from_is_its_seat_but_one_it_opens_is_the_matter():
     found = read("Device registration", "Writing from our APAC regional office in Singapore. We want to register "
                                         "our implant with the Thai FDA.")

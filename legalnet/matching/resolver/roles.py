@@ -421,7 +421,10 @@ def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
+_TREATY_REACH = 24
 _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
+# อนุสัญญาภาษีซ้อนไทย-สิงคโปร์, "Hiệp định Việt Nam - Singapore": the treaty named before its two parties.
+_TREATY_BEFORE_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\s*$", re.IGNORECASE)
 _IN_COUNTRY_RE = re.compile(r"^\s*(?:in|at|di|ở|o|bên|ben|tại|tai|sa)\s*$", re.IGNORECASE)
 _PARK_BEFORE_RE = re.compile(r"(?:" + "|".join(_CUES["industrial_park_words"]) + r")\s*$", re.IGNORECASE)
 _PARK_GAP_RE = re.compile(r"^\s*[,，、]\s*(?:(?:tỉnh|tinh|province|provinsi)\s+)?$", re.IGNORECASE)
@@ -479,7 +482,8 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         gap = text[first.end : second.start]
         if _ROUTE_RE.match(gap) and roles[id(first)] == roles[id(second)] == "matter":
             roles[id(first)] = roles[id(second)] = "background"
-        elif _TREATY_GAP_RE.match(gap) and _TREATY_AFTER_RE.match(text, second.end):
+        elif _TREATY_GAP_RE.match(gap) and (_TREATY_AFTER_RE.match(text, second.end) or _TREATY_BEFORE_RE.search(
+                text, max(0, first.start - _TREATY_REACH), first.start)):
             roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
         elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
             roles[id(first)] = roles[id(second)]
