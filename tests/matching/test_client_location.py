@@ -443,3 +443,17 @@ def test_a_listed_place_the_text_also_names_as_a_place_stays():
     found = resolve_request("Question", "Pinoy po ako sa Macau. Kailangan ko ng tulong sa SSS claim ko sa Pilipinas.",
                             ["Philippines"])
     assert "PH" in found.jurisdictions
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Kami mau daftar merek di DJKI. Tahun depan mungkin sekalian ke Malaysia.", ["ID"]),
+    ("Next year we may also expand to Vietnam, but now we need advice in Malaysia.", ["MY"]),
+    ("我们明年可能去越南开厂，现在需要马来西亚律师。", ["MY"]),
+])
+def test_a_place_the_client_may_go_to_one_day_is_put_off(description, expected):
+    assert resolve_request("Question", description).jurisdictions == expected
+
+
+def test_foreign_experts_named_by_their_country_are_people():
+    assert resolve_request("Perpanjang KITAS tenaga ahli Vietnam",
+                           "Mau perpanjang KITAS untuk 2 tenaga ahli di pabrik Cikarang.").jurisdictions == ["ID"]

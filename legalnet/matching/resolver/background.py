@@ -72,12 +72,28 @@ def _clause_after(text: str, pos: int, limit: int = 40) -> str:
     return text[pos:end]
 
 
+def _clause_before(text: str, pos: int, limit: int = 60) -> str:
+    start = pos
+    while start > 0 and pos - start < limit and text[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return text[start:pos]
+
+
+_POSSIBILITY_RE = re.compile(
+    r"(?:(?<![\w])(?:" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if w.isascii())
+    + r")(?![\w])|" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if not w.isascii()) + ")",
+    re.IGNORECASE)
+
+
 def is_later_place(hit: _Hit, text: str) -> bool:
     """"Indonesia maybe next year", 印尼明年再说: the clause puts the place off; 日後如取得裁決，可能需要到泰國…:
     the sentence makes it a step for a later day."""
     after = _clause_after(text, hit.end).casefold()
     if any(marker in after for marker in _DEFERRED):
         return True
+    before = _clause_before(text, hit.start).casefold()
+    if any(marker in before for marker in _DEFERRED) and _POSSIBILITY_RE.search(before):
+        return True  # "tahun depan mungkin sekalian ke Malaysia", 明年可能再去越南: a later day and a maybe
     start, end = _sentence_span(text, hit.start)
     first = _first_deferral(text, start, end)
     if 0 <= first <= hit.start:
