@@ -33,6 +33,8 @@ _OWN_RE = re.compile(
     # X"; not "the legal department of X sent us a letter".
     + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
     + r"\s+(?:at|of)\b"
+    # "I am the CFO of X", "I'm the DPO of X": a senior or legal title of the writer's own company.
+    + r"|\b(?:i\s+am|i['’]m)\s+(?:the\s+|a\s+)?(?:" + alternatives(_DATA["writer_titles"]) + r")\s+(?:at|of)\b"
     # "I am Kelvin Ng, director of X": the writer names itself, then its title. An employee's employer ("I am the
     # operations manager of X and they terminated me") or a former director's company may be the other side.
     + r"|\b(?:i\s+am|i['’]m)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:the\s+)?(?!former\b|ex\b)(?:[\w-]+\s+)?"

@@ -64,6 +64,7 @@ _GENERIC_NAME_WORDS = set(_DATA["generic_name_words"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
 _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
+_WRITER_TITLES = frozenset(_DATA["writer_titles"])
 # A word that opens a sentence after a name's full stop ("… PT Sinar Jaya. Our partner …"), or the end of a line.
 _SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " " not in w})
 _SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_SENTENCE_OPENERS) + r")\b)")
@@ -188,6 +189,11 @@ def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int
                 break
         while words and _plain(words[0][0]) in _CONNECTORS:
             words = words[1:]
+            changed = True
+        # "CFO of Foshan Huijia …", "Group Financial Controller of Harbourline …": a writer's title before its company.
+        of = next((k for k, w in enumerate(words[:5]) if _plain(w[0]) == "of"), -1)
+        if 0 < of < len(words) - 1 and " ".join(_plain(w[0]) for w in words[:of]) in _WRITER_TITLES:
+            words = words[of + 1 :]
             changed = True
     return words
 

@@ -298,3 +298,26 @@ def test_a_law_firm_acts_for_a_side_and_is_not_screened(text, screened, aside):
 def test_solicitors_acting_for_a_company_do_not_make_it_the_client():
     text = "We received a letter of demand from Messrs Lee & Tan acting for Borneo Timber Sdn Bhd over the logs."
     assert [name.rstrip(".") for name in resolve_request("Question", text).counterparties] == ["Borneo Timber Sdn Bhd"]
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("I am the CFO of Riverbend Foods Pte. Ltd. Our distributor Kim Long Trading JSC stopped paying.",
+     ["Kim Long Trading JSC"]),
+    ("I'm the DPO of Lotus Pay Sdn Bhd. Our vendor CloudPeak Hosting Sdn Bhd leaked the data.",
+     ["CloudPeak Hosting Sdn Bhd"]),
+])
+def test_a_writer_giving_its_title_of_a_company_names_the_client(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
+
+
+def test_an_employee_naming_its_employer_may_still_be_against_it():
+    text = "I am the operations manager of Delta Foods Sdn Bhd and they terminated me without notice."
+    assert resolve_request("Question", text).counterparties == ["Delta Foods Sdn Bhd"]
+
+
+@pytest.mark.parametrize(("title", "text", "screened"), [
+    ("Mr Ong refuses to pay", "My tenant Ong Kah Seng owes four months of rent.", ["Ong Kah Seng"]),
+    ("告前員工", "前銷售經理李志明帶走咗客戶名單，李生而家喺對手公司做。", ["李志明"]),
+])
+def test_a_surname_with_a_title_is_the_person_the_text_names_in_full(title, text, screened):
+    assert resolve_request(title, text).counterparties == screened
