@@ -321,3 +321,11 @@ def test_an_employee_naming_its_employer_may_still_be_against_it():
 ])
 def test_a_surname_with_a_title_is_the_person_the_text_names_in_full(title, text, screened):
     assert resolve_request(title, text).counterparties == screened
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("Does Hup Seng Sdn Bhd have to pay the retention to us?", ["Hup Seng Sdn Bhd"]),
+    ("Can Marina Bay Labs Pte Ltd still sue us after the settlement?", ["Marina Bay Labs Pte Ltd"]),
+])
+def test_a_question_word_opening_the_sentence_is_no_part_of_a_name(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
