@@ -180,9 +180,11 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("唔使識普通話，廣東話或者英文都得。", ["yue", "en"]),
     ("主办律师须具备较强的英文书面能力。", ["en"]),
     ("Counsel must run the case with us in English - our head office does not read Thai.", ["en"]),
-    # A language named only as the fallback is no request.
-    ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue"]),
-    ("A Mandarin-speaking lawyer please, otherwise English.", ["zh"]),
+    # A language named as the second choice is a working language the client accepts.
+    ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue", "en"]),
+    ("A Mandarin-speaking lawyer please, otherwise English.", ["zh", "en"]),
+    ("Ưu tiên luật sư nói được tiếng Việt, nếu không thì tiếng Anh.", ["vi", "en"]),
+    ("ขอทนายที่พูดภาษาไทยได้ ถ้าไม่ได้ใช้ภาษาอังกฤษก็ได้ครับ", ["th", "en"]),
     # 说 is also "said": what the boss said is no one's language.
     ("我们在香港有一宗租约纠纷。老板说英文律师比较好，麻烦推荐。", ["en"]),
     # Written without an apostrophe, in Cantonese "not very", in Khmer; and the language the writer can use.
@@ -195,6 +197,9 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("Need a Mandarin lawyer for this.", ["zh"]),
     ("English or Tagalog lawyer is ok po.", ["en", "fil"]),
     ("We need a Thai lawyer.", []),
+    # A language the writer cannot use, said in everyday Indonesian and Vietnamese.
+    ("Mohon advokat yang bisa bahasa Indonesia, bos saya nggak bisa English.", ["id"]),
+    ("Xin luật sư nói tiếng Việt, vì giám đốc chúng tôi không rành tiếng Anh.", ["vi"]),
     # "my English is not fluent", in Indonesian.
     ("Saya minta pengacara yang bisa bahasa Indonesia, karena bahasa Inggris saya tidak lancar.", ["id"]),
     # A lawyer right before a language in Portuguese and Vietnamese; Portuguese negations and names.
