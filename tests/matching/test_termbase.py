@@ -356,3 +356,12 @@ def test_only_english_terms_are_read_with_words_between_their_own():
     # "tái thẩm" (a retrial) is two syllables of one word: "tại Thái Lan thẩm định" is no retrial.
     assert "litigation" not in resolve_request("", "Lô hàng tai Thai Lan tham dinh gia lai.").practice_areas
     assert "employment" in resolve_request("", "We want to hire Thai staff for our Bangkok office.").practice_areas
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("PR application", ["immigration"]),
+    ("liquidation", ["insolvency"]),
+    ("sewa", ["real-estate"]),
+])
+def test_short_practice_area_items_clients_type(item, expected):
+    assert resolve_request("", "", [], [item]).practice_areas == expected
