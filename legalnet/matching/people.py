@@ -87,7 +87,7 @@ _SELF_NAMED_RE = re.compile(r"(?:(?:^|(?<=[.!?\n]))\s*(?:saya|i)\s*,?\s*|\b(?:sa
                             re.IGNORECASE)
 HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in _DATA["person_honorifics"])
 # The writer before a word that introduces a name: tôi tên là …, em tên …, ako po si …
-_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ|to)\s*$", re.IGNORECASE)
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w])(?<!của )(?<!cua )(?:tôi|toi|em|mình|minh|tớ)\s*$", re.IGNORECASE)
 # Tagalog "ako po si …" (I am …); "nagpautang ako kay …" (I lent to …) names someone else.
 _TAGALOG_WRITER_RE = re.compile(r"(?<![\w])ako(?:\s+po)?\s+si\s", re.IGNORECASE)
 # The second of two people a role names: "… Budi Santoso and Hendra Wijaya".

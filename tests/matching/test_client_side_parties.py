@@ -329,3 +329,14 @@ def test_a_surname_with_a_title_is_the_person_the_text_names_in_full(title, text
 ])
 def test_a_question_word_opening_the_sentence_is_no_part_of_a_name(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("We delivered 40 tonnes of steel to Mr. Heng Sovann and he has not paid.", ["Heng Sovann"]),
+    ("担保人张建国及其配偶刘芳拒绝履行保证责任。", ["张建国", "刘芳"]),
+    ("繼母黃美華話份遺囑係假嘅。", ["黃美華"]),
+    ("地主 Somchai Kaewmanee 不肯过户。", ["Somchai Kaewmanee"]),
+    ("货交给了合作伙伴 Min Thant Zaw（中文名李明德）代卖，他一直不结账。", ["Min Thant Zaw", "李明德"]),
+])
+def test_people_named_after_a_role_or_in_a_sentence_to_them_are_screened(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
