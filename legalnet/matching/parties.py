@@ -327,9 +327,9 @@ _VI_TRADE_WORDS = frozenset(normalise(words) for words in _DATA["vietnamese_trad
 def _vietnamese_companies(text: str) -> list[Party]:
     found = []
     for m in _VI_PREFIX_RE.finditer(text):
-        bare = normalise(m.group()) == "cong ty"
+        bare = normalise(m.group()) in ("cong ty", "ngan hang")
         if bare and not m.group()[:1].isupper():
-            continue  # "công ty Trung Quốc": a company, not a name
+            continue  # "công ty Trung Quốc", "ngân hàng nước ngoài": a company or a bank, not a name
         words = []
         last = m.end()
         for word in _TOKEN_RE.finditer(text, m.end()):
@@ -518,7 +518,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
             continue
         if _RECIPIENT_LINE_RE.match(text, text.rfind("\n", 0, party.start) + 1):
             continue  # "To: GBA-ASEAN Legal Services …", "Cc: …": who a message went to
-        if is_term is not None and _ends_term(text, party, is_term):
+        if is_term is not None and (_ends_term(text, party, is_term) or _opens_term(text, party, is_term)):
             continue  # "People's Bank of China", "Suruhanjaya Syarikat Malaysia": a regulator, not "Bank of China"
         if is_term is not None and _opens_cjk_term(text, party, is_term):
             continue  # 馬來西亞, 江苏常州: a place that opens with a surname, not a person
@@ -560,6 +560,13 @@ def _ends_term(text: str, party: Party, is_term) -> bool:
     words = before.group(1).split()
     return any(is_term(normalise(" ".join(words[-size:]) + " " + party.name)) for size in (1, 2)
                if size <= len(words))
+
+
+def _opens_term(text: str, party: Party, is_term) -> bool:
+    """Whether a name is the start of a vocabulary term that goes on a word or two after it: "Ngân hàng Nhà" before
+    "nước" names the State Bank of Vietnam."""
+    after = text[party.end : party.end + 30].split()
+    return any(is_term(normalise(party.name + " " + " ".join(after[:size]))) for size in (1, 2) if size <= len(after))
 
 
 def _opens_cjk_term(text: str, party: Party, is_term) -> bool:

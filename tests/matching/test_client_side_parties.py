@@ -340,3 +340,12 @@ def test_a_question_word_opening_the_sentence_is_no_part_of_a_name(text, screene
 ])
 def test_people_named_after_a_role_or_in_a_sentence_to_them_are_screened(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("Cong ty chung toi vay Ngan hang TMCP Dong Phuong 30 ty, nay ngan hang doi phat mai nha xuong.",
+     ["Ngan hang TMCP Dong Phuong"]),
+    ("Ngân hàng Nhà nước yêu cầu báo cáo khoản vay. Công ty TNHH Hải Vân chưa trả nợ.", ["Công ty TNHH Hải Vân"]),
+])
+def test_a_vietnamese_bank_is_named_by_its_prefix_but_the_central_bank_is_no_party(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
