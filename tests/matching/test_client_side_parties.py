@@ -349,3 +349,9 @@ def test_people_named_after_a_role_or_in_a_sentence_to_them_are_screened(text, s
 ])
 def test_a_vietnamese_bank_is_named_by_its_prefix_but_the_central_bank_is_no_party(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+def test_a_vietnamese_name_after_a_capitalised_unmarked_ong_or_ba_is_a_person():
+    text = "- Ben cho thue: Cong ty TNHH Phu Gia\n- Ong Vo Thanh Son, giam doc ben cho thue, da ky cam ket hoan coc."
+    assert resolve_request("Question", text).counterparties == ["Cong ty TNHH Phu Gia", "Vo Thanh Son"]
+    assert resolve_request("Question", "Ong Siew Lan refuses to pay the rent.").counterparties == ["Ong Siew Lan"]
