@@ -355,3 +355,11 @@ def test_a_vietnamese_name_after_a_capitalised_unmarked_ong_or_ba_is_a_person():
     text = "- Ben cho thue: Cong ty TNHH Phu Gia\n- Ong Vo Thanh Son, giam doc ben cho thue, da ky cam ket hoan coc."
     assert resolve_request("Question", text).counterparties == ["Cong ty TNHH Phu Gia", "Vo Thanh Son"]
     assert resolve_request("Question", "Ong Siew Lan refuses to pay the rent.").counterparties == ["Ong Siew Lan"]
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("越方股东推荐的裴文山（Bùi Văn Sơn）拒绝交出公章。", ["裴文山", "Bùi Văn Sơn"]),
+    ("Chồng cũ của tôi là Hoàng Minh Đức (tên chữ Hán là 黄明德), anh ấy giữ sổ đỏ.", ["Hoàng Minh Đức", "黄明德"]),
+])
+def test_a_vietnamese_name_and_its_chinese_characters_are_one_person_named_twice(text, screened):
+    assert sorted(resolve_request("Question", text).counterparties) == sorted(screened)
