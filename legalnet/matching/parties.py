@@ -77,6 +77,8 @@ _VI_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff])(?:" + al
                            + r")\s+", re.IGNORECASE)
 _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
+# "ห้างหุ้นส่วนจำกัด ชลบุรีรุ่งเรืองก่อสร้าง", "หจก. สมบูรณ์การช่าง": the form opens the name, which runs to the next space.
+_THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|หจก\.)\s*[\u0e01-\u0e4e0-9A-Za-z]{2,40}")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _LAO_RE = re.compile(
@@ -364,12 +366,14 @@ def _khmer_companies(text: str) -> list[Party]:
 
 
 def _thai_companies(text: str) -> list[Party]:
+    """Companies named in Thai (บริษัท … จำกัด), and limited partnerships (ห้างหุ้นส่วนจำกัด …, หจก. …)."""
     found = []
     for m in _THAI_RE.finditer(text):
         name = m.group()
         inner = name.rfind("บริษัท")
         begin = m.start() + max(inner, 0)
         found.append(Party(text[begin : m.end()], begin, m.end()))
+    found += [Party(m.group(), m.start(), m.end()) for m in _THAI_PARTNERSHIP_RE.finditer(text)]
     return found
 
 

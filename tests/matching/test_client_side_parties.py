@@ -363,3 +363,11 @@ def test_a_vietnamese_name_after_a_capitalised_unmarked_ong_or_ba_is_a_person():
 ])
 def test_a_vietnamese_name_and_its_chinese_characters_are_one_person_named_twice(text, screened):
     assert sorted(resolve_request("Question", text).counterparties) == sorted(screened)
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("ผู้รับเหมาช่วงคือ ห้างหุ้นส่วนจำกัด นครปฐมวิศวกรรม ทิ้งงานไปแล้ว", ["ห้างหุ้นส่วนจำกัด นครปฐมวิศวกรรม"]),
+    ("เราจ่ายมัดจำให้ หจก. รุ่งโรจน์ค้าไม้ แต่ไม่ได้ของ", ["หจก. รุ่งโรจน์ค้าไม้"]),
+])
+def test_a_thai_limited_partnership_is_a_party(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
