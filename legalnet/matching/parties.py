@@ -82,7 +82,7 @@ _THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจ�
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _LAO_RE = re.compile(
-    r"ບໍລິສັດ\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
+    r"(?:ບໍລິສັດ|ທະນາຄານ)\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
 # The endings of hospitals' and clinics' registered names, whose opening city is where the care was had.
 INSTITUTION_ENDINGS = tuple(_DATA["cjk_institution_suffixes"])
@@ -361,8 +361,13 @@ def _vietnamese_companies(text: str) -> list[Party]:
 
 
 def _khmer_companies(text: str) -> list[Party]:
-    """Companies named in Khmer (ក្រុមហ៊ុន … ខូ អិលធីឌី) and in Lao (ບໍລິສັດ … ຈຳກັດ)."""
-    return [Party(m.group(), m.start(), m.end()) for pattern in (_KHMER_RE, _LAO_RE) for m in pattern.finditer(text)]
+    """Companies named in Khmer (ក្រុមហ៊ុន … ខូ អិលធីឌី) and in Lao (ບໍລິສັດ … ຈຳກັດ, ທະນາຄານ … ມະຫາຊົນ)."""
+    found = [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
+    for m in _LAO_RE.finditer(text):
+        # "ບໍລິສັດຂອງຂ້ອຍ ກູ້ຢືມເງິນຈາກ ທະນາຄານ X ມະຫາຊົນ": the name opens at the last opener before its form.
+        begin = m.start() + max(m.group().rfind("ບໍລິສັດ"), m.group().rfind("ທະນາຄານ"), 0)
+        found.append(Party(text[begin : m.end()], begin, m.end()))
+    return found
 
 
 def _thai_companies(text: str) -> list[Party]:

@@ -371,3 +371,8 @@ def test_a_vietnamese_name_and_its_chinese_characters_are_one_person_named_twice
 ])
 def test_a_thai_limited_partnership_is_a_party(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+def test_a_lao_bank_is_named_from_its_own_opener_not_the_clients_company_before_it():
+    text = "ບໍລິສັດຂອງພວກເຮົາ ກູ້ເງິນຈາກ ທະນາຄານ ພັດທະນາລາວ ມະຫາຊົນ ແລະ ຕອນນີ້ທະນາຄານຈະຂາຍທອດຕະຫຼາດ."
+    assert resolve_request("Question", text).counterparties == ["ທະນາຄານ ພັດທະນາລາວ ມະຫາຊົນ"]
