@@ -120,9 +120,12 @@ def is_own_name(text: str, start: int, end: int) -> bool:
         _CJK_OWN)
 
 
-# The reference line under a letterhead: "Số: 27/2025/CV-ĐNX", "Ref: ABC/2025/17", 文号：…
+# The reference line under a letterhead: "Số: 27/2025/CV-ĐNX", "Ref: HP/2025/17", 文号：12/2026: a number with a slash,
+# so an address line ("No. 12 Jalan Ampang") is none.
 _REFERENCE_LINE_RE = re.compile(
-    r"\s*(?:số|so|ref|our ref|no|文号|文號|編號|编号|เลขที่|nomor|no\. rujukan|rujukan)\s*[.:：]", re.IGNORECASE)
+    r"\s*(?:số|so|ref|our ref|no|文号|文號|編號|编号|เลขที่|nomor|no\. rujukan|rujukan)\s*[.:：]\s*"
+    r"(?=[^\s]*\d)(?=[^\s]*/)",
+    re.IGNORECASE)
 
 
 def _is_letterhead(text: str, start: int, end: int) -> bool:

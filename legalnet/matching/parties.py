@@ -65,6 +65,7 @@ _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _CONNECTORS = set(_DATA["name_connectors"])
 _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
 _WRITER_TITLES = frozenset(_DATA["writer_titles"])
+_MAX_CANDIDATES = 300
 # A word that opens a sentence after a name's full stop ("… PT Sinar Jaya. Our partner …"), or the end of a line.
 _SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " " not in w})
 _SENTENCE_OPENER_RE = re.compile(r"\.?(?:\s*$|[ \t]*\n|\s+(?:" + alternatives(_SENTENCE_OPENERS) + r")\b)")
@@ -78,7 +79,7 @@ _VI_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff])(?:" + al
 _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
 # "ห้างหุ้นส่วนจำกัด ชลบุรีรุ่งเรืองก่อสร้าง", "หจก. สมบูรณ์การช่าง": the form opens the name, which runs to the next space.
-_THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|หจก\.)\s*[\u0e01-\u0e4e0-9A-Za-z]{2,40}")
+_THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|หจก\.)\s+[\u0e01-\u0e4e0-9A-Za-z]{2,40}")
 _KHMER_RE = re.compile(
     r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
 _LAO_RE = re.compile(
@@ -354,13 +355,15 @@ def _vietnamese_companies(text: str) -> list[Party]:
                 break  # "… Giáo dục Sao Việt. Quỹ Lion Peak …": a full stop ends the name
         while words and not words[-1].group()[:1].isupper():
             words.pop()
+        if normalise(m.group()) == "ngan hang" and len(words) < 2:
+            continue  # "Ngân hàng Nông …" cut short: no bank's name
         if words:
             end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
             found.append(Party(text[m.start() : end], m.start(), end))
     return found
 
 
-def _khmer_companies(text: str) -> list[Party]:
+def _khmer_and_lao_companies(text: str) -> list[Party]:
     """Companies named in Khmer (ក្រុមហ៊ុន … ខូ អិលធីឌី) and in Lao (ບໍລິສັດ … ຈຳກັດ, ທະນາຄານ … ມະຫາຊົນ)."""
     found = [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
     for m in _LAO_RE.finditer(text):
@@ -459,7 +462,7 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     people = [Party(*p) for p in latin_people(fields)]
     candidates = (
         _thai_companies(fields)
-        + _khmer_companies(fields)
+        + _khmer_and_lao_companies(fields)
         + _vietnamese_companies(fields)
         + _cjk_companies(fields)
         + _latin_companies(fields)
@@ -475,6 +478,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     candidates = [Party(c.name[:-2], c.start, c.end - 2) if c.name.endswith(("'s", "’s")) else c for c in candidates]
     # Longest first, so a name inside a longer one ("Ltd" runs, a quoted name) is dropped.
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    # A text that names thousands of parties is no letter: the first few hundred keep the reading fast.
+    del candidates[_MAX_CANDIDATES:]
     kept: list[Party] = []
     for party in candidates:
         if any(p.start <= party.start and party.end <= p.end for p in kept):

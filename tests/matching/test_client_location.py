@@ -457,3 +457,9 @@ def test_a_place_the_client_may_go_to_one_day_is_put_off(description, expected):
 def test_foreign_experts_named_by_their_country_are_people():
     assert resolve_request("Perpanjang KITAS tenaga ahli Vietnam",
                            "Mau perpanjang KITAS untuk 2 tenaga ahli di pabrik Cikarang.").jurisdictions == ["ID"]
+
+
+def test_another_partys_nationality_is_no_reason_to_drop_a_listed_place():
+    found = resolve_request("Question", "Our Thai supplier shipped defective goods to our Singapore warehouse.",
+                            ["Thailand"])
+    assert found.jurisdictions == ["TH"]

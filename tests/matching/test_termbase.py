@@ -365,3 +365,8 @@ def test_only_english_terms_are_read_with_words_between_their_own():
 ])
 def test_short_practice_area_items_clients_type(item, expected):
     assert resolve_request("", "", [], [item]).practice_areas == expected
+
+
+def test_a_short_thai_acronym_is_not_read_inside_a_place_name():
+    found = resolve_request("", "เราจะไปปทุมธานีเพื่อเซ็นสัญญาเช่าโกดัง")
+    assert "compliance-investigations" not in found.practice_areas

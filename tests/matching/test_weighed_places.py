@@ -185,6 +185,8 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("A Mandarin-speaking lawyer please, otherwise English.", ["zh", "en"]),
     ("Ưu tiên luật sư nói được tiếng Việt, nếu không thì tiếng Anh.", ["vi", "en"]),
     ("ขอทนายที่พูดภาษาไทยได้ ถ้าไม่ได้ใช้ภาษาอังกฤษก็ได้ครับ", ["th", "en"]),
+    # A negation after the "if not" is no second choice.
+    ("Mohon pengacara yang bisa bahasa Indonesia, kalau tidak bisa English juga tidak apa-apa.", ["id"]),
     # 说 is also "said": what the boss said is no one's language.
     ("我们在香港有一宗租约纠纷。老板说英文律师比较好，麻烦推荐。", ["en"]),
     # Written without an apostrophe, in Cantonese "not very", in Khmer; and the language the writer can use.

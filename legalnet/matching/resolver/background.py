@@ -72,13 +72,16 @@ def _clause_after(text: str, pos: int, limit: int = 40) -> str:
     return text[pos:end]
 
 
-def _clause_before(text: str, pos: int, limit: int = 60) -> str:
+def clause_before(text: str, pos: int, limit: int = 24) -> str:
+    """The text of the clause before `pos`, at most `limit` characters back."""
     start = pos
     while start > 0 and pos - start < limit and text[start - 1] not in _CLAUSE_END:
         start -= 1
     return text[start:pos]
 
 
+# A word of possibility ("maybe", mungkin, 可能) beside a later day before a place puts the place off; a plan
+# ("next year we will open in Vietnam") is still a plan the client asks about.
 _POSSIBILITY_RE = re.compile(
     r"(?:(?<![\w])(?:" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if w.isascii())
     + r")(?![\w])|" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if not w.isascii()) + ")",
@@ -91,7 +94,7 @@ def is_later_place(hit: _Hit, text: str) -> bool:
     after = _clause_after(text, hit.end).casefold()
     if any(marker in after for marker in _DEFERRED):
         return True
-    before = _clause_before(text, hit.start).casefold()
+    before = clause_before(text, hit.start, 60).casefold()
     if any(marker in before for marker in _DEFERRED) and _POSSIBILITY_RE.search(before):
         return True  # "tahun depan mungkin sekalian ke Malaysia", 明年可能再去越南: a later day and a maybe
     start, end = _sentence_span(text, hit.start)

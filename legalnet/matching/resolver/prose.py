@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..conflicts import normalise_entity
 from ..given_parties import merge_parties
@@ -52,6 +52,7 @@ from .roles import (
     told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
+from .seat import with_located_minor_places, without_nationality, without_own_seat
 from .senses import OTHER_SENSE, acronym_areas, is_institution, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -413,74 +414,6 @@ _TITLE_SEAT_WORDS = frozenset(_SEAT_NOUNS) | {"client", "clients"}
 
 
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
-# The roles of places that are not where the work is: the client's seat and history, other parties' seats,
-# people's nationality, plans for later.
-_ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_jurisdictions", "people_jurisdictions",
-                "later_jurisdictions")
-
-
-# The roles of places named only for other parties, people or plans.
-_WEAK_ROLES = ("background_jurisdictions", "people_jurisdictions", "later_jurisdictions")
-
-
-def _without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
-    """The listed places without the client's own seat (or another party's) put in the list by mistake: a
-    listed place that the text names only as where the client is ("Singapore company with sales staff in
-    Bangkok") or where a partner comes from goes when the text names another place of the matter; the Check
-    step shows what stayed."""
-    aside = {code for reading in readings for name in _ASIDE_ROLES for code, _source in getattr(reading, name)}
-    matter = {code for reading in readings for code, _source in reading.jurisdictions}
-    implied = {code for reading in readings for code, _source in reading.implied_jurisdictions}
-    # "Singapore" in the form of a Singapore fintech that asks for "HK counsel": its seat, though the text names it.
-    asked = {code for reading in readings for code in reading.asked_jurisdictions}
-    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
-    seats = [code for code in listed.codes
-             if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
-    if not seats:
-        return listed
-    if not (matter | implied) - set(seats):
-        # "ako po ay isang FDW dito sa Singapore … ang pamilya ko nasa Iloilo", the form saying "Philippines": a
-        # listed place the text names only for the client's people or plans, the client being seated elsewhere.
-        weak = {code for reading in readings for name in _WEAK_ROLES for code, _source in getattr(reading, name)}
-        if not (homes - set(seats)) or not set(seats) <= weak - homes:
-            return listed
-    keep = [code for code in listed.codes if code not in seats]
-    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
-
-
-def _with_located_minor_places(readings: list[ProseReading], texts, idx: _Index, parties) -> None:
-    """When the text names no place of the matter but the client's own, a small town it puts something in
-    ("I stay in Kuala Belait but run a shop in Miri") is where the matter is."""
-    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
-    if not homes:
-        return
-    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
-              for code, _source in getattr(reading, name)}
-    if matter - homes:
-        return
-    for (text, _factor), reading in zip(texts, readings, strict=True):
-        for code, source in minor_places(text, idx, parties[text], located=True):
-            if code not in homes:
-                reading.jurisdictions.append((code, source))
-
-
-def _without_nationality(listed: TermResolution, readings: list[ProseReading], texts, idx: _Index) -> TermResolution:
-    """The listed places less one the text names only by its people ("Pinoy po ako, working in Macau" with the
-    Philippines in the form): the client's nationality, when the text names another place of the matter."""
-    named = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions", *_ASIDE_ROLES)
-             for code, _source in getattr(reading, name)}
-    matter = {code for reading in readings for code, _source in reading.jurisdictions}
-    if not listed.codes or not matter - set(listed.codes):
-        return listed
-    people = {code for text, _factor in texts for word in _tokens(text)[0]
-              for code in idx.demonyms.get(word.norm, ())}
-    drop = [code for code in listed.codes if code in people and code not in named]
-    if not drop:
-        return listed
-    keep = [code for code in listed.codes if code not in drop]
-    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
-
-
 def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, forms):
     """The weaker evidence of the matter's place, strongest first, each worked out only when the ones before
     found nothing (the list of minor places is long)."""
@@ -559,9 +492,9 @@ def resolve_request(
     readings = [reading for reading, _factor in weighted]
     if len(readings) == 2:
         readings[0].without_acronyms(readings[1].term_initials)
-    _with_located_minor_places(readings, texts, idx, named)
+    with_located_minor_places(readings, texts, idx, named)
     lists = {
-        "jurisdictions": _without_nationality(_without_own_seat(
+        "jurisdictions": without_nationality(without_own_seat(
             resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings), readings, texts, idx),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),

@@ -12,6 +12,7 @@ from .background import (
     FOUNDING_WORDS,
     IMPORT_VERBS,
     asks,
+    clause_before,
     in_client_history,
     is_anchored,
     is_background_place,
@@ -133,7 +134,7 @@ def _past_seat_town(text: str, start: int, stop: re.Match | None) -> int:
 
 def _zh_descriptor_opening(text: str, pos: int) -> bool:
     """True when 一家/是一家 at pos opens the clause (or follows 是), i.e. describes the speaker."""
-    before = _clause_before(text, pos).strip()
+    before = clause_before(text, pos).strip()
     return not before or before.endswith("是") or before in _ZH_OWNER
 
 
@@ -150,23 +151,16 @@ _HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
-def _clause_before(text: str, pos: int, limit: int = 24) -> str:
-    start = pos
-    while start > 0 and pos - start < limit and text[start - 1] not in _CLAUSE_END:
-        start -= 1
-    return text[start:pos]
-
-
 def _chinese_role(text: str, pos: int) -> str | None:
     """'home' or 'matter' from the nearest Chinese marker before pos in the same clause, or None."""
     if _SOUTHEAST_SCRIPT_RE.match(text[pos : pos + 1]):
         # Thai and Lao words run to more letters than Chinese ones, and a space ends a clause; a place right
         # after a space still belongs to the clause before it ("ตั้งอยู่ในนิคมอุตสาหกรรมอมตะซิตี้ ชลบุรี").
-        before = _clause_before(text, pos, 44)
+        before = clause_before(text, pos, 44)
         cut = before.rstrip().rfind(" ")
         before = before[cut + 1 :] if cut >= 0 else before
     else:
-        before = _clause_before(text, pos)
+        before = clause_before(text, pos)
         # "我哋係香港貿易公司 東莞供應商 …": typed on a phone, a space between Chinese words ends a clause too.
         cut = _HAN_SPACE_RE.search(before)
         if cut:
@@ -195,7 +189,7 @@ _ZH_HAVE_RE = re.compile(r"有(?:一)?(?:家|間|间|个|個)?$")
 
 def _zh_seat_subject(text: str, hit: _Hit) -> bool:
     """香港公司在越南…, 我们的新加坡子公司需要…: a place opening the clause and naming the client's company."""
-    before = _clause_before(text, hit.start).strip()
+    before = clause_before(text, hit.start).strip()
     # 我们有一家香港公司: a company the client has is one of its own vehicles too.
     owner = _ZH_HAVE_RE.sub("", before)
     has_it = owner != before and owner in _ZH_OWNER and owner != ""
@@ -281,7 +275,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):
             return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
-        opener = _clause_before(text, hit.start).strip()
+        opener = clause_before(text, hit.start).strip()
         if opener in _ZH_INTRO_OPENERS and (_ZH_TRADE_INTRO_RE.match(text, hit.end) or (
                 opener and _ZH_FROM_PLACE_RE.match(text, hit.end))):
             return True  # 佛山做铝型材的，…, 我们东莞的，…: the writer says where it is from and what it does
@@ -421,6 +415,7 @@ def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
+# How far before a pair of places its treaty word may stand (อนุสัญญาภาษีซ้อนไทย-สิงคโปร์, "Hiệp định Việt Nam - …").
 _TREATY_REACH = 24
 _TREATY_AFTER_RE = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")\b", re.IGNORECASE)
 # อนุสัญญาภาษีซ้อนไทย-สิงคโปร์, "Hiệp định Việt Nam - Singapore": the treaty named before its two parties.

@@ -1,0 +1,99 @@
+"""The client's own seat and nationality among the places a request names: a place the form lists that the text
+names only as the client's seat or nationality gives way to the place of the matter, and a small town where the
+client puts something is the matter's place when the text otherwise names only the client's seat."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .hints import minor_places
+from .index import _Index
+from .results import TermResolution
+from .scan import _tokens
+
+if TYPE_CHECKING:
+    from .prose import ProseReading
+
+# The roles of places that are not where the work is: the client's seat and history, other parties' seats,
+# people's nationality, plans for later.
+ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_jurisdictions", "people_jurisdictions",
+                "later_jurisdictions")
+
+
+# The roles of places named only for other parties, people or plans.
+_WEAK_ROLES = ("background_jurisdictions", "people_jurisdictions", "later_jurisdictions")
+
+
+def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
+    """The listed places without the client's own seat (or another party's) put in the list by mistake: a
+    listed place that the text names only as where the client is ("Singapore company with sales staff in
+    Bangkok") or where a partner comes from goes when the text names another place of the matter; the Check
+    step shows what stayed."""
+    aside = {code for reading in readings for name in ASIDE_ROLES for code, _source in getattr(reading, name)}
+    matter = {code for reading in readings for code, _source in reading.jurisdictions}
+    implied = {code for reading in readings for code, _source in reading.implied_jurisdictions}
+    # "Singapore" in the form of a Singapore fintech that asks for "HK counsel": its seat, though the text names it.
+    asked = {code for reading in readings for code in reading.asked_jurisdictions}
+    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    seats = [code for code in listed.codes
+             if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
+    if not seats:
+        return listed
+    if not (matter | implied) - set(seats):
+        # "ako po ay isang FDW dito sa Singapore … ang pamilya ko nasa Iloilo", the form saying "Philippines": a
+        # listed place the text names only for the client's people or plans, the client being seated elsewhere.
+        weak = {code for reading in readings for name in _WEAK_ROLES for code, _source in getattr(reading, name)}
+        if not (homes - set(seats)) or not set(seats) <= weak - homes:
+            return listed
+    keep = [code for code in listed.codes if code not in seats]
+    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
+
+
+def with_located_minor_places(readings: list[ProseReading], texts, idx: _Index, parties) -> None:
+    """When the text names no place of the matter but the client's own, a small town it puts something in
+    ("I stay in Kuala Belait but run a shop in Miri") is where the matter is."""
+    homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    if not homes:
+        return
+    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
+              for code, _source in getattr(reading, name)}
+    if matter - homes:
+        return
+    for (text, _factor), reading in zip(texts, readings, strict=True):
+        for code, source in minor_places(text, idx, parties[text], located=True):
+            if code not in homes:
+                reading.jurisdictions.append((code, source))
+
+
+def without_nationality(listed: TermResolution, readings: list[ProseReading], texts, idx: _Index) -> TermResolution:
+    """The listed places less one the text names only by its people ("Pinoy po ako, working in Macau" with the
+    Philippines in the form): the client's nationality, when the text names another place of the matter."""
+    named = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions", *ASIDE_ROLES)
+             for code, _source in getattr(reading, name)}
+    matter = {code for reading in readings for code, _source in reading.jurisdictions}
+    if not listed.codes or not matter - set(listed.codes):
+        return listed
+    people = {code for text, _factor in texts for code in _self_described_nationalities(text, idx)}
+    drop = [code for code in listed.codes if code in people and code not in named]
+    if not drop:
+        return listed
+    keep = [code for code in listed.codes if code not in drop]
+    return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
+
+
+# The writer naming its own nationality: "I'm Indonesian", "we're Thai", "saya orang …", "Pinoy po ako".
+_SELF_BEFORE_NATIONALITY = frozenset({"im", "am", "were", "saya", "aku", "kami", "toi"})
+_SELF_AFTER_NATIONALITY = frozenset({"ako", "kami"})
+
+
+def _self_described_nationalities(text: str, idx: _Index) -> set[str]:
+    """The places whose people the writer says it is one of."""
+    words = _tokens(text)[0]
+    found: set[str] = set()
+    for k, word in enumerate(words):
+        codes = idx.demonyms.get(word.norm)
+        if codes and ({w.norm for w in words[max(0, k - 2) : k]} & _SELF_BEFORE_NATIONALITY
+                      or {w.norm for w in words[k + 1 : k + 3]} & _SELF_AFTER_NATIONALITY):
+            found |= codes
+    return found
