@@ -173,9 +173,11 @@ def test_small_places_are_list_items_not_prose():
     rows = {r["name"]: r["scope"] for r in read_names(DATA_DIR / "names_places.csv")}
     assert rows["Bavet"] == "list"
     assert resolve_request("", "Bavet workers went on strike.", [], [], []).jurisdictions == []
-    # Put somewhere by a word of place, with no other place named, a small town is where the matter is.
-    assert resolve_request("", "The factory is near Bavet.", [], [], []).jurisdictions == ["KH"]
     assert resolve_request("", "Factory land in Bavet", ["Bavet"], [], []).jurisdictions == ["KH"]
+
+
+def test_a_small_place_put_somewhere_by_a_word_of_place_is_read_when_no_other_place_is_named():
+    assert resolve_request("", "The factory is near Bavet.", [], [], []).jurisdictions == ["KH"]
 
 
 def test_short_names_that_are_words_are_not_read_in_prose():

@@ -154,6 +154,18 @@ def test_a_place_in_a_chinese_clause_that_tells_something_done_is_not_asked_abou
     assert "HK" in resolve_request("分红", "证明已经拿到了，想在香港开户，需要律师。").jurisdictions
 
 
+@pytest.mark.parametrize(("description", "expected"), [
+    ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue", "en"]),
+    ("A Mandarin-speaking lawyer please, otherwise English.", ["zh", "en"]),
+    ("Ưu tiên luật sư nói được tiếng Việt, nếu không thì tiếng Anh.", ["vi", "en"]),
+    ("ขอทนายที่พูดภาษาไทยได้ ถ้าไม่ได้ใช้ภาษาอังกฤษก็ได้ครับ", ["th", "en"]),
+    # A negation after the "if not" is no second choice.
+    ("Mohon pengacara yang bisa bahasa Indonesia, kalau tidak bisa English juga tidak apa-apa.", ["id"]),
+])
+def test_a_second_choice_language_is_one_the_client_accepts(description, expected):
+    assert resolve_request("律师", description).languages == expected
+
+
 def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     found = resolve_request("澳門補充稅", "仲有申報表要用葡文定中文。Any tax lawyer familiar with Macao?")
     assert found.languages == []
@@ -180,13 +192,6 @@ def test_a_filing_language_listed_with_cantonese_or_is_no_request():
     ("唔使識普通話，廣東話或者英文都得。", ["yue", "en"]),
     ("主办律师须具备较强的英文书面能力。", ["en"]),
     ("Counsel must run the case with us in English - our head office does not read Thai.", ["en"]),
-    # A language named as the second choice is a working language the client accepts.
-    ("律師最好識講廣東話，唔得嘅話英文都可以。", ["yue", "en"]),
-    ("A Mandarin-speaking lawyer please, otherwise English.", ["zh", "en"]),
-    ("Ưu tiên luật sư nói được tiếng Việt, nếu không thì tiếng Anh.", ["vi", "en"]),
-    ("ขอทนายที่พูดภาษาไทยได้ ถ้าไม่ได้ใช้ภาษาอังกฤษก็ได้ครับ", ["th", "en"]),
-    # A negation after the "if not" is no second choice.
-    ("Mohon pengacara yang bisa bahasa Indonesia, kalau tidak bisa English juga tidak apa-apa.", ["id"]),
     # 说 is also "said": what the boss said is no one's language.
     ("我们在香港有一宗租约纠纷。老板说英文律师比较好，麻烦推荐。", ["en"]),
     # Written without an apostrophe, in Cantonese "not very", in Khmer; and the language the writer can use.
