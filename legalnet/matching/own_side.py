@@ -272,9 +272,10 @@ def is_deceased(text: str, start: int, end: int) -> bool:
     return bool(_DECEASED_BEFORE_RE.search(text[max(0, start - 40) : start]) or _DECEASED_AFTER_RE.match(text, end))
 
 
+# Whole words in Latin letters; in scripts without spaces the word may stand inside a longer run (X律师事务所).
 _LAW_FIRM_NAME_RE = re.compile(
-    r"(?:(?<![\w])(?:" + alternatives([w for w in _DATA["law_firm_words"] if w.isascii()]) + r")(?![\w])|(?:"
-    + alternatives([w for w in _DATA["law_firm_words"] if not w.isascii()]) + r"))", re.IGNORECASE)
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["law_firm_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
+    re.IGNORECASE)
 
 
 def providers_role(text: str, start: int, end: int) -> str | None:

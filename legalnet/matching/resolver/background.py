@@ -83,9 +83,8 @@ def clause_before(text: str, pos: int, limit: int = 24) -> str:
 # A word of possibility ("maybe", mungkin, 可能) beside a later day before a place puts the place off; a plan
 # ("next year we will open in Vietnam") is still a plan the client asks about.
 _POSSIBILITY_RE = re.compile(
-    r"(?:(?<![\w])(?:" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if w.isascii())
-    + r")(?![\w])|" + "|".join(re.escape(w) for w in _CUES["possibility_words"] if not w.isascii()) + ")",
-    re.IGNORECASE)
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + "|".join(re.escape(w) for w in _CUES["possibility_words"])
+    + r")(?:\b|(?=[^\x00-\x7f]))", re.IGNORECASE)
 
 
 def is_later_place(hit: _Hit, text: str) -> bool:
