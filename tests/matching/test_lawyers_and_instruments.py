@@ -4,7 +4,7 @@ read them (Vietnamese and Khmer names, acronyms shared by two places' institutio
 
 import pytest
 
-from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver import read_prose, resolve_request
 
 
 def read(title: str, description: str, **lists):
@@ -221,3 +221,12 @@ def test_the_clients_plant_its_partners_doctors_and_a_step_not_considered_for_no
 ])
 def test_a_target_on_hold_a_tax_by_its_chinese_name_a_family_office_and_an_agencys_part(description, expected):
     assert sorted(read("Advice", description).jurisdictions) == sorted(expected)
+
+
+@pytest.mark.parametrize(("description", "counsel"), [
+    ("We need a Singapore employment lawyer for the dismissal.", ["SG"]),
+    ("Please find us Hong Kong tax counsel for the offshore claim.", ["HK"]),
+    ("Our Singapore tax lawyer says the claim is weak.", []),
+])
+def test_a_lawyer_named_with_its_field_is_still_wanted_in_its_place(description, counsel):
+    assert sorted(read_prose(description).counsel_jurisdictions) == counsel

@@ -148,7 +148,9 @@ def _counsel_lead(hit: _Hit, words: list[_Token], text: str) -> str | None:
     if after[:1] == ["based"]:
         after = after[1:]  # "HK-based solicitors"
     after = after[:2]
-    if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER):
+    # "a HK tax lawyer", "Singapore employment counsel": one word of the lawyer's field between.
+    qualified = len(after) == 2 and after[1] in _COUNSEL_AFTER and after[0].isalpha() and after[0].islower()
+    if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER or qualified):
         return None
     return text[max(0, hit.start - 40) : hit.start]
 
