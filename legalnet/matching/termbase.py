@@ -115,9 +115,15 @@ def read_terms(directory: Path = TERMS_DIR) -> list[Term]:
 
 
 @lru_cache(maxsize=1)
+def _terms() -> tuple[Term, ...]:
+    """The rows of the term base, read once: the index, the table and the stems all start from them."""
+    return tuple(read_terms())
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], Term]:
     table: dict[tuple[str, str], Term] = {}
-    for term in read_terms():
+    for term in _terms():
         for key in term.forms():
             known = table.get((key, term.code))
             if known is None or term.weight > known.weight:
@@ -134,7 +140,7 @@ def term_info(norm: str, code: str) -> Term | None:
 @lru_cache(maxsize=1)
 def stem_forms() -> frozenset[str]:
     """The stems the term base adds as aliases that are not terms as written ("merg" of "merge")."""
-    terms = read_terms()
+    terms = _terms()
     written = {vocabulary.normalise(term.term) for term in terms}
     return frozenset(stem_words(vocabulary.normalise(term.term)) for term in terms if term.lang == "en") - written
 
@@ -143,7 +149,7 @@ def stem_forms() -> frozenset[str]:
 def unsplittable_terms() -> frozenset[str]:
     """The normalised terms of the term base written in other languages than English only: their words are not
     read apart with others between ("tái thẩm" is no "tại Thái Lan thẩm")."""
-    terms = read_terms()
+    terms = _terms()
     english = {vocabulary.normalise(term.term) for term in terms if term.lang == "en"}
     return frozenset(vocabulary.normalise(term.term) for term in terms if term.lang != "en") - english
 
@@ -151,7 +157,7 @@ def unsplittable_terms() -> frozenset[str]:
 def merge_terms(entries) -> None:
     """Add the term base to the practice-area entries of a vocabulary being loaded."""
     areas = entries["practice_areas"]
-    for term in read_terms():
+    for term in _terms():
         entry = areas.get(term.code)
         if entry is None:
             raise ValueError(f"terms/{term.code}.csv names no practice area of the vocabulary")
