@@ -74,6 +74,37 @@ def test_words_near_a_claim_are_not_a_claim(text):
     assert not names_dispute([text])
 
 
+@pytest.mark.parametrize("text", [
+    # Khmer, Lao and Burmese: to sue, a dispute, compensation.
+    "យើងចង់ប្តឹងអ្នកផ្គត់ផ្គង់ដែលមិនដឹកជញ្ជូនទំនិញ។",
+    "ພວກເຮົາຢາກຟ້ອງບໍລິສັດກໍ່ສ້າງ.",
+    "ကုမ္ပဏီကို တရားစွဲလိုပါသည်။",
+    # A court asked for something, a claim for a loss, a counterclaim, a challenge to a decision.
+    "Can we apply for a TRO against the city's closure order?",
+    "The agency's decision is unfair; we are thinking about judicial review.",
+    "I want to claim for the medical bills after the fall at the mall.",
+    "They sued us first, so we will counterclaim for the unpaid invoices.",
+    "對方搬走之後仲冇俾租，我哋想追返啲租金。",
+    "我们准备向深圳法院起诉这家供应商。",
+    "The landlord is threatening to change the locks this weekend.",
+    "The agent kept our booking deposit even though the villa was never ready.",
+    "The insurer rejected my claim for the flood damage.",
+])
+def test_court_asked_for_or_a_claim_told_in_other_words_names_a_dispute(text):
+    assert names_dispute([text])
+
+
+@pytest.mark.parametrize("text", [
+    # An application a court grants without a fight, and words that only look like a refusal.
+    "我们想向印尼法院申请确认继承人身份。",
+    "If the landlord keeps the deposit at the end of the lease, what are our options?",
+    "我哋唔會俾人用個商標，想先註冊。",
+    "Please draft a settlement deed; the tenant has agreed to leave on 30 June.",
+])
+def test_a_court_application_without_a_fight_is_no_dispute(text):
+    assert not names_dispute([text])
+
+
 @pytest.mark.parametrize("title, description, forum", [
     ("Winding up petition", "A creditor has filed a winding-up petition against our Hong Kong subsidiary in the "
      "High Court; the hearing is next month.", "insolvency"),
