@@ -20,6 +20,13 @@ from legalnet.matching.resolver import resolve_request
     ("Vietnam", "We are a Singapore software house. We plan to set up a subsidiary in Da Nang next quarter."),
     # Cantonese opens a company with a measure word between (開間, 開一家).
     ("南沙", "我哋係澳門一間物流公司，想喺南沙開間獨資公司做倉儲，唔知要點申請。"),
+    # A measure word and a description before the company (注册一家做…的公司); a clinic is set up too.
+    ("万象", "我们是昆明的建材商，想在万象注册一家做瓷砖批发的公司，外国人可以全资吗？"),
+    ("Clinic in Hengqin", "We are a Hong Kong dental group and want to open a small clinic in Hengqin."),
+    # Malay "nak" and "bercadang" say a plan as "plan to" does.
+    ("Labuan", "Kami syarikat dari Brunei, nak tubuh syarikat di Labuan untuk perdagangan minyak sawit."),
+    # The client's people or history name where it comes from when no seat is said.
+    ("老挝", "我们有三名中国员工要派去老挝，计划在万象注册一家外资独资公司，需要律师。"),
 ])
 def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas

@@ -521,7 +521,10 @@ def resolve_request(
             main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or _names_arbitral_institution(readings))
-            homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
+            # With no seat said, the client's people or history tell where it comes from (三名中国员工, 開咗二十年).
+            homes = [code for reading in readings for code, _source in reading.home_jurisdictions] or [
+                code for reading in readings for role in ("history_jurisdictions", "people_jurisdictions")
+                for code, _source in getattr(reading, role)]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
