@@ -116,6 +116,22 @@ def test_a_word_with_another_sense_beside_a_contract_of_another_area():
     assert "employment" in found.practice_areas
 
 
+@pytest.mark.parametrize("description", [
+    "We run a QR payment app in Penang and need approval from Bank Negara Malaysia as an e-money issuer.",
+    "Chúng tôi cần xin giấy phép ví điện tử từ Ngân hàng Nhà nước.",
+])
+def test_a_central_bank_beside_a_payment_licence_is_a_fintech_regulator(description):
+    found = read("Licence", description)
+    assert "fintech" in found.practice_areas
+    assert "banking-finance" not in found.practice_areas
+
+
+def test_a_central_bank_beside_a_loan_is_still_banking_work():
+    found = read("Licence", "Our e-wallet company wants a syndicated loan and asks whether Bank Negara must approve "
+                 "the facility.")
+    assert "banking-finance" in found.practice_areas
+
+
 def test_what_the_client_handles_itself_names_no_work():
     found = read("收購 Lotus Pharma 70%", "Hi all, 我哋係一間香港上市嘅醫療集團 (HKEX main board)。We've signed an LOI "
                  "to acquire 70% of Lotus Pharma Holdings Pte. Ltd., a Singapore holdco. 需要 Singapore counsel 做 "
