@@ -94,7 +94,9 @@ _CJK_SUFFIX_RE = re.compile(alternatives(_DATA["cjk_suffixes"] + _DATA["cjk_trad
 _CJK_QUOTED_RE = re.compile(
     r"[“「『\"'‘]([^”」』\"'’\n]{2,40}?(?:" + alternatives(_DATA["cjk_quoted_endings"]) + r"))[”」』\"'’]"
 )
-_CJK_NAME_CHAR = re.compile(rf"[{_CJK}()（）A-Za-z0-9·]")
+_CJK_NAME_CHAR = re.compile(rf"[{_CJK}\u30a0-\u30ff()（）A-Za-z0-9·]")
+# Japanese names in katakana, before or after the form (ミライボシ株式会社, 株式会社ミライボシ).
+_JAPANESE_FORM_FIRST_RE = re.compile(r"(?:株式会社|有限会社|合同会社)[\u30a0-\u30ff]{2,20}")
 _CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
 # A provider's or a neutral's role ends the words before a name too: 我们的保险公司中国平安…, 仲裁员…
 # Only after the client's possessive: 深圳市中外运国际货运代理有限公司 is a forwarder's own name.
@@ -387,6 +389,8 @@ def _thai_companies(text: str) -> list[Party]:
 
 def _cjk_companies(text: str) -> list[Party]:
     found = [Party(m.group(1), m.start(1), m.end(1)) for m in _CJK_QUOTED_RE.finditer(text)]
+    found += [Party(m.group(), m.start(), m.end()) for m in _JAPANESE_FORM_FIRST_RE.finditer(text)
+              if not any(p.start <= m.start() < p.end for p in found)]
     for m in _CJK_SUFFIX_RE.finditer(text):
         if any(p.start <= m.start() < p.end for p in found):
             continue

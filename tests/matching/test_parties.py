@@ -545,6 +545,16 @@ def test_the_writer_in_brackets_a_person_and_a_company_and_free_zone_forms(text,
     assert find_parties(text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("We received a letter from Sakura Denki K.K. last week.", ["Sakura Denki K.K."]),
+    ("We bought steel from Nordlicht Trading B.V. last year.", ["Nordlicht Trading B.V."]),
+    ("我们和日本的 株式会社ホシゾラ 签了授权合同。", ["株式会社ホシゾラ"]),
+    ("授權方係 ホシゾラ株式会社，佢哋想終止合約。", ["ホシゾラ株式会社"]),
+])
+def test_japanese_and_dutch_forms_name_a_company(text, names):
+    assert find_parties(text) == names
+
+
 @pytest.mark.parametrize(("description", "expected"), [
     ("The lender has called a default against our Vietnamese subsidiary An Khang Foods Co., Ltd.", []),
     ("本集团（宏昌国际控股有限公司，港交所上市）旗下越南子公司与供应商 Thanh Long Steel JSC 发生货款纠纷。",
