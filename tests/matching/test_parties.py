@@ -550,8 +550,12 @@ def test_the_writer_in_brackets_a_person_and_a_company_and_free_zone_forms(text,
     ("We bought steel from Nordlicht Trading B.V. last year.", ["Nordlicht Trading B.V."]),
     ("我们和日本的 株式会社ホシゾラ 签了授权合同。", ["株式会社ホシゾラ"]),
     ("授權方係 ホシゾラ株式会社，佢哋想終止合約。", ["ホシゾラ株式会社"]),
+    # A union is named by its members' word before "Union"; the client's staff union is no name.
+    ("The Harbour Logistics Employees' Union has filed a trade dispute with us.",
+     ["Harbour Logistics Employees' Union"]),
+    ("We met our staff union yesterday about the bonus.", []),
 ])
-def test_japanese_and_dutch_forms_name_a_company(text, names):
+def test_japanese_and_dutch_forms_and_unions_name_a_party(text, names):
     assert find_parties(text) == names
 
 
