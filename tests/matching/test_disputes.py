@@ -105,6 +105,39 @@ def test_a_court_application_without_a_fight_is_no_dispute(text):
     assert not names_dispute([text])
 
 
+@pytest.mark.parametrize("text", [
+    # Said in so many words: there is no dispute, or it was settled.
+    "We get on well with the buyer and there is no dispute; we only want a tighter contract before the next order.",
+    "之前同供應商有貨款爭拗，上個月已經簽咗和解協議，大家都唔再追究。而家要辦轉名。",
+    "Chúng tôi chưa có tranh chấp gì, chỉ muốn chuẩn bị hợp đồng trước.",
+    # A clause drafted against late payment, "in case" the buyer does not pay.
+    "合同里想加上逾期付款违约金和违约责任上限。",
+    "Soạn hợp đồng phòng trường hợp người mua không thanh toán.",
+])
+def test_no_dispute_a_settled_one_or_a_clause_against_one_is_no_dispute(text):
+    assert not names_dispute([text])
+
+
+def test_a_targets_pending_suits_under_due_diligence_are_not_the_clients():
+    found = resolve_request("Due diligence", "We are buying 60% of a Penang packaging company. The target has three "
+                            "pending court cases with former staff and a supplier. Please run the legal due diligence.")
+    assert "mergers-acquisitions" in found.practice_areas
+    assert "litigation" not in found.practice_areas
+
+
+@pytest.mark.parametrize("text", [
+    "保險公司拒賠，話我投保時冇申報。",
+    "佢哋話唔還錢就喺香港告我。",
+    "Saya dapat surat daripada peguam bank, kalau tidak bayar mereka akan ambil tindakan.",
+    "We need to freeze the accounts the money went to before it moves again.",
+    "合同约定吉隆坡法院管辖，想让对方退货退款。",
+    "My landlord cannot return the deposit, he says the walls got marks.",
+    "樓上漏水半年都唔整，想佢賠返維修費。",
+])
+def test_a_refused_claim_a_threat_to_sue_a_freeze_or_money_back_name_a_dispute(text):
+    assert names_dispute([text])
+
+
 @pytest.mark.parametrize("title, description, forum", [
     ("Winding up petition", "A creditor has filed a winding-up petition against our Hong Kong subsidiary in the "
      "High Court; the hearing is next month.", "insolvency"),

@@ -5,8 +5,8 @@ area whose matters go before proceedings of their own central (arbitration, inso
 court named in passing does not add litigation; a labour forum that calls itself arbitration is employment work.
 A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
-``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``dispute_forums``, ``own_forums``
-and ``labour_forums`` in ``data/cues.json``."""
+``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``no_dispute_patterns``,
+``dispute_forums``, ``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import TypeVar
 from .cues import _CUES, cue_regex
 
 LITIGATION = "litigation"
+ARBITRATION = "arbitration"
 _DISPUTE_RE = cue_regex(_CUES["dispute_patterns"])
 # Clients tell a dispute in everyday words as often as in legal ones: "they still have not paid", 一直拖數.
 _GRIEVANCE_RE = cue_regex(_CUES["grievance_patterns"])
@@ -33,7 +34,6 @@ _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = cue_regex(_CUES["suit_patterns"])
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
 _COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
-ARBITRATION = "arbitration"
 HitT = TypeVar("HitT")
 CRIMINAL = "criminal"
 
@@ -55,9 +55,29 @@ def _tells_grievance(text: str) -> bool:
     return False
 
 
+# "There is no dispute", "已经和解", "two pending court cases" of a target under due diligence: no fight of the client.
+_NO_DISPUTE_RE = cue_regex(_CUES["no_dispute_patterns"])
+_SENTENCE_RE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]?")
+
+
+def without_settled_disputes(hits: list[HitT], text: str) -> list[HitT]:
+    """The term hits of the text less the words of proceedings in a sentence that says the client has no dispute
+    ("the target has two pending court cases", 已签和解协议): they name no proceedings to take on."""
+    spans = [s.span() for s in _SENTENCE_RE.finditer(text) if _NO_DISPUTE_RE.search(s.group())]
+    return [hit for hit in hits if not (set(hit.senses) == {"practice_areas"} and hit.senses["practice_areas"] <= {
+        LITIGATION, ARBITRATION} and any(start <= hit.start and hit.end <= end for start, end in spans))]
+
+
+def _without_settled(text: str) -> str:
+    """The text less the sentences that say the client has no dispute: none, one settled, or another's."""
+    return "".join(" " * len(s.group()) if _NO_DISPUTE_RE.search(s.group()) else s.group()
+                   for s in _SENTENCE_RE.finditer(text))
+
+
 def names_dispute(texts: list[str]) -> bool:
     """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, a grievance told
     in everyday words, or a divorce or custody the spouses do not agree on."""
+    texts = [_without_settled(text) for text in texts]
     if any(_DISPUTE_RE.search(text) or _tells_grievance(text) for text in texts):
         return True
     return any(_FAMILY_SUIT_RE.search(text) for text in texts) and not any(

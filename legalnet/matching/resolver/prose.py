@@ -37,6 +37,7 @@ from .disputes import (
     with_civil_recovery,
     with_litigation,
     without_denied_forums,
+    without_settled_disputes,
 )
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
@@ -147,7 +148,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if "practice_areas" in h.senses and " " in h.text.strip():
             acronyms.setdefault(_acronym_of(h.text), h.start)
     reading.term_initials = set(acronyms)
-    hits = without_denied_forums(_without_lowercase_places(_without_term_initials(hits, acronyms)), text)
+    hits = without_settled_disputes(without_denied_forums(
+        _without_lowercase_places(_without_term_initials(hits, acronyms)), text), text)
     if not hits:
         return reading
     words, _runs = _tokens(text)
