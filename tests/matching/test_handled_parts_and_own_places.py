@@ -126,6 +126,17 @@ def test_a_central_bank_beside_a_payment_licence_is_a_fintech_regulator(descript
     assert "banking-finance" not in found.practice_areas
 
 
+def test_a_tenant_who_overstays_a_lease_is_no_visa_matter():
+    found = read("Lease template", "Please update our villa lease: the deposit, late rent and what happens if a tenant "
+                 "overstays at the end of the lease.")
+    assert "real-estate" in found.practice_areas and "immigration" not in found.practice_areas
+    assert "immigration" in read("Visa", "My helper overstayed her visa by two weeks.").practice_areas
+
+
+def test_a_will_in_taglish_is_private_client_work():
+    assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
+
+
 def test_a_central_bank_beside_a_loan_is_still_banking_work():
     found = read("Licence", "Our e-wallet company wants a syndicated loan and asks whether Bank Negara must approve "
                  "the facility.")
