@@ -113,6 +113,8 @@ def test_a_court_application_without_a_fight_is_no_dispute(text):
     # A clause drafted against late payment, "in case" the buyer does not pay.
     "合同里想加上逾期付款违约金和违约责任上限。",
     "Soạn hợp đồng phòng trường hợp người mua không thanh toán.",
+    # A divorce registered at the district office is by consent.
+    "ดิฉันกับอดีตสามีจดทะเบียนหย่าที่เขตบางรักแล้ว ต้องการโอนคอนโดตามบันทึกข้อตกลง",
 ])
 def test_no_dispute_a_settled_one_or_a_clause_against_one_is_no_dispute(text):
     assert not names_dispute([text])
