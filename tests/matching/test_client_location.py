@@ -100,6 +100,18 @@ def test_an_arbitral_institution_the_client_asks_about_adds_its_seat(title, desc
     assert places(title, description) == expected
 
 
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # The title names the goods' or the project's place; the description asks about the arbitration's seat.
+    ("Philippine resort fit-out: unpaid", "We are a Hong Kong interior contractor. The owner of a resort in Cebu "
+     "has not paid our last three invoices. The contract says HKIAC arbitration, seated in Hong Kong. How do we "
+     "start the arbitration?", ["HK"]),
+    ("Vietnam coffee beans off-spec", "We are a Hong Kong importer and our Vietnamese supplier shipped off-spec "
+     "beans. We want to start SIAC arbitration in Singapore as the contract says.", ["SG"]),
+])
+def test_an_arbitral_seat_asked_about_outweighs_the_place_a_title_names(title, description, expected):
+    assert places(title, description) == expected
+
+
 def test_an_arbitral_institution_only_mentioned_adds_nothing():
     # The award was made under the HKIAC rules; the client asks about Shenzhen.
     assert places("Award", "We won an HKIAC award against a Shenzhen company. We want to enforce it in Shenzhen.") == [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from ..termbase import term_info
 from .cues import _CUES, cue_regex
 
 LITIGATION = "litigation"
@@ -152,3 +153,25 @@ def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
     if not any(_LABOUR_FORUM_RE.search(text) for text in texts):
         return main, also
     return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
+
+
+def names_arbitral_institution(readings) -> bool:
+    """Whether an arbitration term of the readings belongs to one place (HKIAC, SIAC, CIETAC), not a generic word."""
+    for reading in readings:
+        for term in reading.area_weights.get(ARBITRATION, {}):
+            row = term_info(term, ARBITRATION)
+            if row and row.jurisdiction:
+                return True
+    return False
+
+
+def arbitral_seats(readings) -> set[str]:
+    """The places of the arbitral institutions (SIAC, HKIAC) the readings name where they ask: the seat of an
+    arbitration the client brings, which outweighs the project or the other side's place a title names."""
+    seats: set[str] = set()
+    for reading in readings:
+        for term in reading.area_weights.get(ARBITRATION, {}):
+            row = term_info(term, ARBITRATION)
+            if row and row.jurisdiction:
+                seats |= set(row.jurisdiction.split()) & reading.asked_jurisdictions
+    return seats

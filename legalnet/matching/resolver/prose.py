@@ -31,8 +31,10 @@ from .background import (
 from .centrality import MOST_CENTRAL, rank_areas
 from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
 from .disputes import (
+    arbitral_seats,
     forum_over_litigation,
     labour_over_arbitration,
+    names_arbitral_institution,
     with_award_enforcement,
     with_civil_recovery,
     with_litigation,
@@ -355,7 +357,8 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
                    - {code for code, source in reading.jurisdictions
                       if normalise(source) not in homes and not _names_own_company(title, source)})
         asked |= reading.asked_jurisdictions - own
-        if factor == _TITLE_FACTOR and not counsel:
+        if factor == _TITLE_FACTOR and not counsel and not arbitral_seats(
+                [r for r, f in weighted if f != _TITLE_FACTOR]):
             # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too.
             asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
@@ -379,16 +382,6 @@ def _without_handed_over(found: TermResolution, readings: list[ProseReading]) ->
     if not rest or len(rest) == len(found.codes):
         return found
     return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
-
-
-def _names_arbitral_institution(readings: list[ProseReading]) -> bool:
-    """Whether an arbitration term of the texts belongs to one place (HKIAC, SIAC, CIETAC), not a generic word."""
-    for reading in readings:
-        for term in reading.area_weights.get("arbitration", {}):
-            row = term_info(term, "arbitration")
-            if row and row.jurisdiction:
-                return True
-    return False
 
 
 def _names_own_company(title: str, place: str) -> bool:
@@ -522,7 +515,7 @@ def resolve_request(
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
             main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
             main, also = labour_over_arbitration(
-                main, also, asked_texts, "arbitration" in res.codes or _names_arbitral_institution(readings))
+                main, also, asked_texts, "arbitration" in res.codes or names_arbitral_institution(readings))
             # With no seat said, the client's people or history tell where it comes from (三名中国员工, 開咗二十年).
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions] or [
                 code for reading in readings for role in ("history_jurisdictions", "people_jurisdictions")
