@@ -19,6 +19,24 @@ def test_the_seat_of_an_award_already_made_is_where_the_case_was():
     assert found.practice_areas == ["arbitration", "litigation"]
 
 
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    # A part the client says needs no work, or no lawyer there, or that it knows how to do itself.
+    ("前海支付公司申请新加坡牌照", "我们公司注册在深圳前海，计划在新加坡设立子公司并申请"
+     "主要支付机构牌照。另外我们香港子公司已经有MSO牌照，不需要处理。", [], ["SG"]),
+    ("越南买家拖欠货款", "我们是深圳的出口企业，货物运到胡志明市，买方拒付尾款。"
+     "合同约定香港国际仲裁中心仲裁，想尽快在香港启动仲裁。目前不需要越南律师。", ["深圳", "越南"], ["HK"]),
+    ("澳門藥房供藥去橫琴", "我哋係澳門嘅藥房。橫琴一間醫院想我哋供藥，想知道要向內地邊個部門申請。"
+     "澳門藥物監督管理局嗰邊嘅出口手續我哋自己識做。", [], ["CN"]),
+])
+def test_a_part_needing_no_work_or_done_by_the_client_asks_for_nothing(title, description, listed, expected):
+    assert read(title, description, jurisdictions=listed).jurisdictions == expected
+
+
+def test_asking_whether_a_lawyer_is_needed_there_still_asks():
+    found = read("离婚", "我想在深圳法院起诉离婚。香港那套房子能不能分？需不需要另外在香港请律师？")
+    assert set(found.jurisdictions) == {"CN", "HK"}
+
+
 def test_a_part_handled_by_others_asks_for_nothing_there():
     found = read("Data breach", "We are a BPO company in Pasig handling claims for Merlion Health Plans Pte. Ltd. "
                  "in Singapore. Our NPC notification here in the Philippines is being handled by our in-house DPO, "

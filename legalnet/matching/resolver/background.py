@@ -194,7 +194,9 @@ def names_instrument(hit: _Hit, text: str) -> bool:
 
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
 _HANDLED_BACK_RE = re.compile(
-    r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b",
+    r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b"
+    # "香港子公司已经有MSO牌照，不需要处理": a clause that needs no work, said after it.
+    r"|[，,]\s*(?:不需要|不用|唔使|唔需要|无需|無需)(?:处理|處理|跟进|跟進|理)(?![^。！？]{0,6}[？?吗嗎])",
     re.IGNORECASE)
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
