@@ -151,6 +151,18 @@ def test_a_tenant_who_overstays_a_lease_is_no_visa_matter():
     assert "immigration" in read("Visa", "My helper overstayed her visa by two weeks.").practice_areas
 
 
+def test_tax_made_up_on_goods_held_at_customs_is_customs_work():
+    found = read("货被海关扣了", "我们的光伏支架到了越南口岸被海关扣下，说原产地证有问题，"
+                 "要按普通税率补税，还可能罚款。")
+    assert found.practice_areas == ["trade-customs"]
+
+
+def test_the_clients_tax_agent_handling_a_part_asks_for_nothing_there():
+    found = read("SSM compound", "Our Sdn Bhd never filed annual returns with SSM and now got a compound. LHDN also "
+                 "got some outstanding but that one our tax agent handling, no need. Want to settle the SSM thing.")
+    assert "tax" not in found.practice_areas
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 

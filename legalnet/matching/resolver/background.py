@@ -195,6 +195,9 @@ def names_instrument(hit: _Hit, text: str) -> bool:
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
 _HANDLED_BACK_RE = re.compile(
     r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b"
+    # "that one our tax agent handling, no need": the client's adviser has that part.
+    r"|\b(?:our|my)\s+(?:own\s+)?(?:tax\s+agent|agent|accountant|consultant|company\s+secretary|secretary|lawyer)s?"
+    r"\s+(?:is\s+|are\s+)?(?:already\s+)?handling\b"
     # "香港子公司已经有MSO牌照，不需要处理": a clause that needs no work, said after it.
     r"|[，,]\s*(?:不需要|不用|唔使|唔需要|无需|無需)(?:处理|處理|跟进|跟進|理)(?![^。！？]{0,6}[？?吗嗎])",
     re.IGNORECASE)
