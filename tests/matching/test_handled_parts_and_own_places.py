@@ -224,6 +224,10 @@ def test_the_province_after_the_clients_own_town_is_its_seat():
     # The language of an arbitration clause or of a contract is no request.
     ("The agreement says VIAC arbitration, seat HCMC, language English. Need VN counsel.", []),
     ("สัญญาทำเป็นภาษาอังกฤษและภาษาจีน เราต้องการทนายความจีน", []),
+    # Only a little of a language, or a Mandarin that is "not so good", or Vietnamese "không nói".
+    ("แม่พูดได้แต่ภาษาไทยกับภาษาอังกฤษนิดหน่อย อยากได้ทนายที่พูดภาษาไทยได้", ["th"]),
+    ("想搵澳門律師幫手辦，最好識講廣東話，因為我哋普通話唔係好掂。", ["yue"]),
+    ("Xin giới thiệu luật sư nói tiếng Anh vì chúng tôi không nói tiếng Thái.", ["en"]),
 ])
 def test_a_language_not_spoken_in_thai_tagalog_and_malay_is_no_request(description, expected):
     assert read("Lawyer", description).languages == expected
