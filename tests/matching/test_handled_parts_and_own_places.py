@@ -163,6 +163,12 @@ def test_the_clients_tax_agent_handling_a_part_asks_for_nothing_there():
     assert "tax" not in found.practice_areas
 
 
+def test_a_licence_held_already_is_the_clients_status_not_the_matter():
+    found = read("SG VCC", "HK asset manager, office in Central, SFC Type 9 already. Want to set up a Singapore VCC "
+                 "and a MAS-licensed fund management company. Need timeline and capital.")
+    assert found.jurisdictions == ["SG"]
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 
