@@ -31,7 +31,8 @@ _OWN_RE = re.compile(
     + r"|\bwe\s+(?:have\s+)?(?:bought|acquired|own)\b(?:(?!\bfrom\b)[^.]){0,24}"
     # "I am Senior Legal Counsel at X", "we are the in-house M&A team of X", "on behalf of the legal department of
     # X"; not "the legal department of X sent us a letter".
-    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?(?:counsel|team|department|dept)"
+    + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?"
+    + r"(?:counsel|team|department|dept|division|unit|desk)"
     + r"\s+(?:at|of)\b"
     # "I am the CFO of X", "I'm the DPO of X": a senior or legal title of the writer's own company.
     + r"|\b(?:i\s+am|i['’]m)\s+(?:the\s+|a\s+)?(?:" + alternatives(_DATA["writer_titles"]) + r")\s+(?:at|of)\b"
@@ -39,6 +40,8 @@ _OWN_RE = re.compile(
     # operations manager of X and they terminated me") or a former director's company may be the other side.
     + r"|\b(?:i\s+am|i['’]m)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:the\s+)?(?!former\b|ex\b)(?:[\w-]+\s+)?"
     + r"(?:director|owner|founder|co-founder|ceo|cfo|coo|head|gm|md)\s+(?:at|of)\b"
+    # "We are a Hong Kong garment buyer, X", "We are a Singapore studio (X)", "… contractor (the company is X)".
+    + r"|\bwe\s+are\s+(?:a|an)\s+(?:[\w&'’-]+\s+){0,4}[\w&'’-]+\s*(?:,|[(（]\s*(?:the\s+company\s+is\s+)?)"
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
@@ -225,6 +228,13 @@ _CJK_STAFF_BEFORE_RE = re.compile(
     r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)"
     r"[^\s，。,；;：:他她佢其该該对對被找约約同与與和跟向求的嘅们們哋]){0,6}?"
     r"\s*(?:[A-Za-z&]+\s+)?(?i:" + alternatives(_DATA["cjk_staff_roles"]) + r"))[：:，, ]?\s*$")
+# The dot of a title before a name ("Mr."), which ends no sentence.
+_HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"]) + r")\.$", re.IGNORECASE)
+# "our IT manager, Daniel Ong", "Our CFO, Mr Tan": the client's own staff; not "our former sales director" (often
+# the other side), nor an employee's "my manager", a superior it may be in dispute with.
+_STAFF_BEFORE_RE = re.compile(
+    r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
+    + alternatives(_DATA["staff_titles"]) + r"))\s*[,:(–-]?\s*(?:" + _HONORIFIC + r")?$", re.IGNORECASE)
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
     re.IGNORECASE)
@@ -285,7 +295,7 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     # The phrasings are tried in turn and the first that names a role stops the search.
     searches = (lambda: _SIDE_BEFORE_RE.search(before), lambda: _SIDE_LOCAL_BEFORE_RE.search(before),
                 lambda: _CJK_SIDE_BEFORE_RE.search(before), lambda: _SIDE_AFTER_RE.match(text, end),
-                lambda: _CJK_STAFF_BEFORE_RE.search(before))
+                lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _STAFF_BEFORE_RE.search(before))
     for search in searches:
         if found := search():
             groups = found.groupdict()
@@ -305,7 +315,8 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     arbitrator, Mr X, made the award against Y"): ``in_sentence`` false leaves it out."""
     sentence_start = 0
     for m in _SENTENCE_RE.finditer(text, 0, start):
-        sentence_start = m.end()
+        if not _HONORIFIC_DOT_RE.search(text[max(0, m.start() - 12) : m.end()]):
+            sentence_start = m.end()
     sentence_end = _sentence_end(text, end)
     if role == "staff":
         # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.

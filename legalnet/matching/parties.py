@@ -549,9 +549,10 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
             held.append(party)  # "our forwarder, X": on the client's side
             continue
         out.append(party)
-    # A provider is the other side when the text names no other: "Our bank, X, recalled our overdraft."
+    # A provider is the other side when the text names no other: "Our bank, X, recalled our overdraft." The
+    # client's own staff never are.
     if not out:
-        return held
+        return [party for party in held if providers.get(cores[id(party)]) != "staff"]
     if beside_out is not None:
         beside_out.extend(held)
     return out

@@ -387,3 +387,24 @@ def test_a_lao_bank_is_named_from_its_own_opener_not_the_clients_company_before_
 ])
 def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    # The client's own staff after "our <title>"; its own company after "I am the managing director of", "we are
+    # the … division of", or named in apposition to what it is.
+    ("Our former sales director, Marcus Goh Wei Liang, joined Bluewake Logistics Pte Ltd. Our IT manager, Daniel "
+     "Ong, has the logs.", ["Marcus Goh Wei Liang", "Bluewake Logistics Pte Ltd."]),
+    ("Our property manager Made Suartana wants a cleaner lease template.", []),
+    ("I am the managing director of Tembusu Freight Solutions Pte Ltd in Singapore. Harbourline Pte Ltd poached "
+     "our clients.", ["Harbourline Pte Ltd"]),
+    ("We are the corporate banking division of PT Bank Arta Jaya Tbk. The borrower, Pelangi Holdings Pte. Ltd., "
+     "defaulted.", ["Pelangi Holdings Pte. Ltd."]),
+    ("We are a Hong Kong garment buyer, Crestmoor Apparel Sourcing Limited. Hoang Phat JSC shipped defective "
+     "goods.", ["Hoang Phat JSC"]),
+    ("We are a Singapore studio (Paper Lantern Games Pte Ltd) launching a game in Indonesia.", []),
+    # Staff in dispute with the client stay the other side, a title's dot ending no sentence.
+    ("We want to terminate our Sales Director, Mr. Daniel Koh, and he may claim for unfair dismissal.",
+     ["Daniel Koh"]),
+])
+def test_the_clients_staff_and_its_own_company_described_are_not_screened(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
