@@ -224,7 +224,7 @@ _CJK_SIDE_BEFORE_RE = re.compile(
 # 本公司人力資源總監黃美儀, 我方派驻的总经理王磊, 我们的 QA manager Tan Wei Ming: the client's own staff; the
 # words between possessive and title name a department, not another party.
 _CJK_STAFF_BEFORE_RE = re.compile(
-    r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?:派驻的|派駐的|委派的)?\s*"
+    r"(?:" + alternatives(_DATA["cjk_side_possessives"] + ["我们", "我們", "我哋"]) + r")(?:派驻的|派駐的|委派的)?\s*"
     r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)"
     r"[^\s，。,；;：:他她佢其该該对對被找约約同与與和跟向求的嘅们們哋]){0,6}?"
     r"\s*(?:[A-Za-z&]+\s+)?(?i:" + alternatives(_DATA["cjk_staff_roles"]) + r"))[：:，, ]?\s*$")

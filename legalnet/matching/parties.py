@@ -37,7 +37,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Scripts written without spaces: a run of them is one token, so "当地合作方是PT Sulawesi Jaya" keeps "PT" apart.
 _NOSPACE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _TOKEN_RE = re.compile(
-    rf"[(（][^()（）\s]{{1,12}}[)）]|[{_NOSPACE}]+|[^\W\d_{_NOSPACE}](?:[^\W{_NOSPACE}]|['’\-.])*|\d[\w\-.]*|[&,;:!?\n]"
+    rf"[(（][^()（）\s]{{1,12}}[)）]|[{_NOSPACE}]+|[^\W\d_{_NOSPACE}](?:[^\W{_NOSPACE}]|['’\-.])*"
+    rf"|\d(?:[^\W{_NOSPACE}]|[\-.])*|[&,;:!?\n]"
 )
 _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 # A letter of no Latin alphabet (Vietnamese letters and combining marks are Latin).

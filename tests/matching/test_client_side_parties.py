@@ -402,6 +402,9 @@ def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screene
     ("We are a Hong Kong garment buyer, Crestmoor Apparel Sourcing Limited. Hoang Phat JSC shipped defective "
      "goods.", ["Hoang Phat JSC"]),
     ("We are a Singapore studio (Paper Lantern Games Pte Ltd) launching a game in Indonesia.", []),
+    # 我们采购经理X: the client's staff after a bare possessive too; a Latin name after Chinese keeps its first word.
+    ("今年4月从吉隆坡的Perkasa Jentera Sdn Bhd买了6台挖掘机。我们采购经理邓志明给对方发了很多邮件，对方不回。",
+     ["Perkasa Jentera Sdn Bhd"]),
     # Staff in dispute with the client stay the other side, a title's dot ending no sentence.
     ("We want to terminate our Sales Director, Mr. Daniel Koh, and he may claim for unfair dismissal.",
      ["Daniel Koh"]),
