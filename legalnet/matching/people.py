@@ -104,7 +104,7 @@ _CJK_SURNAMES = alternatives(_DATA["cjk_surnames"])
 # (負責人係梁志豪); after 是 a common noun is as likely (卖家是黄牛).
 # A second role word is no name (業主董事何志強: the owner's director, 何志強), though 董 is a surname.
 _CJK_PERSON_RE = re.compile(
-    rf"(?:{_CJK_PERSON_ROLES})係?[ \t]?((?!{_CJK_PERSON_ROLES})(?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
+    rf"(?:{_CJK_PERSON_ROLES})(?:係|叫做?)?[ \t]?((?!{_CJK_PERSON_ROLES})(?:{_CJK_SURNAMES})[{_CJK}]{{1,2}})")
 # A Thai name, given and family name, after a Chinese role word: 泰国朋友สมชาย รัตนกุล的名义.
 _CJK_THAI_PERSON_RE = re.compile(
     rf"(?:{_CJK_PERSON_ROLES})\s*([\u0e01-\u0e4e]{{2,20}} [\u0e01-\u0e4e]{{2,24}})(?![\u0e01-\u0e4e])")

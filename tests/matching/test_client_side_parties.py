@@ -405,6 +405,9 @@ def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screene
     # 我们采购经理X: the client's staff after a bare possessive too; a Latin name after Chinese keeps its first word.
     ("今年4月从吉隆坡的Perkasa Jentera Sdn Bhd买了6台挖掘机。我们采购经理邓志明给对方发了很多邮件，对方不回。",
      ["Perkasa Jentera Sdn Bhd"]),
+    # A person "called" X after a role: 業主叫X, 老闆叫X.
+    ("樓上業主叫鄭國榮，半年都冇整好啲喉，想佢賠返維修費。", ["鄭國榮"]),
+    ("我叫佢老闆賠錢，佢話唔關佢事。", []),
     # Staff in dispute with the client stay the other side, a title's dot ending no sentence.
     ("We want to terminate our Sales Director, Mr. Daniel Koh, and he may claim for unfair dismissal.",
      ["Daniel Koh"]),
