@@ -169,6 +169,12 @@ def test_a_licence_held_already_is_the_clients_status_not_the_matter():
     assert found.jurisdictions == ["SG"]
 
 
+def test_oilfield_services_are_energy_work_though_they_are_the_clients_line():
+    found = read("Unpaid invoices", "Oilfield services co. based in KL. Belait Petroleum Services Sdn Bhd owes us BND "
+                 "1.46m on five invoices for well-intervention work near Kuala Belait.")
+    assert "energy" in found.practice_areas
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 

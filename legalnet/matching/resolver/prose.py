@@ -202,7 +202,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.last_asked[code] = hit.start
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
-        if "practice_areas" in senses and not _is_client_industry(hit, words, text, spans) and not is_set_aside(
+        if "practice_areas" in senses and (normalise(hit.text) in _SECTOR_WORK or not _is_client_industry(
+                hit, words, text, spans)) and not is_set_aside(
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
             key = normalise(hit.text)
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
@@ -422,6 +423,8 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
 
 
 # Courts and their procedures go by local names other places' courts share (Tòa án nhân dân, ศาลแพ่ง).
+# The client's own line that is the matter's area all the same: oil-and-gas services are energy work.
+_SECTOR_WORK = frozenset(normalise(term) for term in _CUES["sector_work_terms"])
 _COURT_AREAS = frozenset({"litigation", "private-client", "insolvency", "criminal"})
 
 
