@@ -175,6 +175,14 @@ def test_oilfield_services_are_energy_work_though_they_are_the_clients_line():
     assert "energy" in found.practice_areas
 
 
+@pytest.mark.parametrize("description", [
+    "Saya PRT di Singapura. Majikan mau pulangkan saya, saya mau transfer ke majikan baru saja.",
+    "港籍员工派驻前海，是否还需要办就业证？",
+])
+def test_a_change_of_employer_or_a_work_permit_in_local_words_is_immigration(description):
+    assert "immigration" in read("Question", description).practice_areas
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 
