@@ -183,6 +183,14 @@ def test_a_change_of_employer_or_a_work_permit_in_local_words_is_immigration(des
     assert "immigration" in read("Question", description).practice_areas
 
 
+@pytest.mark.parametrize("description", [
+    "我哋係中環一間資產管理公司，今朝收到證監會s.183通知要交文件。",
+    "Our client received a section 63 notice from the CCCS requiring documents on port haulage tenders.",
+])
+def test_a_regulators_demand_for_documents_is_an_investigation(description):
+    assert "compliance-investigations" in read("Notice", description).practice_areas
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 
