@@ -191,6 +191,15 @@ def test_a_regulators_demand_for_documents_is_an_investigation(description):
     assert "compliance-investigations" in read("Notice", description).practice_areas
 
 
+def test_an_acronym_typed_in_the_form_is_read_by_the_places_of_the_request():
+    found = read("SG VCC", "HK asset manager. Want to set up a Singapore umbrella fund and a MAS-licensed fund "
+                 "management company.", practice_areas=["VCC"])
+    assert "capital-markets" in found.practice_areas and "competition" not in found.practice_areas
+    found = read("Hà Nội", "Công ty chúng tôi ở Hà Nội nhận công văn của Ủy ban Cạnh tranh Quốc gia.",
+                 practice_areas=["VCC"])
+    assert "competition" in found.practice_areas and "capital-markets" not in found.practice_areas
+
+
 def test_a_will_in_taglish_is_private_client_work():
     assert "private-client" in read("Will", "Gusto ko pong gumawa ng will para sa bahay at lupa namin.").practice_areas
 

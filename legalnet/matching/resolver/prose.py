@@ -56,7 +56,7 @@ from .roles import (
 )
 from .scan import _scan, _tokens, capitalises_names
 from .seat import with_located_minor_places, without_nationality, without_own_seat
-from .senses import OTHER_SENSE, acronym_areas, is_institution, region_codes
+from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -509,7 +509,7 @@ def resolve_request(
                     found.add(code, source)
                     reading.asked_jurisdictions.add(code)
         if kind == "practice_areas":
-            main, also = rank_areas(list(res.codes), weighted)
+            main, also = rank_areas(listed_acronym_areas(res.codes, res.sources, set(out.jurisdictions)), weighted)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
             asked_texts = [without_set_aside(text) for text, _f in texts]
             main, also = with_litigation(main, also, asked_texts, MOST_CENTRAL)

@@ -40,3 +40,21 @@ def is_institution(row) -> bool:
     """Whether a term is a regulator, statute, court or registry (its source names one), not a word in
     local usage that only hints at a place (判頭, "curated")."""
     return bool(row.source) and not row.source.startswith("curated")
+
+
+def listed_acronym_areas(codes: list[str], sources: dict[str, str], places: set[str]) -> list[str]:
+    """The areas of the list field less those of an acronym typed there that names institutions of different
+    places ("VCC": Singapore's variable capital company or Vietnam's competition commission), when the request's
+    places say which one it is."""
+    keep = list(codes)
+    for source in {sources[code] for code in codes if code in sources}:
+        if not source.isupper():
+            continue
+        areas = [code for code in codes if sources.get(code) == source]
+        rows = {code: term_info(normalise(source), code) for code in areas}
+        if len({row.jurisdiction for row in rows.values() if row and row.jurisdiction}) < 2:
+            continue
+        here = [code for code, row in rows.items() if row and row.place(places) in places]
+        if here:
+            keep = [code for code in keep if code not in areas or code in here]
+    return keep
