@@ -221,9 +221,10 @@ def _latin_companies(text: str) -> list[Party]:
             if tok == "," and i == start - 1 and name_words == []:
                 i -= 1
                 continue
-            if tok.endswith(".") and (len(_plain(tok)) > 4 or _is_acronym_at_stop(tok)) and tokens[i + 1][0] != ",":
-                # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence
-                # (but "Northstar Contact Solutions Phils., Inc." abbreviates).
+            if tok.endswith(".") and (len(_plain(tok)) > 4 or _is_acronym_at_stop(tok) or _ends_legal_form(
+                    tokens, i)) and tokens[i + 1][0] != ",":
+                # "… based in Miri, Sarawak. Seria Petroservices Sdn Bhd": a whole word's dot ends a sentence, and
+                # so does a legal form's ("… Pte Ltd. Harbourline Pte Ltd"), but "… Phils., Inc." abbreviates.
                 break
             if name_words and _plain(name_words[0][0]) in ("and", "&") and (
                     _ends_legal_form(tokens, i) or (tok.startswith("(") and tok.endswith(")") and i > 0

@@ -554,6 +554,9 @@ def test_the_writer_in_brackets_a_person_and_a_company_and_free_zone_forms(text,
     ("The Harbour Logistics Employees' Union has filed a trade dispute with us.",
      ["Harbour Logistics Employees' Union"]),
     ("We met our staff union yesterday about the bonus.", []),
+    # A legal form's dot ends the sentence, and the next company is a name of its own.
+    ("We are Tembusu Freight Pte Ltd. Harbourline Logistics Pte Ltd poached our clients.",
+     ["Harbourline Logistics Pte Ltd"]),
 ])
 def test_japanese_and_dutch_forms_and_unions_name_a_party(text, names):
     assert find_parties(text) == names
