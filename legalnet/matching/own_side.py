@@ -65,6 +65,7 @@ _OWED_US_RE = re.compile(r"\b(?:" + alternatives(_DATA["owed_us_words"]) + r")\b
 
 _STOP_RE = re.compile(r"[.!?。！？]\s")
 _COMMA_RE = re.compile(r"[,，、]")
+_APPOSITIVE_COMMA_RE = re.compile(r"\s*,\s*")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -320,7 +321,9 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     sentence_end = _sentence_end(text, end)
     if role == "staff":
         # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.
-        sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, end)) else len(text))
+        # The comma that closes an appositive name ("Our finance manager, X, embezzled …") ends nothing.
+        after = end + len(m.group()) if (m := _APPOSITIVE_COMMA_RE.match(text, end)) else end
+        sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, after)) else len(text))
     if _BACK_REFERENCE_RE.match(text, sentence_end):
         sentence_end = _sentence_end(text, sentence_end + 1)
     # The words before the first name of the sentence ("We want to sue our agent, Y, and our insurer, X") and

@@ -105,8 +105,11 @@ def test_an_arbitral_institution_the_client_asks_about_adds_its_seat(title, desc
     ("Philippine resort fit-out: unpaid", "We are a Hong Kong interior contractor. The owner of a resort in Cebu "
      "has not paid our last three invoices. The contract says HKIAC arbitration, seated in Hong Kong. How do we "
      "start the arbitration?", ["HK"]),
-    ("Vietnam coffee beans off-spec", "We are a Hong Kong importer and our Vietnamese supplier shipped off-spec "
+    ("Vietnam coffee beans off-spec", "We are a Hong Kong importer and our supplier in Da Nang shipped off-spec "
      "beans. We want to start SIAC arbitration in Singapore as the contract says.", ["SG"]),
+    # A place only the title names, with other work asked there, stays.
+    ("Vietnam customs and SIAC claim", "We will file SIAC arbitration in Singapore against our supplier. Separately "
+     "we need help with a customs valuation audit.", ["VN", "SG"]),
 ])
 def test_an_arbitral_seat_asked_about_outweighs_the_place_a_title_names(title, description, expected):
     assert places(title, description) == expected

@@ -390,13 +390,11 @@ def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screene
 
 
 @pytest.mark.parametrize(("text", "screened"), [
-    # The client's own staff after "our <title>"; its own company after "I am the managing director of", "we are
-    # the … division of", or named in apposition to what it is.
+    # The client's own staff after "our <title>"; its own company after "we are the … division of", or named in
+    # apposition to what it is.
     ("Our former sales director, Marcus Goh Wei Liang, joined Bluewake Logistics Pte Ltd. Our IT manager, Daniel "
      "Ong, has the logs.", ["Marcus Goh Wei Liang", "Bluewake Logistics Pte Ltd."]),
     ("Our property manager Made Suartana wants a cleaner lease template.", []),
-    ("I am the managing director of Tembusu Freight Solutions Pte Ltd in Singapore. Harbourline Pte Ltd poached "
-     "our clients.", ["Harbourline Pte Ltd"]),
     ("We are the corporate banking division of PT Bank Arta Jaya Tbk. The borrower, Pelangi Holdings Pte. Ltd., "
      "defaulted.", ["Pelangi Holdings Pte. Ltd."]),
     ("We are a Hong Kong garment buyer, Crestmoor Apparel Sourcing Limited. Hoang Phat JSC shipped defective "
@@ -411,6 +409,12 @@ def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screene
     # Staff in dispute with the client stay the other side, a title's dot ending no sentence.
     ("We want to terminate our Sales Director, Mr. Daniel Koh, and he may claim for unfair dismissal.",
      ["Daniel Koh"]),
+    ("Our finance manager, Lim Mei Ling, embezzled RM500,000 from the company.", ["Lim Mei Ling"]),
+    ("Our sales manager, Nguyen Van Binh, resigned and joined a competitor with our customer list.",
+     ["Nguyen Van Binh"]),
+    # An employee's title names its employer, who may be the other side.
+    ("I am the general manager of Golden Harbour Hotel Pte Ltd; the owners terminated me and refuse to pay my "
+     "bonus.", ["Golden Harbour Hotel Pte Ltd"]),
 ])
 def test_the_clients_staff_and_its_own_company_described_are_not_screened(text, screened):
     assert resolve_request("Question", text).counterparties == screened

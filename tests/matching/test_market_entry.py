@@ -25,8 +25,6 @@ from legalnet.matching.resolver import resolve_request
     ("Clinic in Hengqin", "We are a Hong Kong dental group and want to open a small clinic in Hengqin."),
     # Malay "nak" and "bercadang" say a plan as "plan to" does.
     ("Labuan", "Kami syarikat dari Brunei, nak tubuh syarikat di Labuan untuk perdagangan minyak sawit."),
-    # The client's people or history name where it comes from when no seat is said.
-    ("老挝", "我们有三名中国员工要派去老挝，计划在万象注册一家外资独资公司，需要律师。"),
 ])
 def test_a_client_from_elsewhere_setting_up_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas

@@ -56,23 +56,38 @@ def _tells_grievance(text: str) -> bool:
     return False
 
 
-# "There is no dispute", "已经和解", "two pending court cases" of a target under due diligence: no fight of the client.
+# "There is no dispute", "已经和解", the target's pending suits under due diligence: no fight of the client. A "but"
+# turns the sentence: "the settlement was signed, but they have not paid" is a dispute again.
 _NO_DISPUTE_RE = cue_regex(_CUES["no_dispute_patterns"])
-_SENTENCE_RE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]?")
+_SENTENCE_RE = re.compile(r"[^.!?。！？\n;；]+")
+_CONTRAST_RE = re.compile(r"\b(?:but|pero|tapi|tetapi|nhưng|nhung)\b|但是?|可是|แต่", re.IGNORECASE)
+
+
+def _settled_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says the client has no dispute: the part of a sentence up to a "but" that turns it."""
+    spans = []
+    for sentence in _SENTENCE_RE.finditer(text):
+        start = sentence.start()
+        for cut in [*(m.start() for m in _CONTRAST_RE.finditer(text, start, sentence.end())), sentence.end()]:
+            if _NO_DISPUTE_RE.search(text, start, cut):
+                spans.append((start, cut))
+            start = cut
+    return spans
 
 
 def without_settled_disputes(hits: list[HitT], text: str) -> list[HitT]:
-    """The term hits of the text less the words of proceedings in a sentence that says the client has no dispute
+    """The term hits of the text less the words of proceedings where the text says the client has no dispute
     ("the target has two pending court cases", 已签和解协议): they name no proceedings to take on."""
-    spans = [s.span() for s in _SENTENCE_RE.finditer(text) if _NO_DISPUTE_RE.search(s.group())]
+    spans = _settled_spans(text)
     return [hit for hit in hits if not (set(hit.senses) == {"practice_areas"} and hit.senses["practice_areas"] <= {
         LITIGATION, ARBITRATION} and any(start <= hit.start and hit.end <= end for start, end in spans))]
 
 
 def _without_settled(text: str) -> str:
-    """The text less the sentences that say the client has no dispute: none, one settled, or another's."""
-    return "".join(" " * len(s.group()) if _NO_DISPUTE_RE.search(s.group()) else s.group()
-                   for s in _SENTENCE_RE.finditer(text))
+    """The text less the parts that say the client has no dispute: none, one settled, or another's."""
+    for start, end in _settled_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def names_dispute(texts: list[str]) -> bool:

@@ -55,7 +55,7 @@ from .roles import (
     told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
-from .seat import with_located_minor_places, without_nationality, without_own_seat
+from .seat import ASIDE_ROLES, with_located_minor_places, without_nationality, without_own_seat
 from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -207,14 +207,17 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
             key = normalise(hit.text)
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
-                if supported & OTHER_SENSE.get((key, code), frozenset()) and not support.get(code, set()) - {key}:
-                    continue  # "the Employer" beside a construction contract is the project's owner
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
-                reading.practice_areas.append((code, hit.text))
                 row = term_info(key, code)
-                terms = reading.area_weights.setdefault(code, {})
-                terms[key] = max(terms.get(key, 0), row.weight if row else 2)
+                # "the Employer" beside a construction contract is the project's owner: no area, though a
+                # regulator read in its other sense (a central bank beside an e-money licence) still names its place.
+                other_sense = (supported & OTHER_SENSE.get((key, code), frozenset())
+                               and not support.get(code, set()) - {key})
+                if not other_sense:
+                    reading.practice_areas.append((code, hit.text))
+                    terms = reading.area_weights.setdefault(code, {})
+                    terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                 place = row.place(named) if row else ""
                 near = place_starts[bisect_left(place_starts, (hit.end,)) :]
                 if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
@@ -246,7 +249,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                                 and (row.scope == "caps" or code not in _COURT_AREAS
                                      or not _beside_other_place(hit, text, place, place_starts)))):
                         reading.governing_jurisdictions.append((place, hit.text))
-                if asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
+                if not other_sense and asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     return reading
 
@@ -349,6 +352,7 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
              for _code, source in reading.home_jurisdictions}
     home_codes = {code for reading, factor in weighted if factor != _TITLE_FACTOR
                   for code, _source in reading.home_jurisdictions}
+    body = [reading for reading, factor in weighted if factor != _TITLE_FACTOR]
     for reading, factor in weighted:
         own: set[str] = set()
         if factor == _TITLE_FACTOR:
@@ -358,10 +362,14 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
                    - {code for code, source in reading.jurisdictions
                       if normalise(source) not in homes and not _names_own_company(title, source)})
         asked |= reading.asked_jurisdictions - own
-        if factor == _TITLE_FACTOR and not counsel and not arbitral_seats(
-                [r for r, f in weighted if f != _TITLE_FACTOR]):
-            # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too.
-            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own
+        if factor == _TITLE_FACTOR and not counsel:
+            # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too, unless the
+            # description asks about an arbitration's seat and names the title's place only as the project's or the
+            # other side's ("Da Nang hotel project" with a SIAC claim seated in Singapore).
+            described = arbitral_seats(body) and {code for r in body for role in ("jurisdictions", *ASIDE_ROLES)
+                                                  for code, _source in getattr(r, role)}
+            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own - (
+                (described or set()) - {c for r in body for c in r.asked_jurisdictions})
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
     # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
     handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
@@ -519,10 +527,7 @@ def resolve_request(
             main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or names_arbitral_institution(readings))
-            # With no seat said, the client's people or history tell where it comes from (三名中国员工, 開咗二十年).
-            homes = [code for reading in readings for code, _source in reading.home_jurisdictions] or [
-                code for reading in readings for role in ("history_jurisdictions", "people_jurisdictions")
-                for code, _source in getattr(reading, role)]
+            homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
