@@ -170,23 +170,22 @@ def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
     return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
 
 
+def _institution_places(reading) -> set[str]:
+    """The places of the arbitral institutions a reading names (HKIAC: HK); a generic word has none."""
+    places: set[str] = set()
+    for term in reading.area_weights.get(ARBITRATION, {}):
+        row = term_info(term, ARBITRATION)
+        if row and row.jurisdiction:
+            places |= set(row.jurisdiction.split())
+    return places
+
+
 def names_arbitral_institution(readings) -> bool:
     """Whether an arbitration term of the readings belongs to one place (HKIAC, SIAC, CIETAC), not a generic word."""
-    for reading in readings:
-        for term in reading.area_weights.get(ARBITRATION, {}):
-            row = term_info(term, ARBITRATION)
-            if row and row.jurisdiction:
-                return True
-    return False
+    return any(_institution_places(reading) for reading in readings)
 
 
 def arbitral_seats(readings) -> set[str]:
     """The places of the arbitral institutions (SIAC, HKIAC) the readings name where they ask: the seat of an
     arbitration the client brings, which outweighs the project or the other side's place a title names."""
-    seats: set[str] = set()
-    for reading in readings:
-        for term in reading.area_weights.get(ARBITRATION, {}):
-            row = term_info(term, ARBITRATION)
-            if row and row.jurisdiction:
-                seats |= set(row.jurisdiction.split()) & reading.asked_jurisdictions
-    return seats
+    return {code for reading in readings for code in _institution_places(reading) & reading.asked_jurisdictions}

@@ -366,10 +366,11 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
             # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too, unless the
             # description asks about an arbitration's seat and names the title's place only as the project's or the
             # other side's ("Da Nang hotel project" with a SIAC claim seated in Singapore).
-            described = arbitral_seats(body) and {code for r in body for role in ("jurisdictions", *ASIDE_ROLES)
-                                                  for code, _source in getattr(r, role)}
-            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own - (
-                (described or set()) - {c for r in body for c in r.asked_jurisdictions})
+            told = set()
+            if arbitral_seats(body):
+                told = {code for r in body for role in ("jurisdictions", *ASIDE_ROLES) for code, _s in getattr(r, role)}
+                told -= {code for r in body for code in r.asked_jurisdictions}
+            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own - told
     # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
     # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
     handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
