@@ -322,7 +322,7 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     if role == "staff":
         # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.
         # The comma that closes an appositive name ("Our finance manager, X, embezzled …") ends nothing.
-        after = end + len(m.group()) if (m := _APPOSITIVE_COMMA_RE.match(text, end)) else end
+        after = comma.end() if (comma := _APPOSITIVE_COMMA_RE.match(text, end)) else end
         sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, after)) else len(text))
     if _BACK_REFERENCE_RE.match(text, sentence_end):
         sentence_end = _sentence_end(text, sentence_end + 1)
