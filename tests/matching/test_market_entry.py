@@ -120,3 +120,21 @@ def test_filing_to_wind_up_is_insolvency_and_registering_a_judgment_is_litigatio
 ])
 def test_opening_a_branch_or_putting_up_a_corporation_abroad_is_foreign_investment(title, description):
     assert "foreign-investment" in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Company in Laos", "We are a Hong Kong company planning to set up a company in Vientiane to sell tiles. "
+                        "What licences do we need?"),
+    ("Company in Myanmar", "We are a Thai food group and want to set up a company in Mandalay to run bakeries. "
+                           "Which permits apply?"),
+])
+def test_setting_up_as_a_foreign_investor_is_company_work_too(title, description):
+    assert set(resolve_request(title, description).practice_areas) == {"foreign-investment", "corporate-commercial"}
+
+
+@pytest.mark.parametrize(("description", "home"), [
+    ("We are a Malaysian company looking to set up a branch in Yangon.", "MY"),
+    ("We are a Thai food group that plans to open a company in Mandalay.", "TH"),
+])
+def test_a_company_that_describes_its_plan_gives_its_seat(description, home):
+    assert resolve_request("Branch", description).home_jurisdictions == [home]

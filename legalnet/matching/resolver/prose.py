@@ -41,7 +41,7 @@ from .disputes import (
     without_denied_forums,
     without_settled_disputes,
 )
-from .entry import with_foreign_investment
+from .entry import with_company_work, with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .languages import _language_groups
@@ -531,6 +531,7 @@ def resolve_request(
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
+            main, out.also_mentioned = with_company_work(main, out.also_mentioned)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1 and not (len(found.codes) == 2 and any(
                 _BOTH_SIDES_RE.search(text) for text, _f in texts)):

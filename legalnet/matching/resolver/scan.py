@@ -216,10 +216,13 @@ _SELF_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
-# The demonym, up to three words and a company word, then the end of the clause.
+# The demonym, up to three words and a company word, then the end of the clause or the writer's plan ("We are a
+# Malaysian company planning to set up in Yangon").
 _SELF_END_RE = re.compile(
     r"[\w-]+(?:\s+[\w&-]+){0,3}?\s+(?:" + "|".join(sorted(map(re.escape, _ORG_NOUNS), key=len, reverse=True))
-    + r")\b\s*(?:[.,;:(（]|$)", re.IGNORECASE)
+    + r")\b\s*(?:[.,;:(（]|$|(?:(?:that|which|and)\s+)?(?:plan|plans|planning|intend|intends|intending|look|looks|"
+    r"looking|want|wants|wanting|wish|wishes|wishing|hope|hopes|hoping|seek|seeks|seeking|aim|aims|aiming)\s+to\b)",
+    re.IGNORECASE)
 
 
 def _describes_self(text: str, start: int) -> bool:
