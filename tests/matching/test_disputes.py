@@ -285,3 +285,22 @@ def test_words_near_a_grievance_that_are_none(text):
 def test_the_clients_own_pending_suit_is_litigation():
     found = resolve_request("上诉", "我们公司在上海有一宗未决诉讼，一审败诉，需要律师代理上诉。")
     assert "litigation" in found.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("破产重整债权", "我们是佛山的一家铝材供应商，客户中山市宏达门窗有限公司已经进入破产重整，管理人让我们申报债权。"
+                "老板个人签了担保，请问另行起诉他有没有意义？"),
+    ("Kredit macet", "Debitur kami PT Maju Sentosa sudah menunggak 9 bulan. Kami pertimbangkan gugatan wanprestasi di "
+                     "PN Surabaya atau permohonan PKPU terhadap debitur."),
+    ("Liquidation and guarantor", "Our customer in Penang was wound up last month and the liquidator has asked us to "
+                                  "file a proof of debt. The director gave a personal guarantee; we want to go to "
+                                  "court against him as well."),
+])
+def test_a_suit_beside_an_insolvency_is_litigation_too(title, description):
+    assert {"insolvency", "litigation"} <= set(resolve_request(title, description).practice_areas)
+
+
+def test_an_insolvency_alone_keeps_litigation_as_mentioned():
+    resolved = resolve_request("Proof of debt", "Our customer in Penang was wound up last month and the liquidator "
+                                                "has asked us to file a proof of debt by Friday.")
+    assert "insolvency" in resolved.practice_areas and "litigation" not in resolved.practice_areas

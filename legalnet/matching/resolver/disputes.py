@@ -140,6 +140,15 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
     return [code for code in main if code != LITIGATION], [LITIGATION, *also]
 
 
+def with_suit(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with a mentioned litigation among the main areas when the client means to sue as well
+    as to use a forum of its own ("sue them or petition to wind them up", "另行起诉 the guarantor"), and there is
+    room for it."""
+    if LITIGATION in main or LITIGATION not in also or len(main) >= most or not names_suit(texts):
+        return main, also
+    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+
+
 def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
     """Whether a criminal matter is central and the client also wants its money back: the victim of a fraud goes
     to the police and to a civil court."""

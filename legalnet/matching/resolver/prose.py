@@ -38,6 +38,7 @@ from .disputes import (
     with_award_enforcement,
     with_civil_recovery,
     with_litigation,
+    with_suit,
     without_denied_forums,
     without_settled_disputes,
 )
@@ -526,6 +527,7 @@ def resolve_request(
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = forum_over_litigation(main, also, chosen, asked_texts)
             main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
+            main, also = with_suit(main, also, asked_texts, MOST_CENTRAL)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
