@@ -175,8 +175,6 @@ def test_a_word_that_also_starts_an_arbitration_does_not_mean_a_suit():
 @pytest.mark.parametrize("title, description", [
     ("Award unpaid", "Our director Sue Tan signed the SIAC arbitration agreement; the seller refuses to pay the "
      "award."),
-    ("Court or arbitration", "The buyer sued us in the Bangkok court although the contract has an ICC arbitration "
-     "clause; we want to stay the proceedings in favour of arbitration."),
     ("仲裁条款", "对方却向法院起诉，我们坚持合同约定的CIETAC仲裁。"),
     ("仲裁条款", "我们已经发律师函警告对方，合同约定HKIAC仲裁。"),
     ("ล้มละลาย", "บริษัทเจ้าหนี้ต้องการฟ้องล้มละลายลูกหนี้ในกรุงเทพฯ"),
@@ -304,3 +302,22 @@ def test_an_insolvency_alone_keeps_litigation_as_mentioned():
     resolved = resolve_request("Proof of debt", "Our customer in Penang was wound up last month and the liquidator "
                                                 "has asked us to file a proof of debt by Friday.")
     assert "insolvency" in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Stay of court case", "Our Vietnamese distributor has filed a lawsuit at the People's Court of Hanoi against us "
+                           "for USD 2m, although the distribution agreement says SIAC arbitration seated in Singapore. "
+                           "We want the court case stayed and to start the arbitration ourselves."),
+    ("仲裁条款", "合同约定在香港国际仲裁中心仲裁，但对方已经向佛山中院起诉我们，要求赔偿。"
+                 "我们想申请仲裁并请律师处理。"),
+    ("Court or arbitration", "The buyer sued us in the Bangkok court although the contract has an ICC arbitration "
+     "clause; we want to stay the proceedings in favour of arbitration."),
+])
+def test_a_suit_brought_against_the_client_beside_an_arbitration_is_litigation_too(title, description):
+    assert {"arbitration", "litigation"} <= set(resolve_request(title, description).practice_areas)
+
+
+def test_a_claim_brought_to_arbitration_against_the_client_is_no_court_case():
+    resolved = resolve_request("CIETAC", "Nhà cung cấp đã nộp đơn kiện chúng tôi ra CIETAC ở Bắc Kinh đòi tiền hàng, "
+                                         "chúng tôi cần luật sư Trung Quốc tham gia trọng tài.")
+    assert "arbitration" in resolved.practice_areas and "litigation" not in resolved.practice_areas

@@ -33,6 +33,7 @@ _FORUMS = frozenset(_CUES["dispute_forums"])
 _DENIED_FORUM_RE = cue_regex(_CUES["denied_forum_patterns"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = cue_regex(_CUES["suit_patterns"])
+_DEFENDED_SUIT_RE = re.compile("|".join(_CUES["defended_suit_patterns"]), re.IGNORECASE)
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
 _COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
 HitT = TypeVar("HitT")
@@ -144,7 +145,8 @@ def with_suit(main: list[str], also: list[str], texts: list[str], most: int) -> 
     """(main, also mentioned) with a mentioned litigation among the main areas when the client means to sue as well
     as to use a forum of its own ("sue them or petition to wind them up", "另行起诉 the guarantor"), and there is
     room for it."""
-    if LITIGATION in main or LITIGATION not in also or len(main) >= most or not names_suit(texts):
+    if LITIGATION in main or LITIGATION not in also or len(main) >= most or not (
+            names_suit(texts) or any(_DEFENDED_SUIT_RE.search(text) for text in texts)):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
 
