@@ -143,3 +143,25 @@ def test_a_grievance_the_clause_only_supposes_is_no_dispute(text):
 def test_a_grievance_that_happened_counts_beside_a_supposed_one():
     assert names_dispute(["The buyer has not paid. If they do not pay by Friday we will act."])
     assert names_dispute(["请问如何追回货款？"])
+
+
+@pytest.mark.parametrize("text", [
+    "泰国的客户收了三柜货，到现在一分钱都没付，我想把钱拿回来。",
+    "The renovation company took our deposit and vanished; how do we get back the money?",
+    "姑姐拎出一份新遺囑，我哋想將屬於我哋嗰份爭返。",
+])
+def test_money_to_be_won_back_told_in_everyday_words_is_a_dispute(text):
+    assert names_dispute([text])
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("EPC contract", "We are preparing an EPC contract for a rooftop solar plant in Penang and need counsel for "
+                     "drafting the liquidated damages and termination clauses."),
+    ("Hợp đồng thuê kho", "Cần luật sư soạn thảo điều khoản bồi thường thiệt hại trong hợp đồng thuê kho ở "
+                          "Bình Dương."),
+    ("租約", "我哋喺旺角有間舖租俾人，想搵律師幫手寫清楚遲交租嘅罰則同按金安排。而家冇任何索償，純粹預防。"),
+    ("แก้ไขกรรมการ", "บริษัทเราที่ระยองเคยมีคดีกับผู้ถือหุ้นเดิม ตอนนี้ยอมความกันแล้ว ไม่มีข้อพิพาทเหลือ "
+                     "ต้องการทนายจดทะเบียนเปลี่ยนกรรมการ"),
+])
+def test_drafting_against_a_dispute_or_one_already_ended_is_no_litigation(title, description):
+    assert "litigation" not in resolve_request(title, description).practice_areas
