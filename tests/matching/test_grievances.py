@@ -165,3 +165,9 @@ def test_money_to_be_won_back_told_in_everyday_words_is_a_dispute(text):
 ])
 def test_drafting_against_a_dispute_or_one_already_ended_is_no_litigation(title, description):
     assert "litigation" not in resolve_request(title, description).practice_areas
+
+
+def test_a_case_that_a_but_turns_to_its_settlement_is_no_dispute():
+    resolved = resolve_request("Directors", "Last year we had a case against our former partner in the Civil Court, "
+                               "but it was settled in court. We now need the new directors registered in Bangkok.")
+    assert "litigation" not in resolved.practice_areas

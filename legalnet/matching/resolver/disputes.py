@@ -65,14 +65,15 @@ _CONTRAST_RE = re.compile(r"\b(?:but|pero|tapi|tetapi|nhưng|nhung)\b|但是?|�
 
 
 def _settled_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text says the client has no dispute: the part of a sentence up to a "but" that turns it."""
+    """Where the text says the client has no dispute: the part of a sentence up to a "but" that turns it, and the
+    part before a "but" that turns to the settlement ("we had a case, but it was settled in court")."""
     spans = []
     for sentence in _SENTENCE_RE.finditer(text):
-        start = sentence.start()
+        start = previous = sentence.start()
         for cut in [*(m.start() for m in _CONTRAST_RE.finditer(text, start, sentence.end())), sentence.end()]:
             if _NO_DISPUTE_RE.search(text, start, cut):
-                spans.append((start, cut))
-            start = cut
+                spans.append((previous if start > sentence.start() else start, cut))
+            previous, start = start, cut
     return spans
 
 
