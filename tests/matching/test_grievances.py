@@ -171,3 +171,20 @@ def test_a_case_that_a_but_turns_to_its_settlement_is_no_dispute():
     resolved = resolve_request("Directors", "Last year we had a case against our former partner in the Civil Court, "
                                "but it was settled in court. We now need the new directors registered in Bangkok.")
     assert "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "สัญญาไม่ได้ระบุว่าจะใช้ศาลหรืออนุญาโตตุลาการ ลูกค้าที่เซินเจิ้นยังไม่จ่ายเงินค่าสินค้า อยากฟ้องเรียกเงินคืน",
+    "Kontrak menunjuk Pengadilan Negeri Bekasi, bukan arbitrase. Kontraktor berhenti bekerja; kami ingin menggugat.",
+    "The contract sends disputes to the Johor courts, not to arbitration. The buyer still has not paid.",
+])
+def test_a_forum_the_text_rules_out_is_no_arbitration(description):
+    resolved = resolve_request("Unpaid", description)
+    assert "litigation" in resolved.practice_areas and "arbitration" not in resolved.practice_areas
+
+
+def test_a_legal_form_s_full_stop_does_not_end_the_sentence_that_puts_a_suit_under_due_diligence():
+    resolved = resolve_request("Share purchase", "We are buying 60% of a Cebu exporter. Our due diligence turned up "
+                               "a collection suit filed by a former supplier, Visayan Timber Supply Co., still pending "
+                               "at the RTC in Cebu City. Please finish the DD and draft the SPA.")
+    assert "litigation" not in resolved.practice_areas

@@ -60,7 +60,8 @@ def _tells_grievance(text: str) -> bool:
 # "There is no dispute", "已经和解", the target's pending suits under due diligence: no fight of the client. A "but"
 # turns the sentence: "the settlement was signed, but they have not paid" is a dispute again.
 _NO_DISPUTE_RE = cue_regex(_CUES["no_dispute_patterns"])
-_SENTENCE_RE = re.compile(r"[^.!?。！？\n;；]+")
+# A full stop ends a sentence only before a space or the end: "Timber Supply Co., for …" and "8.6" go on.
+_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n;；]|[.!?](?!\s|$))+")
 _CONTRAST_RE = re.compile(r"\b(?:but|pero|tapi|tetapi|nhưng|nhung)\b|但是?|可是|แต่", re.IGNORECASE)
 
 
