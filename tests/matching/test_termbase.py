@@ -370,3 +370,17 @@ def test_short_practice_area_items_clients_type(item, expected):
 def test_a_short_thai_acronym_is_not_read_inside_a_place_name():
     found = resolve_request("", "เราจะไปปทุมธานีเพื่อเซ็นสัญญาเช่าโกดัง")
     assert "compliance-investigations" not in found.practice_areas
+
+
+def test_a_property_ranked_third_is_only_mentioned():
+    resolved = resolve_request("Solar farm financing", "We are arranging project finance for a 50 MW solar farm in "
+                               "Ninh Thuan: a syndicated loan, security over the land use rights and the power "
+                               "purchase agreement with EVN. Please advise on the facility and the PPA.")
+    assert resolved.practice_areas == ["energy", "banking-finance"]
+    assert "real-estate" in resolved.also_mentioned
+
+
+def test_a_property_the_client_asks_about_stays_central():
+    resolved = resolve_request("Land for our plant", "We need a real estate lawyer to review the land lease for our "
+                               "new plant in Binh Duong, financed by a bank loan, under our EPC contract.")
+    assert "real-estate" in resolved.practice_areas

@@ -10,6 +10,9 @@ if TYPE_CHECKING:
 # An area is central when its weight reaches this share of the most central one's.
 CENTRAL_SHARE = 0.5
 MOST_CENTRAL = 3
+# Areas whose words often name the thing a matter is about rather than the work (the flat in an estate, the loan
+# behind a dispute): ranked third, they are only mentioned.
+ASSET_AREAS = frozenset({"real-estate", "banking-finance"})
 
 
 def area_score(terms: dict[str, int]) -> float:
@@ -21,7 +24,7 @@ def area_score(terms: dict[str, int]) -> float:
 def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
     """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
     central; from the rest of the text, the areas within reach of the most central one, at most three in
-    all, strongest first."""
+    all, strongest first; a property or a loan ranked third is only mentioned."""
     for reading, _factor in readings:
         listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
@@ -41,5 +44,7 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
         and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
     ][: max(0, MOST_CENTRAL - len(listed))]
+    if len(listed) + len(central) == MOST_CENTRAL and central and central[-1] in ASSET_AREAS:
+        central = central[:-1]
     main = list(listed) + central
     return main, [c for c in ranked if c not in main]
