@@ -206,3 +206,11 @@ def test_where_a_malay_writers_children_work_is_background():
     found = resolve_request("Wasiat", "Saya tinggal di Penampang dan nak buat wasiat untuk rumah saya di Sabah. Anak "
                             "sulung kerja di Singapura.")
     assert found.jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize("description", [
+    "我们是惠州的一家电子厂，社保局要求补缴员工社保。老板在香港，想知道要补多少、能不能分期。",
+    "我哋係深圳一間廠，社保局要我哋補繳。老細喺香港，想知要補幾多。",
+])
+def test_where_the_owner_or_parent_sits_is_background(description):
+    assert resolve_request("社保补缴", description).jurisdictions == ["CN"]
