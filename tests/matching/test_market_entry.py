@@ -138,3 +138,10 @@ def test_setting_up_as_a_foreign_investor_is_company_work_too(title, description
 ])
 def test_a_company_that_describes_its_plan_gives_its_seat(description, home):
     assert resolve_request("Branch", description).home_jurisdictions == [home]
+
+
+def test_company_work_that_names_a_foreign_equity_cap_is_foreign_investment_too():
+    resolved = resolve_request("JV in Subic", "我们澳门公司准备和一家 Philippine partner 在 Subic "
+                                              "Freeport 做 cold-chain JV，想了解 foreign equity cap 和 JV "
+                                              "agreement 要注意的点。")
+    assert set(resolved.practice_areas) == {"corporate-commercial", "foreign-investment"}

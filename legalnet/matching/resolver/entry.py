@@ -37,9 +37,12 @@ CORPORATE_COMMERCIAL = "corporate-commercial"
 
 
 def with_company_work(main: list[str], also: list[str]) -> tuple[list[str], list[str]]:
-    """(main, also mentioned) with corporate work beside foreign investment when that is the only main area and
-    the text also names company work: setting up as a foreign investor is the approvals and the company's own
-    set-up (its constitution, shareholders, directors), which the intake convention labels both."""
+    """(main, also mentioned) with corporate work beside foreign investment, or foreign investment beside corporate
+    work, when that is the only main area and the text also names the other: setting up as a foreign investor is
+    the approvals and the company's own set-up (its constitution, shareholders, directors), which the intake
+    convention labels both."""
+    if main == [CORPORATE_COMMERCIAL] and FOREIGN_INVESTMENT in also:
+        return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]
     if main != [FOREIGN_INVESTMENT] or CORPORATE_COMMERCIAL not in also:
         return main, also
     return [*main, CORPORATE_COMMERCIAL], [code for code in also if code != CORPORATE_COMMERCIAL]
