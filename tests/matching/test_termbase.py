@@ -384,3 +384,15 @@ def test_a_property_the_client_asks_about_stays_central():
     resolved = resolve_request("Land for our plant", "We need a real estate lawyer to review the land lease for our "
                                "new plant in Binh Duong, financed by a bank loan, under our EPC contract.")
     assert "real-estate" in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "OFW po ako sa Riyadh. Hindi binayaran ng agency ko sa Manila ang refund ng placement fee. Pwede po ba ako "
+    "mag-file sa DMW?",
+    "My wife is an OFW housekeeper in Kuwait; her agency in Makati charged excessive placement fees. Can we complain "
+    "to the DMW?",
+])
+def test_a_migrant_worker_s_claim_against_the_agency_is_employment_work(description):
+    resolved = resolve_request("Recruitment agency", description)
+    assert resolved.practice_areas == ["employment"]
+    assert "capital-markets" not in resolved.also_mentioned
