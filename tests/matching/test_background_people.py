@@ -214,3 +214,13 @@ def test_where_a_malay_writers_children_work_is_background():
 ])
 def test_where_the_owner_or_parent_sits_is_background(description):
     assert resolve_request("社保补缴", description).jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Lupa sa Bacolod", "I work in Dubai as a nurse. My late father left a lot in Bacolod City. My ate who lives in "
+                        "Singapore agrees to the settlement, but my tito who is staying in Brunei refuses.", ["PH"]),
+    ("Annual returns", "We are a Bangkok garment maker. Our subsidiary in Yangon missed its DICA filings; our "
+                       "auditors in Kuala Lumpur need it fixed before the audit.", ["MM"]),
+])
+def test_where_relatives_and_advisers_are_is_background(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected

@@ -358,8 +358,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
     reach = 5 if before[0] == "nasa" else 3
     if before[0] in ("di", "in", "at", "sa") and before[1:2] and before[1] in _LIVES_OR_WORKS and _KIN & set(
-            before[2:4]):
-        return True  # "Anak sulung kerja di Singapura": where the client's relatives live or work
+            before[2:5]):
+        return True  # "Anak sulung kerja di Singapura", "my kuya who works in Hong Kong": where relatives live or work
     if before[:2] == ["in", "here"]:
         before, reach = before[1:], 4  # "a related trading company here in Singapore"
     if before[0] in ("in", "at", "di", "ke", "o", "tai", "sa", "nasa", "here") and (
