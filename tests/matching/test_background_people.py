@@ -224,3 +224,16 @@ def test_where_the_owner_or_parent_sits_is_background(description):
 ])
 def test_where_relatives_and_advisers_are_is_background(title, description, expected):
     assert resolve_request(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("description", [
+    "我住在温州，在金边买了一套公寓，开发商一直不交房。女儿在香港读书，可以帮我跑腿。想请柬埔寨律师帮我要求退款。",
+    "我哋喺金邊買咗層樓，發展商拖住唔交樓。細佬喺澳門返工，可以幫手睇文件。想搵柬埔寨律師。",
+])
+def test_where_relatives_live_work_or_study_in_chinese_is_background(description):
+    assert resolve_request("金边公寓", description).jurisdictions == ["KH"]
+
+
+def test_a_relative_who_died_in_a_place_still_names_it():
+    resolved = resolve_request("遗产", "妈妈在吉隆坡去世，留下一套公寓，想请律师办理继承。")
+    assert resolved.jurisdictions == ["MY"]

@@ -36,7 +36,10 @@ _HOLDERS = frozenset(normalise(w) for w in _CUES["background_holders"] if " " no
 _HOLDER_PHRASES = tuple(normalise(w) for w in _CUES["background_holders"] if " " in w)
 _ZH_PEOPLE = tuple(_CUES["background_zh_people"])
 _POSSESSIVES = "的嘅之"
-_ZH_BEFORE_REACH = max(map(len, _ZH_BEFORE))
+# 女儿在香港读书, 細佬喺澳門返工: where the client's relatives live, work or study.
+_KIN_ZH_AT = tuple(kin + at for kin in _CUES["kin_zh"] for at in ("在", "喺", "住在", "住喺"))
+_LIVES_OR_WORKS_ZH = tuple(_CUES["lives_or_works_zh"])
+_ZH_BEFORE_REACH = max(max(map(len, _ZH_BEFORE)), max(map(len, _KIN_ZH_AT)))
 _ZH_AFTER_REACH = max(6, *map(len, _ZH_AFTER))
 # จากเมืองฝอซาน ประเทศจีน: a country restating a place the text says something comes from.
 _LATIN_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s*$")
@@ -324,6 +327,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return True
         if before.endswith(_LAWYER_SIDE):
             return False  # ทนายฝั่งจีน: a lawyer on that side, the place where the work is
+        if before.endswith(_KIN_ZH_AT) and after.startswith(_LIVES_OR_WORKS_ZH):
+            return True
         latin = _LATIN_WORD_RE.match(text, hit.end)
         if latin and latin.group(1).casefold() in _AFTER:
             return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
