@@ -237,3 +237,15 @@ def test_where_relatives_live_work_or_study_in_chinese_is_background(description
 def test_a_relative_who_died_in_a_place_still_names_it():
     resolved = resolve_request("遗产", "妈妈在吉隆坡去世，留下一套公寓，想请律师办理继承。")
     assert resolved.jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("ข้อมูลรั่ว", "บริษัทเราอยู่ที่กรุงเทพฯ ข้อมูลลูกค้าเก็บบนคลาวด์ที่สิงคโปร์ และจ้างบริษัทในฮานอยพัฒนาแอป "
+                 "เมื่อวานข้อมูลรั่ว ต้องแจ้ง สคส. อย่างไร", ["TH"]),
+    ("BIR audit", "Maliit na online shop po kami sa Quezon City. Galing po sa Guangzhou ang mga paninda at dumadaan sa "
+                  "Hong Kong. Nakatanggap po kami ng Letter of Authority mula sa BIR.", ["PH"]),
+    ("โกดังในลาว", "บริษัทเราอยู่ที่มุกดาหาร เช่าโกดังในแขวงสะหวันนะเขต สินค้าส่งต่อไปเวียดนาม ผู้ให้เช่าจะขึ้นค่าเช่า "
+                   "ต้องการทนายในลาว", ["LA"]),
+])
+def test_hosting_transit_and_hired_vendors_are_background(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected
