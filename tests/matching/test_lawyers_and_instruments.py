@@ -230,3 +230,19 @@ def test_a_target_on_hold_a_tax_by_its_chinese_name_a_family_office_and_an_agenc
 ])
 def test_a_lawyer_named_with_its_field_is_still_wanted_in_its_place(description, counsel):
     assert sorted(read_prose(description).counsel_jurisdictions) == counsel
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们是昆明的一家建材企业，计划在迪拉瓦经济特区（Thilawa SEZ）租地建厂。需要当地律师办理投资许可和土地租赁；"
+     "同时国内需要做发改委、商务部的ODI备案。", {"MM", "CN"}),
+    ("We are a Hong Kong trader. Our buyer in Phnom Penh owes us USD 96,000. Need a lawyer there to send a demand.",
+     {"KH"}),
+])
+def test_a_lawyer_asked_for_there_is_wanted_in_the_one_place_named_before(description, expected):
+    assert set(resolve_request("Lawyer there", description).jurisdictions) == expected
+
+
+def test_a_lawyer_there_after_several_places_or_already_instructed_points_nowhere():
+    resolved = resolve_request("ODI", "我们在泰国春武里有一家子公司。泰国那边的增资登记已经由当地律师在办。"
+                                      "国内这边需要律师协助办理发改委备案和外汇登记。")
+    assert resolved.jurisdictions == ["CN"]

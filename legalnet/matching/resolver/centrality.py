@@ -24,7 +24,7 @@ def area_score(terms: dict[str, int]) -> float:
 def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
     """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
     central; from the rest of the text, the areas within reach of the most central one, at most three in
-    all, strongest first; a property or a loan ranked third is only mentioned."""
+    all, strongest first; a property or a loan in third place is only mentioned, unless the text names it most."""
     for reading, _factor in readings:
         listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
@@ -44,7 +44,8 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
         and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
     ][: max(0, MOST_CENTRAL - len(listed))]
-    if len(listed) + len(central) == MOST_CENTRAL and central and central[-1] in ASSET_AREAS:
+    if (len(listed) + len(central) == MOST_CENTRAL and central and central[-1] in ASSET_AREAS
+            and central[-1] != ranked[0]):
         central = central[:-1]
     main = list(listed) + central
     return main, [c for c in ranked if c not in main]

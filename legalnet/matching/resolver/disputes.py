@@ -6,7 +6,8 @@ court named in passing does not add litigation; a labour forum that calls itself
 A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
 ``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``no_dispute_patterns``,
-``dispute_forums``, ``own_forums`` and ``labour_forums`` in ``data/cues.json``."""
+``settlement_patterns``, ``suit_patterns``, ``defended_suit_patterns``, ``dispute_forums``, ``own_forums`` and
+``labour_forums`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _FORUMS = frozenset(_CUES["dispute_forums"])
 _DENIED_FORUM_RE = cue_regex(_CUES["denied_forum_patterns"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _SUIT_RE = cue_regex(_CUES["suit_patterns"])
-_DEFENDED_SUIT_RE = re.compile("|".join(_CUES["defended_suit_patterns"]), re.IGNORECASE)
+_DEFENDED_SUIT_RE = cue_regex(_CUES["defended_suit_patterns"])
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
 _COURT_MEASURES_RE = re.compile("|".join(_CUES["court_measures"]), re.IGNORECASE)
 HitT = TypeVar("HitT")
@@ -60,20 +61,22 @@ def _tells_grievance(text: str) -> bool:
 # "There is no dispute", "已经和解", the target's pending suits under due diligence: no fight of the client. A "but"
 # turns the sentence: "the settlement was signed, but they have not paid" is a dispute again.
 _NO_DISPUTE_RE = cue_regex(_CUES["no_dispute_patterns"])
-# A full stop ends a sentence only before a space or the end: "Timber Supply Co., for …" and "8.6" go on.
+_SETTLEMENT_RE = cue_regex(_CUES["settlement_patterns"])
+# A full stop, "!" or "?" ends a sentence only before a space or the end: "Timber Supply Co., for …" and "8.6" go on.
 _SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n;；]|[.!?](?!\s|$))+")
 _CONTRAST_RE = re.compile(r"\b(?:but|pero|tapi|tetapi|nhưng|nhung)\b|但是?|可是|แต่", re.IGNORECASE)
 
 
 def _settled_spans(text: str) -> list[tuple[int, int]]:
     """Where the text says the client has no dispute: the part of a sentence up to a "but" that turns it, and the
-    part before a "but" that turns to the settlement ("we had a case, but it was settled in court")."""
+    part before a "but" that turns to the dispute's end ("we had a case, but it was settled in court")."""
     spans = []
     for sentence in _SENTENCE_RE.finditer(text):
         start = previous = sentence.start()
         for cut in [*(m.start() for m in _CONTRAST_RE.finditer(text, start, sentence.end())), sentence.end()]:
             if _NO_DISPUTE_RE.search(text, start, cut):
-                spans.append((previous if start > sentence.start() else start, cut))
+                turned_to_end = start > sentence.start() and _SETTLEMENT_RE.search(text, start, cut)
+                spans.append((previous if turned_to_end else start, cut))
             previous, start = start, cut
     return spans
 
@@ -144,11 +147,14 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
 
 
 def with_suit(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
-    """(main, also mentioned) with a mentioned litigation among the main areas when the client means to sue as well
-    as to use a forum of its own ("sue them or petition to wind them up", "另行起诉 the guarantor"), and there is
-    room for it."""
-    if LITIGATION in main or LITIGATION not in also or len(main) >= most or not (
-            names_suit(texts) or any(_DEFENDED_SUIT_RE.search(text) for text in texts)):
+    """(main, also mentioned) with a mentioned litigation among the main areas when the client means to sue
+    ("sue them or petition to wind them up", 另行起诉 the guarantor) or defends a suit brought against it in a court
+    (a stay beside an arbitration), and there is room for it. A criminal case brought against the client is the
+    criminal court's."""
+    if LITIGATION in main or LITIGATION not in also or len(main) >= most:
+        return main, also
+    defended = CRIMINAL not in main and any(_DEFENDED_SUIT_RE.search(text) for text in texts)
+    if not (defended or names_suit(texts)):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
 
@@ -166,6 +172,19 @@ def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most
     if LITIGATION in main or LITIGATION not in also or len(main) >= most or not _civil_beside_criminal(main, texts):
         return main, also
     return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+
+
+def with_dispute_areas(main: list[str], also: list[str], texts: list[str], chosen: list[str],
+                       most: int) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) after the intake conventions on disputes: litigation for a dispute no forum of its
+    own takes, beside an award taken to court, a suit the client means to bring or defends, or a fraud whose
+    victim wants the money back; and only mentioned beside a forum of its own otherwise (``chosen``: the areas
+    the client listed or asked a lawyer for)."""
+    main, also = with_litigation(main, also, texts, most)
+    main, also = with_award_enforcement(main, also, texts, most)
+    main, also = forum_over_litigation(main, also, chosen, texts)
+    main, also = with_civil_recovery(main, also, texts, most)
+    return with_suit(main, also, texts, most)
 
 
 _LABOUR_FORUM_RE = re.compile("|".join(_CUES["labour_forums"]), re.IGNORECASE)

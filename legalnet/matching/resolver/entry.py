@@ -1,6 +1,7 @@
 """Market entry: a client based in one place that sets up in another (a company, a branch, a subsidiary, a
 plant) is a foreign investor there, and the request is foreign-investment work besides its corporate or
-sector work. The words are data: ``entry_patterns`` and ``plan_markers`` in ``data/cues.json``."""
+sector work; foreign investment and company work alone name each other. The words are data:
+``entry_patterns`` and ``plan_markers`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .background import asks, sentence_at
 from .cues import _CUES
 
 FOREIGN_INVESTMENT = "foreign-investment"
+CORPORATE_COMMERCIAL = "corporate-commercial"
 _ENTRY_RE = re.compile("|".join(_CUES["entry_patterns"]), re.IGNORECASE)
 _OPEN_ECONOMIES = frozenset(_CUES["open_economies"])
 _PLAN_RE = re.compile("|".join(_CUES["plan_markers"]), re.IGNORECASE)
@@ -31,9 +33,6 @@ def with_foreign_investment(main: list[str], also: list[str], texts: list[str], 
             or set(homes) & set(places) or not sets_up(texts)):
         return main, also
     return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]
-
-
-CORPORATE_COMMERCIAL = "corporate-commercial"
 
 
 def with_company_work(main: list[str], also: list[str]) -> tuple[list[str], list[str]]:

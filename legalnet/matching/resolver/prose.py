@@ -29,16 +29,13 @@ from .background import (
     without_set_aside,
 )
 from .centrality import MOST_CENTRAL, rank_areas
+from .counsel import counsel_there
 from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
 from .disputes import (
     arbitral_seats,
-    forum_over_litigation,
     labour_over_arbitration,
     names_arbitral_institution,
-    with_award_enforcement,
-    with_civil_recovery,
-    with_litigation,
-    with_suit,
+    with_dispute_areas,
     without_denied_forums,
     without_settled_disputes,
 )
@@ -252,6 +249,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                         reading.governing_jurisdictions.append((place, hit.text))
                 if not other_sense and asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
+    reading.counsel_jurisdictions |= counsel_there(text, reading)
     return reading
 
 
@@ -522,12 +520,8 @@ def resolve_request(
             main, also = rank_areas(listed_acronym_areas(res.codes, res.sources, set(out.jurisdictions)), weighted)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
             asked_texts = [without_set_aside(text) for text, _f in texts]
-            main, also = with_litigation(main, also, asked_texts, MOST_CENTRAL)
-            main, also = with_award_enforcement(main, also, asked_texts, MOST_CENTRAL)
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
-            main, also = forum_over_litigation(main, also, chosen, asked_texts)
-            main, also = with_civil_recovery(main, also, asked_texts, MOST_CENTRAL)
-            main, also = with_suit(main, also, asked_texts, MOST_CENTRAL)
+            main, also = with_dispute_areas(main, also, asked_texts, chosen, MOST_CENTRAL)
             main, also = labour_over_arbitration(
                 main, also, asked_texts, "arbitration" in res.codes or names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]

@@ -1,0 +1,60 @@
+"""Words that look like a suit, a grievance or a forum ruled out, but are none: a prosecution, a question, a
+forum the client avoids, money the client has not paid yet, a tax refund, a dispute denied after a 'but'."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Payment problem", "Our distributor in Penang has not paid RM 150,000 since March, but there is no dispute "
+                        "about the goods."),
+    ("咨询律师", "东莞一家客户拖欠我们货款80万元，已经半年了，合同里没有写清楚付款期限，我们想起诉追讨。"),
+])
+def test_a_grievance_stays_a_dispute_beside_words_that_deny_another(title, description):
+    assert "litigation" in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "forum"), [
+    ("Estafa", "My former business partner and the police filed a case against me before the Municipal Trial Court "
+               "of Quezon City for estafa. I need a criminal defense lawyer.", "criminal"),
+    ("公诉", "我因为涉嫌合同诈骗被检察院向法院提起公诉，人在广州看守所，家属想请刑辩律师。", "criminal"),
+    ("Saman", "Saya disaman polis kerana memandu melebihi had laju di Johor Bahru. Perlukan peguam jenayah.",
+     "criminal"),
+    ("ล้มละลาย", "ผมถูกฟ้องล้มละลายโดยธนาคารที่ศาลล้มละลายกลาง ต้องการทนายช่วยต่อสู้คดีล้มละลาย", "insolvency"),
+    ("MVL", "We want a members' voluntary liquidation rather than a court application for our Hong Kong company.",
+     "insolvency"),
+    ("TAI", "Our contract has an arbitration clause under TAI rules. We chose arbitration so that we would not have "
+            "to go to court. The buyer in Bangkok has not paid.", "arbitration"),
+])
+def test_a_prosecution_a_bankruptcy_petition_or_a_court_avoided_is_no_civil_suit(title, description, forum):
+    resolved = resolve_request(title, description)
+    assert forum in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("利润汇回", "我们在越南胡志明市有一家外商独资子公司，请问怎么合法把钱拿回中国？需要交哪些税？"),
+    ("采购", "我们准备从泰国采购一批橡胶，合同还没签，我们还没付款。想请律师先审核一下合同条款。"),
+    ("竞争", "我们是一家电商平台，想了解关于平台竞争回应和定价的合规要求。"),
+    ("WHT", "Too much withholding tax was deducted from my Thai income. How do I get back the money from the Revenue "
+            "Department?"),
+])
+def test_money_brought_home_not_yet_paid_or_refunded_by_the_state_is_no_dispute(title, description):
+    assert "litigation" not in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("仲裁", "我们和一家马来西亚供应商有合同纠纷，对方欠我们200万美元。请问是不是仲裁更快？"),
+    ("คำชี้ขาด", "บริษัทคู่สัญญาในเวียดนามไม่ตกลงจ่ายเงินตามคำชี้ขาดของอนุญาโตตุลาการ ต้องทำอย่างไร"),
+    ("Not yet", "We are not in arbitration yet. Our Guangzhou buyer owes us USD 1.2m under a contract with a CIETAC "
+                "clause."),
+])
+def test_a_question_about_arbitration_or_a_refused_award_does_not_rule_arbitration_out(title, description):
+    assert "arbitration" in resolve_request(title, description).practice_areas
+
+
+def test_a_property_the_text_names_most_stays_central_beside_listed_areas():
+    resolved = resolve_request("Office purchase", "We are buying an office floor in Central, Hong Kong: the "
+                               "conveyance, the land search and the deed of mutual covenant.",
+                               practice_areas=["tax", "corporate-commercial"])
+    assert "real-estate" in resolved.practice_areas
