@@ -167,3 +167,17 @@ def test_a_completed_acquisition_is_still_what_a_warranty_claim_is_about():
 ])
 def test_the_other_sides_place_stays_the_place_of_the_matter(description, expected):
     assert read("Dispute", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "absent"), [
+    ("We did the M&E works for a shopping mall in Bandar Seri Begawan; the main contractor owes us BND 400k.",
+     "maritime"),
+])
+def test_a_word_with_one_vowel_changed_is_another_word_not_a_misspelt_term(description, absent):
+    resolved = resolve_request("Request", description)
+    assert absent not in resolved.practice_areas + resolved.also_mentioned
+
+
+def test_a_misspelt_term_or_place_is_still_read():
+    resolved = resolve_request("Dispute", "We need a lawyer in Kuala Lumpor for a shiping dispute.")
+    assert resolved.jurisdictions == ["MY"] and "maritime" in resolved.practice_areas + resolved.also_mentioned

@@ -201,6 +201,18 @@ def derived_word(written: str, term: str) -> bool:
     return any(written.endswith(ending) and not term.endswith(ending) for ending in _DERIVED_ENDINGS)
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def vowel_swapped(written: str, alias: str) -> bool:
+    """Whether the written word is the alias with one vowel put for another: for a legal term that makes another
+    word more often than a typo ("shopping" is no misspelt "shipping"); a place's name may still be misspelt so."""
+    if len(written) != len(alias):
+        return False
+    diff = [(a, b) for a, b in zip(written, alias, strict=True) if a != b]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
 def syllabic(alias: str) -> bool:
     """Whether an alias is written in short syllables ("nhan hieu", "thue"): a letter more or less makes another
     word there ("nhan nhieu" is "receive most"), so it is read as written, never as a typo."""
@@ -215,7 +227,8 @@ def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     for variant in _deletions(phrase):
         for alias in idx.typos.get(variant, ()):
             if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1 and not derived_word(phrase, alias) \
-                    and not syllabic(alias):
+                    and not syllabic(alias) and not (vowel_swapped(phrase, alias)
+                                                     and set(idx.words[ANYWHERE][alias]) == {"practice_areas"}):
                 found.add(alias)
     senses: dict[str, frozenset[str]] = {}
     for alias in found:

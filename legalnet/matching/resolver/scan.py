@@ -36,6 +36,7 @@ from .index import (
     _word_corrections,
     derived_word,
     syllabic,
+    vowel_swapped,
 )
 
 
@@ -148,7 +149,7 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
                     phrase = " ".join(w.norm for w in words[i : k + 1])
                     if phrase in idx.words[LIST_ONLY] or (size == 1 and phrase in idx.alias_words):
                         continue
-                    if derived_word(phrase, key):
+                    if derived_word(phrase, key) or (vowel_swapped(phrase, key) and set(senses) == {"practice_areas"}):
                         continue
                     ok = _typo_senses(key, phrase, size, edits, senses)
                     if ok:
