@@ -396,3 +396,9 @@ def test_a_migrant_worker_s_claim_against_the_agency_is_employment_work(descript
     resolved = resolve_request("Recruitment agency", description)
     assert resolved.practice_areas == ["employment"]
     assert "capital-markets" not in resolved.also_mentioned
+
+
+def test_a_trade_mark_opposition_written_tm_is_intellectual_property():
+    resolved = resolve_request("TM opposition", "Our mark was opposed at the DIP; 60 days left for the "
+                                                "counter-statement. We ship our lights via Hong Kong.")
+    assert resolved.practice_areas == ["intellectual-property"]
