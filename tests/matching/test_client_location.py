@@ -478,3 +478,14 @@ def test_another_partys_nationality_is_no_reason_to_drop_a_listed_place():
     found = resolve_request("Question", "Our Thai supplier shipped defective goods to our Singapore warehouse.",
                             ["Thailand"])
     assert found.jurisdictions == ["TH"]
+
+
+@pytest.mark.parametrize("description", [
+    "Our buyer, Angkor Agri Trading Co., Ltd., headquartered in Phnom Penh, owes us USD 96,000. We are a Hong Kong "
+    "trader.",
+    "Người mua là Angkor Agri Trading Co., Ltd., trụ sở ở Phnom Penh, còn nợ chúng tôi 96.000 USD. Chúng tôi là công "
+    "ty Hồng Kông.",
+])
+def test_where_the_other_party_is_headquartered_is_not_the_client_s_seat(description):
+    resolved = resolve_request("Debt", description)
+    assert resolved.jurisdictions == ["KH"] and "KH" not in resolved.home_jurisdictions

@@ -439,9 +439,11 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
     for hit in places:
         if is_later_place(hit, text) or is_set_aside(hit, text):
             roles[id(hit)] = "later"
+        elif id(hit) in seats:
+            roles[id(hit)] = "background"  # "Angkor Agri Trading Co., Ltd., headquartered in Phnom Penh"
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
-        elif (id(hit) in seats or is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
+        elif (is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
               or names_instrument(hit, text) or is_done_or_handed_over(hit, text)):
             roles[id(hit)] = "background"
         elif is_background_place(hit, words, text):
