@@ -24,3 +24,9 @@ def test_a_language_for_the_lawyer_is_read_however_it_is_said(description, expec
 ])
 def test_a_lawyer_of_a_place_and_a_practice_asks_for_no_language(description):
     assert resolve_request("Lawyer needed", description).languages == []
+
+
+def test_a_language_something_was_sent_in_is_no_request_vietnamese():
+    resolved = resolve_request("Đòi nợ", "Khách hàng ở Phnom Penh còn nợ chúng tôi 96.000 USD (họ chỉ gửi địa chỉ bằng "
+                                         "tiếng Khmer). Cần luật sư Campuchia.")
+    assert resolved.languages == []
