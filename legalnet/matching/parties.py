@@ -180,11 +180,12 @@ def _is_name_token(token: str) -> bool:
 
 
 def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop words in front of a name that introduce it ("Supplier", "Dispute with", "The", "Macau's", "100")."""
+    """Drop words in front of a name that introduce it ("Supplier", "Dispute with", "The", "Macau's", "100",
+    "Selling 100% of")."""
     changed = True
     while words and changed:
         changed = False
-        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)").isdigit()):
+        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)%").isdigit()):
             words = words[1:]
             changed = True
         for size in (2, 1):

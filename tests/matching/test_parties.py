@@ -673,3 +673,12 @@ def test_a_word_that_opens_the_sentence_is_no_part_of_the_name(text, expected):
 )
 def test_a_vietnamese_title_after_a_name_ends_it(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("description", "name"), [
+    ("Selling 100% of Riverstone Asia Pte. Ltd. to a Thai buyer.", "Riverstone Asia Pte. Ltd."),
+    ("Buying 60% of Mactan Rattan Crafts Inc. from its founder.", "Mactan Rattan Crafts Inc."),
+    ("Acquiring Harbour Lights Pte. Ltd. from Jason Teo.", "Harbour Lights Pte. Ltd."),
+])
+def test_a_verb_and_a_share_before_a_name_are_not_part_of_it(description, name):
+    assert name in resolve_request("Deal", description).counterparties
