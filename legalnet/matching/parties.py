@@ -97,6 +97,7 @@ _CJK_QUOTED_RE = re.compile(
 )
 _CJK_NAME_CHAR = re.compile(rf"[{_CJK}\u30a0-\u30ff()（）A-Za-z0-9·]")
 # Japanese names in katakana, before or after the form (ミライボシ株式会社, 株式会社ミライボシ).
+_CJK_FORM_KINDS = tuple(_DATA["cjk_form_kinds"])
 _JAPANESE_FORM_FIRST_RE = re.compile(r"(?:株式会社|有限会社|合同会社)[\u30a0-\u30ff]{2,20}")
 _CJK_CHAR_RE = re.compile(rf"[{_CJK}]")
 # A provider's or a neutral's role ends the words before a name too: 我们的保险公司中国平安…, 仲裁员…
@@ -416,6 +417,9 @@ def _cjk_companies(text: str) -> list[Party]:
         begin += cut  # nothing left ("注册一间有限公司") means a kind of company, not a name
         if m.group() in INSTITUTION_ENDINGS and "市" not in text[begin : m.start()]:
             continue  # 瑪麗醫院: a hospital where treatment is had, not its registered name
+        stem = text[begin : m.start()]
+        if any(stem.endswith(kind) and len(stem) - len(kind) <= 2 for kind in _CJK_FORM_KINDS):
+            continue  # 一人有限公司, 澳門一人有限公司: a kind of company, with at most a place's name before
         if m.start() - begin >= (4 if m.group() in _CJK_LONG_NAME_ENDINGS else 2):
             found.append(Party(text[begin : m.end()], begin, m.end()))
     return found

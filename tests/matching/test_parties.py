@@ -682,3 +682,11 @@ def test_a_vietnamese_title_after_a_name_ends_it(text, expected):
 ])
 def test_a_verb_and_a_share_before_a_name_are_not_part_of_it(description, name):
     assert name in resolve_request("Deal", description).counterparties
+
+
+@pytest.mark.parametrize(("description", "screened"), [
+    ("我想喺澳門開一間一人有限公司，請問要點做？", []),
+    ("我们想成立一家外资股份有限公司，合作方是宏昌贸易有限公司。", ["宏昌贸易有限公司"]),
+])
+def test_a_kind_of_company_before_a_legal_form_is_no_name(description, screened):
+    assert resolve_request("公司", description).counterparties == screened
