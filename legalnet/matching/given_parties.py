@@ -3,6 +3,7 @@ the full name the text spells out, so that each party is screened once, by its f
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .conflicts import normalise_entity
@@ -17,6 +18,9 @@ def _letters(name: str) -> str:
 def _initials(name: str) -> str:
     words = [w for w in normalise(name).split() if w not in {"of", "and", "the", "pt", "cv"}]
     return "".join(w[0] for w in words if w)
+
+
+_INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 
 
 def short_form_of(short: str, full: str) -> bool:
@@ -60,6 +64,9 @@ def merge_parties(given: list[str], found: list[str]) -> tuple[list[str], list[s
             (len(g) for g in given if _letters(g) == _letters(name)), default=0
         ):
             added.append(name)
+    # "The EGAT PPA" beside "Electricity Generating Authority of Thailand": the initials name the same party once.
+    added = [name for name in added if not (_INITIALS_RE.fullmatch(name) and any(
+        other != name and short_form_of(name, other) for other in added))]
     for name in given:
         if any(short_form_of(name, full) for full in added):
             continue

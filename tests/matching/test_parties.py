@@ -690,3 +690,9 @@ def test_a_verb_and_a_share_before_a_name_are_not_part_of_it(description, name):
 ])
 def test_a_kind_of_company_before_a_legal_form_is_no_name(description, screened):
     assert resolve_request("公司", description).counterparties == screened
+
+
+def test_initials_of_a_party_named_in_full_are_screened_once():
+    resolved = resolve_request("PPA", "The offtaker, Electricity Generating Authority of Thailand, signed in 2021. "
+                                      "The EGAT PPA now needs an amendment; EGAT refuses to pay the tariff.")
+    assert resolved.counterparties == ["Electricity Generating Authority of Thailand"]
