@@ -696,3 +696,9 @@ def test_initials_of_a_party_named_in_full_are_screened_once():
     resolved = resolve_request("PPA", "The offtaker, Electricity Generating Authority of Thailand, signed in 2021. "
                                       "The EGAT PPA now needs an amendment; EGAT refuses to pay the tariff.")
     assert resolved.counterparties == ["Electricity Generating Authority of Thailand"]
+
+
+@pytest.mark.parametrize("title", ["Main contractor Hàn Quốc chậm thanh toán", "Supplier Korea Selatan belum kirim"])
+def test_a_country_named_after_a_role_is_no_person(title):
+    resolved = resolve_request(title, "Nhà thầu chính Daewon E&C Vietnam Co., Ltd. chưa thanh toán cho chúng tôi.")
+    assert resolved.counterparties == ["Daewon E&C Vietnam Co., Ltd."]
