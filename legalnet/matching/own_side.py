@@ -236,6 +236,11 @@ _HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"
 _STAFF_BEFORE_RE = re.compile(
     r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
     + alternatives(_DATA["staff_titles"]) + r"))\s*[,:(–-]?\s*(?:" + _HONORIFIC + r")?$", re.IGNORECASE)
+# "Their accounts executive, Puan Norliza Ahmad", "the buyer's project manager Mr Alvin Lee": the other side's staff,
+# who act for it without being a party.
+_THEIR_STAFF_BEFORE_RE = re.compile(
+    r"\b(?:their|its|[\w&.-]+['’]s)\s+(?P<staff>(?:" + alternatives(_DATA["other_side_staff"]) + r"))\s*[,:(–-]?\s*(?:"
+    + _HONORIFIC + r")?$", re.IGNORECASE)
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
     re.IGNORECASE)
@@ -291,12 +296,13 @@ _LAW_FIRM_NAME_RE = re.compile(
 
 def providers_role(text: str, start: int, end: int) -> str | None:
     """The role by which the text names ``text[start:end]`` as one of the client's own providers ("our forwarder,
-    X" gives "forwarder"), or None."""
+    X" gives "forwarder") or staff, or as the other side's staff ("their accounts executive, X"), or None."""
     before = text[max(0, start - 60) : start]
     # The phrasings are tried in turn and the first that names a role stops the search.
     searches = (lambda: _SIDE_BEFORE_RE.search(before), lambda: _SIDE_LOCAL_BEFORE_RE.search(before),
                 lambda: _CJK_SIDE_BEFORE_RE.search(before), lambda: _SIDE_AFTER_RE.match(text, end),
-                lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _STAFF_BEFORE_RE.search(before))
+                lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _STAFF_BEFORE_RE.search(before),
+                lambda: _THEIR_STAFF_BEFORE_RE.search(before))
     for search in searches:
         if found := search():
             groups = found.groupdict()

@@ -702,3 +702,13 @@ def test_initials_of_a_party_named_in_full_are_screened_once():
 def test_a_country_named_after_a_role_is_no_person(title):
     resolved = resolve_request(title, "Nhà thầu chính Daewon E&C Vietnam Co., Ltd. chưa thanh toán cho chúng tôi.")
     assert resolved.counterparties == ["Daewon E&C Vietnam Co., Ltd."]
+
+
+@pytest.mark.parametrize(("description", "screened"), [
+    ("Our customer Permata Niaga Distribution Sdn. Bhd. owes us RM 480,000. Their accounts executive, Puan Norliza "
+     "Ahmad, keeps sending payment plans.", ["Permata Niaga Distribution Sdn. Bhd."]),
+    ("Harbourfront Seafood Trading Ltd was wound up last month. The provisional liquidator, Mr Patrick Ng, has asked "
+     "creditors for proofs of debt; we are owed HK$900,000.", ["Harbourfront Seafood Trading Ltd"]),
+])
+def test_the_other_side_s_staff_and_office_holders_are_no_counterparties(description, screened):
+    assert resolve_request("Debt", description).counterparties == screened
