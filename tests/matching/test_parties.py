@@ -712,3 +712,9 @@ def test_a_country_named_after_a_role_is_no_person(title):
 ])
 def test_the_other_side_s_staff_and_office_holders_are_no_counterparties(description, screened):
     assert resolve_request("Debt", description).counterparties == screened
+
+
+def test_a_chinese_role_word_before_a_name_is_not_part_of_it():
+    resolved = resolve_request("工程款", "总包广东华晟建设集团有限公司欠我们工程款。"
+                                         "我们现场负责人何志伟的签证单都齐全。")
+    assert resolved.counterparties == ["广东华晟建设集团有限公司"]
