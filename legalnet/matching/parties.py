@@ -425,7 +425,7 @@ def _cjk_companies(text: str) -> list[Party]:
     return found
 
 
-# ------------------------------------------------------------------------------------- banks and forms
+# ------------------------------------------------------------------------------------------------ banks
 
 
 def _banks(text: str) -> list[Party]:
@@ -437,20 +437,6 @@ def _banks(text: str) -> list[Party]:
         if len(words) >= 2:
             found.append(Party(text[words[0][1] : m.end()], words[0][1], m.end()))
     return found
-
-
-_FORMS = [(normalise(entry["form"]), bool(entry.get("prefix")), tuple(entry["jurisdictions"]))
-          for entry in _DATA["form_jurisdictions"]]
-
-
-def form_jurisdictions(name: str) -> tuple[str, ...]:
-    """The jurisdictions a party's legal form names, where it is most used first ("… Pte. Ltd." is SG, "…
-    Sdn Bhd" MY then BN); empty when the form is shared or missing."""
-    norm = normalise(name)
-    for form, prefix, places in _FORMS:
-        if norm == form or (norm.startswith(form + " ") if prefix else norm.endswith(" " + form)):
-            return places
-    return ()
 
 
 _BAR_RE = re.compile(r"[|｜¦]")

@@ -574,24 +574,6 @@ def is_anchored(hit: _Hit, text: str) -> bool:
                 or _ANCHOR_AFTER_RE.search(text[hit.end : hit.end + 12]))
 
 
-_HERE_RE = re.compile("|".join(_CUES["here_words"]), re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def asks_for_here(text: str) -> bool:
-    """Whether a sentence of the text asks for something where the writer is: "Can we claim against the resort in
-    Indonesia and challenge the insurer here?", "mag-file ng kaso dito"."""
-    for start, end in _sentence_spans(text):
-        for here in _HERE_RE.finditer(text, start, end):
-            # "Dito po ako nagtatrabaho sa Singapore": the place is named, the rest of the text places it.
-            if not _PLACE_NAMED_AFTER_RE.match(text, here.end()) and asks(text[start:end]):
-                return True
-    return False
-
-
-_PLACE_NAMED_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:in|at|sa|di|ở|tại)\s+[A-Z]")
-
-
 def in_ask(hit: _Hit, text: str) -> bool:
     """Whether the place is one the request is about: named in a sentence that asks for something (a
     question, a need, a worry) or tied to the law of the matter ("seat Singapore", "Hong Kong law")."""

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 
 from ..conflicts import normalise_entity
 from ..given_parties import merge_parties
-from ..parties import INSTITUTION_ENDINGS, Party, form_jurisdictions, party_spans
+from ..parties import INSTITUTION_ENDINGS, Party, party_spans
+from ..party_forms import form_jurisdictions
 from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .background import (
     _sentence_span,
     asks,
-    asks_for_here,
     in_ask,
     in_client_history,
     is_done_or_handed_over,
@@ -53,7 +53,7 @@ from .roles import (
     told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
-from .seat import ASIDE_ROLES, with_located_minor_places, without_nationality, without_own_seat
+from .seat import ASIDE_ROLES, asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 

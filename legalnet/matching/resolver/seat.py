@@ -1,12 +1,17 @@
 """The client's own seat and nationality among the places a request names: a place the form lists that the text
 names only as the client's seat or nationality gives way to the place of the matter, and a small town where the
-client puts something is the matter's place when the text otherwise names only the client's seat."""
+client puts something is the matter's place when the text otherwise names only the client's seat; a request for
+something "here" (dito, di sini, ở đây) asks about the client's own place."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .background import _sentence_spans, asks
+from .cues import _CUES
 from .hints import minor_places
 from .index import _Index
 from .results import TermResolution
@@ -97,3 +102,21 @@ def _self_described_nationalities(text: str, idx: _Index) -> set[str]:
                       or {w.norm for w in words[k + 1 : k + 3]} & _SELF_AFTER_NATIONALITY):
             found |= codes
     return found
+
+
+_HERE_RE = re.compile("|".join(_CUES["here_words"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def asks_for_here(text: str) -> bool:
+    """Whether a sentence of the text asks for something where the writer is: "Can we claim against the resort in
+    Indonesia and challenge the insurer here?", "mag-file ng kaso dito"."""
+    for start, end in _sentence_spans(text):
+        for here in _HERE_RE.finditer(text, start, end):
+            # "Dito po ako nagtatrabaho sa Singapore": the place is named, the rest of the text places it.
+            if not _PLACE_NAMED_AFTER_RE.match(text, here.end()) and asks(text[start:end]):
+                return True
+    return False
+
+
+_PLACE_NAMED_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:in|at|sa|di|ở|tại)\s+[A-Z]")
