@@ -83,7 +83,17 @@ class Screens:
     def shot(self, page, step: str) -> Path:
         """Screenshot the whole page as <journey>-<step>.png."""
         path = SCREENSHOTS / f"{self.journey}-{re.sub(r'[^a-z0-9-]+', '-', step.lower())}.png"
-        page.screenshot(path=str(path), full_page=True)
+        from playwright.sync_api import Error as PlaywrightError
+
+        # A busy machine now and then fails a capture ("Unable to capture screenshot"): try again before failing.
+        for attempt in range(3):
+            try:
+                page.screenshot(path=str(path), full_page=True)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+                page.wait_for_timeout(1000)
         return path
 
 
