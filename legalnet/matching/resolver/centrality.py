@@ -49,3 +49,8 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
         central = central[:-1]
     main = list(listed) + central
     return main, [c for c in ranked if c not in main]
+
+
+def promoted(main: list[str], also: list[str], code: str) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with ``code`` moved to the end of the main areas."""
+    return [*main, code], [other for other in also if other != code]

@@ -15,6 +15,7 @@ import re
 from typing import TypeVar
 
 from ..termbase import term_info
+from .centrality import promoted
 from .cues import _CUES, cue_regex
 
 LITIGATION = "litigation"
@@ -111,7 +112,7 @@ def with_litigation(main: list[str], also: list[str], texts: list[str], most: in
     area with a forum of its own takes, and there is room for it (at most `most` main areas)."""
     if LITIGATION in main or _FORUMS & set(main) or len(main) >= most or not names_dispute(texts):
         return main, also
-    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+    return promoted(main, also, LITIGATION)
 
 
 def names_suit(texts: list[str]) -> bool:
@@ -132,7 +133,7 @@ def with_award_enforcement(main: list[str], also: list[str], texts: list[str],
     if (ARBITRATION not in main or LITIGATION in main or len(main) >= most
             or not any(_asks_court_support(text) for text in texts)):
         return main, also
-    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+    return promoted(main, also, LITIGATION)
 
 
 def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
@@ -156,7 +157,7 @@ def with_suit(main: list[str], also: list[str], texts: list[str], most: int) -> 
     defended = CRIMINAL not in main and any(_DEFENDED_SUIT_RE.search(text) for text in texts)
     if not (defended or names_suit(texts)):
         return main, also
-    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+    return promoted(main, also, LITIGATION)
 
 
 def _civil_beside_criminal(main: list[str], texts: list[str]) -> bool:
@@ -171,7 +172,7 @@ def with_civil_recovery(main: list[str], also: list[str], texts: list[str], most
     when the client wants its money back, and there is room for it."""
     if LITIGATION in main or LITIGATION not in also or len(main) >= most or not _civil_beside_criminal(main, texts):
         return main, also
-    return [*main, LITIGATION], [code for code in also if code != LITIGATION]
+    return promoted(main, also, LITIGATION)
 
 
 def with_dispute_areas(main: list[str], also: list[str], texts: list[str], chosen: list[str],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .background import asks, sentence_at
+from .centrality import promoted
 from .cues import _CUES
 
 FOREIGN_INVESTMENT = "foreign-investment"
@@ -32,7 +33,7 @@ def with_foreign_investment(main: list[str], also: list[str], texts: list[str], 
     if (FOREIGN_INVESTMENT in main or len(main) >= most or not homes or not set(places) - _OPEN_ECONOMIES
             or set(homes) & set(places) or not sets_up(texts)):
         return main, also
-    return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]
+    return promoted(main, also, FOREIGN_INVESTMENT)
 
 
 def with_company_work(main: list[str], also: list[str]) -> tuple[list[str], list[str]]:
@@ -41,7 +42,7 @@ def with_company_work(main: list[str], also: list[str]) -> tuple[list[str], list
     the approvals and the company's own set-up (its constitution, shareholders, directors), which the intake
     convention labels both."""
     if main == [CORPORATE_COMMERCIAL] and FOREIGN_INVESTMENT in also:
-        return [*main, FOREIGN_INVESTMENT], [code for code in also if code != FOREIGN_INVESTMENT]
+        return promoted(main, also, FOREIGN_INVESTMENT)
     if main != [FOREIGN_INVESTMENT] or CORPORATE_COMMERCIAL not in also:
         return main, also
-    return [*main, CORPORATE_COMMERCIAL], [code for code in also if code != CORPORATE_COMMERCIAL]
+    return promoted(main, also, CORPORATE_COMMERCIAL)
