@@ -81,6 +81,13 @@ LOOKALIKE_MAX_POPULATION = 1_000_000
 # Scripts written without spaces are matched inside other words: shorter names than this are ordinary words
 # too often (Thai เลย "at all", แพร่ "spread"; Korean 세부 "detail", 파당 "faction") to be read in prose.
 MIN_PROSE_LENGTH = {"thai": 5, "lao": 5, "khmer": 5, "myanmar": 5, "hangul": 3, "kana": 3}
+# Designations GeoNames puts before the names of Thai, Lao and Khmer towns ("Mueang Nonthaburi",
+# เทศบาลนครนนทบุรี "Nonthaburi City Municipality", ក្រុងសៀមរាប "Siem Reap City"): people write the bare name,
+# which for the seat of a province is the province's name too. Longest first.
+ADMIN_PREFIXES = (
+    "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อำเภอเมือง", "อำเภอ", "จังหวัด", "เมือง",
+    "ເມືອງ", "ນະຄອນ", "ក្រុង", "ខេត្ត", "Mueang ", "Muang ", "Amphoe ", "Krong ",
+)  # fmt: skip
 # Designations that follow the names of Chinese provinces in ISO 3166-2.
 ISO_DESIGNATIONS = {"sheng", "shi", "zizhiqu", "uygur", "tebiexingzhengqu"}
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
@@ -253,6 +260,8 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
     Latin alternates are taken from places of prose size only: for small places GeoNames lists mostly old
     transliterations ("Kuei-sui-hsien") that nobody writes today and that collide with words."""
     names = [(city["name"], True)]
+    if bare := _without_admin_prefix(city["name"]):
+        names.append((bare, True))
     if country in CITY_JURISDICTIONS and (short := _TOWN_SUFFIX_RE.sub("", city["name"])) != city["name"]:
         names.append((short, True))  # "Tampines New Town", "Bukit Merah Estate": people write Tampines, Bukit Merah
     population = int(city.get("population") or 0)
@@ -267,10 +276,20 @@ def _place_names(city: dict, country: str) -> list[tuple[str, bool]]:
             names.append((alt, False))  # how Japanese and Korean readers write the bigger places
         elif script is not None and script == LOCAL_SCRIPTS.get(country):
             names.append((unicodedata.normalize("NFC", alt), False))
+            if bare := _without_admin_prefix(unicodedata.normalize("NFC", alt)):
+                names.append((bare, False))
         elif script in REGION_SCRIPTS and population >= PROSE_MIN_POPULATION:
             # How Thai, Lao, Khmer and Burmese readers write the big cities of the region (เซินเจิ้น).
             names.append((unicodedata.normalize("NFC", alt), False))
     return names
+
+
+def _without_admin_prefix(name: str) -> str:
+    """The name without a designation GeoNames puts before it (see ADMIN_PREFIXES), or "" when it has none."""
+    for prefix in ADMIN_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :].strip()
+    return ""
 
 
 def subdivisions() -> list[tuple[str, str, str]]:
@@ -354,7 +373,8 @@ def place_rows(other_names: dict[str, set[str]] | None = None) -> list[dict[str,
     for _gid, city in sorted(cities.items(), key=lambda item: int(item[0])):
         country = city["countrycode"]
         population = int(city.get("population") or 0)
-        if (country, normalise(city["name"])) in province_names:
+        bare = _without_admin_prefix(city["name"])
+        if {(country, normalise(city["name"])), (country, normalise(bare))} & province_names:
             # The seat of a province of the same name (Lamphun, Rayong): its names in Thai, Chinese … stand
             # for the province too, known all over the country.
             population = max(population, PROSE_MIN_POPULATION)

@@ -139,6 +139,23 @@ def test_places_and_hand_aliases(name, code):
     assert resolve_terms("jurisdictions", [name]).codes == [code]
 
 
+@pytest.mark.parametrize(
+    "text, code, place",
+    [
+        ("We want to lease a warehouse in นนทบุรี (the address our agent sent).", "TH", "นนทบุรี"),
+        ("我们想在 หัวหิน 买一套度假公寓，请推荐律师。", "TH", "หัวหิน"),
+        ("Chúng tôi muốn thuê nhà xưởng ở បាត់ដំបង, cần luật sư xem hợp đồng.", "KH", "បាត់ដំបង"),
+        ("We plan a guesthouse in ຫຼວງພະບາງ and need the land lease reviewed.", "LA", "ຫຼວງພະບາງ"),
+    ],
+)
+def test_town_named_without_its_administrative_prefix(text, code, place):
+    """GeoNames writes เทศบาลนครนนทบุรี, ក្រុងបាត់ដំបង, ເມືອງຫຼວງພະບາງ; people write the bare name, read as the place
+    itself and not only as a guess from the script it is written in."""
+    result = resolve_request("", text, [], [], [])
+    assert result.jurisdictions == [code]
+    assert result.sources["jurisdictions"][code] == place
+
+
 def test_greater_bay_area_stands_for_its_three_jurisdictions():
     assert sorted(resolve_terms("jurisdictions", ["大湾区"]).codes) == ["CN", "HK", "MO"]
     assert sorted(resolve_terms("jurisdictions", ["Greater Bay Area"]).codes) == ["CN", "HK", "MO"]
