@@ -489,3 +489,25 @@ def test_another_partys_nationality_is_no_reason_to_drop_a_listed_place():
 def test_where_the_other_party_is_headquartered_is_not_the_client_s_seat(description):
     resolved = resolve_request("Debt", description)
     assert resolved.jurisdictions == ["KH"] and "KH" not in resolved.home_jurisdictions
+
+
+@pytest.mark.parametrize("description", [
+    "Our head office is in Hai Phong and our workshop is in Bac Ninh. Last month IRAS wrote to our subsidiary Kinta "
+    "Digital Pte. Ltd. asking us to justify zero-rated GST for three years. We need a tax lawyer to answer IRAS.",
+    "Công ty mẹ của chúng tôi ở Hải Phòng, xưởng ở Bắc Ninh. Tháng trước IRAS gửi thư cho công ty con Kinta Digital "
+    "Pte. Ltd. yêu cầu giải trình GST 0% trong 3 năm. Cần luật sư thuế trả lời IRAS.",
+])
+def test_the_clients_own_sites_at_home_give_way_to_the_place_of_the_matter(description):
+    resolved = resolve_request("Question", description)
+    assert resolved.jurisdictions == ["SG"] and resolved.home_jurisdictions == ["VN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Data breach in Singapore and Malaysia", "We are a Singapore online retailer. Customer records of shoppers in "
+     "Singapore and Malaysia were copied yesterday; the PDPC and Malaysia's commissioner must be told.",
+     ["MY", "SG"]),
+    ("Question", "We are a Penang company with a plant in Kulim. We need counsel in Malaysia and in Singapore for the "
+     "sale of our Singapore subsidiary.", ["MY", "SG"]),
+])
+def test_the_clients_own_country_stays_when_named_in_the_title_or_asked(title, description, expected):
+    assert sorted(resolve_request(title, description).jurisdictions) == expected

@@ -384,6 +384,25 @@ def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, floa
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
 
 
+def _without_unasked_home(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
+    """The places less the client's own country when the text also names another place of the matter and asks
+    nothing of its own: "Công ty mẹ ở Đà Nẵng, nhà máy ở Bắc Ninh … IRAS …", "our plant in Tuas … our customer
+    in Pasir Gudang" are the client's own sites. A home country the client lists, puts in the title, asks about
+    or ties to a regulator or the law of the matter stays."""
+    homes = {code for reading, _f in weighted for code, _source in reading.home_jurisdictions}
+    asked = set(listed)
+    for reading, factor in weighted:
+        asked |= reading.asked_jurisdictions | reading.counsel_jurisdictions
+        named = reading.governing_jurisdictions + reading.implied_jurisdictions
+        if factor == _TITLE_FACTOR:
+            named += reading.jurisdictions + reading.home_jurisdictions
+        asked |= {code for code, _source in named}
+    rest = [code for code in found.codes if code not in homes or code in asked]
+    if not rest or len(rest) == len(found.codes):
+        return found
+    return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
+
+
 def _without_handed_over(found: TermResolution, readings: list[ProseReading]) -> TermResolution:
     """The places less those whose part the text last hands to others ("The HK PDPO side is already covered by our
     in-house team"), unless the client wants its lawyer there or nothing else would stay."""
@@ -540,6 +559,8 @@ def resolve_request(
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
+            if not any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
+                found = _without_unasked_home(found, weighted, res.codes)
             found = _without_handed_over(found, readings)
             if len(found.codes) == 1 and any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
                 # "Want to make sure compliant both sides": the second place is the one a regulator implies,
