@@ -13,6 +13,7 @@ from ..party_forms import form_jurisdictions
 from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
+from .asked import TITLE_FACTOR, asked_places, without_handed_over, without_unasked_home
 from .background import (
     _sentence_span,
     asks,
@@ -30,9 +31,8 @@ from .background import (
 )
 from .centrality import MOST_CENTRAL, rank_areas
 from .counsel import counsel_there
-from .cues import _CUES, _LATIN_WORD_RE, _LOWERCASE_ABBREVIATIONS, _ORG_ZH, _SEAT_NOUNS
+from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
 from .disputes import (
-    arbitral_seats,
     labour_over_arbitration,
     names_arbitral_institution,
     with_dispute_areas,
@@ -53,7 +53,7 @@ from .roles import (
     told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
-from .seat import ASIDE_ROLES, asks_for_here, with_located_minor_places, without_nationality, without_own_seat
+from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -335,109 +335,6 @@ def _owned(text: str, hit) -> bool:
 
 _FOUNDING_RE = re.compile(r"\b(?:set(?:ting)?\s+up|establish(?:ing)?|open(?:ing)?|incorporat(?:e|ing)|form(?:ing)?|"
                           r"creat(?:e|ing))\s+(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-# A title says what the request is about more plainly than the body around it.
-_TITLE_FACTOR = 1.5
-
-
-def _asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed,
-                  title: str = "") -> TermResolution:
-    """The places the request is about when it names several: those the client listed, put in the title or
-    named where it asks (or tied to the law of the matter); the places it only mentions elsewhere go. With
-    none of them asked about, every place stays."""
-    # "We need Malaysian counsel for the security documents": where the client wants its lawyer outweighs a place
-    # the title names.
-    counsel = {code for reading, _factor in weighted for code in reading.counsel_jurisdictions} & set(found.codes)
-    asked = set(listed) | counsel
-    # "澳門公司去海防設廠" over "本公司係澳門註冊嘅貿易公司": a title may name the client by its seat.
-    homes = {normalise(source) for reading, factor in weighted if factor != _TITLE_FACTOR
-             for _code, source in reading.home_jurisdictions}
-    home_codes = {code for reading, factor in weighted if factor != _TITLE_FACTOR
-                  for code, _source in reading.home_jurisdictions}
-    body = [reading for reading, factor in weighted if factor != _TITLE_FACTOR]
-    for reading, factor in weighted:
-        own: set[str] = set()
-        if factor == _TITLE_FACTOR:
-            # The client's seat by another name of the same place (title 澳門, body 氹仔) counts too.
-            own = ({code for code, source in reading.jurisdictions
-                    if (normalise(source) in homes or code in home_codes) and _names_own_company(title, source)}
-                   - {code for code, source in reading.jurisdictions
-                      if normalise(source) not in homes and not _names_own_company(title, source)})
-        asked |= reading.asked_jurisdictions - own
-        if factor == _TITLE_FACTOR and not counsel:
-            # "收购马来西亚光伏项目公司及境外投资备案": a filing the title names asks about its place too, unless the
-            # description asks about an arbitration's seat and names the title's place only as the project's or the
-            # other side's ("Da Nang hotel project" with a SIAC claim seated in Singapore).
-            told = set()
-            if arbitral_seats(body):
-                told = {code for r in body for role in ("jurisdictions", *ASIDE_ROLES) for code, _s in getattr(r, role)}
-                told -= {code for r in body for code in r.asked_jurisdictions}
-            asked |= {code for code, _source in reading.jurisdictions + reading.implied_jurisdictions} - own - told
-    # "HK 公司注销我们的 company secretary 自己会办": a place whose part others take is not asked about.
-    # "… deregister the old Hong Kong company. … HK 公司注销我们的 company secretary 自己会办": the later word stands.
-    handed = {code for reading, _factor in weighted for code, at in reading.handed_over.items()
-              if at > reading.last_asked.get(code, -1)}
-    # The text's word outweighs the form's: "泰国那边…已经由当地律师在办" drops a Thailand the client also listed.
-    asked -= handed - counsel
-    if not asked & set(found.codes) or set(found.codes) <= asked:
-        return found
-    keep = [code for code in found.codes if code in asked]
-    return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
-
-
-def _without_unasked_home(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
-    """The places less the client's own country when the text also names another place of the matter and asks
-    nothing of its own: "Công ty mẹ ở Đà Nẵng, nhà máy ở Bắc Ninh … IRAS …", "our plant in Tuas … our customer
-    in Pasir Gudang" are the client's own sites. A home country the client lists, puts in the title, asks about
-    or ties to a regulator or the law of the matter stays."""
-    homes = {code for reading, _f in weighted for code, _source in reading.home_jurisdictions}
-    asked = set(listed)
-    for reading, factor in weighted:
-        asked |= reading.asked_jurisdictions | reading.counsel_jurisdictions
-        named = reading.governing_jurisdictions + reading.implied_jurisdictions
-        if factor == _TITLE_FACTOR:
-            named += reading.jurisdictions + reading.home_jurisdictions
-        asked |= {code for code, _source in named}
-    rest = [code for code in found.codes if code not in homes or code in asked]
-    if not rest or len(rest) == len(found.codes):
-        return found
-    return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
-
-
-def _without_handed_over(found: TermResolution, readings: list[ProseReading]) -> TermResolution:
-    """The places less those whose part the text last hands to others ("The HK PDPO side is already covered by our
-    in-house team"), unless the client wants its lawyer there or nothing else would stay."""
-    handed = {code for reading in readings for code, at in reading.handed_over.items()
-              if at > reading.last_asked.get(code, -1) and code not in reading.counsel_jurisdictions}
-    rest = [code for code in found.codes if code not in handed]
-    if not rest or len(rest) == len(found.codes):
-        return found
-    return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
-
-
-def _names_own_company(title: str, place: str) -> bool:
-    """Whether the title names the client's company by its place: "our company in …", or the place before a
-    company noun (澳門公司去海防設廠, 东莞家具厂…)."""
-    at = title.find(place)
-    if at >= 0 and _OWN_COMPANY_BEFORE_RE.search(title[:at]):
-        return True  # "บริษัทของเราในบางนา กรุงเทพฯ", "Our factory in Penang"
-    if at < 0:
-        return False
-    latin = _LATIN_WORD_RE.match(title, at + len(place))
-    if latin and latin.group(1).casefold() in _TITLE_SEAT_WORDS:
-        return True  # "Brunei company setup for SG client", "Singapore fintech startup - remittance app"
-    return any(noun in title[at + len(place) : at + len(place) + 6] for noun in _TITLE_COMPANY_NOUNS)
-
-
-_OWN_COMPANY_BEFORE_RE = re.compile(
-    r"(?:our\s+(?:company|co|firm|factory|plant|office|shop|restaurant|store)\s+(?:in|at)\s+"
-    r"|(?:บริษัท|โรงงาน|ร้าน)(?:ของ)?เรา(?:ใน|ที่)\S*\s*|(?:我们|我們|我哋)(?:的|嘅)?(?:公司|工厂|工廠|廠|店)(?:在|喺)"
-    r"|công\s+ty\s+(?:của\s+)?chúng\s+tôi\s+(?:ở|tại)\s+)$", re.IGNORECASE)
-
-
-_TITLE_COMPANY_NOUNS = (*_ORG_ZH, "厂", "廠", "餐厅", "餐廳", "酒店", "商店")
-_TITLE_SEAT_WORDS = frozenset(_SEAT_NOUNS) | {"client", "clients"}
-
-
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
 def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, forms):
     """The weaker evidence of the matter's place, strongest first, each worked out only when the ones before
@@ -506,7 +403,7 @@ def resolve_request(
     and the parties it names."""
     out = RequestResolution()
     idx = _index(vocab)
-    texts = [(text, factor) for text, factor in ((title, _TITLE_FACTOR), (description, 1.0)) if text and text.strip()]
+    texts = [(text, factor) for text, factor in ((title, TITLE_FACTOR), (description, 1.0)) if text and text.strip()]
     # Parties are found once per text: they are screened, and places inside their names are not read.
     own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     beside: dict[str, list[Party]] = {text: [] for text, _factor in texts}
@@ -554,14 +451,14 @@ def resolve_request(
                 _BOTH_SIDES_RE.search(text) for text, _f in texts)):
             # "需要两边的律师": with work asked for on both sides of two places, the one asked about less loudly
             # stays.
-            found = _asked_places(found, weighted, res.codes, title or "")
+            found = asked_places(found, weighted, res.codes, title or "")
         if kind == "jurisdictions" and found.codes:
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
             if not any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
-                found = _without_unasked_home(found, weighted, res.codes)
-            found = _without_handed_over(found, readings)
+                found = without_unasked_home(found, weighted, res.codes)
+            found = without_handed_over(found, readings)
             if len(found.codes) == 1 and any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
                 # "Want to make sure compliant both sides": the second place is the one a regulator implies,
                 # else the client's own.
