@@ -10,7 +10,7 @@ from ..vocabulary import normalise
 from .cues import _LATIN_WORD_RE, _ORG_ZH, _SEAT_NOUNS
 from .disputes import arbitral_seats
 from .results import TermResolution
-from .roles import ASIDE_ROLES
+from .seat import ASIDE_ROLES
 
 if TYPE_CHECKING:
     from .prose import ProseReading

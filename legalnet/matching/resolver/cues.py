@@ -166,7 +166,8 @@ _DESCRIPTOR_STOP_LOCAL = re.compile(
 _DESCRIPTOR_STOP_EN = re.compile(
     r"\b(?:need|needs|needing|require|requires|requiring|seek|seeks|seeking|looking|want|wants|would|plan|"
     r"plans|planning|intend|intends|is|are|was|which|that|who|we|and\s+we|hoping|hope|expanding|expand|opening|"
-    r"setting|launching|entering|hiring|building|establishing|moving|relocating)\b"
+    r"setting|launching|entering|hiring|building|establishing|moving|relocating|buying|acquiring|purchasing|investing|"
+    r"selling|suing)\b"
     r"|[.;:,!?()]",
     re.IGNORECASE,
 )
