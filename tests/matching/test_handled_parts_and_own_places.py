@@ -564,3 +564,15 @@ def test_places_in_chat_messages(title, description, expected):
 
 def test_tq_in_small_letters_is_thanks_not_china():
     assert read("worker ran away", "my kilang is in Tebrau area, pls help tq").jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize(("description", "listed"), [
+    ("深圳一家电子厂，离职的工程师申请了劳动仲裁，要求支付违法解除赔偿金，"
+     "下个月开庭，需要律师代理公司出庭。", ["仲裁"]),
+    ("Strike at our Hlaing Tharyar garment factory: the union took the dismissal of five officers to the Township "
+     "Conciliation Body, and the Arbitration Body hears it next week. We need Myanmar labour counsel.", []),
+])
+def test_the_clients_own_word_arbitration_beside_a_labour_forum_is_employment_work(description, listed):
+    found = resolve_request("Labour case", description, [], listed, [])
+    assert found.practice_areas == ["employment"]
+    assert "arbitration" in found.also_mentioned

@@ -194,8 +194,8 @@ _LABOUR_FORUM_RE = re.compile("|".join(_CUES["labour_forums"]), re.IGNORECASE)
 def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
                             keep_arbitration: bool) -> tuple[list[str], list[str]]:
     """(main, also mentioned) without arbitration when the only arbitration the texts name is a labour forum's
-    ("NLRC Regional Arbitration Branch", 劳动仲裁, Cambodia's Arbitration Council): that is employment work.
-    ``keep_arbitration`` when the client chose arbitration itself or an arbitral institution is named too."""
+    ("NLRC Regional Arbitration Branch", 劳动仲裁, Cambodia's Arbitration Council): that is employment work, also
+    when the client typed "仲裁" in the form for it. ``keep_arbitration`` when an arbitral institution is named too."""
     if ARBITRATION not in main or "employment" not in main or keep_arbitration:
         return main, also
     if not any(_LABOUR_FORUM_RE.search(text) for text in texts):

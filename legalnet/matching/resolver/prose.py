@@ -440,8 +440,7 @@ def resolve_request(
             asked_texts = [without_set_aside(text) for text, _f in texts]
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = with_dispute_areas(main, also, asked_texts, chosen, MOST_CENTRAL)
-            main, also = labour_over_arbitration(
-                main, also, asked_texts, "arbitration" in res.codes or names_arbitral_institution(readings))
+            main, also = labour_over_arbitration(main, also, asked_texts, names_arbitral_institution(readings))
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
