@@ -576,3 +576,18 @@ def test_the_clients_own_word_arbitration_beside_a_labour_forum_is_employment_wo
     found = resolve_request("Labour case", description, [], listed, [])
     assert found.practice_areas == ["employment"]
     assert "arbitration" in found.also_mentioned
+
+
+@pytest.mark.parametrize(("description", "expected", "also"), [
+    ("We are the sub-contractor for the façade of a hotel in Iskandar Puteri. The main contractor has held back "
+     "RM 800,000 of progress payments for five months. We want to start CIPAA adjudication; the AIAC is the "
+     "adjudicating authority.", ["construction"], "arbitration"),
+    # An arbitration the client starts itself keeps its own area beside the adjudication.
+    ("The main contractor ignored the CIPAA adjudication decision, and the sub-contract has an arbitration clause "
+     "under the AIAC rules. We want to start the arbitration as well.", ["construction", "arbitration"], None),
+])
+def test_an_institution_that_administers_a_payment_adjudication_is_no_arbitration(description, expected, also):
+    found = resolve_request("Unpaid progress payments", description)
+    assert sorted(found.practice_areas) == sorted(expected)
+    if also:
+        assert also in found.also_mentioned

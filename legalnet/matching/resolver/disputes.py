@@ -6,8 +6,8 @@ court named in passing does not add litigation; a labour forum that calls itself
 A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
 ``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``no_dispute_patterns``,
-``settlement_patterns``, ``suit_patterns``, ``defended_suit_patterns``, ``dispute_forums``, ``own_forums`` and
-``labour_forums`` in ``data/cues.json``."""
+``settlement_patterns``, ``suit_patterns``, ``defended_suit_patterns``, ``dispute_forums``, ``own_forums``,
+``labour_forums`` and ``adjudication_acts`` in ``data/cues.json``."""
 
 from __future__ import annotations
 
@@ -199,6 +199,23 @@ def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
     if ARBITRATION not in main or "employment" not in main or keep_arbitration:
         return main, also
     if not any(_LABOUR_FORUM_RE.search(text) for text in texts):
+        return main, also
+    return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
+
+
+_ADJUDICATION_ACT_RE = re.compile("|".join(_CUES["adjudication_acts"]), re.IGNORECASE)
+
+
+def adjudication_over_arbitration(main: list[str], also: list[str], texts: list[str], readings,
+                                  chosen: list[str]) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with arbitration only mentioned when construction is central, the texts name a
+    statutory payment adjudication (CIPAA, SOPA) and arbitration is named only by an institution: "AIAC as the
+    adjudication authority" administers the adjudication. Not when the client chose arbitration itself."""
+    if (ARBITRATION not in main or "construction" not in main or ARBITRATION in chosen
+            or not any(_ADJUDICATION_ACT_RE.search(text) for text in texts)):
+        return main, also
+    terms = {term for reading in readings for term in reading.area_weights.get(ARBITRATION, {})}
+    if not terms or any(not ((row := term_info(term, ARBITRATION)) and row.jurisdiction) for term in terms):
         return main, also
     return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
 

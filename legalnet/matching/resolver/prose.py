@@ -33,6 +33,7 @@ from .centrality import MOST_CENTRAL, rank_areas
 from .counsel import counsel_there
 from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
 from .disputes import (
+    adjudication_over_arbitration,
     labour_over_arbitration,
     names_arbitral_institution,
     with_dispute_areas,
@@ -441,6 +442,7 @@ def resolve_request(
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             main, also = with_dispute_areas(main, also, asked_texts, chosen, MOST_CENTRAL)
             main, also = labour_over_arbitration(main, also, asked_texts, names_arbitral_institution(readings))
+            main, also = adjudication_over_arbitration(main, also, asked_texts, readings, chosen)
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
