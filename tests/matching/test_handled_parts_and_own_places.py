@@ -591,3 +591,13 @@ def test_an_institution_that_administers_a_payment_adjudication_is_no_arbitratio
     assert sorted(found.practice_areas) == sorted(expected)
     if also:
         assert also in found.also_mentioned
+
+
+@pytest.mark.parametrize("description", [
+    "合同约定新加坡仲裁，对方拖欠三期进度款。请新加坡仲裁律师评估索赔策略，暂时不考虑在文莱起诉或申请财产保全。",
+    "The buyer has not paid and the contract has SIAC arbitration. We want to start the arbitration; we are not "
+    "considering suing in Malaysia or asking a court for an injunction.",
+])
+def test_a_suit_the_client_is_not_considering_asks_for_no_litigation(description):
+    found = resolve_request("Unpaid invoices", description)
+    assert "arbitration" in found.practice_areas and "litigation" not in found.practice_areas
