@@ -188,3 +188,28 @@ def test_a_legal_form_s_full_stop_does_not_end_the_sentence_that_puts_a_suit_und
                                "a collection suit filed by a former supplier, Visayan Timber Supply Co., still pending "
                                "at the RTC in Cebu City. Please finish the DD and draft the SPA.")
     assert "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("text", [
+    "My half-brother is contesting our late father's will in the High Court.",
+    "Our stepmother has lodged a caveat, so the grant cannot be extracted.",
+    "My sister refuses to sign the transfer, so Mum's flat in Ipoh cannot be sold.",
+    "二哥一直唔肯簽字，阿媽層樓賣唔到。",
+    "大伯不肯过户爷爷留下的房子。",
+    "Abang sulung tidak mau bagi tanah peninggalan ayah kepada kami.",
+    "Chị tôi không chịu ký giấy tờ để sang tên căn nhà của bố mẹ.",
+    "พี่สาวไม่ยอมแบ่งที่ดินมรดกของพ่อ",
+    "开发商延期交房快两年了，我们想要求赔偿。",
+    "Pemaju lewat serah kunci hampir dua tahun.",
+])
+def test_an_heir_or_buyer_told_no_is_a_dispute(text):
+    assert names_dispute([text])
+
+
+@pytest.mark.parametrize("text", [
+    "We want to sign the lease before the end of the month.",
+    "Please help us prepare the will and the grant of probate for our father's estate.",
+    "Kami mau bagi warisan secara damai dan semua ahli waris setuju.",
+])
+def test_estate_and_signing_work_without_refusal_is_no_dispute(text):
+    assert not names_dispute([text])
