@@ -191,6 +191,9 @@ def _in_signature(text: str, pos: int) -> bool:
 # ------------------------------------------------------------------------------ the client's providers, neutrals
 
 _HONORIFIC = r"(?:" + alternatives(_DATA["person_honorifics"]) + r")\.?\s+"
+# "Provisional liquidators Mr Patrick Ng and Ms Joyce Lau", "our HR manager Lim Siew Ling and": the role before the
+# first of two names joined by "and" is the second's too.
+_JOINED_NAME = r"(?:(?:" + _HONORIFIC + r")?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:and|&)\s+)?"
 _SIDE_ROLES = alternatives(_DATA["side_roles"])
 _SIDE_ROLE = r"(?P<role>" + _SIDE_ROLES + r")"
 # "Our forwarder, Seahawk Logistics Pte Ltd", "our existing auditors are", "we bank with": the client's provider.
@@ -229,18 +232,31 @@ _CJK_STAFF_BEFORE_RE = re.compile(
     r"(?P<staff>(?:(?!客|供|买|買|卖|賣|对方|對方|合作|经销|經銷|代理|承包|租|业主|業主|房东|房東|前|原)"
     r"[^\s，。,；;：:他她佢其该該对對被找约約同与與和跟向求的嘅们們哋]){0,6}?"
     r"\s*(?:[A-Za-z&]+\s+)?(?i:" + alternatives(_DATA["cjk_staff_roles"]) + r"))[：:，, ]?\s*$")
+# 我们的HR经理周丽和技术总监陈昊: a second title and name joined to the first are the client's staff too.
+_CJK_STAFF_ROLES = alternatives(_DATA["cjk_staff_roles"])
+_CJK_JOINED_STAFF_BEFORE_RE = re.compile(
+    r"(?:" + alternatives(_DATA["cjk_side_possessives"] + ["我们", "我們", "我哋"]) + r")[^，。,；;：:]{0,8}?(?i:"
+    + _CJK_STAFF_ROLES + r")[\u4e00-\u9fff]{2,3}(?:和|及|、|与|與|同)\s*(?P<staff>[^\s，。,；;：:]{0,6}?(?i:"
+    + _CJK_STAFF_ROLES + r"))[：:，, ]?\s*$")
+# "paid by L/C through Bank X", "thanh toán qua Ngân hàng X", "pembiayaan melalui Bank X", 通过某银行付款: a bank the
+# money only passes through is no party, unless the text tells of a dispute with it.
+_CHANNEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:through|via|qua|thông qua|thong qua|melalui|lewat)|通过|通過|经由|經由|透过|透過|ผ่าน)\s*$",
+    re.IGNORECASE)
+_BANK_NAME_RE = re.compile(r"\bbank\b|\bng[âa]n h[àa]ng\b|银行|銀行|ธนาคาร", re.IGNORECASE)
 # The dot of a title before a name ("Mr."), which ends no sentence.
 _HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"]) + r")\.$", re.IGNORECASE)
 # "our IT manager, Daniel Ong", "Our CFO, Mr Tan": the client's own staff; not "our former sales director" (often
 # the other side), nor an employee's "my manager", a superior it may be in dispute with.
 _STAFF_BEFORE_RE = re.compile(
     r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
-    + alternatives(_DATA["staff_titles"]) + r"))\s*[,:(–-]?\s*(?:" + _HONORIFIC + r")?$", re.IGNORECASE)
+    + alternatives(_DATA["staff_titles"]) + r"))\s*[,:(–-]?\s*" + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$",
+    re.IGNORECASE)
 # "Their accounts executive, Puan Norliza Ahmad", "the buyer's project manager Mr Alvin Lee": the other side's staff,
 # who act for it without being a party.
 _THEIR_STAFF_BEFORE_RE = re.compile(
-    r"\b(?:their|its|[\w&.-]+['’]s)\s+(?P<staff>(?:" + alternatives(_DATA["other_side_staff"]) + r"))\s*[,:(–-]?\s*(?:"
-    + _HONORIFIC + r")?$", re.IGNORECASE)
+    r"\b(?:their|its|[\w&.-]+['’]s)\s+(?P<staff>(?:" + alternatives(_DATA["other_side_staff"]) + r"))\s*[,:(–-]?\s*"
+    + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$", re.IGNORECASE)
 _SIDE_DISPUTE_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives(_DATA["side_dispute_words"]) + r")(?:\b|(?=[^\x00-\x7f]))",
     re.IGNORECASE)
@@ -257,7 +273,7 @@ _NEUTRAL_ROLE = (r"(?P<role>(?i:" + alternatives(_DATA["neutral_roles"]) + r")|"
 # "the case officer from the Labour Department, Mr X": the role's office may stand between.
 _NEUTRAL_BEFORE_RE = re.compile(
     r"(?<![\w'’-])" + _NEUTRAL_ROLE + r"(?:\s+(?i:of|from|at)\s+(?i:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,5})?"
-    r"\s*[,:]?\s*(?i:" + _HONORIFIC + r")?$")
+    r"\s*[,:]?\s*" + _JOINED_NAME + r"(?i:" + _HONORIFIC + r")?$")
 # "Ms Tan Li Ping, the investigating officer, …".
 _NEUTRAL_AFTER_RE = re.compile(r"\s*,\s*(?i:the|an?)\s+(?:[\w-]+\s+){0,2}?" + _NEUTRAL_ROLE + r"\b")
 _NEUTRAL_OPENING_RE = re.compile(r"(?P<role>(?i:" + alternatives(_DATA["neutral_titles"]) + r"))\s")
@@ -301,12 +317,15 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     # The phrasings are tried in turn and the first that names a role stops the search.
     searches = (lambda: _SIDE_BEFORE_RE.search(before), lambda: _SIDE_LOCAL_BEFORE_RE.search(before),
                 lambda: _CJK_SIDE_BEFORE_RE.search(before), lambda: _SIDE_AFTER_RE.match(text, end),
-                lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _STAFF_BEFORE_RE.search(before),
+                lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _CJK_JOINED_STAFF_BEFORE_RE.search(before),
+                lambda: _STAFF_BEFORE_RE.search(before),
                 lambda: _THEIR_STAFF_BEFORE_RE.search(before))
     for search in searches:
         if found := search():
             groups = found.groupdict()
             return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
+    if _BANK_NAME_RE.search(text, start, end) and _CHANNEL_BEFORE_RE.search(before):
+        return "bank"
     if _LAW_FIRM_NAME_RE.search(text, start, end):
         return "law firm"  # "Công ty Luật TNHH Ánh Dương", "Lee & Tan Advocates & Solicitors": lawyers to a side
     return None

@@ -418,3 +418,26 @@ def test_words_near_a_name_that_look_like_markers_do_not_change_it(text, screene
 ])
 def test_the_clients_staff_and_its_own_company_described_are_not_screened(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+@pytest.mark.parametrize(("description", "screened", "aside"), [
+    ("Our customer Pacific Reef Trading Ltd was wound up last month. The provisional liquidators, Mr Daniel Chow "
+     "and Ms Fiona Leung, ask us to file a proof of debt.", ["Pacific Reef Trading Ltd"],
+     ["Daniel Chow", "Fiona Leung"]),
+    ("深圳云帆科技有限公司拖欠我们服务费。我们的财务经理李芳和法务总监王刚负责跟进。",
+     ["深圳云帆科技有限公司"], []),
+    ("The buyer Kedai Jaya Makmur Sdn Bhd has not paid the last shipment. Payment was to come by L/C through Bank "
+     "Seri Wangsa Berhad.", ["Kedai Jaya Makmur Sdn Bhd"], ["Bank Seri Wangsa Berhad"]),
+    ("Bên mua là Công ty TNHH Thương mại Hòa Phát Đạt chưa thanh toán; tiền hàng chuyển qua Ngân hàng TMCP Bình Minh.",
+     ["Công ty TNHH Thương mại Hòa Phát Đạt"], ["Ngân hàng TMCP Bình Minh"]),
+])
+def test_people_joined_to_a_role_and_banks_money_passes_through_are_no_counterparties(description, screened, aside):
+    found = resolve_request("Unpaid", description)
+    assert found.screened_counterparties == screened
+    assert all(name in found.set_aside_parties for name in aside)
+
+
+def test_a_bank_the_money_passed_through_is_the_other_side_when_in_dispute_with_it():
+    found = resolve_request("Refund", "We paid the supplier through Bank Seri Wangsa Berhad, which now refuses to "
+                                      "refund the duplicate transfer.")
+    assert "Bank Seri Wangsa Berhad" in found.screened_counterparties
