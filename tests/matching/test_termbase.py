@@ -402,3 +402,21 @@ def test_a_trade_mark_opposition_written_tm_is_intellectual_property():
     resolved = resolve_request("TM opposition", "Our mark was opposed at the DIP; 60 days left for the "
                                                 "counter-statement. We ship our lights via Hong Kong.")
     assert resolved.practice_areas == ["intellectual-property"]
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    ("我们是东莞的纸箱厂。行业协会开会时有人提议大家下月一起串通涨价，现在市场监管局来函询问，想请律师评估。",
+     "competition"),
+    ("香港客户公司已经进入清盘，清盘人通知我们在两个月内申报债权，想了解要准备什么材料。", "insolvency"),
+    ("我哋想推出一個增值錢包 app，俾用戶喺街市同茶餐廳掃碼俾錢，想知要唔要向金管局攞牌。", "fintech"),
+])
+def test_everyday_words_of_a_cartel_a_proof_of_debt_and_a_wallet_name_their_areas(description, area):
+    assert resolve_request("Question", description).practice_areas[:1] == [area]
+
+
+@pytest.mark.parametrize("description", [
+    "Trademark filed already, ESOP later. Which MAS licence do we need to run a cross-border remittance app?",
+    "我们的商标在越南已经注册；想请越南律师看直播平台在越南需要办哪些登记。",
+])
+def test_an_area_the_client_says_is_done_is_not_asked_for(description):
+    assert "intellectual-property" not in resolve_request("Question", description).practice_areas
