@@ -420,3 +420,20 @@ def test_everyday_words_of_a_cartel_a_proof_of_debt_and_a_wallet_name_their_area
 ])
 def test_an_area_the_client_says_is_done_is_not_asked_for(description):
     assert "intellectual-property" not in resolve_request("Question", description).practice_areas
+
+
+def test_an_ip_address_is_no_intellectual_property():
+    resolved = resolve_request("Breach", "Logs show downloads from an IP address we cannot trace; 40,000 customer "
+                                         "records were exposed and we must notify the NPC.")
+    assert "intellectual-property" not in resolved.practice_areas + resolved.also_mentioned
+
+
+def test_the_icac_by_its_everyday_short_name_is_an_investigation():
+    resolved = resolve_request("急", "今朝廉署拎住手令上咗我哋寫字樓，帶走咗採購經理協助調查，想即刻搵律師跟進。")
+    assert {"criminal", "compliance-investigations"} & set(resolved.practice_areas)
+
+
+def test_a_device_establishment_licence_is_healthcare_work():
+    resolved = resolve_request("Surgical robot", "Who must hold the establishment licence for the robot we buy from "
+                                                 "Shenzhen before our Penang hospital may use it on patients?")
+    assert resolved.practice_areas[:1] == ["healthcare-life-sciences"]
