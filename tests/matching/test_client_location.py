@@ -511,3 +511,12 @@ def test_the_clients_own_sites_at_home_give_way_to_the_place_of_the_matter(descr
 ])
 def test_the_clients_own_country_stays_when_named_in_the_title_or_asked(title, description, expected):
     assert sorted(resolve_request(title, description).jurisdictions) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们是佛山的瓷砖厂，市场监管局来函询问协会统一调价的事，想请律师准备回复。另外我们有个商标在越南被抢注，那个以后再单独委托。",
+     ["CN"]),
+    ("我哋喺九龍灣做網購平台，想請律師睇下私隱政策。澳門同新加坡嘅市場我哋遲啲先諗。", ["HK"]),
+])
+def test_a_place_the_client_puts_off_in_its_own_words_is_not_asked_about(description, expected):
+    assert resolve_request("Question", description).jurisdictions == expected
