@@ -221,6 +221,13 @@ _SIDE_LOCAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
     + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
     + r")\s*)?[,:：]?\s*$", re.IGNORECASE)
+# "Giám đốc chúng tôi, ông Nguyễn Văn Thành", "Pengurus HR kami, Puan Aishah", ผู้จัดการของเรา คุณสมชาย: the client's
+# own staff; the words between title and possessive name a department.
+_LOCAL_STAFF_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(（,.]))(?<!bekas )(?<!mantan )(?<!cựu )(?P<staff>" + alternatives(_DATA["local_staff_roles"])
+    + r")(?:\s+[\w&]+){0,2}?\s*(?:"
+    + alternatives([*_DATA["side_possessives_local"], "chúng tôi", "chung toi", "công ty chúng tôi"])
+    + r")\s*[,:：]?\s*(?:(?:" + alternatives(_DATA["local_honorifics"]) + r")\s*)?$", re.IGNORECASE)
 # 我们的保险公司中国平安财产保险股份有限公司, 我司开户行：招商银行.
 _CJK_SIDE_BEFORE_RE = re.compile(
     r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?P<role>" + alternatives(_DATA["cjk_side_roles"])
@@ -318,6 +325,7 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     searches = (lambda: _SIDE_BEFORE_RE.search(before), lambda: _SIDE_LOCAL_BEFORE_RE.search(before),
                 lambda: _CJK_SIDE_BEFORE_RE.search(before), lambda: _SIDE_AFTER_RE.match(text, end),
                 lambda: _CJK_STAFF_BEFORE_RE.search(before), lambda: _CJK_JOINED_STAFF_BEFORE_RE.search(before),
+                lambda: _LOCAL_STAFF_BEFORE_RE.search(before),
                 lambda: _STAFF_BEFORE_RE.search(before),
                 lambda: _THEIR_STAFF_BEFORE_RE.search(before))
     for search in searches:

@@ -441,3 +441,22 @@ def test_a_bank_the_money_passed_through_is_the_other_side_when_in_dispute_with_
     found = resolve_request("Refund", "We paid the supplier through Bank Seri Wangsa Berhad, which now refuses to "
                                       "refund the duplicate transfer.")
     assert "Bank Seri Wangsa Berhad" in found.screened_counterparties
+
+
+@pytest.mark.parametrize(("description", "staff"), [
+    ("Công ty TNHH Cơ khí Hòa Bình giao máy lỗi. Giám đốc chúng tôi, ông Nguyễn Văn Thành, đã gửi thư yêu cầu bồi "
+     "thường.", "Nguyễn Văn Thành"),
+    ("Kami mahu ambil 40 pekerja asing. Pengurus Sumber Manusia kami, Puan Dayang Nurul Huda, sudah berhubung dengan "
+     "agensi PT Khatulistiwa Tenaga Mandiri.", "Dayang Nurul Huda"),
+])
+def test_the_clients_own_staff_named_in_vietnamese_or_malay_are_no_counterparties(description, staff):
+    assert staff not in resolve_request("Question", description).screened_counterparties
+
+
+@pytest.mark.parametrize("description", [
+    "Bekas pengurus ladang kami, Encik Rashid bin Omar, telah dibuang kerja dan kini menuntut gaji.",
+    "Manajer gudang kami, Bapak Yohanes Siregar, diduga menggelapkan 4.000 rol kain.",
+])
+def test_own_staff_in_dispute_or_former_staff_are_counterparties(description):
+    found = resolve_request("Question", description)
+    assert any(name in found.screened_counterparties for name in ("Rashid bin Omar", "Yohanes Siregar"))
