@@ -520,3 +520,9 @@ def test_the_clients_own_country_stays_when_named_in_the_title_or_asked(title, d
 ])
 def test_a_place_the_client_puts_off_in_its_own_words_is_not_asked_about(description, expected):
     assert resolve_request("Question", description).jurisdictions == expected
+
+
+def test_a_customer_on_the_other_side_names_no_place_of_the_matter():
+    description = ("Nhà xưởng ở Cà Mau đang thế chấp cho ngân hàng. Khách hàng bên Trung Quốc chậm thanh toán nên "
+                   "chúng tôi trễ hạn trả nợ.")
+    assert resolve_request("Giãn nợ", description).jurisdictions == ["VN"]
