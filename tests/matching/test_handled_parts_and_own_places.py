@@ -601,3 +601,13 @@ def test_an_institution_that_administers_a_payment_adjudication_is_no_arbitratio
 def test_a_suit_the_client_is_not_considering_asks_for_no_litigation(description):
     found = resolve_request("Unpaid invoices", description)
     assert "arbitration" in found.practice_areas and "litigation" not in found.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "We need a Malaysian lawyer for the master franchise agreement. Withholding tax on the royalties is being looked "
+    "at by our accountants in Hong Kong.",
+    "Kami perlukan peguam untuk semak dokumen pembiayaan tawarruq. Untuk makluman: isu SST diuruskan akauntan.",
+    "Chúng tôi cần luật sư xem hợp đồng mua bán điện mặt trời áp mái. Phần thuế do kế toán của công ty lo.",
+])
+def test_tax_the_clients_accountants_look_after_is_not_asked_for(description):
+    assert "tax" not in resolve_request("Question", description).practice_areas
