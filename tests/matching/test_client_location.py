@@ -508,6 +508,8 @@ def test_the_clients_own_sites_at_home_give_way_to_the_place_of_the_matter(descr
      ["MY", "SG"]),
     ("Question", "We are a Penang company with a plant in Kulim. We need counsel in Malaysia and in Singapore for the "
      "sale of our Singapore subsidiary.", ["MY", "SG"]),
+    ("Referral", "Penang-headquartered electronics group; the matter concerns trade marks in Malaysia and Bangkok.",
+     ["MY", "TH"]),
 ])
 def test_the_clients_own_country_stays_when_named_in_the_title_or_asked(title, description, expected):
     assert sorted(resolve_request(title, description).jurisdictions) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..vocabulary import normalise
+from ..vocabulary import DATA_DIR, normalise, read_names
 from .cues import _LATIN_WORD_RE, _ORG_ZH, _SEAT_NOUNS
 from .disputes import arbitral_seats
 from .results import TermResolution
@@ -15,6 +15,9 @@ from .seat import ASIDE_ROLES
 if TYPE_CHECKING:
     from .prose import ProseReading
 
+# The CLDR names of the jurisdictions: a country named as the place of the matter is more than the client's own site.
+_COUNTRY_NAMES = frozenset(normalise(row["name"]) for row in read_names(DATA_DIR / "names_cldr.csv")
+                           if row["kind"] == "jurisdictions")
 # A title says what the request is about more plainly than the body around it.
 TITLE_FACTOR = 1.5
 
@@ -67,8 +70,8 @@ def asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float
 def without_unasked_home(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
     """The places less the client's own country when the text also names another place of the matter and asks
     nothing of its own: "Công ty mẹ ở Đà Nẵng, nhà máy ở Bắc Ninh … IRAS …", "our plant in Tuas … our customer
-    in Pasir Gudang" are the client's own sites. A home country the client lists, puts in the title, asks about
-    or ties to a regulator or the law of the matter stays."""
+    in Pasir Gudang" are the client's own sites. A home country the client lists, puts in the title, asks about,
+    names as a country in the body or ties to a regulator or the law of the matter stays."""
     homes = {code for reading, _f in weighted for code, _source in reading.home_jurisdictions}
     asked = set(listed)
     for reading, factor in weighted:
@@ -77,6 +80,8 @@ def without_unasked_home(found: TermResolution, weighted: list[tuple[ProseReadin
         if factor == TITLE_FACTOR:
             named += reading.jurisdictions + reading.home_jurisdictions
         asked |= {code for code, _source in named}
+        # "Hanoi-headquartered hotel group; matter concerns IP in Viet Nam and Manila": the country itself.
+        asked |= {code for code, source in reading.jurisdictions if normalise(source) in _COUNTRY_NAMES}
     rest = [code for code in found.codes if code not in homes or code in asked]
     if not rest or len(rest) == len(found.codes):
         return found
