@@ -249,3 +249,11 @@ def test_a_relative_who_died_in_a_place_still_names_it():
 ])
 def test_hosting_transit_and_hired_vendors_are_background(title, description, expected):
     assert resolve_request(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("សូឡា", "ក្រុមហ៊ុនយើងជារោងចក្រកាត់ដេរមួយ នៅក្នុងតំបន់សេដ្ឋកិច្ចពិសេសភ្នំពេញ (វិនិយោគដោយម្ចាស់ហ៊ុនសិង្ហបុរី)។ "
+             "យើងត្រូវការមេធាវីពិនិត្យកិច្ចសន្យាទិញលក់អគ្គិសនី។", ["KH"]),
+])
+def test_where_the_owners_or_their_capital_come_from_is_background(title, description, expected):
+    assert places(title, description) == expected
