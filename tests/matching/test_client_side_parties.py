@@ -460,3 +460,11 @@ def test_the_clients_own_staff_named_in_vietnamese_or_malay_are_no_counterpartie
 def test_own_staff_in_dispute_or_former_staff_are_counterparties(description):
     found = resolve_request("Question", description)
     assert any(name in found.screened_counterparties for name in ("Rashid bin Omar", "Yohanes Siregar"))
+
+
+@pytest.mark.parametrize(("description", "name"), [
+    ("我们是新加坡的公司，供应商金龙私人有限公司收了订金后一直不交货，想起诉他们。", "金龙私人有限公司"),
+    ("我们的客户宏发私人有限公司（马来西亚）拖欠我们货款80万令吉，请问怎样追讨？", "宏发私人有限公司"),
+])
+def test_a_chinese_name_of_a_sdn_bhd_or_pte_ltd_is_screened(description, name):
+    assert name in resolve_request("追讨", description).screened_counterparties

@@ -437,3 +437,9 @@ def test_a_device_establishment_licence_is_healthcare_work():
     resolved = resolve_request("Surgical robot", "Who must hold the establishment licence for the robot we buy from "
                                                  "Shenzhen before our Penang hospital may use it on patients?")
     assert resolved.practice_areas[:1] == ["healthcare-life-sciences"]
+
+
+def test_a_winding_up_petition_that_has_been_filed_is_insolvency_work():
+    resolved = resolve_request("Petition", "Our Hong Kong company owes a supplier HKD 1.2 million. A winding-up "
+                                           "petition has been filed. Can we still settle?")
+    assert "insolvency" in resolved.practice_areas

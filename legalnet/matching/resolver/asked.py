@@ -1,12 +1,12 @@
 """Which of the places a request names it is about: the ones the client lists, puts in the title, asks about or
-ties to the law of the matter, less those it hands to others and its own country when it asks nothing there."""
+ties to the law of the matter, less those it hands to others."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..vocabulary import DATA_DIR, normalise, read_names
+from ..vocabulary import normalise
 from .cues import _LATIN_WORD_RE, _ORG_ZH, _SEAT_NOUNS
 from .disputes import arbitral_seats
 from .results import TermResolution
@@ -15,9 +15,6 @@ from .seat import ASIDE_ROLES
 if TYPE_CHECKING:
     from .prose import ProseReading
 
-# The CLDR names of the jurisdictions: a country named as the place of the matter is more than the client's own site.
-_COUNTRY_NAMES = frozenset(normalise(row["name"]) for row in read_names(DATA_DIR / "names_cldr.csv")
-                           if row["kind"] == "jurisdictions")
 # A title says what the request is about more plainly than the body around it.
 TITLE_FACTOR = 1.5
 
@@ -65,27 +62,6 @@ def asked_places(found: TermResolution, weighted: list[tuple[ProseReading, float
         return found
     keep = [code for code in found.codes if code in asked]
     return TermResolution(codes=keep, sources={code: found.sources[code] for code in keep if code in found.sources})
-
-
-def without_unasked_home(found: TermResolution, weighted: list[tuple[ProseReading, float]], listed) -> TermResolution:
-    """The places less the client's own country when the text also names another place of the matter and asks
-    nothing of its own: "Công ty mẹ ở Đà Nẵng, nhà máy ở Bắc Ninh … IRAS …", "our plant in Tuas … our customer
-    in Pasir Gudang" are the client's own sites. A home country the client lists, puts in the title, asks about,
-    names as a country in the body or ties to a regulator or the law of the matter stays."""
-    homes = {code for reading, _f in weighted for code, _source in reading.home_jurisdictions}
-    asked = set(listed)
-    for reading, factor in weighted:
-        asked |= reading.asked_jurisdictions | reading.counsel_jurisdictions
-        named = reading.governing_jurisdictions + reading.implied_jurisdictions
-        if factor == TITLE_FACTOR:
-            named += reading.jurisdictions + reading.home_jurisdictions
-        asked |= {code for code, _source in named}
-        # "Hanoi-headquartered hotel group; matter concerns IP in Viet Nam and Manila": the country itself.
-        asked |= {code for code, source in reading.jurisdictions if normalise(source) in _COUNTRY_NAMES}
-    rest = [code for code in found.codes if code not in homes or code in asked]
-    if not rest or len(rest) == len(found.codes):
-        return found
-    return TermResolution(codes=rest, sources={code: found.sources[code] for code in rest if code in found.sources})
 
 
 def without_handed_over(found: TermResolution, readings: list[ProseReading]) -> TermResolution:

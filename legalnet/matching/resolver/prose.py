@@ -13,7 +13,7 @@ from ..party_forms import form_jurisdictions
 from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
-from .asked import TITLE_FACTOR, asked_places, without_handed_over, without_unasked_home
+from .asked import TITLE_FACTOR, asked_places, without_handed_over
 from .background import (
     _sentence_span,
     asks,
@@ -457,8 +457,6 @@ def resolve_request(
             for reading in readings:
                 for code, source in reading.governing_jurisdictions:
                     found.add(code, source)
-            if not any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
-                found = without_unasked_home(found, weighted, res.codes)
             found = without_handed_over(found, readings)
             if len(found.codes) == 1 and any(_BOTH_SIDES_RE.search(text) for text, _f in texts):
                 # "Want to make sure compliant both sides": the second place is the one a regulator implies,
