@@ -243,8 +243,10 @@ _CJK_STAFF_BEFORE_RE = re.compile(
 _CJK_STAFF_ROLES = alternatives(_DATA["cjk_staff_roles"])
 _CJK_JOINED_STAFF_BEFORE_RE = re.compile(
     r"(?:" + alternatives(_DATA["cjk_side_possessives"] + ["我们", "我們", "我哋"]) + r")[^，。,；;：:]{0,8}?(?i:"
-    + _CJK_STAFF_ROLES + r")[\u4e00-\u9fff]{2,3}(?:和|及|、|与|與|同)\s*(?P<staff>[^\s，。,；;：:]{0,6}?(?i:"
-    + _CJK_STAFF_ROLES + r"))[：:，, ]?\s*$")
+    + _CJK_STAFF_ROLES + r")[\u4e00-\u9fff]{2,3}(?:和|及|、|与|與|同)\s*"
+    # Not 对方董事长: the other side's officer joined to the client's.
+    r"(?P<staff>(?!对方|對方|他们|他們|佢哋|该公司|該公司)[^\s，。,；;：:]{0,6}?(?i:" + _CJK_STAFF_ROLES
+    + r"))[：:，, ]?\s*$")
 # "paid by L/C through Bank X", "thanh toán qua Ngân hàng X", "pembiayaan melalui Bank X", 通过某银行付款: a bank the
 # money only passes through is no party, unless the text tells of a dispute with it.
 _CHANNEL_BEFORE_RE = re.compile(

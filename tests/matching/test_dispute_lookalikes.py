@@ -58,3 +58,20 @@ def test_a_property_the_text_names_most_stays_central_beside_listed_areas():
                                "conveyance, the land search and the deed of mutual covenant.",
                                practice_areas=["tax", "corporate-commercial"])
     assert "real-estate" in resolved.practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Our first buyer refused to sign the SPA at the last minute, so we found a new buyer for our condo in Johor "
+     "Bahru. We need a lawyer to handle the sale.", ["real-estate"]),
+    ("We are opening a cafe in Singapore and need help with the SFA food establishment licence and the lease of the "
+     "shop.", ["real-estate"]),
+    ("我在马来西亚被网络诈骗，骗子从我的电子钱包转走了5000令吉，想报警并追回。", ["criminal", "litigation"]),
+])
+def test_a_deal_that_fell_through_a_food_licence_and_a_scammed_wallet_keep_their_areas(description, expected):
+    assert resolve_request("Question", description).practice_areas == expected
+
+
+def test_the_other_sides_chairman_joined_to_our_manager_is_still_screened():
+    found = resolve_request("签约", "我们的总经理王磊和对方董事长李强，去年在深圳签了合作协议，"
+                                    "现在对方不履行合同，我们想起诉。")
+    assert "李强" in found.screened_counterparties

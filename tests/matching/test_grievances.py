@@ -193,7 +193,7 @@ def test_a_legal_form_s_full_stop_does_not_end_the_sentence_that_puts_a_suit_und
 @pytest.mark.parametrize("text", [
     "My half-brother is contesting our late father's will in the High Court.",
     "Our stepmother has lodged a caveat, so the grant cannot be extracted.",
-    "My sister refuses to sign the transfer, so Mum's flat in Ipoh cannot be sold.",
+    "My sister refuses to divide Mum's flat in Ipoh with us.",
     "二哥一直唔肯簽字，阿媽層樓賣唔到。",
     "大伯不肯过户爷爷留下的房子。",
     "Abang sulung tidak mau bagi tanah peninggalan ayah kepada kami.",
