@@ -54,3 +54,8 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
 def promoted(main: list[str], also: list[str], code: str) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with ``code`` moved to the end of the main areas."""
     return [*main, code], [other for other in also if other != code]
+
+
+def demoted(main: list[str], also: list[str], code: str) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with ``code`` moved from the main areas to the front of the mentioned ones."""
+    return [other for other in main if other != code], [code, *also]

@@ -15,7 +15,7 @@ import re
 from typing import TypeVar
 
 from ..termbase import term_info
-from .centrality import promoted
+from .centrality import demoted, promoted
 from .cues import _CUES, cue_regex
 
 LITIGATION = "litigation"
@@ -144,7 +144,7 @@ def forum_over_litigation(main: list[str], also: list[str], chosen: list[str],
     if (LITIGATION not in main or LITIGATION in chosen or not _OWN_FORUMS & set(main) or names_suit(texts)
             or _civil_beside_criminal(main, texts)):
         return main, also
-    return [code for code in main if code != LITIGATION], [LITIGATION, *also]
+    return demoted(main, also, LITIGATION)
 
 
 def with_suit(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
@@ -200,7 +200,7 @@ def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
         return main, also
     if not any(_LABOUR_FORUM_RE.search(text) for text in texts):
         return main, also
-    return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
+    return demoted(main, also, ARBITRATION)
 
 
 _ADJUDICATION_ACT_RE = re.compile("|".join(_CUES["adjudication_acts"]), re.IGNORECASE)
@@ -217,7 +217,7 @@ def adjudication_over_arbitration(main: list[str], also: list[str], texts: list[
     terms = {term for reading in readings for term in reading.area_weights.get(ARBITRATION, {})}
     if not terms or any(not ((row := term_info(term, ARBITRATION)) and row.jurisdiction) for term in terms):
         return main, also
-    return [code for code in main if code != ARBITRATION], [ARBITRATION, *also]
+    return demoted(main, also, ARBITRATION)
 
 
 def _institution_places(reading) -> set[str]:
