@@ -177,6 +177,9 @@ def test_a_case_that_a_but_turns_to_its_settlement_is_no_dispute():
     "สัญญาไม่ได้ระบุว่าจะใช้ศาลหรืออนุญาโตตุลาการ ลูกค้าที่เซินเจิ้นยังไม่จ่ายเงินค่าสินค้า อยากฟ้องเรียกเงินคืน",
     "Kontrak menunjuk Pengadilan Negeri Bekasi, bukan arbitrase. Kontraktor berhenti bekerja; kami ingin menggugat.",
     "The contract sends disputes to the Johor courts, not to arbitration. The buyer still has not paid.",
+    "We want litigation not arbitration against our Singapore distributor, who still has not paid.",
+    "This is not an arbitration matter: our Singapore distributor has not paid for six months.",
+    "สัญญาไม่ได้ตกลงเรื่องอนุญาโตตุลาการ คู่ค้าในกรุงเทพยังไม่จ่ายเงินค่าสินค้า อยากฟ้อง",
 ])
 def test_a_forum_the_text_rules_out_is_no_arbitration(description):
     resolved = resolve_request("Unpaid", description)

@@ -178,6 +178,11 @@ def test_a_word_with_one_vowel_changed_is_another_word_not_a_misspelt_term(descr
     assert absent not in resolved.practice_areas + resolved.also_mentioned
 
 
+def test_a_later_vowel_put_for_another_is_a_typo_of_the_term():
+    resolved = resolve_request("Request", "We need help to register our trademerk in Vietnam before launch.")
+    assert resolved.practice_areas == ["intellectual-property"]
+
+
 def test_a_misspelt_term_or_place_is_still_read():
     resolved = resolve_request("Dispute", "We need a lawyer in Kuala Lumpor for a shiping dispute.")
     assert resolved.jurisdictions == ["MY"] and "maritime" in resolved.practice_areas + resolved.also_mentioned

@@ -204,13 +204,21 @@ def derived_word(written: str, term: str) -> bool:
 _VOWELS = frozenset("aeiou")
 
 
-def vowel_swapped(written: str, alias: str) -> bool:
-    """Whether the written word is the alias with one vowel put for another: for a legal term that makes another
-    word more often than a typo ("shopping" is no misspelt "shipping"); a place's name may still be misspelt so."""
+def vowel_swapped(written: str, alias: str, known_words: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the written word is the alias with the vowel of its first syllable put for another, or is a known
+    word so: that makes another word more often than a typo ("shopping" is no misspelt "shipping", Malay
+    "pelaburan" no Indonesian "peleburan"), while a later, unstressed vowel is the one people get wrong
+    ("seperation", "trademerk"); a place's name may still be misspelt so."""
     if len(written) != len(alias):
         return False
-    diff = [(a, b) for a, b in zip(written, alias, strict=True) if a != b]
-    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+    diff = [i for i, (a, b) in enumerate(zip(written, alias, strict=True)) if a != b]
+    if len(diff) != 1 or written[diff[0]] not in _VOWELS or alias[diff[0]] not in _VOWELS:
+        return False
+    first_vowel = next(i for i, letter in enumerate(alias) if letter in _VOWELS)
+    in_first_syllable = all(letter in _VOWELS for letter in alias[first_vowel : diff[0] + 1])
+    # The vowel of a closing "-er"/"-ir", "-es"/"-as" makes a word of another language ("importer", "importir").
+    in_ending = diff[0] >= len(alias) - 2
+    return in_first_syllable or in_ending or written in known_words
 
 
 def syllabic(alias: str) -> bool:
@@ -227,7 +235,7 @@ def _typo_hit(phrase: str, idx: _Index) -> dict[str, frozenset[str]] | None:
     for variant in _deletions(phrase):
         for alias in idx.typos.get(variant, ()):
             if alias[0] == phrase[0] and OSA.distance(alias, phrase) <= 1 and not derived_word(phrase, alias) \
-                    and not syllabic(alias) and not (vowel_swapped(phrase, alias)
+                    and not syllabic(alias) and not (vowel_swapped(phrase, alias, idx.alias_words)
                                                      and set(idx.words[ANYWHERE][alias]) == {"practice_areas"}):
                 found.add(alias)
     senses: dict[str, frozenset[str]] = {}
