@@ -24,6 +24,8 @@ from legalnet.matching.resolver.disputes import names_dispute
     "The invoices are 120 days overdue and the Jakarta buyer does not answer.",
     "The borrower has defaulted on the loan and stopped answering calls.",
     "客户逾期未付货款已经三个月。",
+    "印尼买家收了货，尾款20万美元没付。",
+    "押金房东不退，房子在吉隆坡。",
     "ลูกค้าผิดนัดชำระหนี้มาสามเดือนแล้ว",
     "Khách hàng quá hạn thanh toán đã 3 tháng.",
     "Hindi pa rin nagbabayad ang tenant namin sa Makati.",
@@ -54,6 +56,7 @@ def test_a_grievance_in_everyday_words_is_a_dispute(text):
     "Please advise on the tax we owe on the sale of our flat.",
     "我们想在越南设立一家贸易公司，需要了解外资准入。",
     "Kami ingin mendaftarkan merek dagang di Indonesia.",
+    "我们还没付尾款，想先请律师审核越南的合同。",
 ])
 def test_advice_without_a_grievance_is_no_dispute(text):
     assert not names_dispute([text])
