@@ -48,6 +48,14 @@ def test_a_part_handled_by_others_asks_for_nothing_there():
     assert found.jurisdictions == ["TH"]
 
 
+@pytest.mark.parametrize("description", [
+    "我们在泰国的工厂被起诉，当地律师在处理。另外我们想在越南注册商标。",
+    "We have a dispute in Thailand and the lawyers there told us to settle. Now we need a trademark filed in Vietnam.",
+])
+def test_a_part_a_lawyer_there_already_works_on_asks_for_nothing_there(description):
+    assert read("Request", description).jurisdictions == ["VN"]
+
+
 @pytest.mark.parametrize(("title", "description", "expected"), [
     ("东莞家具厂去泰国罗勇设厂", "我们是东莞厚街的一家家具出口企业，准备在泰国罗勇府设立子公司建厂，"
                          "需要泰国律师。", ["TH"]),

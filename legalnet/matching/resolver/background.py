@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..vocabulary import normalise
+from .counsel import COUNSEL_AT_WORK_RE
 from .cues import _CLAUSE_END, _CUES, _LATIN_WORD_RE, _PEOPLE, _PEOPLE_AFTER
 from .index import _Hit
 from .scan import _next_words, _prev_words, _Token
@@ -228,8 +229,8 @@ def is_handed_over(hit: _Hit, text: str) -> bool:
 @lru_cache(maxsize=256)
 def _last_handled_back(text: str, start: int, end: int) -> int:
     """Where the last "… is handling that" of a sentence starts, -1 if none (worked out once per sentence)."""
-    found = [m.start() for m in _HANDLED_BACK_RE.finditer(text, start, end)]
-    return found[-1] if found else -1
+    found = [m.start() for regex in (_HANDLED_BACK_RE, COUNSEL_AT_WORK_RE) for m in regex.finditer(text, start, end)]
+    return max(found, default=-1)
 
 
 @lru_cache(maxsize=256)

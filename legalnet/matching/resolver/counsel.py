@@ -16,6 +16,9 @@ _COUNSEL_THERE_RE = re.compile("|".join(_CUES["counsel_there"]), re.IGNORECASE)
 # A lawyer someone already has or the client does not need: "已经由当地律师在办", "our lawyer there".
 _OWNED_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["owned_before"]) + r"|由\s*$|\bby\s+(?:a\s+|the\s+)?$)",
                        re.IGNORECASE)
+# A lawyer there who is already at work on it: "当地律师在处理", "the lawyers there told us to settle".
+COUNSEL_AT_WORK_RE = re.compile("(?:" + "|".join(_CUES["counsel_there"]) + ")(?:"
+                                + "|".join(_CUES["counsel_place"]["at_work_after"]) + ")", re.IGNORECASE)
 
 
 def counsel_there(text: str, reading: ProseReading) -> set[str]:
@@ -24,7 +27,8 @@ def counsel_there(text: str, reading: ProseReading) -> set[str]:
     named = reading.jurisdictions + reading.implied_jurisdictions
     places = set()
     for ask in _COUNSEL_THERE_RE.finditer(text):
-        if _OWNED_RE.search(text[max(0, ask.start() - 24) : ask.start()]):
+        owned = _OWNED_RE.search(text[max(0, ask.start() - 24) : ask.start()])
+        if owned or COUNSEL_AT_WORK_RE.match(text, ask.start()):
             continue
         before = {code for code, source in named if 0 <= text.find(source) < ask.start()}
         if len(before) == 1:
