@@ -593,6 +593,8 @@ def test_the_clients_own_word_arbitration_beside_a_labour_forum_is_employment_wo
     # An arbitration the client starts itself keeps its own area beside the adjudication.
     ("The main contractor ignored the CIPAA adjudication decision, and the sub-contract has an arbitration clause "
      "under the AIAC rules. We want to start the arbitration as well.", ["construction", "arbitration"], None),
+    ("The SOPA adjudication determination in our favour was set aside, and the main contractor has now started "
+     "SIAC arbitration against us in Singapore.", ["construction", "arbitration"], None),
 ])
 def test_an_institution_that_administers_a_payment_adjudication_is_no_arbitration(description, expected, also):
     found = resolve_request("Unpaid progress payments", description)

@@ -444,3 +444,11 @@ def test_a_winding_up_petition_that_has_been_filed_is_insolvency_work():
     resolved = resolve_request("Petition", "Our Hong Kong company owes a supplier HKD 1.2 million. A winding-up "
                                            "petition has been filed. Can we still settle?")
     assert "insolvency" in resolved.practice_areas
+
+
+def test_dip_financing_is_a_rescue_loan_not_the_thai_ip_department():
+    resolved = resolve_request("Rescue loan", "Our Hong Kong subsidiary is in Chapter 11; we need DIP financing "
+                               "advice in Singapore.")
+    assert "insolvency" in resolved.practice_areas
+    assert "intellectual-property" not in resolved.practice_areas + resolved.also_mentioned
+    assert "intellectual-property" in resolve_request("", "We filed our mark with the DIP in Bangkok.").practice_areas

@@ -204,15 +204,18 @@ def labour_over_arbitration(main: list[str], also: list[str], texts: list[str],
 
 
 _ADJUDICATION_ACT_RE = re.compile("|".join(_CUES["adjudication_acts"]), re.IGNORECASE)
+_ARBITRATION_WORD_RE = re.compile("|".join(_CUES["arbitration_words"]), re.IGNORECASE)
 
 
 def adjudication_over_arbitration(main: list[str], also: list[str], texts: list[str], readings,
                                   chosen: list[str]) -> tuple[list[str], list[str]]:
     """(main, also mentioned) with arbitration only mentioned when construction is central, the texts name a
     statutory payment adjudication (CIPAA, SOPA) and arbitration is named only by an institution: "AIAC as the
-    adjudication authority" administers the adjudication. Not when the client chose arbitration itself."""
+    adjudication authority" administers the adjudication. Not when the client chose arbitration itself or names
+    one in its own words ("the contractor has now started SIAC arbitration")."""
     if (ARBITRATION not in main or "construction" not in main or ARBITRATION in chosen
-            or not any(_ADJUDICATION_ACT_RE.search(text) for text in texts)):
+            or not any(_ADJUDICATION_ACT_RE.search(text) for text in texts)
+            or any(_ARBITRATION_WORD_RE.search(text) for text in texts)):
         return main, also
     terms = {term for reading in readings for term in reading.area_weights.get(ARBITRATION, {})}
     if not terms or any(not ((row := term_info(term, ARBITRATION)) and row.jurisdiction) for term in terms):
