@@ -18,6 +18,7 @@ from legalnet.matching.resolver.disputes import names_dispute
     "房東唔肯退按金，仲話我哋要賠油漆費。",
     "ผู้รับเหมาไม่ยอมคืนเงินมัดจำ",
     "Bên mua chưa thanh toán lô hàng thứ hai.",
+    "Công ty chúng tôi bị khách hàng Singapore nợ tiền hàng hơn nửa năm.",
     "Penyewa belum bayar sewa sejak bulan Mei.",
     "Ayaw nilang ibalik ang downpayment namin.",
     # Overdue and defaulted debts.

@@ -285,6 +285,8 @@ def test_a_language_not_spoken_in_thai_tagalog_and_malay_is_no_request(descripti
     ("我们的员工大多讲普通话，需要新加坡劳动法咨询。", []),
     ("希望律师团队里有会讲中文的，方便沟通。", ["zh"]),
     ("We need a Mandarin speaking lawyer.", ["zh"]),
+    ("Chúng tôi sẽ gửi hợp đồng bằng tiếng Anh cho luật sư ở Singapore để rà soát.", []),
+    ("Khách hàng Singapore nợ tiền hàng. Xin luật sư gửi tư vấn bằng tiếng Việt.", ["vi"]),
 ])
 def test_languages_people_speak_and_documents_are_in_are_no_request(description, expected):
     assert read("Advice", description).languages == expected
