@@ -32,6 +32,7 @@ from legalnet.matching.resolver.disputes import names_dispute
     "Hindi pa rin nagbabayad ang tenant namin sa Makati.",
     "Our customer did not pay the last two invoices.",
     "My landlord still has not returned the deposit.",
+    "Our insurer in Singapore rejected our fire claim.",
     # Everyday complaints.
     "Our franchisee stopped paying royalties in March and ignores our reminders.",
     "The fabric we paid for was never delivered.",
