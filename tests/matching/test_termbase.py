@@ -125,6 +125,7 @@ def test_only_english_terms_match_in_english_word_forms():
     ("Pekerja kami mengalami kecelakaan kerja di pabrik Cikarang.", "employment"),
     ("倉庫上個月發生工業意外，保險公司唔肯賠。", "employment"),
     ("我老公在澳门工作时受伤，老板不赔钱。", "employment"),
+    ("我们从中国进口化妆品到泰国，需要办理化妆品备案。", "healthcare-life-sciences"),
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
     assert area in resolve_request("", description).practice_areas
