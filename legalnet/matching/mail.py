@@ -38,6 +38,10 @@ _QUOTED_LINE_RE = re.compile(r"^[ \t]*>(?![\d=])", re.MULTILINE)
 SIGN_OFFS = _words(_DATA["sign_offs"])
 SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--|—|" + SIGN_OFFS + r")[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
 _NOTICE_RE = re.compile(_words(_DATA["notice_words"]), re.IGNORECASE)
+# "Background: …", 其他：… at the start of a line or after a full stop: a section of side notes.
+_ASIDE_HEADING_RE = re.compile(
+    r"(?:^|(?<=[.。!！?？;；]))[ \t]*(?:" + _words(_DATA["aside_headings"]) + r")[ \t]*[:：]",
+    re.IGNORECASE | re.MULTILINE)
 # A message needs this much text of its own above the history for the history to be set apart.
 _OWN_TEXT_MIN = 40
 # A signature is the writer's name, title, company and address: a few short lines.
@@ -127,3 +131,8 @@ def in_signature_block(text: str, pos: int) -> bool:
 def on_address_line(text: str, pos: int) -> bool:
     """Whether a position is on a header line that names who wrote or received a message (From:, To:, Cc:, 收件人:)."""
     return bool(_ADDRESS_LINE_RE.match(text, text.rfind("\n", 0, pos) + 1))
+
+
+def aside_heading_starts(text: str) -> list[int]:
+    """Where the text opens a section of side notes ("Background:", "For completeness:", 其他：)."""
+    return [m.start() for m in _ASIDE_HEADING_RE.finditer(text)]

@@ -138,3 +138,20 @@ def test_a_long_run_of_quoted_lines_is_read_in_linear_time():
 ])
 def test_the_writer_and_ordinary_words_are_not_parties_and_real_names_stay(text, expected):
     assert find_parties(text) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Our customer in Singapore owes us USD 415,000 and the Singapore court has given it six months' protection. "
+     "Should we file a proof of debt?\n\nBackground: we started a claim in a Guangzhou court in January but withdrew "
+     "it when they promised to pay.", ["SG"]),
+    ("泰国客户欠我们约62万美元货款，法院已经指定了官方接管人。我们想知道怎么去泰国登记债权。\n背景：我们的合同约定适用中国法，"
+     "之前发过两次催款函。", ["TH"]),
+    # A "Background:" that opens the message tells the matter itself.
+    ("Background: in March we sold 40 sets of dies to a buyer in Ho Chi Minh City, who has not paid. We need a "
+     "lawyer to recover the money.", ["VN"]),
+    # A closing section that asks for something is part of the ask.
+    ("We need Singapore counsel to review a lease. Other matters: we also need a Malaysian lawyer for a trademark "
+     "filing.", ["MY", "SG"]),
+])
+def test_places_in_closing_side_notes_after_the_ask_are_background(description, expected):
+    assert sorted(resolve_request("Request", description).jurisdictions) == expected

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..mail import history_start, in_signature_block
+from ..mail import aside_heading_starts, history_start, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
 )
 from .background import (
     FOUNDING_WORDS,
     IMPORT_VERBS,
+    _sentence_spans,
     asks,
     clause_before,
     in_client_history,
@@ -520,5 +522,18 @@ def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
 def told_history_start(places: list, text: str, roles: dict[int, str]) -> int:
     """Where the forwarded or quoted history starts when the writer's own message above it names a place of the
     matter, so that the history only tells the story; the text's end otherwise."""
-    start = history_start(text)
+    start = min(history_start(text), aside_section_start(text))
     return start if any(roles.get(id(h)) == "matter" and h.start < start for h in places) else len(text)
+
+
+@lru_cache(maxsize=256)
+def aside_section_start(text: str) -> int:
+    """Where a closing section of side notes starts ("Background: we sued them in Guangzhou once", 其他：…): one
+    that comes after the text has asked for something and asks for nothing itself; the text's end otherwise."""
+    starts = aside_heading_starts(text)
+    if not starts:
+        return len(text)
+    start = starts[-1]
+    before = [text[a:b] for a, b in _sentence_spans(text) if b <= start]
+    after = [text[a:b] for a, b in _sentence_spans(text) if a >= start]
+    return start if any(asks(s) for s in before) and not any(asks(s) for s in after) else len(text)
