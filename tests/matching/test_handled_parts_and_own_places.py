@@ -623,3 +623,12 @@ def test_a_suit_the_client_is_not_considering_asks_for_no_litigation(description
 ])
 def test_tax_the_clients_accountants_look_after_is_not_asked_for(description):
     assert "tax" not in resolve_request("Question", description).practice_areas
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我哋係一間初創公司，想向金管局申請儲值支付工具牌照。投資者係新加坡嘅VC。", ["HK"]),
+    ("We need an SVF licence from the HKMA for our wallet app. Our lead investor is a Singapore VC.", ["HK"]),
+    ("我哋想向金管局申請儲值支付工具牌照。澳門同深圳嘅商戶我哋遲啲先諗。", ["HK"]),
+])
+def test_an_investor_s_seat_and_markets_left_for_later_are_not_the_matter(description, expected):
+    assert read("Licence", description).jurisdictions == expected
