@@ -257,3 +257,13 @@ def test_hosting_transit_and_hired_vendors_are_background(title, description, ex
 ])
 def test_where_the_owners_or_their_capital_come_from_is_background(title, description, expected):
     assert places(title, description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We run furniture factories in Muar, Johor, with 180 foreign workers (Bangladesh, Nepal, Myanmar). The labour "
+     "office found we keep their passports.", ["MY"]),
+    ("我们在泰国罗勇的工厂有200名外劳（缅甸、柬埔寨），劳工部门来检查。", ["TH"]),
+    ("We need lawyers (Singapore and Malaysia) for the merger of our two subsidiaries.", ["MY", "SG"]),
+])
+def test_places_in_brackets_after_people_are_where_they_come_from(description, expected):
+    assert sorted(resolve_request("Workers", description).jurisdictions) == expected

@@ -498,6 +498,10 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         if _PARK_BEFORE_RE.search(text, max(0, first.start - 24), first.start) and _PARK_GAP_RE.match(
                 text[first.end : second.start]):
             roles[id(first)] = "inside"
+    # "180 foreign workers (Bangladesh, Nepal, Myanmar)": places in brackets after people are where they come from.
+    for hit in places:
+        if roles[id(hit)] in ("matter", "history") and _after_people_bracket(text, hit.start):
+            roles[id(hit)] = "people"
     # "our SG office (Jurong)", 越南北宁（安丰工业区）: a place in brackets after another names where that one is.
     for first, second in pairs:
         if (roles[id(first)] in ("home", "background") and second.start - first.end <= _BRACKET_REACH
@@ -505,6 +509,19 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
             roles[id(second)] = roles[id(first)]
     _mail_roles(places, text, roles)
     return roles
+
+
+_PEOPLE_BRACKET_RE = re.compile(r"([^\W\d_]+)\s*[(（][^()（）]{0,60}$")
+_PEOPLE_AFTER_ZH = tuple(word for word in _PEOPLE_AFTER if not word.isascii())
+
+
+def _after_people_bracket(text: str, pos: int) -> bool:
+    """Whether `pos` is inside brackets opened right after a word for people ("workers (…", 工人（…)."""
+    found = _PEOPLE_BRACKET_RE.search(text, max(0, pos - 80), pos)
+    if not found:
+        return False
+    word = found.group(1).casefold()
+    return word in _PEOPLE_AFTER or word.endswith(_PEOPLE_AFTER_ZH)
 
 
 def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
