@@ -416,6 +416,11 @@ def asks_for_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
 
 
 _JOINED_RE = re.compile(r"^\s*(?:,|、|and|&|or|và|va|dan|at|和|同|及|與|与|或|และ)\s*$", re.IGNORECASE)
+# "Hong Kong, Taiwan and Malaysia", 香港、台湾和马来西亚: places of a list with a name between them that is no place
+# of the vocabulary.
+_LISTED_GAP_RE = re.compile(
+    r"^\s*,\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*,\s*){0,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*,?\s*"
+    r"(?:and|&|or)\s*$|^\s*[、，,]\s*(?:[\u4e00-\u9fff]{2,4}\s*[、，,和及与與同]\s*){1,3}$")
 _TREATY_GAP_RE = re.compile(r"^\s*[-–—/]\s*$")
 # How far before a pair of places its treaty word may stand (อนุสัญญาภาษีซ้อนไทย-สิงคโปร์, "Hiệp định Việt Nam - …").
 _TREATY_REACH = 24
@@ -484,14 +489,15 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         elif _TREATY_GAP_RE.match(gap) and (_TREATY_AFTER_RE.match(text, second.end) or _TREATY_BEFORE_RE.search(
                 text, max(0, first.start - _TREATY_REACH), first.start)):
             roles[id(first)] = roles[id(second)] = "background"  # "the Brunei–HK DTA": an instrument's parties
-        elif _JOINED_RE.match(gap) and roles[id(first)] == "matter":
+        elif (_JOINED_RE.match(gap) or _LISTED_GAP_RE.match(gap)) and roles[id(first)] == "matter":
             roles[id(first)] = roles[id(second)]
     # "customers in Thailand, Vietnam and the Philippines": a word before the first names them all; "tu Sihanoukville
     # ben Campuchia": a country after its own town is where that town is.
     for first, second in pairs:
         gap = text[first.end : second.start]
         same_place = first.senses.get("jurisdictions") == second.senses.get("jurisdictions")
-        if (_JOINED_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) and roles[id(second)] == "matter":
+        if (_JOINED_RE.match(gap) or _LISTED_GAP_RE.match(gap) or (same_place and _IN_COUNTRY_RE.match(gap))) \
+                and roles[id(second)] == "matter":
             roles[id(second)] = roles[id(first)]
     # "KCN Quang Chau, Bac Giang": an industrial park named after a town elsewhere is in the place named after it.
     for first, second in pairs:
