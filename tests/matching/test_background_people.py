@@ -276,3 +276,18 @@ def test_places_in_brackets_after_people_are_where_they_come_from(description, e
 ])
 def test_a_list_with_a_name_outside_the_vocabulary_shares_the_role_of_its_first_place(description):
     assert resolve_request("Launch", description).jurisdictions == ["TH"]
+
+
+@pytest.mark.parametrize("description", [
+    "Our managing director lives in Hong Kong and can only attend online. We need a lawyer for the Industrial Court "
+    "case in Seremban.",
+    "Pengarah urusan kami tinggal di Hong Kong. Kes buang kerja kami dirujuk ke Mahkamah Perusahaan di Seremban.",
+])
+def test_where_the_clients_directors_live_is_background(description):
+    assert resolve_request("Industrial Court", description).jurisdictions == ["MY"]
+
+
+def test_a_power_regulator_named_in_general_words_belongs_to_no_place():
+    resolved = resolve_request("Rooftop solar", "We need approvals from the electricity authorities for a rooftop "
+                               "solar PPA in Yangon.")
+    assert resolved.jurisdictions == ["MM"] and "energy" in resolved.practice_areas
