@@ -100,3 +100,13 @@ def test_a_word_written_in_vietnamese_is_not_a_foreign_place_without_its_marks(d
 
 def test_a_foreign_country_by_its_vietnamese_name_is_still_read():
     assert "TH" in places("Đầu tư", "Công ty chúng tôi muốn mở nhà máy ở Thái Lan.")
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("ក្រុមហ៊ុនរបស់យើងមានទីស្នាក់ការកណ្តាលនៅហុងកុង។ យើងគ្រោងសាងសង់មជ្ឈមណ្ឌលទិន្នន័យនៅខណ្ឌជ្រោយចង្វារ "
+     "ហើយត្រូវការមេធាវីដើម្បីពិនិត្យកិច្ចសន្យាជួលដី។", ["KH"]),
+    ("ကျွန်ုပ်တို့ကုမ္ပဏီသည် စင်္ကာပူတွင် ရုံးချုပ်ရှိသော ဆေးဝါးဖြန့်ဖြူးရေးကုမ္ပဏီဖြစ်ပြီး ဒဂုံမြို့နယ်တွင် ဆေးဂိုဒေါင် ရှိပါသည်။ "
+     "ရှေ့နေ လိုအပ်ပါသည်။", ["MM"]),
+])
+def test_a_request_in_a_one_country_script_whose_only_place_is_a_head_office_abroad(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

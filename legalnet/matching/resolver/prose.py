@@ -345,6 +345,8 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
     yield background
     yield forms
+    # A request written in Khmer whose only place is the client's head office abroad is about Cambodia.
+    yield written_in(" ".join(text for text, _f in texts), scripts_only=True)
     yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "people_jurisdictions",
                             "later_jurisdictions")
 

@@ -68,8 +68,9 @@ _LAWYER_BEFORE_LANGUAGE_RE = re.compile(
     r"\b(?:lawyers?|counsel|solicitors?|advogad[oa]s?|luật\s+sư|luat\s+su|pengacara|peguam|abogado)"
     r"\s+(?:(?:de|em|in|who\s+speaks?|that\s+speaks?|who\s+can\s+speak|fluent\s+in|bằng|bang|berbahasa|na|dalam"
     r"|(?:yang\s+)?(?:boleh\s+|bisa\s+)?(?:cakap|bercakap|bicara))\s+)?$", re.IGNORECASE)
-_CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE),
-                 re.compile(entry["after"]) if entry.get("after") else None) for entry in _CUES["client_here"]]
+# Each (before, after, how far after): the text just after is read up to 8 characters unless the entry says more.
+_CLIENT_HERE = [(re.compile(entry["before"], re.IGNORECASE), re.compile(entry["after"]) if entry.get("after") else None,
+                 entry.get("after_reach", 8)) for entry in _CUES["client_here"]]
 _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
 _LAWYER_BEFORE = tuple(_CUES["lawyer_before"])
 
@@ -234,8 +235,8 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
 def is_client_here(hit: _Hit, text: str) -> bool:
     """"I'm in Shanghai", "Kami di Singapura", 我在上海。: the place is where the client is (``client_here``)."""
     before = text[max(0, hit.start - 60) : hit.start]
-    after = text[hit.end : hit.end + 8]
-    return any(pattern.search(before) and (follow is None or follow.search(after)) for pattern, follow in _CLIENT_HERE)
+    return any(pattern.search(before) and (follow is None or follow.search(text[hit.end : hit.end + reach]))
+               for pattern, follow, reach in _CLIENT_HERE)
 
 
 _SEAT_APPOSITION_RE = re.compile(
