@@ -110,3 +110,13 @@ def test_a_foreign_country_by_its_vietnamese_name_is_still_read():
 ])
 def test_a_request_in_a_one_country_script_whose_only_place_is_a_head_office_abroad(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We're a HK trading company. Our GZ plant got a post-clearance audit notice from customs.", ["CN"]),
+    ("我们是香港公司，我们东莞的工厂被海关稽查。", ["CN"]),
+    ("We are a Shenzhen company; our HK subsidiary needs a new director appointed.", ["HK"]),
+    ("Factory in SZ needs labour advice on overtime pay.", ["CN"]),
+])
+def test_with_only_the_clients_own_places_the_site_it_runs_is_the_matters(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
