@@ -291,3 +291,11 @@ def test_a_power_regulator_named_in_general_words_belongs_to_no_place():
     resolved = resolve_request("Rooftop solar", "We need approvals from the electricity authorities for a rooftop "
                                "solar PPA in Yangon.")
     assert resolved.jurisdictions == ["MM"] and "energy" in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "ลูกชายถูกตำรวจมาเก๊าจับ ต้องการทนายความที่มาเก๊าที่พูดภาษาไทยได้ สถานกงสุลใหญ่ไทยที่ฮ่องกงแนะนำให้หาทนายเอง",
+    "我儿子在澳门被捕。泰国驻香港总领事馆让我们自己找律师。",
+])
+def test_a_consulate_and_the_country_it_serves_are_background(description):
+    assert resolve_request("", description).jurisdictions == ["MO"]
