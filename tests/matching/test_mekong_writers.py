@@ -185,3 +185,22 @@ def test_the_language_named_laos_is_still_a_language():
 def test_a_place_at_the_end_of_a_sentence_is_no_part_of_the_next_ones_first_word():
     found = resolve_request("Hỏi", "Chúng tôi cần luật sư tại Campuchia. Năm sau chúng tôi sẽ mở thêm cửa hàng.")
     assert found.jurisdictions == ["KH"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # A space ends a Thai sentence: the ask for a labour lawyer does not reach back to the Shenzhen secondment.
+    ("อดีตพนักงานฟ้องศาลแรงงานกลาง เรื่องเลิกจ้างไม่เป็นธรรม", "บริษัทของเรามีสำนักงานอยู่ที่สาทร กรุงเทพฯ เป็นบริษั"
+     "ทลูกของกลุ่มบริษัทในฮ่องกง เมื่อปีที่แล้วเราส่งนายธน"
+     "ากร ศรีวงศ์ชัย ผู้จัดการฝ่ายจัดซื้อ ไปประจำที่สำนักง"
+     "านเซินเจิ้นเป็นเวลา 18 เดือน หลังจากกลับมาเราเลิกจ้า"
+     "งเพราะผลงานไม่ผ่านเกณฑ์ ตอนนี้เขายื่นฟ้องต่อศาลแรงงา"
+     "นกลาง เรียกค่าชดเชยและค่าเสียหายจากการเลิกจ้างไม่เป็"
+     "นธรรมประมาณ 2.4 ล้านบาท เอกสารการประเมินผลงานส่วนใหญ"
+     "่อยู่ที่สำนักงานเซินเจิ้น ต้องการทนายความด้านแรงงานท"
+     "ี่ว่าความในศาลแรงงานได้", ["TH"]),
+    # … but a sentence goes on after a conjunction.
+    ("โดนแก๊งคอลเซ็นเตอร์", "แม่โดนแก๊งคอลเซ็นเตอร์หลอกโอนเงิน เราอยู่เชียงรายค่ะ ตำรวจบอกเงินถูกโอนต่อไปบัญชีที่ฮ่องกง "
+     "อยากถามว่าจะจ้างทนายที่ฮ่องกงตามอายัดเงินคืนได้มั้ยคะ แล้วคดีที่ไทยต้องทำอะไรต่อ", ["HK", "TH"]),
+])
+def test_a_thai_sentence_ends_at_a_space_unless_a_conjunction_goes_on(title, description, expected):
+    assert sorted(resolve_request(title, description).jurisdictions) == expected
