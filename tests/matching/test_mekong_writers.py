@@ -4,6 +4,7 @@ a parent company's seat, a relative abroad and the writer's own town are not whe
 import pytest
 
 from legalnet.matching.resolver import read_prose, resolve_request
+from legalnet.matching.resolver.background import sentence_at
 
 
 @pytest.mark.parametrize(("title", "description", "matter"), [
@@ -204,3 +205,10 @@ def test_a_place_at_the_end_of_a_sentence_is_no_part_of_the_next_ones_first_word
 ])
 def test_a_thai_sentence_ends_at_a_space_unless_a_conjunction_goes_on(title, description, expected):
     assert sorted(resolve_request(title, description).jurisdictions) == expected
+
+
+def test_khmer_and_burmese_sentences_end_at_their_own_marks():
+    khmer = "ក្រុមហ៊ុនយើងនៅភ្នំពេញ។ យើងត្រូវការមេធាវី។"
+    burmese = "ကျွန်ုပ်တို့ကုမ္ပဏီသည် ရန်ကုန်တွင်ရှိသည်။ ရှေ့နေ လိုအပ်ပါသည်။"
+    assert sentence_at(khmer, 2) == "ក្រុមហ៊ុនយើងនៅភ្នំពេញ។"
+    assert sentence_at(burmese, 2) == "ကျွန်ုပ်တို့ကုမ္ပဏီသည် ရန်ကုန်တွင်ရှိသည်။"

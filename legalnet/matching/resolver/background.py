@@ -60,9 +60,10 @@ _GAVE_JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_words_before"]), 
 _ENFORCED_HERE_RE = re.compile("|".join(_CUES["enforcement_place_before"]), re.IGNORECASE)
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")  # Thai: a space ends a clause
-# Thai writes no full stop: a space between Thai words ends the sentence there, unless the words after it go on
-# with a conjunction (และ, แล้ว, หรือ …) or the items of a list ("ต้องการ (1) ทนายลาว … (2) …").
-_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n]+"
+# Khmer and Burmese end a sentence with their own marks (។, ။). Thai writes no full stop: a space between Thai
+# words ends the sentence there, unless the words after it go on with a conjunction (และ, แล้ว, หรือ …) or the
+# items of a list ("ต้องการ (1) ทนายลาว … (2) …").
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n។៕။]+"
                               r"|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])(?!\(?\d+[).]|"
                               + "|".join(_CUES["thai_going_on"]) + ")")
 
