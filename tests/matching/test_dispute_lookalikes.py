@@ -75,3 +75,21 @@ def test_the_other_sides_chairman_joined_to_our_manager_is_still_screened():
     found = resolve_request("签约", "我们的总经理王磊和对方董事长李强，去年在深圳签了合作协议，"
                                     "现在对方不履行合同，我们想起诉。")
     assert "李强" in found.screened_counterparties
+
+
+@pytest.mark.parametrize(("description", "listed", "forum"), [
+    ("尾數USD 86,000一直拖，而家話啲貨有質量問題。合約寫明爭議交HKIAC仲裁。想搵律師開arbitration追數。", ["追數"],
+     "arbitration"),
+    ("Pemasok kami di Shenzhen mengirim panel surya yang cacat dan menolak mengganti. Kontrak memilih arbitrase SHIAC. "
+     "Kami butuh advokat untuk arbitrase tersebut.", ["sengketa dagang"], "arbitration"),
+])
+def test_a_debt_or_dispute_word_typed_in_the_form_is_the_dispute_the_forum_takes(description, listed, forum):
+    resolved = resolve_request("Unpaid", description, practice_areas=listed)
+    assert forum in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+def test_a_court_step_typed_in_the_form_keeps_the_courts():
+    resolved = resolve_request("Judgment", "HK judgment against a personal guarantor who moved to KL. Need MY counsel: "
+                               "registration under REJA, then charging order or bankruptcy?",
+                               practice_areas=["enforcement of judgment"])
+    assert "litigation" in resolved.practice_areas

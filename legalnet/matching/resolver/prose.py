@@ -33,6 +33,7 @@ from .centrality import MOST_CENTRAL, rank_areas
 from .counsel import counsel_there
 from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
 from .disputes import (
+    LITIGATION,
     adjudication_over_arbitration,
     labour_over_arbitration,
     names_arbitral_institution,
@@ -334,6 +335,7 @@ def _owned(text: str, hit) -> bool:
     )
 
 
+_COURT_STEP_RE = re.compile("|".join(_CUES["court_step_words"]), re.IGNORECASE)
 _FOUNDING_RE = re.compile(r"\b(?:set(?:ting)?\s+up|establish(?:ing)?|open(?:ing)?|incorporat(?:e|ing)|form(?:ing)?|"
                           r"creat(?:e|ing))\s+(?:our|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _BOTH_SIDES_RE = re.compile("|".join(_CUES["both_sides"]), re.IGNORECASE)
@@ -461,7 +463,12 @@ def resolve_request(
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
             asked_texts = [without_set_aside(text) for text, _f in texts]
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
-            main, also = with_dispute_areas(main, also, asked_texts, chosen, MOST_CENTRAL)
+            # A debt or dispute word typed in the form ("追數", "sengketa") is the dispute the text's own forum takes,
+            # not a choice of the courts; "injunction" or "sue" is.
+            asked_litigation = any(LITIGATION in reading.asked_areas for reading in readings)
+            forum_chosen = [code for code in chosen if code != LITIGATION or asked_litigation
+                            or _COURT_STEP_RE.search(res.sources.get(LITIGATION, ""))]
+            main, also = with_dispute_areas(main, also, asked_texts, forum_chosen, MOST_CENTRAL)
             main, also = labour_over_arbitration(main, also, asked_texts, names_arbitral_institution(readings))
             main, also = adjudication_over_arbitration(main, also, asked_texts, readings, chosen)
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
