@@ -93,3 +93,12 @@ def test_a_court_step_typed_in_the_form_keeps_the_courts():
                                "registration under REJA, then charging order or bankruptcy?",
                                practice_areas=["enforcement of judgment"])
     assert "litigation" in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "Our Jakarta customer records were leaked by our IT vendor. We need advice on the PDP Law notification. A claim "
+    "against the vendor can wait until later.",
+    "We want to plan my father's estate in the Philippines to minimise estate tax and avoid a family dispute later.",
+])
+def test_a_claim_or_dispute_put_off_to_later_is_no_fight_now(description):
+    assert "litigation" not in resolve_request("Request", description).practice_areas

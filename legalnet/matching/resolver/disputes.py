@@ -15,8 +15,10 @@ import re
 from typing import TypeVar
 
 from ..termbase import term_info
+from .background import is_later_place
 from .centrality import demoted, promoted
 from .cues import _CUES, cue_regex
+from .index import _Hit
 
 LITIGATION = "litigation"
 ARBITRATION = "arbitration"
@@ -101,10 +103,16 @@ def names_dispute(texts: list[str]) -> bool:
     """Whether any of the texts says the client is in a dispute to be fought: a dispute or claim, a grievance told
     in everyday words, or a divorce or custody the spouses do not agree on."""
     texts = [_without_settled(text) for text in texts]
-    if any(_DISPUTE_RE.search(text) or _tells_grievance(text) for text in texts):
+    if any(_names_live_dispute(text) or _tells_grievance(text) for text in texts):
         return True
     return any(_FAMILY_SUIT_RE.search(text) for text in texts) and not any(
         _CONSENSUAL_RE.search(text) for text in texts)
+
+
+def _names_live_dispute(text: str) -> bool:
+    """Whether the text names a dispute or claim that is not put off ("a claim against the vendor can wait until
+    later" is no fight now)."""
+    return any(not is_later_place(_Hit(m.start(), m.end(), m.group(), {}), text) for m in _DISPUTE_RE.finditer(text))
 
 
 def with_litigation(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
