@@ -20,7 +20,7 @@ _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 _OWN_NOUNS = "|".join(re.escape(w) for w in sorted(_DATA["own_group_nouns"], key=len, reverse=True))
 _OWN_RE = re.compile(
     # "our Vietnamese subsidiary X", "Our client's subsidiary X", "Our group company in Shenzhen, X".
-    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,2}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
+    r"(?:\bour\s+(?:own\s+)?(?:[\w'’\-]+\s+){0,3}(?:" + _OWN_NOUNS + r")(?:\s+(?:in|at)\s+[A-Z][\w'’\-]*)?(?:\s+An)?|"
     # "(our co is MWK F&B Pte Ltd)"; not "our target company is X".
     r"\bour\s+(?:company|co|firm|entity)\s+(?:is|was)|"
     # "on behalf of the Members' Club": acting for it.
@@ -120,8 +120,18 @@ def is_own_name(text: str, start: int, end: int) -> bool:
         return True  # 我司通过全资子公司美厨国际（香港）有限公司: the client's own subsidiary
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
+    if _CJK_OWN_NAMED_RE.search(before):
+        return True  # 我係深水埗一間茶餐廳嘅老闆，公司叫「福滿樓餐飲有限公司」: the writer names its business
     return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
+
+
+# "我係…老闆，公司叫「X」", "本人…經營一間藥房，公司叫X": the writer tells its business, then the name it goes by; not
+# a customer's, a landlord's or an employer's ("我喺一間裝修公司做咗六年師傅，公司叫X").
+_CJK_OWN_NAMED_RE = re.compile(
+    r"^(?:[^。！？\n]*[，,；;])?\s*(?:我|本人|我哋|我们|我們)(?:(?!" + alternatives(_DATA["cjk_not_own_business"])
+    + r")[^。！？\n]){0,60}[，,；;]\s*"
+    r"(?:間|间|我哋|我们|我們)?公司(?:名)?(?:叫做|名叫|叫|名係|名稱係|名称是|名為|名为)\s*[「“\"'『]?\s*$")
 
 
 # The reference line under a letterhead: "Số: 27/2025/CV-ĐNX", "Ref: HP/2025/17", 文号：12/2026: a number with a slash,

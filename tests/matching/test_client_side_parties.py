@@ -468,3 +468,21 @@ def test_own_staff_in_dispute_or_former_staff_are_counterparties(description):
 ])
 def test_a_chinese_name_of_a_sdn_bhd_or_pte_ltd_is_screened(description, name):
     assert name in resolve_request("追讨", description).screened_counterparties
+
+
+@pytest.mark.parametrize(("text", "own", "other"), [
+    ("我係深水埗一間茶餐廳嘅老闆，公司叫「福滿樓餐飲有限公司」。而家欠業主「永興置業有限公司」三個月租。",
+     "福滿樓餐飲有限公司", "永興置業有限公司"),
+    ("Our Hong Kong trading subsidiary, Linkway Components (HK) Limited, sold controllers to Bintang Automasi Sdn Bhd, "
+     "which has not paid.", "Linkway Components (HK) Limited", "Bintang Automasi Sdn Bhd"),
+    ("I am the General Director of Minh Tan Precision Vietnam Co., Ltd. Our landlord, Kinh Bac Land JSC, wants to "
+     "raise the rent.", "Minh Tan Precision Vietnam Co., Ltd.", "Kinh Bac Land JSC"),
+])
+def test_the_name_the_writer_gives_its_own_business_is_not_screened(text, own, other):
+    screened = resolve_request("Request", text).screened_counterparties
+    assert not any(own in name for name in screened) and any(other in name for name in screened)
+
+
+def test_the_employer_an_employee_names_is_still_the_other_side():
+    text = "我喺觀塘一間裝修公司做咗六年師傅，公司叫永興裝飾工程有限公司。老闆三個月冇出糧。"
+    assert any("永興裝飾工程有限公司" in name for name in resolve_request("欠人工", text).screened_counterparties)
