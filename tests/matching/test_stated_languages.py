@@ -30,3 +30,22 @@ def test_a_language_something_was_sent_in_is_no_request_vietnamese():
     resolved = resolve_request("Đòi nợ", "Khách hàng ở Phnom Penh còn nợ chúng tôi 96.000 USD (họ chỉ gửi địa chỉ bằng "
                                          "tiếng Khmer). Cần luật sư Campuchia.")
     assert resolved.languages == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Need a lawyer in Davao who can talk to me online. Tagalog or Bisaya po sana, mas comfortable ako.", ["fil"]),
+    ("We need a lawyer in Johor for a dismissal. Malay or Tamil speaking preferred.", ["ms"]),
+    ("Our buyer is in Thailand or Vietnam, please advise on the contract.", []),
+])
+def test_a_language_listed_with_one_outside_the_vocabulary_shares_its_cue(description, expected):
+    assert resolve_request("Lawyer", description).languages == expected
+
+
+@pytest.mark.parametrize("description", [
+    "Our landlord sent the renewal. The draft is their standard form, in Vietnamese and English. We want a lawyer in "
+    "Hanoi to review it.",
+    "Hợp đồng mua bán căn hộ ở Đà Nẵng (bản tiếng Việt và tiếng Anh) cần lưu ý những gì?",
+    "Kontrak pembangunan kapal (dalam bahasa Inggris) memilih hukum Indonesia dan arbitrase BANI.",
+])
+def test_the_language_of_a_draft_or_a_contract_is_no_request(description):
+    assert resolve_request("Contract", description).languages == []

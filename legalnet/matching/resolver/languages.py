@@ -44,9 +44,11 @@ _WITH_LAWYER_AFTER_RE = re.compile(
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from"})
 
 
-def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
+def _language_status(hit: _Hit, words: list[_Token], text: str,
+                     others: tuple[tuple[int, int], ...] = ()) -> str | None:
     """'cue' when the hit is a working language, 'not' when it is a person's or firm's adjective, 'unspoken'
-    when someone does not speak it well or a document is written in it, else None."""
+    when someone does not speak it well or a document is written in it, else None. ``others``: the spans of the
+    text's other language names, whose cues are their own."""
     before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 24]
     if "jurisdictions" not in hit.senses and _WITH_LAWYER_AFTER_RE.match(text, hit.end):
         return "cue"  # "I can speak Cantonese or Vietnamese with the lawyer"
@@ -87,7 +89,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str) -> str | None:
     while j >= 0 and k - j <= 8:
         if any(ch in _SENTENCE_END for ch in text[words[j].end : boundary]):
             break
-        if words[j].norm in _LANG_CUES_BEFORE:
+        inside_other = any(start <= words[j].start < end for start, end in others)
+        # "(dalam bahasa Inggris) memilih hukum Indonesia": the cue inside another language's name is its own.
+        if words[j].norm in _LANG_CUES_BEFORE and not inside_other:
             return "cue"
         boundary = words[j].start
         j -= 1
@@ -125,7 +129,8 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
         else:
             groups.append([hit])
     for group in groups:
-        statuses = [_language_status(h, words, text) for h in group]
+        spans = tuple((h.start, h.end) for h in hits if "languages" in h.senses and h not in group)
+        statuses = [_language_status(h, words, text, spans) for h in group]
         if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and not \
                 _WITH_LAWYER_AFTER_RE.match(text, group[0].end) and (
                 _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start])
@@ -143,13 +148,27 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
         statuses = [status for _hit, status in spoken]
         if "not" in statuses:
             status: str | None = "not"
-        elif "cue" in statuses:
+        elif "cue" in statuses or _cue_after_unknown_language(group[-1], text):
             status = "cue"
         else:
             status = _in_language_cue(group, words, text, idx)
         for hit in group:
             out[id(hit)] = status
     return out
+
+
+# "Tagalog or Bisaya po sana": a language listed with one outside the vocabulary, the cue after that one.
+_OR_OTHER_LANGUAGE_RE = re.compile(
+    r"\s*(?:,|/|or|and|o|at|atau|hoặc|或|或者)\s*[A-Z][a-z]{2,15}\s+((?:[\w-]+\s*){1,2})")
+
+
+def _cue_after_unknown_language(hit: _Hit, text: str) -> bool:
+    """Whether a language is listed with a word outside the vocabulary that a language cue follows."""
+    found = _OR_OTHER_LANGUAGE_RE.match(text, hit.end)
+    if not found:
+        return False
+    after = found.group(1).casefold().split()
+    return bool(after) and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER)
 
 
 def _in_language_cue(group: list[_Hit], words: list[_Token], text: str, idx: _Index) -> str | None:
