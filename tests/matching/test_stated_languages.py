@@ -49,3 +49,8 @@ def test_a_language_listed_with_one_outside_the_vocabulary_shares_its_cue(descri
 ])
 def test_the_language_of_a_draft_or_a_contract_is_no_request(description):
     assert resolve_request("Contract", description).languages == []
+
+
+def test_a_lawyer_who_can_speak_burmese_said_with_the_manner_suffix():
+    resolved = resolve_request("", "ဘန်ကောက်က စက်ရုံက လစာမပေးပါ။ မြန်မာလို ပြောတတ်တဲ့ ရှေ့နေ လိုချင်ပါတယ်။")
+    assert resolved.languages == ["my"]
