@@ -299,3 +299,13 @@ def test_a_power_regulator_named_in_general_words_belongs_to_no_place():
 ])
 def test_a_consulate_and_the_country_it_serves_are_background(description):
     assert resolve_request("", description).jurisdictions == ["MO"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("本人同家人喺澳門經營一間藥房連鎖。廣州嘅「廣州南粵康健醫藥集團有限公司」想買我哋六成股份。"
+     "我哋需要澳門律師。", ["MO"]),
+    # With no other place, the other side's seat is still where to act.
+    ("我们要起诉深圳的深圳市华信建设工程有限公司，他们欠我们工程款。", ["CN"]),
+])
+def test_a_place_owning_a_party_in_chinese_is_that_partys_seat(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

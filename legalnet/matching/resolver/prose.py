@@ -305,7 +305,7 @@ def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
 
 
 # "Macau's Grand Lotus Ltd": the end of a place hit (or the two letters before a possessive) and the possessive.
-_POSSESSIVE_SEAT_RE = re.compile(r"^(?:\w\w)?['’]s\s+$")
+_POSSESSIVE_SEAT_RE = re.compile(r"^(?:\w\w)?['’]s\s+$|^(?:..)?(?:嘅|的)\s*[「“\x22『]?\s*$")
 _SHORT_NAME_RE = re.compile(r"\s*[(（]\s*(?:the\s+)?[\"“']?([A-Z][A-Za-z&]{1,7})[\"”']?\s*[)）]")
 _PARTY_SEAT_RE = re.compile(
     r"^\s*[(（,，]\s*(?:(?:based|headquartered|located)\s+in\s+|of\s+|in\s+|trụ\s+sở\s+(?:ở|tại)\s+"
