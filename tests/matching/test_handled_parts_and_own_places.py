@@ -632,3 +632,11 @@ def test_tax_the_clients_accountants_look_after_is_not_asked_for(description):
 ])
 def test_an_investor_s_seat_and_markets_left_for_later_are_not_the_matter(description, expected):
     assert read("Licence", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "absent"), [
+    ("我哋需要澳門律師做股權轉讓。稅務（所得補充稅、印花稅）由我哋嘅會計師跟。", "tax"),
+    ("进口报关交给报关行，我们需要律师做医疗器械注册。", "trade-customs"),
+])
+def test_a_part_given_to_the_clients_accountant_or_broker_in_chinese_asks_for_nothing(description, absent):
+    assert absent not in read("Request", description).practice_areas
