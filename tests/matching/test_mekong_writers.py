@@ -189,16 +189,9 @@ def test_a_place_at_the_end_of_a_sentence_is_no_part_of_the_next_ones_first_word
 
 
 @pytest.mark.parametrize(("title", "description", "expected"), [
-    # A space ends a Thai sentence: the ask for a labour lawyer does not reach back to the Shenzhen secondment.
-    ("อดีตพนักงานฟ้องศาลแรงงานกลาง เรื่องเลิกจ้างไม่เป็นธรรม", "บริษัทของเรามีสำนักงานอยู่ที่สาทร กรุงเทพฯ เป็นบริษั"
-     "ทลูกของกลุ่มบริษัทในฮ่องกง เมื่อปีที่แล้วเราส่งนายธน"
-     "ากร ศรีวงศ์ชัย ผู้จัดการฝ่ายจัดซื้อ ไปประจำที่สำนักง"
-     "านเซินเจิ้นเป็นเวลา 18 เดือน หลังจากกลับมาเราเลิกจ้า"
-     "งเพราะผลงานไม่ผ่านเกณฑ์ ตอนนี้เขายื่นฟ้องต่อศาลแรงงา"
-     "นกลาง เรียกค่าชดเชยและค่าเสียหายจากการเลิกจ้างไม่เป็"
-     "นธรรมประมาณ 2.4 ล้านบาท เอกสารการประเมินผลงานส่วนใหญ"
-     "่อยู่ที่สำนักงานเซินเจิ้น ต้องการทนายความด้านแรงงานท"
-     "ี่ว่าความในศาลแรงงานได้", ["TH"]),
+    # A space ends a Thai sentence: the ask for a Bangkok lawyer does not reach back to the friend in Hong Kong.
+    ("", "เพื่อนที่ฮ่องกงแนะนำให้ติดต่อศูนย์นี้ ต้องการทนายความที่กรุงเทพช่วยจดทะเบียนบริษัทจำกัดและขอใบอนุญาตประกอบธุรกิจ",
+     ["TH"]),
     # … but a sentence goes on after a conjunction.
     ("โดนแก๊งคอลเซ็นเตอร์", "แม่โดนแก๊งคอลเซ็นเตอร์หลอกโอนเงิน เราอยู่เชียงรายค่ะ ตำรวจบอกเงินถูกโอนต่อไปบัญชีที่ฮ่องกง "
      "อยากถามว่าจะจ้างทนายที่ฮ่องกงตามอายัดเงินคืนได้มั้ยคะ แล้วคดีที่ไทยต้องทำอะไรต่อ", ["HK", "TH"]),
@@ -212,3 +205,11 @@ def test_khmer_and_burmese_sentences_end_at_their_own_marks():
     burmese = "ကျွန်ုပ်တို့ကုမ္ပဏီသည် ရန်ကုန်တွင်ရှိသည်။ ရှေ့နေ လိုအပ်ပါသည်။"
     assert sentence_at(khmer, 2) == "ក្រុមហ៊ុនយើងនៅភ្នំពេញ។"
     assert sentence_at(burmese, 2) == "ကျွန်ုပ်တို့ကုမ္ပဏီသည် ရန်ကုန်တွင်ရှိသည်။"
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("ต้องการยื่นจดสิทธิบัตรในไทย สิงคโปร์ มาเลเซีย และเวียดนาม", ["MY", "SG", "TH", "VN"]),
+    ("เราต้องการจดทะเบียนเครื่องหมายการค้าในเวียดนาม กัมพูชา ลาว", ["KH", "LA", "VN"]),
+])
+def test_a_thai_list_of_places_separated_by_spaces_is_one_sentence(description, expected):
+    assert sorted(resolve_request("", description).jurisdictions) == expected

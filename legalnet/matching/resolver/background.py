@@ -61,10 +61,10 @@ _ENFORCED_HERE_RE = re.compile("|".join(_CUES["enforcement_place_before"]), re.I
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")  # Thai: a space ends a clause
 # Khmer and Burmese end a sentence with their own marks (។, ။). Thai writes no full stop: a space between Thai
-# words ends the sentence there, unless the words after it go on with a conjunction (และ, แล้ว, หรือ …) or the
-# items of a list ("ต้องการ (1) ทนายลาว … (2) …").
+# words ends the sentence there, unless the words after it go on with a conjunction (และ, แล้ว, หรือ …), are the
+# items of a list ("ต้องการ (1) ทนายลาว … (2) …") or are short, as the names of a list are ("ในไทย สิงคโปร์ มาเลเซีย").
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。！？;；\n។៕။]+"
-                              r"|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])(?!\(?\d+[).]|"
+                              r"|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f]{12})(?!\(?\d+[).]|"
                               + "|".join(_CUES["thai_going_on"]) + ")")
 
 

@@ -121,12 +121,9 @@ def _marks(entry: dict) -> frozenset[str] | None:
 _WRITINGS = [(entry, _marks(entry)) for entry in _CUES["written_in"]]
 
 
-def written_in(text: str, scripts_only: bool = False) -> list[tuple[str, str]]:
-    """(code, writing) of the jurisdiction whose script or written language the text is in, if it has one; with
-    `scripts_only`, only a script that one jurisdiction alone writes (Thai, Lao, Khmer, Burmese)."""
+def written_in(text: str) -> list[tuple[str, str]]:
+    """(code, writing) of the jurisdiction whose script or written language the text is in, if it has one."""
     for entry, marks in _WRITINGS:
-        if scripts_only and marks is not None:
-            continue
         if marks is not None:
             seen = {ch for ch in text if ch in marks}
         else:

@@ -347,29 +347,8 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
     yield background
     yield forms
-    # A request written in Khmer whose only place is the client's head office abroad is about Cambodia.
-    yield written_in(" ".join(text for text, _f in texts), scripts_only=True)
-    history, home, people, later = _readings_of(readings, "history_jurisdictions", "home_jurisdictions",
-                                                "people_jurisdictions", "later_jurisdictions")
-    yield history
-    # "We are a HK trading company. Our GZ plant got a customs audit notice": the site before the seat.
-    yield [(code, source) for code, source in home
-           if any(_ESTABLISHMENT_AFTER_RE.match(text, at + len(source)) for text, _f in texts
-                  for at in _occurrences(text, source))]
-    yield home
-    yield people
-    yield later
-
-
-_ESTABLISHMENT_AFTER_RE = re.compile(
-    r"\s*(?:的|嘅)?\s*(?:" + "|".join(re.escape(w) for w in sorted(_CUES["establishment_nouns"], key=len,
-                                                                    reverse=True)) + r")(?![A-Za-z\u00c0-\u024f])",
-    re.IGNORECASE)
-
-
-def _occurrences(text: str, source: str) -> list[int]:
-    """Where the words of a place occur in the text."""
-    return [m.start() for m in re.finditer(re.escape(source), text)]
+    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "people_jurisdictions",
+                            "later_jurisdictions")
 
 
 # Courts and their procedures go by local names other places' courts share (Tòa án nhân dân, ศาลแพ่ง).
