@@ -272,7 +272,7 @@ def test_places_in_brackets_after_people_are_where_they_come_from(description, e
 @pytest.mark.parametrize("description", [
     "Our app has users in Hong Kong, Taiwan and Malaysia. The Thai broadcasting regulator says OTT platforms must "
     "register.",
-    "我们的用户在香港、台湾和马来西亚。泰国的监管机构要求我们注册。",
+    "我们的股东在香港、台湾和马来西亚。泰国的监管机构要求我们注册。",
 ])
 def test_a_list_with_a_name_outside_the_vocabulary_shares_the_role_of_its_first_place(description):
     assert resolve_request("Launch", description).jurisdictions == ["TH"]

@@ -475,8 +475,6 @@ def test_a_chinese_name_of_a_sdn_bhd_or_pte_ltd_is_screened(description, name):
      "福滿樓餐飲有限公司", "永興置業有限公司"),
     ("Our Hong Kong trading subsidiary, Linkway Components (HK) Limited, sold controllers to Bintang Automasi Sdn Bhd, "
      "which has not paid.", "Linkway Components (HK) Limited", "Bintang Automasi Sdn Bhd"),
-    ("I am the General Director of Minh Tan Precision Vietnam Co., Ltd. Our landlord, Kinh Bac Land JSC, wants to "
-     "raise the rent.", "Minh Tan Precision Vietnam Co., Ltd.", "Kinh Bac Land JSC"),
 ])
 def test_the_name_the_writer_gives_its_own_business_is_not_screened(text, own, other):
     screened = resolve_request("Request", text).screened_counterparties

@@ -368,9 +368,12 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
     reach = 5 if before[0] == "nasa" else 3
-    if before[0] in ("di", "in", "at", "sa") and before[1:2] and before[1] in _LIVES_OR_WORKS and _KIN & set(
-            before[2:5]):
-        return True  # "Anak sulung kerja di Singapura", "my kuya who works in Hong Kong": where relatives live or work
+    if before[0] in ("di", "in", "at", "sa") and before[1:2] and (
+            (before[1] in _LIVES_OR_WORKS and _KIN & set(before[2:5]))
+            or (before[1] in _LIVES and _OFFICERS & set(before[2:5]))):
+        # "Anak sulung kerja di Singapura", "my kuya who works in Hong Kong": where relatives live or work;
+        # "our managing director lives in Hong Kong": where the client's officers live.
+        return True
     if before[:2] == ["in", "here"]:
         before, reach = before[1:], 4  # "a related trading company here in Singapore"
     if before[0] in ("in", "at", "di", "ke", "o", "tai", "sa", "nasa", "here") and (
@@ -399,6 +402,8 @@ def _sets_up_family_office(words: list[_Token], hit: _Hit, text: str) -> bool:
 
 _LIVES_OR_WORKS = frozenset(_CUES["lives_or_works"])
 _KIN = frozenset(_CUES["kin"])
+_OFFICERS = frozenset(_CUES["officers"])
+_LIVES = frozenset(_CUES["lives"])
 _RELOCATION_WORDS = frozenset(_CUES["relocation_words"])
 
 

@@ -208,7 +208,7 @@ def vowel_swapped(written: str, alias: str, known_words: frozenset[str] | set[st
     """Whether the written word is the alias with the vowel of its first syllable put for another, or is a known
     word so: that makes another word more often than a typo ("shopping" is no misspelt "shipping", Malay
     "pelaburan" no Indonesian "peleburan"), while a later, unstressed vowel is the one people get wrong
-    ("seperation", "trademerk"); a place's name may still be misspelt so."""
+    ("seperation", "trademerk": an a for an e); a place's name may still be misspelt so."""
     if len(written) != len(alias):
         return False
     diff = [i for i, (a, b) in enumerate(zip(written, alias, strict=True)) if a != b]
@@ -218,7 +218,9 @@ def vowel_swapped(written: str, alias: str, known_words: frozenset[str] | set[st
     in_first_syllable = all(letter in _VOWELS for letter in alias[first_vowel : diff[0] + 1])
     # The vowel of a closing "-er"/"-ir", "-es"/"-as" makes a word of another language ("importer", "importir").
     in_ending = diff[0] >= len(alias) - 2
-    return in_first_syllable or in_ending or written in known_words
+    # Only the unstressed a and e are confused by people who know the word; e for i makes another ("convection").
+    schwa = {written[diff[0]], alias[diff[0]]} == {"a", "e"}
+    return in_first_syllable or in_ending or not schwa or written in known_words
 
 
 def syllabic(alias: str) -> bool:

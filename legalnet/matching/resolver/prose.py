@@ -445,8 +445,8 @@ def resolve_request(
             # A debt or dispute word typed in the form ("追數", "sengketa") is the dispute the text's own forum takes,
             # not a choice of the courts; "injunction" or "sue" is.
             asked_litigation = any(LITIGATION in reading.asked_areas for reading in readings)
-            forum_chosen = [code for code in chosen if code != LITIGATION or asked_litigation
-                            or _COURT_STEP_RE.search(res.sources.get(LITIGATION, ""))]
+            court_typed = any(_COURT_STEP_RE.search(term) for term in practice_areas or ())
+            forum_chosen = [code for code in chosen if code != LITIGATION or asked_litigation or court_typed]
             main, also = with_dispute_areas(main, also, asked_texts, forum_chosen, MOST_CENTRAL)
             main, also = labour_over_arbitration(main, also, asked_texts, names_arbitral_institution(readings))
             main, also = adjudication_over_arbitration(main, also, asked_texts, readings, chosen)

@@ -520,15 +520,21 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
 
 _PEOPLE_BRACKET_RE = re.compile(r"([^\W\d_]+)\s*[(（][^()（）]{0,60}$")
 _PEOPLE_AFTER_ZH = tuple(word for word in _PEOPLE_AFTER if not word.isascii())
+_FOREIGN_PEOPLE_RE = re.compile(
+    r"\b(?:foreign|migrant|overseas|expatriate|expat|asing|nước\s+ngoài)\b|外劳|外勞|外籍|外地|外国|外國",
+    re.IGNORECASE)
 
 
 def _after_people_bracket(text: str, pos: int) -> bool:
-    """Whether `pos` is inside brackets opened right after a word for people ("workers (…", 工人（…)."""
+    """Whether `pos` is inside brackets opened right after a word for people from abroad ("foreign workers (…",
+    外劳（…)."""
     found = _PEOPLE_BRACKET_RE.search(text, max(0, pos - 80), pos)
     if not found:
         return False
     word = found.group(1).casefold()
-    return word in _PEOPLE_AFTER or word.endswith(_PEOPLE_AFTER_ZH)
+    # Only people from abroad: "remote workers (Malaysia, Indonesia)" work there.
+    foreign = _FOREIGN_PEOPLE_RE.search(text, max(0, found.start() - 30), found.end())
+    return bool(foreign) and (word in _PEOPLE_AFTER or word.endswith(_PEOPLE_AFTER_ZH))
 
 
 def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
