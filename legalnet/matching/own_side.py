@@ -120,12 +120,18 @@ def is_own_name(text: str, start: int, end: int) -> bool:
         return True  # 我司通过全资子公司美厨国际（香港）有限公司: the client's own subsidiary
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
     # 本集团（恒达国际控股有限公司，港交所上市）: the writer's group, named in brackets.
+    if _CO_CLIENT_ZH_BEFORE_RE.search(before) and _JOINT_INTENT_ZH_RE.match(text, end):
+        return True  # 我同細佬陳家豪想追討賠償: the writer's relative claims with it
     if _CJK_OWN_NAMED_RE.search(before):
         return True  # 我係深水埗一間茶餐廳嘅老闆，公司叫「福滿樓餐飲有限公司」: the writer names its business
     return before.rstrip("“「『\"' （(").removesuffix("叫做").removesuffix("名叫").removesuffix("叫").rstrip().endswith(
         _CJK_OWN)
 
 
+# 我同細佬X想…, 我和弟弟X一起…: a relative who acts with the writer; not 我和弟弟X争遗产.
+_CO_CLIENT_ZH_BEFORE_RE = re.compile(
+    r"(?:我同|我和|我與|我与|我跟|本人同|本人和)(?:" + alternatives(_DATA["co_client_kin_zh"]) + r")\s*$")
+_JOINT_INTENT_ZH_RE = re.compile(r"\s*(?:想|要|打算|準備|准备|一齊|一齐|一起|都|決定|决定)")
 # "我係…老闆，公司叫「X」", "本人…經營一間藥房，公司叫X": the writer tells its business, then the name it goes by; not
 # a customer's, a landlord's or an employer's ("我喺一間裝修公司做咗六年師傅，公司叫X").
 _CJK_OWN_NAMED_RE = re.compile(

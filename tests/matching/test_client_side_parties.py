@@ -484,3 +484,17 @@ def test_the_name_the_writer_gives_its_own_business_is_not_screened(text, own, o
 def test_the_employer_an_employee_names_is_still_the_other_side():
     text = "我喺觀塘一間裝修公司做咗六年師傅，公司叫永興裝飾工程有限公司。老闆三個月冇出糧。"
     assert any("永興裝飾工程有限公司" in name for name in resolve_request("欠人工", text).screened_counterparties)
+
+
+@pytest.mark.parametrize(("text", "relative", "other"), [
+    ("我阿媽喺「頤康護老院有限公司」跌親，院舍過咗六個鐘先叫救護車。我同細佬陳家豪想追討賠償。", "陳家豪",
+     "頤康護老院有限公司"),
+])
+def test_a_relative_who_claims_with_the_writer_is_no_counterparty(text, relative, other):
+    screened = resolve_request("追討賠償", text).screened_counterparties
+    assert relative not in screened and other in screened
+
+
+def test_a_relative_the_writer_fights_is_still_the_other_side():
+    screened = resolve_request("遗产", "我和弟弟李志明为遗产吵了一年，他不肯分房子。").screened_counterparties
+    assert any("李志明" in name for name in screened)
