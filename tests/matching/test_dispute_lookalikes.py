@@ -102,3 +102,21 @@ def test_a_court_step_typed_in_the_form_keeps_the_courts():
 ])
 def test_a_claim_or_dispute_put_off_to_later_is_no_fight_now(description):
     assert "litigation" not in resolve_request("Request", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "越南买家拖欠货款约42万美元，合同约定争议提交香港国际仲裁中心仲裁。现在想尽快在香港启动仲裁。至于将来到越南执行裁决的事，"
+    "等裁决出来再说。",
+    "泰國買家積欠貨款，經銷合約約定爭議提交HKIAC仲裁。想委任香港律師提起仲裁。日後如取得裁決，可能需要到泰國聲請承認執行，"
+    "但目前只需處理仲裁部分。",
+])
+def test_enforcing_an_award_put_off_to_a_later_day_adds_no_court_work(description):
+    resolved = resolve_request("仲裁", description)
+    assert "arbitration" in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+def test_a_claim_the_writer_will_look_at_later_is_no_fight_now():
+    resolved = resolve_request("Breach", "Our Kuala Lumpur customer database was exposed by our IT vendor. We need "
+                               "advice on notifying the PDP Commissioner. Later we will look at a claim against the "
+                               "vendor.")
+    assert "litigation" not in resolved.practice_areas

@@ -130,8 +130,10 @@ def names_suit(texts: list[str]) -> bool:
 
 
 def _asks_court_support(text: str) -> bool:
-    """Whether the text asks a court to enforce an award or to grant interim measures (an injunction, 财产保全)."""
-    return bool(_AWARD_ENFORCEMENT_RE.search(text) or _COURT_MEASURES_RE.search(text))
+    """Whether the text asks a court to enforce an award or to grant interim measures (an injunction, 财产保全), not
+    as a step for a later day ("日後如取得裁決，可能需要到泰國聲請承認執行")."""
+    return any(not is_later_place(_Hit(m.start(), m.end(), m.group(), {}), text)
+               for regex in (_AWARD_ENFORCEMENT_RE, _COURT_MEASURES_RE) for m in regex.finditer(text))
 
 
 def with_award_enforcement(main: list[str], also: list[str], texts: list[str],
