@@ -54,3 +54,12 @@ def test_the_language_of_a_draft_or_a_contract_is_no_request(description):
 def test_a_lawyer_who_can_speak_burmese_said_with_the_manner_suffix():
     resolved = resolve_request("", "ဘန်ကောက်က စက်ရုံက လစာမပေးပါ။ မြန်မာလို ပြောတတ်တဲ့ ရှေ့နေ လိုချင်ပါတယ်။")
     assert resolved.languages == ["my"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("My late father's lot in Batangas was sold with a fake SPA. Can we do video call? Tagalog or English lawyer is "
+     "ok po.", ["en", "fil"]),
+    ("We need an English lawyer for a contract governed by English law.", []),
+])
+def test_a_list_for_the_lawyer_with_a_language_no_place_is_named_after(description, expected):
+    assert sorted(resolve_request("Lawyer", description).languages) == expected

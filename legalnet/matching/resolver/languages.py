@@ -146,7 +146,11 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
             continue
         group = [hit for hit, _status in spoken]
         statuses = [status for _hit, status in spoken]
-        if "not" in statuses:
+        # "Tagalog or English lawyer is ok po": a list one of whose languages is no place's name is languages, though
+        # "English lawyer" alone may name where the lawyer qualified.
+        after = _next_words(words, group[-1].token_end, text, 1) if group[-1].token_start >= 0 else []
+        listed_for_lawyer = len(group) > 1 and "cue" in statuses and bool(after) and after[0] in _LAWYER_WORDS
+        if "not" in statuses and not listed_for_lawyer:
             status: str | None = "not"
         elif "cue" in statuses or _cue_after_unknown_language(group[-1], text):
             status = "cue"
