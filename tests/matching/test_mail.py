@@ -155,3 +155,10 @@ def test_the_writer_and_ordinary_words_are_not_parties_and_real_names_stay(text,
 ])
 def test_places_in_closing_side_notes_after_the_ask_are_background(description, expected):
     assert sorted(resolve_request("Request", description).jurisdictions) == expected
+
+
+def test_side_notes_in_malay_and_a_part_that_has_nothing_to_do_with_the_matter():
+    description = ("Syarikat kami ada kilang di Sungai Petani, Kedah. Bank tawarkan pembiayaan patuh syariah untuk "
+                   "ambil alih pinjaman kami. Kami perlukan peguam untuk semak dokumen pembiayaan.\n"
+                   "Untuk makluman: kontrak jualan dengan pengedar di Singapura tiada kaitan dengan perkara ini.")
+    assert resolve_request("Pembiayaan", description).jurisdictions == ["MY"]
