@@ -10,6 +10,12 @@ from legalnet.core import csrf as csrf_tokens
 from tests.conftest import CSRF_RE, csrf_from
 
 
+def _clock(monkeypatch, at: float) -> None:
+    """Set the clock of the token cache and of the signer to `at`."""
+    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: at))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(at))
+
+
 def _language_post(client, token: str):
     return client.post("/language", data={"csrf_token": token, "locale": "en", "next": "/"})
 
@@ -18,12 +24,10 @@ def test_pages_of_one_minute_share_a_token_that_posts(client, monkeypatch):
     # The clock is set by hand, so that the pages cannot straddle a minute.
     csrf_tokens._signed.cache_clear()
     minute = int(time.time() // 60 * 60)
-    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: minute + 5))
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: minute + 5)
+    _clock(monkeypatch, minute + 5)
     client.get("/")  # the session gets its raw token
     first = csrf_from(client.get("/").get_data(as_text=True))
-    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: minute + 50))
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: minute + 50)
+    _clock(monkeypatch, minute + 50)
     assert csrf_from(client.get("/firms/").get_data(as_text=True)) == first
     assert _language_post(client, first).status_code == 302
 
@@ -41,8 +45,7 @@ def test_a_token_signed_past_the_time_limit_is_refused(app, client, monkeypatch)
     client.get("/")  # the session gets its raw token
     csrf_tokens._signed.cache_clear()
     then = time.time() - 3600 - 120
-    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: then))
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(then))
+    _clock(monkeypatch, then)
     old = csrf_from(client.get("/").get_data(as_text=True))
     monkeypatch.undo()
     monkeypatch.setitem(app.config, "WTF_CSRF_TIME_LIMIT", 3600)
@@ -57,12 +60,10 @@ def test_pages_seconds_apart_carry_the_token_signed_first(client, monkeypatch):
     # Flask-WTF would sign a new token with the current second on every page, forms included.
     csrf_tokens._signed.cache_clear()
     now = int(time.time() // 60 * 60)
-    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: now + 1))
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + 1)
+    _clock(monkeypatch, now + 1)
     client.get("/")  # the session gets its raw token
     first = csrf_from(client.get("/").get_data(as_text=True))
-    monkeypatch.setattr(csrf_tokens, "time", SimpleNamespace(time=lambda: now + 41))
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: now + 41)
+    _clock(monkeypatch, now + 41)
     assert csrf_from(client.get("/firms/").get_data(as_text=True)) == first
     # The sign-in form's hidden field as well as the header's language switch.
     assert set(CSRF_RE.findall(client.get("/sign-in").get_data(as_text=True))) == {first}

@@ -19,9 +19,8 @@ _OWNED_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["owned_before"]) 
 # A lawyer there who is already at work on it: "当地律师在处理", "the lawyers there told us to settle".
 # Not one the client is unhappy with or leaving: "当地律师在跟进但我们不满意，想换律师".
 COUNSEL_AT_WORK_RE = re.compile("(?:" + "|".join(_CUES["counsel_there"]) + ")(?:"
-                                + "|".join(_CUES["counsel_place"]["at_work_after"]) + r")(?![^.。!?！？]{0,40}?"
-                                r"(?:\bbut\b|\bunhappy\b|\bnot\s+happy\b|\bswitch|\bchange\s+(?:our\s+)?lawyers?\b|但|可是|"
-                                r"不过|不過|不满|不滿|换律师|換律師|轉律師|转律师))", re.IGNORECASE)
+                                + "|".join(_CUES["counsel_place"]["at_work_after"]) + r")(?![^.。!?！？]{0,40}?(?:"
+                                + "|".join(_CUES["counsel_place"]["left_after"]) + "))", re.IGNORECASE)
 
 
 def counsel_there(text: str, reading: ProseReading) -> set[str]:

@@ -109,10 +109,17 @@ def names_dispute(texts: list[str]) -> bool:
         _CONSENSUAL_RE.search(text) for text in texts)
 
 
+def _said_for_now(text: str, *regexes: re.Pattern) -> bool:
+    """Whether any of the patterns matches the text in words that do not put it off to a later day ("a claim
+    against the vendor can wait until later", 日後如取得裁決…)."""
+    return any(not is_later_place(_Hit(m.start(), m.end(), m.group(), {}), text)
+               for regex in regexes for m in regex.finditer(text))
+
+
 def _names_live_dispute(text: str) -> bool:
     """Whether the text names a dispute or claim that is not put off ("a claim against the vendor can wait until
     later" is no fight now)."""
-    return any(not is_later_place(_Hit(m.start(), m.end(), m.group(), {}), text) for m in _DISPUTE_RE.finditer(text))
+    return _said_for_now(text, _DISPUTE_RE)
 
 
 def with_litigation(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
@@ -132,8 +139,7 @@ def names_suit(texts: list[str]) -> bool:
 def _asks_court_support(text: str) -> bool:
     """Whether the text asks a court to enforce an award or to grant interim measures (an injunction, 财产保全), not
     as a step for a later day ("日後如取得裁決，可能需要到泰國聲請承認執行")."""
-    return any(not is_later_place(_Hit(m.start(), m.end(), m.group(), {}), text)
-               for regex in (_AWARD_ENFORCEMENT_RE, _COURT_MEASURES_RE) for m in regex.finditer(text))
+    return _said_for_now(text, _AWARD_ENFORCEMENT_RE, _COURT_MEASURES_RE)
 
 
 def with_award_enforcement(main: list[str], also: list[str], texts: list[str],

@@ -520,9 +520,7 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
 
 _PEOPLE_BRACKET_RE = re.compile(r"([^\W\d_]+)\s*[(（][^()（）]{0,60}$")
 _PEOPLE_AFTER_ZH = tuple(word for word in _PEOPLE_AFTER if not word.isascii())
-_FOREIGN_PEOPLE_RE = re.compile(
-    r"\b(?:foreign|migrant|overseas|expatriate|expat|asing|nước\s+ngoài)\b|外劳|外勞|外籍|外地|外国|外國",
-    re.IGNORECASE)
+_FOREIGN_PEOPLE_RE = re.compile("|".join(_CUES["foreign_people_words"]), re.IGNORECASE)
 
 
 def _after_people_bracket(text: str, pos: int) -> bool:
