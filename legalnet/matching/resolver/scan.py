@@ -319,6 +319,35 @@ def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Ind
                 break
 
 
+def _admin_unit_patterns() -> list[tuple[re.Pattern, str]]:
+    patterns = []
+    for entry in _CUES["admin_units"]:
+        letters = entry["script"]
+        if entry["before"]:
+            units = "|".join(map(re.escape, entry["before"]))
+            patterns.append((re.compile(rf"(?P<unit>{units})(?P<name>[{letters}]{{2,12}})"), entry["code"]))
+        if entry["after"]:
+            units = "|".join(map(re.escape, entry["after"]))
+            patterns.append((re.compile(rf"(?P<name>[{letters}]{{2,10}}?)(?P<unit>{units})"), entry["code"]))
+    return patterns
+
+
+_ADMIN_UNITS = _admin_unit_patterns()
+
+
+def _add_admin_units(text: str, hits: list[_Hit]) -> None:
+    """A name beside a local-government unit that only one jurisdiction uses (ខណ្ឌជ្រោយចង្វារ, ဒဂုံမြို့နယ်) is a
+    place there, when no known place is named at the unit or right after it."""
+    places = [h for h in hits if "jurisdictions" in h.senses]
+    for pattern, code in _ADMIN_UNITS:
+        for m in pattern.finditer(text):
+            name_start, name_end = m.span("name")
+            # "…, China" right after it: a place abroad written the local way.
+            if any(h.start < name_end and name_start < h.end or m.end() <= h.start <= m.end() + 3 for h in places):
+                continue
+            hits.append(_Hit(m.start(), m.end(), m.group(), {"jurisdictions": frozenset({code})}))
+
+
 def _inside_vietnamese_name(words, i: int, text: str) -> bool:
     """Whether a capitalised word is part of a Vietnamese name, next to a capitalised word with Vietnamese
     letters: "Loan" in "Đài Loan" (Taiwan) is not a loan; "Campuchia. Năm sau" is a sentence's end and the next."""
@@ -410,6 +439,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
                     matched = size
                     break
             p += matched or 1
+    if runs:
+        _add_admin_units(text, hits)
     hits.sort(key=lambda h: h.start)
     return hits
 
