@@ -527,3 +527,18 @@ def test_a_customer_on_the_other_side_names_no_place_of_the_matter():
 ])
 def test_a_domestic_matter_and_a_debtor_who_pays_later_keep_their_place(title, description, expected):
     assert expected in resolve_request(title, description).jurisdictions
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("We are a Bangkok company. Our parent company is in Hong Kong. A former employee sued us for unfair dismissal. "
+     "We need a labour lawyer.", ["TH"]),
+    ("We are a Bangkok company, a subsidiary of a Hong Kong group. A former employee sued us for unfair dismissal.",
+     ["TH"]),
+    ("We run a Penang factory and are a subsidiary of a group in Singapore. Our landlord wants to end the lease early.",
+     ["MY"]),
+    ("我们是广西东兴的一家加工厂，母公司在香港。上周被查处非法用工，要罚款。", ["CN"]),
+    # The parent's seat counts when the text names no other place.
+    ("Our parent company is in Hong Kong. A former employee sued us for unfair dismissal.", ["HK"]),
+])
+def test_the_seat_of_the_clients_parent_gives_way_to_the_clients_own(description, expected):
+    assert places("", description) == expected

@@ -69,6 +69,8 @@ class ProseReading:
     # Places named as background: another party's home, an origin, a nationality; and plans for later.
     background_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     later_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
+    # Where the client's parent or group sits ("a subsidiary of a Hong Kong group"): weaker than its own seat.
+    group_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # Places of the client's own operations and history ("We have run plants in Thailand since 2010").
     history_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # People's nationality ("Myanmar nationals", 越南籍工人): weaker evidence than the client's own seat.
@@ -164,7 +166,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     history = told_history_start(places, text, roles)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
-               "matter": reading.jurisdictions, "people": reading.people_jurisdictions, "inside": []}
+               "matter": reading.jurisdictions, "people": reading.people_jurisdictions,
+               "group": reading.group_jurisdictions, "inside": []}
     place_starts = sorted((h.start, readings[id(h)]["jurisdictions"]) for h in hits
                           if "jurisdictions" in readings[id(h)])
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
@@ -347,8 +350,8 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
     yield background
     yield forms
-    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "people_jurisdictions",
-                            "later_jurisdictions")
+    yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "group_jurisdictions",
+                            "people_jurisdictions", "later_jurisdictions")
 
 
 # Courts and their procedures go by local names other places' courts share (Tòa án nhân dân, ศาลแพ่ง).

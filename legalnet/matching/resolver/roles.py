@@ -437,18 +437,24 @@ _DASH_GAP_RE = re.compile(r"^\s?[-–—]\s?$")
 _ROUTE_RE = re.compile(r"^\s*(?:to|→|->)\s*$", re.IGNORECASE)
 
 
+_GROUP_SEAT_RE = re.compile("|".join(_CUES["group_seat_before"]), re.IGNORECASE)
+_GROUP_SEAT_REACH = 60
+
+
 def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[int, str]:
-    """The role of each place hit: "later", "home", "background", "people", "history", "matter", or "inside" (a place
-    named right after its country, read as that country). Places joined by "and" or a comma share the role a
-    word before the first or after the last gives ("our Singapore and Hong Kong distributors", 菲律賓同越南嘅幫工,
-    "customers in Thailand, Vietnam and the Philippines"); both ends of a route are background ("SG to
-    Myanmar")."""
+    """The role of each place hit: "later", "home", "group" (the client's parent's seat), "background", "people",
+    "history", "matter", or "inside" (a place named right after its country, read as that country). Places joined
+    by "and" or a comma share the role a word before the first or after the last gives ("our Singapore and Hong
+    Kong distributors", 菲律賓同越南嘅幫工, "customers in Thailand, Vietnam and the Philippines"); both ends of a
+    route are background ("SG to Myanmar")."""
     roles: dict[int, str] = {}
     for hit in places:
         if is_later_place(hit, text) or is_set_aside(hit, text):
             roles[id(hit)] = "later"
         elif id(hit) in seats:
             roles[id(hit)] = "background"  # "Angkor Agri Trading Co., Ltd., headquartered in Phnom Penh"
+        elif _GROUP_SEAT_RE.search(text, max(0, hit.start - _GROUP_SEAT_REACH), hit.start):
+            roles[id(hit)] = "group"  # "our parent company is in Hong Kong": not the matter's place, nor the client's
         elif _is_home_place(hit, words, text, spans):
             roles[id(hit)] = "home"
         elif (is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
