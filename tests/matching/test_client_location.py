@@ -542,3 +542,12 @@ def test_a_domestic_matter_and_a_debtor_who_pays_later_keep_their_place(title, d
 ])
 def test_the_seat_of_the_clients_parent_gives_way_to_the_clients_own(description, expected):
     assert places("", description) == expected
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("HK caterer, HQ Tsuen Wan. We run the staff canteen at a resort in Cotai. Six workers complained to DSAL about "
+     "overtime. Need a local labour lawyer.", ["MO"]),
+    ("Penang wholesaler. Our buyer in Jakarta has not paid three invoices. Need a lawyer there.", ["ID"]),
+])
+def test_a_note_that_opens_with_the_writers_trade_and_head_office_names_its_seat(description, expected):
+    assert places("", description) == expected
