@@ -45,6 +45,20 @@ _OWN_RE = re.compile(
     + r")\W*(?:called|named)?\W*$",
     re.IGNORECASE,
 )
+# "My name is Jasmine Koh, finance manager at X", "I am Ir. Kamal Hisham, director of X", "this is Nicholas Chia,
+# Head of Operations at X": the writer names itself, then its title at its own company.
+_WRITER_AT_RE = re.compile(
+    r"\b(?:i\s+am|i['’]m|this\s+is|my\s+name\s+is|name['’]s)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s*,\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?!former\b|ex\b|previous\b)(?:(?:[\w&/-]+\s+){0,3}(?:" + alternatives(_DATA["writer_role_nouns"]) + r")"
+    r"|head\s+of\s+(?:[\w&/-]+\s+){1,3}?)\s*(?:at|of|with)\s*$",
+    re.IGNORECASE)
+# 我是深圳市X有限公司法务专员周婷, 我是X有限公司外贸部的黄经理: the writer, then its post at its own company.
+_CJK_WRITER_BEFORE = ("我是", "我係", "本人是", "本人係", "我系")
+_CJK_WRITER_POST_RE = re.compile(
+    r"[^，。,；;！!？?\n]{0,8}?(?:" + alternatives(_DATA["cjk_staff_roles"] + ["专员", "專員", "助理", "部"]) + r")")
+_EMPLOYEE_GRIEVANCE_ZH_RE = re.compile(
+    r"(?:炒|解雇|解僱|辞退|辭退|开除|開除)(?:咗|了)?(?:我|本人)|(?:欠|拖欠)(?:咗|了)?(?:我|本人)(?:的|嘅)?(?:工资|工資|人工|薪)")
+_EMPLOYEE_GRIEVANCE_RE = re.compile(r"\b(?:" + alternatives(_DATA["employee_grievances"]) + r")\b", re.IGNORECASE)
 # "Chúng tôi là Công ty …", "Syarikat kami, X Sdn Bhd, …": the writer's own company, where the words open the sentence
 # or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
 _OWN_OPENING_RE = re.compile(
@@ -101,6 +115,11 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     before = text[max(sentence_start, start - 60) : start]
     if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before) or _VI_WRITER_ROLE_RE.search(before)
             or _OWN_AFTER_RE.search(text[end : end + 20])):
+        return True
+    if _WRITER_AT_RE.search(text, max(0, start - 90), start) and not _EMPLOYEE_GRIEVANCE_RE.search(text):
+        return True  # "My name is Jasmine Koh, finance manager at X": the writer's own company
+    if before.rstrip().endswith(_CJK_WRITER_BEFORE) and _CJK_WRITER_POST_RE.match(text, end) \
+            and not _EMPLOYEE_GRIEVANCE_ZH_RE.search(text):
         return True
     sentence = text[sentence_start : _sentence_end(text, end)]
     client_marked = _CLIENT_MARKER_RE.search(before) or _CLIENT_AFTER_RE.match(text, end) or (

@@ -498,3 +498,20 @@ def test_a_relative_who_claims_with_the_writer_is_no_counterparty(text, relative
 def test_a_relative_the_writer_fights_is_still_the_other_side():
     screened = resolve_request("遗产", "我和弟弟李志明为遗产吵了一年，他不肯分房子。").screened_counterparties
     assert any("李志明" in name for name in screened)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hi, my name is Jasmine Koh, finance manager at Tembusu Kitchen Systems Pte. Ltd. Our buyer Seri Tempawan "
+     "Hardware Sdn. Bhd. has not paid.", ["Seri Tempawan Hardware Sdn. Bhd."]),
+    ("Good day po. I am Ma. Cristina Villaflor, admin head of Visayan Coldchain Logistics Corp. Our insurer, Kalasag "
+     "Mutual Insurance Corp., denied the claim.", ["Kalasag Mutual Insurance Corp."]),
+    ("Hi, this is Nicholas Chia, Head of Operations at Lumen Dental Group Pte. Ltd. Our IT vendor CloudNest Pte Ltd "
+     "exposed the patient data.", ["CloudNest Pte Ltd"]),
+    ("您好，我是佛山市顺德区华锐电器有限公司外贸部的黄经理。香港客户恒昌五金贸易有限公司拖欠货款。",
+     ["恒昌五金贸易有限公司"]),
+    # An employee's employer may well be the other side.
+    ("My name is Juan Cruz, a waiter at Marina Bay Hotel Pte. Ltd. They have not paid my wages for 3 months.",
+     ["Marina Bay Hotel Pte. Ltd."]),
+])
+def test_the_company_a_writer_works_at_is_its_own(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
