@@ -408,3 +408,18 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
     role_re = re.compile(r"(?:\b|(?<=[^\x00-\x7f]))" + re.escape(role), re.IGNORECASE)
     return any(role_re.search(clause.group()) and _SIDE_DISPUTE_RE.search(clause.group())
                for clause in _CLAUSE_RE.finditer(text) if not (clause.start() <= start < clause.end()))
+
+
+_UNTROUBLED_RE = re.compile("|".join(_DATA["untroubled"]), re.IGNORECASE)
+_CLAUSE_STOP_RE = re.compile(r"[.!?。！？;；\n]")
+_UNTROUBLED_REACH = 120
+
+
+def is_untroubled(text: str, start: int, end: int, others: list[tuple[int, int]] = ()) -> bool:
+    """Whether the rest of the sentence says the client has no quarrel with the party named at ``text[start:end]``
+    ("… PT Gudang Perak Abadi, tidak ada masalah dengan mereka", "业主X冇問題"), and tells of no dispute besides."""
+    stop = found.start() if (found := _CLAUSE_STOP_RE.search(text, end)) else len(text)
+    right = min([a for a, _b in others if end <= a < stop] + [stop, end + _UNTROUBLED_REACH])
+    span = text[end:right]
+    said = _UNTROUBLED_RE.search(span)
+    return bool(said) and not _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + span[said.end() :])

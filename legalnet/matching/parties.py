@@ -18,7 +18,7 @@ import re
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import in_dispute, is_deceased, is_own_name, neutral_role, providers_role
+from .own_side import in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
     cjk_people,
@@ -540,6 +540,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
         if (role := providers.get(core)) is not None and not in_dispute(text, party.start, party.end, spans, role):
             held.append(party)  # "our forwarder, X": on the client's side
+            continue
+        if is_untroubled(text, party.start, party.end, spans):
+            held.append(party)  # "the landlord X, that one no problem": named to be complete
             continue
         out.append(party)
     # A provider is the other side when the text names no other: "Our bank, X, recalled our overdraft." The

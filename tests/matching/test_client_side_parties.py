@@ -113,7 +113,8 @@ def test_a_thai_company_called_the_company_may_be_the_other_side():
         ("We want to sue our travel agent, Golden Tours Sdn Bhd, and our insurer, Tune Insurance Malaysia Berhad.",
          ["Golden Tours Sdn Bhd", "Tune Insurance Malaysia Berhad"]),
         # A rival or a provider the client has left is no provider of the client's.
-        ("Our competitor bank, Hong Leong Bank Berhad, poached our staff. Our landlord Mutiara Land Sdn Bhd is fine.",
+        ("Our competitor bank, Hong Leong Bank Berhad, poached our staff. Our landlord Mutiara Land Sdn Bhd owns the "
+         "mall.",
          ["Hong Leong Bank Berhad", "Mutiara Land Sdn Bhd"]),
         # A forwarder's own registered name is no provider role.
         ("我们起诉了深圳市中外运国际货运代理有限公司，要求赔偿货损。", ["深圳市中外运国际货运代理有限公司"]),
@@ -514,4 +515,18 @@ def test_a_relative_the_writer_fights_is_still_the_other_side():
      ["Marina Bay Hotel Pte. Ltd."]),
 ])
 def test_the_company_a_writer_works_at_is_its_own(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our cafe was locked out by the landlord Kallang Pointe Properties Pte. Ltd. Our sister company also rents a unit "
+     "from Eastview Mall Management Pte Ltd, that one no problem.", ["Kallang Pointe Properties Pte. Ltd."]),
+    ("Mantan karyawan kami menggugat. Gudang kami sewa dari PT Gudang Perak Abadi, tidak ada masalah dengan mereka. "
+     "Pembeli PT Sinar Jaya belum bayar.", ["PT Sinar Jaya"]),
+    ("裝修判咗俾珠海市匠心裝飾工程有限公司，佢哋收咗錢走佬。商場業主橫琴天匯商業管理有限公司好好人，肯延遲起租。",
+     ["珠海市匠心裝飾工程有限公司"]),
+    # A party the sentence also quarrels with stays: "no problem with the goods, but refused to pay".
+    ("Delta Foods Sdn Bhd said no problem with the goods but then refused to pay.", ["Delta Foods Sdn Bhd"]),
+])
+def test_a_party_the_writer_says_it_has_no_quarrel_with_is_not_screened(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
