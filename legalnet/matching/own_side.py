@@ -261,8 +261,8 @@ _SIDE_LOCAL_BEFORE_RE = re.compile(
 _LOCAL_STAFF_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?<!bekas )(?<!mantan )(?<!cựu )(?P<staff>" + alternatives(_DATA["local_staff_roles"])
     + r")(?:\s+[\w&]+){0,2}?\s*(?:"
-    + alternatives([*_DATA["side_possessives_local"], "chúng tôi", "chung toi", "công ty chúng tôi"])
-    + r")\s*[,:：]?\s*(?:(?:" + alternatives(_DATA["local_honorifics"]) + r")\s*)?$", re.IGNORECASE)
+    + alternatives([*_DATA["side_possessives_local"], "chúng tôi", "chung toi", "công ty chúng tôi", "công ty"])
+    + r")(?:\s+sendiri)?\s*[,:：]?\s*(?:(?:" + alternatives(_DATA["local_honorifics"]) + r")\s*)?$", re.IGNORECASE)
 # 我们的保险公司中国平安财产保险股份有限公司, 我司开户行：招商银行.
 _CJK_SIDE_BEFORE_RE = re.compile(
     r"(?:" + alternatives(_DATA["cjk_side_possessives"]) + r")(?P<role>" + alternatives(_DATA["cjk_side_roles"])
@@ -293,9 +293,14 @@ _HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"
 # "our IT manager, Daniel Ong", "Our CFO, Mr Tan": the client's own staff; not "our former sales director" (often
 # the other side), nor an employee's "my manager", a superior it may be in dispute with.
 _STAFF_BEFORE_RE = re.compile(
-    r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
-    + alternatives(_DATA["staff_titles"]) + r"))\s*[,:(–-]?\s*" + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$",
+    r"(?:\bour|\bmy(?=\s+co-))\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
+    + alternatives(_DATA["staff_titles"]) + r"))(?:\s+(?:there|here|(?:in|at)\s+[A-Z][\w'’-]*))?\s*[,:(–-]?\s*"
+    + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
+# "Mr Alvin Seow is our project director", "Tran Minh Duc (our site manager)": the client's own staff, named first.
+_STAFF_AFTER_RE = re.compile(
+    r"\s*(?:[(（,]\s*|\s+(?:is|was)\s+)(?:who\s+is\s+)?our\s+(?!(?:former|ex|previous|old)\b)(?:[\w&-]+\s+){0,2}?(?:"
+    + alternatives(_DATA["staff_titles"]) + r")\b", re.IGNORECASE)
 # "Their accounts executive, Puan Norliza Ahmad", "the buyer's project manager Mr Alvin Lee": the other side's staff,
 # who act for it without being a party.
 _THEIR_STAFF_BEFORE_RE = re.compile(
@@ -369,6 +374,8 @@ def providers_role(text: str, start: int, end: int) -> str | None:
         if found := search():
             groups = found.groupdict()
             return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
+    if _STAFF_AFTER_RE.match(text, end):
+        return "staff"
     if _BANK_NAME_RE.search(text, start, end) and _CHANNEL_BEFORE_RE.search(before):
         return "bank"
     if _LAW_FIRM_NAME_RE.search(text, start, end):

@@ -530,3 +530,19 @@ def test_the_company_a_writer_works_at_is_its_own(text, expected):
 ])
 def test_a_party_the_writer_says_it_has_no_quarrel_with_is_not_screened(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our main contractor, Hoang Long Construction JSC, has left the site. Mr Alvin Seow is our project director; "
+     "Mr Tran Minh Duc is our site manager.", ["Hoang Long Construction JSC"]),
+    ("Our IT vendor CloudNest Pte Ltd exposed the records. Internally our DPO Ms Farah Ismail is coordinating.",
+     ["CloudNest Pte Ltd"]),
+    ("Awang Rosli bin Tahir shut us out of the company. Our nominee director there, Mr. Kenneth Lau, was taken off "
+     "the bank mandate.", ["Awang Rosli bin Tahir"]),
+    ("Giám đốc công ty, ông Trần Văn Lộc, đã làm việc với ngân hàng. Ngân hàng TMCP Trường Sơn Việt đưa nhà xưởng ra "
+     "đấu giá.", ["Ngân hàng TMCP Trường Sơn Việt"]),
+    # "Our agent" may be the one in dispute: it stays screened.
+    ("Our local agent, Siam Power Link Co., Ltd., has asked for a success fee of 4%.", ["Siam Power Link Co., Ltd."]),
+])
+def test_the_clients_own_staff_named_before_or_after_their_post_are_not_screened(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
