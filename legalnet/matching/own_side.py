@@ -238,8 +238,11 @@ _SIDE_BEFORE_RE = re.compile(
     r"(?:\b(?:our|my)\s+(?:own\s+|existing\s+|current\s+|usual\s+|regular\s+|long-?standing\s+)?"
     r"(?:(?!(?:competitor|competing|rival|former|previous|old|ex|partner|prospective|potential|proposed|preferred"
     r"|target)\b)[\w&-]+\s+){0,2}" + _SIDE_ROLE
-    # "our trademark agent in Hong Kong, X".
-    + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:\s+(?:is|are|was|were))?"
+    # "our trademark agent in Hong Kong, X", "our usual lawyers here, X".
+    + r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|\s+here|\s+there)?(?:\s+(?:is|are|was|were))?"
+    # "the surveyor we instructed, X", "the adjuster they appointed, X": a provider someone engaged.
+    r"|\bthe\s+(?:[\w&-]+\s+){0,2}?(?P<engaged>" + _SIDE_ROLES + r")\s+(?:(?:that|whom|who)\s+)?(?:we|i|they|it)\s+"
+    r"(?:have\s+|had\s+)?(?:instructed|appointed|engaged|hired|retained|used?)"
     r"|\bwe\s+(?P<bank>bank)\s+with|\b(?:we\s+are|we['’]re)\s+(?P<insured>insured)\s+(?:with|by)"
     # "paid from our account at DBS Bank Ltd", "our HKD accounts with Hang Seng Bank".
     r"|(?P<account>\b(?:our|my)\s+(?:[\w-]+\s+)?(?:bank\s+)?accounts?\s+(?:at|with|in)))"
@@ -373,7 +376,8 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     for search in searches:
         if found := search():
             groups = found.groupdict()
-            return groups.get("role") or next((role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
+            return groups.get("role") or groups.get("engaged") or next(
+                (role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
     if _STAFF_AFTER_RE.match(text, end):
         return "staff"
     if _BANK_NAME_RE.search(text, start, end) and _CHANNEL_BEFORE_RE.search(before):

@@ -546,3 +546,17 @@ def test_a_party_the_writer_says_it_has_no_quarrel_with_is_not_screened(text, ex
 ])
 def test_the_clients_own_staff_named_before_or_after_their_post_are_not_screened(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eastwind Shipping Co., Ltd. issued the bills of lading. The surveyor we instructed, Harbour Survey Services, "
+     "found holes in the roofs.", ["Eastwind Shipping Co., Ltd."]),
+    ("Our insurer, Kalasag Mutual Insurance Corp., denied the claim. The adjuster they appointed, Tristar Adjusters "
+     "Inc., came three weeks late.", ["Kalasag Mutual Insurance Corp."]),
+    ("Seri Tempawan Hardware Sdn. Bhd. bounced its cheque. Our usual lawyers here, Kwek Lim LLC, cannot appear in "
+     "Malaysia.", ["Seri Tempawan Hardware Sdn. Bhd."]),
+    ("Mantan kepala gudang kami, Sdr. Rizky Aditya Pratama, menggugat ke PHI. Konsultan SDM kami, PT Talenta Solusi, "
+     "sudah menyiapkan dokumen.", ["Rizky Aditya Pratama"]),
+])
+def test_providers_someone_engaged_are_not_screened(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
