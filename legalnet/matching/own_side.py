@@ -90,13 +90,14 @@ def _sentence_end(text: str, pos: int) -> int:
 
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _CJK_OWN_APPOSITIVE_RE = re.compile(
-    r"^\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
-    r"(?:商|公司|企业|企業|厂|廠|集团|集團|行|店|判頭|判头|工作室|机构|機構)[，,]\s*$")
-_CJK_CLAUSE_END_RE = re.compile(r"\s*(?:[。；;\n]|$)")
+    r"(?:^|[，,])\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
+    r"(?:(?:商|公司|企业|企業|厂|廠|集团|集團|行|店|判頭|判头|工作室|机构|機構)(?:[，,]|——|—|：|:)?|的|嘅)\s*$")
+# The clause ends after the name, or after its other name in brackets: …楓林家品有限公司（Maplewood Homeware Limited）。
+_CJK_CLAUSE_END_RE = re.compile(r"\s*(?:[(（][^()（）]{1,60}[)）])?\s*(?:[。；;\n]|$)")
 # The client's subsidiary, or one it acts through: 我们的香港子公司, 我司通过全资子公司, 通过香港子公司.
 _CJK_OWN_SUBSIDIARY_RE = re.compile(
     r"(?:我们的|我們的|我司的|本公司的|我哋嘅|我司|本公司|我方|通过|通過|经由|經由)"
-    r"[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,6}?(?:子公司|附属公司|附屬公司)[：:]?$")
+    r"[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,6}?(?:子公司|附属公司|附屬公司|兄弟公司|姐妹公司)[：:]?$")
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
     # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.

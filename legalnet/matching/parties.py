@@ -503,6 +503,10 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     cores = {id(p): normalise_entity(p.name) for p in kept}
     # The client's own company is itself wherever it is named again (in the signature under a "From:" line).
     is_own = {id(p): is_own_name(text, p.start, p.end) for p in kept}
+    # "楓林家品有限公司（Maplewood Homeware Limited）": the other name in brackets is the client's too.
+    for first, second in zip(kept, kept[1:], strict=False):
+        if is_own[id(first)] and _BRACKET_GAP_RE.fullmatch(text, first.end, second.start):
+            is_own[id(second)] = True
     own = {cores[id(p)] for p in kept if is_own[id(p)]} - {""}
     # The client's provider or a neutral is itself when named again ("… our forwarder, X … X then …").
     # Neutrals are people: "the pre-shipment inspector, SGS Vietnam Ltd" may well be sued.

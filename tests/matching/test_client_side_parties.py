@@ -560,3 +560,19 @@ def test_the_clients_own_staff_named_before_or_after_their_post_are_not_screened
 ])
 def test_providers_someone_engaged_are_not_screened(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们是东莞市长安镇的港资企业东莞威达精密五金有限公司。保险公司华南联合财产保险股份有限公司拒赔。",
+     ["华南联合财产保险股份有限公司"]),
+    ("各位好，本公司係香港嘅楓林家品有限公司（Maplewood Homeware Limited）。我們向東莞市永利塑膠製品有限公司索償。",
+     ["東莞市永利塑膠製品有限公司"]),
+    ("你好，我哋係香港一間做食品進口嘅公司——寶盈食品貿易有限公司。富麗銀行(香港)有限公司突然收返貸款。",
+     ["富麗銀行(香港)有限公司"]),
+    ("去年我们通过香港的兄弟公司宏锐实业（香港）有限公司，把电饭煲卖给恒昌五金贸易有限公司，对方只付了30%。",
+     ["恒昌五金贸易有限公司"]),
+    ("Dear Sirs, I write for Meranti Cove Developments Pte. Ltd., the developer. Our contractor, Hoang Long "
+     "Construction JSC, has left the site.", ["Hoang Long Construction JSC"]),
+])
+def test_the_writers_own_company_told_in_a_description_of_itself_is_not_screened(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
