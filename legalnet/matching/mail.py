@@ -136,3 +136,17 @@ def on_address_line(text: str, pos: int) -> bool:
 def aside_heading_starts(text: str) -> list[int]:
     """Where the text opens a section of side notes ("Background:", "For completeness:", 其他：)."""
     return [m.start() for m in _ASIDE_HEADING_RE.finditer(text)]
+
+
+_GREETING_RE = re.compile(r"\s*(?:" + "|".join(f"(?:{g})" for g in _DATA["greetings"]) + r")\s*", re.IGNORECASE)
+
+
+def body_start(text: str) -> int:
+    """Where the writer's own words begin, after the greetings that open the message ("Dear Sir/Madam,",
+    "Hi there,", สวัสดีค่ะ)."""
+    pos = 0
+    while found := _GREETING_RE.match(text, pos):
+        if found.end() == pos:
+            break
+        pos = found.end()
+    return pos

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, in_history, in_signature_block
+from .mail import SENDER_LINE_RE, SIGN_OFF_RE, SIGN_OFFS, body_start, in_history, in_signature_block
 from .party_words import PARTY_WORDS as _DATA
 from .party_words import alternatives
 
@@ -136,6 +136,8 @@ def is_own_name(text: str, start: int, end: int) -> bool:
         return True  # "Regards,\nGrace Wijaya\nFinance Director | PT Lestari Jaya Abadi": the writer's company
     if _is_letterhead(text, start, end):
         return True  # "CÔNG TY CỔ PHẦN X\nSố: 27/2025/CV": the company whose letter this is
+    if _opens_as_writer(text, start, end):
+        return True  # "Dear Centre, Tri-Sea Haulage Pte. Ltd. (Singapore) has held 35% of …; we contributed …"
     if _CJK_OWN_SUBSIDIARY_RE.search(before):
         return True  # 我司通过全资子公司美厨国际（香港）有限公司: the client's own subsidiary
     # 我们公司叫 Golden Dragon Trading: the name the client gives its own company.
@@ -435,3 +437,36 @@ def is_untroubled(text: str, start: int, end: int, others: list[tuple[int, int]]
     span = text[end:right]
     said = _UNTROUBLED_RE.search(span)
     return bool(said) and not _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + span[said.end() :])
+
+
+# The writer speaking of itself: we, our, us, kami, chúng tôi, เรา, 我们 …
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:we|our|us|i|my|me|kami|kita|chúng\s+tôi|chung\s+toi|chúng\s+em|bên\s+em|namin|kami)\b|เรา|我们|我們|我哋|我司|本公司",
+    re.IGNORECASE)
+_WE_RE = re.compile(r"\b(?:we|our|us|kami|chúng\s+tôi|chung\s+toi|namin)\b|เรา|我们|我們|我哋|我司", re.IGNORECASE)
+_NAME_THEN_VERB_RE = re.compile(r"\s*(?:[(（][^()（）]{1,40}[)）]\s*)?(?:[a-z]|[\u0e00-\u0e7f])")
+# Words of a wrong done by the party: those of a provider's dispute less the ones a story of the client's own
+# business uses as well ("has held 35% of …", "took delivery").
+_WRONG_RE = re.compile(
+    r"(?:\b|(?<=[^\x00-\x7f]))(?:" + alternatives([w for w in _DATA["side_dispute_words"] if w not in (
+        "hold", "held", "holding", "took", "missed", "delay", "delays", "error", "mistake", "compensation", "demand",
+        "demands", "demanded", "demanding", "refund", "penalty")]) + r")(?:\b|(?=[^\x00-\x7f]))", re.IGNORECASE)
+_LEGAL_FORM_RE = re.compile(r"\b(?:" + alternatives([w for w in _DATA["latin_suffixes"] if " " not in w and len(w) > 2])
+                            + r")\b", re.IGNORECASE)
+# The next sentence speaks of the party as another: "ABC Sdn Bhd is a distributor in KL. They owe us RM50k."
+_THEY_NEXT_RE = re.compile(r"\s*(?:they|their|them|it|its|he|she|his|her)\b", re.IGNORECASE)
+
+
+def _opens_as_writer(text: str, start: int, end: int) -> bool:
+    """Whether the name opens the message as the subject of a sentence that speaks of no one else's wrong, in a
+    text whose writer then says "we": the writer's own company telling its story in the third person ("Pinecrest
+    Apparel (HK) Limited shipped four containers …")."""
+    if text[body_start(text) : start].strip() or not _NAME_THEN_VERB_RE.match(text, end):
+        return False
+    sentence_end = _sentence_end(text, end)
+    sentence = text[end:sentence_end]
+    if _FIRST_PERSON_RE.search(sentence) or _WRONG_RE.search(sentence) or _OWED_US_RE.search(sentence):
+        return False
+    # The story names the party it deals with: "… has held 35% of Shwe Yadanar Transport Co., Ltd.".
+    return (bool(_LEGAL_FORM_RE.search(sentence)) and not _THEY_NEXT_RE.match(text, sentence_end)
+            and bool(_WE_RE.search(text, sentence_end)))

@@ -576,3 +576,17 @@ def test_providers_someone_engaged_are_not_screened(text, expected):
 ])
 def test_the_writers_own_company_told_in_a_description_of_itself_is_not_screened(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dear Centre,\n\nTri-Sea Haulage Pte. Ltd. (Singapore) has held 35% of Shwe Yadanar Transport Co., Ltd. since "
+     "2019. The majority shareholder sold the trucks we contributed.", ["Shwe Yadanar Transport Co., Ltd."]),
+    ("Dear Sir/Madam,\n\nPinecrest Apparel (HK) Limited shipped four containers under bills of lading issued by "
+     "Eastwind Shipping Co., Ltd. Two arrived damaged and we want to claim.", ["Eastwind Shipping Co., Ltd."]),
+    # Another party's wrong, or "they" after it, keeps the opening name screened.
+    ("Dear Sir, Apex Trading Sdn Bhd has refused to pay for the goods we delivered in March.",
+     ["Apex Trading Sdn Bhd"]),
+    ("Hi, Kenari Haulage Sdn Bhd is a distributor in KL. They owe us RM50k.", ["Kenari Haulage Sdn Bhd"]),
+])
+def test_the_writers_company_telling_its_story_in_the_third_person_is_its_own(text, expected):
+    assert resolve_request("", text).screened_counterparties == expected
