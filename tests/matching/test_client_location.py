@@ -551,3 +551,10 @@ def test_the_seat_of_the_clients_parent_gives_way_to_the_clients_own(description
 ])
 def test_a_note_that_opens_with_the_writers_trade_and_head_office_names_its_seat(description, expected):
     assert places("", description) == expected
+
+
+def test_a_place_in_brackets_after_the_clients_own_name_is_its_seat():
+    description = ("Dear Centre,\n\nTri-Sea Haulage Pte. Ltd. (Singapore) has held 35% of Shwe Yadanar Transport Co., "
+                   "Ltd., a trucking company in Yangon, since 2019. The majority shareholder sold the trucks we "
+                   "contributed.")
+    assert places("", description) == ["MM"]

@@ -139,7 +139,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     hits = [h for h in hits if h.text not in short_names or "jurisdictions" in h.senses]
     # A place in the client's own name ("บริษัท สวนทุเรียนจันทบุรี จำกัด") tells where the client is.
     own_spans = [(p.start, p.end) for p in own_names or ()]
-    inside_own = [h for h in hits if any(a <= h.start and h.end <= b for a, b in own_spans)]
+    # "Tri-Sea Haulage Pte. Ltd. (Singapore)": a place in brackets after the client's own name is its seat.
+    inside_own = [h for h in hits if any(a <= h.start and h.end <= b or (b <= h.start and _PARTY_SEAT_RE.match(
+        text[b : h.start])) for a, b in own_spans)]
     for h in inside_own:
         reading.home_jurisdictions.extend((code, h.text) for code in sorted(h.senses.get("jurisdictions", ())))
     hits = [h for h in hits if h not in inside_own]
