@@ -453,3 +453,23 @@ def test_dip_financing_is_a_rescue_loan_not_the_thai_ip_department():
     assert "insolvency" in resolved.practice_areas
     assert "intellectual-property" not in resolved.practice_areas + resolved.also_mentioned
     assert "intellectual-property" in resolve_request("", "We filed our mark with the DIP in Bangkok.").practice_areas
+
+
+def test_an_area_put_off_to_a_later_day_is_only_mentioned():
+    description = ("Our former operations manager is threatening to sue for wrongful dismissal and unpaid overtime. "
+                   "Our boss keeps talking about a Catalist listing maybe in 2027. Please advise on the dismissal.")
+    result = resolve_request("", description)
+    assert "capital-markets" not in result.practice_areas
+    assert "capital-markets" in result.also_mentioned
+
+
+def test_an_area_named_once_in_a_request_crowded_with_others_is_only_mentioned():
+    description = (
+        "Background: our factory lease was renewed, our trade mark is registered, the GST audit is done and our bank "
+        "loan is fine. What we need: a former employee claims wrongful dismissal at the Employment Claims Tribunal. "
+        "He says the dismissal breached his employment contract and the Employment Act, and wants salary in lieu "
+        "of notice. Please help us defend the wrongful dismissal claim.")
+    result = resolve_request("", description)
+    assert result.practice_areas[0] == "employment"
+    assert not {"real-estate", "intellectual-property", "tax", "banking-finance"} & set(result.practice_areas)
+    assert {"real-estate", "tax"} <= set(result.also_mentioned)

@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 # An area is central when its weight reaches this share of the most central one's.
 CENTRAL_SHARE = 0.5
 MOST_CENTRAL = 3
+# A request whose prose names practice-area terms this many times or more tells much besides what it asks.
+CROWDED_MENTIONS = 10
 # Areas whose words often name the thing a matter is about rather than the work (the flat in an estate, the loan
 # behind a dispute): ranked third, they are only mentioned.
 ASSET_AREAS = frozenset({"real-estate", "banking-finance"})
@@ -24,7 +26,8 @@ def area_score(terms: dict[str, int]) -> float:
 def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) -> tuple[list[str], list[str]]:
     """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
     central; from the rest of the text, the areas within reach of the most central one, at most three in
-    all, strongest first; a property or a loan in third place is only mentioned, unless the text names it most."""
+    all, strongest first; a property or a loan in third place is only mentioned, unless the text names it most; in a
+    request crowded with area terms, an area named once is only mentioned, unless it is the most central."""
     for reading, _factor in readings:
         listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
@@ -34,21 +37,29 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
             scores[code] = scores.get(code, 0.0) + area_score(terms) * factor
             strongest[code] = max(strongest.get(code, 0), max(terms.values()))
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
+    mentioned = sorted({c for reading, _f in readings for c in reading.mentioned_areas} - set(scores) - set(listed))
     if not ranked:
-        return list(listed), []
+        return list(listed), mentioned
     top = scores[ranked[0]]
     tier = max(strongest.values())
+    mentions: dict[str, int] = {}
+    for reading, _factor in readings:
+        for code, count in reading.area_mentions.items():
+            mentions[code] = mentions.get(code, 0) + count
+    # A long request that names many areas: one named once beside the most central is only mentioned.
+    crowded = sum(mentions.values()) >= CROWDED_MENTIONS
     central = [
         c for c in ranked
         if c not in listed
         and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
+        and (not crowded or c == ranked[0] or mentions.get(c, 0) > 1)
     ][: max(0, MOST_CENTRAL - len(listed))]
     if (len(listed) + len(central) == MOST_CENTRAL and central and central[-1] in ASSET_AREAS
             and central[-1] != ranked[0]):
         central = central[:-1]
     main = list(listed) + central
-    return main, [c for c in ranked if c not in main]
+    return main, [c for c in ranked if c not in main] + mentioned
 
 
 def promoted(main: list[str], also: list[str], code: str) -> tuple[list[str], list[str]]:

@@ -91,6 +91,10 @@ class ProseReading:
     ambiguous_languages: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # How central each practice area is: the term-base weights of the distinct terms that name it.
     area_weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Areas named only in passing: in a step put off to a later day, or in side notes.
+    mentioned_areas: set[str] = field(default_factory=set)
+    # How many times the prose names a term of each area.
+    area_mentions: dict[str, int] = field(default_factory=dict)
     # Areas the client names as the kind of lawyer it wants ("a tax lawyer", 刑事律师, luật sư thuế).
     asked_areas: list[str] = field(default_factory=list)
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
@@ -207,7 +211,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.last_asked[code] = hit.start
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
-        if "practice_areas" in senses and (normalise(hit.text) in _SECTOR_WORK or not _is_client_industry(
+        if "practice_areas" in senses and _only_mentioned(hit, text):
+            # "a Catalist listing maybe in 2027, but that one is far away": named, not asked for now.
+            reading.mentioned_areas.update(senses["practice_areas"])
+        elif "practice_areas" in senses and (normalise(hit.text) in _SECTOR_WORK or not _is_client_industry(
                 hit, words, text, spans)) and not is_set_aside(
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
             key = normalise(hit.text)
@@ -223,6 +230,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.practice_areas.append((code, hit.text))
                     terms = reading.area_weights.setdefault(code, {})
                     terms[key] = max(terms.get(key, 0), row.weight if row else 2)
+                    reading.area_mentions[code] = reading.area_mentions.get(code, 0) + 1
                 place = row.place(named) if row else ""
                 near = place_starts[bisect_left(place_starts, (hit.end,)) :]
                 if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
@@ -338,6 +346,11 @@ def _owned(text: str, hit) -> bool:
         after.startswith(word) and (not word.isascii() or not after[len(word) : len(word) + 1].isalpha())
         for word in _OWNED_AFTER
     )
+
+
+def _only_mentioned(hit: _Hit, text: str) -> bool:
+    """Whether an area term is named in a sentence that asks for nothing and puts that step off to a later day."""
+    return is_later_place(hit, text) and not asks(sentence_at(text, hit.start))
 
 
 _COURT_STEP_RE = re.compile("|".join(_CUES["court_step_words"]), re.IGNORECASE)
