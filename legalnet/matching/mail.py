@@ -150,3 +150,20 @@ def body_start(text: str) -> int:
             break
         pos = found.end()
     return pos
+
+
+_LEAD_RE = re.compile("|".join(f"(?:{lead})" for lead in _DATA["background_leads"]), re.IGNORECASE)
+# A heading line of the text ending in a colon: from a line or sentence start to the colon, at most 90 characters.
+_HEADING_RE = re.compile(r"(?:^|(?<=[.。!！?？;；\n]))([^\n.。!！?？;；:：]{2,90})[:：]", re.MULTILINE)
+_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
+
+
+def background_lead_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of background a heading opens ("Some background first:", 先把背景介绍一下：): from the colon to the
+    end of its paragraph."""
+    spans = []
+    for m in _HEADING_RE.finditer(text):
+        if _LEAD_RE.search(m.group(1)):
+            end = found.start() if (found := _PARAGRAPH_END_RE.search(text, m.end())) else len(text)
+            spans.append((m.end(), end))
+    return spans

@@ -473,3 +473,17 @@ def test_an_area_named_once_in_a_request_crowded_with_others_is_only_mentioned()
     assert result.practice_areas[0] == "employment"
     assert not {"real-estate", "intellectual-property", "tax", "banking-finance"} & set(result.practice_areas)
     assert {"real-estate", "tax"} <= set(result.also_mentioned)
+
+
+@pytest.mark.parametrize("description, central, mentioned", [
+    ("Hello,\n\nSome background first: our tenancy agreement for the factory runs to 2030 and our trade mark licence "
+     "with a Thai distributor runs to 2027.\n\nWhat we need: a former employee has filed a wrongful dismissal claim. "
+     "Please defend us.", "employment", "intellectual-property"),
+    ("您好。先把背景介绍一下：子公司的税务一直由会计师事务所做，厂房是租的。\n\n问题是买方的尽调报告指出，子公司的个人数据处理不合规，"
+     "需要做个人信息保护影响评估。请推荐律师。", "data-privacy", "tax"),
+])
+def test_areas_in_background_a_heading_opens_before_the_ask_are_only_mentioned(description, central, mentioned):
+    result = resolve_request("", description)
+    assert result.practice_areas[0] == central
+    assert mentioned not in result.practice_areas
+    assert mentioned in result.also_mentioned

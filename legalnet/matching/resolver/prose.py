@@ -52,6 +52,7 @@ from .roles import (
     asks_for_lawyer,
     in_spans,
     place_roles,
+    side_note_spans,
     told_history_start,
 )
 from .scan import _scan, _tokens, capitalises_names
@@ -349,8 +350,10 @@ def _owned(text: str, hit) -> bool:
 
 
 def _only_mentioned(hit: _Hit, text: str) -> bool:
-    """Whether an area term is named in a sentence that asks for nothing and puts that step off to a later day."""
-    return is_later_place(hit, text) and not asks(sentence_at(text, hit.start))
+    """Whether an area term is named in a sentence that asks for nothing, and puts that step off to a later day or
+    stands in side notes ("Some background first: our lease was renewed …")."""
+    return (is_later_place(hit, text) or in_spans(hit.start, list(side_note_spans(text)))) and not asks(
+        sentence_at(text, hit.start))
 
 
 _COURT_STEP_RE = re.compile("|".join(_CUES["court_step_words"]), re.IGNORECASE)

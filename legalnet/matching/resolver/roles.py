@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mail import aside_heading_starts, history_start, in_signature_block
+from ..mail import aside_heading_starts, background_lead_spans, history_start, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
 )
@@ -571,3 +571,13 @@ def aside_section_start(text: str) -> int:
     before = [text[a:b] for a, b in _sentence_spans(text) if b <= start]
     after = [text[a:b] for a, b in _sentence_spans(text) if a >= start]
     return start if any(asks(s) for s in before) and not any(asks(s) for s in after) else len(text)
+
+
+@lru_cache(maxsize=256)
+def side_note_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The runs of side notes: background a heading opens before the text asks ("Some background first: …"), and a
+    closing section after the ask (aside_section_start)."""
+    spans = [(start, end) for start, end in background_lead_spans(text)
+             if any(asks(text[a:b]) for a, b in _sentence_spans(text) if a >= end)]
+    closing = aside_section_start(text)
+    return tuple(spans + ([(closing, len(text))] if closing < len(text) else []))
