@@ -321,3 +321,15 @@ def test_a_claim_brought_to_arbitration_against_the_client_is_no_court_case():
     resolved = resolve_request("CIETAC", "Nhà cung cấp đã nộp đơn kiện chúng tôi ra CIETAC ở Bắc Kinh đòi tiền hàng, "
                                          "chúng tôi cần luật sư Trung Quốc tham gia trọng tài.")
     assert "arbitration" in resolved.practice_areas and "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "Our trade mark dispute with a copycat in Foshan was settled last year. We now need advice on a bond issue in "
+    "Hong Kong.",
+    "先讲 background：东莞工厂 2023 年跟一个供应商有买卖合同纠纷，已经 settled。\n\n"
+    "现在的问题：香港子公司要借一笔银团贷款，需要律师看贷款协议。",
+    "Last year we had a payment dispute with a Thai buyer, which we resolved ourselves. We need a customs lawyer for "
+    "the new import rules.",
+])
+def test_a_dispute_told_as_done_or_in_background_adds_no_litigation(description):
+    assert "litigation" not in resolve_request("", description).practice_areas

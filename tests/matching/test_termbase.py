@@ -465,14 +465,15 @@ def test_an_area_put_off_to_a_later_day_is_only_mentioned():
 
 def test_an_area_named_once_in_a_request_crowded_with_others_is_only_mentioned():
     description = (
-        "Background: our factory lease was renewed, our trade mark is registered, the GST audit is done and our bank "
-        "loan is fine. What we need: a former employee claims wrongful dismissal at the Employment Claims Tribunal. "
+        "We are a food manufacturer with a factory lease to 2030, a trade mark licence to a Thai distributor, "
+        "quarterly GST filings and a bank loan. A former employee claims wrongful dismissal at the Employment Claims "
+        "Tribunal. "
         "He says the dismissal breached his employment contract and the Employment Act, and wants salary in lieu "
         "of notice. Please help us defend the wrongful dismissal claim.")
     result = resolve_request("", description)
     assert result.practice_areas[0] == "employment"
     assert not {"real-estate", "intellectual-property", "tax", "banking-finance"} & set(result.practice_areas)
-    assert {"real-estate", "tax"} <= set(result.also_mentioned)
+    assert {"intellectual-property", "tax"} <= set(result.also_mentioned)
 
 
 @pytest.mark.parametrize("description, central, mentioned", [

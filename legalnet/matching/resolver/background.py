@@ -219,7 +219,7 @@ def is_done_or_handed_over(hit: _Hit, text: str) -> bool:
     start, end = _sentence_span(text, hit.start)
     clause = _clause_at(text[start:end], hit.start - start)
     # 国内的ODI备案已经在广东办完了: a step already done in Chinese.
-    return _hands_over(clause) or _tells_done(clause)
+    return _hands_over(clause) or tells_done(clause)
 
 
 def is_handed_over(hit: _Hit, text: str) -> bool:
@@ -244,7 +244,8 @@ def _hands_over(clause: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _tells_done(clause: str) -> bool:
+def tells_done(clause: str) -> bool:
+    """Whether a clause tells a part already done and asks for nothing ("was settled last year", 已经办完了)."""
     done = _DONE_CLAUSE_ZH_RE.search(clause) if _CJK_RE.search(clause) else _DONE_CLAUSE_RE.search(clause)
     return bool(done) and not asks(clause)
 

@@ -15,10 +15,11 @@ import re
 from typing import TypeVar
 
 from ..termbase import term_info
-from .background import is_later_place
+from .background import is_done_or_handed_over, is_later_place, sentence_at, tells_done
 from .centrality import demoted, promoted
 from .cues import _CUES, cue_regex
 from .index import _Hit
+from .roles import side_note_spans
 
 LITIGATION = "litigation"
 ARBITRATION = "arbitration"
@@ -75,6 +76,10 @@ def _settled_spans(text: str) -> list[tuple[int, int]]:
     part before a "but" that turns to the dispute's end ("we had a case, but it was settled in court")."""
     spans = []
     for sentence in _SENTENCE_RE.finditer(text):
+        if (not _CONTRAST_RE.search(sentence.group()) and tells_done(sentence.group())
+                and not _GRIEVANCE_RE.search(sentence.group())):
+            spans.append(sentence.span())  # "we had a payment dispute, which we resolved ourselves"
+            continue
         start = previous = sentence.start()
         for cut in [*(m.start() for m in _CONTRAST_RE.finditer(text, start, sentence.end())), sentence.end()]:
             if _NO_DISPUTE_RE.search(text, start, cut):
@@ -118,8 +123,17 @@ def _said_for_now(text: str, *regexes: re.Pattern) -> bool:
 
 def _names_live_dispute(text: str) -> bool:
     """Whether the text names a dispute or claim that is not put off ("a claim against the vendor can wait until
-    later" is no fight now)."""
-    return _said_for_now(text, _DISPUTE_RE)
+    later" is no fight now), told as done ("a trademark dispute … was settled last year", 合同纠纷，已经 settled)
+    or in side notes ("Some background first: …")."""
+    notes = side_note_spans(text)
+    for m in _DISPUTE_RE.finditer(text):
+        hit = _Hit(m.start(), m.end(), m.group(), {})
+        if any(start <= m.start() < end for start, end in notes) or is_later_place(hit, text):
+            continue
+        if is_done_or_handed_over(hit, text) or tells_done(sentence_at(text, m.start())):
+            continue
+        return True
+    return False
 
 
 def with_litigation(main: list[str], also: list[str], texts: list[str], most: int) -> tuple[list[str], list[str]]:
