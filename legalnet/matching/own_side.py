@@ -58,6 +58,19 @@ _CJK_WRITER_POST_RE = re.compile(
     r"[^，。,；;！!？?\n]{0,8}?(?:" + alternatives(_DATA["cjk_staff_roles"] + ["专员", "專員", "助理", "部"]) + r")")
 _EMPLOYEE_GRIEVANCE_ZH_RE = re.compile(
     r"(?:炒|解雇|解僱|辞退|辭退|开除|開除)(?:咗|了)?(?:我|本人)|(?:欠|拖欠)(?:咗|了)?(?:我|本人)(?:的|嘅)?(?:工资|工資|人工|薪)")
+# After introducing itself, a writer who speaks for its company says "we"; one who says "me" or "my" ("I was made
+# redundant", "terminated my employment") or 我 alone speaks for itself, and the company may be the other side.
+_I_RE = re.compile(r"\b(?:me|my|mine)\b|\bI\s+(?:was|have\s+been|am\s+being|got|had\s+been)\b", re.IGNORECASE)
+_WE_AFTER_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_CJK_I_RE = re.compile(r"我(?![们們哋司方])|本人")
+
+
+def _speaks_for_company(text: str, end: int) -> bool:
+    """Whether, after naming its company, the writer speaks as "we" and not of its own job or pay."""
+    rest = text[end:]
+    return bool(_WE_AFTER_RE.search(rest)) and not _I_RE.search(rest) and not _EMPLOYEE_GRIEVANCE_RE.search(text)
+
+
 _EMPLOYEE_GRIEVANCE_RE = re.compile(r"\b(?:" + alternatives(_DATA["employee_grievances"]) + r")\b", re.IGNORECASE)
 # "Chúng tôi là Công ty …", "Syarikat kami, X Sdn Bhd, …": the writer's own company, where the words open the sentence
 # or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
@@ -117,10 +130,10 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before) or _VI_WRITER_ROLE_RE.search(before)
             or _OWN_AFTER_RE.search(text[end : end + 20])):
         return True
-    if _WRITER_AT_RE.search(text, max(0, start - 90), start) and not _EMPLOYEE_GRIEVANCE_RE.search(text):
+    if _WRITER_AT_RE.search(text, max(0, start - 90), start) and _speaks_for_company(text, end):
         return True  # "My name is Jasmine Koh, finance manager at X": the writer's own company
     if before.rstrip().endswith(_CJK_WRITER_BEFORE) and _CJK_WRITER_POST_RE.match(text, end) \
-            and not _EMPLOYEE_GRIEVANCE_ZH_RE.search(text):
+            and not _EMPLOYEE_GRIEVANCE_ZH_RE.search(text) and not _CJK_I_RE.search(text, end):
         return True
     sentence = text[sentence_start : _sentence_end(text, end)]
     client_marked = _CLIENT_MARKER_RE.search(before) or _CLIENT_AFTER_RE.match(text, end) or (
@@ -299,13 +312,13 @@ _HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"
 # "our IT manager, Daniel Ong", "Our CFO, Mr Tan": the client's own staff; not "our former sales director" (often
 # the other side), nor an employee's "my manager", a superior it may be in dispute with.
 _STAFF_BEFORE_RE = re.compile(
-    r"(?:\bour|\bmy(?=\s+co-))\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
+    r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
     + alternatives(_DATA["staff_titles"]) + r"))(?:\s+(?:there|here|(?:in|at)\s+[A-Z][\w'’-]*))?\s*[,:(–-]?\s*"
     + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
 # "Mr Alvin Seow is our project director", "Tran Minh Duc (our site manager)": the client's own staff, named first.
 _STAFF_AFTER_RE = re.compile(
-    r"\s*(?:[(（,]\s*|\s+(?:is|was)\s+)(?:who\s+is\s+)?our\s+(?!(?:former|ex|previous|old)\b)(?:[\w&-]+\s+){0,2}?(?:"
+    r"\s*(?:[(（,]\s*|\s+is\s+)(?:who\s+is\s+)?our\s+(?!(?:former|ex|previous|old)\b)(?:[\w&-]+\s+){0,2}?(?:"
     + alternatives(_DATA["staff_titles"]) + r")\b", re.IGNORECASE)
 # "Their accounts executive, Puan Norliza Ahmad", "the buyer's project manager Mr Alvin Lee": the other side's staff,
 # who act for it without being a party.
@@ -407,6 +420,9 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
         # 我们的 QA manager X 去工厂 audit 过，对方工厂…拒绝: what is said of the client's own people ends at a comma.
         # The comma that closes an appositive name ("Our finance manager, X, embezzled …") ends nothing.
         after = comma.end() if (comma := _APPOSITIVE_COMMA_RE.match(text, end)) else end
+        if post := _STAFF_AFTER_RE.match(text, end):
+            # "Ms X, our finance manager, transferred …": what is said of X comes after the post.
+            after = comma.end() if (comma := _APPOSITIVE_COMMA_RE.match(text, post.end())) else post.end()
         sentence_end = min(sentence_end, found.start() if (found := _COMMA_RE.search(text, after)) else len(text))
     if _BACK_REFERENCE_RE.match(text, sentence_end):
         sentence_end = _sentence_end(text, sentence_end + 1)
@@ -425,6 +441,15 @@ def in_dispute(text: str, start: int, end: int, others: list[tuple[int, int]] = 
 
 
 _UNTROUBLED_RE = re.compile("|".join(_DATA["untroubled"]), re.IGNORECASE)
+_SAYS_RE = re.compile(
+    r"\b(?:says?|said|saying|claims?|claimed|claiming|insists?|insisted|telling|tells?|told|denies|denied|keeps?|"
+    r"kata|mengaku|bilang|menyatakan|nói|cho\s+rằng|khẳng\s+định|nagsasabing|sabi)\b|说|說|話|话|声称|聲稱|表示|บอก|อ้าง",
+    re.IGNORECASE)
+_TURN_RE = re.compile(r"\b(?:but|then|however|yet|tetapi|tapi|padahal|nhưng|pero)\b|但|可是|不过|不過|แต่",
+                      re.IGNORECASE)
+_AGAINST_ALL_RE = re.compile(
+    r"\b(?:both|all\s+of\s+them|keduanya|kedua-duanya|cả\s+hai|dalawa)\b|两家|兩家|两间|兩間|双方都|ทั้งสอง",
+    re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"[.!?。！？;；\n]")
 _UNTROUBLED_REACH = 120
 
@@ -436,7 +461,12 @@ def is_untroubled(text: str, start: int, end: int, others: list[tuple[int, int]]
     right = min([a for a, _b in others if end <= a < stop] + [stop, end + _UNTROUBLED_REACH])
     span = text[end:right]
     said = _UNTROUBLED_RE.search(span)
-    return bool(said) and not _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + span[said.end() :])
+    if not said or _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + span[said.end() :]):
+        return False
+    # The party's own word ("keeps telling us there is no problem", 一直说没问题), a turn after it ("… but has paid
+    # nothing", "then it broke down"), or an ask against every party named ("sue both") is no peace.
+    return not (_SAYS_RE.search(span, 0, said.start()) or _TURN_RE.search(text, end + said.end(), _sentence_end(
+        text, end + said.end())) or _AGAINST_ALL_RE.search(text))
 
 
 # The writer speaking of itself: we, our, us, kami, chúng tôi, เรา, 我们 …
@@ -453,6 +483,9 @@ _WRONG_RE = re.compile(
         "demands", "demanded", "demanding", "refund", "penalty")]) + r")(?:\b|(?=[^\x00-\x7f]))", re.IGNORECASE)
 _LEGAL_FORM_RE = re.compile(r"\b(?:" + alternatives([w for w in _DATA["latin_suffixes"] if " " not in w and len(w) > 2])
                             + r")\b", re.IGNORECASE)
+_STORY_REACH = 200
+# "We hold the other 30%": the writer is another shareholder beside the opening company.
+_OTHER_HOLDER_RE = re.compile(r"\b(?:we|i)\s+(?:hold|own|have)\s+the\s+(?:other|remaining|rest)\b", re.IGNORECASE)
 # The next sentence speaks of the party as another: "ABC Sdn Bhd is a distributor in KL. They owe us RM50k."
 _THEY_NEXT_RE = re.compile(r"\s*(?:they|their|them|it|its|he|she|his|her)\b", re.IGNORECASE)
 
@@ -467,6 +500,15 @@ def _opens_as_writer(text: str, start: int, end: int) -> bool:
     sentence = text[end:sentence_end]
     if _FIRST_PERSON_RE.search(sentence) or _WRONG_RE.search(sentence) or _OWED_US_RE.search(sentence):
         return False
-    # The story names the party it deals with: "… has held 35% of Shwe Yadanar Transport Co., Ltd.".
+    # The story names the party it deals with: "… has held 35% of Shwe Yadanar Transport Co., Ltd.", and the lines
+    # after it tell no wrong ("… The invoice remains unpaid" tells of the opening party's debt).
+    following = text[sentence_end : sentence_end + _STORY_REACH].split("\n\n")[0]
     return (bool(_LEGAL_FORM_RE.search(sentence)) and not _THEY_NEXT_RE.match(text, sentence_end)
+            and not _WRONG_RE.search(following) and not _OWED_US_RE.search(following)
+            and not _OTHER_HOLDER_RE.search(following)
             and bool(_WE_RE.search(text, sentence_end)))
+
+
+def against_all(text: str) -> bool:
+    """Whether the text asks to act against every party it names ("sue both", 起诉两家, kiện cả hai)."""
+    return bool(_AGAINST_ALL_RE.search(text))

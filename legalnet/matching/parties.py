@@ -18,7 +18,15 @@ import re
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
+from .own_side import (
+    against_all,
+    in_dispute,
+    is_deceased,
+    is_own_name,
+    is_untroubled,
+    neutral_role,
+    providers_role,
+)
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
     cjk_people,
@@ -542,8 +550,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         words = normalise(party.name).split()
         if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and is_term(words[-1]):
             continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
-        if (role := providers.get(core)) is not None and not in_dispute(text, party.start, party.end, spans, role):
-            held.append(party)  # "our forwarder, X": on the client's side
+        if (role := providers.get(core)) is not None and not in_dispute(text, party.start, party.end, spans, role) \
+                and not (role == "staff" and against_all(text)):
+            held.append(party)  # "our forwarder, X": on the client's side; not staff the client sues with another
             continue
         if is_untroubled(text, party.start, party.end, spans):
             held.append(party)  # "the landlord X, that one no problem": named to be complete

@@ -368,7 +368,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         return True
     # "the parent company in Hong Kong", "our supplier in China": where another party sits.
     # Tagalog too: "Ang parent company nila ay nasa Singapore".
-    reach = 5 if before[0] == "nasa" or before[1:2] in (["is"], ["are"]) else 3  # "our parent company is in Hong Kong"
+    # "our parent company is in Hong Kong": the client's own holder, told with "is".
+    reach = 5 if before[0] == "nasa" or (before[1:2] in (["is"], ["are"]) and {"our", "my"} & set(before[2:5])) else 3
     if before[0] in ("di", "in", "at", "sa") and before[1:2] and (
             (before[1] in _LIVES_OR_WORKS and _KIN & set(before[2:5]))
             or (before[1] in _LIVES and _OFFICERS & set(before[2:5]))):

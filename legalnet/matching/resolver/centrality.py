@@ -27,7 +27,8 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
     """(central areas, areas only mentioned): what the client listed or named as the lawyer it wants stays
     central; from the rest of the text, the areas within reach of the most central one, at most three in
     all, strongest first; a property or a loan in third place is only mentioned, unless the text names it most; in a
-    request crowded with area terms, an area named once is only mentioned, unless it is the most central."""
+    request crowded with area terms, an area named once and not in an ask is only mentioned, unless it is the most
+    central."""
     for reading, _factor in readings:
         listed = listed + [c for c in reading.asked_areas if c not in listed]
     scores: dict[str, float] = {}
@@ -48,12 +49,13 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
             mentions[code] = mentions.get(code, 0) + count
     # A long request that names many areas: one named once beside the most central is only mentioned.
     crowded = sum(mentions.values()) >= CROWDED_MENTIONS
+    asked = {code for reading, _factor in readings for code in reading.asked_in_sentence}
     central = [
         c for c in ranked
         if c not in listed
         and (scores[c] >= CENTRAL_SHARE * top or strongest[c] == tier == 3)
         and (strongest[c] > 1 or tier == 1)
-        and (not crowded or c == ranked[0] or mentions.get(c, 0) > 1)
+        and (not crowded or c == ranked[0] or mentions.get(c, 0) > 1 or c in asked)
     ][: max(0, MOST_CENTRAL - len(listed))]
     if (len(listed) + len(central) == MOST_CENTRAL and central and central[-1] in ASSET_AREAS
             and central[-1] != ranked[0]):

@@ -96,6 +96,8 @@ class ProseReading:
     mentioned_areas: set[str] = field(default_factory=set)
     # How many times the prose names a term of each area.
     area_mentions: dict[str, int] = field(default_factory=dict)
+    # Areas a term of which stands in a sentence that asks for something.
+    asked_in_sentence: set[str] = field(default_factory=set)
     # Areas the client names as the kind of lawyer it wants ("a tax lawyer", 刑事律师, luật sư thuế).
     asked_areas: list[str] = field(default_factory=list)
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
@@ -232,6 +234,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     terms = reading.area_weights.setdefault(code, {})
                     terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                     reading.area_mentions[code] = reading.area_mentions.get(code, 0) + 1
+                    if asks(sentence_at(text, hit.start)):
+                        reading.asked_in_sentence.add(code)
                 place = row.place(named) if row else ""
                 near = place_starts[bisect_left(place_starts, (hit.end,)) :]
                 if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
@@ -350,10 +354,15 @@ def _owned(text: str, hit) -> bool:
 
 
 def _only_mentioned(hit: _Hit, text: str) -> bool:
-    """Whether an area term is named in a sentence that asks for nothing, and puts that step off to a later day or
-    stands in side notes ("Some background first: our lease was renewed …")."""
-    return (is_later_place(hit, text) or in_spans(hit.start, list(side_note_spans(text)))) and not asks(
-        sentence_at(text, hit.start))
+    """Whether an area term is named in a sentence that asks for nothing, and puts that step off as a mere
+    possibility ("a Catalist listing maybe in 2027") or stands in side notes ("Some background first: …"). A plain
+    "later" or 以后 is no such mark: in a story it means "after"."""
+    sentence = sentence_at(text, hit.start)
+    return (bool(_PUT_OFF_RE.search(sentence)) or in_spans(hit.start, list(side_note_spans(text)))) and not asks(
+        sentence)
+
+
+_PUT_OFF_RE = re.compile("|".join(_CUES["put_off_words"]), re.IGNORECASE)
 
 
 _COURT_STEP_RE = re.compile("|".join(_CUES["court_step_words"]), re.IGNORECASE)

@@ -252,7 +252,7 @@ _PEOPLE_SIDE_NOUNS = frozenset({"team", "teams", "colleagues"})
 # The writer's head office named in passing: "(HQ Shenzhen, …)", "our HQ Shenzhen", "HK caterer, HQ Tsuen Wan.".
 _PLANNED_RE = re.compile(r"\b(?:proposed|planned|plan|plans|planning|set[- ]?up|setting\s+up|structure|structuring)\b",
                          re.IGNORECASE)
-_OWN_HQ_RE = re.compile(r"(?:^|[(（]|[.,;]\s+|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
+_OWN_HQ_RE = re.compile(r"(?:^|[(（]|[.;]\s+|^[^,.;\n]{1,40},\s+|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
 _BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
