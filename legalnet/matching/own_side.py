@@ -57,7 +57,8 @@ _CJK_WRITER_BEFORE = ("我是", "我係", "本人是", "本人係", "我系")
 _CJK_WRITER_POST_RE = re.compile(
     r"[^，。,；;！!？?\n]{0,8}?(?:" + alternatives(_DATA["cjk_staff_roles"] + ["专员", "專員", "助理", "部"]) + r")")
 _EMPLOYEE_GRIEVANCE_ZH_RE = re.compile(
-    r"(?:炒|解雇|解僱|辞退|辭退|开除|開除)(?:咗|了)?(?:我|本人)|(?:欠|拖欠)(?:咗|了)?(?:我|本人)(?:的|嘅)?(?:工资|工資|人工|薪)")
+    r"(?:炒|解雇|解僱|辞退|辭退|开除|開除)(?:咗|了)?(?:我|本人)|(?:欠|拖欠)(?:咗|了)?(?:我|本人)"
+    r"|没发工资|沒發工資|冇出糧|欠薪|员工代表|員工代表|我们工人|我們工人|我们员工|我們員工|我们这些员工")
 # After introducing itself, a writer who speaks for its company says "we"; one who says "me" or "my" ("I was made
 # redundant", "terminated my employment") or 我 alone speaks for itself, and the company may be the other side.
 _I_RE = re.compile(r"\b(?:me|my|mine)\b|\bI\s+(?:was|have\s+been|am\s+being|got|had\s+been)\b", re.IGNORECASE)
@@ -103,14 +104,16 @@ def _sentence_end(text: str, pos: int) -> int:
 
 _CJK_OWN = tuple(_DATA["cjk_own_markers"])
 _CJK_OWN_APPOSITIVE_RE = re.compile(
-    r"(?:^|[，,])\s*(?:" + alternatives(_DATA["cjk_own_openings"]) + r")[^，。,；;]{1,30}?"
+    r"(?:^|[，,])\s*(?:" + alternatives(_DATA["cjk_own_openings"])
+    + r")(?:(?!这家|這家|该|該|对方|對方|他们|他們|佢哋|佢嘅)[^，。,；;]){1,30}?"
     r"(?:(?:商|公司|企业|企業|厂|廠|集团|集團|行|店|判頭|判头|工作室|机构|機構)(?:[，,]|——|—|：|:)?|的|嘅)\s*$")
 # The clause ends after the name, or after its other name in brackets: …楓林家品有限公司（Maplewood Homeware Limited）。
 _CJK_CLAUSE_END_RE = re.compile(r"\s*(?:[(（][^()（）]{1,60}[)）])?\s*(?:[。；;\n]|$)")
 # The client's subsidiary, or one it acts through: 我们的香港子公司, 我司通过全资子公司, 通过香港子公司.
 _CJK_OWN_SUBSIDIARY_RE = re.compile(
     r"(?:我们的|我們的|我司的|本公司的|我哋嘅|我司|本公司|我方|通过|通過|经由|經由)"
-    r"[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,6}?(?:子公司|附属公司|附屬公司|兄弟公司|姐妹公司)[：:]?$")
+    r"[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,6}?(?:子公司|附属公司|附屬公司)[：:]?$"
+    r"|(?:我们|我們|我司|本公司|我哋)[^，。,；;\s他她佢其该該对對被告诉訴与與和跟同向找约約]{0,8}?(?:兄弟公司|姐妹公司)[：:]?$")
 _OWN_AFTER_RE = re.compile(
     r"^\s*[(（,，]?\s*(?:我们的|我們的|我司的|本公司的|我哋嘅|(?i:our\s+(?:own|wholly|subsidiary)))"
     # "深圳市华信建设工程有限公司（我司）", "Công ty TNHH Phát Đạt (chúng tôi)": the writer naming itself.
@@ -280,7 +283,7 @@ _SIDE_LOCAL_BEFORE_RE = re.compile(
 _LOCAL_STAFF_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(（,.]))(?<!bekas )(?<!mantan )(?<!cựu )(?P<staff>" + alternatives(_DATA["local_staff_roles"])
     + r")(?:\s+[\w&]+){0,2}?\s*(?:"
-    + alternatives([*_DATA["side_possessives_local"], "chúng tôi", "chung toi", "công ty chúng tôi", "công ty"])
+    + alternatives([*_DATA["side_possessives_local"], "chúng tôi", "chung toi", "công ty chúng tôi"])
     + r")(?:\s+sendiri)?\s*[,:：]?\s*(?:(?:" + alternatives(_DATA["local_honorifics"]) + r")\s*)?$", re.IGNORECASE)
 # 我们的保险公司中国平安财产保险股份有限公司, 我司开户行：招商银行.
 _CJK_SIDE_BEFORE_RE = re.compile(
@@ -312,13 +315,14 @@ _HONORIFIC_DOT_RE = re.compile(r"\b(?:" + alternatives(_DATA["person_honorifics"
 # "our IT manager, Daniel Ong", "Our CFO, Mr Tan": the client's own staff; not "our former sales director" (often
 # the other side), nor an employee's "my manager", a superior it may be in dispute with.
 _STAFF_BEFORE_RE = re.compile(
-    r"\bour\s+(?!(?:former|ex|previous|old|new)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
+    r"\bour\s+(?!(?:former|ex|previous|old|new|then)\b)(?:[\w&-]+\s+){0,2}?(?P<staff>(?:"
     + alternatives(_DATA["staff_titles"]) + r"))(?:\s+(?:there|here|(?:in|at)\s+[A-Z][\w'’-]*))?\s*[,:(–-]?\s*"
     + _JOINED_NAME + r"(?:" + _HONORIFIC + r")?$",
     re.IGNORECASE)
 # "Mr Alvin Seow is our project director", "Tran Minh Duc (our site manager)": the client's own staff, named first.
+_UNTIL_RE = re.compile(r"[\s,]*(?:until|till|up\s+to)\b", re.IGNORECASE)
 _STAFF_AFTER_RE = re.compile(
-    r"\s*(?:[(（,]\s*|\s+is\s+)(?:who\s+is\s+)?our\s+(?!(?:former|ex|previous|old)\b)(?:[\w&-]+\s+){0,2}?(?:"
+    r"\s*(?:[(（,]\s*|\s+is\s+)(?:who\s+is\s+)?our\s+(?!(?:former|ex|previous|old|then)\b)(?:[\w&-]+\s+){0,2}?(?:"
     + alternatives(_DATA["staff_titles"]) + r")\b", re.IGNORECASE)
 # "Their accounts executive, Puan Norliza Ahmad", "the buyer's project manager Mr Alvin Lee": the other side's staff,
 # who act for it without being a party.
@@ -392,9 +396,11 @@ def providers_role(text: str, start: int, end: int) -> str | None:
     for search in searches:
         if found := search():
             groups = found.groupdict()
+            if groups.get("staff") and _UNTIL_RE.match(text, end):
+                return None  # "our sales director, X, until May": staff no longer, often the other side
             return groups.get("role") or groups.get("engaged") or next(
                 (role for group, role in _GROUP_ROLES.items() if groups.get(group)), "")
-    if _STAFF_AFTER_RE.match(text, end):
+    if (post := _STAFF_AFTER_RE.match(text, end)) and not _UNTIL_RE.match(text, post.end()):
         return "staff"
     if _BANK_NAME_RE.search(text, start, end) and _CHANNEL_BEFORE_RE.search(before):
         return "bank"
@@ -461,7 +467,8 @@ def is_untroubled(text: str, start: int, end: int, others: list[tuple[int, int]]
     right = min([a for a, _b in others if end <= a < stop] + [stop, end + _UNTROUBLED_REACH])
     span = text[end:right]
     said = _UNTROUBLED_RE.search(span)
-    if not said or _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + span[said.end() :]):
+    rest = text[end + said.end() : min(_sentence_end(text, end), end + said.end() + _UNTROUBLED_REACH)] if said else ""
+    if not said or _SIDE_DISPUTE_RE.search(span[: said.start()] + " " + rest):
         return False
     # The party's own word ("keeps telling us there is no problem", 一直说没问题), a turn after it ("… but has paid
     # nothing", "then it broke down"), or an ask against every party named ("sue both") is no peace.
@@ -483,7 +490,9 @@ _WRONG_RE = re.compile(
         "demands", "demanded", "demanding", "refund", "penalty")]) + r")(?:\b|(?=[^\x00-\x7f]))", re.IGNORECASE)
 _LEGAL_FORM_RE = re.compile(r"\b(?:" + alternatives([w for w in _DATA["latin_suffixes"] if " " not in w and len(w) > 2])
                             + r")\b", re.IGNORECASE)
-_STORY_REACH = 200
+_STORY_REACH = 400
+_WE_ARE_RE = re.compile(r"\b(?:we\s+are|we['’]re|kami\s+(?:adalah|ialah)|chúng\s+tôi\s+là)\b|我们是|我們是|我哋係",
+                        re.IGNORECASE)
 # "We hold the other 30%": the writer is another shareholder beside the opening company.
 _OTHER_HOLDER_RE = re.compile(r"\b(?:we|i)\s+(?:hold|own|have)\s+the\s+(?:other|remaining|rest)\b", re.IGNORECASE)
 # The next sentence speaks of the party as another: "ABC Sdn Bhd is a distributor in KL. They owe us RM50k."
@@ -502,7 +511,9 @@ def _opens_as_writer(text: str, start: int, end: int) -> bool:
         return False
     # The story names the party it deals with: "… has held 35% of Shwe Yadanar Transport Co., Ltd.", and the lines
     # after it tell no wrong ("… The invoice remains unpaid" tells of the opening party's debt).
-    following = text[sentence_end : sentence_end + _STORY_REACH].split("\n\n")[0]
+    following = text[sentence_end : sentence_end + _STORY_REACH]
+    if _WE_ARE_RE.search(text, sentence_end):
+        return False  # "… We are the other shareholder": the writer introduces itself apart from the opening company
     return (bool(_LEGAL_FORM_RE.search(sentence)) and not _THEY_NEXT_RE.match(text, sentence_end)
             and not _WRONG_RE.search(following) and not _OWED_US_RE.search(following)
             and not _OTHER_HOLDER_RE.search(following)

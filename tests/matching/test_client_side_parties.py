@@ -539,8 +539,6 @@ def test_a_party_the_writer_says_it_has_no_quarrel_with_is_not_screened(text, ex
      ["CloudNest Pte Ltd"]),
     ("Awang Rosli bin Tahir shut us out of the company. Our nominee director there, Mr. Kenneth Lau, was taken off "
      "the bank mandate.", ["Awang Rosli bin Tahir"]),
-    ("Giám đốc công ty, ông Trần Văn Lộc, đã làm việc với ngân hàng. Ngân hàng TMCP Trường Sơn Việt đưa nhà xưởng ra "
-     "đấu giá.", ["Ngân hàng TMCP Trường Sơn Việt"]),
     # "Our agent" may be the one in dispute: it stays screened.
     ("Our local agent, Siam Power Link Co., Ltd., has asked for a success fee of 4%.", ["Siam Power Link Co., Ltd."]),
 ])

@@ -144,3 +144,41 @@ def test_the_place_of_the_work_stays_beside_a_parent_or_a_local_word(description
 ])
 def test_an_area_told_with_after_or_asked_once_stays_central(description, area):
     assert area in resolve_request("", description).practice_areas
+
+
+@pytest.mark.parametrize("description, party", [
+    ("My name is Siti Aminah, union secretary at Mewah Garments Sdn Bhd. We, the 40 sewing operators, have not "
+     "received overtime pay since January and the company keeps deducting our wages.", "Mewah Garments Sdn Bhd."),
+    ("My name is Priya Nair, supervisor at Golden Crown Casino Ltd. We, a group of twelve dealers, were all "
+     "transferred to night shifts without notice. We want to bring a claim in Macau.", "Golden Crown Casino Ltd."),
+    ("被告通过兄弟公司深圳市利达贸易有限公司转移了全部资产，我们想把利达也列为被告，在深圳起诉。",
+     "深圳市利达贸易有限公司"),
+])
+def test_workers_writing_together_and_another_partys_sister_company_stay_screened(description, party):
+    assert party in resolve_request("", description).screened_counterparties
+
+
+@pytest.mark.parametrize("description, expected", [
+    # "Paragraph 5 of the employment contract": កថាខណ្ឌ is no district.
+    ("ខ្ញុំធ្វើការនៅប្រទេសថៃ។ យោងតាមកថាខណ្ឌទី៥ នៃកិច្ចសន្យាការងារ និយោជកត្រូវបង់ប្រាក់ខែ ប៉ុន្តែគាត់មិនបង់ទេ។ "
+     "ខ្ញុំត្រូវការមេធាវីនៅប្រទេសថៃ។", ["TH"]),
+    # A Burmese worker's Mae Sot township is in Thailand, named a sentence later.
+    ("ကျွန်တော် မဲဆောက်မြို့နယ်ရှိ အထည်ချုပ်စက်ရုံတွင် အလုပ်လုပ်ပါသည်။ ထိုင်းနိုင်ငံ အလုပ်ရှင်က လုပ်ခ သုံးလ မပေးပါ။ "
+     "ထိုင်းရှေ့နေ လိုအပ်ပါသည်။", ["TH"]),
+])
+def test_local_words_that_name_no_district_there_add_no_place(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("description, area", [
+    ("We eventually terminated the employment of our factory manager for theft. He has now filed an unfair dismissal "
+     "claim. What should we do in Thailand?", "criminal"),
+    ("Context: we are a Singapore fintech and MAS has sent us a notice that our payment services licence may be "
+     "revoked for AML lapses.\n\nWhat should we do next?", "fintech"),
+    ("对方将来可能还会起诉我们侵犯商标权，现在已经发了律师函。我们在广州，请问如何应对这封律师函？",
+     "intellectual-property"),
+    ("For your information: the Inland Revenue Board has raised additional tax assessments of RM 4m against us for "
+     "2019-2021 and imposed penalties.\n\nHow do we appeal?", "tax"),
+])
+def test_a_heading_or_a_word_of_time_over_the_matter_itself_keeps_its_area(description, area):
+    assert area in resolve_request("", description).practice_areas

@@ -38,9 +38,11 @@ def rank_areas(listed: list[str], readings: list[tuple[ProseReading, float]]) ->
             scores[code] = scores.get(code, 0.0) + area_score(terms) * factor
             strongest[code] = max(strongest.get(code, 0), max(terms.values()))
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
-    mentioned = sorted({c for reading, _f in readings for c in reading.mentioned_areas} - set(scores) - set(listed))
+    mentioned = [c for c in dict.fromkeys(c for reading, _f in readings for c in reading.mentioned_areas)
+                 if c not in scores and c not in listed]
     if not ranked:
-        return list(listed), mentioned
+        # Every term was told in passing: those are still what the request is about, rather than nothing.
+        return (list(listed), mentioned) if listed else (mentioned[:MOST_CENTRAL], mentioned[MOST_CENTRAL:])
     top = scores[ranked[0]]
     tier = max(strongest.values())
     mentions: dict[str, int] = {}

@@ -93,7 +93,7 @@ class ProseReading:
     # How central each practice area is: the term-base weights of the distinct terms that name it.
     area_weights: dict[str, dict[str, int]] = field(default_factory=dict)
     # Areas named only in passing: in a step put off to a later day, or in side notes.
-    mentioned_areas: set[str] = field(default_factory=set)
+    mentioned_areas: dict[str, None] = field(default_factory=dict)
     # How many times the prose names a term of each area.
     area_mentions: dict[str, int] = field(default_factory=dict)
     # Areas a term of which stands in a sentence that asks for something.
@@ -187,6 +187,10 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
         if len(areas := hit.senses.get("practice_areas", ())) == 1:
             support.setdefault(next(iter(areas)), set()).add(normalise(hit.text))
     named = {code for hit in hits for code in readings[id(hit)].get("jurisdictions", ())}
+    # Side notes hold only what is mentioned when the rest of the text names the matter's areas itself.
+    notes = list(side_note_spans(text))
+    if not any("practice_areas" in h.senses and not in_spans(h.start, notes) for h in hits):
+        notes = []
     single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1 for code in places}
     for hit in hits:
         senses = readings[id(hit)]
@@ -214,9 +218,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.last_asked[code] = hit.start
                 if roles[id(hit)] == "matter" and names_counsel_place(hit, words, text):
                     reading.counsel_jurisdictions.add(code)
-        if "practice_areas" in senses and _only_mentioned(hit, text):
+        if "practice_areas" in senses and _only_mentioned(hit, text, notes):
             # "a Catalist listing maybe in 2027, but that one is far away": named, not asked for now.
-            reading.mentioned_areas.update(senses["practice_areas"])
+            reading.mentioned_areas.update(dict.fromkeys(sorted(senses["practice_areas"])))
         elif "practice_areas" in senses and (normalise(hit.text) in _SECTOR_WORK or not _is_client_industry(
                 hit, words, text, spans)) and not is_set_aside(
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
@@ -353,13 +357,26 @@ def _owned(text: str, hit) -> bool:
     )
 
 
-def _only_mentioned(hit: _Hit, text: str) -> bool:
+def _only_mentioned(hit: _Hit, text: str, notes: list[tuple[int, int]]) -> bool:
     """Whether an area term is named in a sentence that asks for nothing, and puts that step off as a mere
     possibility ("a Catalist listing maybe in 2027") or stands in side notes ("Some background first: …"). A plain
     "later" or 以后 is no such mark: in a story it means "after"."""
     sentence = sentence_at(text, hit.start)
-    return (bool(_PUT_OFF_RE.search(sentence)) or in_spans(hit.start, list(side_note_spans(text)))) and not asks(
-        sentence)
+    if asks(sentence):
+        return False
+    # "IPO someday, maybe in 2028, but the urgent issue now is …": only the part of the sentence the term is in.
+    start, _end = _sentence_span(text, hit.start)
+    offset = hit.start - start
+    parts = _CONTRAST_SPLIT_RE.split(sentence)
+    for part in parts:
+        if offset < len(part):
+            break
+        offset -= len(part)
+    return bool(_PUT_OFF_RE.search(part)) or in_spans(hit.start, notes)
+
+
+_CONTRAST_SPLIT_RE = re.compile(
+    r"(?<=\bbut\b)|(?<=\bhowever\b)|(?<=但是)|(?<=但)|(?<=\btetapi\b)|(?<=\bnhưng\b)|(?<=แต่)", re.IGNORECASE)
 
 
 _PUT_OFF_RE = re.compile("|".join(_CUES["put_off_words"]), re.IGNORECASE)

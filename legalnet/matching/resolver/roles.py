@@ -252,7 +252,9 @@ _PEOPLE_SIDE_NOUNS = frozenset({"team", "teams", "colleagues"})
 # The writer's head office named in passing: "(HQ Shenzhen, …)", "our HQ Shenzhen", "HK caterer, HQ Tsuen Wan.".
 _PLANNED_RE = re.compile(r"\b(?:proposed|planned|plan|plans|planning|set[- ]?up|setting\s+up|structure|structuring)\b",
                          re.IGNORECASE)
-_OWN_HQ_RE = re.compile(r"(?:^|[(（]|[.;]\s+|^[^,.;\n]{1,40},\s+|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
+_OWN_HQ_RE = re.compile(
+    r"(?:^|[(（]|[.;]\s+|^[^,.;\n]{0,30}\b(?:" + "|".join(map(re.escape, _CUES["telegraphic_seat_nouns"]))
+    + r")\s*,\s+|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
 _BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
@@ -577,7 +579,10 @@ def aside_section_start(text: str) -> int:
 def side_note_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The runs of side notes: background a heading opens before the text asks ("Some background first: …"), and a
     closing section after the ask (aside_section_start)."""
+    # The ask after the background must be told at some length, not a bare "What should we do?" under a heading
+    # that holds the matter itself ("For your information: the tax office raised assessments …").
     spans = [(start, end) for start, end in background_lead_spans(text)
-             if any(asks(text[a:b]) for a, b in _sentence_spans(text) if a >= end)]
+             if any(asks(text[a:b]) for a, b in _sentence_spans(text) if a >= end)
+             and len(text[end:].strip()) >= (end - start) / 2]
     closing = aside_section_start(text)
     return tuple(spans + ([(closing, len(text))] if closing < len(text) else []))

@@ -325,7 +325,7 @@ def _admin_unit_patterns() -> list[tuple[re.Pattern, str]]:
         letters = entry["script"]
         if entry["before"]:
             units = "|".join(map(re.escape, entry["before"]))
-            patterns.append((re.compile(rf"(?P<unit>{units})(?P<name>[{letters}]{{2,12}})"), entry["code"]))
+            patterns.append((re.compile(rf"(?<!កថា)(?P<unit>{units})(?P<name>[{letters}]{{2,12}})"), entry["code"]))
         if entry["after"]:
             units = "|".join(map(re.escape, entry["after"]))
             patterns.append((re.compile(rf"(?P<name>[{letters}]{{2,10}}?)(?P<unit>{units})"), entry["code"]))
@@ -335,6 +335,7 @@ def _admin_unit_patterns() -> list[tuple[re.Pattern, str]]:
 _ADMIN_UNITS = _admin_unit_patterns()
 _ABROAD = ("ນອກ",)
 _COUNTRY_BEFORE_REACH = 12
+_COUNTRY_AFTER_REACH = 150
 
 
 def _add_admin_units(text: str, hits: list[_Hit]) -> None:
@@ -351,6 +352,7 @@ def _add_admin_units(text: str, hits: list[_Hit]) -> None:
                     h.start < name_end and name_start < h.end or m.end() <= h.start <= m.end() + 3
                     or (clause_start <= h.start and 0 <= m.start() - h.end <= _COUNTRY_BEFORE_REACH
                         and code not in h.senses["jurisdictions"])
+                    or (0 <= h.start - m.end() <= _COUNTRY_AFTER_REACH and code not in h.senses["jurisdictions"])
                     for h in places):
                 continue
             hits.append(_Hit(m.start(), m.end(), m.group(), {"jurisdictions": frozenset({code})}))
