@@ -18,15 +18,7 @@ import re
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
-from .own_side import (
-    against_all,
-    in_dispute,
-    is_deceased,
-    is_own_name,
-    is_untroubled,
-    neutral_role,
-    providers_role,
-)
+from .own_side import against_all, in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
     cjk_people,
