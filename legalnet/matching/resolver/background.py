@@ -69,6 +69,7 @@ _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)[.!?。
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def asks(sentence: str) -> bool:
     """Whether a sentence asks for something, leaving out the needs it says it does not have."""
     return bool(_ASK_RE.search(_NEGATED_ASK_RE.sub(" ", sentence)))

@@ -12,6 +12,7 @@ The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypeVar
 
 from ..termbase import term_info
@@ -71,7 +72,8 @@ _SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n;；]|[.!?](?!\s|$))+")
 _CONTRAST_RE = re.compile(r"\b(?:but|pero|tapi|tetapi|nhưng|nhung)\b|但是?|可是|แต่", re.IGNORECASE)
 
 
-def _settled_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _settled_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text says the client has no dispute: the part of a sentence up to a "but" that turns it, and the
     part before a "but" that turns to the dispute's end ("we had a case, but it was settled in court")."""
     spans = []
@@ -86,7 +88,7 @@ def _settled_spans(text: str) -> list[tuple[int, int]]:
                 turned_to_end = start > sentence.start() and _SETTLEMENT_RE.search(text, start, cut)
                 spans.append((previous if turned_to_end else start, cut))
             previous, start = start, cut
-    return spans
+    return tuple(spans)
 
 
 def without_settled_disputes(hits: list[HitT], text: str) -> list[HitT]:
