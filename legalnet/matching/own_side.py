@@ -62,14 +62,13 @@ _EMPLOYEE_GRIEVANCE_ZH_RE = re.compile(
 # After introducing itself, a writer who speaks for its company says "we"; one who says "me" or "my" ("I was made
 # redundant", "terminated my employment") or 我 alone speaks for itself, and the company may be the other side.
 _I_RE = re.compile(r"\b(?:me|my|mine)\b|\bI\s+(?:was|have\s+been|am\s+being|got|had\s+been)\b", re.IGNORECASE)
-_WE_AFTER_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _CJK_I_RE = re.compile(r"我(?![们們哋司方])|本人")
 
 
 def _speaks_for_company(text: str, end: int) -> bool:
     """Whether, after naming its company, the writer speaks as "we" and not of its own job or pay."""
     rest = text[end:]
-    return bool(_WE_AFTER_RE.search(rest)) and not _I_RE.search(rest) and not _EMPLOYEE_GRIEVANCE_RE.search(text)
+    return bool(_WE_RE.search(rest)) and not _I_RE.search(rest) and not _EMPLOYEE_GRIEVANCE_RE.search(text)
 
 
 _EMPLOYEE_GRIEVANCE_RE = re.compile(r"\b(?:" + alternatives(_DATA["employee_grievances"]) + r")\b", re.IGNORECASE)

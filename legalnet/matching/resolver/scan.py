@@ -333,7 +333,6 @@ def _admin_unit_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 _ADMIN_UNITS = _admin_unit_patterns()
-_ABROAD = ("ນອກ",)
 _COUNTRY_BEFORE_REACH = 12
 _COUNTRY_AFTER_REACH = 150
 
@@ -346,9 +345,9 @@ def _add_admin_units(text: str, hits: list[_Hit]) -> None:
         for m in pattern.finditer(text):
             name_start, name_end = m.span("name")
             # "…, China" right after it, or a country named just before it in the clause (ထိုင်းနိုင်ငံ မဲဆောက်မြို့နယ်, Mae
-            # Sot township, Thailand): a place abroad written the local way. ເມືອງນອກ is "abroad".
+            # Sot township, Thailand): a place abroad written the local way.
             clause_start = max(text.rfind(mark, 0, m.start()) for mark in "\n.។။၊,;") + 1
-            if m.group("name").startswith(_ABROAD) or any(
+            if any(
                     h.start < name_end and name_start < h.end or m.end() <= h.start <= m.end() + 3
                     or (clause_start <= h.start and 0 <= m.start() - h.end <= _COUNTRY_BEFORE_REACH
                         and code not in h.senses["jurisdictions"])
