@@ -15,6 +15,7 @@ from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
 from .asked import TITLE_FACTOR, asked_places, without_handed_over
 from .background import (
+    _CONTRAST_RE,
     _sentence_span,
     asks,
     in_ask,
@@ -367,16 +368,10 @@ def _only_mentioned(hit: _Hit, text: str, notes: list[tuple[int, int]]) -> bool:
     # "IPO someday, maybe in 2028, but the urgent issue now is …": only the part of the sentence the term is in.
     start, _end = _sentence_span(text, hit.start)
     offset = hit.start - start
-    parts = _CONTRAST_SPLIT_RE.split(sentence)
-    for part in parts:
-        if offset < len(part):
-            break
-        offset -= len(part)
-    return bool(_PUT_OFF_RE.search(part)) or in_spans(hit.start, notes)
-
-
-_CONTRAST_SPLIT_RE = re.compile(
-    r"(?<=\bbut\b)|(?<=\bhowever\b)|(?<=但是)|(?<=但)|(?<=\btetapi\b)|(?<=\bnhưng\b)|(?<=แต่)", re.IGNORECASE)
+    cuts = [m.end() for m in _CONTRAST_RE.finditer(sentence)]
+    left = max((cut for cut in cuts if cut <= offset), default=0)
+    right = min((cut for cut in cuts if cut > offset), default=len(sentence))
+    return bool(_PUT_OFF_RE.search(sentence, left, right)) or in_spans(hit.start, notes)
 
 
 _PUT_OFF_RE = re.compile("|".join(_CUES["put_off_words"]), re.IGNORECASE)
