@@ -52,7 +52,7 @@ test: install-test translations axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
-	$(BIN)/ruff check legalnet tests benchmarks config.py
+	$(BIN)/ruff check legalnet tests benchmarks scripts config.py
 
 bench: install-test translations
 	$(BIN)/python benchmarks/bench_matching.py $(BENCH_ARGS)

@@ -58,6 +58,7 @@ from .roles import (
 )
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
+from .selection import selected_areas
 from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
@@ -99,6 +100,11 @@ class ProseReading:
     area_mentions: dict[str, int] = field(default_factory=dict)
     # Areas a term of which stands in a sentence that asks for something.
     asked_in_sentence: set[str] = field(default_factory=set)
+    # Where in the text each area is first and last named, as a share of the text's length.
+    area_first: dict[str, float] = field(default_factory=dict)
+    area_last: dict[str, float] = field(default_factory=dict)
+    # How many times each area is named in a sentence that asks for something.
+    area_asked_mentions: dict[str, int] = field(default_factory=dict)
     # Areas the client names as the kind of lawyer it wants ("a tax lawyer", 刑事律师, luật sư thuế).
     asked_areas: list[str] = field(default_factory=list)
     # Jurisdictions implied by a regulator, statute, court or licence ("MAS", "PKPU"), with the term.
@@ -239,8 +245,11 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     terms = reading.area_weights.setdefault(code, {})
                     terms[key] = max(terms.get(key, 0), row.weight if row else 2)
                     reading.area_mentions[code] = reading.area_mentions.get(code, 0) + 1
+                    reading.area_first.setdefault(code, hit.start / len(text))
+                    reading.area_last[code] = hit.start / len(text)
                     if asks(sentence_at(text, hit.start)):
                         reading.asked_in_sentence.add(code)
+                        reading.area_asked_mentions[code] = reading.area_asked_mentions.get(code, 0) + 1
                 place = row.place(named) if row else ""
                 near = place_starts[bisect_left(place_starts, (hit.end,)) :]
                 if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
@@ -481,6 +490,7 @@ def resolve_request(
                     reading.asked_jurisdictions.add(code)
         if kind == "practice_areas":
             main, also = rank_areas(listed_acronym_areas(res.codes, res.sources, set(out.jurisdictions)), weighted)
+            ranked = set(main)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
             asked_texts = [without_set_aside(text) for text, _f in texts]
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
@@ -495,6 +505,9 @@ def resolve_request(
             homes = [code for reading in readings for code, _source in reading.home_jurisdictions]
             main, out.also_mentioned = with_foreign_investment(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
+            main, out.also_mentioned = selected_areas(
+                main, out.also_mentioned, weighted, [*chosen, *(set(main) ^ ranked)])
+            # Setting up as a foreign investor is labelled as company work too, whatever the model weighed.
             main, out.also_mentioned = with_company_work(main, out.also_mentioned)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1 and not (len(found.codes) == 2 and any(

@@ -1,0 +1,150 @@
+"""The learned practice-area selector: its shipped model, how it chooses, and the script that trains it."""
+
+import json
+import math
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from legalnet.matching.resolver import prose, resolve_request, selection
+from legalnet.matching.resolver.prose import read_prose
+from legalnet.matching.vocabulary import get_vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_area_selector  # noqa: E402
+
+FEATURE_PREFIXES = ("bias", "in_main", "rank_", "main_size", "score_share", "strongest", "distinct_terms",
+                    "mentions", "mention_share", "all_mentions", "in_title", "asked_", "only_mentioned", "no_terms",
+                    "first_at", "last_at", "sole_asked", "areas_named", "area_", "beside_", "term_")
+
+
+def _readings(title, description):
+    return [(read_prose(title), 1.5), (read_prose(description), 1.0)]
+
+
+def test_the_shipped_model_is_well_formed():
+    model = json.loads(selection.MODEL_PATH.read_text(encoding="utf-8"))
+    codes = set(get_vocabulary().codes("practice_areas"))
+    assert 0 < model["keep_from"] < 1 and 0 < model["add_from"] < 1
+    assert len(model["weights"]) > 100
+    for name, value in model["weights"].items():
+        assert math.isfinite(value), name
+        assert name.startswith(FEATURE_PREFIXES), name
+        if name.startswith("area_"):
+            assert name[len("area_"):] in codes, name
+
+
+def test_features_describe_how_the_text_tells_an_area():
+    readings = _readings("Tax objection", "The tax office reassessed our 2023 tax. Can you help us object to the tax "
+                         "reassessment? Our office lease was renewed last year.")
+    features = selection.area_features("tax", ["tax"], ["real-estate"], readings)
+    assert features["in_main"] == 1.0 and features["rank_0"] == 1.0
+    assert features["in_title"] == 1.0 and features["asked_sentence"] == 1.0
+    assert features["area_tax"] == 1.0
+    assert any(name.startswith("term_tax_") for name in features)
+    lease = selection.area_features("real-estate", ["tax"], ["real-estate"], readings)
+    assert lease["in_main"] == 0.0 and lease["in_title"] == 0.0
+    assert lease["beside_real-estate_tax"] == 1.0
+    assert lease["first_at"] > features["first_at"]
+
+
+def test_with_no_model_the_rules_choice_stands(monkeypatch):
+    monkeypatch.setattr(selection, "selector_model", lambda: {})
+    readings = _readings("", "We need help with a lease and a loan.")
+    assert selection.selected_areas(["real-estate"], ["banking-finance"], readings, []) == (
+        ["real-estate"], ["banking-finance"])
+
+
+def _model(weights, threshold=0.5):
+    return lambda: {"weights": weights, "keep_from": threshold, "add_from": threshold}
+
+
+def test_the_model_moves_areas_either_way_but_keeps_the_typed_ones_and_never_leaves_none(monkeypatch):
+    readings = _readings("", "We need help with a lease, a loan and a tax audit.")
+    # Only tax is likely: the lease the rules kept goes to "also", tax comes up from there.
+    monkeypatch.setattr(selection, "selector_model", _model({"bias": -5.0, "area_tax": 10.0}))
+    main, also = selection.selected_areas(["real-estate"], ["tax", "banking-finance"], readings, [])
+    assert main == ["tax"]
+    assert set(also) == {"real-estate", "banking-finance"}
+    # An area typed into the form stays whatever the model says.
+    main, also = selection.selected_areas(["real-estate", "tax"], ["banking-finance"], readings, ["real-estate"])
+    assert main == ["real-estate", "tax"]
+    # Nothing likely enough: the most likely area stays, not none.
+    monkeypatch.setattr(selection, "selector_model", _model({"bias": -5.0, "area_banking-finance": 2.0}))
+    main, _also = selection.selected_areas(["real-estate"], ["tax", "banking-finance"], readings, [])
+    assert main == ["banking-finance"]
+    # Everything likely: at most three.
+    monkeypatch.setattr(selection, "selector_model", _model({"bias": 5.0}))
+    main, also = selection.selected_areas(["real-estate", "tax"], ["banking-finance", "litigation"], readings, [])
+    assert len(main) == 3 and len(also) == 1
+
+
+def test_training_and_resolving_choose_alike(monkeypatch):
+    weights = {"bias": -1.0, "in_title": 2.5, "asked_sentence": 1.0}
+    monkeypatch.setattr(selection, "selector_model", _model(weights, 0.5))
+    title, description = "Unpaid invoices", "Our customer has not paid three invoices; can we sue them? Tax is fine."
+    recorded = []
+
+    def record(main, also, readings, fixed):
+        kept, candidates = selection.split_candidates(main, also, fixed)
+        recorded.append({"main": main, "fixed": kept, "features": {
+            c: selection.area_features(c, main, also, readings) for c in candidates}})
+        return selection.selected_areas(main, also, readings, fixed)
+
+    monkeypatch.setattr(prose, "selected_areas", record)
+    resolved = resolve_request(title, description)
+    chance = {c: selection.keep_probability(f, weights) for c, f in recorded[-1]["features"].items()}
+    chosen = train_area_selector.choose(recorded[-1], chance, {"keep_from": 0.5, "add_from": 0.5})
+    assert chosen == set(resolved.practice_areas)
+
+
+def test_held_out_and_excluded_sets_are_not_learned_from():
+    held = {line.strip() for line in (ROOT / "tests/matching/held_out.txt").read_text().splitlines()
+            if line.strip() and not line.startswith("#")}
+    names = {d.name for d in train_area_selector.training_sets(("checkset_tune2",))}
+    assert held and not held & names
+    assert "checkset_tune2" not in names and "checkset_tune3" in names
+
+
+def test_fit_learns_which_feature_marks_a_central_area():
+    samples = [({"bias": 1.0, "asked": 1.0}, 1), ({"bias": 1.0}, 0)] * 20
+    weights = train_area_selector.fit(samples)
+    assert weights["asked"] > 1.0
+    assert selection.keep_probability({"bias": 1.0, "asked": 1.0}, weights) > 0.8
+    assert selection.keep_probability({"bias": 1.0}, weights) < 0.5
+
+
+def test_the_training_script_writes_a_model_the_resolver_reads(tmp_path, monkeypatch):
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    shutil.copytree(ROOT / "tests/matching/checkset_tune2", sets / "checkset_tune2")
+    (sets / "held_out.txt").write_text("# none\n", encoding="utf-8")
+    monkeypatch.setattr(train_area_selector, "CHECKSETS", sets)
+    monkeypatch.setattr(train_area_selector, "EPOCHS", 3)
+    out = tmp_path / "model.json"
+    monkeypatch.setattr(sys, "argv", ["train_area_selector.py", "--out", str(out)])
+    train_area_selector.main()
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert 0 < model["keep_from"] < 1 and model["weights"]["bias"] != 0
+    monkeypatch.setattr(selection, "MODEL_PATH", out)
+    selection.selector_model.cache_clear()
+    try:
+        assert resolve_request("Trade mark", "Someone copied our trade mark in Vietnam.").practice_areas
+    finally:
+        selection.selector_model.cache_clear()
+
+
+@pytest.mark.parametrize(("title", "description", "central"), [
+    ("", "Our landlord in Kuala Lumpur wants to end the office lease early. Can they? Last year we settled a "
+        "tax audit and our bank loan is fine.", "real-estate"),
+    ("越南工厂工人集体停工", "我们在平阳的工厂工人要求加薪并停工三天。"
+     "去年的税务稽查已经结束，商标也注册好了。请问怎么处理？", "employment"),
+])
+def test_a_request_keeps_what_it_asks_about(title, description, central):
+    resolved = resolve_request(title, description)
+    assert central in resolved.practice_areas
+    assert "tax" not in resolved.practice_areas
