@@ -107,16 +107,18 @@ def accepted(requests: list[dict], chances: list[dict[str, float]], model: dict)
 
 
 def choose(request: dict, chance: dict[str, float], model: dict) -> set[str]:
-    """The areas the selector keeps for one recorded request."""
-    return set(request["fixed"]) | set(selection.picked_areas(request["main"], request["fixed"], chance, model))
+    """The areas the selector keeps for one recorded request, chosen as the resolver chooses them."""
+    picked = selection.picked_areas(request["main"], request["fixed"], chance, model)
+    return set(selection.reordered(request["main"], request["also"], request["fixed"], picked)[0])
 
 
 def thresholds(requests: list[dict], weights: dict[str, float]) -> dict[str, float]:
     """The two thresholds that get most training requests' areas accepted."""
     chances = [{c: selection.keep_probability(f, weights) for c, f in r["features"].items()} for r in requests]
     grid = [t / 100 for t in range(10, 91, 5)]
-    # The rules read more than the model sees: keeping what they chose never takes more than adding what they did not.
-    pairs = [{"keep_from": keep, "add_from": add} for keep in grid for add in grid if keep <= add]
+    # The rules read more than the model sees: an area they chose goes only when the model finds it more likely
+    # wrong than right, and keeping one never takes more than adding one they did not choose.
+    pairs = [{"keep_from": keep, "add_from": add} for keep in grid for add in grid if keep <= min(add, 0.5)]
     return max(pairs, key=lambda model: (accepted(requests, chances, model), -abs(model["keep_from"] - 0.5)))
 
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_area_selector  # noqa: E402
 
-FEATURE_PREFIXES = ("bias", "in_main", "rank_", "main_size", "score_share", "strongest", "distinct_terms",
+FEATURE_PREFIXES = ("bias", "in_main", "rank_", "also_rank_", "main_size", "score_share", "strongest", "distinct_terms",
                     "mentions", "mention_share", "all_mentions", "in_title", "asked_", "only_mentioned", "no_terms",
                     "first_at", "last_at", "sole_asked", "areas_named", "area_", "beside_", "term_")
 
@@ -47,13 +47,14 @@ def test_features_describe_how_the_text_tells_an_area():
     assert features["area_tax"] == 1.0
     assert any(name.startswith("term_tax_") for name in features)
     lease = selection.area_features("real-estate", ["tax"], ["real-estate"], readings)
-    assert lease["in_main"] == 0.0 and lease["in_title"] == 0.0
+    assert lease["in_main"] == 0.0 and lease["in_title"] == 0.0 and lease["also_rank_0"] == 1.0
     assert lease["beside_real-estate_tax"] == 1.0
     assert lease["first_at"] > features["first_at"]
 
 
-def test_with_no_model_the_rules_choice_stands(monkeypatch):
-    monkeypatch.setattr(selection, "selector_model", lambda: {})
+@pytest.mark.parametrize("model", [{}, {"weights": {"bias": 5.0}}, {"weights": {}, "keep_from": 0.5}])
+def test_with_no_whole_model_the_rules_choice_stands(monkeypatch, model):
+    monkeypatch.setattr(selection, "selector_model", lambda: model)
     readings = _readings("", "We need help with a lease and a loan.")
     assert selection.selected_areas(["real-estate"], ["banking-finance"], readings, []) == (
         ["real-estate"], ["banking-finance"])
@@ -83,15 +84,18 @@ def test_the_model_moves_areas_either_way_but_keeps_the_typed_ones_and_never_lea
     assert len(main) == 3 and len(also) == 1
 
 
-def test_training_and_resolving_choose_alike(monkeypatch):
+@pytest.mark.parametrize(("title", "description"), [
+    ("Unpaid invoices", "Our customer has not paid three invoices; can we sue them? Tax is fine."),
+    ("", "We are a Hong Kong company and want to set up a WFOE in Shenzhen. What approvals do we need?"),
+])
+def test_training_and_resolving_choose_alike(monkeypatch, title, description):
     weights = {"bias": -1.0, "in_title": 2.5, "asked_sentence": 1.0}
     monkeypatch.setattr(selection, "selector_model", _model(weights, 0.5))
-    title, description = "Unpaid invoices", "Our customer has not paid three invoices; can we sue them? Tax is fine."
     recorded = []
 
     def record(main, also, readings, fixed):
         kept, candidates = selection.split_candidates(main, also, fixed)
-        recorded.append({"main": main, "fixed": kept, "features": {
+        recorded.append({"main": main, "also": also, "fixed": kept, "features": {
             c: selection.area_features(c, main, also, readings) for c in candidates}})
         return selection.selected_areas(main, also, readings, fixed)
 

@@ -42,7 +42,7 @@ from .disputes import (
     without_denied_forums,
     without_settled_disputes,
 )
-from .entry import with_company_work, with_foreign_investment
+from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .languages import _language_groups
@@ -507,8 +507,6 @@ def resolve_request(
                 main, also, asked_texts, homes, out.jurisdictions, MOST_CENTRAL)
             main, out.also_mentioned = selected_areas(
                 main, out.also_mentioned, weighted, [*chosen, *(set(main) ^ ranked)])
-            # Setting up as a foreign investor is labelled as company work too, whatever the model weighed.
-            main, out.also_mentioned = with_company_work(main, out.also_mentioned)
             found = TermResolution(codes=main, sources={c: found.sources[c] for c in main if c in found.sources})
         if kind == "jurisdictions" and len(found.codes) > 1 and not (len(found.codes) == 2 and any(
                 _BOTH_SIDES_RE.search(text) for text, _f in texts)):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .centrality import MOST_CENTRAL, area_score
+from .entry import with_company_work
 
 if TYPE_CHECKING:
     from .prose import ProseReading
@@ -45,11 +46,12 @@ def area_features(code: str, main: list[str], also: list[str],
     mentions = sum(r.area_mentions.get(code, 0) for r in bodies)
     total_mentions = sum(sum(r.area_mentions.values()) for r in bodies)
     weights = [w for r in bodies for w in r.area_weights.get(code, {}).values()]
-    rank = main.index(code) if code in main else MOST_CENTRAL + also.index(code)
+    # The rules' own rank, apart for the areas they chose and the ones they only mentioned.
+    rank = f"rank_{min(main.index(code), MOST_CENTRAL)}" if code in main else f"also_rank_{min(also.index(code), 2)}"
     features = {
         "bias": 1.0,
         "in_main": float(code in main),
-        f"rank_{min(rank, MOST_CENTRAL + 2)}": 1.0,
+        rank: 1.0,
         "main_size": float(len(main)),
         "score_share": scores.get(code, 0.0) / top,
         "strongest": max(weights, default=0) / 3,
@@ -112,11 +114,15 @@ def selected_areas(main: list[str], also: list[str], readings: list[tuple[ProseR
     """(main, also mentioned) as the model weighs them: the fixed areas stay; of the others, those likely enough
     to be what the request is about."""
     model = selector_model()
-    if not model.get("weights") or not (main or also):
-        return main, also
+    if not all(model.get(key) for key in ("weights", "keep_from", "add_from")) or not (main or also):
+        return with_company_work(main, also)
     kept, candidates = split_candidates(main, also, fixed)
     chance = {c: keep_probability(area_features(c, main, also, readings), model["weights"]) for c in candidates}
-    picked = picked_areas(main, kept, chance, model)
-    # Keep the rules' order for the areas they chose, the added ones after.
+    return reordered(main, also, kept, picked_areas(main, kept, chance, model))
+
+
+def reordered(main: list[str], also: list[str], kept: list[str], picked: list[str]) -> tuple[list[str], list[str]]:
+    """(main, also mentioned) with the kept and picked areas main: the rules' order for the areas they chose, the
+    added ones after; and corporate work beside foreign investment, as the intake convention labels them."""
     new_main = [c for c in main if c in kept or c in picked] + [c for c in picked if c not in main]
-    return new_main, [c for c in [*main, *also] if c not in new_main]
+    return with_company_work(new_main, [c for c in [*main, *also] if c not in new_main])
