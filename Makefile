@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app legalnet
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test migrate demo translations lint bench bench-pages clean axe train-areas
+.PHONY: run test install install-test migrate demo translations lint bench bench-pages clean axe train-selectors
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,10 @@ test: install-test translations axe
 lint: install-test
 	$(BIN)/ruff check legalnet tests benchmarks scripts config.py
 
-# Retrain the practice-area selector from the tuning check sets (never the held-out ones).
-train-areas: install
-	$(BIN)/python scripts/train_area_selector.py
+# Retrain the practice-area and place selectors from the tuning check sets (never the held-out ones).
+train-selectors: install
+	$(BIN)/python scripts/train_selectors.py --kind areas
+	$(BIN)/python scripts/train_selectors.py --kind places
 
 bench: install-test translations
 	$(BIN)/python benchmarks/bench_matching.py $(BENCH_ARGS)

@@ -46,6 +46,7 @@ from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .languages import _language_groups
+from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
 from .roles import (
     _descriptor_spans,
@@ -547,6 +548,8 @@ def resolve_request(
             if not found.codes:
                 for code, source in written_in(" ".join(text for text, _factor in texts)):
                     found.add(code, source)
+        if kind == "jurisdictions":
+            found = selected_places(found, weighted, list(res.codes), description)
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":

@@ -3,7 +3,7 @@
 The rules before it rank the areas by their terms and move some between "about" and "also mentioned". This step
 weighs, for each area either way, the signs of a central area together (where and how often its terms stand, in the
 title or in an ask, how strong they are, what the rules decided) with weights learned from labelled requests
-(`scripts/train_area_selector.py` writes `data/area_selector.json`).
+(`scripts/train_selectors.py` writes `data/area_selector.json`).
 """
 
 from __future__ import annotations

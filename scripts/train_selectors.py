@@ -1,14 +1,15 @@
-"""Learn the practice-area selector's weights from the labelled check sets and write data/area_selector.json.
+"""Learn the selectors' weights from the labelled check sets: which practice areas, and which of several places in a
+long message, a request is about.
 
-Usage: python scripts/train_area_selector.py [--out PATH] [--exclude checkset_NAME ...]
+Usage: python scripts/train_selectors.py [--kind areas|places] [--out PATH] [--exclude checkset_NAME ...]
 
 Every `tests/matching/checkset_*` directory not listed in `tests/matching/held_out.txt` is read; the held-out sets and
 the official dev set stay out so that they can still measure. For each request the resolver runs with the selector
-switched off, and each area it ranks (about or also mentioned, less the fixed ones: typed into the form, placed by a
-rule, a forum) becomes one sample: an area the labels require is a 1, an area they do not accept a 0; one they merely
-accept is left out. The model is a logistic regression fitted by gradient descent with an L2 penalty; the two
-thresholds (to keep an area the rules chose, to add one they set aside) are the ones that get most training requests'
-areas accepted.
+switched off and records what it would weigh: for areas, each area the rules rank (about or also mentioned, less the
+fixed ones: typed into the form, placed by a rule, a forum); for places, each place of the matter when a long message
+leaves several. An item the labels require is a 1, one they do not accept a 0; one they merely accept is left out.
+The model is a logistic regression fitted by gradient descent with an L2 penalty; the thresholds are the ones that get
+most training requests accepted.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from legalnet.matching.cli import LIST_FIELDS, TEXT_FIELDS, as_list  # noqa: E402
-from legalnet.matching.resolver import prose, resolve_request, selection  # noqa: E402
+from legalnet.matching.resolver import place_selection, prose, resolve_request, selection  # noqa: E402
 
 CHECKSETS = ROOT / "tests" / "matching"
 EPOCHS = 60
@@ -41,18 +42,33 @@ def training_sets(excluded: tuple[str, ...] = ()) -> list[Path]:
     return sorted(d for d in CHECKSETS.glob("checkset_*") if d.is_dir() and d.name not in held)
 
 
-def collect(sets: list[Path]) -> list[dict]:
-    """One entry per request: its candidate areas with their features, and the labels."""
-    recorded: list[tuple[list[str], list[str], list[str], dict[str, dict[str, float]]]] = []
-
+def _record_areas(recorded: list):
+    """A stand-in for the area selector that records what it would weigh and changes nothing."""
     def record(main, also, readings, fixed):
         kept, candidates = selection.split_candidates(main, also, fixed)
-        recorded.append((main, also, kept,
-                         {c: selection.area_features(c, main, also, readings) for c in candidates}))
+        recorded.append({"main": main, "also": also, "fixed": kept,
+                         "features": {c: selection.area_features(c, main, also, readings) for c in candidates}})
         return main, also
+    return record
 
-    original = prose.selected_areas
-    prose.selected_areas = record
+
+def _record_places(recorded: list):
+    """A stand-in for the place selector that records what it would weigh and changes nothing."""
+    def record(found, readings, typed, description):
+        if place_selection.weighs_places(found.codes, description):
+            recorded.append({"main": list(found.codes), "features": {
+                c: place_selection.place_features(c, found.codes, readings, typed) for c in found.codes}})
+        return found
+    return record
+
+
+def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
+    """One entry per request the selector of that kind weighs: its candidates with their features, and the labels."""
+    recorded: list[dict] = []
+    name, record, labelled = (("selected_areas", _record_areas(recorded), "practice_areas") if kind == "areas"
+                              else ("selected_places", _record_places(recorded), "jurisdictions"))
+    original = getattr(prose, name)
+    setattr(prose, name, record)
     try:
         requests = []
         for directory in sets:
@@ -71,14 +87,11 @@ def collect(sets: list[Path]) -> list[dict]:
                 recorded.clear()
                 resolve_request(texts["title"], texts["description"], lists["jurisdictions"],
                                 lists["practice_areas"], lists["languages"], counterparties=lists["counterparties"])
-                if not recorded:
-                    continue
-                main, also, fixed, features = recorded[-1]
-                requests.append({"main": main, "also": also, "fixed": fixed, "features": features,
-                                 "core": set(labels["practice_areas"]),
-                                 "accepted": set(labels.get("acceptable_practice_areas") or [])})
+                if recorded:
+                    requests.append({**recorded[-1], "core": set(labels[labelled]),
+                                     "accepted": set(labels.get(f"acceptable_{labelled}") or [])})
     finally:
-        prose.selected_areas = original
+        setattr(prose, name, original)
     return requests
 
 
@@ -107,43 +120,48 @@ def accepted(requests: list[dict], chances: list[dict[str, float]], model: dict)
 
 
 def choose(request: dict, chance: dict[str, float], model: dict) -> set[str]:
-    """The areas the selector keeps for one recorded request, chosen as the resolver chooses them."""
+    """What the selector keeps for one recorded request, chosen as the resolver chooses it."""
+    if model.get("kind") == "places":
+        return set(place_selection.kept_places(request["main"], chance, model))
     picked = selection.picked_areas(request["main"], request["fixed"], chance, model)
     return set(selection.reordered(request["main"], request["also"], request["fixed"], picked)[0])
 
 
-def thresholds(requests: list[dict], weights: dict[str, float]) -> dict[str, float]:
-    """The two thresholds that get most training requests' areas accepted."""
+def thresholds(requests: list[dict], weights: dict[str, float], kind: str = "areas") -> dict:
+    """The thresholds that get most training requests accepted: to keep and to add an area, or to keep a place."""
     chances = [{c: selection.keep_probability(f, weights) for c, f in r["features"].items()} for r in requests]
     grid = [t / 100 for t in range(10, 91, 5)]
     # The rules read more than the model sees: an area they chose goes only when the model finds it more likely
     # wrong than right, and keeping one never takes more than adding one they did not choose.
-    pairs = [{"keep_from": keep, "add_from": add} for keep in grid for add in grid if keep <= min(add, 0.5)]
+    pairs = [{"kind": kind, "keep_from": keep, "add_from": add} for keep in grid for add in grid
+             if keep <= min(add, 0.5) and (kind == "areas" or add == keep)]
     return max(pairs, key=lambda model: (accepted(requests, chances, model), -abs(model["keep_from"] - 0.5)))
 
 
 def main() -> None:
-    """Train on the tuning sets and write the model."""
+    """Train one selector on the tuning sets and write its model."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(selection.MODEL_PATH))
+    parser.add_argument("--kind", choices=("areas", "places"), default="areas")
+    parser.add_argument("--out", help="where to write the model (default: the one the resolver reads)")
     parser.add_argument("--exclude", nargs="*", default=[], help="check sets to leave out, to measure on them")
     args = parser.parse_args()
+    out = Path(args.out or (selection.MODEL_PATH if args.kind == "areas" else place_selection.MODEL_PATH))
     sets = training_sets(tuple(args.exclude))
-    requests = collect(sets)
+    requests = collect(sets, args.kind)
     samples = [(features, int(code in r["core"])) for r in requests for code, features in r["features"].items()
                if code in r["core"] or code not in r["accepted"]]
     weights = fit(samples)
     before = sum(r["core"] <= set(r["main"]) <= r["core"] | r["accepted"] for r in requests)
-    cut = thresholds(requests, weights)
+    cut = thresholds(requests, weights, args.kind)
     chances = [{c: selection.keep_probability(f, weights) for c, f in r["features"].items()} for r in requests]
     after = accepted(requests, chances, cut)
-    print(f"{len(sets)} sets, {len(requests)} requests, {len(samples)} samples; "
-          f"areas accepted {before} -> {after} keeping from {cut['keep_from']}, adding from {cut['add_from']}")
-    model = {"about": "Weights of the practice-area selector; written by scripts/train_area_selector.py from "
-                      f"{len(sets)} check sets ({len(requests)} requests). Do not edit by hand.",
+    print(f"{args.kind}: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} samples; "
+          f"accepted {before} -> {after} keeping from {cut['keep_from']}, adding from {cut['add_from']}")
+    model = {"about": f"Weights of the {args.kind} selector; written by scripts/train_selectors.py from "
+                      f"{len(sets)} check sets ({len(requests)} requests weighed). Do not edit by hand.",
              **cut,
              "weights": {name: round(value, DIGITS) for name, value in sorted(weights.items())}}
-    Path(args.out).write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

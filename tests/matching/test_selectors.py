@@ -1,4 +1,5 @@
-"""The learned practice-area selector: its shipped model, how it chooses, and the script that trains it."""
+"""The learned selectors of practice areas and places: their shipped models, how they choose, and the script that
+trains them."""
 
 import json
 import math
@@ -8,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from legalnet.matching.resolver import prose, resolve_request, selection
+from legalnet.matching.resolver import place_selection, prose, resolve_request, selection
 from legalnet.matching.resolver.prose import read_prose
+from legalnet.matching.resolver.results import TermResolution
 from legalnet.matching.vocabulary import get_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import train_area_selector  # noqa: E402
+import train_selectors  # noqa: E402
 
 FEATURE_PREFIXES = ("bias", "in_main", "rank_", "also_rank_", "main_size", "score_share", "strongest", "distinct_terms",
                     "mentions", "mention_share", "all_mentions", "in_title", "asked_", "only_mentioned", "no_terms",
@@ -102,21 +104,21 @@ def test_training_and_resolving_choose_alike(monkeypatch, title, description):
     monkeypatch.setattr(prose, "selected_areas", record)
     resolved = resolve_request(title, description)
     chance = {c: selection.keep_probability(f, weights) for c, f in recorded[-1]["features"].items()}
-    chosen = train_area_selector.choose(recorded[-1], chance, {"keep_from": 0.5, "add_from": 0.5})
+    chosen = train_selectors.choose(recorded[-1], chance, {"keep_from": 0.5, "add_from": 0.5})
     assert chosen == set(resolved.practice_areas)
 
 
 def test_held_out_and_excluded_sets_are_not_learned_from():
     held = {line.strip() for line in (ROOT / "tests/matching/held_out.txt").read_text().splitlines()
             if line.strip() and not line.startswith("#")}
-    names = {d.name for d in train_area_selector.training_sets(("checkset_tune2",))}
+    names = {d.name for d in train_selectors.training_sets(("checkset_tune2",))}
     assert held and not held & names
     assert "checkset_tune2" not in names and "checkset_tune3" in names
 
 
 def test_fit_learns_which_feature_marks_a_central_area():
     samples = [({"bias": 1.0, "asked": 1.0}, 1), ({"bias": 1.0}, 0)] * 20
-    weights = train_area_selector.fit(samples)
+    weights = train_selectors.fit(samples)
     assert weights["asked"] > 1.0
     assert selection.keep_probability({"bias": 1.0, "asked": 1.0}, weights) > 0.8
     assert selection.keep_probability({"bias": 1.0}, weights) < 0.5
@@ -127,11 +129,11 @@ def test_the_training_script_writes_a_model_the_resolver_reads(tmp_path, monkeyp
     sets.mkdir()
     shutil.copytree(ROOT / "tests/matching/checkset_tune2", sets / "checkset_tune2")
     (sets / "held_out.txt").write_text("# none\n", encoding="utf-8")
-    monkeypatch.setattr(train_area_selector, "CHECKSETS", sets)
-    monkeypatch.setattr(train_area_selector, "EPOCHS", 3)
+    monkeypatch.setattr(train_selectors, "CHECKSETS", sets)
+    monkeypatch.setattr(train_selectors, "EPOCHS", 3)
     out = tmp_path / "model.json"
-    monkeypatch.setattr(sys, "argv", ["train_area_selector.py", "--out", str(out)])
-    train_area_selector.main()
+    monkeypatch.setattr(sys, "argv", ["train_selectors.py", "--kind", "areas", "--out", str(out)])
+    train_selectors.main()
     model = json.loads(out.read_text(encoding="utf-8"))
     assert 0 < model["keep_from"] < 1 and model["weights"]["bias"] != 0
     monkeypatch.setattr(selection, "MODEL_PATH", out)
@@ -152,3 +154,64 @@ def test_a_request_keeps_what_it_asks_about(title, description, central):
     resolved = resolve_request(title, description)
     assert central in resolved.practice_areas
     assert "tax" not in resolved.practice_areas
+
+
+def test_the_shipped_place_model_is_well_formed():
+    model = json.loads(place_selection.MODEL_PATH.read_text(encoding="utf-8"))
+    codes = set(get_vocabulary().codes("jurisdictions"))
+    assert 0 < model["keep_from"] <= 0.5
+    for name, value in model["weights"].items():
+        assert math.isfinite(value), name
+        if name.startswith("place_"):
+            assert name[len("place_"):] in codes, name
+
+
+def test_place_features_count_the_roles_the_text_gives_a_place():
+    readings = _readings("Lease dispute in Bangkok", "We are a Singapore company. Our landlord in Bangkok wants to "
+                         "end the lease. Can a Thai lawyer help?")
+    features = place_selection.place_features("TH", ["TH", "SG"], readings, ["Singapore"])
+    assert features["title_jurisdictions"] == 1.0 and features["body_jurisdictions"] > 0
+    assert features["counsel"] == 1.0 and features["place_TH"] == 1.0 and features["beside_TH_SG"] == 1.0
+    seat = place_selection.place_features("SG", ["TH", "SG"], readings, ["SG"])
+    assert seat["typed"] == 1.0 and seat["title_jurisdictions"] == 0.0
+
+
+LONG = "Our office is in Hong Kong; we need help with a supply contract in Vietnam. " * 5
+
+
+def test_the_place_model_drops_unlikely_places_in_a_long_message_but_never_adds_or_leaves_none(monkeypatch):
+    readings = _readings("", LONG)
+    found = TermResolution(codes=["HK", "VN"], sources={"HK": "Hong Kong", "VN": "Vietnam"})
+    monkeypatch.setattr(place_selection, "place_model", lambda: {
+        "keep_from": 0.5, "weights": {"bias": -5.0, "place_VN": 10.0}})
+    kept = place_selection.selected_places(found, readings, [], LONG)
+    assert kept.codes == ["VN"] and kept.sources == {"VN": "Vietnam"}
+    # A short message keeps the rules' choice.
+    assert place_selection.selected_places(found, readings, [], LONG[:120]).codes == ["HK", "VN"]
+    monkeypatch.setattr(place_selection, "place_model", lambda: {"keep_from": 0.5, "weights": {"bias": -5.0}})
+    assert len(place_selection.selected_places(found, readings, [], LONG).codes) == 1
+    one = TermResolution(codes=["HK"], sources={"HK": "Hong Kong"})
+    assert place_selection.selected_places(one, readings, [], LONG).codes == ["HK"]
+    for model in ({}, {"weights": {"bias": -5.0}}):
+        monkeypatch.setattr(place_selection, "place_model", lambda model=model: model)
+        assert place_selection.selected_places(found, readings, [], LONG).codes == ["HK", "VN"]
+
+
+def test_the_training_script_writes_a_place_model_the_resolver_reads(tmp_path, monkeypatch):
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    shutil.copytree(ROOT / "tests/matching/checkset_tune72", sets / "checkset_tune72")
+    (sets / "held_out.txt").write_text("# none\n", encoding="utf-8")
+    monkeypatch.setattr(train_selectors, "CHECKSETS", sets)
+    monkeypatch.setattr(train_selectors, "EPOCHS", 3)
+    out = tmp_path / "places.json"
+    monkeypatch.setattr(sys, "argv", ["train_selectors.py", "--kind", "places", "--out", str(out)])
+    train_selectors.main()
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert model["keep_from"] == model["add_from"] and any(n.startswith("place_") for n in model["weights"])
+    monkeypatch.setattr(place_selection, "MODEL_PATH", out)
+    place_selection.place_model.cache_clear()
+    try:
+        assert resolve_request("Contract", LONG).jurisdictions
+    finally:
+        place_selection.place_model.cache_clear()

@@ -1,0 +1,87 @@
+"""The last word on which of several places a long request's legal work is in: a logistic model over how each is
+told.
+
+The rules before it find the places of the matter and set aside the client's seat, background places and plans for
+later. In a long message that still leaves several places, this step weighs the signs for each together (how often
+and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator,
+typed into the form) with weights learned from labelled requests (`scripts/train_selectors.py --kind places`
+writes `data/place_selector.json`), and drops the unlikely ones; it never adds a place, and a short request keeps
+the rules' choice.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .results import TermResolution
+from .selection import keep_probability
+
+if TYPE_CHECKING:
+    from .prose import ProseReading
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "place_selector.json"
+# A message this long tells a story around its matter, with places in passing the rules do not all catch.
+LONG_MESSAGE = 300
+# The roles a reading gives places, each counted as a feature.
+ROLES = ("jurisdictions", "home_jurisdictions", "background_jurisdictions", "later_jurisdictions",
+         "group_jurisdictions", "history_jurisdictions", "people_jurisdictions", "implied_jurisdictions",
+         "governing_jurisdictions")
+
+
+@lru_cache(maxsize=1)
+def place_model() -> dict:
+    """The learned weights and the probability a place must reach (an empty model keeps the rules' choice)."""
+    if not MODEL_PATH.exists():
+        return {}
+    with MODEL_PATH.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def weighs_places(codes: list[str], description: str | None) -> bool:
+    """Whether the model weighs the places of this request: several of them, in a long message."""
+    return len(codes) > 1 and len(description or "") >= LONG_MESSAGE
+
+
+def place_features(code: str, found: list[str], readings: list[tuple[ProseReading, float]],
+                   typed: list[str]) -> dict[str, float]:
+    """How the request tells one place, as named numbers."""
+    titles = [reading for reading, factor in readings if factor != 1.0]
+    bodies = [reading for reading, factor in readings if factor == 1.0]
+    features = {"bias": 1.0, f"rank_{min(found.index(code), 3)}": 1.0, "found": float(len(found)),
+                "typed": float(code in typed), f"place_{code}": 1.0}
+    for role in ROLES:
+        count = sum(1 for r in bodies for c, _source in getattr(r, role) if c == code)
+        features[f"body_{role}"] = math.log1p(count)
+        features[f"title_{role}"] = float(any(c == code for r in titles for c, _source in getattr(r, role)))
+    matter = [c for r in bodies for c, _source in r.jurisdictions]
+    features["matter_share"] = matter.count(code) / len(matter) if matter else 0.0
+    features["asked"] = float(any(code in r.asked_jurisdictions for r, _f in readings))
+    features["counsel"] = float(any(code in r.counsel_jurisdictions for r, _f in readings))
+    features["handed_over"] = float(any(code in r.handed_over for r, _f in readings))
+    features["asks_here"] = float(any(r.asks_here for r, _f in readings))
+    for other in found:
+        if other != code:
+            features[f"beside_{code}_{other}"] = 1.0
+    return features
+
+
+def kept_places(codes: list[str], chance: dict[str, float], model: dict) -> list[str]:
+    """The places likely enough, in the rules' order; the most likely when none is."""
+    keep = [c for c in codes if chance[c] >= model["keep_from"]]
+    return keep or [max(codes, key=lambda c: chance[c])]
+
+
+def selected_places(found: TermResolution, readings: list[tuple[ProseReading, float]], typed: list[str],
+                    description: str | None) -> TermResolution:
+    """The places of the matter less those the model finds unlikely; the most likely one stays at least."""
+    model = place_model()
+    if not model.get("weights") or not model.get("keep_from") or not weighs_places(found.codes, description):
+        return found
+    chance = {c: keep_probability(place_features(c, found.codes, readings, typed), model["weights"])
+              for c in found.codes}
+    keep = kept_places(found.codes, chance, model)
+    return TermResolution(codes=keep, sources={c: found.sources[c] for c in keep if c in found.sources})
