@@ -124,24 +124,27 @@ def test_fit_learns_which_feature_marks_a_central_area():
     assert selection.keep_probability({"bias": 1.0}, weights) < 0.5
 
 
-def test_the_training_script_writes_a_model_the_resolver_reads(tmp_path, monkeypatch):
+def _trained(tmp_path, monkeypatch, kind, checkset):
+    """Train a selector of that kind on one check set, in three epochs, and return its model file."""
     sets = tmp_path / "sets"
     sets.mkdir()
-    shutil.copytree(ROOT / "tests/matching/checkset_tune2", sets / "checkset_tune2")
+    shutil.copytree(ROOT / "tests/matching" / checkset, sets / checkset)
     (sets / "held_out.txt").write_text("# none\n", encoding="utf-8")
     monkeypatch.setattr(train_selectors, "CHECKSETS", sets)
     monkeypatch.setattr(train_selectors, "EPOCHS", 3)
-    out = tmp_path / "model.json"
-    monkeypatch.setattr(sys, "argv", ["train_selectors.py", "--kind", "areas", "--out", str(out)])
+    out = tmp_path / f"{kind}.json"
+    monkeypatch.setattr(sys, "argv", ["train_selectors.py", "--kind", kind, "--out", str(out)])
     train_selectors.main()
+    selection.learned_model.cache_clear()
+    return out
+
+
+def test_the_training_script_writes_a_model_the_resolver_reads(tmp_path, monkeypatch):
+    out = _trained(tmp_path, monkeypatch, "areas", "checkset_tune2")
     model = json.loads(out.read_text(encoding="utf-8"))
     assert 0 < model["keep_from"] < 1 and model["weights"]["bias"] != 0
     monkeypatch.setattr(selection, "MODEL_PATH", out)
-    selection.selector_model.cache_clear()
-    try:
-        assert resolve_request("Trade mark", "Someone copied our trade mark in Vietnam.").practice_areas
-    finally:
-        selection.selector_model.cache_clear()
+    assert resolve_request("Trade mark", "Someone copied our trade mark in Vietnam.").practice_areas
 
 
 @pytest.mark.parametrize(("title", "description", "central"), [
@@ -198,20 +201,8 @@ def test_the_place_model_drops_unlikely_places_in_a_long_message_but_never_adds_
 
 
 def test_the_training_script_writes_a_place_model_the_resolver_reads(tmp_path, monkeypatch):
-    sets = tmp_path / "sets"
-    sets.mkdir()
-    shutil.copytree(ROOT / "tests/matching/checkset_tune72", sets / "checkset_tune72")
-    (sets / "held_out.txt").write_text("# none\n", encoding="utf-8")
-    monkeypatch.setattr(train_selectors, "CHECKSETS", sets)
-    monkeypatch.setattr(train_selectors, "EPOCHS", 3)
-    out = tmp_path / "places.json"
-    monkeypatch.setattr(sys, "argv", ["train_selectors.py", "--kind", "places", "--out", str(out)])
-    train_selectors.main()
+    out = _trained(tmp_path, monkeypatch, "places", "checkset_tune72")
     model = json.loads(out.read_text(encoding="utf-8"))
     assert model["keep_from"] == model["add_from"] and any(n.startswith("place_") for n in model["weights"])
     monkeypatch.setattr(place_selection, "MODEL_PATH", out)
-    place_selection.place_model.cache_clear()
-    try:
-        assert resolve_request("Contract", LONG).jurisdictions
-    finally:
-        place_selection.place_model.cache_clear()
+    assert resolve_request("Contract", LONG).jurisdictions

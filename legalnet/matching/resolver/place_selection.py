@@ -11,14 +11,12 @@ the rules' choice.
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .results import TermResolution
-from .selection import keep_probability
+from .selection import keep_probability, learned_model
 
 if TYPE_CHECKING:
     from .prose import ProseReading
@@ -32,13 +30,9 @@ ROLES = ("jurisdictions", "home_jurisdictions", "background_jurisdictions", "lat
          "governing_jurisdictions")
 
 
-@lru_cache(maxsize=1)
 def place_model() -> dict:
-    """The learned weights and the probability a place must reach (an empty model keeps the rules' choice)."""
-    if not MODEL_PATH.exists():
-        return {}
-    with MODEL_PATH.open(encoding="utf-8") as handle:
-        return json.load(handle)
+    """The place selector's model."""
+    return learned_model(MODEL_PATH)
 
 
 def weighs_places(codes: list[str], description: str | None) -> bool:

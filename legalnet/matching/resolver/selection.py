@@ -26,13 +26,19 @@ RULED_AREAS = frozenset({"litigation", "arbitration"})
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "area_selector.json"
 
 
-@lru_cache(maxsize=1)
-def selector_model() -> dict:
-    """The learned weights and the share a probability must reach (an empty model keeps the rules' choice)."""
-    if not MODEL_PATH.exists():
+@lru_cache(maxsize=4)
+def learned_model(path: Path) -> dict:
+    """A selector's learned weights and thresholds; an empty model, which keeps the rules' choice, when the file is
+    missing."""
+    if not path.exists():
         return {}
-    with MODEL_PATH.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def selector_model() -> dict:
+    """The area selector's model."""
+    return learned_model(MODEL_PATH)
 
 
 def area_features(code: str, main: list[str], also: list[str],
