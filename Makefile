@@ -54,10 +54,11 @@ test: install-test translations axe
 lint: install-test
 	$(BIN)/ruff check legalnet tests benchmarks scripts config.py
 
-# Retrain the practice-area and place selectors from the tuning check sets (never the held-out ones).
+# Retrain the place and practice-area selectors from the tuning check sets (never the held-out ones); places first,
+# since the areas the rules rank depend on the places.
 train-selectors: install
-	$(BIN)/python scripts/train_selectors.py --kind areas
 	$(BIN)/python scripts/train_selectors.py --kind places
+	$(BIN)/python scripts/train_selectors.py --kind areas
 
 bench: install-test translations
 	$(BIN)/python benchmarks/bench_matching.py $(BENCH_ARGS)

@@ -57,7 +57,8 @@ def _record_places(recorded: list):
     def record(found, readings, typed, description):
         if place_selection.weighs_places(found.codes, description):
             recorded.append({"main": list(found.codes), "features": {
-                c: place_selection.place_features(c, found.codes, readings, typed) for c in found.codes}})
+                c: place_selection.place_features(c, found.codes, readings, typed) for c in found.codes
+                if c not in typed}})
         return found
     return record
 

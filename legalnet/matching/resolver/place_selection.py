@@ -3,10 +3,10 @@ told.
 
 The rules before it find the places of the matter and set aside the client's seat, background places and plans for
 later. In a long message that still leaves several places, this step weighs the signs for each together (how often
-and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator,
-typed into the form) with weights learned from labelled requests (`scripts/train_selectors.py --kind places`
-writes `data/place_selector.json`), and drops the unlikely ones; it never adds a place, and a short request keeps
-the rules' choice.
+and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator)
+with weights learned from labelled requests (`scripts/train_selectors.py --kind places` writes
+`data/place_selector.json`), and drops the unlikely ones. It never adds a place, drops one typed into the form, or
+acts on a short request.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ def place_features(code: str, found: list[str], readings: list[tuple[ProseReadin
     """How the request tells one place, as named numbers."""
     titles = [reading for reading, factor in readings if factor != 1.0]
     bodies = [reading for reading, factor in readings if factor == 1.0]
-    features = {"bias": 1.0, f"rank_{min(found.index(code), 3)}": 1.0, "found": float(len(found)),
-                "typed": float(code in typed), f"place_{code}": 1.0}
+    # Only how the text tells the place, never which place it is: a model that knew the places would learn which
+    # pairs its training requests happened to name.
+    features = {"bias": 1.0, f"rank_{min(found.index(code), 3)}": 1.0, "found": float(len(found))}
     for role in ROLES:
         count = sum(1 for r in bodies for c, _source in getattr(r, role) if c == code)
         features[f"body_{role}"] = math.log1p(count)
@@ -57,25 +58,25 @@ def place_features(code: str, found: list[str], readings: list[tuple[ProseReadin
     features["counsel"] = float(any(code in r.counsel_jurisdictions for r, _f in readings))
     features["handed_over"] = float(any(code in r.handed_over for r, _f in readings))
     features["asks_here"] = float(any(r.asks_here for r, _f in readings))
-    for other in found:
-        if other != code:
-            features[f"beside_{code}_{other}"] = 1.0
     return features
 
 
 def kept_places(codes: list[str], chance: dict[str, float], model: dict) -> list[str]:
-    """The places likely enough, in the rules' order; the most likely when none is."""
-    keep = [c for c in codes if chance[c] >= model["keep_from"]]
-    return keep or [max(codes, key=lambda c: chance[c])]
+    """The places not weighed or likely enough, in the rules' order; all of them when the model finds none likely,
+    since it then cannot tell which is meant."""
+    if not any(chance[c] >= model["keep_from"] for c in chance):
+        return list(codes)
+    return [c for c in codes if c not in chance or chance[c] >= model["keep_from"]]
 
 
 def selected_places(found: TermResolution, readings: list[tuple[ProseReading, float]], typed: list[str],
                     description: str | None) -> TermResolution:
     """The places of the matter less those the model finds unlikely; the most likely one stays at least."""
     model = place_model()
-    if not model.get("weights") or not model.get("keep_from") or not weighs_places(found.codes, description):
+    if not model.get("weights") or "keep_from" not in model or not weighs_places(found.codes, description):
         return found
+    # A place typed into the form is the client's own word: the model does not weigh it.
     chance = {c: keep_probability(place_features(c, found.codes, readings, typed), model["weights"])
-              for c in found.codes}
+              for c in found.codes if c not in typed}
     keep = kept_places(found.codes, chance, model)
     return TermResolution(codes=keep, sources={c: found.sources[c] for c in keep if c in found.sources})
