@@ -82,11 +82,9 @@ def area_features(code: str, main: list[str], also: list[str],
     for other in main:
         if other != code:
             features[f"beside_{code}_{other}"] = 1.0
-
     for reading in bodies:
         for term in reading.area_weights.get(code, {}):
             features[f"term_{code}_{term}"] = 1.0
-
     return features
 
 
@@ -99,7 +97,7 @@ def split_candidates(main: list[str], also: list[str], fixed: list[str]) -> tupl
 
 
 def keep_probability(features: dict[str, float], weights: dict[str, float]) -> float:
-    """The model's probability that the area is one the request is about."""
+    """The model's probability that the area or place is one the request is about."""
     z = sum(weights.get(name, 0.0) * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
