@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .results import TermResolution
-from .selection import keep_probability, learned_model
+from .selection import keep_probability, learned_model, titles_and_bodies
 
 if TYPE_CHECKING:
     from .prose import ProseReading
@@ -43,8 +43,7 @@ def weighs_places(codes: list[str], description: str | None) -> bool:
 def place_features(code: str, found: list[str], readings: list[tuple[ProseReading, float]],
                    typed: list[str]) -> dict[str, float]:
     """How the request tells one place, as named numbers."""
-    titles = [reading for reading, factor in readings if factor != 1.0]
-    bodies = [reading for reading, factor in readings if factor == 1.0]
+    titles, bodies = titles_and_bodies(readings)
     # Only how the text tells the place, never which place it is: a model that knew the places would learn which
     # pairs its training requests happened to name.
     features = {"bias": 1.0, f"rank_{min(found.index(code), 3)}": 1.0, "found": float(len(found))}

@@ -99,8 +99,6 @@ class ProseReading:
     mentioned_areas: dict[str, None] = field(default_factory=dict)
     # How many times the prose names a term of each area.
     area_mentions: dict[str, int] = field(default_factory=dict)
-    # Areas a term of which stands in a sentence that asks for something.
-    asked_in_sentence: set[str] = field(default_factory=set)
     # Where in the text each area is first and last named, as a share of the text's length.
     area_first: dict[str, float] = field(default_factory=dict)
     area_last: dict[str, float] = field(default_factory=dict)
@@ -116,6 +114,11 @@ class ProseReading:
     governing_jurisdictions: list[tuple[str, str]] = field(default_factory=list)
     # The initials of the legal terms the text names in several words ("single family office": SFO).
     term_initials: set[str] = field(default_factory=set)
+
+    @property
+    def asked_in_sentence(self) -> set[str]:
+        """Areas a term of which stands in a sentence that asks for something."""
+        return set(self.area_asked_mentions)
 
     def without_acronyms(self, acronyms: set[str]) -> None:
         """Forget what acronyms read from this text said when they abbreviate terms named elsewhere (a title's
@@ -233,6 +236,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 hit, words, text, spans)) and not is_set_aside(
                 hit, text) and not handed_over and not (done and not asks(sentence_at(text, hit.start))):
             key = normalise(hit.text)
+            asking = asks(sentence_at(text, hit.start))
             for code in sorted(acronym_areas(hit, senses["practice_areas"], supported, named)):
                 if code in _OWNED_AREAS and _owned(text, hit):
                     continue  # "our WFOE", 我们有个WFOE: the client's vehicle, not the work asked for
@@ -248,8 +252,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.area_mentions[code] = reading.area_mentions.get(code, 0) + 1
                     reading.area_first.setdefault(code, hit.start / len(text))
                     reading.area_last[code] = hit.start / len(text)
-                    if asks(sentence_at(text, hit.start)):
-                        reading.asked_in_sentence.add(code)
+                    if asking:
                         reading.area_asked_mentions[code] = reading.area_asked_mentions.get(code, 0) + 1
                 place = row.place(named) if row else ""
                 near = place_starts[bisect_left(place_starts, (hit.end,)) :]
@@ -372,11 +375,11 @@ def _only_mentioned(hit: _Hit, text: str, notes: list[tuple[int, int]]) -> bool:
     """Whether an area term is named in a sentence that asks for nothing, and puts that step off as a mere
     possibility ("a Catalist listing maybe in 2027") or stands in side notes ("Some background first: …"). A plain
     "later" or 以后 is no such mark: in a story it means "after"."""
-    sentence = sentence_at(text, hit.start)
+    start, end = _sentence_span(text, hit.start)
+    sentence = text[start:end]
     if asks(sentence):
         return False
     # "IPO someday, maybe in 2028, but the urgent issue now is …": only the part of the sentence the term is in.
-    start, _end = _sentence_span(text, hit.start)
     offset = hit.start - start
     cuts = [m.end() for m in _CONTRAST_RE.finditer(sentence)]
     left = max((cut for cut in cuts if cut <= offset), default=0)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .asked import TITLE_FACTOR
 from .centrality import MOST_CENTRAL, area_score
 from .entry import with_company_work
 
@@ -41,11 +42,16 @@ def selector_model() -> dict:
     return learned_model(MODEL_PATH)
 
 
+def titles_and_bodies(readings: list[tuple[ProseReading, float]]) -> tuple[list[ProseReading], list[ProseReading]]:
+    """The readings of the title and those of the description, apart."""
+    return ([reading for reading, factor in readings if factor == TITLE_FACTOR],
+            [reading for reading, factor in readings if factor != TITLE_FACTOR])
+
+
 def area_features(code: str, main: list[str], also: list[str],
                   readings: list[tuple[ProseReading, float]]) -> dict[str, float]:
     """How the request tells one practice area, as named numbers."""
-    titles = [reading for reading, factor in readings if factor != 1.0]
-    bodies = [reading for reading, factor in readings if factor == 1.0]
+    titles, bodies = titles_and_bodies(readings)
     scores = {c: sum(area_score(r.area_weights.get(c, {})) * f for r, f in readings)
               for c in dict.fromkeys([*main, *also])}
     top = max(scores.values(), default=0.0) or 1.0
