@@ -54,10 +54,10 @@ def _record_areas(recorded: list):
 
 def _record_places(recorded: list):
     """A stand-in for the place selector that records what it would weigh and changes nothing."""
-    def record(found, readings, typed, description):
+    def record(found, readings, typed, description, form_places=None):
         if place_selection.weighs_places(found.codes, description):
             recorded.append({"main": list(found.codes), "features": {
-                c: place_selection.place_features(c, found.codes, readings, typed) for c in found.codes
+                c: place_selection.place_features(c, found.codes, readings, typed, form_places) for c in found.codes
                 if c not in typed}})
         return found
     return record

@@ -179,6 +179,27 @@ def test_place_features_count_the_roles_the_text_gives_a_place():
     assert not any(name.endswith(("TH", "SG")) for name in features)
 
 
+def test_place_features_tell_where_a_place_stands_and_whose_company_form_names_it(monkeypatch):
+    readings = _readings("", "Our distributor Permata Kilang Sdn Bhd in Johor has not paid. We are a Singapore "
+                         "company, Kestrel Hygiene Pte Ltd. We want to sue in Malaysia.")
+    forms = {"other": ["MY"], "own": ["SG"], "beside": []}
+    mine = place_selection.place_features("MY", ["MY", "SG"], readings, [], forms)
+    assert mine["form_other"] > 0 and mine["form_own"] == 0 and mine["names"] == math.log1p(2)
+    assert mine["first_at"] < mine["last_at"]
+    seat = place_selection.place_features("SG", ["MY", "SG"], readings, [], forms)
+    assert seat["form_own"] > 0 and seat["form_other"] == 0
+    # The resolver hands the selector the places the parties' legal forms name, each side apart.
+    seen = {}
+
+    def record(found, readings, typed, description, form_places=None):
+        seen.update(form_places or {})
+        return found
+    monkeypatch.setattr(prose, "selected_places", record)
+    resolve_request("Unpaid invoices", "Our distributor Permata Kilang Sdn Bhd has not paid us. We are Kestrel "
+                    "Hygiene Pte Ltd of Singapore and want a lawyer in Malaysia.")
+    assert seen["other"] == ["MY"] and seen["own"] == ["SG"]
+
+
 LONG = "Our office is in Hong Kong; we need help with a supply contract in Vietnam. " * 5
 
 

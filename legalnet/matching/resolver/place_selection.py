@@ -41,8 +41,9 @@ def weighs_places(codes: list[str], description: str | None) -> bool:
 
 
 def place_features(code: str, found: list[str], readings: list[tuple[ProseReading, float]],
-                   typed: list[str]) -> dict[str, float]:
-    """How the request tells one place, as named numbers."""
+                   typed: list[str], form_places: dict[str, list[str]] | None = None) -> dict[str, float]:
+    """How the request tells one place, as named numbers; ``form_places`` holds, for the other side, the client
+    and the neutrals, the place each named company's legal form names ("… Sdn. Bhd.")."""
     titles, bodies = titles_and_bodies(readings)
     # Only how the text tells the place, never which place it is: a model that knew the places would learn which
     # pairs its training requests happened to name.
@@ -57,6 +58,11 @@ def place_features(code: str, found: list[str], readings: list[tuple[ProseReadin
     features["counsel"] = float(any(code in r.counsel_jurisdictions for r, _f in readings))
     features["handed_over"] = float(any(code in r.handed_over for r, _f in readings))
     features["asks_here"] = float(any(r.asks_here for r, _f in readings))
+    features["first_at"] = min((r.place_first[code] for r in bodies if code in r.place_first), default=1.0)
+    features["last_at"] = max((r.place_last[code] for r in bodies if code in r.place_last), default=0.0)
+    features["names"] = math.log1p(len({source for r in bodies for c, source in r.jurisdictions if c == code}))
+    for side, places in (form_places or {}).items():
+        features[f"form_{side}"] = math.log1p(places.count(code))
     return features
 
 
@@ -69,13 +75,14 @@ def kept_places(codes: list[str], chance: dict[str, float], model: dict) -> list
 
 
 def selected_places(found: TermResolution, readings: list[tuple[ProseReading, float]], typed: list[str],
-                    description: str | None) -> TermResolution:
+                    description: str | None, form_places: dict[str, list[str]] | None = None) -> TermResolution:
     """The places of the matter less those the model finds unlikely; the most likely one stays at least."""
     model = place_model()
     if not model.get("weights") or "keep_from" not in model or not weighs_places(found.codes, description):
         return found
     # A place typed into the form is the client's own word: the model does not weigh it.
-    chance = {c: keep_probability(place_features(c, found.codes, readings, typed), model["weights"])
+    chance = {c: keep_probability(place_features(c, found.codes, readings, typed, form_places),
+                                model["weights"])
               for c in found.codes if c not in typed}
     keep = kept_places(found.codes, chance, model)
     return TermResolution(codes=keep, sources={c: found.sources[c] for c in keep if c in found.sources})

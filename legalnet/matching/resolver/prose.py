@@ -89,6 +89,9 @@ class ProseReading:
     last_asked: dict[str, int] = field(default_factory=dict)
     # Places named as where the client wants its lawyer ("Singapore counsel", 越南律师).
     counsel_jurisdictions: set[str] = field(default_factory=set)
+    # Where in the text each place of the matter is first and last named, as a share of the text's length.
+    place_first: dict[str, float] = field(default_factory=dict)
+    place_last: dict[str, float] = field(default_factory=dict)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -224,6 +227,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 targets[roles[id(hit)]].append((code, hit.text))
                 if handed_over:
                     reading.handed_over[code] = hit.start
+                if roles[id(hit)] == "matter":
+                    reading.place_first.setdefault(code, hit.start / len(text))
+                    reading.place_last[code] = hit.start / len(text)
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
                     reading.last_asked[code] = hit.start
@@ -552,7 +558,9 @@ def resolve_request(
                 for code, source in written_in(" ".join(text for text, _factor in texts)):
                     found.add(code, source)
         if kind == "jurisdictions":
-            found = selected_places(found, weighted, list(res.codes), description)
+            found = selected_places(found, weighted, list(res.codes), description, {
+                side: [places[0] for text, _f in texts for p in by_text[text] if (places := form_jurisdictions(p.name))]
+                for side, by_text in (("other", parties), ("own", own), ("beside", beside))})
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":
