@@ -18,14 +18,16 @@ import argparse
 import json
 import math
 import random
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from legalnet.matching.cli import LIST_FIELDS, TEXT_FIELDS, as_list  # noqa: E402
-from legalnet.matching.resolver import place_selection, prose, resolve_request, selection  # noqa: E402
+from legalnet.matching.resolver import party_selection, place_selection, prose, resolve_request, selection  # noqa: E402
 
 CHECKSETS = ROOT / "tests" / "matching"
 EPOCHS = 60
@@ -63,11 +65,44 @@ def _record_places(recorded: list):
     return record
 
 
+def _record_parties(recorded: list):
+    """A stand-in for the party selector that records what it would weigh and changes nothing."""
+    def record(text, parties, typed, in_title, model=None):
+        if len(parties) > 1:
+            recorded.append({"main": [p.name for p in parties], "features": {
+                p.name: party_selection.party_features(text, p, parties, in_title) for p in parties
+                if not party_selection.typed_already(p.name, typed)}})
+        return parties, []
+    return record
+
+
+def names_one_of(name: str, labels: list[str]) -> bool:
+    """Whether a name found is one of the labelled parties, compared as the scorer compares them: the same letters,
+    or one inside the other when it is longer than five."""
+    def letters(text: str) -> str:
+        return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+    found = letters(name)
+    return any(found and (found == label or (len(found) > 5 and (found in label or label in found)))
+               for label in map(letters, labels))
+
+
+def _party_request(recorded: list[dict], labels: dict) -> dict | None:
+    """One training entry for the party selector from what it recorded for the title and the description."""
+    if not recorded or not labels.get("counterparties"):
+        return None
+    features = {name: f for entry in recorded for name, f in entry["features"].items()}
+    return {"main": [n for entry in recorded for n in entry["main"]], "features": features, "accepted": set(),
+            "core": {name for name in features if names_one_of(name, labels["counterparties"])}}
+
+
 def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
     """One entry per request the selector of that kind weighs: its candidates with their features, and the labels."""
     recorded: list[dict] = []
-    name, record, labelled = (("selected_areas", _record_areas(recorded), "practice_areas") if kind == "areas"
-                              else ("selected_places", _record_places(recorded), "jurisdictions"))
+    name, record, labelled = {
+        "areas": ("selected_areas", _record_areas(recorded), "practice_areas"),
+        "places": ("selected_places", _record_places(recorded), "jurisdictions"),
+        "parties": ("selected_parties", _record_parties(recorded), "counterparties"),
+    }[kind]
     original = getattr(prose, name)
     setattr(prose, name, record)
     try:
@@ -88,7 +123,10 @@ def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
                 recorded.clear()
                 resolve_request(texts["title"], texts["description"], lists["jurisdictions"],
                                 lists["practice_areas"], lists["languages"], counterparties=lists["counterparties"])
-                if recorded:
+                if kind == "parties":
+                    if entry := _party_request(recorded, labels):
+                        requests.append(entry)
+                elif recorded:
                     requests.append({**recorded[-1], "core": set(labels[labelled]),
                                      "accepted": set(labels.get(f"acceptable_{labelled}") or [])})
     finally:
@@ -142,26 +180,35 @@ def thresholds(requests: list[dict], weights: dict[str, float], kind: str = "are
 def main() -> None:
     """Train one selector on the tuning sets and write its model."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kind", choices=("areas", "places"), default="areas")
+    parser.add_argument("--kind", choices=("areas", "places", "parties"), default="areas")
     parser.add_argument("--out", help="where to write the model (default: the one the resolver reads)")
     parser.add_argument("--exclude", nargs="*", default=[], help="check sets to leave out, to measure on them")
     args = parser.parse_args()
-    out = Path(args.out or (selection.MODEL_PATH if args.kind == "areas" else place_selection.MODEL_PATH))
+    paths = {"areas": selection.MODEL_PATH, "places": place_selection.MODEL_PATH, "parties": party_selection.MODEL_PATH}
+    out = Path(args.out or paths[args.kind])
     sets = training_sets(tuple(args.exclude))
     requests = collect(sets, args.kind)
     samples = [(features, int(code in r["core"])) for r in requests for code, features in r["features"].items()
                if code in r["core"] or code not in r["accepted"]]
     weights = fit(samples)
-    before = sum(r["core"] <= set(r["main"]) <= r["core"] | r["accepted"] for r in requests)
-    cut = thresholds(requests, weights, args.kind)
-    chances = [{c: selection.keep_probability(f, weights) for c, f in r["features"].items()} for r in requests]
-    after = accepted(requests, chances, cut)
-    print(f"{args.kind}: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} samples; "
-          f"accepted {before} -> {after} keeping from {cut['keep_from']}, adding from {cut['add_from']}")
+    if args.kind == "parties":
+        cut = {"kind": "parties"}
+        aside = [(name in r["core"]) for r in requests for name, f in r["features"].items()
+                 if selection.keep_probability(f, weights) < party_selection.SET_ASIDE_BELOW]
+        print(f"parties: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} names; "
+              f"{len(aside)} set aside, {sum(aside)} of them labelled the other side")
+    else:
+        before = sum(r["core"] <= set(r["main"]) <= r["core"] | r["accepted"] for r in requests)
+        cut = thresholds(requests, weights, args.kind)
+        chances = [{c: selection.keep_probability(f, weights) for c, f in r["features"].items()} for r in requests]
+        after = accepted(requests, chances, cut)
+        print(f"{args.kind}: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} samples; "
+              f"accepted {before} -> {after} keeping from {cut['keep_from']}, adding from {cut['add_from']}")
     model = {"about": f"Weights of the {args.kind} selector; written by scripts/train_selectors.py from "
                       f"{len(sets)} check sets ({len(requests)} requests weighed). Do not edit by hand.",
              **cut,
-             "weights": {name: round(value, DIGITS) for name, value in sorted(weights.items())}}
+             "weights": {name: round(value, DIGITS) for name, value in sorted(weights.items())
+                         if round(value, DIGITS)}}
     out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
