@@ -2,6 +2,7 @@
 
 import json
 import math
+import re
 import sys
 
 from legalnet.matching.parties import party_spans
@@ -88,3 +89,36 @@ def test_the_training_script_writes_a_party_model_the_resolver_reads(tmp_path, m
     resolution = resolve_request("Unpaid balance", TEXT)
     assert resolution.screened_counterparties
     selection.learned_model.cache_clear()
+
+
+def test_mentions_count_the_name_in_short_and_typed_names_protect_either_way():
+    text = ("Công ty TNHH Thương mại Phú Gia không thanh toán tiền hàng. Phú Gia hứa trả rồi lại thôi. "
+            "Chúng tôi muốn khởi kiện Phú Gia.")
+    parties = party_spans(text)
+    features = party_selection.party_features(text, parties[0], parties, in_title=False)
+    assert features["mentions"] == math.log1p(3)
+    assert party_selection.typed_already("Công ty TNHH Thương mại Phú Gia", ["Phu Gia"])
+    assert party_selection.typed_already("Lotus Crest Trading Pte Ltd", ["Lotus Crest Trading Company"])
+    assert party_selection.typed_already("Lotus Crest", ["Lotus Crest Trading Pte Ltd"])
+    assert not party_selection.typed_already("Lotus Crest Trading Pte Ltd", [3, None, "Harbourfront"])
+
+
+def test_context_words_are_whole_words():
+    parties = party_spans(TEXT)
+    features = party_selection.party_features(TEXT, parties[1], parties, in_title=False)
+    words = {name.split("_", 1)[1] for name in features if name.startswith(("before_", "after_"))}
+    assert {"escrow", "refuses", "balance"} <= words
+    assert all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", TEXT.casefold()) for word in words), words
+
+
+def test_odd_inputs_are_weighed_without_error(monkeypatch):
+    monkeypatch.setattr(party_selection, "party_model", lambda: STUB)
+    # A title that repeats the description is weighed once; names of the wrong type in the form are ignored.
+    resolution = resolve_request(TEXT, TEXT, counterparties=[3, None, "Lotus Crest"])
+    assert resolution.set_aside_parties.count("Harbourfront Commercial Bank Ltd") <= 1
+    assert "Lotus Crest Trading Pte Ltd" in resolution.screened_counterparties
+    # Dozens of names are a list to screen: none is set aside.
+    listing = " ".join(f"Company Number{n} Pte Ltd holds the escrow." for n in range(40))
+    parties = party_spans(listing)
+    assert len(parties) > party_selection.MOST_WEIGHED
+    assert party_selection.selected_parties(listing, parties, [], False, STUB) == (parties, [])

@@ -473,7 +473,7 @@ def resolve_request(
     own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     beside: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     parties = {text: _parties_in(text, idx, own[text], beside[text]) for text, _factor in texts}
-    for text, factor in texts:
+    for text, factor in dict(texts).items():  # a title that repeats the description is weighed once
         # A name far more likely not the other side is set aside: shown to the client, not screened.
         parties[text], aside = selected_parties(text, parties[text], list(counterparties or ()), factor == TITLE_FACTOR)
         beside[text].extend(aside)
