@@ -75,6 +75,15 @@ def test_a_licence_in_brackets_describes_the_client():
     ("Eviction", "The tenant is a Japanese company and all emails are in Japanese. Need a Thai lawyer.", []),
     # Mails still to come are the working language.
     ("M&A", "All communications will be in English. Need Thai counsel.", ["en"]),
+    # The language of a proceeding, a deal document or a filing is not the lawyer's.
+    ("Claim", "The ICC clause sets a sole arbitrator, language of arbitration English, seat Kuala Lumpur.", []),
+    ("Trọng tài", "Hợp đồng có điều khoản VIAC, ngôn ngữ trọng tài là tiếng Anh. Cần luật sư ở TP.HCM.", []),
+    ("Listing", "Dokumen penawaran akan disusun dalam bahasa Inggris. Kami perlu advokat di Jakarta.", []),
+    ("Hotel purchase", "The SPA will be in English. We need counsel in Siem Reap for the due diligence.", []),
+    ("Shop lease", "The lease is bilingual, Chinese and Portuguese. We need a Macao lawyer to review it.", []),
+    ("Land", "កិច្ចសន្យាសរសេរជាភាសាខ្មែរ។ យើងត្រូវការមេធាវីនៅភ្នំពេញ។", []),
+    # A language the client asks the lawyer to use still counts beside them.
+    ("Claim", "Language of arbitration is English; we would like a lawyer who speaks Mandarin.", ["zh"]),
 ])
 def test_languages_someone_does_not_speak_or_documents_are_written_in_are_no_request(title, description, expected):
     assert resolve_request(title, description).languages == expected
