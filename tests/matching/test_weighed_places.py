@@ -82,6 +82,9 @@ def test_a_licence_in_brackets_describes_the_client():
     ("Hotel purchase", "The SPA will be in English. We need counsel in Siem Reap for the due diligence.", []),
     ("Shop lease", "The lease is bilingual, Chinese and Portuguese. We need a Macao lawyer to review it.", []),
     ("Land", "កិច្ចសន្យាសរសេរជាភាសាខ្មែរ។ យើងត្រូវការមេធាវីនៅភ្នំពេញ។", []),
+    # A language the lawyer need not speak.
+    ("Thuê đất", "Không cần luật sư biết tiếng Trung. Cần luật sư ở Hà Nội.", []),
+    ("印尼租赁", "请推荐印尼律师审阅租赁合同，不要求律师会中文。", []),
     # A language the client asks the lawyer to use still counts beside them.
     ("Claim", "Language of arbitration is English; we would like a lawyer who speaks Mandarin.", ["zh"]),
 ])
