@@ -57,7 +57,6 @@ lint: install-test
 # Retrain the place and practice-area selectors from the tuning check sets (never the held-out ones); places first,
 # since the areas the rules rank depend on the places.
 train-selectors: install
-	$(BIN)/python scripts/train_selectors.py --kind parties
 	$(BIN)/python scripts/train_selectors.py --kind places
 	$(BIN)/python scripts/train_selectors.py --kind areas
 

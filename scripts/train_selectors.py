@@ -1,16 +1,15 @@
-"""Learn the selectors' weights from the labelled check sets: which practice areas, which of several places in a
-long message, and which named parties a request is about.
+"""Learn the selectors' weights from the labelled check sets: which practice areas, and which of several places in a
+long message, a request is about.
 
-Usage: python scripts/train_selectors.py [--kind areas|places|parties] [--out PATH] [--exclude checkset_NAME ...]
+Usage: python scripts/train_selectors.py [--kind areas|places] [--out PATH] [--exclude checkset_NAME ...]
 
 Every `tests/matching/checkset_*` directory not listed in `tests/matching/held_out.txt` is read; the held-out sets and
 the official dev set stay out so that they can still measure. For each request the resolver runs with the selector
 switched off and records what it would weigh: for areas, each area the rules rank (about or also mentioned, less the
 fixed ones: typed into the form, placed by a rule, a forum); for places, each place of the matter when a long message
-leaves several; for parties, each name the finders would screen in a request whose other side is labelled. An item
-the labels require is a 1, one they do not accept a 0; one they merely accept is left out. The model is a logistic
-regression fitted by gradient descent with an L2 penalty; the thresholds are the ones that get most requests accepted
-by models that did not learn from their check set (the party selector's is fixed: SET_ASIDE_BELOW).
+leaves several. An item the labels require is a 1, one they do not accept a 0; one they merely accept is left out.
+The model is a logistic regression fitted by gradient descent with an L2 penalty; the thresholds are the ones that get
+most requests accepted by models that did not learn from their check set.
 """
 
 from __future__ import annotations
@@ -19,16 +18,14 @@ import argparse
 import json
 import math
 import random
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from legalnet.matching.cli import LIST_FIELDS, TEXT_FIELDS, as_list  # noqa: E402
-from legalnet.matching.resolver import party_selection, place_selection, prose, resolve_request, selection  # noqa: E402
+from legalnet.matching.resolver import place_selection, prose, resolve_request, selection  # noqa: E402
 
 CHECKSETS = ROOT / "tests" / "matching"
 EPOCHS = 60
@@ -68,43 +65,12 @@ def _record_places(recorded: list):
     return record
 
 
-def _record_parties(recorded: list):
-    """A stand-in for the party selector that records what it would weigh and changes nothing."""
-    def record(text, parties, typed, in_title, model=None):
-        if party_selection.weighs_parties(text, parties):
-            recorded.append({"main": [p.name for p in parties], "features": {
-                p.name: party_selection.party_features(text, p, parties, in_title) for p in parties
-                if not party_selection.typed_already(p.name, typed)}})
-        return parties, []
-    return record
-
-
-def names_one_of(name: str, labels: list[str]) -> bool:
-    """Whether a name found is one of the labelled parties, compared as the scorer compares them: the same letters,
-    or one inside the other when it is longer than five."""
-    def letters(text: str) -> str:
-        return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
-    found = letters(name)
-    return any(found and (found == label or (len(found) > 5 and (found in label or label in found)))
-               for label in map(letters, labels))
-
-
-def _party_request(recorded: list[dict], labels: dict) -> dict | None:
-    """One training entry for the party selector from what it recorded for the title and the description."""
-    if not recorded or not labels.get("counterparties"):
-        return None
-    features = {name: f for entry in recorded for name, f in entry["features"].items()}
-    return {"main": [n for entry in recorded for n in entry["main"]], "features": features, "accepted": set(),
-            "core": {name for name in features if names_one_of(name, labels["counterparties"])}}
-
-
 def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
     """One entry per request the selector of that kind weighs: its candidates with their features, and the labels."""
     recorded: list[dict] = []
     name, record, labelled = {
         "areas": ("selected_areas", _record_areas(recorded), "practice_areas"),
         "places": ("selected_places", _record_places(recorded), "jurisdictions"),
-        "parties": ("selected_parties", _record_parties(recorded), "counterparties"),
     }[kind]
     original = getattr(prose, name)
     setattr(prose, name, record)
@@ -126,10 +92,7 @@ def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
                 recorded.clear()
                 resolve_request(texts["title"], texts["description"], lists["jurisdictions"],
                                 lists["practice_areas"], lists["languages"], counterparties=lists["counterparties"])
-                if kind == "parties":
-                    if entry := _party_request(recorded, labels):
-                        requests.append({**entry, "set": directory.name})
-                elif recorded:
+                if recorded:
                     requests.append({**recorded[-1], "set": directory.name, "core": set(labels[labelled]),
                                      "accepted": set(labels.get(f"acceptable_{labelled}") or [])})
     finally:
@@ -203,29 +166,21 @@ def thresholds(requests: list[dict], chances: list[dict[str, float]], kind: str 
 def main() -> None:
     """Train one selector on the tuning sets and write its model."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kind", choices=("areas", "places", "parties"), default="areas")
+    parser.add_argument("--kind", choices=("areas", "places"), default="areas")
     parser.add_argument("--out", help="where to write the model (default: the one the resolver reads)")
     parser.add_argument("--exclude", nargs="*", default=[], help="check sets to leave out, to measure on them")
     args = parser.parse_args()
-    paths = {"areas": selection.MODEL_PATH, "places": place_selection.MODEL_PATH, "parties": party_selection.MODEL_PATH}
-    out = Path(args.out or paths[args.kind])
+    out = Path(args.out or (selection.MODEL_PATH if args.kind == "areas" else place_selection.MODEL_PATH))
     sets = training_sets(tuple(args.exclude))
     requests = collect(sets, args.kind)
     samples = samples_of(requests)
     weights = fit(samples)
-    if args.kind == "parties":
-        cut = {"kind": "parties"}
-        aside = [(name in r["core"]) for r in requests for name, f in r["features"].items()
-                 if selection.keep_probability(f, weights) < party_selection.SET_ASIDE_BELOW]
-        print(f"parties: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} names; "
-              f"{len(aside)} set aside, {sum(aside)} of them labelled the other side")
-    else:
-        before = sum(r["core"] <= set(r["main"]) <= r["core"] | r["accepted"] for r in requests)
-        unseen = out_of_fold_chances(requests)
-        cut = thresholds(requests, unseen, args.kind)
-        print(f"{args.kind}: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} samples; accepted "
-              f"{before} -> {accepted(requests, unseen, cut)} on sets the model did not learn from, keeping from "
-              f"{cut['keep_from']}, adding from {cut['add_from']}")
+    before = sum(r["core"] <= set(r["main"]) <= r["core"] | r["accepted"] for r in requests)
+    unseen = out_of_fold_chances(requests)
+    cut = thresholds(requests, unseen, args.kind)
+    print(f"{args.kind}: {len(sets)} sets, {len(requests)} requests weighed, {len(samples)} samples; accepted "
+          f"{before} -> {accepted(requests, unseen, cut)} on sets the model did not learn from, keeping from "
+          f"{cut['keep_from']}, adding from {cut['add_from']}")
     model = {"about": f"Weights of the {args.kind} selector; written by scripts/train_selectors.py from "
                       f"{len(sets)} check sets ({len(requests)} requests weighed). Do not edit by hand.",
              **cut,

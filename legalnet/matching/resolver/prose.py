@@ -46,7 +46,6 @@ from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .languages import _language_groups
-from .party_selection import selected_parties
 from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
 from .roles import (
@@ -473,10 +472,6 @@ def resolve_request(
     own: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     beside: dict[str, list[Party]] = {text: [] for text, _factor in texts}
     parties = {text: _parties_in(text, idx, own[text], beside[text]) for text, _factor in texts}
-    for text, factor in dict(texts).items():  # a title that repeats the description is weighed once
-        # A name far more likely not the other side is set aside: shown to the client, not screened.
-        parties[text], aside = selected_parties(text, parties[text], list(counterparties or ()), factor == TITLE_FACTOR)
-        beside[text].extend(aside)
     _read_parties(out, [p for text, _factor in texts for p in parties[text]], counterparties,
                   [p for text, _factor in texts for p in sorted(beside[text], key=lambda p: p.start)])
     # No place inside a name is read, be it the client's bank's or the arbitrator's ("our bank, Bangkok Bank").
