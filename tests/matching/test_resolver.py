@@ -102,6 +102,18 @@ def test_thailand_is_not_taiwan_and_suggestions_are_offered():
     assert "intellectual-property" in unresolved.suggestions["intellectual stuff"]
 
 
+@pytest.mark.parametrize("title, description, expected", [
+    # Everyday words and names one letter off a short place name are not that place misspelt.
+    ("Kontraktor gudang tak datang kerja", "Kontraktor kami di Johor Bahru tak datang kerja sejak Mac.", ["MY"]),
+    ("Lương chưa trả", "Anh Nguyễn Văn Tường làm việc ở Bình Dương, công ty chưa trả lương.", ["VN"]),
+    ("Land", "Dayang Nurul Ain sold us a plot in Kuching and will not hand it over.", ["MY"]),
+    # A longer place name still reads through a typo.
+    ("Tax audit", "Our plant in Thailnad faces a tax audit.", ["TH"]),
+])
+def test_a_word_one_letter_off_a_short_place_name_is_no_typo_of_it(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected
+
+
 def test_short_tokens_need_an_exact_hit():
     assert codes("jurisdictions", "HK", "KL") == ["HK", "MY"]
     assert codes("practice_areas", "IP", "M&A") == ["intellectual-property", "mergers-acquisitions"]

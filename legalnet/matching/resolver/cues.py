@@ -197,7 +197,8 @@ _STOPWORDS = set(_CUES["stopwords"])
 
 
 # Shortest alias a typo in prose may resolve to: short words collide with ordinary English too easily.
-_PROSE_TYPO_MIN = {"jurisdictions": 6, "languages": 6, "practice_areas": 8}
+# A place name this short is one letter from everyday words and names ("datang" is not Da Nang, nor "Tường" Tutong).
+_PROSE_TYPO_MIN = {"jurisdictions": 7, "languages": 6, "practice_areas": 8}
 
 
 # Shortest word a word-level typo correction applies to; words this long or longer may take two edits.
