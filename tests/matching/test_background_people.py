@@ -5,6 +5,7 @@ import pytest
 
 from legalnet.matching.parties import find_parties
 from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver.background import asks
 
 
 def places(title: str, description: str) -> list[str]:
@@ -110,6 +111,25 @@ def test_a_business_partner_in_a_place_is_another_partys_seat():
 def test_a_place_the_client_says_it_needs_no_help_in_is_not_asked_about(title, description, expected):
     assert places(title, description) == expected
 
+
+
+@pytest.mark.parametrize(("sentence", "asking"), [
+    ("香港的老客户也打电话来问怎么回事。", False),
+    ("佢哋嚟問點解。", False),
+    ("The buyer called to ask how we would ship the goods.", False),
+    ("Customers keep asking whether the product is safe.", False),
+    ("想问能不能追回这笔钱。", True),
+    ("请问如何处理？", True),
+    ("Can you advise how to sue them?", True),
+])
+def test_a_question_someone_else_asked_the_client_is_no_ask(sentence, asking):
+    assert asks(sentence) is asking
+
+
+def test_a_place_named_in_someone_elses_question_does_not_outweigh_the_matters():
+    found = places("前合伙人转走公司的钱", "我们在佛山的公司被前合伙人转走了62万。香港的老客户也打电话来问怎么回事。"
+                   "想问能不能追回这笔钱。")
+    assert "CN" in found
 
 
 def test_a_place_code_written_as_the_initials_of_a_term_named_before_is_that_term():
