@@ -119,6 +119,11 @@ def test_a_place_the_client_says_it_needs_no_help_in_is_not_asked_about(title, d
     ("The buyer called to ask how we would ship the goods.", False),
     ("Customers keep asking whether the product is safe.", False),
     ("想问能不能追回这笔钱。", True),
+    ("我来问一下在越南设立公司需要什么手续", True),
+    ("我們嚟問下澳門買樓要請律師嗎", True),
+    ("后来问题越来越多我们想找泰国律师处理", True),
+    ("We came to ask for advice on suing a supplier in Vietnam", True),
+    ("I wrote to ask whether we can sue in Malaysia, please advise", True),
     ("请问如何处理？", True),
     ("Can you advise how to sue them?", True),
 ])

@@ -60,6 +60,10 @@ from legalnet.matching.resolver import resolve_request
         ("Please find a lawyer for our dispute with Sunrise Packaging Co., Ltd.\n\nAnna Lee | Head of Legal | "
          "Pacific Crest Holdings Limited\n\n> Forwarded message: the goods are still in Haiphong.",
          ["Sunrise Packaging Co., Ltd."]),
+        # Words that only look like not paying: 冇俾人知道 (without letting anyone know), 还没付定金 (we have not paid).
+        ("我哋嘅核數師 KT Wong CPA Limited 冇俾人知道就改咗報表。我哋想告前董事陳大文。", ["陳大文"]),
+        ("我们的会计师行恒信会计师事务所说我们还没付定金。我们要起诉广州市天河贸易有限公司。",
+         ["广州市天河贸易有限公司"]),
     ],
 )
 def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected):
@@ -80,6 +84,9 @@ def test_the_clients_providers_and_neutrals_are_no_counterparties(text, expected
         # A lender or an agent is often the other side: no provider role of the client's.
         ("Our lender, Hong Leong Bank Berhad, has called the loan.", ["Hong Leong Bank Berhad"]),
         ("Our local agent, Siam Power Link Co., Ltd., asks for a success fee.", ["Siam Power Link Co., Ltd."]),
+        # Not paying told in everyday words.
+        ("Công ty TNHH Thương mại Phú Gia không thanh toán 2 tỷ đồng tiền hàng. Chúng tôi muốn khởi kiện Phú Gia.",
+         ["Công ty TNHH Thương mại Phú Gia"]),
     ],
 )
 def test_a_provider_in_dispute_with_the_client_is_a_counterparty(text, expected):

@@ -87,6 +87,10 @@ def test_a_licence_in_brackets_describes_the_client():
     ("印尼租赁", "请推荐印尼律师审阅租赁合同，不要求律师会中文。", []),
     # A language the client asks the lawyer to use still counts beside them.
     ("Claim", "Language of arbitration is English; we would like a lawyer who speaks Mandarin.", ["zh"]),
+    ("Claim", "The language of the arbitration is English; we need counsel who speaks Mandarin.", ["zh"]),
+    ("Resort", "The spa is in Bali; the SPA will be in English. We need a lawyer who speaks Mandarin.", ["zh"]),
+    ("翻译", "律师不用翻译，直接用中文沟通最好。", ["zh"]),
+    ("翻譯", "唔使翻譯，用廣東話傾就得。", ["yue"]),
 ])
 def test_languages_someone_does_not_speak_or_documents_are_written_in_are_no_request(title, description, expected):
     assert resolve_request(title, description).languages == expected

@@ -197,7 +197,8 @@ _STOPWORDS = set(_CUES["stopwords"])
 
 
 # Shortest alias a typo in prose may resolve to: short words collide with ordinary English too easily.
-# A place name this short is one letter from everyday words and names ("datang" is not Da Nang, nor "Tường" Tutong).
+# A place name shorter is one letter from everyday words and names: Malay "datang" is not Da Nang, a Vietnamese
+# "Tuong" not Tutong. Doubled and swapped letters still read ("Macua", "Maccau").
 _PROSE_TYPO_MIN = {"jurisdictions": 7, "languages": 6, "practice_areas": 8}
 
 

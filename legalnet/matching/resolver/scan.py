@@ -193,7 +193,8 @@ def _with_typos(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -
     # "Changi" in a text that writes "Samut Prakan".
     capitalises = capitalises_names(hits, _PROPER_KINDS)
     for size, _edits, i, senses in merged:
-        if capitalises and not words[i].text[:1].isupper():
+        # A word written with its accents ("Tường") is written in its own language, not a place name misspelt.
+        if (capitalises and not words[i].text[:1].isupper()) or (size == 1 and not words[i].text.isascii()):
             senses = {kind: codes for kind, codes in senses.items() if kind not in _PROPER_KINDS}
             if not senses:
                 continue
