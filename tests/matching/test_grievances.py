@@ -40,6 +40,11 @@ from legalnet.matching.resolver.disputes import names_dispute
     "ของไม่ตรงปก ร้านไม่ยอมคืนเงิน",
     "Nhà cung cấp chưa giao hàng dù đã nhận tiền cọc.",
     "Kontraktor sudah kabur membawa uang muka kami.",
+    # Money the client wants back, or costs it claims.
+    "The landlord kept the deposit. We want the deposit back under Vietnamese law.",
+    "Pekerja tak datang lagi. Kami nak duit balik dan cari kontraktor lain.",
+    "We want to terminate, bring in another contractor and claim the extra cost.",
+    "Can we stay, and if not, what compensation can we claim?",
 ])
 def test_a_grievance_in_everyday_words_is_a_dispute(text):
     assert names_dispute([text])
