@@ -68,10 +68,8 @@ def _record_places(recorded: list):
 def collect(sets: list[Path], kind: str = "areas") -> list[dict]:
     """One entry per request the selector of that kind weighs: its candidates with their features, and the labels."""
     recorded: list[dict] = []
-    name, record, labelled = {
-        "areas": ("selected_areas", _record_areas(recorded), "practice_areas"),
-        "places": ("selected_places", _record_places(recorded), "jurisdictions"),
-    }[kind]
+    name, record, labelled = (("selected_areas", _record_areas(recorded), "practice_areas") if kind == "areas"
+                              else ("selected_places", _record_places(recorded), "jurisdictions"))
     original = getattr(prose, name)
     setattr(prose, name, record)
     try:

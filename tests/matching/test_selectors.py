@@ -124,6 +124,16 @@ def test_fit_learns_which_feature_marks_a_central_area():
     assert selection.keep_probability({"bias": 1.0}, weights) < 0.5
 
 
+def test_thresholds_are_chosen_on_probabilities_from_models_that_did_not_see_the_set(monkeypatch):
+    monkeypatch.setattr(train_selectors, "FOLDS", 2)
+    # Two sets that tell the same sign opposite ways: a model trained on one gets the other wrong.
+    first = [{"set": "checkset_a", "core": {"TH"}, "accepted": set(), "features": {"TH": {"sign": 1.0}}}] * 10
+    second = [{"set": "checkset_b", "core": set(), "accepted": set(), "features": {"TH": {"sign": 1.0}}}] * 10
+    chances = train_selectors.out_of_fold_chances(first + second)
+    assert all(chance["TH"] < 0.5 for chance in chances[:10])
+    assert all(chance["TH"] > 0.5 for chance in chances[10:])
+
+
 def _trained(tmp_path, monkeypatch, kind, checkset):
     """Train a selector of that kind on one check set, in three epochs, and return its model file."""
     sets = tmp_path / "sets"
