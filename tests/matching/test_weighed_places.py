@@ -85,6 +85,7 @@ def test_a_licence_in_brackets_describes_the_client():
     # A language the lawyer need not speak.
     ("Thuê đất", "Không cần luật sư biết tiếng Trung. Cần luật sư ở Hà Nội.", []),
     ("印尼租赁", "请推荐印尼律师审阅租赁合同，不要求律师会中文。", []),
+    ("Sewa gudang", "Tidak perlu pengacara yang bisa berbahasa Mandarin. Kami perlu advokat di Surabaya.", []),
     # A language the client asks the lawyer to use still counts beside them.
     ("Claim", "Language of arbitration is English; we would like a lawyer who speaks Mandarin.", ["zh"]),
     ("Claim", "The language of the arbitration is English; we need counsel who speaks Mandarin.", ["zh"]),

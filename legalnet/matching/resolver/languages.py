@@ -28,6 +28,7 @@ _LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.
 # "Cantonese or Portuguese", 廣東話同葡文: a list a negation before its first language covers whole (a comma may
 # start a new thought: "he speaks little English, Mandarin or Cantonese lawyer please").
 _NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o)\s*", re.IGNORECASE)
+_NEGATION_REACH = 50
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
 _FALLBACK_BEFORE = re.compile("|".join(_CUES["lang_fallback_before"]), re.IGNORECASE)
 _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
@@ -56,7 +57,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
         return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
     if _FALLBACK_BEFORE.search(before):
         return "cue"  # "Japanese would be ideal; otherwise English", 唔得嘅話英文都可以: the second choice
-    if _LANG_NEGATED_BEFORE.search(before) or _LANG_NEGATED_AFTER.search(after):
+    # "Tidak perlu pengacara yang bisa berbahasa Mandarin": a need denied may stand further back than a cue.
+    if _LANG_NEGATED_BEFORE.search(text, max(0, hit.start - _NEGATION_REACH), hit.start) or \
+            _LANG_NEGATED_AFTER.search(after):
         return "unspoken"  # "he speaks little English", 我英文麻麻
     tail = text[hit.end : hit.end + 8].lstrip()
     if tail.startswith(_LANG_CUES_ZH_AFTER):
