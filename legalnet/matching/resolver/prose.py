@@ -436,6 +436,12 @@ def _is_term(norm: str, idx: _Index) -> bool:
     return any(_exact(kind, norm, idx) for kind in KINDS)
 
 
+def _form_places(texts: list[tuple[str, float]], by_text: dict[str, list[Party]]) -> list[tuple[str, str]]:
+    """(place, name) for each named company whose legal form names a place ("… Pte. Ltd."); a form two places use
+    names the first, where it is far more common (Sdn Bhd: Malaysia)."""
+    return [(places[0], p.name) for text, _f in texts for p in by_text[text] if (places := form_jurisdictions(p.name))]
+
+
 def _parties_in(text: str, idx: _Index, own_out: list[Party] | None = None,
                 beside_out: list[Party] | None = None) -> list[Party]:
     """The parties a text names, leaving out names that are only vocabulary terms (the client's own names go to
@@ -541,10 +547,7 @@ def resolve_request(
             # small town or district where something is ("a resort on Koh Samui"); else another party's place,
             # named or told by its legal form ("… Pte. Ltd."); else where the client operates; else the client's
             # own seat; else a place planned for later.
-            # A form two places use names the first, where it is far more common (Sdn Bhd: Malaysia).
-            forms = [(places[0], p.name) for text, _f in texts for p in parties[text]
-                     if (places := form_jurisdictions(p.name))]
-            for fallback in _place_fallbacks(readings, texts, idx, named, forms):
+            for fallback in _place_fallbacks(readings, texts, idx, named, _form_places(texts, parties)):
                 for code, source in fallback:
                     found.add(code, source)
                 if found.codes:
@@ -559,7 +562,7 @@ def resolve_request(
                     found.add(code, source)
         if kind == "jurisdictions":
             found = selected_places(found, weighted, list(res.codes), description, {
-                side: [places[0] for text, _f in texts for p in by_text[text] if (places := form_jurisdictions(p.name))]
+                side: [place for place, _name in _form_places(texts, by_text)]
                 for side, by_text in (("other", parties), ("own", own), ("beside", beside))})
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
