@@ -168,3 +168,15 @@ def test_business_districts_name_their_jurisdiction(name, code):
 def test_our_company_in_a_place_is_the_clients_seat():
     found = resolve_request("", "Our company in Kuala Lumpur wants to register a trademark in Vietnam.")
     assert (found.jurisdictions, found.home_jurisdictions) == (["VN"], ["MY"])
+
+
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    ("เปิดสาขาที่ลาว", "ร้านเราอยู่อุบล อยากไปเปิดสาขาที่ลาว ต้องจดทะเบียนอะไรบ้าง", ["อุบลราชธานี"], ["LA"]),
+    ("", "โรงงานอยู่โคราช ลูกค้าที่พนมเปญไม่จ่ายเงินค่าสินค้า อยากฟ้องที่กัมพูชา", [], ["KH"]),
+])
+def test_thai_cities_by_their_everyday_short_names_are_the_clients_seat(title, description, listed, expected):
+    assert places(title, description, listed) == expected
+
+
+def test_people_told_by_the_city_they_come_from_are_not_the_place_of_the_matter():
+    assert places("", "代朋友咨询：北京一位投资人想在新加坡申请EP并设立基金管理公司，请推荐新加坡律师。") == ["SG"]

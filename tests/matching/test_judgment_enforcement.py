@@ -35,3 +35,8 @@ def test_the_title_of_an_arrangement_between_two_places_names_neither():
 def test_without_a_request_to_enforce_the_court_of_a_place_keeps_its_place():
     resolution = resolve_request("Judgment appeal", "The Malaysian judgment went against us and we want to appeal it.")
     assert resolution.jurisdictions == ["MY"]
+
+
+def test_an_award_of_a_branch_of_an_arbitration_commission_is_where_the_case_was():
+    resolution = resolve_request("裁决执行", "贸仲华南分会作出的裁决对方一直未履行，对方的厂房在槟城，想在马来西亚法院申请承认和执行。")
+    assert resolution.jurisdictions == ["MY"]
