@@ -38,5 +38,6 @@ def test_without_a_request_to_enforce_the_court_of_a_place_keeps_its_place():
 
 
 def test_an_award_of_a_branch_of_an_arbitration_commission_is_where_the_case_was():
-    resolution = resolve_request("裁决执行", "贸仲华南分会作出的裁决对方一直未履行，对方的厂房在槟城，想在马来西亚法院申请承认和执行。")
+    resolution = resolve_request("裁决执行", "贸仲华南分会作出的裁决对方一直未履行，"
+                                 "对方的厂房在槟城，想在马来西亚法院申请承认和执行。")
     assert resolution.jurisdictions == ["MY"]
