@@ -78,3 +78,15 @@ def test_a_demonym_before_an_acronym_shared_by_several_places_names_the_place():
     resolution = resolve_request("", "We need a licence from the Thai SEC for our fund.")
     assert resolution.jurisdictions == ["TH"]
     assert resolution.languages == []
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    ("A former sales manager keeps telling our distributors in Penang that we cheat on weights. We want a lawyer to "
+     "send a cease and desist letter and to sue him for defamation.", "litigation"),
+    ("A competitor in Selangor sells kettles under our registered trade mark. Please send a cease and desist "
+     "letter for the infringement.", "intellectual-property"),
+])
+def test_a_cease_and_desist_letter_takes_the_area_of_what_it_is_about(description, area):
+    areas = resolve_request("", description).practice_areas
+    assert areas[0] == area
+    assert ("intellectual-property" in areas) == (area == "intellectual-property")
