@@ -120,3 +120,11 @@ def test_a_claim_the_writer_will_look_at_later_is_no_fight_now():
                                "advice on notifying the PDP Commissioner. Later we will look at a claim against the "
                                "vendor.")
     assert "litigation" not in resolved.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "客户在胡志明市，欠我们货款12万美元，合同里没写仲裁，想在越南起诉追款。",
+    "對方喺澳門，份合約冇寫仲裁，想喺澳門法院告佢追數。",
+])
+def test_a_contract_that_names_no_arbitration_asks_for_none(description):
+    assert "arbitration" not in resolve_request("", description).practice_areas

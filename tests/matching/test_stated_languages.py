@@ -63,3 +63,11 @@ def test_a_lawyer_who_can_speak_burmese_said_with_the_manner_suffix():
 ])
 def test_a_list_for_the_lawyer_with_a_language_no_place_is_named_after(description, expected):
     assert sorted(resolve_request("Lawyer", description).languages) == expected
+
+
+@pytest.mark.parametrize("description", [
+    "Kami mau buka toko kecil di Medan. Bisa pakai PT lokal saja, atau harus PT PMA?",
+    "Can we use PT Sinar Abadi as the local partner, or do we need our own company?",
+])
+def test_the_legal_form_that_opens_an_indonesian_company_name_is_no_language(description):
+    assert resolve_request("", description).languages == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..party_words import PARTY_WORDS
 from ..termbase import stem_forms, stem_word
 from ..vocabulary import (
     ANYWHERE,
@@ -38,6 +39,18 @@ from .index import (
     syllabic,
     vowel_swapped,
 )
+
+
+# Legal forms that open a company's name ("PT Sinar Jaya", "PT lokal"): such a word before another is the form, not
+# the code it also is ("PT" for Portuguese).
+_NAME_OPENING_FORMS = frozenset(normalise(entry["form"]) for entry in PARTY_WORDS["form_jurisdictions"]
+                                if entry.get("prefix") and " " not in entry["form"])
+
+
+def _opens_company_name(words: list[_Token], i: int) -> bool:
+    """Whether the word is a legal form that opens the name of a company, the name following it."""
+    return (words[i].norm in _NAME_OPENING_FORMS and i + 1 < len(words)
+            and words[i + 1].start - words[i].end <= 1 and words[i + 1].text[:1].isalpha())
 
 
 @dataclass
@@ -418,7 +431,8 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
                                             and (len(key) <= _ABBREVIATION_MAX or "jurisdictions" not in listed))
                                            or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
                         and not (shouting and size == 1 and words[i].norm in _WORD_CODES
-                                 and not _code_context(words, i, text)):
+                                 and not _code_context(words, i, text)) \
+                        and not (size == 1 and _opens_company_name(words, i)):
                     senses = listed
             if senses is not None:
                 found = (size, senses)
