@@ -40,7 +40,6 @@ from .index import (
     vowel_swapped,
 )
 
-
 # Legal forms that open a company's name ("PT Sinar Jaya", "PT lokal"): such a word before another is the form, not
 # the code it also is ("PT" for Portuguese).
 _NAME_OPENING_FORMS = frozenset(normalise(entry["form"]) for entry in PARTY_WORDS["form_jurisdictions"]
