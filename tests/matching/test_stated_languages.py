@@ -71,3 +71,15 @@ def test_a_list_for_the_lawyer_with_a_language_no_place_is_named_after(descripti
 ])
 def test_the_legal_form_that_opens_an_indonesian_company_name_is_no_language(description):
     assert resolve_request("", description).languages == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("想追返欠款。最好搵識講廣東話嘅律師，老闆英文唔係咁好。", ["yue"]),
+    ("我们公司英文沟通一般，希望律师能用普通话交流。", ["zh"]),
+    ("個姐姐話要走，佢講英文同印尼話，我英文一般。想知道點計遣散費。", []),
+    ("购销合同有中文和英文两个版本，以英文为准。请审阅付款条款。", []),
+    ("The supply contract was on our standard terms, English-language, with an SIAC clause. We need Thai counsel.", []),
+    ("家父被拘留，佢只識講普通話，急需律師。", ["zh"]),
+])
+def test_a_weak_language_a_prevailing_text_or_someone_elses_speech_is_no_request(description, expected):
+    assert resolve_request("", description).languages == expected
