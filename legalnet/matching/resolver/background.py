@@ -51,13 +51,6 @@ _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNOREC
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
 _ASK_RE = re.compile("|".join(_CUES["ask_markers"]), re.IGNORECASE)
 _NEGATED_ASK_RE = re.compile("|".join(_CUES["negated_asks"]), re.IGNORECASE)
-_JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_origin_before"]), re.IGNORECASE)
-_JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_origin_after"]), re.IGNORECASE)
-_JUDGMENT_ZH_AFTER = tuple(_CUES["judgment_origin_zh_after"])
-_ENFORCEMENT_RE = re.compile("|".join(_CUES["enforcement_request"]), re.IGNORECASE)
-_GAVE_JUDGMENT_AFTER_RE = re.compile("|".join(_CUES["judgment_words_after"]), re.IGNORECASE)
-_GAVE_JUDGMENT_BEFORE_RE = re.compile("|".join(_CUES["judgment_words_before"]), re.IGNORECASE)
-_ENFORCED_HERE_RE = re.compile("|".join(_CUES["enforcement_place_before"]), re.IGNORECASE)
 _FORUM_CLAUSE = tuple(_CUES["forum_clause_words"])
 _CLAUSE_RE = re.compile(r"[,，;；]\s*|(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")  # Thai: a space ends a clause
 # Khmer and Burmese end a sentence with their own marks (។, ။). Thai writes no full stop: a space between Thai
@@ -544,37 +537,6 @@ def _tells_history(part: str) -> bool:
     """Whether a sentence or clause tells the client's history and asks for nothing; worked out once per part,
     as every place in a long sentence asks the same."""
     return bool(_HISTORY_SUBJECT_RE.search(part) and _HISTORY_RE.search(part) and not asks(part))
-
-
-def is_judgment_origin(hit: _Hit, text: str) -> bool:
-    """Whether the place is where a judgment or award was already won: "we won a judgment in Shenzhen",
-    在深圳中院胜诉, or, in a request to enforce one, the court or tribunal that gave it ("register our Malaysian
-    judgment in Singapore")."""
-    if _gave_judgment_to_enforce(hit, text):
-        return True
-    if hit.token_start < 0:
-        return any(marker in _clause_after(text, hit.end, 6) for marker in _JUDGMENT_ZH_AFTER)
-    return bool(_JUDGMENT_BEFORE_RE.search(text[max(0, hit.start - 80) : hit.start])
-                or _JUDGMENT_AFTER_RE.match(text, hit.end))
-
-
-@lru_cache(maxsize=64)
-def asks_enforcement(text: str) -> bool:
-    """Whether the text asks for a judgment or award already given to be recognised, registered or enforced."""
-    return bool(_ENFORCEMENT_RE.search(text))
-
-
-def _gave_judgment_to_enforce(hit: _Hit, text: str) -> bool:
-    """In a request to enforce a judgment or award, whether the place is the court or tribunal that gave it
-    (广州中院判决在香港申请登记执行, "penghakiman Mahkamah Tinggi Malaysia di Singapura"), and not the place
-    where it is to be enforced (向深圳中院申请执行, "in the High Court of Singapore")."""
-    if not asks_enforcement(text):
-        return False
-    before = text[max(0, hit.start - 60) : hit.start]
-    if _GAVE_JUDGMENT_AFTER_RE.match(text[hit.end : hit.end + 60]):
-        return not _ENFORCED_HERE_RE.search(before)
-    judgment = _GAVE_JUDGMENT_BEFORE_RE.search(before)
-    return bool(judgment) and not _ENFORCED_HERE_RE.search(before[: judgment.start()])
 
 
 def names_clause(hit: _Hit, text: str) -> bool:

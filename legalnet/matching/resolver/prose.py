@@ -22,7 +22,6 @@ from .background import (
     in_client_history,
     is_done_or_handed_over,
     is_handed_over,
-    is_judgment_origin,
     is_later_place,
     is_set_aside,
     names_clause,
@@ -45,6 +44,7 @@ from .disputes import (
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
+from .judgments import is_judgment_origin
 from .languages import _language_groups
 from .place_selection import selected_places
 from .results import RequestResolution, TermResolution

@@ -19,7 +19,6 @@ from .background import (
     is_anchored,
     is_background_place,
     is_done_or_handed_over,
-    is_judgment_origin,
     is_later_place,
     is_set_aside,
     names_instrument,
@@ -58,6 +57,7 @@ from .cues import (
     _ZH_SEAT_RE,
 )
 from .index import _Hit
+from .judgments import is_judgment_origin
 from .scan import _next_words, _prev_words, _Token
 
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
