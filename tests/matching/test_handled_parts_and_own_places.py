@@ -640,3 +640,26 @@ def test_an_investor_s_seat_and_markets_left_for_later_are_not_the_matter(descri
 ])
 def test_a_part_given_to_the_clients_accountant_or_broker_in_chinese_asks_for_nothing(description, absent):
     assert absent not in read("Request", description).practice_areas
+
+
+def test_background_a_later_sentence_puts_out_of_scope_is_not_the_matter():
+    description = ("Dear all,\n\nI head legal at Meranti Harbour Partners, a fund manager licensed by MAS and based in "
+                   "Singapore. Our feeder funds sit in a Singapore VCC and our investors are mostly family offices in "
+                   "Jakarta and Manila. None of that is in scope here.\n\nWe have set up Meranti Harbour (HK) Limited "
+                   "and want HK counsel to prepare its SFC Type 9 application, review our proposed Responsible "
+                   "Officers and draft the compliance manual.\n\nKind regards,\nAnna Lee")
+    assert resolve_request("", description).jurisdictions == ["HK"]
+
+
+def test_a_part_given_to_another_firm_in_chinese_is_not_asked_for():
+    description = ("您好！\n\n我司拟收购苏州一家电子公司60%股权，双方营业额均超过标准，"
+                   "需要向国家市场监督管理总局进行经营者集中申报。"
+                   "\n\n另外目标公司在泰国有一家子公司，泰国的申报我们已另行委托曼谷的律所，不需要贵所处理。\n\n"
+                   "请协助判断是否达到申报标准并准备申报材料。")
+    assert resolve_request("", description).jurisdictions == ["CN"]
+
+
+def test_a_plan_said_with_thats_for_next_year_is_put_off():
+    description = ("We need an MPI licence from MAS.\n\nWe are also thinking about an SFC licence in Hong Kong, but "
+                   "that's for next year.")
+    assert resolve_request("", description).jurisdictions == ["SG"]

@@ -196,6 +196,7 @@ def names_instrument(hit: _Hit, text: str) -> bool:
 
 
 _HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
+_OUT_OF_SCOPE_RE = re.compile("|".join(_CUES["out_of_scope_back"]), re.IGNORECASE)
 _HANDLED_BACK_RE = re.compile(
     r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b"
     # "that one our tax agent handling, no need": the client's adviser has that part.
@@ -218,11 +219,31 @@ def is_done_or_handed_over(hit: _Hit, text: str) -> bool:
 
 def is_handed_over(hit: _Hit, text: str) -> bool:
     """Whether the clause of the place says other hands take that part ("being handled by our in-house DPO",
-    HK 公司注销我们的 company secretary 自己会办)."""
+    HK 公司注销我们的 company secretary 自己会办), or the text puts it out of scope after telling it ("None of that
+    is in scope here.")."""
     start, end = _sentence_span(text, hit.start)
     # "… a VAT dispute with DJP, but our tax consultant is handling that": a later clause pointing back at it.
     return _hands_over(_clause_at(text[start:end], hit.start - start)) or (
-        _last_handled_back(text, start, end) >= hit.end)
+        _last_handled_back(text, start, end) >= hit.end) or any(
+        first <= hit.start < last for first, last in _out_of_scope_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _out_of_scope_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the background a later word puts out of scope: the sentences before "None of that is in
+    scope here." in its paragraph that ask nothing; in Chinese, the clauses before 这些均不涉及 in its sentence."""
+    spans = []
+    for start, end in _sentence_spans(text):
+        back = _OUT_OF_SCOPE_RE.search(text[start:end])
+        if not back:
+            continue
+        if back.start() > 0:
+            spans.append((start, start + back.start()))  # 施工由兄弟单位完成，这些均不涉及: the clauses before it
+            continue
+        paragraph = text.rfind("\n\n", 0, start) + 1
+        spans.extend((first, last) for first, last in _sentence_spans(text)
+                     if paragraph <= first and last <= start and not asks(text[first:last]))
+    return tuple(spans)
 
 
 @lru_cache(maxsize=256)
