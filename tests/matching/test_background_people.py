@@ -334,3 +334,14 @@ def test_a_consulate_and_the_country_it_serves_are_background(description):
 ])
 def test_a_place_owning_a_party_in_chinese_is_that_partys_seat(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_burmese_workers_named_by_their_nationality_are_not_the_place_of_the_matter():
+    description = ("ကျွန်မဟာ ထိုင်းနိုင်ငံ ချင်းမိုင်က ဟိုတယ်တစ်ခုမှာ အလုပ်လုပ်နေတဲ့ မြန်မာလုပ်သား ဖြစ်ပါတယ်။ "
+                   "လစာ ၂ လ မရသေးပါဘူး။ ဘာလုပ်ရမလဲ။")
+    assert resolve_request("", description).jurisdictions == ["TH"]
+
+
+def test_a_company_funded_from_hong_kong_and_macao_is_not_work_there():
+    description = "本人係澳門居民，想喺橫琴開間花店，應該登記個體工商戶定係開港澳資獨資公司？"
+    assert resolve_request("", description).jurisdictions == ["CN"]
