@@ -663,3 +663,9 @@ def test_a_plan_said_with_thats_for_next_year_is_put_off():
     description = ("We need an MPI licence from MAS.\n\nWe are also thinking about an SFC licence in Hong Kong, but "
                    "that's for next year.")
     assert resolve_request("", description).jurisdictions == ["SG"]
+
+
+def test_a_place_not_involved_is_no_fallback_for_the_matters_place():
+    description = ("I'm a dentist in Kowloon facing a disciplinary inquiry. I also work at a clinic in Shenzhen "
+                   "on Saturdays but that is not involved.")
+    assert resolve_request("", description).jurisdictions == ["HK"]

@@ -180,3 +180,26 @@ def test_thai_cities_by_their_everyday_short_names_are_the_clients_seat(title, d
 
 def test_people_told_by_the_city_they_come_from_are_not_the_place_of_the_matter():
     assert places("", "代朋友咨询：北京一位投资人想在新加坡申请EP并设立基金管理公司，请推荐新加坡律师。") == ["SG"]
+
+
+@pytest.mark.parametrize(("description", "listed", "expected"), [
+    ("We run a small printing shop in Kwun Tong. A client in Makati owes us PHP 800k and stopped replying. "
+     "Can we sue there?", ["HK"], ["PH"]),
+    ("我哋喺元朗做海味批發，有個澳門客欠咗我哋三十萬，想喺澳門告佢。", [], ["MO"]),
+    ("舖頭喺旺角，業主突然話要加租五成，唔加就收舖，想搵律師睇下租約。", [], ["HK"]),
+])
+def test_hong_kong_districts_are_read_in_prose(description, listed, expected):
+    assert places("", description, listed) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我哋喺香港做布料批發，有個越南客欠咗我哋四十萬，想喺胡志明市告佢。", ["VN"]),
+    ("我們在深圳開了十幾年五金廠，現在有個馬來西亞客戶欠款，想在吉隆坡起訴。", ["MY"]),
+    ("我们在新加坡开公司需要什么手续？", ["SG"]),
+])
+def test_the_business_a_writer_runs_in_a_place_makes_it_the_seat(description, expected):
+    assert places("", description) == expected
+
+
+def test_the_clients_own_district_does_not_narrow_a_region():
+    assert places("", "我哋係元朗一間老字號餅店，想喺大灣區開分店，要注意啲乜？") == ["CN", "HK", "MO"]

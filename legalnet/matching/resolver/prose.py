@@ -205,7 +205,9 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     notes = list(side_note_spans(text))
     if not any("practice_areas" in h.senses and not in_spans(h.start, notes) for h in hits):
         notes = []
-    single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1 for code in places}
+    # The client's own seat does not say which part of a region is meant (我哋係元朗一間餅店，想喺大灣區開分店).
+    single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1
+              and roles.get(id(hit)) != "home" for code in places}
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -406,10 +408,14 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
     implied, background = _readings_of(readings, "implied_jurisdictions", "background_jurisdictions")
     yield implied
     yield [pair for text, _f in texts for pair in minor_places(text, idx, parties[text], located=True)]
-    yield background
+    # A place whose part is in other hands or out of scope ("… in Shenzhen, but that is not involved") is the
+    # weakest evidence of the matter's place.
+    handed_over = {code for reading in readings for code in reading.handed_over}
+    yield [(code, source) for code, source in background if code not in handed_over]
     yield forms
     yield from _readings_of(readings, "history_jurisdictions", "home_jurisdictions", "group_jurisdictions",
                             "people_jurisdictions", "later_jurisdictions")
+    yield background
 
 
 # Courts and their procedures go by local names other places' courts share (Tòa án nhân dân, ศาลแพ่ง).
