@@ -90,3 +90,15 @@ def test_a_cease_and_desist_letter_takes_the_area_of_what_it_is_about(descriptio
     areas = resolve_request("", description).practice_areas
     assert areas[0] == area
     assert ("intellectual-property" in areas) == (area == "intellectual-property")
+
+
+@pytest.mark.parametrize(("description", "criminal"), [
+    ("Last week a taxi rear-ended my van on the North-South Expressway near Seremban. Police report already made. "
+     "The other insurer offers RM3k, the workshop quotes RM9k. Can I claim in Malaysia?", False),
+    ("My father was hit by a motorbike in Quezon City. There is a police report and we want to file a case for "
+     "reckless imprudence and claim damages.", True),
+])
+def test_a_police_report_after_a_road_accident_is_no_criminal_matter_of_its_own(description, criminal):
+    areas = resolve_request("", description).practice_areas
+    assert "litigation" in areas
+    assert ("criminal" in areas) == criminal

@@ -60,7 +60,14 @@ from .roles import (
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .selection import selected_areas
-from .senses import OTHER_SENSE, acronym_areas, is_institution, listed_acronym_areas, region_codes
+from .senses import (
+    OTHER_SENSE,
+    acronym_areas,
+    is_institution,
+    listed_acronym_areas,
+    loses_area_here,
+    region_codes,
+)
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -251,8 +258,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 row = term_info(key, code)
                 # "the Employer" beside a construction contract is the project's owner: no area, though a
                 # regulator read in its other sense (a central bank beside an e-money licence) still names its place.
-                other_sense = (supported & OTHER_SENSE.get((key, code), frozenset())
-                               and not support.get(code, set()) - {key})
+                other_sense = ((supported & OTHER_SENSE.get((key, code), frozenset())
+                                or loses_area_here(key, code, text)) and not support.get(code, set()) - {key})
                 if not other_sense:
                     reading.practice_areas.append((code, hit.text))
                     terms = reading.area_weights.setdefault(code, {})

@@ -1,8 +1,11 @@
 """Which sense a term has in a text: a region read as the places of it the text names, an acronym of two
 places' institutions read by the rest of the text, a word that loses an area beside terms of another
-(``context_senses`` in data/cues.json), and whether a term names an institution."""
+(``context_senses`` in data/cues.json) or in a situation (``situation_senses``), and whether a term names an
+institution."""
 
 from __future__ import annotations
+
+import re
 
 from ..termbase import term_info
 from ..vocabulary import normalise
@@ -12,6 +15,19 @@ from .cues import _CUES
 # contract, "SPA" for a flat): (word, area) -> the areas that take it away.
 OTHER_SENSE = {(normalise(entry["term"]), entry["area"]): frozenset(entry["not_with"])
                 for entry in _CUES["context_senses"]}
+
+
+# A word that loses an area in a situation the text tells (a police report after a road accident):
+# (word, area) -> the situation.
+_SITUATION_SENSE = {(normalise(term), entry["area"]): re.compile("|".join(entry["situations"]), re.IGNORECASE)
+                    for entry in _CUES["situation_senses"] for term in entry["terms"]}
+
+
+def loses_area_here(term: str, area: str, text: str) -> bool:
+    """Whether the text tells a situation in which the term does not name the area ("Police report already
+    made" about a road accident is no criminal matter)."""
+    situation = _SITUATION_SENSE.get((term, area))
+    return bool(situation and situation.search(text))
 
 
 def region_codes(codes: frozenset[str], single: set[str]) -> frozenset[str]:
