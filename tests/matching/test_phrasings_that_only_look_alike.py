@@ -102,3 +102,14 @@ def test_a_police_report_after_a_road_accident_is_no_criminal_matter_of_its_own(
     areas = resolve_request("", description).practice_areas
     assert "litigation" in areas
     assert ("criminal" in areas) == criminal
+
+
+@pytest.mark.parametrize("description", [
+    "Saya tertipu investasi kripto lewat Telegram, sudah transfer Rp 300 juta. Sudah lapor polisi, mau gugat untuk "
+    "ambil uang kembali.",
+    "我喺網上俾人呃咗投資加密貨幣，過咗三十萬去對方戶口，已經報咗警，想告佢追返啲錢。",
+])
+def test_crypto_a_victim_was_lured_into_is_a_fraud_not_fintech_work(description):
+    areas = resolve_request("", description).practice_areas
+    assert "criminal" in areas
+    assert "fintech" not in areas
