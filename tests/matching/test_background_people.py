@@ -345,3 +345,9 @@ def test_burmese_workers_named_by_their_nationality_are_not_the_place_of_the_mat
 def test_a_company_funded_from_hong_kong_and_macao_is_not_work_there():
     description = "本人係澳門居民，想喺橫琴開間花店，應該登記個體工商戶定係開港澳資獨資公司？"
     assert resolve_request("", description).jurisdictions == ["CN"]
+
+
+def test_where_the_clients_investors_or_customers_sit_and_the_market_of_its_shares_are_background():
+    description = ("我哋係一間香港資產管理公司，基金投資者主要喺日本同新加坡，持倉包括幾隻深圳上市股票。"
+                   "今日收到證監會根據《證券及期貨條例》第183條發出嘅通知，要求負責人員出席會面。")
+    assert resolve_request("", description).jurisdictions == ["HK"]

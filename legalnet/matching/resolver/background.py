@@ -328,6 +328,10 @@ _FIRST_PERSON_AT_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|我)
 _ZH_PARTY_AFTER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,2}(?:合作方|合作伙伴|合作夥伴|供应商|供應商|买家|買家|买方|買方|卖方|賣方|经销商|經銷商|代理商|承包商|分包商|"
     r"债务人|債務人|借款人)")
+# 投資者主要喺台灣同新加坡, 客户大多在越南: where a party of the client's sits, said with the place after it.
+_ZH_PARTY_AT_RE = re.compile(
+    r"(?:投資者|投资者|投資人|投资人|客戶|客户|用戶|用户|買家|买家|會員|会员|LP|LPs)(?:主要|大部分|大多|多數|多数|都|均|亦|也)*"
+    r"(?:喺|在|來自|来自)(?:[^，。,；;\s]{1,6}?(?:同|和|及|与|與|、))?$")
 # 上海一高净值家庭, 北京某投资人: people told by where they come from ("a Shanghai family"), when not the writer.
 # A company so told stays: "广州一家公司起诉了我们" may well be sued or suing there.
 _ZH_SOMEONE_FROM_AFTER_RE = re.compile(
@@ -364,6 +368,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return True  # 做 import 马来西亚 products: an origin, in Latin letters inside Chinese
         # 菲律宾支付合作方: another party named by its place, with a word or two of its trade between.
         if _ZH_SOMEONE_FROM_AFTER_RE.match(after) and not _WRITER_IS_RE.search(before.rstrip()):
+            return True
+        if _ZH_PARTY_AT_RE.search(before.rstrip()):
             return True
         return before.rstrip().endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER) or bool(
             _ZH_PARTY_AFTER_RE.match(after))
