@@ -128,3 +128,9 @@ def test_a_claim_the_writer_will_look_at_later_is_no_fight_now():
 ])
 def test_a_contract_that_names_no_arbitration_asks_for_none(description):
     assert "arbitration" not in resolve_request("", description).practice_areas
+
+
+def test_enforcing_an_award_not_yet_won_waits_and_asks_for_no_court():
+    description = ("马来西亚客户欠货款约20万美元，合同约定在上海国际仲裁中心仲裁。想请律师提起仲裁。"
+                   "至于裁决去马来西亚申请执行的事，等拿到裁决再说。")
+    assert resolve_request("", description).practice_areas == ["arbitration"]
