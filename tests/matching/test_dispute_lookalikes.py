@@ -134,3 +134,11 @@ def test_enforcing_an_award_not_yet_won_waits_and_asks_for_no_court():
     description = ("马来西亚客户欠货款约20万美元，合同约定在上海国际仲裁中心仲裁。想请律师提起仲裁。"
                    "至于裁决去马来西亚申请执行的事，等拿到裁决再说。")
     assert resolve_request("", description).practice_areas == ["arbitration"]
+
+
+@pytest.mark.parametrize("description", [
+    "客戶欠我哋八十萬，想發法定要求償債書，唔還就入清盤呈請。佢個董事有簽個人擔保，可唔可以同時入稟告佢？",
+    "供应商欠款不还，准备申请对方破产清算，同时想告他个人担保责任。",
+])
+def test_suing_a_guarantor_beside_a_winding_up_is_litigation_too(description):
+    assert resolve_request("", description).practice_areas == ["insolvency", "litigation"]
