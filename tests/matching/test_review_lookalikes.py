@@ -175,7 +175,7 @@ def test_local_words_that_name_no_district_there_add_no_place(description, expec
 
 @pytest.mark.parametrize("description, area", [
     ("We eventually terminated the employment of our factory manager for theft. He has now filed an unfair dismissal "
-     "claim. What should we do in Thailand?", "criminal"),
+     "claim. What should we do in Thailand?", "employment"),
     ("Context: we are a Singapore fintech and MAS has sent us a notice that our payment services licence may be "
      "revoked for AML lapses.\n\nWhat should we do next?", "fintech"),
     ("对方将来可能还会起诉我们侵犯商标权，现在已经发了律师函。我们在广州，请问如何应对这封律师函？",
