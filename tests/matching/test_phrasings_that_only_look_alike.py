@@ -113,3 +113,11 @@ def test_crypto_a_victim_was_lured_into_is_a_fraud_not_fintech_work(description)
     areas = resolve_request("", description).practice_areas
     assert "criminal" in areas
     assert "fintech" not in areas
+
+
+def test_goods_customs_took_and_an_interview_under_caution_in_small_letters():
+    description = ("hi my shipment of toys got stopped by customs at the airport they say the boxes have a fake "
+                   "brand and want me to come for an interview under caution next week what should i do")
+    areas = resolve_request("", description).practice_areas
+    assert "trade-customs" in areas
+    assert "criminal" in areas

@@ -83,3 +83,13 @@ def test_the_legal_form_that_opens_an_indonesian_company_name_is_no_language(des
 ])
 def test_a_weak_language_a_prevailing_text_or_someone_elses_speech_is_no_request(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Saya lebih selesa berurusan dalam Bahasa Melayu.", ["ms"]),
+    ("ភាសាខ្មែរ ឬ អង់គ្លេស ក៏បាន", ["km", "en"]),
+    ("កិច្ចសន្យាសរសេរជាភាសាខ្មែរ និងភាសាចិន។ សូមជួយពិនិត្យ។", []),
+    ("Need a lawyer in Penang, my father is not so good in English.", []),
+])
+def test_languages_listed_in_khmer_a_malay_comfort_and_a_weak_english(description, expected):
+    assert resolve_request("", description).languages == expected

@@ -27,7 +27,8 @@ from .scan import _next_words, _prev_words, _Token, _word_index_at
 _LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.IGNORECASE)
 # "Cantonese or Portuguese", 廣東話同葡文: a list a negation before its first language covers whole (a comma may
 # start a new thought: "he speaks little English, Mandarin or Cantonese lawyer please").
-_NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o)\s*", re.IGNORECASE)
+_NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o|ឬ|និង|ຫຼື|ແລະ)\s*",
+                                  re.IGNORECASE)
 _NEGATION_REACH = 50
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
 _FALLBACK_BEFORE = re.compile("|".join(_CUES["lang_fallback_before"]), re.IGNORECASE)
