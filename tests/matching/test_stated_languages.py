@@ -93,3 +93,12 @@ def test_a_weak_language_a_prevailing_text_or_someone_elses_speech_is_no_request
 ])
 def test_languages_listed_in_khmer_a_malay_comfort_and_a_weak_english(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize("description", [
+    "Our workers mostly speak Burmese. Need advice on overtime rules in Thailand.",
+    "The court filings in Macau must be in Portuguese or Chinese. We need a lawyer for a lease dispute in Taipa.",
+    "Chúng tôi có website bằng tiếng Anh và tiếng Việt, cần tư vấn bảo vệ dữ liệu cá nhân.",
+])
+def test_the_language_of_staff_filings_or_a_website_is_no_request(description):
+    assert resolve_request("", description).languages == []
