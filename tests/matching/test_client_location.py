@@ -558,3 +558,13 @@ def test_a_place_in_brackets_after_the_clients_own_name_is_its_seat():
                    "Ltd., a trucking company in Yangon, since 2019. The majority shareholder sold the trucks we "
                    "contributed.")
     assert places("", description) == ["MM"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("The finance manager of our Singapore company was detained by police in Batam last night.", ["ID"]),
+    ("本公司喺澳門，想喺橫琴開分店同請內地員工。", ["CN"]),
+    ("我们在越南，想在柬埔寨金边设一个办事处。", ["KH"]),
+    ("Kami kedai runcit di Melaka, pembekal di Singapura tak hantar barang. Nak saman di Singapura.", ["SG"]),
+])
+def test_the_clients_own_seat_told_in_a_short_clause_is_not_the_matter(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

@@ -151,6 +151,8 @@ _ZH_CLIENT_PAREN_RE = re.compile(r"(?:客戶|客户)\s*[（(]$")
 _ZH_TRADE_INTRO_RE = re.compile("|".join(_CUES["zh_trade_intro"]))
 _ZH_INTRO_OPENERS = frozenset(_CUES["zh_intro_openers"])
 _ZH_SEAT_OPENERS = tuple(_CUES["zh_seat_openers"])
+_OFFICER_WORDS = frozenset([*_CUES["officers"], "manager", "managers", "employee", "employees", "staff", "cfo", "coo",
+                            "cto", "engineer", "engineers", "accountant", "partner", "partners"])
 _ZH_SEAT_RUNNING_RE = re.compile("|".join(_CUES["zh_seat_running"]))
 _HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
@@ -227,7 +229,9 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
     if before and before[0] in ("our", "my"):
         # "a PDPA review for our Penang subsidiary" asks about the subsidiary; "a brief from our Singapore team"
         # comes from the client's own side.
-        return not (len(before) > 1 and ((before[1] in _PREPOSITIONS and before[1] != "from")
+        # "a director of our Hong Kong company" is one of the client's own people.
+        own_people = before[1:2] == ["of"] and before[2:3] and before[2] in _OFFICER_WORDS
+        return not (len(before) > 1 and ((before[1] in _PREPOSITIONS and before[1] != "from" and not own_people)
                                          or before[1] in _OBJECT_VERBS))
     if not before:
         return following in _SUBJECT_VERBS
@@ -286,8 +290,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if opener in _ZH_INTRO_OPENERS and (_ZH_TRADE_INTRO_RE.match(text, hit.end) or (
                 opener and _ZH_FROM_PLACE_RE.match(text, hit.end))):
             return True  # 佛山做铝型材的，…, 我们东莞的，…: the writer says where it is from and what it does
-        if opener.endswith(_ZH_SEAT_OPENERS) and _ZH_SEAT_RUNNING_RE.match(text, hit.end):
-            return True  # 我哋喺元朗做海味批發: the business the writer runs there
+        if opener.endswith(_ZH_SEAT_OPENERS) and (_ZH_SEAT_RUNNING_RE.match(text, hit.end)
+                                                  or text[hit.end : hit.end + 1] in ("，", ",", "。", "；")):
+            return True  # 我哋喺元朗做海味批發, 本公司喺澳門，…: where the writer is, or the business it runs there
         if _ZH_CLIENT_PAREN_RE.search(text, max(0, hit.start - 4), hit.start):
             return True  # 客戶（香港公司）持有…: a referrer's client, described in brackets
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
