@@ -351,3 +351,12 @@ def test_where_the_clients_investors_or_customers_sit_and_the_market_of_its_shar
     description = ("我哋係一間香港資產管理公司，基金投資者主要喺日本同新加坡，持倉包括幾隻深圳上市股票。"
                    "今日收到證監會根據《證券及期貨條例》第183條發出嘅通知，要求負責人員出席會面。")
     assert resolve_request("", description).jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我喺深水埗有間舖，想做匯款去越南同泰國嘅生意，MSO牌照點申請？", ["HK"]),
+    ("We run a small money changer in Geylang and want to let customers remit to Indonesia and the Philippines. "
+     "Which MAS licence do we need?", ["SG"]),
+])
+def test_where_remittances_go_is_not_where_the_licence_is(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

@@ -142,3 +142,13 @@ def test_enforcing_an_award_not_yet_won_waits_and_asks_for_no_court():
 ])
 def test_suing_a_guarantor_beside_a_winding_up_is_litigation_too(description):
     assert resolve_request("", description).practice_areas == ["insolvency", "litigation"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We're a Penang seafood supplier. Harbour Feast Catering Ltd in Kowloon owes us HK$300k. Sue them or serve a "
+     "statutory demand and petition to wind up?", ["litigation", "insolvency"]),
+    ("Kawan kongsi saya ambil RM50k dari akaun syarikat. Patut saman atau buat laporan polis?", ["litigation"]),
+])
+def test_a_client_weighing_a_suit_against_another_route_keeps_litigation(description, expected):
+    areas = resolve_request("", description).practice_areas
+    assert set(expected) <= set(areas)

@@ -489,3 +489,9 @@ def test_areas_in_background_a_heading_opens_before_the_ask_are_only_mentioned(d
     assert result.practice_areas[0] == central
     assert mentioned not in result.practice_areas
     assert mentioned in result.also_mentioned
+
+
+def test_photos_used_without_a_licence_are_intellectual_property():
+    resolved = resolve_request("", "A hotel in Macau used my photos on its website without a licence. I want a fee "
+                               "or a take-down.")
+    assert resolved.practice_areas == ["intellectual-property"]
