@@ -495,3 +495,18 @@ def test_photos_used_without_a_licence_are_intellectual_property():
     resolved = resolve_request("", "A hotel in Macau used my photos on its website without a licence. I want a fee "
                                "or a take-down.")
     assert resolved.practice_areas == ["intellectual-property"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Nhân viên cũ lấy danh sách khách hàng sang công ty đối thủ ở Bình Dương.",
+     {"employment", "intellectual-property"}),
+    ("Kami mau gugat developer apartemen di Tangerang karena unit belum diserahkan 2 tahun.",
+     {"real-estate", "litigation"}),
+    ("Our ship's cargo of rice was damaged by seawater; receivers in Manila are claiming against us.", {"maritime"}),
+    ("Our JV partner in Cambodia is blocking the board and won't sign the accounts.", {"corporate-commercial"}),
+    ("The customs seized our container saying the goods are counterfeit.", {"trade-customs", "intellectual-property"}),
+    ("Data breach at our Jakarta subsidiary: 50,000 customer records leaked. Do we need to notify Kominfo?",
+     {"data-privacy"}),
+])
+def test_everyday_words_of_each_area_are_in_the_term_base(description, expected):
+    assert expected <= set(resolve_request("", description).practice_areas)

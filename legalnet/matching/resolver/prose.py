@@ -371,8 +371,8 @@ _OWNED_AFTER = tuple(_CUES["owned_after"])
 def _owned(text: str, hit) -> bool:
     """Whether the term names the client's own vehicle: right after "our", 我们的, 我们有个 …, or right
     before a possessive that follows its noun ("PT PMA kami", "công ty của chúng tôi")."""
-    if _FOUNDING_RE.search(text, max(0, hit.start - 40), hit.start):
-        return False  # "set up our regional headquarters": the vehicle to be founded is the work
+    if _FOUNDING_RE.search(text, max(0, hit.start - 40), hit.start) or hit.text.casefold().endswith("partner"):
+        return False  # "set up our regional headquarters": the vehicle to be founded; "our JV partner": another party
     before = text[max(0, hit.start - 8) : hit.start].rstrip().rstrip("(（").rstrip().casefold()
     if any(
         before.endswith(word) and (not word.isascii() or not before[: -len(word)][-1:].isalpha())
