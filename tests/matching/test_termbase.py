@@ -510,3 +510,12 @@ def test_photos_used_without_a_licence_are_intellectual_property():
 ])
 def test_everyday_words_of_each_area_are_in_the_term_base(description, expected):
     assert expected <= set(resolve_request("", description).practice_areas)
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我哋想喺香港開間有限公司，要準備咩文件？", ["corporate-commercial"]),
+    ("老公喺澳門賭錢欠咗高利貸，對方恐嚇我哋。", ["criminal"]),
+    ("想把深圳的房子卖掉，钱汇到香港，需要注意什么？", ["real-estate"]),
+])
+def test_everyday_chinese_words_for_a_company_a_loan_shark_and_a_house_sale(description, expected):
+    assert resolve_request("", description).practice_areas == expected
