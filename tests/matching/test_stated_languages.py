@@ -102,3 +102,19 @@ def test_languages_listed_in_khmer_a_malay_comfort_and_a_weak_english(descriptio
 ])
 def test_the_language_of_staff_filings_or_a_website_is_no_request(description):
     assert resolve_request("", description).languages == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Rekan kantor saya pinjam uang 50 juta dan tidak mengembalikan. Bisa lapor polisi?", []),
+    ("เราคุยกับผู้ขายเป็นภาษาอังกฤษแล้ว แต่เขาไม่ตอบเลย อยากฟ้องเรียกเงินคืน", []),
+    ("สามีพูดไทยไม่ค่อยได้ พูดแต่อังกฤษ ดิฉันอยากฟ้องหย่าที่ศาลเชียงใหม่", []),
+    ("น้องชายพูดอังกฤษได้นิดหน่อย ต้องการทนายที่พูดไทยได้ค่ะ", ["th"]),
+    ("ສັນຍາເຊົ່າຂຽນເປັນພາສາລາວ-ຈີນ. ພວກເຮົາຢາກຍົກເລີກສັນຍາ.", []),
+    ("ប្អូនខ្ញុំមិនសូវចេះភាសាថៃ សូមរកមេធាវីដែលចេះនិយាយភាសាខ្មែរ។", ["km"]),
+])
+def test_languages_others_speak_or_documents_are_in_across_the_region_are_no_request(description, expected):
+    assert resolve_request("", description).languages == expected
+
+
+def test_the_language_a_lao_lease_is_written_in_is_not_a_place():
+    assert "CN" not in resolve_request("", "ສັນຍາເຊົ່າຂຽນເປັນພາສາລາວ-ຈີນ. ພວກເຮົາຢາກຍົກເລີກສັນຍາ.").jurisdictions

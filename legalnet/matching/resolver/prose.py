@@ -60,14 +60,7 @@ from .roles import (
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .selection import selected_areas
-from .senses import (
-    OTHER_SENSE,
-    acronym_areas,
-    is_institution,
-    listed_acronym_areas,
-    loses_area_here,
-    region_codes,
-)
+from .senses import acronym_areas, in_other_sense, is_institution, listed_acronym_areas, region_codes
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -225,7 +218,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     for code in sorted(senses["languages"]):
                         reading.languages.append((code, hit.text))
                 continue
-            if len(senses) == 1 or (language_status.get(id(hit)) == "unspoken"
+            if len(senses) == 1 or (language_status.get(id(hit)) in ("unspoken", "not")
                                     and _SPEAK_BEFORE_RE.search(text, max(0, hit.start - 12), hit.start)):
                 continue  # ดิฉันพูดจีนไม่ได้: a language someone does not speak, not the place
         # "… is being handled by our in-house DPO": that clause's places and terms are not asked for.
@@ -258,8 +251,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 row = term_info(key, code)
                 # "the Employer" beside a construction contract is the project's owner: no area, though a
                 # regulator read in its other sense (a central bank beside an e-money licence) still names its place.
-                other_sense = ((supported & OTHER_SENSE.get((key, code), frozenset())
-                                or loses_area_here(key, code, text)) and not support.get(code, set()) - {key})
+                other_sense = in_other_sense(key, code, supported, support, text)
                 if not other_sense:
                     reading.practice_areas.append((code, hit.text))
                     terms = reading.area_weights.setdefault(code, {})
@@ -317,7 +309,8 @@ _COURT_PLACE_REACH = 16
 _GAP_BREAK_RE = re.compile(r"[,，;；.。:：()（）\n]")
 # A verb of speaking right before a name that is a language and a place: พูดจีน, 講泰文, "speak Thai".
 _SPEAK_BEFORE_RE = re.compile(
-    r"(?:พูด|ฟัง|อ่าน|讲|講|说|說|識|speak|speaks|nói|noi|cakap|bercakap|berbahasa|tiếng|tieng)\s*$", re.IGNORECASE)
+    r"(?:พูด|ฟัง|อ่าน|讲|講|说|說|識|speak|speaks|nói|noi|cakap|bercakap|berbahasa|tiếng|tieng|ภาษา|ພາສາ|ភាសា)"
+    r"(?:\S{1,10}[-、/])?\s*$", re.IGNORECASE)
 
 
 def _without_lowercase_places(hits: list) -> list:

@@ -30,6 +30,13 @@ def loses_area_here(term: str, area: str, text: str) -> bool:
     return bool(situation and situation.search(text))
 
 
+def in_other_sense(term: str, area: str, supported: set[str], support: dict[str, set[str]], text: str) -> bool:
+    """Whether the term does not name the area here: beside terms of an area that gives it another sense, or in a
+    situation the text tells; unless other terms of the text name the area too."""
+    other = supported & OTHER_SENSE.get((term, area), frozenset()) or loses_area_here(term, area, text)
+    return bool(other) and not support.get(area, set()) - {term}
+
+
 def region_codes(codes: frozenset[str], single: set[str]) -> frozenset[str]:
     """The places a region of three or more names stands for here (大湾区, the GBA): those of it the text also
     names one by one, when it names any ("在深圳前海工作…可唔可以用大湾区个税补贴"); else all of them."""
