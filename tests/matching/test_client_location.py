@@ -568,3 +568,18 @@ def test_a_place_in_brackets_after_the_clients_own_name_is_its_seat():
 ])
 def test_the_clients_own_seat_told_in_a_short_clause_is_not_the_matter(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("title", "description", "listed", "expected"), [
+    ("", "Nak jual rumah kat Kuantan sebab saya kerja dan duduk Singapore dah 8 tahun. Berapa RPGT?", [], ["MY"]),
+    ("Annulment sa Iloilo, naa ko sa Dubai", "Gusto nako mo-file ug annulment. Kasal mi sa Iloilo City.", [], ["PH"]),
+])
+def test_the_clients_own_place_in_malay_indonesian_and_cebuano(title, description, listed, expected):
+    assert resolve_request(title, description, listed).jurisdictions == expected
+
+
+def test_an_indonesian_writer_naming_its_trade_and_town_after_its_name_tells_its_seat():
+    resolved = resolve_request("", "Kami CV Maju Jaya, distributor cat di Medan. Kami impor dari Guangzhou Sanxin "
+                               "Paint Co., Ltd., barangnya rusak semua, mau gugat mereka di Guangzhou.", ["Medan"])
+    assert resolved.jurisdictions == ["CN"]
+    assert resolved.home_jurisdictions == ["ID"]
