@@ -118,3 +118,11 @@ def test_languages_others_speak_or_documents_are_in_across_the_region_are_no_req
 
 def test_the_language_a_lao_lease_is_written_in_is_not_a_place():
     assert "CN" not in resolve_request("", "ສັນຍາເຊົ່າຂຽນເປັນພາສາລາວ-ຈີນ. ພວກເຮົາຢາກຍົກເລີກສັນຍາ.").jurisdictions
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("ต้องการล่ามภาษาพม่าด้วยค่ะ", ["my"]),
+    ("한국어 가능한 변호사를 원합니다.", ["ko"]),
+])
+def test_an_interpreter_in_thai_and_an_able_lawyer_in_korean_state_the_language(description, expected):
+    assert resolve_request("", description).languages == expected
