@@ -360,3 +360,14 @@ def test_where_the_clients_investors_or_customers_sit_and_the_market_of_its_shar
 ])
 def test_where_remittances_go_is_not_where_the_licence_is(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("惠州宏達電子有限責任公司欠我哋香港公司貨款，追咗成年，想喺惠州告佢。", ["CN"]),
+    ("我哋喺氹仔有間做設計嘅公司，想喺橫琴開分公司接內地project。", ["CN"]),
+    ("公司喺路氹做貴賓廳，上年執笠，老闆走咗返大陸，欠我三個月人工。我住路環。", ["MO"]),
+    ("佛山中院判决我们胜诉，对方在香港有物业。想按照内地和香港相互认可和执行民商事案件判决的新安排，在香港申请登记执行。",
+     ["HK"]),
+])
+def test_the_clients_company_a_boss_who_went_back_and_an_unquoted_arrangement_are_not_the_matter(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

@@ -519,3 +519,12 @@ def test_everyday_words_of_each_area_are_in_the_term_base(description, expected)
 ])
 def test_everyday_chinese_words_for_a_company_a_loan_shark_and_a_house_sale(description, expected):
     assert resolve_request("", description).practice_areas == expected
+
+
+@pytest.mark.parametrize(("title", "description", "areas", "expected"), [
+    ("Brand squatted in China", "Someone in Guangzhou registered our brand before we could file. Options to oppose "
+     "or buy it back?", [], {"intellectual-property"}),
+    ("", "客服中心喺深圳，內地客戶資料要傳返香港，要符合《個人信息保護法》。", ["data"], {"data-privacy"}),
+])
+def test_a_squatted_brand_the_pipl_and_data_typed_in_the_form(title, description, areas, expected):
+    assert set(resolve_request(title, description, [], areas).practice_areas) == expected

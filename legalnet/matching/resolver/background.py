@@ -176,7 +176,10 @@ _QUOTED_SCHEME_RE = re.compile(
     r"""pilot|政策|计划|計劃|措施|试点|試點)""", re.IGNORECASE)
 # 《内地与香港相互认可和执行民商事案件判决的安排》: the title of an arrangement between two places.
 _BILATERAL_TITLE_RE = re.compile(
-    r"《([^》\n]{0,30}?(?:与|與|和|及|同)[^》\n]{0,60}?(?:安排|协定|協定|协议|協議|条约|條約|备忘录|備忘錄))》")
+    r"《([^》\n]{0,30}?(?:与|與|和|及|同)[^》\n]{0,60}?(?:安排|协定|協定|协议|協議|条约|條約|备忘录|備忘錄))》"
+    # Unquoted: 内地和香港相互认可和执行民商事案件判决的新安排.
+    r"|((?:内地|內地|香港|澳门|澳門)(?:与|與|和|及|同)(?:内地|內地|香港|澳门|澳門)(?:相互|互相)[^，。\n]{0,30}?"
+    r"(?:安排|协定|協定))")
 
 
 def names_instrument(hit: _Hit, text: str) -> bool:
@@ -188,7 +191,7 @@ def names_instrument(hit: _Hit, text: str) -> bool:
     if any(m.start(1) <= hit.start and hit.end <= m.end(1)
            for m in _QUOTED_SCHEME_RE.finditer(text, max(0, hit.start - 82), min(len(text), hit.end + 100))):
         return True
-    if hit.token_start < 0 and any(m.start(1) <= hit.start and hit.end <= m.end(1)
+    if hit.token_start < 0 and any(m.start() <= hit.start and hit.end <= m.end()
                                    for m in _BILATERAL_TITLE_RE.finditer(text, max(0, hit.start - 40))):
         return True
     return bool(_INSTRUMENT_BEFORE_RE.search(text[max(0, hit.start - 12) : hit.start])) and bool(
@@ -332,8 +335,7 @@ _ZH_PARTY_AFTER_RE = re.compile(
 _ZH_PARTY_AT_RE = re.compile(
     r"(?:投資者|投资者|投資人|投资人|客戶|客户|用戶|用户|買家|买家|會員|会员|LP|LPs)(?:主要|大部分|大多|多數|多数|都|均|亦|也)*"
     r"(?:喺|在|來自|来自)(?:[^，。,；;\s]{1,6}?(?:同|和|及|与|與|、))?$")
-# 上海一高净值家庭, 北京某投资人: people told by where they come from ("a Shanghai family"), when not the writer.
-# A company so told stays: "广州一家公司起诉了我们" may well be sued or suing there.
+# 上海一高净值家庭, 北京某投资人: people told by their city, not the writer (a company so told may be sued there).
 _ZH_SOMEONE_FROM_AFTER_RE = re.compile(
     r"(?:一|某)(?:个|個|位)?[\u4e00-\u9fff]{0,6}?(?:家庭|家族|客户|客戶|老板|老闆|商人|投资者|投資者|投资人|投資人)")
 _WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本人|我)(?:是|係|系|为|為)$")
@@ -451,8 +453,10 @@ def names_people(hit: _Hit, words: list[_Token], text: str) -> bool:
     if hit.token_start < 0:
         after = text[hit.end : hit.end + 12]
         latin = _LATIN_WORD_RE.match(text, hit.end)
+        reach = _clause_after(text, hit.end + 1, 6)  # 越南嘅廚房幫工: whose people they are, a word or two between
         return (after.startswith(_PEOPLE_ZH_AFTER) or bool(latin and latin.group(1).casefold() in _PEOPLE_AFTER)
-                or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE))
+                or text[max(0, hit.start - 8) : hit.start].endswith(_PEOPLE_ZH_BEFORE)
+                or (after[:1] in _POSSESSIVES and any(noun in reach for noun in _ZH_PEOPLE)))
     tail = text[hit.end : hit.end + 12].lstrip()
     if tail.startswith(_PEOPLE_ZH_AFTER) and not (tail.startswith("人") and tail[1:2] in _NOT_NATIONALITY):
         return True  # "HK 老闆", "PH 工人"

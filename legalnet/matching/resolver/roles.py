@@ -151,8 +151,7 @@ _ZH_CLIENT_PAREN_RE = re.compile(r"(?:客戶|客户)\s*[（(]$")
 _ZH_TRADE_INTRO_RE = re.compile("|".join(_CUES["zh_trade_intro"]))
 _ZH_INTRO_OPENERS = frozenset(_CUES["zh_intro_openers"])
 _ZH_SEAT_OPENERS = tuple(_CUES["zh_seat_openers"])
-_OFFICER_WORDS = frozenset([*_CUES["officers"], "manager", "managers", "employee", "employees", "staff", "cfo", "coo",
-                            "cto", "engineer", "engineers", "accountant", "partner", "partners"])
+_OFFICER_WORDS = frozenset(_CUES["own_company_people"])
 _ZH_SEAT_RUNNING_RE = re.compile("|".join(_CUES["zh_seat_running"]))
 _HAN_SPACE_RE = re.compile(r"[\u3400-\u9fff]\s+(?=[\u3400-\u9fff][^\s]*$)")
 _SOUTHEAST_SCRIPT_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
@@ -293,6 +292,9 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if opener.endswith(_ZH_SEAT_OPENERS) and (_ZH_SEAT_RUNNING_RE.match(text, hit.end)
                                                   or text[hit.end : hit.end + 1] in ("，", ",", "。", "；")):
             return True  # 我哋喺元朗做海味批發, 本公司喺澳門，…: where the writer is, or the business it runs there
+        if _MIXED_OWNER_RE.search(text, max(0, hit.start - 8), hit.start) and _ZH_OWN_COMPANY_AFTER_RE.match(
+                text, hit.end):
+            return True  # 欠我哋香港公司貨款: the client's own company, named by its seat
         if _ZH_CLIENT_PAREN_RE.search(text, max(0, hit.start - 4), hit.start):
             return True  # 客戶（香港公司）持有…: a referrer's client, described in brackets
         # A place written in Chinese (or Thai …): the nearest marker before it decides.
@@ -365,6 +367,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
 # 我哋 HK 公司: a place in Latin letters between the client's "we" and a company noun in Chinese.
 _MIXED_OWNER_RE = re.compile("(?:" + "|".join(sorted((w for w in _ZH_OWNER if w), key=len, reverse=True))
                              + ")(?:的|嘅)?\\s*$")
+_ZH_OWN_COMPANY_AFTER_RE = re.compile(r"(?:公司|集團|集团|總部|总部)")
 _MIXED_ORG_RE = re.compile(
     "\\s*(?:" + "|".join(sorted(_ORG_ZH, key=len, reverse=True)) + "|entity\\b|company\\b|co\\b)", re.IGNORECASE)
 # A note that opens with the writer's company and no verb: "HK trading co (electronic components).", "SG fintech
