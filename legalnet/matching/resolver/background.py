@@ -338,7 +338,7 @@ _ZH_PARTY_AT_RE = re.compile(
 # 上海一高净值家庭, 北京某投资人: people told by their city, not the writer (a company so told may be sued there).
 _ZH_SOMEONE_FROM_AFTER_RE = re.compile(
     r"(?:一|某)(?:个|個|位)?[\u4e00-\u9fff]{0,6}?(?:家庭|家族|客户|客戶|老板|老闆|商人|投资者|投資者|投资人|投資人)")
-_WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本人|我)(?:是|係|系|为|為)$")
+WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我)(?:是|係|系|为|為)$")
 
 
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
@@ -369,7 +369,7 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
         if latin_before and latin_before.group(1).casefold() in _BEFORE:
             return True  # 做 import 马来西亚 products: an origin, in Latin letters inside Chinese
         # 菲律宾支付合作方: another party named by its place, with a word or two of its trade between.
-        if _ZH_SOMEONE_FROM_AFTER_RE.match(after) and not _WRITER_IS_RE.search(before.rstrip()):
+        if _ZH_SOMEONE_FROM_AFTER_RE.match(after) and not WRITER_IS_RE.search(before.rstrip()):
             return True
         if _ZH_PARTY_AT_RE.search(before.rstrip()):
             return True

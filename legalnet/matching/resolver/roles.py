@@ -12,6 +12,7 @@ from ..vocabulary import (
 from .background import (
     FOUNDING_WORDS,
     IMPORT_VERBS,
+    WRITER_IS_RE,
     _sentence_spans,
     asks,
     clause_before,
@@ -176,8 +177,7 @@ def _chinese_role(text: str, pos: int) -> str | None:
         for marker in sorted(_HOME_ZH, key=len, reverse=True):
             if chunk.endswith(marker):
                 # 是 (係, 為) alone marks the client only in "我们是…" style openings: 本公司為深圳上市公司.
-                if marker in ("是", "係", "為", "为") and not re.search(
-                        r"(我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我)[是係為为]$", chunk):
+                if marker in ("是", "係", "為", "为") and not WRITER_IS_RE.search(chunk):
                     continue
                 if marker == "一家" and not _zh_descriptor_opening(chunk, len(chunk) - 2):
                     continue
