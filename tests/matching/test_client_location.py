@@ -24,6 +24,7 @@ def places(title: str, description: str) -> list[str]:
     ("我们（香港的家族办公室）想在泰国收购一家酒店。", "TH", "HK"),
     ("我哋係新加坡公司，想喺越南開廠。", "VN", "SG"),
     ("Our Manila logistics services company needs a licence to operate in Cambodia.", "KH", "PH"),
+    ("Anh chị em đều ổn: em đang sống và làm việc ở Kuala Lumpur, cần làm thủ tục thừa kế nhà ở Đà Nẵng.", "VN", "MY"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)

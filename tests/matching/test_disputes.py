@@ -6,7 +6,7 @@ import pytest
 
 from legalnet.matching.resolver import resolve_request
 from legalnet.matching.resolver.cues import cue_regex
-from legalnet.matching.resolver.disputes import names_dispute
+from legalnet.matching.resolver.disputes import names_dispute, names_suit
 
 
 @pytest.mark.parametrize("title, description, subject", [
@@ -21,6 +21,18 @@ def test_a_dispute_adds_litigation_to_its_subject(title, description, subject):
     assert subject in resolved.practice_areas
     assert "litigation" in resolved.practice_areas
     assert "litigation" not in resolved.also_mentioned
+
+
+@pytest.mark.parametrize("description", [
+    "公司冇幫我買保險，我想攞返賠償，應該喺澳門定香港告？",
+    "工伤赔偿的事，我们应该在广州还是在香港告？",
+])
+def test_asking_where_to_sue_is_a_suit(description):
+    assert names_suit([description])
+
+
+def test_being_sued_somewhere_is_not_a_suit_of_ones_own():
+    assert not names_suit(["他现在被起诉，明天在粉岭裁判法院提堂。", "我们在香港的报告？"])
 
 
 @pytest.mark.parametrize("title, description", [
