@@ -126,3 +126,25 @@ def test_the_language_a_lao_lease_is_written_in_is_not_a_place():
 ])
 def test_an_interpreter_in_thai_and_an_able_lawyer_in_korean_state_the_language(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # The work asked for in a language: reporting, advising, working in it, "as well as" another.
+    ("Please have the Hanoi team report in English to our regional office.", ["en"]),
+    ("The firm must be able to advise in Vietnamese as well as English.", ["vi", "en"]),
+    ("Kami perlu pengacara yang bisa berkomunikasi dalam bahasa Inggris dengan direksi.", ["en"]),
+    # Denied for the lawyer, then asked: only the second.
+    ("Our translator handles the papers, so counsel need not work in Khmer; the opinion must be in English.", ["en"]),
+    # What others work in, what records are kept in, what a dossier or a meeting is in: facts, no request.
+    ("The seller's finance team communicates only in Mandarin.", []),
+    ("Our warehouse staff mostly work in Thai.", []),
+    ("Board minutes are kept in Vietnamese and the licence dossiers are in Thai and English.", []),
+    ("股东会会议用英文进行。", []),
+])
+def test_work_asked_in_a_language_and_the_languages_of_others_and_records(description, expected):
+    assert sorted(resolve_request("Request", description).languages) == sorted(expected)
+
+
+def test_work_in_a_country_is_its_place_not_its_language():
+    resolved = resolve_request("Request", "We need trade mark work in Indonesia and Vietnam.")
+    assert resolved.languages == [] and sorted(resolved.jurisdictions) == ["ID", "VN"]

@@ -218,7 +218,7 @@ _DEMONYM_LAW = set(_CUES["demonym_law"])
 
 
 _LIST_JOINER = re.compile(
-    r"\s*[,/&、，]?\s*(?:and/or|and|or|o|at|dan|atau|và|hoặc|hay|และ|หรือ|和|同|或者|或|及|以及|与|與|定|還是|还是|ឬ|និង|ຫຼື|ແລະ|"
+    r"\s*[,/&、，]?\s*(?:and/or|as\s+well\s+as|and\s+also|and|or|o|at|dan|atau|và|hoặc|hay|และ|หรือ|和|同|或者|或|及|以及|与|與|定|還是|还是|ឬ|និង|ຫຼື|ແລະ|"
     r"သို့မဟုတ်|နှင့်|နဲ့)?\s*",
     re.IGNORECASE,
 )

@@ -32,7 +32,11 @@ _NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|แ�
 _NEGATION_REACH = 50
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
 _FALLBACK_BEFORE = re.compile("|".join(_CUES["lang_fallback_before"]), re.IGNORECASE)
+_WORK_IN_BEFORE = re.compile("|".join(_CUES["lang_work_in_before"]), re.IGNORECASE)
 _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
+# How far back the words that make a language a document's or a third party's may start ("the buyer's team
+# communicates only in …").
+_DOCUMENT_REACH = 48
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
@@ -54,7 +58,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     before, after = text[max(0, hit.start - 30) : hit.start], text[hit.end : hit.end + 24]
     if "jurisdictions" not in hit.senses and _WITH_LAWYER_AFTER_RE.match(text, hit.end):
         return "cue"  # "I can speak Cantonese or Vietnamese with the lawyer"
-    if _DOCUMENT_LANGUAGE_BEFORE.search(before) or _DOCUMENT_LANGUAGE_AFTER.search(after):
+    if _DOCUMENT_LANGUAGE_BEFORE.search(text, max(0, hit.start - _DOCUMENT_REACH), hit.start) or \
+            _DOCUMENT_LANGUAGE_AFTER.search(after):
         return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
     if _FALLBACK_BEFORE.search(before):
         return "cue"  # "Japanese would be ideal; otherwise English", 唔得嘅話英文都可以: the second choice
@@ -62,6 +67,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     if _LANG_NEGATED_BEFORE.search(text, max(0, hit.start - _NEGATION_REACH), hit.start) or \
             _LANG_NEGATED_AFTER.search(after):
         return "unspoken"  # "he speaks little English", 我英文麻麻
+    if "jurisdictions" not in hit.senses and _WORK_IN_BEFORE.search(before):
+        return "cue"  # "report in English to our team"; "work in Vietnam" is the place
     tail = text[hit.end : hit.end + 8].lstrip()
     if tail.startswith(_LANG_CUES_ZH_AFTER):
         return "cue"  # 粤语律师, 以英文为工作语言, 用泰语沟通
