@@ -669,3 +669,19 @@ def test_a_place_not_involved_is_no_fallback_for_the_matters_place():
     description = ("I'm a dentist in Kowloon facing a disciplinary inquiry. I also work at a clinic in Shenzhen "
                    "on Saturdays but that is not involved.")
     assert resolve_request("", description).jurisdictions == ["HK"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # A part the client will take elsewhere, said in the clause after it or in its own clause.
+    ("我司拟在越南胡志明市设立子公司，需要越南律师协助注册。若涉及柬埔寨的分销事宜，我司另行咨询。", ["VN"]),
+    ("拟向金边项目公司提供贷款，请柬埔寨律师出具法律意见；新加坡法律意见由我司另行委托。", ["KH"]),
+    ("我们准备在新加坡设立基金管理公司，国内备案问题，我们会自行处理。请推荐新加坡律师。", ["SG"]),
+])
+def test_a_part_the_client_will_take_elsewhere_asks_no_work_there(description, expected):
+    assert read("咨询", description).jurisdictions == expected
+
+
+def test_a_place_handed_over_in_the_same_clause_that_asks_is_dropped():
+    found = read("Licence", "We need a Singapore lawyer for the MAS licence. Any Thai licence later, we will "
+                 "handle it ourselves.")
+    assert found.jurisdictions == ["SG"]

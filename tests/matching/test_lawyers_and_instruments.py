@@ -5,6 +5,7 @@ read them (Vietnamese and Khmer names, acronyms shared by two places' institutio
 import pytest
 
 from legalnet.matching.resolver import read_prose, resolve_request
+from legalnet.matching.resolver.lawyers import in_asked_list
 
 
 def read(title: str, description: str, **lists):
@@ -246,3 +247,17 @@ def test_a_lawyer_there_after_several_places_or_already_instructed_points_nowher
     resolved = resolve_request("ODI", "我们在泰国春武里有一家子公司。泰国那边的增资登记已经由当地律师在办。"
                                       "国内这边需要律师协助办理发改委备案和外汇登记。")
     assert resolved.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # The items of a list under a heading that asks: each lawyer named there is asked for.
+    ("兹有我司与马尼拉一家供应商发生货款纠纷。现委托：\n一、菲律宾律师发出律师函；\n二、香港律师审阅担保文件。", ["HK", "PH"]),
+    ("We need:\n1. Vietnam counsel to review the lease;\n2. Singapore counsel for the guarantee.", ["SG", "VN"]),
+])
+def test_lawyers_named_in_a_list_under_an_asking_heading_are_asked_for(description, expected):
+    assert sorted(read("Request", description).jurisdictions) == expected
+
+
+def test_a_list_under_a_heading_that_tells_asks_nothing():
+    text = "背景：\n一、香港律师曾经审阅合同。\n现委托：\n一、新加坡律师起草协议。"
+    assert not in_asked_list(text, text.index("香港")) and in_asked_list(text, text.index("新加坡"))

@@ -68,7 +68,7 @@ def without_handed_over(found: TermResolution, readings: list[ProseReading]) -> 
     """The places less those whose part the text last hands to others ("The HK PDPO side is already covered by our
     in-house team"), unless the client wants its lawyer there or nothing else would stay."""
     handed = {code for reading in readings for code, at in reading.handed_over.items()
-              if at > reading.last_asked.get(code, -1) and code not in reading.counsel_jurisdictions}
+              if at >= reading.last_asked.get(code, -1) and code not in reading.counsel_jurisdictions}
     rest = [code for code in found.codes if code not in handed]
     if not rest or len(rest) == len(found.codes):
         return found

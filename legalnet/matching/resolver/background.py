@@ -118,52 +118,6 @@ def _first_deferral(text: str, start: int, end: int) -> int:
     return found.end() if found else -1
 
 
-_COUNSEL_AFTER = frozenset(_CUES["counsel_place"]["after"])
-_COUNSEL_AFTER_ZH = tuple(_CUES["counsel_place"]["after_zh"])
-_COUNSEL_BEFORE_RE = re.compile("(?:" + "|".join(_CUES["counsel_place"]["before"]) + ")", re.IGNORECASE)
-
-
-# A lawyer someone already has: "our in-house lawyer", "the lender's counsel", 我们的律师.
-_OWNED_LAWYER_RE = re.compile("|".join(_CUES["counsel_place"]["owned_before"]), re.IGNORECASE)
-_OWN_RE = re.compile(r"\bown\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-def names_counsel_place(hit: _Hit, words: list[_Token], text: str) -> bool:
-    """Whether the place is where the client wants its lawyer: "Singapore counsel", "a lawyer in Hanoi",
-    新加坡律师, ทนายในเวียดนาม, peguam di Brunei."""
-    if not asks(sentence_at(text, hit.start)):
-        return False  # "our in-house lawyer in KL is not familiar with it", "the lender's counsel in Bangkok"
-    lead = _counsel_lead(hit, words, text)
-    return lead is not None and not _names_owned(lead)
-
-
-def _counsel_lead(hit: _Hit, words: list[_Token], text: str) -> str | None:
-    """The text before a place that qualifies a lawyer ("… counsel in Hanoi", "Singapore counsel", 新加坡律师),
-    up to the lawyer word where it comes first; None when the place qualifies no lawyer."""
-    found = _COUNSEL_BEFORE_RE.search(text[max(0, hit.start - 40) : hit.start])
-    if found:
-        return text[max(0, hit.start - 40) : hit.start][: found.start()]
-    if hit.token_start < 0:
-        if not text[hit.end : hit.end + 6].lstrip().startswith(_COUNSEL_AFTER_ZH):
-            return None
-        return text[max(0, hit.start - 12) : hit.start]
-    after = _next_words(words, hit.token_end, text, 3)
-    if after[:1] == ["based"]:
-        after = after[1:]  # "HK-based solicitors"
-    after = after[:2]
-    # "a HK tax lawyer", "Singapore employment counsel": one word of the lawyer's field between.
-    qualified = len(after) == 2 and after[1] in _COUNSEL_AFTER and after[0].isalpha() and after[0].islower()
-    if not after or not (after[0] in _COUNSEL_AFTER or " ".join(after) in _COUNSEL_AFTER or qualified):
-        return None
-    return text[max(0, hit.start - 40) : hit.start]
-
-
-def _names_owned(lead: str) -> bool:
-    """Whether the words before a lawyer make it one someone has or does not need ("our Singapore counsel",
-    "the lender's counsel", 唔使澳門律師), not "our own counsel" the client asks for."""
-    return bool(_OWNED_LAWYER_RE.search(lead)) and not _OWN_RE.search(lead)
-
-
 _BLOC_RE = "(?:ASEAN|东盟|東盟|亚细安|亞細安)"
 _TREATY_RE = "(?:" + "|".join(re.escape(w) for w in _CUES["treaty_words"]) + r")(?![a-z])"
 _INSTRUMENT_AFTER_RE = re.compile(r"\s*[-–—/]\s*" + _BLOC_RE + r"\s*" + _TREATY_RE, re.IGNORECASE)
@@ -206,7 +160,9 @@ _HANDLED_BACK_RE = re.compile(
     r"|\b(?:our|my)\s+(?:own\s+)?(?:tax\s+agent|agent|accountant|consultant|company\s+secretary|secretary|lawyer)s?"
     r"\s+(?:is\s+|are\s+)?(?:already\s+)?handling\b"
     # "香港子公司已经有MSO牌照，不需要处理": a clause that needs no work, said after it.
-    r"|[，,]\s*(?:不需要|不用|唔使|唔需要|无需|無需)(?:处理|處理|跟进|跟進|理)(?![^。！？]{0,6}[？?吗嗎])",
+    r"|[，,]\s*(?:不需要|不用|唔使|唔需要|无需|無需)(?:处理|處理|跟进|跟進|理)(?![^。！？]{0,6}[？?吗嗎])"
+    # "国内资金出境的合规问题，我司另行咨询国内律师": a part the client will take elsewhere, said after it.
+    r"|[，,][^，,。；;]{0,8}?(?:另行|自行)(?:咨询|諮詢|委托|委託|聘请|聘請|处理|處理|安排|办理|辦理)",
     re.IGNORECASE)
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
@@ -266,19 +222,6 @@ def tells_done(clause: str) -> bool:
     """Whether a clause tells a part already done and asks for nothing ("was settled last year", 已经办完了)."""
     done = _DONE_CLAUSE_ZH_RE.search(clause) if _CJK_RE.search(clause) else _DONE_CLAUSE_RE.search(clause)
     return bool(done) and not asks(clause)
-
-
-def names_owned_lawyer(hit: _Hit, words: list[_Token], text: str) -> bool:
-    """Whether the place qualifies a lawyer someone already has: "being handled by our Singapore counsel",
-    "the lender's counsel in Bangkok", 我们的香港律师. That lawyer's place is not where work is asked for."""
-    if hit.token_start < 0 and _HAS_LAWYER_ZH_RE.match(text, hit.end):
-        return True  # 我哋喺澳門有自己律師: the lawyers the client already has there
-    lead = _counsel_lead(hit, words, text)
-    return lead is not None and _names_owned(lead)
-
-
-_HAS_LAWYER_ZH_RE = re.compile(
-    r"\s*(?:已經|已经|都|亦|也)?有(?:自己|自家|長期|长期|常用)?(?:的|嘅)?(?:律師|律师|lawyer)")
 
 
 _CONSIDERED_RE = re.compile("|".join(_CUES["considered_markers"]), re.IGNORECASE)

@@ -25,7 +25,6 @@ from .background import (
     is_later_place,
     is_set_aside,
     names_clause,
-    names_counsel_place,
     sentence_at,
     without_set_aside,
 )
@@ -46,6 +45,7 @@ from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
 from .judgments import is_judgment_origin
 from .languages import _language_groups
+from .lawyers import names_counsel_place
 from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
 from .roles import (

@@ -23,7 +23,6 @@ from .background import (
     is_later_place,
     is_set_aside,
     names_instrument,
-    names_owned_lawyer,
     names_people,
     sentence_at,
 )
@@ -59,6 +58,7 @@ from .cues import (
 )
 from .index import _Hit
 from .judgments import is_judgment_origin
+from .lawyers import names_owned_lawyer
 from .scan import _next_words, _prev_words, _Token
 
 _LAWYER_WORDS = frozenset(_CUES["lawyer_words"])
