@@ -251,7 +251,8 @@ def test_a_lawyer_there_after_several_places_or_already_instructed_points_nowher
 
 @pytest.mark.parametrize(("description", "expected"), [
     # The items of a list under a heading that asks: each lawyer named there is asked for.
-    ("兹有我司与马尼拉一家供应商发生货款纠纷。现委托：\n一、菲律宾律师发出律师函；\n二、香港律师审阅担保文件。", ["HK", "PH"]),
+    ("兹有我司与马尼拉一家供应商发生货款纠纷。现委托：\n一、菲律宾律师发出律师函；\n二、香港律师审阅担保文件。",
+     ["HK", "PH"]),
     ("We need:\n1. Vietnam counsel to review the lease;\n2. Singapore counsel for the guarantee.", ["SG", "VN"]),
 ])
 def test_lawyers_named_in_a_list_under_an_asking_heading_are_asked_for(description, expected):
