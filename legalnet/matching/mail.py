@@ -36,7 +36,10 @@ _REPLY_RE = re.compile("|".join(f"(?:{p})" for p in _DATA["reply_openers"]), re.
 # "> " quotes a line; ">50% of our sales" does not.
 _QUOTED_LINE_RE = re.compile(r"^[ \t]*>(?![\d=])", re.MULTILINE)
 SIGN_OFFS = _words(_DATA["sign_offs"])
-SIGN_OFF_RE = re.compile(r"^[ \t]*(?:--|—|" + SIGN_OFFS + r")[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
+# A sign-off alone on its line, with a tail ("Thanks so much,"), or closing a short line of Chinese (麻煩報價，謝謝。).
+SIGN_OFF_RE = re.compile(
+    r"^[ \t]*(?:--|—|(?:[^\n]{0,40}[，,。！!][ \t]*)?(?=[^\x00-\x7f])(?:" + SIGN_OFFS + r")|(?:" + SIGN_OFFS
+    + r")(?:[ \t]+(?:" + _words(_DATA["sign_off_tails"]) + r"))?)[ \t,.!！，。、~]*$", re.IGNORECASE | re.MULTILINE)
 _NOTICE_RE = re.compile(_words(_DATA["notice_words"]), re.IGNORECASE)
 # "Background: …", 其他：… at the start of a line or after a full stop: a section of side notes.
 _ASIDE_HEADING_RE = re.compile(
@@ -54,7 +57,10 @@ _SENTENCE_LINE_RE = re.compile(r"(?:\S+\s+){5,}\S*[.?!]\s*$")
 _SMALL_WORD_RE = re.compile(r"(?<!\S)[a-z]")
 _SIGNATURE_MARK_RE = re.compile(
     r"(?:\b|(?<=[^\x00-\x7f]))(?:" + _words(PARTY_WORDS["signature_titles"] + PARTY_WORDS["latin_suffixes"])
-    + r")(?:\b|(?=[^\x00-\x7f])|$)|有限公司|จำกัด|Sdn\.?\s*Bhd|\bPT\s|Công\s+ty|Cong\s+ty", re.IGNORECASE)
+    + r")(?:\b|(?=[^\x00-\x7f])|$)|有限公司|จำกัด|Sdn\.?\s*Bhd|\bPT\s|Công\s+ty|Cong\s+ty"
+    # A telephone line: "Tel: +65 6861 2210", 电话：0755-2712, โทร 038-412-556.
+    + r"|^[ \t]*(?:" + _words(_DATA["contact_labels"]) + r")\.?[ \t]*[:：.]?[ \t]*[+(（]?\d",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def _header_at(text: str, m: re.Match) -> bool:
@@ -93,11 +99,12 @@ def history_start(text: str) -> int:
 def signature_span(text: str) -> tuple[int, int] | None:
     """The writer's signature above the history: the short lines under the last sign-off ("Regards,", 謝謝！),
     up to a confidentiality notice, a long line or the history."""
-    end = history_start(text)
-    sign_offs = list(SIGN_OFF_RE.finditer(text, 0, end))
+    history = history_spans(text)
+    sign_offs = [m for m in SIGN_OFF_RE.finditer(text) if not in_history(text, m.start())]
     if not sign_offs:
         return None
     start = sign_offs[-1].end()
+    end = min((first for first, _last in history if first >= start), default=len(text))
     pos, lines = start, 0
     for line in text[start:end].split("\n"):
         if line.strip():
@@ -117,9 +124,45 @@ def _is_prose_line(line: str) -> bool:
         _SENTENCE_LINE_RE.search(line) and len(_SMALL_WORD_RE.findall(line)) >= 3))
 
 
+# A line of dashes or underscores alone closes a forwarded message the writer goes on after ("----------").
+_CLOSING_LINE_RE = re.compile(r"^[ \t]*[-_=—]{5,}[ \t]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=256)
+def history_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each block of forwarded or quoted history: a forwarded message runs to the line of dashes
+    that closes it, quoted lines ("> …") to the first line that is not quoted, and a block left open to the end."""
+    spans: list[tuple[int, int]] = []
+    start = history_start(text)
+    while start < len(text):
+        end = _history_end(text, start)
+        spans.append((start, end))
+        later = [m.start() for regex in (_OPENER_RE, _REPLY_RE, _QUOTED_LINE_RE) for m in regex.finditer(text, end)]
+        start = min(later, default=len(text))
+    return tuple(spans)
+
+
+def _history_end(text: str, start: int) -> int:
+    """Where a block of history that starts at `start` ends."""
+    first_line_end = text.find("\n", start)
+    if first_line_end < 0:
+        return len(text)
+    if _QUOTED_LINE_RE.match(text, start) or _REPLY_RE.match(text, start):
+        pos = first_line_end + 1
+        for line in text[pos:].split("\n"):
+            if line.strip() and not _QUOTED_LINE_RE.match(line):
+                return pos
+            pos += len(line) + 1
+        return len(text)
+    closing = _CLOSING_LINE_RE.search(text, first_line_end)
+    if not closing or len("".join(text[closing.end() :].split())) < _OWN_TEXT_MIN:
+        return len(text)
+    return closing.end()
+
+
 def in_history(text: str, pos: int) -> bool:
     """Whether a position is in the forwarded or quoted history of the message."""
-    return pos >= history_start(text)
+    return any(start <= pos < end for start, end in history_spans(text))
 
 
 def in_signature_block(text: str, pos: int) -> bool:

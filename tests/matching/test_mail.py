@@ -2,7 +2,7 @@
 
 import pytest
 
-from legalnet.matching.mail import history_start, in_signature_block
+from legalnet.matching.mail import history_start, in_history, in_signature_block
 from legalnet.matching.parties import find_parties
 from legalnet.matching.resolver import resolve_request
 
@@ -162,3 +162,28 @@ def test_side_notes_in_malay_and_a_part_that_has_nothing_to_do_with_the_matter()
                    "ambil alih pinjaman kami. Kami perlukan peguam untuk semak dokumen pembiayaan.\n"
                    "Untuk makluman: kontrak jualan dengan pengedar di Singapura tiada kaitan dengan perkara ini.")
     assert resolve_request("Pembiayaan", description).jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize("text", [
+    # A sign-off with a tail, a closing at the end of a short Chinese line, a Thai and a Malay sign-off; a
+    # signature known by its telephone line where the title is not one the project knows.
+    "Please advise on the lease in Cebu.\n\nThanks so much,\nMarco Reyes\nOffice Lead\nUnit 5, Makati, Manila\n"
+    "Mobile: +63 917 555 0101",
+    "请协助处理越南的商标异议。\n\n盼复，谢谢！\n\n王芳\n行政助理\n广东省佛山市禅城区季华五路10号\n"
+    "电话：0757-8200 1234",
+    "ต้องการทนายที่เวียงจันทน์ค่ะ\n\nขอบพระคุณค่ะ\n\nสุดา ใจดี\nฝ่ายบัญชี\n12 ถนนมิตรภาพ ขอนแก่น\nโทร 043-123-456",
+    "Mohon nasihat tentang tanah di Kuching.\n\nWassalam,\nSiti Aminah\nPembantu\nNo. 3, Jalan Ampang, Kuala Lumpur\n"
+    "Tel: +60 3 2161 0000",
+])
+def test_the_address_under_a_regional_closing_is_in_the_signature(text):
+    assert in_signature_block(text, text.rindex("\n", 0, len(text) - 5) - 3)
+
+
+def test_a_forwarded_message_closed_by_a_line_of_dashes_gives_the_text_back_to_the_writer():
+    text = ("Dear all,\n\nPlease see the note from our director below.\n\n---------- Forwarded message ---------\n"
+            "From: Ana Cruz\nDate: Tue, 3 Nov 2026\nSubject: Davao\n\nFind us a lawyer in Davao for the warehouse.\n"
+            "----------\n\nWe also need the lease reviewed before the end of the month, please.\n\nRegards,\n"
+            "Ben Lim\nLegal Manager\n7 Jurong Port Road, Singapore\nTel: +65 6123 4567")
+    assert in_history(text, text.index("Find us")) and not in_history(text, text.index("We also need"))
+    assert in_signature_block(text, text.index("Jurong"))
+    assert resolve_request("Warehouse", text).jurisdictions == ["PH"]
