@@ -52,6 +52,9 @@ _WRITER_AT_RE = re.compile(
     r"(?!former\b|ex\b|previous\b)(?:(?:[\w&/-]+\s+){0,3}(?:" + alternatives(_DATA["writer_role_nouns"]) + r")"
     r"|head\s+of\s+(?:[\w&/-]+\s+){1,3}?)\s*(?:at|of|with)\s*$",
     re.IGNORECASE)
+# The writer's "I", its titled name and its post, in Thai: ดิฉัน นางสาวพิมพ์ชนก แก้วมณี ผู้จัดการฝ่ายบัญชี.
+_THAI_WRITER_RE = re.compile(
+    r"(?:^|\s)(?:ดิฉัน|ผม|กระผม|ข้าพเจ้า)\s*(?:นางสาว|นาย|นาง)[\u0e00-\u0e7f]+(?:\s[\u0e00-\u0e7f]+){1,3}\s*$")
 # 我是深圳市X有限公司法务专员周婷, 我是X有限公司外贸部的黄经理: the writer, then its post at its own company.
 _CJK_WRITER_BEFORE = ("我是", "我係", "本人是", "本人係", "我系")
 _CJK_WRITER_POST_RE = re.compile(
@@ -132,6 +135,8 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before) or _VI_WRITER_ROLE_RE.search(before)
             or _OWN_AFTER_RE.search(text[end : end + 20])):
         return True
+    if _THAI_WRITER_RE.search(text, max(0, start - 90), start):
+        return True  # กระผม นายวีระพงษ์ ศรีสุข ผู้จัดการฝ่ายสินเชื่อ บริษัท …: the writer, its post, then its company
     if _WRITER_AT_RE.search(text, max(0, start - 90), start) and _speaks_for_company(text, end):
         return True  # "My name is Jasmine Koh, finance manager at X": the writer's own company
     if before.rstrip().endswith(_CJK_WRITER_BEFORE) and _CJK_WRITER_POST_RE.match(text, end) \

@@ -18,6 +18,7 @@ import re
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
+from .mekong_companies import khmer_and_lao_companies, thai_companies
 from .own_side import against_all, in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
@@ -77,14 +78,6 @@ _PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某")
 # After any letter but a Latin one: "合作方Công ty Cổ phần …" opens a name inside Chinese.
 _VI_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff])(?:" + alternatives(_DATA["vietnamese_prefixes"])
                            + r")\s+", re.IGNORECASE)
-_THAI_RE = re.compile(
-    r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
-# "ห้างหุ้นส่วนจำกัด ชลบุรีรุ่งเรืองก่อสร้าง", "หจก. สมบูรณ์การช่าง": the form opens the name, which runs to the next space.
-_THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|หจก\.)\s+[\u0e01-\u0e4e0-9A-Za-z]{2,40}")
-_KHMER_RE = re.compile(
-    r"ក្រុមហ៊ុន\s*[^\n,។]{1,60}?\s*(?:" + "|".join(re.escape(f) for f in _DATA["khmer_company_forms"]) + ")")
-_LAO_RE = re.compile(
-    r"(?:ບໍລິສັດ|ທະນາຄານ)\s*[^\n,.]{1,60}?\s+(?<!ຂໍ້)(?:" + "|".join(re.escape(f) for f in _DATA["lao_company_forms"]) + ")")
 _CJK_TRADE_NAME_ENDINGS = frozenset(_DATA["cjk_trade_name_suffixes"])
 # The endings of hospitals' and clinics' registered names, whose opening city is where the care was had.
 INSTITUTION_ENDINGS = tuple(_DATA["cjk_institution_suffixes"])
@@ -369,28 +362,6 @@ def _vietnamese_companies(text: str) -> list[Party]:
     return found
 
 
-def _khmer_and_lao_companies(text: str) -> list[Party]:
-    """Companies named in Khmer (ក្រុមហ៊ុន … ខូ អិលធីឌី) and in Lao (ບໍລິສັດ … ຈຳກັດ, ທະນາຄານ … ມະຫາຊົນ)."""
-    found = [Party(m.group(), m.start(), m.end()) for m in _KHMER_RE.finditer(text)]
-    for m in _LAO_RE.finditer(text):
-        # "ບໍລິສັດຂອງຂ້ອຍ ກູ້ຢືມເງິນຈາກ ທະນາຄານ X ມະຫາຊົນ": the name opens at the last opener before its form.
-        begin = m.start() + max(m.group().rfind("ບໍລິສັດ"), m.group().rfind("ທະນາຄານ"), 0)
-        found.append(Party(text[begin : m.end()], begin, m.end()))
-    return found
-
-
-def _thai_companies(text: str) -> list[Party]:
-    """Companies named in Thai (บริษัท … จำกัด), and limited partnerships (ห้างหุ้นส่วนจำกัด …, หจก. …)."""
-    found = []
-    for m in _THAI_RE.finditer(text):
-        name = m.group()
-        inner = name.rfind("บริษัท")
-        begin = m.start() + max(inner, 0)
-        found.append(Party(text[begin : m.end()], begin, m.end()))
-    found += [Party(m.group(), m.start(), m.end()) for m in _THAI_PARTNERSHIP_RE.finditer(text)]
-    return found
-
-
 def _cjk_companies(text: str) -> list[Party]:
     found = [Party(m.group(1), m.start(1), m.end(1)) for m in _CJK_QUOTED_RE.finditer(text)]
     found += [Party(m.group(), m.start(), m.end()) for m in _JAPANESE_FORM_FIRST_RE.finditer(text)
@@ -458,8 +429,8 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
     fields = _BAR_RE.sub("\n", text)
     people = [Party(*p) for p in latin_people(fields)]
     candidates = (
-        _thai_companies(fields)
-        + _khmer_and_lao_companies(fields)
+        thai_companies(fields)
+        + khmer_and_lao_companies(fields)
         + _vietnamese_companies(fields)
         + _cjk_companies(fields)
         + _latin_companies(fields)
@@ -540,8 +511,9 @@ def party_spans(text: str, is_term=None, own_out: list[Party] | None = None,
         if _PLACEHOLDER_RE.search(party.name):
             continue  # "XX律师事务所", "某物流公司": a name left out on purpose
         words = normalise(party.name).split()
-        if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and is_term(words[-1]):
-            continue  # "a PT PMA Batam": a kind of company and the place it will be, not a name
+        if is_term is not None and len(words) > 2 and is_term(" ".join(words[:-1])) and (
+                is_term(words[-1]) or _TRAILING_ACRONYM_RE.search(party.name)):
+            continue  # "a PT PMA Batam": a kind of company and where; "Central Bank of Myanmar FX": a regulator
         if (role := providers.get(core)) is not None and not in_dispute(text, party.start, party.end, spans, role) \
                 and not (role == "staff" and against_all(text)):
             held.append(party)  # "our forwarder, X": on the client's side; not staff the client sues with another
@@ -568,6 +540,7 @@ def _after_person(text: str, party: Party, people: list[Party]) -> Party:
     return party
 
 
+_TRAILING_ACRONYM_RE = re.compile(r"\s[A-Z]{2,4}$")
 _WORDS_BEFORE_RE = re.compile(r"((?:[\w'’-]+[ \t]+){1,2})$")
 
 

@@ -145,6 +145,8 @@ _SEA_NAMED_RE = re.compile(
     "(?:" + alternatives(_DATA["sea_naming_words"]) + rf")\s*([{_SEA_LETTERS}]{{2,20}} [{_SEA_LETTERS}]{{2,24}})"
     rf"(?![{_SEA_LETTERS}])")
 _SEA_OWN_BEFORE = tuple(_DATA["sea_own_before_naming"])
+# The writer's "I" before its own titled name: ดิฉัน, ผม, กระผม, ข้าพเจ้า.
+_THAI_WRITER = ("ดิฉัน", "ผม", "กระผม", "ข้าพเจ้า", "ฉัน")
 _SEA_PERSON_BEFORE = tuple(_DATA["sea_person_before_naming"])
 _SEA_NOT_NAME = frozenset(_DATA["sea_not_name_words"])
 _THAI_PERSON_RE = re.compile(
@@ -317,6 +319,8 @@ def thai_people(text: str) -> list[Person]:
     "named" (มีคนชื่อ สมชาย แก้วมณี), unless the one named is the writer or the writer's family."""
     found = []
     for m in _THAI_PERSON_RE.finditer(text):
+        if text[max(0, m.start() - 10) : m.start()].rstrip().endswith(_THAI_WRITER):
+            continue  # ดิฉัน นางสาวพิมพ์ชนก แก้วมณี: the writer introducing herself
         name = m.group(1)
         if " " not in name:
             # A given name alone runs into the sentence (นายสมชายที่เมืองไทย): it ends before a function word.

@@ -596,3 +596,17 @@ def test_the_writers_own_company_told_in_a_description_of_itself_is_not_screened
 ])
 def test_the_writers_company_telling_its_story_in_the_third_person_is_its_own(text, expected):
     assert resolve_request("", text).screened_counterparties == expected
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    # The writer's senior title before its own company, and a regulator with the topic it rules on.
+    ("I am the Group CFO of Kinta Rubber Products Berhad. Our distributor Lembah Trading Sdn Bhd owes us RM 2m.",
+     ["Lembah Trading Sdn Bhd"]),
+    ("I'm Regional Counsel of Orchid Lane Retail Pte. Ltd.; we need advice under the Bank Negara Malaysia FX notices.",
+     []),
+    # A Thai writer introducing itself, its post and its company; the other side named after it.
+    ("กระผม นายสมศักดิ์ ทองดี ผู้จัดการฝ่ายกฎหมาย บริษัท ขอนแก่น ฟู้ด จำกัด ขอให้ช่วยทวงหนี้จาก บริษัท วังเวียง เทรดดิ้ง จำกัด",
+     ["บริษัท วังเวียง เทรดดิ้ง จำกัด"]),
+])
+def test_the_writers_title_company_and_thai_self_introduction_are_not_screened(text, screened):
+    assert resolve_request("Question", text).counterparties == screened
