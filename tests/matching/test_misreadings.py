@@ -186,3 +186,27 @@ def test_a_later_vowel_put_for_another_is_a_typo_of_the_term():
 def test_a_misspelt_term_or_place_is_still_read():
     resolved = resolve_request("Dispute", "We need a lawyer in Kuala Lumpor for a shiping dispute.")
     assert resolved.jurisdictions == ["MY"] and "maritime" in resolved.practice_areas + resolved.also_mentioned
+
+
+@pytest.mark.parametrize(("description", "absent"), [
+    # "contact" is a word of its own, no typo of "contract".
+    ("Our clinic's patient contact list leaked; must we notify the PDPC?", "corporate-commercial"),
+    # An area the text puts out of scope after naming it.
+    ("We launch a streaming app in Vietnam and need the media licence. Our PDPA review was done in March, so that "
+     "is out of scope.", "data-privacy"),
+    # A choice of law with no arbitration: the courts decide.
+    ("The supply contract is under Malaysian law, no arbitration. Can we sue the buyer in Johor?", "arbitration"),
+    # The Thai court that hears trade marks also recognises awards: beside an award it is that court.
+    ("เราชนะคดีอนุญาโตตุลาการ ต้องการยื่นคำร้องต่อศาลทรัพย์สินทางปัญญาและการค้าระหว่างประเทศเพื่อบังคับตามคำชี้ขาด",
+     "intellectual-property"),
+])
+def test_words_that_name_an_area_only_in_another_setting(description, absent):
+    assert absent not in resolve_request("Request", description).practice_areas
+
+
+@pytest.mark.parametrize(("description", "area"), [
+    ("We plan an RM500m sukuk programme under the SC's Lodge and Launch framework.", "capital-markets"),
+    ("The coast guard detained our fishing boat and its crew near Palawan.", "maritime"),
+])
+def test_a_framework_and_an_authority_name_their_area(description, area):
+    assert area in resolve_request("Request", description).practice_areas
