@@ -203,3 +203,10 @@ def test_the_business_a_writer_runs_in_a_place_makes_it_the_seat(description, ex
 
 def test_the_clients_own_district_does_not_narrow_a_region():
     assert places("", "我哋係元朗一間老字號餅店，想喺大灣區開分店，要注意啲乜？") == ["CN", "HK", "MO"]
+
+
+def test_a_place_in_small_letters_counts_beside_a_code_in_capitals():
+    # "SG" in capitals says nothing of how the writer writes names: "bali" is still Bali.
+    resolved = resolve_request("villa lease", "my lease in canggu is disputed by the owner's son. need bali lawyer "
+                               "pls, i stay in SG most of the time")
+    assert resolved.jurisdictions == ["ID"]

@@ -93,8 +93,10 @@ _PROPER_KINDS = frozenset({"jurisdictions", "languages"})
 
 
 def capitalises_names(hits: list[_Hit], kinds: frozenset[str]) -> bool:
-    """Whether the writer capitalises the names it writes: some hit of one of these kinds starts with a capital."""
-    return any(h.text[:1].isupper() for h in hits if kinds & set(h.senses))
+    """Whether the writer capitalises the names it writes: some hit of one of these kinds starts with a capital
+    (a code in capitals, "SG", "HK", says nothing of how the writer writes names)."""
+    return any(h.text[:1].isupper() and not (h.text.isupper() and len(h.text) <= 4)
+               for h in hits if kinds & set(h.senses))
 
 
 _CODE_BEFORE = frozenset({"in", "to", "from", "at", "and", "or", "vs", "via"})
