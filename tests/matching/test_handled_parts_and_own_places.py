@@ -685,3 +685,12 @@ def test_a_place_handed_over_in_the_same_clause_that_asks_is_dropped():
     found = read("Licence", "We need a Singapore lawyer for the MAS licence. Any Thai licence later, we will "
                  "handle it ourselves.")
     assert found.jurisdictions == ["SG"]
+
+
+@pytest.mark.parametrize("description", [
+    "We need the EPC contract for our wind farm in Ninh Thuan reviewed. An earlier dispute with a cable supplier "
+    "was closed by a settlement last year.",
+    "Please register our trade mark in Cambodia. Back in 2021 we sued a copycat in Penang and won; that case is over.",
+])
+def test_a_suit_that_is_over_asks_for_no_litigation(description):
+    assert "litigation" not in read("Request", description).practice_areas
