@@ -371,3 +371,8 @@ def test_where_remittances_go_is_not_where_the_licence_is(description, expected)
 ])
 def test_the_clients_company_a_boss_who_went_back_and_an_unquoted_arrangement_are_not_the_matter(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_a_relative_who_is_merely_somewhere_is_background():
+    resolved = resolve_request("朋友被拘", "我表哥在深圳被刑事拘留了，他老婆在香港，很担心，想找深圳的刑事律师去会见。")
+    assert resolved.jurisdictions == ["CN"]

@@ -303,8 +303,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return True
         if before.endswith(_LAWYER_SIDE):
             return False  # ทนายฝั่งจีน: a lawyer on that side, the place where the work is
-        if before.endswith(_KIN_ZH_AT) and after.startswith(_LIVES_OR_WORKS_ZH):
-            return True
+        if before.endswith(_KIN_ZH_AT) and (after.startswith(_LIVES_OR_WORKS_ZH) or after[:1] in "，,。；;"):
+            return True  # 女儿在香港读书; 他太太在香港，很着急: where a relative is
         latin = _LATIN_WORD_RE.match(text, hit.end)
         if latin and latin.group(1).casefold() in _AFTER:
             return True  # 兩個香港 engineers: people, in Latin letters inside Chinese
