@@ -54,7 +54,8 @@ _WRITER_AT_RE = re.compile(
     re.IGNORECASE)
 # The writer's "I", its titled name and its post, in Thai: ดิฉัน นางสาวพิมพ์ชนก แก้วมณี ผู้จัดการฝ่ายบัญชี.
 _THAI_WRITER_RE = re.compile(
-    r"(?:^|\s)(?:ดิฉัน|ผม|กระผม|ข้าพเจ้า)\s*(?:นางสาว|นาย|นาง)[\u0e00-\u0e7f]+(?:\s[\u0e00-\u0e7f]+){1,3}\s*$")
+    r"(?:^|\s)(?:" + alternatives(_DATA["thai_first_person"])
+    + r")\s*(?:นางสาว|นาย|นาง)[\u0e00-\u0e7f]+(?:\s[\u0e00-\u0e7f]+){1,3}\s*$")
 # 我是深圳市X有限公司法务专员周婷, 我是X有限公司外贸部的黄经理: the writer, then its post at its own company.
 _CJK_WRITER_BEFORE = ("我是", "我係", "本人是", "本人係", "我系")
 _CJK_WRITER_POST_RE = re.compile(

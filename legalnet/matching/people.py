@@ -146,7 +146,7 @@ _SEA_NAMED_RE = re.compile(
     rf"(?![{_SEA_LETTERS}])")
 _SEA_OWN_BEFORE = tuple(_DATA["sea_own_before_naming"])
 # The writer's "I" before its own titled name: ดิฉัน, ผม, กระผม, ข้าพเจ้า.
-_THAI_WRITER = ("ดิฉัน", "ผม", "กระผม", "ข้าพเจ้า", "ฉัน")
+_THAI_WRITER = tuple(_DATA["thai_first_person"])
 _SEA_PERSON_BEFORE = tuple(_DATA["sea_person_before_naming"])
 _SEA_NOT_NAME = frozenset(_DATA["sea_not_name_words"])
 _THAI_PERSON_RE = re.compile(

@@ -152,7 +152,10 @@ def names_instrument(hit: _Hit, text: str) -> bool:
         re.match(r"\s*" + _TREATY_RE, text[hit.end : hit.end + 24], re.IGNORECASE))
 
 
-_HANDLED_RE = re.compile("|".join(_CUES["handled_elsewhere"]), re.IGNORECASE)
+_ELSEWHERE_ZH = _CUES["elsewhere_zh"]
+_HANDLED_RE = re.compile("|".join(
+    [*_CUES["handled_elsewhere"], r"(?<!可否)(?<!能否)(?<!是否)" + _ELSEWHERE_ZH + r"(?![^，。,；;]{0,6}[？?吗嗎])"]),
+    re.IGNORECASE)
 _OUT_OF_SCOPE_RE = re.compile("|".join(_CUES["out_of_scope_back"]), re.IGNORECASE)
 _HANDLED_BACK_RE = re.compile(
     r"\b(?:is|are)\s+(?:already\s+)?(?:handling|covering|dealing\s+with|taking\s+care\s+of)\s+(?:that|this|it|them)\b"
@@ -162,7 +165,7 @@ _HANDLED_BACK_RE = re.compile(
     # "香港子公司已经有MSO牌照，不需要处理": a clause that needs no work, said after it.
     r"|[，,]\s*(?:不需要|不用|唔使|唔需要|无需|無需)(?:处理|處理|跟进|跟進|理)(?![^。！？]{0,6}[？?吗嗎])"
     # "国内资金出境的合规问题，我司另行咨询国内律师": a part the client will take elsewhere, said after it.
-    r"|[，,][^，,。；;]{0,8}?(?:另行|自行)(?:咨询|諮詢|委托|委託|聘请|聘請|处理|處理|安排|办理|辦理)",
+    r"|[，,][^，,。；;]{0,8}?" + _ELSEWHERE_ZH,
     re.IGNORECASE)
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
