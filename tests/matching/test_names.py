@@ -27,6 +27,7 @@ def test_generated_files_equal_the_generator_output(built):
 def test_every_name_is_sourced_and_scoped():
     prefixes = {
         "names_cldr.csv": ("cldr:", "cldr-alt:", "cldr-part:", "cldr-part-alt:"),
+        "names_world.csv": ("cldr-world:",),
         "names_places.csv": ("geonames:", "iso3166-2:"),
         "aliases.csv": ("hand",),
     }
@@ -278,7 +279,7 @@ def test_short_names_in_scripts_without_spaces_are_list_items():
 
 
 def test_vocabulary_tells_which_names_are_places_to_read_exactly():
-    places = Vocabulary.load().place_names()
+    places = Vocabulary.load().exact_names()
     assert {"rayong", "bavet", "long an"} <= places
     assert "hong kong sar china" not in places  # a CLDR name
     assert "spore" not in places and "bkk" not in places  # hand aliases
@@ -288,3 +289,41 @@ def test_thai_words_that_name_small_places_are_not_places():
     # บ้านใหม่ is "a new house" before it is a village; วัฒนา is "development".
     description = "เราซื้อบ้านใหม่ที่ประเทศมาเลเซีย แต่ผู้พัฒนาโครงการส่งมอบช้า ฝ่ายวัฒนาธุรกิจของเขาไม่ตอบ"
     assert resolve_request("", description).jurisdictions == ["MY"]
+
+
+# Locales outside the region and the centre, in Latin and in other scripts.
+WORLD_SAMPLE = ("de", "fr", "es", "it", "nl", "pl", "tr", "sv", "ru", "uk", "el", "he", "ar", "fa", "hi", "bn")
+
+
+def _world_names(locale):
+    from babel import Locale
+
+    loc = Locale.parse(locale)
+    return [(kind, code, table[code]) for kind, codes, table in (
+        ("jurisdictions", names_build.JURISDICTIONS, loc.territories),
+        ("languages", names_build.LANGUAGES, loc.languages)) for code in codes if code in table]
+
+
+def test_cldr_names_of_locales_abroad_resolve_as_list_items():
+    names = [item for locale in WORLD_SAMPLE for item in _world_names(locale)]
+    wrong = [(kind, code, name) for kind, code, name in names if resolve_terms(kind, [name]).codes != [code]]
+    assert len(wrong) <= 0.03 * len(names), wrong
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Нам нужен юрист: спор с поставщиком в Таиланд.", "TH"),
+    ("We need a lawyer in Kambodscha for a lease.", "KH"),
+    ("Our distributor in Filipinler stopped paying.", "PH"),
+    ("نحتاج إلى محام في ماليزيا", "MY"),
+])
+def test_names_from_locales_abroad_are_read_in_prose(text, code):
+    assert resolve_request("", text).jurisdictions == [code]
+
+
+def test_names_abroad_are_read_exactly_and_never_as_another_things_name():
+    rows = {normalise(r["name"]): r for r in read_names(DATA_DIR / "names_world.csv")}
+    assert "tailan" not in rows  # Thailand in Ewondo, a typo from Taiwan
+    assert "portugal" not in rows  # the Portuguese language in some locales, a country everywhere
+    assert "таиланд" in Vocabulary.load().exact_names()
+    assert resolve_terms("jurisdictions", ["Taiwan"]).codes == []
+    assert resolve_request("", "I bought a unit in Angeles and a flat in Portugal.").languages == []

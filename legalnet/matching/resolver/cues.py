@@ -127,7 +127,12 @@ _CLAUSE_END = _SENTENCE_END | set(",:()，：（）、[]【】")
 _TOKEN_RE = re.compile(
     r"(?P<nospace>[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)"
-    r"|(?P<word>[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+(?:['’][0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*)"
+    r"|(?P<word>[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+(?:['’][0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]+)*"
+    # Scripts written with spaces that the region does not use (Greek, Cyrillic, Hebrew, Arabic, the Indic scripts,
+    # Tibetan, Georgian, Ethiopic, Cherokee, Tifinagh, Vai …): a name typed from abroad ("Таиланд") is a word.
+    r"|[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u10a0-\u10ff"
+    r"\u1200-\u167f\u1c50-\u1c8f\u1f00-\u1fff\u2c80-\u2cff\u2d30-\u2d7f\ua000-\ua69f\U00011100-\U0001114f"
+    r"\u200c\u200d]+)"
     r"|(?P<amp>[&＆])"
 )
 

@@ -92,13 +92,13 @@ class _Index:
                     self.prefixes.add(" ".join(parts[:k]))
         # Word-level typos: every word of a Latin prose alias with its one-letter deletions (two for long
         # words), so "intelectual propert" is read as "intellectual property" word by word.
-        # Place names from GeoNames are read exactly, never as corrections: "filing" is no typo of Fuling,
-        # nor Malay "bulan" of Bulan.
-        places = vocab.place_names()
+        # Place names from GeoNames and CLDR's names abroad are read exactly, never as corrections: "filing" is
+        # no typo of Fuling, nor Malay "bulan" of Bulan.
+        exact = vocab.exact_names()
         self.alias_words: set[str] = set()
         for table in (self.words[ANYWHERE], self.words[PROSE_ONLY]):
             for alias in table:
-                if alias not in places:
+                if alias not in exact:
                     self.alias_words.update(alias.split(" "))
         self.word_typos: dict[str, set[str]] = {}
         for word in self.alias_words:
@@ -114,7 +114,7 @@ class _Index:
         # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
         self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
         for kind in KINDS:
-            keys = [a for a in self.exact[kind] if len(a) >= 4 and not has_nospace_script(a) and a not in places]
+            keys = [a for a in self.exact[kind] if len(a) >= 4 and not has_nospace_script(a) and a not in exact]
             self.fuzzy[kind] = (keys, [self.exact[kind][a] for a in keys])
         # Prose typos ("in Singapor", "arbitation"): every Latin alias and its one-letter deletions, so a
         # word one edit away is found by a few dictionary lookups instead of a scan of all aliases.
@@ -122,7 +122,7 @@ class _Index:
         for alias, senses in self.words[ANYWHERE].items():
             shortest = min(_PROSE_TYPO_MIN[kind] for kind in senses)
             # Short syllables ("thue tau") are other words one edit away ("thue tai"), not typos of them.
-            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4 or alias in places:
+            if len(alias) < shortest or alias.count(" ") > 2 or min(map(len, alias.split())) < 4 or alias in exact:
                 continue
             for variant in _deletions(alias):
                 self.typos.setdefault(variant, set()).add(alias)
