@@ -25,6 +25,8 @@ def places(title: str, description: str) -> list[str]:
     ("我哋係新加坡公司，想喺越南開廠。", "VN", "SG"),
     ("Our Manila logistics services company needs a licence to operate in Cambodia.", "KH", "PH"),
     ("Anh chị em đều ổn: em đang sống và làm việc ở Kuala Lumpur, cần làm thủ tục thừa kế nhà ở Đà Nẵng.", "VN", "MY"),
+    ("My husband and I are retired and live in Ipoh. We are buying a townhouse in Cebu.", "PH", "MY"),
+    ("need lawyer in Penang pls. our co. in SG paid a deposit to a supplier there, nothing delivered.", "MY", "SG"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)
@@ -53,6 +55,11 @@ def test_other_peoples_homes_give_way_to_the_matters_place(description, matter):
 ])
 def test_a_place_of_the_work_is_not_mistaken_for_the_clients(description, expected):
     assert places("Request", description) == expected
+
+
+def test_a_place_the_client_plans_to_live_in_is_not_its_home():
+    found = resolve_request("Request", "We want to live in Penang after we retire. Can we buy a condo there?")
+    assert found.jurisdictions == ["MY"] and found.home_jurisdictions == []
 
 
 def test_the_clients_place_counts_when_it_is_the_only_one():
