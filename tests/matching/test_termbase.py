@@ -126,6 +126,11 @@ def test_only_english_terms_match_in_english_word_forms():
     ("倉庫上個月發生工業意外，保險公司唔肯賠。", "employment"),
     ("我老公在澳门工作时受伤，老板不赔钱。", "employment"),
     ("我们从中国进口化妆品到泰国，需要办理化妆品备案。", "healthcare-life-sciences"),
+    ("My ex-wife moved to Ipoh with the kids. Can I apply for a custody order here in Singapore?", "private-client"),
+    ("I own all of a small Macau Lda and want to transfer half my quota to my sister.", "corporate-commercial"),
+    ("我们在越南海防的工厂收到环保罚款，还被要求停产整改。", "compliance-investigations"),
+    ("我们在印尼合资的镍铁厂，合作方要退出。", "energy"),
+    ("May lupa kami sa Pampanga na inaangkin ng kapitbahay namin.", "real-estate"),
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
     assert area in resolve_request("", description).practice_areas
