@@ -13,6 +13,7 @@ from legalnet.matching.resolver import resolve_request
     ("Our directors can meet in the afternoon; canto lawyer preferred.", {"yue"}),
     ("Saya nak peguam cakap Bahasa Melayu untuk ke mahkamah.", {"ms"}),
     ("Syarikat kami mahu peguam dalam Bahasa Melayu untuk semua surat.", {"ms"}),
+    ("Kailangan ko po ng abogado sa Macau para sa mana ng asawa ko. English or Tagalog po okay.", {"en", "fil"}),
 ])
 def test_a_language_for_the_lawyer_is_read_however_it_is_said(description, expected):
     assert set(resolve_request("Lawyer needed", description).languages) == expected

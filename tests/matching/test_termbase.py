@@ -130,6 +130,7 @@ def test_only_english_terms_match_in_english_word_forms():
     ("I own all of a small Macau Lda and want to transfer half my quota to my sister.", "corporate-commercial"),
     ("我们在越南海防的工厂收到环保罚款，还被要求停产整改。", "compliance-investigations"),
     ("我们在印尼合资的镍铁厂，合作方要退出。", "energy"),
+    ("有投資者已經喺珠海報咗案，話係非法吸收公眾存款。", "criminal"),
     ("May lupa kami sa Pampanga na inaangkin ng kapitbahay namin.", "real-estate"),
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
