@@ -48,7 +48,8 @@ def test_a_language_listed_with_one_outside_the_vocabulary_shares_its_cue(descri
     "Hợp đồng mua bán căn hộ ở Đà Nẵng (bản tiếng Việt và tiếng Anh) cần lưu ý những gì?",
     "Kontrak pembangunan kapal (dalam bahasa Inggris) memilih hukum Indonesia dan arbitrase BANI.",
     "need advice on buying a shophouse in Penang. the sale agreement the vendor sent is Malay only, pls check it",
-    "our Jakarta office lease expires in May. pls review draft renewal + negotiate. bilingual lease, Indonesian prevails",
+    "our Jakarta office lease expires in May. pls review draft renewal + negotiate. "
+    "bilingual lease, Indonesian prevails",
 ])
 def test_the_language_of_a_draft_or_a_contract_is_no_request(description):
     assert resolve_request("Contract", description).languages == []
