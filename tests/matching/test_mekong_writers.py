@@ -167,6 +167,7 @@ def test_a_country_word_naming_a_language_or_a_consulate_in_thai_is_background(d
     ("Công ty chúng tôi ở Đà Nẵng muốn mở chi nhánh ở Lào.", ["LA"]),
     ("Chúng tôi muốn đầu tư sang Lào và Campuchia.", ["LA", "KH"]),
     ("We need a lawyer in Lào.", ["LA"]),
+    ("Bên mình muốn đăng ký nhãn hiệu ở Campuchia và Lào trước khi xuất khẩu.", ["KH", "LA"]),
 ])
 def test_the_vietnamese_name_of_laos_after_a_preposition_is_the_place(description, expected):
     assert resolve_request("Hỏi", description).jurisdictions == expected
