@@ -187,3 +187,12 @@ def test_a_forwarded_message_closed_by_a_line_of_dashes_gives_the_text_back_to_t
     assert in_history(text, text.index("Find us")) and not in_history(text, text.index("We also need"))
     assert in_signature_block(text, text.index("Jurong"))
     assert resolve_request("Warehouse", text).jurisdictions == ["PH"]
+
+
+def test_the_writers_text_after_a_closed_forwarded_message_asks_again():
+    text = ("Dear Centre,\n\nWe need Hong Kong counsel on the loan below, which is governed by Hong Kong law.\n\n"
+            "---------- Forwarded message ---------\nFrom: Treasury\nSubject: facility\n\n"
+            "The agent sent a reservation of rights letter last week.\n"
+            "------------------------------\n\n"
+            "We also need counsel in Jakarta to advise on the share pledge over our subsidiary there. Thank you.")
+    assert resolve_request("Fwd: facility", text).jurisdictions == ["HK", "ID"]

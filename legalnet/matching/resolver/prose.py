@@ -55,7 +55,7 @@ from .roles import (
     in_spans,
     place_roles,
     side_note_spans,
-    told_history_start,
+    told_history_spans,
 )
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
@@ -186,7 +186,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     places = [h for h in hits if "jurisdictions" in readings[id(h)]]
     roles = place_roles(places, words, text, spans, seats)
     # A forwarded thread whose own message names a place of the matter: the history below only tells the story.
-    history = told_history_start(places, text, roles)
+    history = told_history_spans(places, text, roles)
     targets = {"later": reading.later_jurisdictions, "home": reading.home_jurisdictions,
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions,
@@ -273,7 +273,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 elif place and done:
                     # "在新加坡申请 MAS licence 的计划已经 shelve 了": a regulator of a step done or dropped.
                     reading.background_jurisdictions.append((place, hit.text))
-                elif place and hit.start >= history:
+                elif place and in_spans(hit.start, history):
                     reading.background_jurisdictions.append((place, hit.text))  # a regulator the thread below names
                 elif place and in_spans(hit.start, spans):
                     # 我们是港股listed company: the client's own standing, like its seat.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mail import aside_heading_starts, background_lead_spans, history_start, in_signature_block
+from ..mail import aside_heading_starts, background_lead_spans, history_spans, in_signature_block
 from ..vocabulary import (
     has_nospace_script,
 )
@@ -561,17 +561,22 @@ def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
     for hit in places:
         if in_signature_block(text, hit.start):
             roles[id(hit)] = "home"
-    told_from = told_history_start(places, text, roles)
+    told = told_history_spans(places, text, roles)
     for hit in places:
-        if roles[id(hit)] == "matter" and hit.start >= told_from:
+        if roles[id(hit)] == "matter" and in_spans(hit.start, told):
             roles[id(hit)] = "background"
 
 
-def told_history_start(places: list, text: str, roles: dict[int, str]) -> int:
-    """Where the forwarded or quoted history starts when the writer's own message above it names a place of the
-    matter, so that the history only tells the story; the text's end otherwise."""
-    start = min(history_start(text), aside_section_start(text))
-    return start if any(roles.get(id(h)) == "matter" and h.start < start for h in places) else len(text)
+def told_history_spans(places: list, text: str, roles: dict[int, str]) -> list[tuple[int, int]]:
+    """The blocks of forwarded or quoted history, and a closing section of side notes, when the writer's own message
+    around them names a place of the matter, so that they only tell the story; none otherwise. A forwarded message
+    closed by a line of dashes gives the text after it back to the writer."""
+    spans = list(history_spans(text))
+    if (aside := aside_section_start(text)) < len(text):
+        spans.append((aside, len(text)))
+    if any(roles.get(id(h)) == "matter" and not in_spans(h.start, spans) for h in places):
+        return spans
+    return []
 
 
 @lru_cache(maxsize=256)
