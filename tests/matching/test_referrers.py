@@ -186,3 +186,16 @@ def test_mic_beside_the_sfc_is_a_manager_in_charge_not_myanmars_investment_commi
     assert found.jurisdictions == ["HK"]
     assert found.practice_areas == ["capital-markets"]
     assert resolve_request("MIC", "We need MIC approval for our factory in Yangon.").jurisdictions == ["MM"]
+
+
+@pytest.mark.parametrize(("description", "own", "other"), [
+    ("I am a partner at Baker Lane LLP in London. We represent Nordwind GmbH in a claim against PT Samudra Jaya.",
+     "Baker Lane LLP", "PT Samudra Jaya"),
+    ("I'm a senior associate at Hartley & Moss LLP, Sydney; our client has a dispute with Saigon Foods JSC.",
+     "Hartley & Moss LLP", "Saigon Foods JSC"),
+    ("弊社（東京）の顧客である山田商事株式会社が、ベトナムのSaigon Foods JSCとの紛争で現地弁護士を必要としています。",
+     "山田商事株式会社", "Saigon Foods JSC"),
+])
+def test_a_referrers_own_firm_and_its_client_are_not_screened(description, own, other):
+    screened = resolve_request("Referral", description).screened_counterparties
+    assert other in screened and own not in screened
