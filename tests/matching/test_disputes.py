@@ -345,3 +345,19 @@ def test_a_claim_brought_to_arbitration_against_the_client_is_no_court_case():
 ])
 def test_a_dispute_told_as_done_or_in_background_adds_no_litigation(description):
     assert "litigation" not in resolve_request("", description).practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "Buying a Thai resort company; the DD found the target is a defendant in a pending civil case in the Koh Samui "
+    "court. Please advise on the SPA protections.",
+    "We are buying 51% of a Hanoi software company. In the DD we learnt the target is the respondent in a VIAC "
+    "arbitration brought by a former distributor. Please help with the SPA and indemnities.",
+])
+def test_a_dispute_of_the_company_bought_found_in_due_diligence_is_only_mentioned(description):
+    assert resolve_request("Acquisition", description).practice_areas == ["mergers-acquisitions"]
+
+
+def test_a_suit_of_the_target_the_client_asks_about_is_litigation():
+    found = resolve_request("Acquisition", "Acquisition of PT Sinar Laut: need DD, SPA and advice on the target's "
+                            "ongoing litigation with a supplier in Surabaya court.")
+    assert {"mergers-acquisitions", "litigation"} <= set(found.practice_areas)

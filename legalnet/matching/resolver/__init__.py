@@ -10,7 +10,8 @@ Two entry points:
 
 The package is split by step: ``cues`` (the word lists, from ``data/cues.json``), ``index`` (lookup
 tables per vocabulary version), ``scan`` (terms in prose), ``terms`` (list items), ``background`` (what a
-place's clause says: another party's, done, handed over, put off, the client's history), ``roles`` (the
+place's clause says: another party's, done, handed over, put off, the client's history), ``asides`` (the
+parts of a text that only tell the story: forwarded history, side notes), ``roles`` (the
 role of each place or term: the client's seat, its industry), ``languages`` (whether a language named is a
 request for the lawyer's working language), ``senses`` (terms with
 several senses), ``disputes`` and ``entry`` (how areas of a dispute or a market entry rank) and ``prose``

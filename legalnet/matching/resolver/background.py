@@ -454,6 +454,11 @@ def _sentence_span(text: str, pos: int) -> tuple[int, int]:
     return spans[max(k, 0)]
 
 
+def in_spans(pos: int, spans) -> bool:
+    """Whether a position falls inside any of the (start, end) spans."""
+    return any(start <= pos < end for start, end in spans)
+
+
 def sentence_at(text: str, pos: int) -> str:
     """The sentence of the text around `pos`, with its stop: a question mark makes a question."""
     start, end = _sentence_span(text, pos)

@@ -7,7 +7,8 @@ A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
 ``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``no_dispute_patterns``,
 ``settlement_patterns``, ``suit_patterns``, ``defended_suit_patterns``, ``dispute_forums``, ``own_forums``,
-``labour_forums`` and ``adjudication_acts`` in ``data/cues.json``."""
+``labour_forums``, ``adjudication_acts`` and ``target_words`` in ``data/cues.json``. A suit of the company a client
+is buying, told in the due diligence ("the target is a defendant in a pending case"), is only mentioned."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ..termbase import term_info
-from .background import is_done_or_handed_over, is_later_place, sentence_at, tells_done
+from .asides import side_note_spans
+from .background import _sentence_spans, asks, is_done_or_handed_over, is_later_place, sentence_at, tells_done
 from .centrality import demoted, promoted
 from .cues import _CUES, cue_regex
 from .index import _Hit
-from .roles import side_note_spans
 
 LITIGATION = "litigation"
 ARBITRATION = "arbitration"
@@ -38,6 +39,7 @@ _CONSENSUAL_RE = re.compile("|".join(_CUES["consensual_patterns"]), re.IGNORECAS
 _FORUMS = frozenset(_CUES["dispute_forums"])
 _DENIED_FORUM_RE = cue_regex(_CUES["denied_forum_patterns"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
+_TARGET_RE = re.compile("|".join(_CUES["target_words"]), re.IGNORECASE)
 _SUIT_RE = cue_regex(_CUES["suit_patterns"])
 _DEFENDED_SUIT_RE = cue_regex(_CUES["defended_suit_patterns"])
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
@@ -274,3 +276,20 @@ def arbitral_seats(readings) -> set[str]:
     """The places of the arbitral institutions (SIAC, HKIAC) the readings name where they ask: the seat of an
     arbitration the client brings, which outweighs the project or the other side's place a title names."""
     return {code for reading in readings for code in _institution_places(reading) & reading.asked_jurisdictions}
+
+
+def is_target_finding(hit: _Hit, before: str) -> bool:
+    """Whether a dispute term follows the company the client is buying in a sentence that asks for nothing (given
+    the sentence's text before the term): a finding of the due diligence ("the DD found the target is a defendant
+    in a pending civil case"), not a dispute to fight."""
+    areas = hit.senses.get("practice_areas", frozenset())
+    return areas <= {LITIGATION, ARBITRATION} and bool(_TARGET_RE.search(before))
+
+
+def without_target_findings(text: str) -> str:
+    """The text with the sentences that tell the target's disputes and ask for nothing blanked out."""
+    for start, end in _sentence_spans(text):
+        sentence = text[start:end]
+        if _TARGET_RE.search(sentence) and not asks(sentence):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -13,6 +13,7 @@ from ..party_forms import form_jurisdictions
 from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise, written_form
+from .asides import side_note_spans, told_history_spans
 from .asked import TITLE_FACTOR, asked_places, without_handed_over
 from .background import (
     _CONTRAST_RE,
@@ -20,6 +21,7 @@ from .background import (
     asks,
     in_ask,
     in_client_history,
+    in_spans,
     is_done_or_handed_over,
     is_handed_over,
     is_later_place,
@@ -34,11 +36,13 @@ from .cues import _CUES, _LOWERCASE_ABBREVIATIONS
 from .disputes import (
     LITIGATION,
     adjudication_over_arbitration,
+    is_target_finding,
     labour_over_arbitration,
     names_arbitral_institution,
     with_dispute_areas,
     without_denied_forums,
     without_settled_disputes,
+    without_target_findings,
 )
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
@@ -48,15 +52,7 @@ from .languages import _language_groups
 from .lawyers import names_counsel_place
 from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
-from .roles import (
-    _descriptor_spans,
-    _is_client_industry,
-    asks_for_lawyer,
-    in_spans,
-    place_roles,
-    side_note_spans,
-    told_history_spans,
-)
+from .roles import _descriptor_spans, _is_client_industry, asks_for_lawyer, place_roles
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .selection import selected_areas
@@ -392,7 +388,8 @@ def _only_mentioned(hit: _Hit, text: str, notes: list[tuple[int, int]]) -> bool:
     cuts = [m.end() for m in _CONTRAST_RE.finditer(sentence)]
     left = max((cut for cut in cuts if cut <= offset), default=0)
     right = min((cut for cut in cuts if cut > offset), default=len(sentence))
-    return bool(_PUT_OFF_RE.search(sentence, left, right)) or in_spans(hit.start, notes)
+    return (is_target_finding(hit, sentence[left:offset]) or bool(_PUT_OFF_RE.search(sentence, left, right))
+            or in_spans(hit.start, notes))
 
 
 _PUT_OFF_RE = re.compile("|".join(_CUES["put_off_words"]), re.IGNORECASE)
@@ -514,7 +511,7 @@ def resolve_request(
             main, also = rank_areas(listed_acronym_areas(res.codes, res.sources, set(out.jurisdictions)), weighted)
             ranked = set(main)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
-            asked_texts = [without_set_aside(text) for text, _f in texts]
+            asked_texts = [without_target_findings(without_set_aside(text)) for text, _f in texts]
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             # A debt or dispute word typed in the form ("追數", "sengketa") is the dispute the text's own forum takes,
             # not a choice of the courts; "injunction" or "sue" is.

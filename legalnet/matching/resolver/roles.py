@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..mail import aside_heading_starts, background_lead_spans, history_spans, in_signature_block
+from ..mail import in_signature_block
 from ..vocabulary import (
     has_nospace_script,
 )
+from .asides import told_history_spans
 from .background import (
     FOUNDING_WORDS,
     IMPORT_VERBS,
     WRITER_IS_RE,
-    _sentence_spans,
     asks,
     clause_before,
     in_client_history,
+    in_spans,
     is_anchored,
     is_background_place,
     is_done_or_handed_over,
@@ -140,10 +140,6 @@ def _zh_descriptor_opening(text: str, pos: int) -> bool:
     """True when 一家/是一家 at pos opens the clause (or follows 是), i.e. describes the speaker."""
     before = clause_before(text, pos).strip()
     return not before or before.endswith("是") or before in _ZH_OWNER
-
-
-def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
 
 
 _HAN_GAP_RE = re.compile(r"[\u3400-\u9fff]\s+[\u3400-\u9fff]")
@@ -565,41 +561,3 @@ def _mail_roles(places: list, text: str, roles: dict[int, str]) -> None:
     for hit in places:
         if roles[id(hit)] == "matter" and in_spans(hit.start, told):
             roles[id(hit)] = "background"
-
-
-def told_history_spans(places: list, text: str, roles: dict[int, str]) -> list[tuple[int, int]]:
-    """The blocks of forwarded or quoted history, and a closing section of side notes, when the writer's own message
-    around them names a place of the matter, so that they only tell the story; none otherwise. A forwarded message
-    closed by a line of dashes gives the text after it back to the writer."""
-    spans = list(history_spans(text))
-    if (aside := aside_section_start(text)) < len(text):
-        spans.append((aside, len(text)))
-    if any(roles.get(id(h)) == "matter" and not in_spans(h.start, spans) for h in places):
-        return spans
-    return []
-
-
-@lru_cache(maxsize=256)
-def aside_section_start(text: str) -> int:
-    """Where a closing section of side notes starts ("Background: we sued them in Guangzhou once", 其他：…): one
-    that comes after the text has asked for something and asks for nothing itself; the text's end otherwise."""
-    starts = aside_heading_starts(text)
-    if not starts:
-        return len(text)
-    start = starts[-1]
-    before = [text[a:b] for a, b in _sentence_spans(text) if b <= start]
-    after = [text[a:b] for a, b in _sentence_spans(text) if a >= start]
-    return start if any(asks(s) for s in before) and not any(asks(s) for s in after) else len(text)
-
-
-@lru_cache(maxsize=256)
-def side_note_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The runs of side notes: background a heading opens before the text asks ("Some background first: …"), and a
-    closing section after the ask (aside_section_start)."""
-    # The ask after the background must be told at some length, not a bare "What should we do?" under a heading
-    # that holds the matter itself ("For your information: the tax office raised assessments …").
-    spans = [(start, end) for start, end in background_lead_spans(text)
-             if any(asks(text[a:b]) for a, b in _sentence_spans(text) if a >= end)
-             and len(text[end:].strip()) >= (end - start) / 2]
-    closing = aside_section_start(text)
-    return tuple(spans + ([(closing, len(text))] if closing < len(text) else []))
