@@ -330,3 +330,9 @@ def test_names_abroad_are_read_exactly_and_never_as_another_things_name():
     assert "таиланд" in Vocabulary.load().exact_names()
     assert resolve_terms("jurisdictions", ["Taiwan"]).codes == []
     assert resolve_request("", "I bought a unit in Angeles and a flat in Portugal.").languages == []
+
+
+def test_a_hong_kong_district_whose_name_holds_a_mainland_city_is_hong_kong():
+    # 長沙灣 (Cheung Sha Wan) holds 長沙 (Changsha).
+    assert resolve_request("", "我間製衣廠喺長沙灣，銀行要我7日內還晒貸款。").jurisdictions == ["HK"]
+    assert resolve_terms("jurisdictions", ["长沙湾"]).codes == ["HK"]

@@ -131,6 +131,8 @@ def test_only_english_terms_match_in_english_word_forms():
     ("我们在越南海防的工厂收到环保罚款，还被要求停产整改。", "compliance-investigations"),
     ("我们在印尼合资的镍铁厂，合作方要退出。", "energy"),
     ("有投資者已經喺珠海報咗案，話係非法吸收公眾存款。", "criminal"),
+    ("Need Haiphong lawyer — clinker cargo shortage 1,100 MT at discharge, claim against the stevedores.", "maritime"),
+    ("目的港代理无单放货，买家已经把货提走了，我们想追究货代的责任。", "maritime"),
     ("May lupa kami sa Pampanga na inaangkin ng kapitbahay namin.", "real-estate"),
 ])
 def test_terms_written_the_way_clients_put_them(description, area):
