@@ -88,6 +88,8 @@ def test_places_of_the_clients_own_history_are_background(title, description, ex
     ("Remittance licence", "We are building a remittance app for migrant workers sending money SG to Myanmar; we "
      "need a payments licence from MAS.", ["SG"]),
     ("设厂", "我们要在泰国罗勇设厂，第一批中国的技术人员需要办工作证。", ["TH"]),
+    ("C/O form E", "Cong ty chung toi nhap vai, hang di tu Quang Chau qua Hong Kong roi ve cang Cat Lai. Hai quan "
+     "tu choi C/O form E. Can luat su o TP.HCM.", ["VN"]),
 ])
 def test_places_joined_to_a_background_word_or_a_route_are_background(title, description, expected):
     assert places(title, description) == expected
