@@ -87,6 +87,10 @@ def test_a_grievance_adds_litigation_to_its_subject(title, description, subject)
     "ผู้ซื้อค้างชำระค่าสินค้า สัญญาไม่มีข้อตกลงอนุญาโตตุลาการ",
     "Khách hàng còn nợ 3 tỷ đồng, hợp đồng không có điều khoản trọng tài.",
     "Pembeli belum bayar, kontrak tidak ada klausul arbitrase.",
+    # Neither courts nor arbitration named: "no jurisdiction or arbitration clause".
+    "ผู้ซื้อฮ่องกงไม่ชำระเงินค่าสินค้า สัญญาซื้อขายไม่มีข้อกำหนดเรื่องศาลหรืออนุญาโตตุลาการ",
+    "The buyer in Hong Kong has not paid USD 156k. The sales contract has no jurisdiction or arbitration clause.",
+    "香港买家拖欠货款，合同没有约定管辖法院或仲裁，想在香港起诉。",
 ])
 def test_an_arbitration_the_parties_did_not_agree_on_asks_for_no_arbitration(description):
     resolved = resolve_request("Unpaid goods", description)
