@@ -105,6 +105,9 @@ def test_an_arbitral_institution_named_in_chinese_is_not_its_country():
      "arbitration clause in the distribution agreement.", ["TH", "HK"]),
     ("合资纠纷", "我们在越南的合资公司股东会出了问题，需要越南律师，"
      "也想请人看看合资合同里的新加坡国际仲裁中心仲裁条款。", ["VN", "SG"]),
+    ("Recall", "We need (1) Singapore counsel for the product recall, and (2) someone to bring a claim against the "
+     "maker for the costs: our supply agreement has arbitration at the Shenzhen Court of International Arbitration.",
+     ["SG", "CN"]),
 ])
 def test_an_arbitral_institution_the_client_asks_about_adds_its_seat(title, description, expected):
     assert places(title, description) == expected

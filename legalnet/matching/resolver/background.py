@@ -522,9 +522,16 @@ def _tells_history(part: str) -> bool:
 
 
 def names_clause(hit: _Hit, text: str) -> bool:
-    """Whether an arbitral institution is named as a clause of a contract ("the SIAC clause", 仲裁条款)."""
+    """Whether an arbitral institution is named as a clause of a contract ("the SIAC clause", 仲裁条款, "our supply
+    agreement has arbitration at the SCIA")."""
     after = text[hit.end : hit.end + 30].casefold()
-    return any(word in after for word in _FORUM_CLAUSE)
+    return any(word in after for word in _FORUM_CLAUSE) or bool(
+        _CLAUSE_BEFORE_RE.search(text, max(0, hit.start - 80), hit.start))
+
+
+_CLAUSE_BEFORE_RE = re.compile(
+    r"\b(?:agreement|contract|clause)\b[^.;\n]{0,40}\barbitration\s+(?:at|under|with|before|by|in)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 _DONE_CLAUSE_ZH_RE = re.compile("|".join(_CUES["done_clause_zh"]))
