@@ -27,6 +27,10 @@ def places(title: str, description: str) -> list[str]:
     ("Anh chị em đều ổn: em đang sống và làm việc ở Kuala Lumpur, cần làm thủ tục thừa kế nhà ở Đà Nẵng.", "VN", "MY"),
     ("My husband and I are retired and live in Ipoh. We are buying a townhouse in Cebu.", "PH", "MY"),
     ("need lawyer in Penang pls. our co. in SG paid a deposit to a supplier there, nothing delivered.", "MY", "SG"),
+    ("We want to open a representative office of our Singapore company in Hanoi. Please advise on the licence.",
+     "VN", "SG"),
+    ("We found a warehouse in Batam; our PT PMA is not set up yet. Can we sign under SG company first then novate?",
+     "ID", "SG"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)

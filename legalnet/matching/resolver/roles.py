@@ -205,6 +205,12 @@ def _zh_seat_subject(text: str, hit: _Hit) -> bool:
                 or (next_word and next_word.group(1).lower() in _OWNED_VEHICLE_NOUNS))
 
 
+# Units a company has elsewhere: "a representative office of our Singapore company".
+_OWN_UNIT_NOUNS = frozenset({"office", "offices", "branch", "branches", "subsidiary", "subsidiaries", "arm"})
+# Words before a company named by its seat that make it the client's vehicle ("sign under SG company").
+_VEHICLE_PREPOSITIONS = frozenset({"under", "via", "through", "using"})
+
+
 def _en_seat_subject(before: list[str], after: list[str]) -> bool:
     """The client's seat: "Our Hong Kong company has …", "our Rangoon office", "Hong Kong company seeks …",
     "our Singapore oilfield services company".
@@ -225,12 +231,15 @@ def _en_seat_subject(before: list[str], after: list[str]) -> bool:
         # "a PDPA review for our Penang subsidiary" asks about the subsidiary; "a brief from our Singapore team"
         # comes from the client's own side.
         # "a director of our Hong Kong company" is one of the client's own people.
-        own_people = before[1:2] == ["of"] and before[2:3] and before[2] in _OFFICER_WORDS
+        # "a representative office of our Singapore company" is the client's own company too.
+        own_people = before[1:2] == ["of"] and before[2:3] and (
+            before[2] in _OFFICER_WORDS or before[2] in _OWN_UNIT_NOUNS)
         return not (len(before) > 1 and ((before[1] in _PREPOSITIONS and before[1] != "from" and not own_people)
                                          or before[1] in _OBJECT_VERBS))
     if not before:
         return following in _SUBJECT_VERBS
-    return False
+    # "Can we sign under SG company first?": the client's own vehicle, named by its seat.
+    return before[0] in _VEHICLE_PREPOSITIONS
 
 
 def is_client_here(hit: _Hit, text: str) -> bool:
