@@ -31,6 +31,7 @@ def places(title: str, description: str) -> list[str]:
      "VN", "SG"),
     ("We found a warehouse in Batam; our PT PMA is not set up yet. Can we sign under SG company first then novate?",
      "ID", "SG"),
+    ("本公司想喺橫琴開分店，想知道澳門資本喺橫琴開餐廳要以咩形式設立。", "CN", "MO"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)

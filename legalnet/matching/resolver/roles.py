@@ -265,6 +265,8 @@ _PLANNED_RE = re.compile(r"\b(?:proposed|planned|plan|plans|planning|set[- ]?up|
 _OWN_HQ_RE = re.compile(
     r"(?:^|[(（]|[.;]\s+|^[^,.;\n]{0,30}\b(?:" + "|".join(map(re.escape, _CUES["telegraphic_seat_nouns"]))
     + r")\s*,\s+|\bour\s+)(?:HQ|headquarters)\s*:?\s*$", re.IGNORECASE)
+# Words after a place that make it where the capital comes from: 澳門資本, 香港资金.
+_CAPITAL_ZH_AFTER = ("資本", "资本", "資金", "资金")
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
 _BRANCH_NAME_RE = re.compile(r"(?<!เปิด)(?<!ตั้ง)(?<!ขยาย)(?:สาขา|ສາຂາ)\s*$")
 _HERE_IN_RE = re.compile(r"\bhere\s+in\s+$", re.IGNORECASE)
@@ -287,6 +289,8 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
             return False  # 股东是一家香港公司: another party's seat
         if _BRANCH_NAME_RE.search(text, max(0, hit.start - 12), hit.start):
             return True  # ธนาคารแห่งหนึ่ง สาขาหาดใหญ่: the writer's branch, named after its town
+        if text.startswith(_CAPITAL_ZH_AFTER, hit.end):
+            return True  # 澳門資本喺橫琴開餐廳: where the client's capital comes from, like "vốn Hồng Kông"
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):
             return True  # 由澳門公司100%出資, 以澳門公司名義投資: the client's own company invests
