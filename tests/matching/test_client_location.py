@@ -93,6 +93,7 @@ def test_places_of_the_clients_own_history_are_background(title, description, ex
     ("Remittance licence", "We are building a remittance app for migrant workers sending money SG to Myanmar; we "
      "need a payments licence from MAS.", ["SG"]),
     ("设厂", "我们要在泰国罗勇设厂，第一批中国的技术人员需要办工作证。", ["TH"]),
+    ("前海診所", "我哋想喺前海開診所。香港註冊醫生喺前海執業要辦咩手續？可唔可以用香港已註冊嘅藥物？", ["CN"]),
     ("C/O form E", "Cong ty chung toi nhap vai, hang di tu Quang Chau qua Hong Kong roi ve cang Cat Lai. Hai quan "
      "tu choi C/O form E. Can luat su o TP.HCM.", ["VN"]),
 ])
