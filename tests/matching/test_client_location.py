@@ -32,6 +32,8 @@ def places(title: str, description: str) -> list[str]:
     ("We found a warehouse in Batam; our PT PMA is not set up yet. Can we sign under SG company first then novate?",
      "ID", "SG"),
     ("本公司想喺橫琴開分店，想知道澳門資本喺橫琴開餐廳要以咩形式設立。", "CN", "MO"),
+    ("我哋喺觀塘同荃灣有兩間美容院（香港有限公司），想喺澳門開分店。由香港派兩個美容師過去，佢哋係香港永久居民，"
+     "使唔使申請外僱？", "MO", "HK"),
 ])
 def test_the_clients_own_place_gives_way_to_the_matters(description, matter, client):
     found = resolve_request("Request", description)

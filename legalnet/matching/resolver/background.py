@@ -46,6 +46,7 @@ _ZH_AFTER_REACH = max(6, *map(len, _ZH_AFTER))
 _LATIN_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s*$")
 _FROM_PLACE_RE = re.compile("|".join(f"(?:{p})" for p in _CUES["background_from_place_re"]))
 _FROM_PLACE_REACH = 40
+_MOVED_FROM_ZH = {side: tuple(words) for side, words in _CUES["moved_from_zh"].items()}
 _LAWYER_SIDE = tuple(_CUES["counsel_place"]["side_before"])
 _HISTORY_SUBJECT_RE = re.compile("|".join(_CUES["history_subjects"]), re.IGNORECASE)
 _HISTORY_RE = re.compile("|".join(_CUES["history_markers"]), re.IGNORECASE)
@@ -304,6 +305,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return False  # 我们在越南的工厂: the client's own plant, not another party's
         if _FROM_PLACE_RE.search(text[max(0, hit.start - _FROM_PLACE_REACH) : hit.start]):
             return True
+        if before.endswith(_MOVED_FROM_ZH["before"]) and after.startswith(_MOVED_FROM_ZH["after"]):
+            return True  # 由香港調兩個導師過去: where the staff are sent from
         if before.endswith(_LAWYER_SIDE):
             return False  # ทนายฝั่งจีน: a lawyer on that side, the place where the work is
         if before.endswith(_KIN_ZH_AT) and (after.startswith(_LIVES_OR_WORKS_ZH) or after[:1] in "，,。；;"):
