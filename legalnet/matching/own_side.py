@@ -80,6 +80,17 @@ _EMPLOYEE_GRIEVANCE_RE = re.compile(r"\b(?:" + alternatives(_DATA["employee_grie
 # or clause ("Pelanggan perusahaan kami, PT X" is a customer of it).
 _OWN_OPENING_RE = re.compile(
     r"(?:^|[.!?;:\n(（]|,\s)\s*(?:" + alternatives(_DATA["own_markers_opening"]) + r")\W*$", re.IGNORECASE)
+# The writer describes its own business, then names it in brackets: "We are a Penang furniture maker (X Sdn Bhd)".
+_OWN_DESCRIBED_RE = re.compile(
+    r"(?:^\s*|[.!?;:\n。！？；]\s*|,\s*)(?:" + alternatives(
+        [m for m in _DATA["own_markers"] if m.startswith(("we", "kami", "i am", "i'm"))]
+        + _DATA["own_markers_opening"] + _DATA["cjk_own_openings"] + ["kami po ay", "kami ay"])
+    + r")(?:(?![(（]).){3,100}[(（]$", re.IGNORECASE)
+# A person's name before the brackets: "my business partner Lin Jianguo (林建国)".
+_PERSON_BEFORE_BRACKET_RE = re.compile(r"\b[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s*[(（]$")
+# A name's other form in brackets is no description: "恒昌電子貿易有限公司 (Hang Cheong Electronics Trading Limited)".
+_NAME_ENDINGS = ("公司", "集團", "集团", "Ltd", "Ltd.", "Limited", "Bhd", "Bhd.", "Inc.", "Inc", "JSC", "Co.", "Corp.",
+                 "จำกัด", "PLC", "Tbk")
 # "Chao anh chi, minh la quan ly Cong ty TNHH X": the writer gives its role in its own company.
 _VI_WRITER_ROLE_RE = re.compile(
     r"(?:^|[.!?;:\n(（]|,\s)\s*(?:tôi|toi|mình|minh|em|chúng tôi|chung toi)\s+(?:là|la)\s+(?:"
@@ -126,6 +137,17 @@ _OWN_AFTER_RE = re.compile(
 )
 
 
+def _bracketed_after_own_description(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the name stands in brackets right after the writer's description of its own business, and not as
+    another form of a name just before it."""
+    if text[start - 1 : start] not in ("(", "（") or text[end : end + 1] not in (")", "）"):
+        return False
+    if text[: start - 1].rstrip().endswith(_NAME_ENDINGS) or _PERSON_BEFORE_BRACKET_RE.search(
+            text, max(0, start - 40), start):
+        return False
+    return bool(_OWN_DESCRIBED_RE.search(text[max(sentence_start, start - 120) : start]))
+
+
 def is_own_name(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is the client's own company: "we are X", "our subsidiary X",
     我们是X有限公司, the writer's signature."""
@@ -136,6 +158,8 @@ def is_own_name(text: str, start: int, end: int) -> bool:
     if (_OWN_RE.search(before) or _OWN_OPENING_RE.search(before) or _VI_WRITER_ROLE_RE.search(before)
             or _OWN_AFTER_RE.search(text[end : end + 20])):
         return True
+    if _bracketed_after_own_description(text, start, end, sentence_start):
+        return True  # 我们是成都的一家火锅连锁品牌（X有限公司）, "Kami po ay licensed agency dito sa Makati (X Inc.)"
     if _THAI_WRITER_RE.search(text, max(0, start - 90), start):
         return True  # กระผม นายวีระพงษ์ ศรีสุข ผู้จัดการฝ่ายสินเชื่อ บริษัท …: the writer, its post, then its company
     if _WRITER_AT_RE.search(text, max(0, start - 90), start) and _speaks_for_company(text, end):

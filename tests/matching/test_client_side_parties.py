@@ -610,3 +610,18 @@ def test_the_writers_company_telling_its_story_in_the_third_person_is_its_own(te
 ])
 def test_the_writers_title_company_and_thai_self_introduction_are_not_screened(text, screened):
     assert resolve_request("Question", text).counterparties == screened
+
+
+@pytest.mark.parametrize(("text", "screened"), [
+    ("我们是成都的一家火锅连锁品牌（四川蜀味轩餐饮管理有限公司），国内有80多家门店。"
+     "计划进入马来西亚，授权给 Golden Spoon F&B Sdn. Bhd. 做特许经营。", ["Golden Spoon F&B Sdn. Bhd."]),
+    ("Good day po! Kami po ay licensed recruitment agency dito sa Makati (Bayanihan Manpower Services Inc.). Gusto po "
+     "naming mag-open ng agency sa Hong Kong kasama si Lily Chan Wai Man.", ["Lily Chan Wai Man"]),
+    # A counterparty's other name in brackets is still the counterparty's.
+    ("我们是做PCB的，HK customer 恒昌電子貿易有限公司 (Hang Cheong Electronics Trading Limited) 欠我们货款。",
+     ["恒昌電子貿易有限公司", "Hang Cheong Electronics Trading Limited"]),
+    ("Good day! I'm planning to put up a corporation here in Davao City with my business partner Lin Jianguo (林建国).",
+     ["Lin Jianguo", "林建国"]),
+])
+def test_the_writers_own_business_named_in_brackets_after_its_description_is_not_screened(text, screened):
+    assert resolve_request("Request", text).screened_counterparties == screened
