@@ -64,6 +64,7 @@ _TRADE_WORDS = set(_DATA["trade_name_words"])
 _AMBIGUOUS = set(_DATA["ambiguous_suffixes"]) | _TRADE_WORDS
 _GENERIC_NAME_WORDS = set(_DATA["generic_name_words"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
+_PREFIX_KIND_WORDS = frozenset(_DATA["prefix_kind_words"])
 _CONNECTORS = set(_DATA["name_connectors"])
 _LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
 _WRITER_TITLES = frozenset(_DATA["writer_titles"])
@@ -179,7 +180,11 @@ def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     changed = True
     while words and changed:
         changed = False
-        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)%").isdigit()):
+        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)%）").isdigit()):
+            words = words[1:]
+            changed = True
+        # "regional manager (Mekong) of Kessler Logistik GmbH": a bracketed word before the name qualifies a title.
+        while len(words) > 1 and words[0][0].startswith(("(", "（")) and words[0][0].endswith((")", "）")):
             words = words[1:]
             changed = True
         for size in (2, 1):
@@ -240,6 +245,8 @@ def _latin_companies(text: str) -> list[Party]:
             name_words = _trim_leading(name_words)
         while name_words and _plain(name_words[-1][0]) in _CONNECTORS:
             name_words.pop()
+        if not any(re.search(r"[^\W\d_]", word[0]) for word in name_words):
+            name_words = []  # "2）Sdn Bhd 开户": a list number and a legal form name no company
         if name_words:
             # "yung agency ko sa Manila (Bright Path Manpower Agency)": a bracket opened before the name and not
             # closed in it opens the name.
@@ -286,6 +293,8 @@ def _prefixed_companies(text: str, tokens: list[tuple[str, int, int]]) -> list[P
     for n, (tok, begin, end) in enumerate(tokens):
         if tok.rstrip(".") not in _PREFIXES or (tok.endswith(".") and _SENTENCE_OPENER_RE.match(text, end - 1)):
             continue  # "PT. Maju Jaya": Indonesian writers often put a stop after PT; "my CV. The recruiter …"
+        if n + 1 < len(tokens) and tokens[n + 1][0] in _PREFIX_KIND_WORDS:
+            continue  # "set up a PT PMA for SaaS": a kind of company, not one
         words = []
         for word in tokens[n + 1 : n + 8]:
             if words and word[0].rstrip("%").isdigit():

@@ -718,3 +718,13 @@ def test_a_chinese_role_word_before_a_name_is_not_part_of_it():
     resolved = resolve_request("工程款", "总包广东华晟建设集团有限公司欠我们工程款。"
                                          "我们现场负责人何志伟的签证单都齐全。")
     assert resolved.counterparties == ["广东华晟建设集团有限公司"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We want to set up a PT PMA for SaaS business in Jakarta with PT Maju Jaya.", ["PT Maju Jaya"]),
+    ("需要：1）注册公司；2）Sdn Bhd 开户；3）与 Harta Niaga Sdn Bhd 签约。", ["Harta Niaga Sdn Bhd"]),
+    ("Re: regional manager (Mekong) of Kessler Logistik GmbH asks about Sengdao Transport Sole Co., Ltd.",
+     ["Kessler Logistik GmbH", "Sengdao Transport Sole Co., Ltd."]),
+])
+def test_a_kind_of_company_a_list_number_or_a_bracketed_title_word_is_no_part_of_a_name(text, expected):
+    assert sorted(find_parties(text)) == sorted(expected)
