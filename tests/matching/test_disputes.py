@@ -361,3 +361,9 @@ def test_a_suit_of_the_target_the_client_asks_about_is_litigation():
     found = resolve_request("Acquisition", "Acquisition of PT Sinar Laut: need DD, SPA and advice on the target's "
                             "ongoing litigation with a supplier in Surabaya court.")
     assert {"mergers-acquisitions", "litigation"} <= set(found.practice_areas)
+
+
+def test_a_prosecution_told_in_chinese_is_no_suit():
+    found = resolve_request("表弟在柬埔寨被抓", "表弟在西港被警方带走，现在关在金边的移民局拘留中心，"
+                            "可能要以非法务工和诈骗起诉。想找柬埔寨律师去见他，尽快遣返。")
+    assert "criminal" in found.practice_areas and "litigation" not in found.practice_areas

@@ -7,8 +7,9 @@ A forum the parties did not agree on ("no arbitration clause") asks for no work.
 The words are data: ``denied_forum_patterns``, ``dispute_patterns``, ``grievance_patterns``,
 ``civil_recovery_patterns``, ``family_suit_patterns``, ``consensual_patterns``, ``no_dispute_patterns``,
 ``settlement_patterns``, ``suit_patterns``, ``defended_suit_patterns``, ``dispute_forums``, ``own_forums``,
-``labour_forums``, ``adjudication_acts`` and ``target_words`` in ``data/cues.json``. A suit of the company a client
-is buying, told in the due diligence ("the target is a defendant in a pending case"), is only mentioned."""
+``labour_forums``, ``adjudication_acts``, ``target_words`` and ``prosecution_patterns`` in ``data/cues.json``.
+A suit of the company a client is buying, told in the due diligence ("the target is a defendant in a pending
+case"), is only mentioned; a prosecution (以诈骗起诉) is the state's case, no suit of the client's."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ _FORUMS = frozenset(_CUES["dispute_forums"])
 _DENIED_FORUM_RE = cue_regex(_CUES["denied_forum_patterns"])
 _OWN_FORUMS = frozenset(_CUES["own_forums"])
 _TARGET_RE = re.compile("|".join(_CUES["target_words"]), re.IGNORECASE)
+_PROSECUTION_RE = re.compile("|".join(_CUES["prosecution_patterns"]))
 _SUIT_RE = cue_regex(_CUES["suit_patterns"])
 _DEFENDED_SUIT_RE = cue_regex(_CUES["defended_suit_patterns"])
 _AWARD_ENFORCEMENT_RE = re.compile("|".join(_CUES["award_enforcement_patterns"]), re.IGNORECASE)
@@ -287,9 +289,10 @@ def is_target_finding(hit: _Hit, before: str) -> bool:
 
 
 def without_target_findings(text: str) -> str:
-    """The text with the sentences that tell the target's disputes and ask for nothing blanked out."""
+    """The text with the sentences that tell the target's disputes and ask for nothing blanked out, and the
+    prosecutions it tells (可能要以诈骗起诉: the state's case, no suit of the client's)."""
     for start, end in _sentence_spans(text):
         sentence = text[start:end]
         if _TARGET_RE.search(sentence) and not asks(sentence):
             text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    return _PROSECUTION_RE.sub(lambda m: " " * len(m.group()), text)
