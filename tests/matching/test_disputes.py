@@ -367,3 +367,19 @@ def test_a_prosecution_told_in_chinese_is_no_suit():
     found = resolve_request("表弟在柬埔寨被抓", "表弟在西港被警方带走，现在关在金边的移民局拘留中心，"
                             "可能要以非法务工和诈骗起诉。想找柬埔寨律师去见他，尽快遣返。")
     assert "criminal" in found.practice_areas and "litigation" not in found.practice_areas
+
+
+def test_the_contract_a_dispute_is_about_adds_no_corporate_work():
+    # A Lao exporter's unpaid invoices, the contract sending disputes to the Economic Dispute Resolution Centre.
+    title = "ລູກຄ້າໄທບໍ່ຈ່າຍເງິນ - ສັນຍາໃຫ້ແກ້ໄຂຢູ່ວຽງຈັນ"
+    description = (
+        "ບໍລິສັດຂອງພວກເຮົາຕັ້ງຢູ່ເຂດເສດຖະກິດພິເສດ ສະຫວັນ-ເຊໂນ ແຂວງສະຫ"
+        "ວັນນະເຂດ, ຜະລິດສາຍໄຟລົດຍົນ ແລ້ວສົ່ງອອກຜ່ານຂົວມິດຕະພາບແຫ່ງທີ "
+        "2 ໄປມຸກດາຫານ ແລ້ວຕໍ່ໄປທ່າເຮືອແຫຼມສະບັງ. ລູກຄ້າຂອງພວກເຮົາ (บร"
+        "ิษัท ไทยวิศวกรรมยานยนต์ จำกัด ຢູ່ຊົນບຸລີ) ຄ້າງຈ່າຍ 412,000 U"
+        "SD ມາ 7 ເດືອນແລ້ວ. ສັນຍາຂຽນວ່າ ຂໍ້ຂັດແຍ່ງໃຫ້ແກ້ໄຂໂດຍ ສູນແກ້ໄ"
+        "ຂຂໍ້ຂັດແຍ່ງທາງດ້ານເສດຖະກິດ ທີ່ນະຄອນຫຼວງວຽງຈັນ. ຕ້ອງການທະນາຍຊ"
+        "່ວຍຍື່ນຄຳຮ້ອງ. ຖ້າໄດ້ຄຳຕັດສິນແລ້ວ ອາດຈະຕ້ອງໄປບັງຄັບຢູ່ໄທ ແຕ່"
+        "ນັ້ນແມ່ນເລື່ອງຕໍ່ໄປ."
+    )
+    assert resolve_request(title, description).practice_areas == ["arbitration"]
