@@ -34,6 +34,9 @@ _OWN_RE = re.compile(
     + r"|\b(?:i\s+am|i['’]m|we\s+are|we['’]re|on\s+behalf\s+of)\s+(?:[\w&-]+\s+){0,4}?"
     + r"(?:counsel|team|department|dept|division|unit|desk)"
     + r"\s+(?:at|of)\b"
+    # "I am in charge of ASEAN business at X", "I'm responsible for legal at X": the writer's post at its company.
+    + r"|\b(?:i\s+am|i['’]m)\s+(?:in\s+charge\s+of|responsible\s+for|heading|looking\s+after)\s+"
+    + r"(?:[\w&/-]+\s+){1,5}?(?:at|of)\b"
     # "I am the CFO of X", "I'm the DPO of X": a senior or legal title of the writer's own company.
     + r"|\b(?:i\s+am|i['’]m)\s+(?:the\s+|a\s+)?(?:" + alternatives(_DATA["writer_titles"]) + r")\s+(?:at|of)\b"
     # "I am Kelvin Ng, director of X": the writer names itself, then its title. An employee's employer ("I am the

@@ -195,6 +195,8 @@ def test_mic_beside_the_sfc_is_a_manager_in_charge_not_myanmars_investment_commi
      "Hartley & Moss LLP", "Saigon Foods JSC"),
     ("弊社（東京）の顧客である山田商事株式会社が、ベトナムのSaigon Foods JSCとの紛争で現地弁護士を必要としています。",
      "山田商事株式会社", "Saigon Foods JSC"),
+    ("I am in charge of ASEAN business at Shinwa Trading Singapore Pte. Ltd. We want to open a representative office "
+     "in Hanoi with Hanoi Machinery JSC.", "Shinwa Trading Singapore Pte. Ltd.", "Hanoi Machinery JSC"),
 ])
 def test_a_referrers_own_firm_and_its_client_are_not_screened(description, own, other):
     screened = resolve_request("Referral", description).screened_counterparties
