@@ -283,7 +283,7 @@ def world_rows(taken: dict[str, set[str]]) -> list[dict[str, str]]:
         # Thailand in Ewondo); the names of other languages abroad are not typed here, and a place's name is read
         # exactly, never as a typo of something else.
         near = _babel_meanings(kind)
-        lookalikes = _lookalike_index([key for key, means in near.items() if means])
+        lookalikes = _lookalike_index(list(near))
         own_names = {code: {key for key, means in near.items() if means == {code}} for code in
                      (JURISDICTIONS if kind == "jurisdictions" else LANGUAGES)}
         seen: set[str] = set()
