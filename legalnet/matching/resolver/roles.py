@@ -268,7 +268,6 @@ _OWN_HQ_RE = re.compile(
 _JOINED_PLACE_ZH_RE = re.compile(r"(?<=[喺在])[^，。,；;喺在]{1,4}(?:同|和|及|、)$")
 # A company form in brackets after the writer's own business: （香港有限公司）.
 _COMPANY_ZH_AFTER = ("有限公司", "公司")
-_FIRST_PERSON_ZH = ("我哋", "我們", "我们", "本公司", "我司")
 # Words after a place that make it where the capital comes from: 澳門資本, 香港资金.
 _CAPITAL_ZH_AFTER = ("資本", "资本", "資金", "资金")
 # A branch named by its town in Thai and Lao (สาขาหาดใหญ่); not one the client opens (เปิดสาขา, ตั้งสาขา, ขยายสาขา).
@@ -296,7 +295,7 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
         if text.startswith(_CAPITAL_ZH_AFTER, hit.end):
             return True  # 澳門資本喺橫琴開餐廳: where the client's capital comes from, like "vốn Hồng Kông"
         if text[hit.start - 1 : hit.start] in ("（", "(") and text.startswith(_COMPANY_ZH_AFTER, hit.end) and any(
-                we in text[max(0, hit.start - 40) : hit.start].rsplit("。", 1)[-1] for we in _FIRST_PERSON_ZH):
+                we and we in text[max(0, hit.start - 40) : hit.start].rsplit("。", 1)[-1] for we in _ZH_OWNER):
             return True  # 我哋喺沙田有三間補習社（香港有限公司）: the legal form of the writer's own business
         if _INVESTING_VEHICLE_ZH_RE.match(text, hit.end) and text[max(0, hit.start - 2) : hit.start].rstrip()[-1:] in (
                 "由", "以", "用"):

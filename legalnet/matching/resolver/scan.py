@@ -19,6 +19,7 @@ from .cues import (
     _DEMONYM_LAW,
     _DEMONYM_MATTER,
     _DESCRIPTOR_EN,
+    _LIST_JOINER,
     _LOWERCASE_ABBREVIATIONS,
     _ORG_NOUNS,
     _PEOPLE,
@@ -252,8 +253,6 @@ def _describes_self(text: str, start: int) -> bool:
 
 _VI_PLACE_PREPOSITIONS = frozenset(_CUES["vietnamese_place_prepositions"])
 _PLACE_LOCATIVES = frozenset(_CUES["place_locatives"]["words"])
-# Vietnamese words that join the names of a list ("Campuchia và Lào", "Thái Lan hoặc Lào").
-_VI_LIST_JOINERS = frozenset({"và", "hoặc", "hay", "với", "cùng"})
 
 
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
@@ -274,7 +273,7 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         before = words[k - 1].text.lower() if k > 0 else ""
         placed = before in _VI_PLACE_PREPOSITIONS or (before in _PLACE_LOCATIVES and not word.text.isascii())
         # "ở Campuchia và Lào": written with its marks and joined to a place named before it, it is a place too.
-        placed = placed or (before in _VI_LIST_JOINERS and not word.text.isascii() and any(
+        placed = placed or (bool(before) and _LIST_JOINER.fullmatch(before) and not word.text.isascii() and any(
             "jurisdictions" in h.senses and h.token_end == k - 1 for h in hits))
         after = _next_words(words, k + 1, text, 3)
         if not placed and (not after or (
