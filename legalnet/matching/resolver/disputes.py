@@ -289,10 +289,15 @@ def is_target_finding(hit: _Hit, before: str) -> bool:
 
 
 def without_target_findings(text: str) -> str:
-    """The text with the sentences that tell the target's disputes and ask for nothing blanked out, and the
-    prosecutions it tells (可能要以诈骗起诉: the state's case, no suit of the client's)."""
+    """The text with the sentences that tell the target's disputes and ask for nothing blanked out."""
     for start, end in _sentence_spans(text):
         sentence = text[start:end]
         if _TARGET_RE.search(sentence) and not asks(sentence):
             text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def without_prosecutions(text: str) -> str:
+    """The text with the prosecutions it tells blanked out (可能要以诈骗起诉: the state's case, no suit of the
+    client's)."""
     return _PROSECUTION_RE.sub(lambda m: " " * len(m.group()), text)

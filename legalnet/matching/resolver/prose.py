@@ -41,6 +41,7 @@ from .disputes import (
     names_arbitral_institution,
     with_dispute_areas,
     without_denied_forums,
+    without_prosecutions,
     without_settled_disputes,
     without_target_findings,
 )
@@ -511,7 +512,8 @@ def resolve_request(
             main, also = rank_areas(listed_acronym_areas(res.codes, res.sources, set(out.jurisdictions)), weighted)
             ranked = set(main)
             # What the client weighed and set aside ("we also considered suing in Jakarta, but …") asks for nothing.
-            asked_texts = [without_target_findings(without_set_aside(text)) for text, _f in texts]
+            asked_texts = [without_prosecutions(without_target_findings(without_set_aside(text)))
+                           for text, _f in texts]
             chosen = list(res.codes) + [code for reading in readings for code in reading.asked_areas]
             # A debt or dispute word typed in the form ("追數", "sengketa") is the dispute the text's own forum takes,
             # not a choice of the courts; "injunction" or "sue" is.
