@@ -1,0 +1,55 @@
+"""Regulators' inspections and orders are compliance work; a court step beside another forum is litigation too."""
+
+import pytest
+
+from legalnet.matching.resolver import resolve_request
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Fire services notice at our Kwai Chung godown",
+     "The Fire Services Department came round last week and served a Fire Hazard Abatement Notice on our godown in "
+     "Kwai Chung. We have 21 days to replace the sprinkler heads. How should we answer them?"),
+    ("Penang plant: DOE notice",
+     "Officers of the Department of Environment visited our Penang factory and issued a notice over the storage of "
+     "scheduled waste. Please advise on our reply and the likely compound."),
+    ("工厂被罚", "我们在东莞的工厂被生态环境局处罚，说污水排放超标，要求限期整改。想问处罚决定能不能申请听证。"),
+    ("Kilang disegel", "Dinas Lingkungan Hidup menjatuhkan sanksi administratif kepada pabrik kami di Cikarang."),
+])
+def test_an_inspection_or_order_of_a_regulator_is_compliance_work(title, description):
+    assert "compliance-investigations" in resolve_request(title, description).practice_areas
+
+
+def test_an_acronym_the_description_spells_out_is_not_read_as_another_regulator():
+    resolution = resolve_request(
+        "DOE visit at the Johor plant",
+        "The Department of Environment (DOE) Johor inspected our plant under the Environmental Quality Act and may "
+        "compound us. Please help us respond.")
+    assert "energy" not in resolution.practice_areas
+    assert "compliance-investigations" in resolution.practice_areas
+    assert resolution.jurisdictions == ["MY"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Recognition of our HKIAC award in Thailand",
+     "We won an HKIAC award last spring. The buyer has only assets in Chonburi and has not paid a cent.",
+     {"arbitration", "litigation"}),
+    ("SIAC award against a Jakarta buyer",
+     "The tribunal ruled for us in May. We now need an Indonesian firm for recognition and enforcement in Jakarta.",
+     {"arbitration", "litigation"}),
+    ("泰国买家违约", "合同约定在香港国际仲裁中心仲裁，我们准备启动仲裁，同时想向泰国法院申请临时措施冻结买家的账户。",
+     {"arbitration", "litigation"}),
+    ("Kiện hay phá sản?", "Công ty đối tác ở Bình Dương nợ chúng tôi 3 tỷ đồng. Nên khởi kiện ra tòa hay nộp đơn "
+     "yêu cầu mở thủ tục phá sản?", {"litigation", "insolvency"}),
+    ("Bounced cheques", "A customer in Pampanga issued 4 cheques that all bounced. We want to file BP 22 and a "
+     "collection case against him.", {"criminal", "litigation"}),
+    ("債權唔獲承認", "客戶喺內地破產重整，管理人唔承認我哋申報嘅債權。想先提出異議，唔得就提起債權確認訴訟。",
+     {"insolvency", "litigation"}),
+])
+def test_a_court_step_beside_a_forum_of_its_own_is_litigation_too(title, description, expected):
+    assert expected <= set(resolve_request(title, description).practice_areas)
+
+
+def test_measures_asked_of_an_emergency_arbitrator_are_no_court_step():
+    resolution = resolve_request(
+        "新加坡仲裁", "对方拖欠货款，合同约定SIAC仲裁。我们想启动仲裁，并申请紧急仲裁员措施冻结其托管账户。")
+    assert resolution.practice_areas == ["arbitration"]
