@@ -604,3 +604,18 @@ def test_an_indonesian_writer_naming_its_trade_and_town_after_its_name_tells_its
                                "Paint Co., Ltd., barangnya rusak semua, mau gugat mereka di Guangzhou.", ["Medan"])
     assert resolved.jurisdictions == ["CN"]
     assert resolved.home_jurisdictions == ["ID"]
+
+
+@pytest.mark.parametrize(("typed", "description", "expected"), [
+    (["Vietnam", "China"], "We run a shoe plant in Binh Duong owned by a Guangzhou group. The tax office opened an "
+     "audit of our royalties. Not looking for anything on the China side, only Vietnamese tax counsel.", ["VN"]),
+    (["Thailand", "Singapore"], "Our buyer in Chonburi owes us THB 4m under a contract governed by Thai law. We need "
+     "a Thai lawyer to sue. We do not need any further work in Singapore.", ["TH"]),
+])
+def test_a_typed_place_the_text_declines_goes(typed, description, expected):
+    assert resolve_request("Need counsel", description, typed).jurisdictions == expected
+
+
+def test_a_typed_place_the_text_declines_stays_when_nothing_else_is_left():
+    resolution = resolve_request("Advice", "Not looking for anything on the China side yet.", ["China"])
+    assert resolution.jurisdictions == ["CN"]

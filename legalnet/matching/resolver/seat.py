@@ -41,6 +41,13 @@ def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> Te
     # "Singapore" in the form of a Singapore fintech that asks for "HK counsel": its seat, though the text names it.
     asked = {code for reading in readings for code in reading.asked_jurisdictions}
     homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
+    # "Not looking for anything on the China side", the form saying "China": a listed place the text declines or
+    # puts off, and never asks about, goes when another place is left.
+    later = {code for reading in readings for code, _source in reading.later_jurisdictions}
+    declined = [code for code in listed.codes if code in later and code not in matter | implied | asked]
+    if declined and (set(listed.codes) | matter | implied) - set(declined):
+        keep = [code for code in listed.codes if code not in declined]
+        listed = replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
     seats = [code for code in listed.codes
              if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
     if not seats:
