@@ -619,3 +619,18 @@ def test_a_typed_place_the_text_declines_goes(typed, description, expected):
 def test_a_typed_place_the_text_declines_stays_when_nothing_else_is_left():
     resolution = resolve_request("Advice", "Not looking for anything on the China side yet.", ["China"])
     assert resolution.jurisdictions == ["CN"]
+
+
+def test_a_court_written_after_a_place_is_that_places_not_the_scripts():
+    # Burmese: "The contract names Thai law and Thai courts. We need a lawyer to sue in Thailand."
+    resolution = resolve_request("", "ကျွန်တော်တို့ကုမ္ပဏီသည် မန္တလေးမြို့ရှိ ဆန်တင်ပို့သည့် ကုမ္ပဏီဖြစ်ပါသည်။ "
+                                 "စာချုပ်တွင် ထိုင်းဥပဒေနှင့် ထိုင်းတရားရုံးများကို သတ်မှတ်ထားပါသည်။ "
+                                 "ထိုင်းနိုင်ငံတွင် တရားစွဲဆိုရန် ရှေ့နေ လိုအပ်ပါသည်။")
+    assert resolution.jurisdictions == ["TH"]
+
+
+def test_a_parent_company_named_without_our_is_the_clients_group():
+    resolution = resolve_request("Strike at our plant", "I am the HR manager of our garment plant in Dong Nai. "
+                                 "Parent company is in Foshan. 200 workers stopped work yesterday over the bonus.",
+                                 ["Foshan"])
+    assert resolution.jurisdictions == ["VN"]

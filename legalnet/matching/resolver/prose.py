@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..conflicts import normalise_entity
@@ -48,6 +47,7 @@ from .disputes import (
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
 from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
+from .institution_places import beside_other_place, names_other_place, place_spans
 from .judgments import is_judgment_origin
 from .languages import _language_groups
 from .lawyers import names_counsel_place
@@ -188,8 +188,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                "background": reading.background_jurisdictions, "history": reading.history_jurisdictions,
                "matter": reading.jurisdictions, "people": reading.people_jurisdictions,
                "group": reading.group_jurisdictions, "inside": []}
-    place_starts = sorted((h.start, readings[id(h)]["jurisdictions"]) for h in hits
-                          if "jurisdictions" in readings[id(h)])
+    places_named = place_spans(hits, readings)
     # The areas the text names by terms of one area only: they decide what a shared acronym stands for.
     supported = {code for hit in hits if len(areas := hit.senses.get("practice_areas", ())) == 1 for code in areas}
     # Which terms support each area: "SPA" beside a condo is the sale of the flat, beside a share sale the shares'.
@@ -259,11 +258,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     if asking:
                         reading.area_asked_mentions[code] = reading.area_asked_mentions.get(code, 0) + 1
                 place = row.place(named) if row else ""
-                near = place_starts[bisect_left(place_starts, (hit.end,)) :]
-                if place and any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
-                                 and not _GAP_BREAK_RE.search(text, hit.end, start)
-                                 for start, codes in near[:3]):
-                    place = ""  # "Tòa án nhân dân trung cấp Quảng Châu": a People's Court of the place named after it
+                if place and names_other_place(hit, text, place, places_named):
+                    place = ""  # "Tòa án nhân dân trung cấp Quảng Châu", ထိုင်းတရားရုံး: the court of the place named
                 if place and is_later_place(hit, text):
                     # "We will apply to MAS next year": a place put off, like a country named for later.
                     reading.later_jurisdictions.append((place, hit.text))
@@ -287,7 +283,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                             (row.scope == "caps" and code != "arbitration") or asked_forum
                             or (code != "arbitration" and is_institution(row) and in_ask(hit, text)
                                 and (row.scope == "caps" or code not in _COURT_AREAS
-                                     or not _beside_other_place(hit, text, place, place_starts)))):
+                                     or not beside_other_place(hit, text, place, places_named)))):
                         reading.governing_jurisdictions.append((place, hit.text))
                 if not other_sense and asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
@@ -301,9 +297,6 @@ def _acronym_of(phrase: str) -> str:
 
 
 _PLACES = frozenset({"jurisdictions"})
-# How far after an institution's name the place it belongs to may come ("Tòa án nhân dân trung cấp Quảng Châu").
-_COURT_PLACE_REACH = 16
-_GAP_BREAK_RE = re.compile(r"[,，;；.。:：()（）\n]")
 # A verb of speaking right before a name that is a language and a place: พูดจีน, 講泰文, "speak Thai".
 _SPEAK_BEFORE_RE = re.compile(
     r"(?:พูด|ฟัง|อ่าน|讲|講|说|說|識|speak|speaks|nói|noi|cakap|bercakap|berbahasa|tiếng|tieng|ภาษา|ພາສາ|ភាសា)"
@@ -420,14 +413,6 @@ def _place_fallbacks(readings: list[ProseReading], texts, idx: _Index, parties, 
 # The client's own line that is the matter's area all the same: oil-and-gas services are energy work.
 _SECTOR_WORK = frozenset(normalise(term) for term in _CUES["sector_work_terms"])
 _COURT_AREAS = frozenset({"litigation", "private-client", "insolvency", "criminal"})
-
-
-def _beside_other_place(hit: _Hit, text: str, place: str, place_starts: list[tuple[int, frozenset[str]]]) -> bool:
-    """Whether the sentence of a term that implies a place names another place: "for the assets in Singapura …
-    surat kuasa mentadbir" asks for the Singapore grant, though the Malay term is Malaysia's."""
-    start, end = _sentence_span(text, hit.start)
-    first, last = bisect_left(place_starts, (start,)), bisect_left(place_starts, (end,))
-    return any(place not in codes for _at, codes in place_starts[first:last])
 
 
 def _readings_of(readings: list[ProseReading], *names: str) -> list[list[tuple[str, str]]]:

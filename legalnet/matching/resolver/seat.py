@@ -20,14 +20,14 @@ from .scan import _tokens
 if TYPE_CHECKING:
     from .prose import ProseReading
 
-# The roles of places that are not where the work is: the client's seat and history, other parties' seats,
-# people's nationality, plans for later.
+# The roles of places that are not where the work is: the client's seat and history, its parent's, other parties'
+# seats, people's nationality, plans for later.
 ASIDE_ROLES = ("home_jurisdictions", "history_jurisdictions", "background_jurisdictions", "people_jurisdictions",
-                "later_jurisdictions")
+                "later_jurisdictions", "group_jurisdictions")
 
 
-# The roles of places named only for other parties, people or plans.
-_WEAK_ROLES = ("background_jurisdictions", "people_jurisdictions", "later_jurisdictions")
+# The roles of places named only for other parties (the client's parent among them), people or plans.
+_WEAK_ROLES = ("background_jurisdictions", "people_jurisdictions", "later_jurisdictions", "group_jurisdictions")
 
 
 def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> TermResolution:
