@@ -53,3 +53,14 @@ def test_measures_asked_of_an_emergency_arbitrator_are_no_court_step():
     resolution = resolve_request(
         "新加坡仲裁", "对方拖欠货款，合同约定SIAC仲裁。我们想启动仲裁，并申请紧急仲裁员措施冻结其托管账户。")
     assert resolution.practice_areas == ["arbitration"]
+
+
+@pytest.mark.parametrize(("title", "description", "area"), [
+    ("Agency licence", "I want to set up an insurance agency in Davao. What does the Insurance Commission require?",
+     "banking-finance"),
+    ("ขึ้นทะเบียน", "บริษัทเราจะนำเข้าเครื่องดื่มสมุนไพร ต้องขอเลข อย. อย่างไรบ้าง", "healthcare-life-sciences"),
+    ("Serbuan di kedai", "Pegawai Penguatkuasa Farmasi datang ke kedai kami di Ipoh dan stok ubat dirampas.",
+     "compliance-investigations"),
+])
+def test_insurance_intermediaries_product_registration_and_pharmacy_raids(title, description, area):
+    assert area in resolve_request(title, description).practice_areas
