@@ -157,8 +157,11 @@ def test_near_misses_of_the_anti_graft_lien_court_measure_and_brand_words(title,
 def test_a_completed_acquisition_is_still_what_a_warranty_claim_is_about():
     found = read("Warranty", "The acquisition of our Vietnam target was completed last year, but we found "
                  "undisclosed tax liabilities; the seller refuses to indemnify.")
+    # The target's place is the matter's, and the acquisition stays among its areas: whether it is central beside
+    # the tax it names is the selector's call.
     assert found.jurisdictions == ["VN"]
-    assert "mergers-acquisitions" in found.practice_areas
+    assert "mergers-acquisitions" in found.practice_areas + found.also_mentioned
+    assert "tax" in found.practice_areas
 
 
 @pytest.mark.parametrize(("description", "expected"), [
