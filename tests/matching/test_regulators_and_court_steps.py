@@ -64,3 +64,13 @@ def test_measures_asked_of_an_emergency_arbitrator_are_no_court_step():
 ])
 def test_insurance_intermediaries_product_registration_and_pharmacy_raids(title, description, area):
     assert area in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize(("title", "description", "area"), [
+    ("開診所", "我哋想喺南沙開一間港資牙科診所，請問要點樣申請？", "foreign-investment"),
+    ("Tuition centre", "Can foreigners own shares in a tuition centre company in Vientiane, and which licence is "
+     "needed?", "foreign-investment"),
+    ("Money changer", "Kami ingin membuka usaha KUPVA BB di Batam. Izin apa yang diperlukan?", "fintech"),
+])
+def test_foreign_owners_and_money_changers(title, description, area):
+    assert area in resolve_request(title, description).practice_areas
