@@ -634,3 +634,13 @@ def test_a_parent_company_named_without_our_is_the_clients_group():
                                  "Parent company is in Foshan. 200 workers stopped work yesterday over the bonus.",
                                  ["Foshan"])
     assert resolution.jurisdictions == ["VN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我哋喺深水埗有間找換店，幫客人匯款返印尼同泰國。海關話我哋嘅MSO牌有問題，想搵律師。", ["HK"]),
+    ("我哋公司喺灣仔，持有SFC Type 1牌。買家係BVI公司，UBO喺深圳，想買我哋51%股份，要SFC批准。", ["HK"]),
+    ("Cong ty chung toi o Can Tho xin giay phep vi dien tu tu NHNN. Quy Red Lantern Capital Pte. Ltd. ben Singapore "
+     "muon gop 30% von.", ["VN"]),
+])
+def test_where_money_goes_an_owners_place_and_a_partys_side_are_background(description, expected):
+    assert resolve_request("", description).jurisdictions == expected

@@ -344,7 +344,7 @@ _SHORT_NAME_RE = re.compile(r"\s*[(（]\s*(?:the\s+)?[\"“']?([A-Z][A-Za-z&]{1,
 _PARTY_SEAT_RE = re.compile(
     r"^\s*[(（,，]\s*(?:(?:based|headquartered|located)\s+in\s+|of\s+|in\s+|trụ\s+sở\s+(?:ở|tại)\s+"
     r"|tru\s+so\s+(?:o|tai)\s+|(?:berpusat|beribu\s+pejabat|berkantor\s+pusat)\s+di\s+|(?:总部|總部)?(?:在|位于|位於))?$"
-    r"|^\s+(?:of|from|ng|dari|của|cua)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"|^\s+(?:of|from|ng|dari|của|cua|bên|ben)\s+(?:the\s+)?$", re.IGNORECASE)
 
 _OWNED_BEFORE = tuple(_CUES["owned_before"])
 _OWNED_AREAS = frozenset(_CUES["owned_areas"])
