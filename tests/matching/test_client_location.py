@@ -644,3 +644,9 @@ def test_a_parent_company_named_without_our_is_the_clients_group():
 ])
 def test_where_money_goes_an_owners_place_and_a_partys_side_are_background(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_a_plant_being_moved_is_no_history_and_the_writers_team_office_is_its_seat():
+    resolution = resolve_request("Relocation pay", "I'm with the finance team in our Causeway Bay office. Our Foshan "
+                                 "plant is being moved to Zhaoqing in stages and 80 workers demand severance.")
+    assert resolution.jurisdictions == ["CN"]
