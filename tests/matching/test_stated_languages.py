@@ -103,6 +103,7 @@ def test_languages_listed_in_khmer_a_malay_comfort_and_a_weak_english(descriptio
     "Our workers mostly speak Burmese. Need advice on overtime rules in Thailand.",
     "The court filings in Macau must be in Portuguese or Chinese. We need a lawyer for a lease dispute in Taipa.",
     "Chúng tôi có website bằng tiếng Anh và tiếng Việt, cần tư vấn bảo vệ dữ liệu cá nhân.",
+    "The distribution agreement (in English and Thai) lets us terminate on 90 days' notice. Can we end it early?",
 ])
 def test_the_language_of_staff_filings_or_a_website_is_no_request(description):
     assert resolve_request("", description).languages == []
