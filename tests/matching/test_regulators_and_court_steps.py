@@ -74,3 +74,12 @@ def test_insurance_intermediaries_product_registration_and_pharmacy_raids(title,
 ])
 def test_foreign_owners_and_money_changers(title, description, area):
     assert area in resolve_request(title, description).practice_areas
+
+
+def test_a_factory_building_alone_is_no_property_work_and_a_premise_licence_is_company_work():
+    resolution = resolve_request("中成藥註冊", "本公司廠房喺橫琴，想喺澳門申請中成藥註冊，"
+                                 "請熟悉藥物監督管理局程序嘅律師幫手。")
+    assert "real-estate" not in resolution.practice_areas
+    assert "corporate-commercial" in resolve_request(
+        "Bakery licences", "We want to open a bakery in Ipoh. Which business premise licence do we need from "
+        "the council?").practice_areas
