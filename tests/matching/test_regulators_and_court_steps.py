@@ -83,3 +83,17 @@ def test_a_factory_building_alone_is_no_property_work_and_a_premise_licence_is_c
     assert "corporate-commercial" in resolve_request(
         "Bakery licences", "We want to open a bakery in Ipoh. Which business premise licence do we need from "
         "the council?").practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Casino licence", "We are buying a hotel in Poipet that holds a casino licence. Does the CGMC have to approve "
+     "the change of owner?"),
+    ("Izin umrah", "Izin PPIU kami akan habis bulan depan dan Kemenag meminta laporan keberangkatan jamaah."),
+])
+def test_gaming_and_pilgrimage_licences_are_regulatory_work(title, description):
+    assert "compliance-investigations" in resolve_request(title, description).practice_areas
+
+
+def test_a_ministry_of_religious_affairs_is_no_typo_of_the_trade_ministry():
+    resolution = resolve_request("Audit", "Ada audit dari Kemenag atas biro umrah kami.")
+    assert "trade-customs" not in resolution.practice_areas
