@@ -97,3 +97,13 @@ def test_gaming_and_pilgrimage_licences_are_regulatory_work(title, description):
 def test_a_ministry_of_religious_affairs_is_no_typo_of_the_trade_ministry():
     resolution = resolve_request("Audit", "Ada audit dari Kemenag atas biro umrah kami.")
     assert "trade-customs" not in resolution.practice_areas
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Distributor for Cambodia", "A Phnom Penh trading company wants to be our exclusive distributor for five years "
+     "and sent a draft. What should we watch for?"),
+    ("新加坡開分店", "我喺澳門有兩間糖水舖，想喺新加坡開分店，聽講要有本地董事，使唔使搵人做掛名董事？"),
+    ("เปิดร้านที่มาเลเซีย", "ดิฉันอยากจดบริษัทที่กัวลาลัมเปอร์เพื่อเปิดร้านกาแฟ ต้องทำอย่างไรบ้างคะ"),
+])
+def test_a_distributor_of_the_clients_and_the_directors_of_a_new_company_are_company_work(title, description):
+    assert "corporate-commercial" in resolve_request(title, description).practice_areas
