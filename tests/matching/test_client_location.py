@@ -650,3 +650,13 @@ def test_a_plant_being_moved_is_no_history_and_the_writers_team_office_is_its_se
     resolution = resolve_request("Relocation pay", "I'm with the finance team in our Causeway Bay office. Our Foshan "
                                  "plant is being moved to Zhaoqing in stages and 80 workers demand severance.")
     assert resolution.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Khmer: "I have a bakery in Siem Reap and want to open a branch in Ho Chi Minh City, Vietnam."
+    ("ខ្ញុំមានហាងនំប៉័ងមួយនៅសៀមរាប ហើយចង់បើកសាខានៅទីក្រុងហូជីមិញ ប្រទេសវៀតណាម។", ["VN"]),
+    # Lao: "I have a small noodle shop in Luang Prabang and want to open a branch in Chiang Mai, Thailand."
+    ("ຂ້ອຍມີຮ້ານເຝີນ້ອຍໆຢູ່ຫຼວງພະບາງ ຢາກເປີດສາຂາຢູ່ຊຽງໃໝ່ ປະເທດໄທ.", ["TH"]),
+])
+def test_the_shop_a_writer_has_in_a_mekong_script_is_its_seat(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
