@@ -350,14 +350,14 @@ _OWNED_BEFORE = tuple(_CUES["owned_before"])
 _OWNED_AREAS = frozenset(_CUES["owned_areas"])
 _OWNED_AFTER = tuple(_CUES["owned_after"])
 # Terms ending in these name the client's counterpart, not its own vehicle: "our exclusive distributor".
-_OTHER_PARTY_NOUNS = ("partner", "distributor", "reseller", "franchisee", "licensee", "agent")
+_COUNTERPART_NOUNS = tuple(_CUES["counterpart_nouns"])
 
 
 def _owned(text: str, hit) -> bool:
     """Whether the term names the client's own vehicle: right after "our", 我们的, 我们有个 …, or right
     before a possessive that follows its noun ("PT PMA kami", "công ty của chúng tôi")."""
     if _FOUNDING_RE.search(text, max(0, hit.start - 40), hit.start) or hit.text.casefold().rstrip("s").endswith(
-            _OTHER_PARTY_NOUNS):
+            _COUNTERPART_NOUNS):
         return False  # "set up our regional headquarters": the vehicle to be founded; "our JV partner": another party
     before = text[max(0, hit.start - 8) : hit.start].rstrip().rstrip("(（").rstrip().casefold()
     if any(
