@@ -28,11 +28,13 @@ def place_spans(hits: list[_Hit], readings: dict[int, dict]) -> PlaceSpans:
 def names_other_place(hit: _Hit, text: str, place: str, places: PlaceSpans) -> bool:
     """Whether a place other than the institution's own is written right before or shortly after its name: the
     institution is that place's."""
-    after = places[bisect_left(places, (hit.end,)) :][:3]
+    first_after = bisect_left(places, (hit.end,))
+    after = places[first_after : first_after + 3]
     if any(start - hit.end <= _COURT_PLACE_REACH and place not in codes
            and not _GAP_BREAK_RE.search(text, hit.end, start) for start, _end, codes in after):
         return True
-    before = places[: bisect_left(places, (hit.start,))][-1:]
+    last_before = bisect_left(places, (hit.start,))
+    before = places[last_before - 1 : last_before] if last_before else []
     return any(0 <= hit.start - end <= _PLACE_BEFORE_REACH and not text[end : hit.start].strip() and place not in codes
                for _start, end, codes in before)
 
