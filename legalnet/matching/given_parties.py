@@ -7,12 +7,25 @@ import re
 from functools import lru_cache
 
 from .conflicts import normalise_entity
+from .party_words import PARTY_WORDS
 from .vocabulary import normalise
+
+_HONORIFIC_WORDS = frozenset(normalise(word).rstrip(".") for word in PARTY_WORDS["person_honorifics"])
+# A role the client adds in brackets after a name it types: "Nanyue Fuel (buyer)".
+_ROLE_NOTE_RE = re.compile(r"\s*[(（][a-z][a-z\s]*[)）]\s*$")
 
 
 @lru_cache(maxsize=4096)
 def _letters(name: str) -> str:
     return (normalise_entity(name) or normalise(name)).replace(" ", "")
+
+
+def bare_name(name: str) -> str:
+    """A name without an honorific before it or a role in brackets after it ("Mr Hung", "Nanyue Fuel (buyer)")."""
+    words = _ROLE_NOTE_RE.sub("", name).split()
+    while len(words) > 1 and normalise(words[0]).rstrip(".") in _HONORIFIC_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _initials(name: str) -> str:
@@ -25,7 +38,7 @@ _INITIALS_RE = re.compile(r"[A-Z]{2,6}")
 
 def short_form_of(short: str, full: str) -> bool:
     """True when ``short`` is the client's short form of ``full``: the same name, a part, or its initials."""
-    a, b = _letters(short), _letters(full)
+    a, b = _letters(bare_name(short)), _letters(full)
     if not a or not b:
         return False
     if a == b or a in b:
@@ -67,6 +80,10 @@ def merge_parties(given: list[str], found: list[str]) -> tuple[list[str], list[s
     # "The EGAT PPA" beside "Electricity Generating Authority of Thailand": the initials name the same party once.
     added = [name for name in added if not (_INITIALS_RE.fullmatch(name) and any(
         other != name and short_form_of(name, other) for other in added))]
+    # "Encik Kader" beside "Kader bin Mohamed Ibrahim": one person, named once by the full name.
+    added = [name for name in added if bare_name(name) == name or not any(
+        other != name and len(_letters(bare_name(name))) >= 3 and _letters(bare_name(name)) in _letters(other)
+        for other in added)]
     for name in given:
         if any(short_form_of(name, full) for full in added):
             continue

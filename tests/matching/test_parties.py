@@ -142,6 +142,26 @@ def test_a_given_short_form_gives_way_to_the_full_name_in_the_text():
     assert not short_form_of("Sao Mai", "Harbourline Cold Chain Pte. Ltd.")
 
 
+@pytest.mark.parametrize("given, full", [
+    ("Mr Hung", "Trần Văn Hưng"),
+    ("Nanyue Fuel (buyer)", "Guangzhou Nanyue Fuel Trading Co., Ltd."),
+    ("Encik Kader", "Kader bin Mohamed Ibrahim"),
+])
+def test_a_given_short_form_with_an_honorific_or_a_role_in_brackets_gives_way(given, full):
+    assert merge_parties([given], [full]) == ([], [full])
+
+
+def test_a_person_named_again_by_honorific_and_given_name_is_screened_once():
+    text = ("Binili ko ang lote mula kay Ernesto de los Santos. Sabi nila binenta rin daw sa kanila ni Mang Ernesto. "
+            "Rakan kongsi saya, Encik Kader bin Mohamed Ibrahim, tukar kunci gerai. Encik Kader kata saya pekerja.")
+    assert resolve_request("", text).counterparties == ["Ernesto de los Santos", "Kader bin Mohamed Ibrahim"]
+
+
+def test_a_client_that_introduces_itself_with_a_contraction_is_not_a_party():
+    text = "Hi,\n\nWe're Tembusu Steel Supply Pte. Ltd., a Singapore trader. PT Sinar Baja Perkasa Tbk owes us money."
+    assert resolve_request("", text).counterparties == ["PT Sinar Baja Perkasa Tbk"]
+
+
 def test_the_screened_names_are_the_given_and_the_found_ones():
     resolution = resolve_request(
         "Unpaid invoices", "Our customer Riverstone Timber Co., Ltd. owes us THB 2m; sue in Bangkok.",
