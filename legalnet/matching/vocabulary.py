@@ -312,6 +312,15 @@ class Vocabulary:
                     out.setdefault(written, set()).add(code)
         return {k: frozenset(v) for k, v in out.items()}
 
+    def spellings(self, kind: str) -> dict[str, dict[str, frozenset[str]]]:
+        """Each alias (normalised) -> code -> the ways the vocabulary writes it (see written_form), marks kept."""
+        self._check_kind(kind)
+        out: dict[str, dict[str, set[str]]] = {}
+        for code, entry in self._entries[kind].items():
+            for alias in entry.aliases + entry.list_only:
+                out.setdefault(normalise(alias), {}).setdefault(code, set()).add(written_form(alias))
+        return {alias: {code: frozenset(ways) for code, ways in codes.items()} for alias, codes in out.items()}
+
     def language_jurisdictions(self) -> dict[str, frozenset[str]]:
         """Language code -> the jurisdictions where it is commonly used (for deciding shared aliases)."""
         return {code: frozenset(e.jurisdictions) for code, e in self._entries["languages"].items()}

@@ -16,6 +16,7 @@ from ..vocabulary import (
     Vocabulary,
     get_vocabulary,
     has_nospace_script,
+    strip_diacritics,
 )
 from .cues import _PROSE_TYPO_MIN, _STOPWORDS, _WORD_TWO_EDITS, _WORD_TYPO_MIN
 
@@ -110,6 +111,9 @@ class _Index:
         self.longest_word = max(map(len, self.word_typos), default=0)
         self.demonyms: dict[str, frozenset[str]] = vocab.demonyms("jurisdictions")
         self.vietnamese_names = vocab.marked_names("jurisdictions", VIETNAMESE_LETTERS)
+        # How the term base writes each area term with accents, so that "thuê" (to hire) is not read as "thuế" (tax).
+        self.area_spellings = {alias: codes for alias, codes in vocab.spellings("practice_areas").items()
+                               if any(marked(way) for ways in codes.values() for way in ways)}
         self.language_jurisdictions: dict[str, frozenset[str]] = vocab.language_jurisdictions()
         # Fuzzy choices per kind: Latin aliases long enough for an edit to be a typo, not another word.
         self.fuzzy: dict[str, tuple[list[str], list[frozenset[str]]]] = {}
@@ -129,6 +133,11 @@ class _Index:
         self.suggest: dict[str, tuple[list[str], list[frozenset[str]]]] = {
             kind: (list(self.exact[kind]), list(self.exact[kind].values())) for kind in KINDS
         }
+
+
+def marked(written: str) -> bool:
+    """Whether a word written in Latin letters carries accents ("thuế", not "thue")."""
+    return written != strip_diacritics(written)
 
 
 def _deletions(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from ..parties import INSTITUTION_ENDINGS, Party, party_spans
 from ..party_forms import form_jurisdictions
 from ..state_parties import is_government
 from ..termbase import term_info
-from ..vocabulary import KINDS, Vocabulary, normalise, written_form
+from ..vocabulary import KINDS, Vocabulary, normalise
 from .asides import side_note_spans, told_history_spans
 from .asked import TITLE_FACTOR, asked_places, without_handed_over
 from .background import (
@@ -46,7 +46,7 @@ from .disputes import (
 )
 from .entry import with_foreign_investment
 from .hints import minor_places, written_in
-from .index import VIETNAMESE_LETTERS, _Hit, _Index, _index
+from .index import _Hit, _Index, _index
 from .institution_places import beside_other_place, names_other_place, place_spans
 from .judgments import is_judgment_origin
 from .languages import _language_groups
@@ -57,7 +57,14 @@ from .roles import _descriptor_spans, _is_client_industry, asks_for_lawyer, plac
 from .scan import _scan, _tokens, capitalises_names
 from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
 from .selection import selected_areas
-from .senses import acronym_areas, in_other_sense, is_institution, listed_acronym_areas, region_codes
+from .senses import (
+    acronym_areas,
+    in_other_sense,
+    is_institution,
+    listed_acronym_areas,
+    region_codes,
+    vietnamese_reading,
+)
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -179,7 +186,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     words, _runs = _tokens(text)
     spans = _descriptor_spans(text)
     language_status = _language_groups(hits, words, text, idx)
-    readings = {id(hit): _vietnamese_reading(hit, idx) for hit in hits}
+    readings = {id(hit): vietnamese_reading(hit, idx) for hit in hits}
     places = [h for h in hits if "jurisdictions" in readings[id(h)]]
     roles = place_roles(places, words, text, spans, seats)
     # A forwarded thread whose own message names a place of the matter: the history below only tells the story.
@@ -321,21 +328,6 @@ def _without_term_initials(hits: list, acronyms: dict[str, int]) -> list:
         return hits
     return [h for h in hits
             if not (h.text.isupper() and 2 <= len(h.text) <= 5 and acronyms.get(h.text, h.start) < h.start)]
-
-
-def _vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
-    """The hit's senses, without the places outside Vietnam that a word written in Vietnamese only looks like
-    without its marks ("tình trạng" is not Trang, Thailand); "Thái Lan" keeps Thailand, its Vietnamese name."""
-    places = hit.senses.get("jurisdictions")
-    if not places or "VN" in places:
-        return hit.senses
-    written = written_form(hit.text)
-    if not VIETNAMESE_LETTERS & set(written):
-        return hit.senses
-    kept = idx.vietnamese_names.get(written, frozenset()) & places
-    if kept:
-        return {**hit.senses, "jurisdictions": kept}
-    return {kind: codes for kind, codes in hit.senses.items() if kind != "jurisdictions"}
 
 
 # "Macau's Grand Lotus Ltd": the end of a place hit (or the two letters before a possessive) and the possessive.

@@ -1,15 +1,16 @@
 """Which sense a term has in a text: a region read as the places of it the text names, an acronym of two
 places' institutions read by the rest of the text, a word that loses an area beside terms of another
-(``context_senses`` in data/cues.json) or in a situation (``situation_senses``), and whether a term names an
-institution."""
+(``context_senses`` in data/cues.json) or in a situation (``situation_senses``), a word written in Vietnamese read
+by its marks, and whether a term names an institution."""
 
 from __future__ import annotations
 
 import re
 
 from ..termbase import term_info
-from ..vocabulary import normalise
+from ..vocabulary import normalise, written_form
 from .cues import _CUES
+from .index import VIETNAMESE_LETTERS, _Index, marked
 
 # A word read in one area except beside another that gives it a different sense ("employer" in a building
 # contract, "SPA" for a flat): (word, area) -> the areas that take it away.
@@ -81,3 +82,35 @@ def listed_acronym_areas(codes: list[str], sources: dict[str, str], places: set[
         if here:
             keep = [code for code in keep if code not in areas or code in here]
     return keep
+
+
+def vietnamese_reading(hit, idx: _Index) -> dict[str, frozenset[str]]:
+    """The hit's senses, without the places outside Vietnam that a word written in Vietnamese only looks like
+    without its marks ("tình trạng" is not Trang, Thailand); "Thái Lan" keeps Thailand, its Vietnamese name; and
+    without the areas of a term the text writes with other marks ("thuê luật sư", to hire a lawyer, is no "thuế")."""
+    written = written_form(hit.text)
+    if not marked(written):
+        return hit.senses
+    senses = _with_marked_areas(hit.senses, written, idx)
+    if not VIETNAMESE_LETTERS & set(written):
+        return senses
+    places = senses.get("jurisdictions")
+    if not places or "VN" in places:
+        return senses
+    kept = idx.vietnamese_names.get(written, frozenset()) & places
+    if kept:
+        return {**senses, "jurisdictions": kept}
+    return {kind: codes for kind, codes in senses.items() if kind != "jurisdictions"}
+
+
+def _with_marked_areas(senses: dict[str, frozenset[str]], written: str, idx: _Index) -> dict[str, frozenset[str]]:
+    """The senses less the areas whose every spelling of the term is written with other marks than the text's."""
+    areas = senses.get("practice_areas")
+    ways = idx.area_spellings.get(normalise(written))
+    if not areas or not ways:
+        return senses
+    kept = frozenset(code for code in areas if code not in ways or written in ways[code]
+                     or not all(marked(way) for way in ways[code]))
+    if kept == areas:
+        return senses
+    return {**senses, "practice_areas": kept} if kept else {k: v for k, v in senses.items() if k != "practice_areas"}
