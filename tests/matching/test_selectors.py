@@ -251,3 +251,14 @@ def test_the_training_script_writes_a_place_model_the_resolver_reads(tmp_path, m
     assert model["keep_from"] == model["add_from"] and any(n.startswith("body_") for n in model["weights"])
     monkeypatch.setattr(place_selection, "MODEL_PATH", out)
     assert resolve_request("Contract", LONG).jurisdictions
+
+
+@pytest.mark.parametrize("text, together", [
+    ("Could you file the marks in Malaysia and also in Thailand?", {"MY", "TH"}),
+    ("需要在马来西亚和泰国注册商标。", {"MY", "TH"}),
+    ("Chúng tôi cần đăng ký ở Việt Nam và Thái Lan.", {"VN", "TH"}),
+    ("We need counsel in Vietnam, Thailand and Indonesia.", {"VN", "TH", "ID"}),
+    ("We are based in Singapore. The dispute is in Thailand.", set()),
+])
+def test_places_named_in_one_list_are_told_apart_from_places_in_separate_clauses(text, together):
+    assert read_prose(text).listed_together == together

@@ -3,7 +3,8 @@ told.
 
 The rules before it find the places of the matter and set aside the client's seat, background places and plans for
 later. In a long message that still leaves several places, this step weighs the signs for each together (how often
-and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator)
+and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator,
+in one list with another place)
 with weights learned from labelled requests (`scripts/train_selectors.py --kind places` writes
 `data/place_selector.json`), and drops the unlikely ones. It never adds a place, drops one typed into the form, or
 acts on a short request.
@@ -58,6 +59,7 @@ def place_features(code: str, found: list[str], readings: list[tuple[ProseReadin
     features["counsel"] = float(any(code in r.counsel_jurisdictions for r, _f in readings))
     features["handed_over"] = float(any(code in r.handed_over for r, _f in readings))
     features["asks_here"] = float(any(r.asks_here for r, _f in readings))
+    features["listed_together"] = float(any(code in r.listed_together for r, _f in readings))
     features["first_at"] = min((r.place_first[code] for r in bodies if code in r.place_first), default=1.0)
     features["last_at"] = max((r.place_last[code] for r in bodies if code in r.place_last), default=0.0)
     features["names"] = math.log1p(len({source for r in bodies for c, source in r.jurisdictions if c == code}))

@@ -51,6 +51,7 @@ from .institution_places import beside_other_place, names_other_place, place_spa
 from .judgments import is_judgment_origin
 from .languages import _language_groups
 from .lawyers import names_counsel_place
+from .place_lists import listed_together
 from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, asks_for_lawyer, place_roles
@@ -96,6 +97,8 @@ class ProseReading:
     # Where in the text each place of the matter is first and last named, as a share of the text's length.
     place_first: dict[str, float] = field(default_factory=dict)
     place_last: dict[str, float] = field(default_factory=dict)
+    # Places of the matter named in one list with another ("in Malaysia and also in Thailand").
+    listed_together: set[str] = field(default_factory=set)
     practice_areas: list[tuple[str, str]] = field(default_factory=list)
     languages: list[tuple[str, str]] = field(default_factory=list)
     # A language alias shared by several languages ("Bahasa"), decided later by the jurisdictions.
@@ -211,6 +214,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
     # The client's own seat does not say which part of a region is meant (我哋係元朗一間餅店，想喺大灣區開分店).
     single = {code for hit in hits if len(places := readings[id(hit)].get("jurisdictions", ())) == 1
               and roles.get(id(hit)) != "home" for code in places}
+    matter_spans: list[tuple[int, int, str]] = []
     for hit in hits:
         senses = readings[id(hit)]
         if "languages" in senses:
@@ -235,6 +239,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if roles[id(hit)] == "matter":
                     reading.place_first.setdefault(code, hit.start / len(text))
                     reading.place_last[code] = hit.start / len(text)
+                    matter_spans.append((hit.start, hit.end, code))
                 if roles[id(hit)] == "matter" and in_ask(hit, text):
                     reading.asked_jurisdictions.add(code)
                     reading.last_asked[code] = hit.start
@@ -295,6 +300,7 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                 if not other_sense and asks_for_lawyer(hit, words, text) and code not in reading.asked_areas:
                     reading.asked_areas.append(code)
     reading.counsel_jurisdictions |= counsel_there(text, reading)
+    reading.listed_together = listed_together(matter_spans, text)
     return reading
 
 
