@@ -121,3 +121,14 @@ def test_goods_customs_took_and_an_interview_under_caution_in_small_letters():
     areas = resolve_request("", description).practice_areas
     assert "trade-customs" in areas
     assert "criminal" in areas
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("We will process salary and ID card data of our customers' staff in Ho Chi Minh City.", ["VN"]),
+    ("Please send a copy of your ID and passport; the flat is in Bangkok.", ["TH"]),
+    ("Our user ID system is hosted in Singapore.", ["SG"]),
+    ("Need local counsel in MY + ID to check the termination route.", ["MY", "ID"]),
+    ("Looking for ID counsel for a PT PMA.", ["ID"]),
+])
+def test_an_identity_card_or_user_id_is_not_indonesia(description, expected):
+    assert sorted(resolve_request("", description).jurisdictions) == sorted(expected)

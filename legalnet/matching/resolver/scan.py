@@ -53,6 +53,20 @@ def _opens_company_name(words: list[_Token], i: int) -> bool:
             and words[i + 1].start - words[i].end <= 1 and words[i + 1].text[:1].isalpha())
 
 
+_IDENTIFIER_AFTER = frozenset(_CUES["identifier_words"]["after"])
+_IDENTIFIER_BEFORE = frozenset(_CUES["identifier_words"]["before"])
+
+
+def _names_identifier(words: list[_Token], i: int) -> bool:
+    """Whether "ID" is an identity document or identifier here ("ID card", "a copy of your ID", "user ID"), not
+    Indonesia's code."""
+    if words[i].norm != "id":
+        return False
+    return ((i + 1 < len(words) and words[i + 1].norm in _IDENTIFIER_AFTER)
+            # "MY + ID" is two codes: a word before in capitals is no possessive.
+            or (i > 0 and words[i - 1].norm in _IDENTIFIER_BEFORE and not words[i - 1].text.isupper()))
+
+
 @dataclass
 class _Token:
     norm: str
@@ -437,7 +451,7 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
                                            or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
                         and not (shouting and size == 1 and words[i].norm in _WORD_CODES
                                  and not _code_context(words, i, text)) \
-                        and not (size == 1 and _opens_company_name(words, i)):
+                        and not (size == 1 and (_opens_company_name(words, i) or _names_identifier(words, i))):
                     senses = listed
             if senses is not None:
                 found = (size, senses)
