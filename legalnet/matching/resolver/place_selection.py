@@ -4,9 +4,9 @@ told.
 The rules before it find the places of the matter and set aside the client's seat, background places and plans for
 later. In a long message that still leaves several places, this step weighs the signs for each together (how often
 and in which roles the text names it, in the title, in an ask, as where the lawyer should be, through a regulator, in
-one list with another place) with weights learned from labelled requests (`scripts/train_selectors.py --kind places` writes
-`data/place_selector.json`), and drops the unlikely ones. It never adds a place, drops one typed into the form, or
-acts on a short request.
+one list with another place) with weights learned from labelled requests (`scripts/train_selectors.py --kind places`
+writes `data/place_selector.json`), and drops the unlikely ones. It never adds a place, drops one typed into the
+form, or acts on a short request.
 """
 
 from __future__ import annotations
