@@ -153,3 +153,13 @@ def test_work_asked_in_a_language_and_the_languages_of_others_and_records(descri
 def test_work_in_a_country_is_its_place_not_its_language():
     resolved = resolve_request("Request", "We need trade mark work in Indonesia and Vietnam.")
     assert resolved.languages == [] and sorted(resolved.jurisdictions) == ["ID", "VN"]
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("Harta pusaka di Kuala Belait. Saya mahu peguam yang boleh bercakap Bahasa Melayu, tidak mahu guna Bahasa "
+     "Inggeris.", ["ms"]),
+    ("Our flat in Taipa. We would like a lawyer who speaks Mandarin; we do not want to use English.", ["zh"]),
+    ("深圳的劳动仲裁，我想找讲普通话的律师，不想用英文。", ["zh"]),
+])
+def test_a_language_the_client_does_not_want_to_use_is_no_request(description, expected):
+    assert resolve_request("", description).languages == expected
