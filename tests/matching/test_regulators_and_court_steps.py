@@ -107,3 +107,12 @@ def test_a_ministry_of_religious_affairs_is_no_typo_of_the_trade_ministry():
 ])
 def test_a_distributor_of_the_clients_and_the_directors_of_a_new_company_are_company_work(title, description):
     assert "corporate-commercial" in resolve_request(title, description).practice_areas
+
+
+@pytest.mark.parametrize("description, area", [
+    ("My husband died on a building site in Rayong. I want to claim from the Workmen's Compensation Fund.",
+     "employment"),
+    ("Yung asawa ko po ay na-detain ng immigration sa Sandakan, Sabah. Baka po makulong siya.", "criminal"),
+])
+def test_a_state_compensation_fund_and_a_detention_in_taglish(description, area):
+    assert area in resolve_request("", description).practice_areas
