@@ -163,3 +163,12 @@ def test_work_in_a_country_is_its_place_not_its_language():
 ])
 def test_a_language_the_client_does_not_want_to_use_is_no_request(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("Any dispute goes to VIAC arbitration in Ho Chi Minh City, in English. Please advise on next steps.", []),
+    ("合同arbitration clause是SIAC，seat Singapore，English language。Need counsel ASAP。", []),
+    ("SIAC arbitration in Singapore. We need an English-speaking lawyer.", ["en"]),
+])
+def test_the_language_of_an_arbitration_is_no_request(description, expected):
+    assert resolve_request("", description).languages == expected
