@@ -383,3 +383,13 @@ def test_the_contract_a_dispute_is_about_adds_no_corporate_work():
         "ນັ້ນແມ່ນເລື່ອງຕໍ່ໄປ."
     )
     assert resolve_request(title, description).practice_areas == ["arbitration"]
+
+
+@pytest.mark.parametrize("title, description", [
+    ("Qianhai labour arbitration", "Our former employee has applied to the Qianhai labour dispute arbitration "
+     "commission for double wages. Could you act for us in the arbitration?"),
+    ("外傭去勞工處告我", "外傭去咗勞工處申索，話要轉介去小額薪酬索償仲裁處。想搵律師睇下點應對。"),
+])
+def test_a_labour_arbitration_or_tribunal_is_employment_not_commercial_arbitration(title, description):
+    areas = resolve_request(title, description).practice_areas
+    assert "employment" in areas and "arbitration" not in areas
