@@ -660,3 +660,11 @@ def test_a_plant_being_moved_is_no_history_and_the_writers_team_office_is_its_se
 ])
 def test_the_shop_a_writer_has_in_a_mekong_script_is_its_seat(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("title, description, expected", [
+    ("高才通签证", "本人深圳户籍，工作8年，想申请香港高才通计划过去工作，同时给太太办受养人签证。", ["HK"]),
+    ("莫罗瓦利工亡赔偿", "我哥在印尼莫罗瓦利的冶炼厂工亡，公司只愿意赔5万，我们家属在湖南，想找印尼律师索赔。", ["ID"]),
+])
+def test_a_household_registration_or_the_familys_home_is_background(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected
