@@ -24,9 +24,12 @@ mean nothing there (Vietnamese "thuế" written without marks is "thue", not a f
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from opencc import OpenCC
 
 from . import vocabulary
 
@@ -35,6 +38,21 @@ SCOPES = ("any", "caps", "list")
 # Inflectional endings, longest first; "ies"/"ied" become "y" (companies, applied).
 _ENDINGS = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 _VOWELS = set("aeiouy")
+
+
+# A Chinese term written in one script matches the text written in the other: Traditional to Simplified, and
+# Simplified to Traditional in Taiwan's and Hong Kong's standards (OpenCC's phrase-aware conversions).
+_CHINESE_SCRIPTS = tuple(OpenCC(config) for config in ("t2s.json", "s2t.json", "s2hk.json"))
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=8192)
+def chinese_spellings(norm: str) -> tuple[str, ...]:
+    """A normalised Chinese term in its other scripts (凍結令: 冻结令), without the term itself."""
+    if not _HAN_RE.search(norm):
+        return ()
+    spellings = dict.fromkeys(vocabulary.normalise(script.convert(norm)) for script in _CHINESE_SCRIPTS)
+    return tuple(spelling for spelling in spellings if spelling != norm)
 
 
 @dataclass(frozen=True)
@@ -57,11 +75,12 @@ class Term:
 
     def forms(self) -> tuple[str, ...]:
         """The normalised term, and its English stem when it is English; a Malay or Indonesian term also with
-        the enclitic -nya on its last word ("permit kerjanya", "gajinya": his or her work permit, wages)."""
+        the enclitic -nya on its last word ("permit kerjanya", "gajinya": his or her work permit, wages); a Chinese
+        term also in the other script (凍結令, 冻结令)."""
         norm = vocabulary.normalise(self.term)
         stem = stem_words(norm) if self.lang == "en" else norm
         enclitic = (norm + "nya",) if self.lang in ("ms", "id") and norm.isascii() and not norm.endswith("nya") else ()
-        return tuple(dict.fromkeys((norm, stem, *enclitic)))
+        return tuple(dict.fromkeys((norm, stem, *enclitic, *chinese_spellings(norm))))
 
 
 @lru_cache(maxsize=65536)

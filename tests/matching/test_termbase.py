@@ -3,7 +3,7 @@
 import pytest
 
 from legalnet.matching.resolver import resolve_request, resolve_terms
-from legalnet.matching.termbase import SCOPES, read_terms, stem_word, term_info
+from legalnet.matching.termbase import SCOPES, chinese_spellings, read_terms, stem_word, term_info
 from legalnet.matching.vocabulary import get_vocabulary, normalise
 
 
@@ -536,3 +536,18 @@ def test_everyday_chinese_words_for_a_company_a_loan_shark_and_a_house_sale(desc
 ])
 def test_a_squatted_brand_the_pipl_and_data_typed_in_the_form(title, description, areas, expected):
     assert set(resolve_request(title, description, [], areas).practice_areas) == expected
+
+
+@pytest.mark.parametrize("description, area", [
+    ("听说新加坡法院可以对加密资产发冻结令，想申请。", "litigation"),  # the term base writes 凍結令
+    ("我們公司被消防处發出消除火警危险通知书。", "compliance-investigations"),  # 消防處 in the term base
+    ("工人在工地工作受伤，要申请雇员补偿。", "employment"),  # 僱員補償
+])
+def test_a_chinese_term_matches_in_either_script(description, area):
+    assert area in resolve_request("", description).practice_areas
+
+
+def test_the_other_scripts_of_a_chinese_term_are_its_forms():
+    assert "冻结令" in chinese_spellings("凍結令")
+    assert "凍結令" in chinese_spellings("冻结令")
+    assert chinese_spellings("freezing order") == ()
