@@ -24,14 +24,12 @@ mean nothing there (Vietnamese "thuế" written without marks is "thue", not a f
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from opencc import OpenCC
-
 from . import vocabulary
+from .chinese_scripts import other_scripts
 
 TERMS_DIR = Path(__file__).with_name("terms")
 SCOPES = ("any", "caps", "list")
@@ -40,18 +38,9 @@ _ENDINGS = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 _VOWELS = set("aeiouy")
 
 
-# A Chinese term written in one script matches the text written in the other: Traditional to Simplified, and
-# Simplified to Traditional in Taiwan's and Hong Kong's standards (OpenCC's phrase-aware conversions).
-_CHINESE_SCRIPTS = tuple(OpenCC(config) for config in ("t2s.json", "s2t.json", "s2hk.json"))
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-@lru_cache(maxsize=8192)
 def chinese_spellings(norm: str) -> tuple[str, ...]:
     """A normalised Chinese term in its other scripts (凍結令: 冻结令), without the term itself."""
-    if not _HAN_RE.search(norm):
-        return ()
-    spellings = dict.fromkeys(vocabulary.normalise(script.convert(norm)) for script in _CHINESE_SCRIPTS)
+    spellings = dict.fromkeys(vocabulary.normalise(spelling) for spelling in other_scripts(norm))
     return tuple(spelling for spelling in spellings if spelling != norm)
 
 
