@@ -21,14 +21,19 @@ def other_scripts(text: str) -> tuple[str, ...]:
     return tuple(spelling for spelling in dict.fromkeys(c.convert(text) for c in _CONVERSIONS) if spelling != text)
 
 
+# A regular expression is left as written: converting "(?![诉訴])" would drop the very character it excludes.
+_PATTERN_RE = re.compile(r"[\\\[\](){}?*+|^$]")
+
+
 def with_other_scripts(value):
-    """A word list (or a structure of them, as read from JSON) with each Chinese word or pattern also in the other
-    scripts, added after the list's own entries."""
+    """A word list (or a structure of them, as read from JSON) with each Chinese word also in the other scripts,
+    added after the list's own entries; regular expressions stay as they are."""
     if isinstance(value, dict):
         return {key: with_other_scripts(item) for key, item in value.items()}
     if not isinstance(value, list):
         return value
     items = [with_other_scripts(item) for item in value]
+    words = [item for item in items if isinstance(item, str) and not _PATTERN_RE.search(item)]
+    extra = [spelling for word in words for spelling in other_scripts(word)]
     known = {item for item in items if isinstance(item, str)}
-    extra = [spelling for item in items if isinstance(item, str) for spelling in other_scripts(item)]
     return items + [spelling for spelling in dict.fromkeys(extra) if spelling not in known]

@@ -6,11 +6,14 @@ import json
 import re
 from pathlib import Path
 
+from ..chinese_scripts import with_other_scripts
 from ..vocabulary import (
     normalise,
 )
 
-_CUES = json.loads((Path(__file__).parent.parent / "data" / "cues.json").read_text(encoding="utf-8"))
+# Each Chinese cue word is written once, in either script; the other scripts are added on loading.
+_CUES_PATH = Path(__file__).parent.parent / "data" / "cues.json"
+_CUES = with_other_scripts(json.loads(_CUES_PATH.read_text(encoding="utf-8")))
 
 _LEADING_LOOKBEHINDS_RE = re.compile(r"^((?:\(\?<![^()]*\))*)\\b")
 
