@@ -8,7 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-PARTY_WORDS: dict = json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8"))
+from .chinese_scripts import with_other_scripts
+
+# Each Chinese word is written once, in either script; the other scripts are added on loading.
+PARTY_WORDS: dict = with_other_scripts(
+    json.loads((Path(__file__).parent / "data" / "parties.json").read_text(encoding="utf-8")))
 
 
 def alternatives(words: list[str]) -> str:
