@@ -26,14 +26,15 @@ _PATTERN_RE = re.compile(r"[\\\[\](){}?*+|^$]")
 
 
 def with_other_scripts(value):
-    """A word list (or a structure of them, as read from JSON) with each Chinese word also in the other scripts,
-    added after the list's own entries; regular expressions stay as they are."""
+    """A word list (or a structure of them, as read from JSON) with each Chinese word of two characters or more also
+    in the other scripts, added after the list's own entries; regular expressions stay as they are."""
     if isinstance(value, dict):
         return {key: with_other_scripts(item) for key, item in value.items()}
     if not isinstance(value, list):
         return value
     items = [with_other_scripts(item) for item in value]
-    words = [item for item in items if isinstance(item, str) and not _PATTERN_RE.search(item)]
+    # A single character may be another word in the other script (Cantonese 係, "is", is 系 as in 联系, "contact").
+    words = [item for item in items if isinstance(item, str) and len(item) > 1 and not _PATTERN_RE.search(item)]
     extra = [spelling for word in words for spelling in other_scripts(word)]
     known = {item for item in items if isinstance(item, str)}
     return items + [spelling for spelling in dict.fromkeys(extra) if spelling not in known]
