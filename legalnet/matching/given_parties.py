@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .conflicts import normalise_entity
 from .party_words import PARTY_WORDS
-from .vocabulary import normalise
+from .vocabulary import get_vocabulary, normalise
 
 _HONORIFIC_WORDS = frozenset(normalise(word).rstrip(".") for word in PARTY_WORDS["person_honorifics"])
 # A role the client adds in brackets after a name it types: "Nanyue Fuel (buyer)".
@@ -49,7 +49,18 @@ def short_form_of(short: str, full: str) -> bool:
     short_words = [w for w in normalise(short).split() if w not in {"pt", "cv"}]
     if len(short_words) == 1 and 2 <= len(short_words[0]) <= 6 and _initials(full).startswith(short_words[0]):
         return True
-    return len(short_words) > 1 and _spelled_in(short_words, normalise(full).split())
+    full_words = normalise(full).split()
+    if len(short_words) > 1 and _spelled_in(short_words, full_words):
+        return True
+    # "Meijia SZ", "Golden Harvest HK": the client adds where the party is; the rest spells the name.
+    named = [w for w in short_words if w not in _place_words()]
+    return 0 < len(named) < len(short_words) and len("".join(named)) >= 4 and _spelled_in(named, full_words)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The one-word names and abbreviations of the jurisdictions and their places (hk, sz, shenzhen)."""
+    return frozenset(alias for alias in get_vocabulary().aliases("jurisdictions") if " " not in alias)
 
 
 def _spelled_in(short: list[str], full: list[str]) -> bool:

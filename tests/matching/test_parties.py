@@ -146,9 +146,16 @@ def test_a_given_short_form_gives_way_to_the_full_name_in_the_text():
     ("Mr Hung", "Trần Văn Hưng"),
     ("Nanyue Fuel (buyer)", "Guangzhou Nanyue Fuel Trading Co., Ltd."),
     ("Encik Kader", "Kader bin Mohamed Ibrahim"),
+    ("Meijia SZ", "Shenzhen Meijia Furniture Co., Ltd"),
+    ("Golden Harvest HK", "Golden Harvest Trading Limited"),
 ])
 def test_a_given_short_form_with_an_honorific_or_a_role_in_brackets_gives_way(given, full):
     assert merge_parties([given], [full]) == ([], [full])
+
+
+def test_a_place_beside_a_short_name_does_not_make_it_another_party():
+    assert not short_form_of("Acme HK", "Harbour Crest Ltd")
+    assert not short_form_of("HK SZ", "Shenzhen Hong Kong Trading Ltd")
 
 
 def test_a_person_named_again_by_honorific_and_given_name_is_screened_once():
