@@ -11,6 +11,7 @@ from .party_words import Party
 
 _THAI_RE = re.compile(
     r"(?:บริษัท|ห้างหุ้นส่วนจำกัด|ธนาคาร)\s*(?:[^\n,，。()]|\([^()\n]{1,20}\)){1,60}?\s*(?<!ข้อ)จำกัด(?:\s*\(มหาชน\))?")
+_THAI_OPENER_RE = re.compile(r"(?:^|\s)(บริษัท|ธนาคาร)")
 # "ห้างหุ้นส่วนจำกัด ชลบุรีรุ่งเรืองก่อสร้าง", "หจก. สมบูรณ์การช่าง": the form opens the name, which runs to the next space.
 _THAI_PARTNERSHIP_RE = re.compile(r"(?:ห้างหุ้นส่วนจำกัด|ห้างหุ้นส่วนสามัญ|หจก\.)\s+[\u0e01-\u0e4e0-9A-Za-z]{2,40}")
 _KHMER_RE = re.compile(
@@ -33,9 +34,9 @@ def thai_companies(text: str) -> list[Party]:
     """Companies named in Thai (บริษัท … จำกัด), and limited partnerships (ห้างหุ้นส่วนจำกัด …, หจก. …)."""
     found = []
     for m in _THAI_RE.finditer(text):
-        name = m.group()
-        inner = name.rfind("บริษัท")
-        begin = m.start() + max(inner, 0)
+        # "ธนาคารหลักของเรา ธนาคารแม่โขงพัฒนา จำกัด (มหาชน)": the name opens at the last opener after a space.
+        openers = [o.start(1) for o in _THAI_OPENER_RE.finditer(m.group())]
+        begin = m.start() + max(openers, default=0)
         found.append(Party(text[begin : m.end()], begin, m.end()))
     found += [Party(m.group(), m.start(), m.end()) for m in _THAI_PARTNERSHIP_RE.finditer(text)]
     return found

@@ -303,13 +303,15 @@ _SIDE_BEFORE_RE = re.compile(
 _SIDE_AFTER_RE = re.compile(
     r"\s*[(（,]\s*(?:who\s+(?:is|are)\s+|which\s+(?:is|are)\s+|as\s+)?(?:our|my)\s+(?:[\w&-]+\s+)?" + _SIDE_ROLE
     + r"\b", re.IGNORECASE)
-# "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …".
+# "bank kami, PT Bank Central Asia Tbk", "ngân hàng của chúng tôi là …", "ผู้สอบบัญชีของบริษัท คือ …",
+# ธนาคารของเราเอง คือ … ("our own bank is …").
 # The role a phrasing without a role word gives: "we bank with", "we are insured with", "our account at".
 _GROUP_ROLES = {"bank": "bank", "insured": "insurer", "account": "bank", "staff": "staff"}
 _SIDE_LOCAL_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s(（,.]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
-    + alternatives(_DATA["side_possessives_local"]) + r")\s*(?:(?:" + alternatives(_DATA["side_copulas"])
-    + r")\s*)?[,:：]?\s*$", re.IGNORECASE)
+    # Thai writes no space between words: ผ่านธนาคารของเรา.
+    r"(?:^|(?<=[\s(（,.\u0e00-\u0e7f]))(?P<role>" + alternatives(_DATA["side_roles_local"]) + r")\s*(?:"
+    + alternatives(_DATA["side_possessives_local"]) + r")(?:\s*(?:เอง|sendiri))?\s*(?:(?:"
+    + alternatives(_DATA["side_copulas"]) + r")\s*)?[,:：]?\s*$", re.IGNORECASE)
 # "Giám đốc chúng tôi, ông Nguyễn Văn Thành", "Pengurus HR kami, Puan Aishah", ผู้จัดการของเรา คุณสมชาย: the client's
 # own staff; the words between title and possessive name a department.
 _LOCAL_STAFF_BEFORE_RE = re.compile(

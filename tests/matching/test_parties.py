@@ -153,6 +153,15 @@ def test_a_given_short_form_with_an_honorific_or_a_role_in_brackets_gives_way(gi
     assert merge_parties([given], [full]) == ([], [full])
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ธนาคารผู้ให้สินเชื่อโครงการคือ ธนาคารบูรพาพัฒนา จำกัด (มหาชน) เรียกร้องให้ชำระหนี้", ["ธนาคารบูรพาพัฒนา จำกัด (มหาชน)"]),
+    ("บริษัท จันทบุรี โกลด์ฟรุต จำกัด ส่งออกทุเรียน เราส่งเอกสารผ่านธนาคารของเราเอง คือ ธนาคารสยามรุ่งเรือง จำกัด (มหาชน) "
+     "สาขาจันทบุรี ไปยังผู้ซื้อ", ["บริษัท จันทบุรี โกลด์ฟรุต จำกัด"]),
+])
+def test_a_thai_name_opens_at_its_own_bank_or_company_word(text, expected):
+    assert resolve_request("", text).counterparties == expected
+
+
 def test_a_place_beside_a_short_name_does_not_make_it_another_party():
     assert not short_form_of("Acme HK", "Harbour Crest Ltd")
     assert not short_form_of("HK SZ", "Shenzhen Hong Kong Trading Ltd")
