@@ -668,3 +668,16 @@ def test_the_shop_a_writer_has_in_a_mekong_script_is_its_seat(description, expec
 ])
 def test_a_household_registration_or_the_familys_home_is_background(title, description, expected):
     assert resolve_request(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("title, description, typed, expected", [
+    ("Sale of Penang condo – RPGT", "Our client, a Hong Kong resident, bought a condominium on Gurney Drive, George "
+     "Town in 2018 and has agreed to sell it. Please advise on RPGT and review the SPA. Client will not travel to "
+     "Malaysia; documents will be signed in HK.", ["Hong Kong", "Penang"], ["MY"]),
+    ("Hang bi hai quan Campuchia giu", "Toi buon ban phan bon o Tinh Bien, An Giang. Tuan truoc 2 xe tai cua toi qua "
+     "cua khau bi hai quan Campuchia giu lai. Toi can luat su ben Campuchia giup lam viec voi hai quan.",
+     ["Việt Nam"], ["KH"]),
+])
+def test_the_clients_own_seat_typed_into_the_form_gives_way_to_the_place_asked_for(title, description, typed,
+                                                                                    expected):
+    assert resolve_request(title, description, typed).jurisdictions == expected

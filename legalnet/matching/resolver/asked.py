@@ -10,7 +10,7 @@ from ..vocabulary import normalise
 from .cues import _LATIN_WORD_RE, _ORG_ZH, _SEAT_NOUNS
 from .disputes import arbitral_seats
 from .results import TermResolution
-from .seat import ASIDE_ROLES
+from .seat import ASIDE_ROLES, without_codes
 
 if TYPE_CHECKING:
     from .prose import ProseReading
@@ -97,3 +97,24 @@ _OWN_COMPANY_BEFORE_RE = re.compile(
 
 _TITLE_COMPANY_NOUNS = (*_ORG_ZH, "厂", "廠", "餐厅", "餐廳", "酒店", "商店")
 _TITLE_SEAT_WORDS = frozenset(_SEAT_NOUNS) | {"client", "clients"}
+
+
+def without_unasked_home(found: TermResolution, readings: list[tuple[ProseReading, float]],
+                         both_sides: bool) -> TermResolution:
+    """The places of the matter less the client's own seat when nothing asks for the seat (no ask names it, no lawyer
+    is wanted there, no regulator of it is named, the title does not name it, the client does not ask for both
+    sides) and one of the other places is asked for that way. A seat typed into the form goes too: clients type their
+    own place there."""
+    if len(found.codes) < 2 or both_sides:
+        return found
+    homes = {code for reading, _factor in readings for code, _source in reading.home_jurisdictions}
+    wanted: set[str] = set()
+    for reading, factor in readings:
+        wanted |= reading.asked_jurisdictions | reading.counsel_jurisdictions
+        wanted |= {code for code, _source in reading.implied_jurisdictions}
+        if factor == TITLE_FACTOR:
+            wanted |= {code for code, _source in reading.jurisdictions}
+    dropped = [code for code in found.codes if code in homes and code not in wanted]
+    if not dropped or not wanted & (set(found.codes) - set(dropped)):
+        return found
+    return without_codes(found, dropped)

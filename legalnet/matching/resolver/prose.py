@@ -13,7 +13,7 @@ from ..state_parties import is_government
 from ..termbase import term_info
 from ..vocabulary import KINDS, Vocabulary, normalise
 from .asides import side_note_spans, told_history_spans
-from .asked import TITLE_FACTOR, asked_places, without_handed_over
+from .asked import TITLE_FACTOR, asked_places, without_handed_over, without_unasked_home
 from .background import (
     _CONTRAST_RE,
     _sentence_span,
@@ -56,7 +56,12 @@ from .place_selection import selected_places
 from .results import RequestResolution, TermResolution
 from .roles import _descriptor_spans, _is_client_industry, asks_for_lawyer, place_roles
 from .scan import _scan, _tokens, capitalises_names
-from .seat import asks_for_here, with_located_minor_places, without_nationality, without_own_seat
+from .seat import (
+    asks_for_here,
+    with_located_minor_places,
+    without_nationality,
+    without_own_seat,
+)
 from .selection import selected_areas
 from .senses import (
     acronym_areas,
@@ -555,6 +560,7 @@ def resolve_request(
             found = selected_places(found, weighted, list(res.codes), description, {
                 side: [place for place, _name in _form_places(texts, by_text)]
                 for side, by_text in (("other", parties), ("own", own), ("beside", beside))})
+            found = without_unasked_home(found, weighted, any(_BOTH_SIDES_RE.search(text) for text, _f in texts))
         unresolved = list(res.unresolved)
         suggestions = dict(res.suggestions)
         if kind == "languages":

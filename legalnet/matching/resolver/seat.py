@@ -46,7 +46,7 @@ def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> Te
     later = {code for reading in readings for code, _source in reading.later_jurisdictions}
     declined = [code for code in listed.codes if code in later and code not in matter | implied | asked]
     if declined and (set(listed.codes) | matter | implied) - set(declined):
-        listed = _without_codes(listed, declined)
+        listed = without_codes(listed, declined)
     seats = [code for code in listed.codes
              if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
     if not seats:
@@ -57,10 +57,10 @@ def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> Te
         weak = {code for reading in readings for name in _WEAK_ROLES for code, _source in getattr(reading, name)}
         if not (homes - set(seats)) or not set(seats) <= weak - homes:
             return listed
-    return _without_codes(listed, seats)
+    return without_codes(listed, seats)
 
 
-def _without_codes(listed: TermResolution, codes: list[str]) -> TermResolution:
+def without_codes(listed: TermResolution, codes: list[str]) -> TermResolution:
     """The listed places less the given codes, with their sources."""
     keep = [code for code in listed.codes if code not in codes]
     return replace(listed, codes=keep, sources={c: s for c, s in listed.sources.items() if c in keep})
