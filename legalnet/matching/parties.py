@@ -22,6 +22,7 @@ from .mekong_companies import khmer_and_lao_companies, thai_companies
 from .own_side import against_all, in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
+    TERRITORY_NAMES,
     cjk_people,
     latin_people,
     paired_people,
@@ -30,7 +31,7 @@ from .people import (
     vietnamese_people,
 )
 from .state_parties import STATE_ENTERPRISES, is_government, state_parties
-from .vocabulary import normalise
+from .vocabulary import get_vocabulary, normalise
 
 _DATA = PARTY_WORDS
 
@@ -335,11 +336,17 @@ def _closes_name(text: str, word: tuple[str, int, int], words: list[tuple[str, i
 _VI_TRADE_WORDS = frozenset(normalise(words) for words in _DATA["vietnamese_trade_words"])
 
 
+# A lower-case "cty" or "công ty" opens a name only before two capitalised words ("bi cty Huaxin Packaging kien").
+_NAME_AFTER_RE = re.compile(r"\s*[A-Z][\w&-]*\s+[A-Z]")
+# The jurisdictions' names and abbreviations, and every country's name in the Latin-script languages of the region.
+_PLACE_NAMES = frozenset(get_vocabulary().aliases("jurisdictions")) | TERRITORY_NAMES
+
+
 def _vietnamese_companies(text: str) -> list[Party]:
     found = []
     for m in _VI_PREFIX_RE.finditer(text):
-        bare = normalise(m.group()) in ("cong ty", "ngan hang")
-        if bare and not m.group()[:1].isupper():
+        bare = normalise(m.group()) in ("cong ty", "ngan hang", "cty", "c ty")
+        if bare and not m.group()[:1].isupper() and not _NAME_AFTER_RE.match(text, m.end()):
             continue  # "công ty Trung Quốc", "ngân hàng nước ngoài": a company or a bank, not a name
         words = []
         last = m.end()
@@ -365,6 +372,9 @@ def _vietnamese_companies(text: str) -> list[Party]:
             words.pop()
         if normalise(m.group()) == "ngan hang" and len(words) < 2:
             continue  # "Ngân hàng Nông …" cut short: no bank's name
+        lead = [w.group() for w in words[: next((k for k, w in enumerate(words) if w.group().islower()), None)]]
+        if bare and normalise(" ".join(lead)) in _PLACE_NAMES:
+            continue  # "cty TQ", "cong ty Trung Quoc o Quang Chau": a company of a place, not a name
         if words:
             end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
             found.append(Party(text[m.start() : end], m.start(), end))

@@ -18,7 +18,7 @@ from .vocabulary import normalise
 _DATA = PARTY_WORDS
 # A country's name in a language of the region written in Latin letters ("Main contractor Hàn Quốc", "Korea
 # Selatan"), from CLDR: no person's name.
-_TERRITORY_NAMES = frozenset(normalise(name) for code in ("en", "vi", "id", "ms", "fil", "pt")
+TERRITORY_NAMES = frozenset(normalise(name) for code in ("en", "vi", "id", "ms", "fil", "pt")
                              for name in Locale.parse(code).territories.values())
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -417,6 +417,6 @@ def _person(m: re.Match) -> Person | None:
     if len(words) < 2 or any(w in NOT_PERSON for w in words):
         return None
     name = " ".join(words)
-    if normalise(name) in _TERRITORY_NAMES:
+    if normalise(name) in TERRITORY_NAMES:
         return None
     return Person(name, m.start(1), m.start(1) + len(name))

@@ -162,6 +162,16 @@ def test_a_thai_name_opens_at_its_own_bank_or_company_word(text, expected):
     assert resolve_request("", text).counterparties == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("cty minh o Binh Duong, bi cty Huaxin Packaging kien o toa Quang Chau.", ["cty Huaxin Packaging"]),
+    ("Cty TNHH Minh Long kiện chúng tôi.", ["Cty TNHH Minh Long"]),
+    ("Chúng tôi bán hàng cho cty TQ, khách hàng là cong ty Trung Quoc o Quang Chau.", []),
+    ("Vay ngan hang Han Quoc, ban cho công ty Hàn Quốc.", []),
+])
+def test_cty_abbreviates_cong_ty_and_a_company_of_a_place_is_no_name(text, expected):
+    assert resolve_request("", text).counterparties == expected
+
+
 def test_a_place_beside_a_short_name_does_not_make_it_another_party():
     assert not short_form_of("Acme HK", "Harbour Crest Ltd")
     assert not short_form_of("HK SZ", "Shenzhen Hong Kong Trading Ltd")
