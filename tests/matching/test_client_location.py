@@ -681,3 +681,9 @@ def test_a_household_registration_or_the_familys_home_is_background(title, descr
 def test_the_clients_own_seat_typed_into_the_form_gives_way_to_the_place_asked_for(title, description, typed,
                                                                                     expected):
     assert resolve_request(title, description, typed).jurisdictions == expected
+
+
+def test_where_a_fund_or_investor_sits_is_background_in_vietnamese_too():
+    description = ("Công ty chúng tôi ở Đà Nẵng dự kiến phát hành trái phiếu riêng lẻ, công bố thông tin trên HNX. "
+                   "Ngoài ra một quỹ ở Singapore có thể mua một phần, như vậy có vướng quy định gì không?")
+    assert resolve_request("Phát hành trái phiếu", description).jurisdictions == ["VN"]
