@@ -551,3 +551,12 @@ def test_the_other_scripts_of_a_chinese_term_are_its_forms():
     assert "冻结令" in chinese_spellings("凍結令")
     assert "凍結令" in chinese_spellings("冻结令")
     assert chinese_spellings("freezing order") == ()
+
+
+@pytest.mark.parametrize("title, description, expected", [
+    ("收購越南公司", "想收購胡志明市一間越南公司51%嘅出資額，資金匯入要唔要開直接投資資本賬戶（DICA）？", ["VN"]),
+    ("Company registration", "We want to register a company with DICA in Yangon.", ["MM"]),
+    ("Company registration", "Do we need to register our branch with DICA?", ["MM"]),
+])
+def test_dica_is_myanmars_directorate_or_vietnams_capital_account_by_the_place_named(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected
