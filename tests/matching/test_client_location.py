@@ -687,3 +687,10 @@ def test_where_a_fund_or_investor_sits_is_background_in_vietnamese_too():
     description = ("Công ty chúng tôi ở Đà Nẵng dự kiến phát hành trái phiếu riêng lẻ, công bố thông tin trên HNX. "
                    "Ngoài ra một quỹ ở Singapore có thể mua một phần, như vậy có vướng quy định gì không?")
     assert resolve_request("Phát hành trái phiếu", description).jurisdictions == ["VN"]
+
+
+def test_a_relatives_nationality_in_vietnamese_is_not_the_writers_seat():
+    description = ("Chồng tôi là người Hồng Kông, tụi tôi sống ở Đà Nẵng, có 1 bé 5 tuổi. Tôi muốn ly hôn và giành "
+                   "quyền nuôi con.")
+    resolved = resolve_request("Ly hôn với chồng người Hồng Kông", description)
+    assert resolved.jurisdictions == ["VN"] and "HK" not in resolved.home_jurisdictions

@@ -156,8 +156,13 @@ _DESCRIPTOR_EN = re.compile(
 
 # The same openings in Vietnamese, Malay/Indonesian, Filipino and Thai ("Chúng tôi là công ty Macau muốn …",
 # "Kami perusahaan dari Guangzhou ingin …", "Saya warga negara Singapura, …"), and the verbs that end them.
+# "Chồng tôi là người Hồng Kông" tells of the writer's husband, not the writer: a relative before "tôi là" is the
+# subject.
+_VI_KIN_BEFORE = "".join(f"(?<!{kin} )" for kin in ("chồng", "chong", "vợ", "vo", "con", "bố", "bo", "mẹ", "me", "anh",
+                                                    "em", "chị", "chi", "ba", "má", "ma", "cha"))
 _DESCRIPTOR_LOCAL = re.compile(
-    r"\b(?:chúng\s+tôi\s+là|chung\s+toi\s+la|tôi\s+là|toi\s+la|kami\s+(?:adalah|ialah|merupakan)?|"
+    r"\b(?:chúng\s+tôi\s+là|chung\s+toi\s+la|" + _VI_KIN_BEFORE + r"tôi\s+là|" + _VI_KIN_BEFORE + r"toi\s+la|"
+    r"kami\s+(?:adalah|ialah|merupakan)?|"
     # "Văn phòng luật của chúng tôi ở quận Cầu Giấy, Hà Nội": the writer's own office or company.
     r"(?:văn\s+phòng|van\s+phong|trụ\s+sở|tru\s+so|công\s+ty|cong\s+ty)(?:\s+[\w]+){0,2}?\s+"
     r"(?:của|cua)\s+(?:chúng\s+tôi|chung\s+toi|tôi|toi)(?=\s+(?:ở|o|tại|tai|đặt\s+tại|nằm\s+ở)\b)|"
