@@ -129,6 +129,8 @@ def test_goods_customs_took_and_an_interview_under_caution_in_small_letters():
     ("Our user ID system is hosted in Singapore.", ["SG"]),
     ("Need local counsel in MY + ID to check the termination route.", ["MY", "ID"]),
     ("Looking for ID counsel for a PT PMA.", ["ID"]),
+    ("Dad passed away, he stayed in a Woodlands HDB flat. No will. How to get LA for the flat and his CPF?", ["SG"]),
+    ("Need a lawyer in LA for our mining licence.", ["LA"]),
 ])
-def test_an_identity_card_or_user_id_is_not_indonesia(description, expected):
+def test_an_identity_card_or_letters_of_administration_are_no_country_code(description, expected):
     assert sorted(resolve_request("", description).jurisdictions) == sorted(expected)

@@ -53,18 +53,19 @@ def _opens_company_name(words: list[_Token], i: int) -> bool:
             and words[i + 1].start - words[i].end <= 1 and words[i + 1].text[:1].isalpha())
 
 
-_IDENTIFIER_AFTER = frozenset(_CUES["identifier_words"]["after"])
-_IDENTIFIER_BEFORE = frozenset(_CUES["identifier_words"]["before"])
+_IDENTIFIER_WORDS = {code: (frozenset(words["after"]), frozenset(words["before"]))
+                     for code, words in _CUES["identifier_words"].items()}
 
 
 def _names_identifier(words: list[_Token], i: int) -> bool:
-    """Whether "ID" is an identity document or identifier here ("ID card", "a copy of your ID", "user ID"), not
-    Indonesia's code."""
-    if words[i].norm != "id":
-        return False
-    return ((i + 1 < len(words) and words[i + 1].norm in _IDENTIFIER_AFTER)
+    """Whether a code is another abbreviation here: "ID card", "a copy of your ID", "user ID" (an identity document,
+    not Indonesia); "get LA for the flat" (letters of administration, not Laos)."""
+    after, before = _IDENTIFIER_WORDS.get(words[i].norm, (frozenset(), frozenset()))
+    if i > 0 and words[i - 1].norm in _CODE_BEFORE:
+        return False  # "a lawyer in LA for our mining licence": a place after "in"
+    return ((i + 1 < len(words) and words[i + 1].norm in after)
             # "MY + ID" is two codes: a word before in capitals is no possessive.
-            or (i > 0 and words[i - 1].norm in _IDENTIFIER_BEFORE and not words[i - 1].text.isupper()))
+            or (i > 0 and words[i - 1].norm in before and not words[i - 1].text.isupper()))
 
 
 @dataclass
