@@ -53,6 +53,7 @@ def _opens_company_name(words: list[_Token], i: int) -> bool:
             and words[i + 1].start - words[i].end <= 1 and words[i + 1].text[:1].isalpha())
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "via"})
 _IDENTIFIER_WORDS = {code: (frozenset(words["after"]), frozenset(words["before"]))
                      for code, words in _CUES["identifier_words"].items()}
 
@@ -61,7 +62,7 @@ def _names_identifier(words: list[_Token], i: int) -> bool:
     """Whether a code is another abbreviation here: "ID card", "a copy of your ID", "user ID" (an identity document,
     not Indonesia); "get LA for the flat" (letters of administration, not Laos)."""
     after, before = _IDENTIFIER_WORDS.get(words[i].norm, (frozenset(), frozenset()))
-    if i > 0 and words[i - 1].norm in _CODE_BEFORE:
+    if i > 0 and words[i - 1].norm in _PLACE_PREPOSITIONS:
         return False  # "a lawyer in LA for our mining licence": a place after "in"
     return ((i + 1 < len(words) and words[i + 1].norm in after)
             # "MY + ID" is two codes: a word before in capitals is no possessive.
