@@ -172,3 +172,12 @@ def test_a_language_the_client_does_not_want_to_use_is_no_request(description, e
 ])
 def test_the_language_of_an_arbitration_is_no_request(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("我们想请 Thai counsel 做内部调查，并评估是否需要向 NACC 报告，以及对 Thai FDA 医疗器械 licence 的影响。", []),
+    ("本公司係澳門一間餐飲集團。僱傭合同可唔可以淨係用中文，定係一定要有葡文版本？", []),
+    ("希望律师可以用英文沟通。公司在曼谷。", ["en"]),
+])
+def test_words_that_only_hold_a_cue_and_a_documents_version_are_no_request(description, expected):
+    assert resolve_request("", description).languages == expected

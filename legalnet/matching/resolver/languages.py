@@ -30,6 +30,8 @@ _LANG_NEGATED_BEFORE = re.compile("|".join(_CUES["lang_negated"]["before"]), re.
 _NEGATED_LIST_JOINER = re.compile(r"\s*(?:or|nor|and|或|或者|和|同|及|และ|หรือ|dan|atau|và|hoặc|at|o|ឬ|និង|ຫຼື|ແລະ)\s*",
                                   re.IGNORECASE)
 _NEGATION_REACH = 50
+# Words that hold a cue's character and are no cue (以及, 可以, 费用), taken out before the cues are looked for.
+_NOT_ZH_CUE_RE = re.compile("|".join(sorted(map(re.escape, _CUES["lang_cues_zh_not"]), key=len, reverse=True)))
 _LANG_NEGATED_AFTER = re.compile("|".join(_CUES["lang_negated"]["after"]), re.IGNORECASE)
 _FALLBACK_BEFORE = re.compile("|".join(_CUES["lang_fallback_before"]), re.IGNORECASE)
 _WORK_IN_BEFORE = re.compile("|".join(_CUES["lang_work_in_before"]), re.IGNORECASE)
@@ -113,8 +115,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     # Only the cues of scripts without spaces match inside a word: "noi" is in "Hanoi".
     if before.rstrip().endswith(_LANG_CUES_ZH_ADJACENT):
         return "cue"
-    if any(cue in before for cue in _LANG_CUES_ZH if has_nospace_script(cue)):
-        return "cue"
+    if any(cue in _NOT_ZH_CUE_RE.sub(" ", before) for cue in _LANG_CUES_ZH if has_nospace_script(cue)):
+        return "cue"  # "用英文", "以泰文"; not "以及 Thai FDA", "费用"
     # "Mas okay po kung Tagalog ang lawyer", "Tagalog or Bisaya po sana ang lawyer": a lawyer a few small words on in
     # the clause, for a language no place is named ("Thai litigation counsel" names where the lawyer practises).
     if "jurisdictions" not in hit.senses and hit.token_start >= 0:
