@@ -116,3 +116,9 @@ def test_a_distributor_of_the_clients_and_the_directors_of_a_new_company_are_com
 ])
 def test_a_state_compensation_fund_and_a_detention_in_taglish(description, area):
     assert area in resolve_request("", description).practice_areas
+
+
+def test_a_product_recall_is_compliance_work_in_chinese_too():
+    description = ("我们是佛山的一家电动滑板车出口企业。新加坡陆路交通管理局（LTA）通知要求停止销售并召回。"
+                   "需要新加坡律师协助。")
+    assert "compliance-investigations" in resolve_request("产品在新加坡被要求召回", description).practice_areas
