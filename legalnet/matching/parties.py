@@ -15,6 +15,7 @@ Plain Python: no Flask, no database. The word lists are data (``data/parties.jso
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
@@ -338,8 +339,13 @@ _VI_TRADE_WORDS = frozenset(normalise(words) for words in _DATA["vietnamese_trad
 
 # A lower-case "cty" or "công ty" opens a name only before two capitalised words ("bi cty Huaxin Packaging kien").
 _NAME_AFTER_RE = re.compile(r"\s*[A-Z][\w&-]*\s+[A-Z]")
-# The jurisdictions' names and abbreviations, and every country's name in the Latin-script languages of the region.
-_PLACE_NAMES = frozenset(get_vocabulary().aliases("jurisdictions")) | TERRITORY_NAMES
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """The jurisdictions' names and abbreviations, and every country's name in the Latin-script languages of the
+    region (normalised)."""
+    return frozenset(get_vocabulary().aliases("jurisdictions")) | TERRITORY_NAMES
 
 
 def _vietnamese_companies(text: str) -> list[Party]:
@@ -373,7 +379,7 @@ def _vietnamese_companies(text: str) -> list[Party]:
         if normalise(m.group()) == "ngan hang" and len(words) < 2:
             continue  # "Ngân hàng Nông …" cut short: no bank's name
         lead = [w.group() for w in words[: next((k for k, w in enumerate(words) if w.group().islower()), None)]]
-        if bare and normalise(" ".join(lead)) in _PLACE_NAMES:
+        if bare and normalise(" ".join(lead)) in _place_names():
             continue  # "cty TQ", "cong ty Trung Quoc o Quang Chau": a company of a place, not a name
         if words:
             end = words[-1].end() - (1 if words[-1].group().endswith(".") else 0)
