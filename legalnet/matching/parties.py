@@ -343,8 +343,7 @@ _NAME_AFTER_RE = re.compile(r"\s*[A-Z][\w&-]*\s+[A-Z]")
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """The jurisdictions' names and abbreviations, and every country's name in the Latin-script languages of the
-    region (normalised)."""
+    """Names of the jurisdictions and their places, and of every country in the region's Latin-script languages."""
     return frozenset(get_vocabulary().aliases("jurisdictions")) | TERRITORY_NAMES
 
 
