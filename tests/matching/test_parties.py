@@ -172,6 +172,15 @@ def test_cty_abbreviates_cong_ty_and_a_company_of_a_place_is_no_name(text, expec
     assert resolve_request("", text).counterparties == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("our 商标 在越南被 Minh Long Cosmetics 抢注了，还在网上卖仿货，how to cancel?", ["Minh Long Cosmetics"]),
+    ("我和陈志华合伙在横琴开的公司，现在他不给我看账本也不分红，能起诉吗？", ["陈志华"]),
+    ("我同老公想离婚，我们公司被市场监管局罚款。", []),
+])
+def test_the_agent_of_a_chinese_passive_and_the_writers_partner_are_named_parties(text, expected):
+    assert resolve_request("", text).counterparties == expected
+
+
 def test_a_place_beside_a_short_name_does_not_make_it_another_party():
     assert not short_form_of("Acme HK", "Harbour Crest Ltd")
     assert not short_form_of("HK SZ", "Shenzhen Hong Kong Trading Ltd")
