@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-# What may stand between two places of one list: a comma or slash, "and", "or", "as well as", in the languages of
-# the region, with "also" and a preposition of place after it.
+from .cues import _LIST_JOINER
+
+# What may stand between two places of one list: the resolver's list joiner ("and", "or", 和, và …) or a plus sign,
+# then "also" and a preposition of place.
 _JOINER_RE = re.compile(
-    r"\s*(?:[,，、/&+]|\band\b|\bor\b|\bas\s+well\s+as\b|\bplus\b|和|及|与|與|同|或|\bvà\b|\bva\b|\bhoặc\b|\bdan\b|\batau\b"
-    r"|\bat\b|\bo\b|และ|หรือ)?\s*(?:\balso\b|\bjuga\b|\bcũng\b|\bnữa\b)?\s*(?:\b(?:in|at|di|sa|ở|tại|o|tai)\b|在)?\s*$",
-    re.IGNORECASE)
+    r"(?:" + _LIST_JOINER.pattern + r"|\s*\+\s*)(?:\b(?:also|juga|cũng|nữa)\b)?\s*"
+    r"(?:\b(?:in|at|di|sa|ở|tại|o|tai)\b|在)?\s*", re.IGNORECASE)
 # The longest gap read as one list: a list's joiner and a preposition, no clause between.
 _LONGEST_GAP = 20
 

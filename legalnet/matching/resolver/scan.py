@@ -53,7 +53,6 @@ def _opens_company_name(words: list[_Token], i: int) -> bool:
             and words[i + 1].start - words[i].end <= 1 and words[i + 1].text[:1].isalpha())
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "via"})
 _IDENTIFIER_WORDS = {code: (frozenset(words["after"]), frozenset(words["before"]))
                      for code, words in _CUES["identifier_words"].items()}
 
@@ -117,6 +116,8 @@ def capitalises_names(hits: list[_Hit], kinds: frozenset[str]) -> bool:
 
 
 _CODE_BEFORE = frozenset({"in", "to", "from", "at", "and", "or", "vs", "via"})
+# The words before a code that make it a place whatever follows ("in LA for …"), not a list's joiner.
+_PLACE_PREPOSITIONS = _CODE_BEFORE - {"and", "or", "vs"}
 # Codes that are also English words, read as words in a text typed all in capitals ("MY ENGLISH NOT GOOD").
 _WORD_CODES = frozenset({"my", "id", "mo", "la"})
 
