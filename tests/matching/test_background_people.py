@@ -22,6 +22,10 @@ def places(title: str, description: str) -> list[str]:
     ("Helper", "我哋屋企個菲律賓姐姐話要告我哋，我哋喺新加坡。", ["SG"]),
     # Workers named by their nationality in Thai.
     ("แรงงาน", "เราจ้างแรงงานเมียนมาและกัมพูชา ต้องการทนายในชลบุรี", ["TH"]),
+    # People named by their nationality and their trade.
+    ("Due diligence in Bangkok", "Please check the work permits of the target's Myanmar drivers in the Thai DD.",
+     ["TH"]),
+    ("Crew wages", "Our Indonesian crew have not been paid for three months; we need a lawyer in Manila.", ["PH"]),
 ])
 def test_the_people_of_a_place_are_background(title, description, expected):
     assert places(title, description) == expected
