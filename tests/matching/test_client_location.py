@@ -21,6 +21,8 @@ def places(title: str, description: str) -> list[str]:
     ("Kami di Kuala Lumpur, perlu peguam untuk tuntutan di Jakarta.", "ID", "MY"),
     ("我在深圳，想在新加坡注册公司。", "SG", "CN"),
     ("本人現時喺澳門工作，想喺香港買樓。", "HK", "MO"),
+    ("老公在菲律宾马尼拉被移民局带走了。我在东莞带孩子，需要一位菲律宾律师。", "PH", "CN"),
+    ("我在佛山做生意，柬埔寨的合伙人卷款跑了，想在金边起诉他。", "KH", "CN"),
     ("我们（香港的家族办公室）想在泰国收购一家酒店。", "TH", "HK"),
     ("我哋係新加坡公司，想喺越南開廠。", "VN", "SG"),
     ("Our Manila logistics services company needs a licence to operate in Cambodia.", "KH", "PH"),
