@@ -472,6 +472,9 @@ def test_a_short_town_name_that_opens_a_longer_one_is_not_read_on_its_own():
     ("Pinoy po ako, caregiver sa Taipa. Ayaw ibigay ng amo ko ang sahod ko ng tatlong buwan.", ["Philippines"], "MO"),
     ("I'm Indonesian, working as a helper in Kowloon. My employer ended my contract without notice pay.",
      ["Indonesia"], "HK"),
+    # The other place is where the client lives and whose tribunal it names.
+    ("I'm Malaysian, been living and working in Singapore since 2011. My bank forfeited my bonus; ECT or High "
+     "Court?", ["Malaysia"], "SG"),
 ])
 def test_a_listed_place_the_text_names_only_by_the_clients_nationality_gives_way(description, listed, matter):
     assert resolve_request("Question", description, listed).jurisdictions == [matter]

@@ -84,10 +84,12 @@ def with_located_minor_places(readings: list[ProseReading], texts, idx: _Index, 
 
 def without_nationality(listed: TermResolution, readings: list[ProseReading], texts, idx: _Index) -> TermResolution:
     """The listed places less one the text names only by its people ("Pinoy po ako, working in Macau" with the
-    Philippines in the form): the client's nationality, when the text names another place of the matter."""
+    Philippines in the form): the client's nationality, when the text names another place of the matter, or one
+    where the client lives or whose court or regulator it names ("I'm Malaysian, living in Singapore … ECT")."""
     named = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions", *ASIDE_ROLES)
              for code, _source in getattr(reading, name)}
-    matter = {code for reading in readings for code, _source in reading.jurisdictions}
+    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions", "home_jurisdictions")
+              for code, _source in getattr(reading, name)}
     if not listed.codes or not matter - set(listed.codes):
         return listed
     people = {code for text, _factor in texts for code in _self_described_nationalities(text, idx)}
