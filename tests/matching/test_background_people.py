@@ -380,3 +380,14 @@ def test_the_clients_company_a_boss_who_went_back_and_an_unquoted_arrangement_ar
 def test_a_relative_who_is_merely_somewhere_is_background():
     resolved = resolve_request("朋友被拘", "我表哥在深圳被刑事拘留了，他老婆在香港，很担心，想找深圳的刑事律师去会见。")
     assert resolved.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("We are a HK startup. One co-founder moved to Singapore last year and now wants to exit; he asks us to buy "
+     "back his 20%. Need a lawyer to review the SHA.", ["HK"]),
+    ("我哋係香港公司。其中一個股東上年搬咗去新加坡，而家想退股，要求我哋買返佢啲股份。", ["HK"]),
+    # The client's own move is where it needs advice.
+    ("We are relocating to Singapore next quarter and need advice on moving our staff.", ["SG"]),
+])
+def test_where_someone_else_moved_is_no_place_of_the_matter(description, expected):
+    assert places("Request", description) == expected

@@ -288,6 +288,12 @@ _ZH_SOMEONE_FROM_AFTER_RE = re.compile(
 WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我)(?:是|係|系|为|為)$")
 
 
+def moved_away(hit: _Hit, text: str) -> bool:
+    """Whether the place is where someone other than the client moved ("one co-founder moved to Singapore last
+    year", 佢上年搬咗去新加坡): that person's whereabouts, weaker evidence than the client's own seat."""
+    return bool(_MOVED_AWAY_RE.search(text, max(0, hit.start - _MOVED_AWAY_REACH), hit.start))
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
@@ -386,6 +392,8 @@ _KIN = frozenset(_CUES["kin"])
 _OFFICERS = frozenset(_CUES["officers"])
 _LIVES = frozenset(_CUES["lives"])
 _RELOCATION_WORDS = frozenset(_CUES["relocation_words"])
+_MOVED_AWAY_RE = re.compile("|".join(_CUES["moved_away_patterns"]), re.IGNORECASE)
+_MOVED_AWAY_REACH = 80
 
 
 # Verbs of founding or moving an office or a company: the place after it is where the client goes, not where it is.

@@ -22,6 +22,7 @@ from .background import (
     is_done_or_handed_over,
     is_later_place,
     is_set_aside,
+    moved_away,
     names_instrument,
     names_people,
     sentence_at,
@@ -490,6 +491,8 @@ def place_roles(places: list, words, text: str, spans, seats: set[int]) -> dict[
         elif (is_judgment_origin(hit, text) or names_owned_lawyer(hit, words, text)
               or names_instrument(hit, text) or is_done_or_handed_over(hit, text)):
             roles[id(hit)] = "background"
+        elif moved_away(hit, text):
+            roles[id(hit)] = "people"  # "one co-founder moved to Singapore": a person's whereabouts
         elif is_background_place(hit, words, text):
             roles[id(hit)] = "people" if names_people(hit, words, text) else "background"
         elif in_client_history(hit, text) and not is_anchored(hit, text):
