@@ -321,19 +321,37 @@ def _abbreviation_letters(before: str, after: str) -> bool:
     return all(len(part) <= 2 and all("\u0e00" <= ch <= "\u0eff" for ch in part) for part in (before, after))
 
 
+# A number inside a term of a script without spaces: 第183條, 37号文, 9號牌, ภ.พ.30, รายงานตัว 90 วัน.
+_NUMBER_GAP_RE = re.compile(r"\.?[ \t\u3000]?(\d{1,4})[ \t\u3000]?")
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.,])(\d{1,4})$")
+_NUMBER_AFTER_RE = re.compile(r"\.?(\d{1,4})(?![\d.,]\d)")
+
+
 def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str, list[int]]]:
     """Runs of scripts without spaces, joined across spaces and brackets (홍콩(중국 특별행정구),
-    ຮົງກົງ ເຂດປົກຄອງພິເສດ ຈີນ), each with the position in the text of every character."""
+    ຮົງກົງ ເຂດປົກຄອງພິເສດ ຈີນ) and across a number, which they keep (第183條, ภ.พ.30), each with the position in
+    the text of every character."""
     out: list[tuple[str, list[int]]] = []
     last_end, last_run = 0, ""
     for start, end, run in runs:
         gap = text[last_end:start]
+        number = _NUMBER_GAP_RE.fullmatch(gap) if out else None
         if out and (all(ch in _RUN_GAP for ch in gap) or (gap == "." and _abbreviation_letters(last_run, run))):
             joined, offsets = out[-1]
             out[-1] = (joined + run, offsets + list(range(start, end)))
+        elif number:
+            joined, offsets = out[-1]
+            digits = list(range(last_end + number.start(1), last_end + number.end(1)))
+            out[-1] = (joined + number.group(1) + run, offsets + digits + list(range(start, end)))
         else:
-            out.append((run, list(range(start, end))))
+            before = _NUMBER_BEFORE_RE.search(text, max(0, start - 4), start)
+            digits = list(range(before.start(1), before.end(1))) if before else []
+            out.append(((before.group(1) if before else "") + run, digits + list(range(start, end))))
         last_end, last_run = end, run
+        after = _NUMBER_AFTER_RE.match(text, end)
+        if after and not any(other_start == after.end() for other_start, _e, _r in runs):
+            joined, offsets = out[-1]
+            out[-1] = (joined + after.group(1), offsets + list(range(after.start(1), after.end(1))))
     return out
 
 

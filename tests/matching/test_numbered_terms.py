@@ -1,0 +1,30 @@
+"""A term of a script written without spaces that holds a number (第183條, 37号文, 9號牌, ภ.พ.30, รายงานตัว 90 วัน)
+is read in prose as written; a step put off with 明年再 or 先不急 names no place of the matter now."""
+
+import pytest
+
+from legalnet.matching.resolver import read_prose, resolve_request
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("根據《證券及期貨條例》第183條發出嘅通知，下星期要去證監會會面。", "compliance-investigations"),
+    ("投资人要求创始人补办37号文登记。", "foreign-investment"),
+    ("公司持有證監會9號牌，想擴展業務。", "capital-markets"),
+    ("บริษัทยื่น ภ.พ.30 ล่าช้าสามเดือน", "tax"),
+    ("ลืมรายงานตัว 90 วัน ต้องทำอย่างไร", "immigration"),
+])
+def test_a_term_with_a_number_is_read_in_prose(text, area):
+    assert area in {code for code, _source in read_prose(text).practice_areas}
+
+
+def test_words_on_either_side_of_a_number_are_still_read():
+    found = resolve_request("海关扣货", "工厂2023年在越南被海关扣货，需要越南律师。")
+    assert found.jurisdictions == ["VN"] and "trade-customs" in found.practice_areas
+
+
+@pytest.mark.parametrize("description", [
+    "我们是广州的私募基金管理人，中基协登记被反馈。另外我们在香港有子公司，打算明年再申请9号牌，这个现在先不急。",
+    "我们是广州的私募基金管理人，中基协登记被反馈。香港9号牌嘅申请，而家唔急住。",
+])
+def test_a_licence_put_off_names_no_place_of_the_matter(description):
+    assert resolve_request("私募管理人登记", description).jurisdictions == ["CN"]
