@@ -92,6 +92,8 @@ def _tokens(text: str) -> tuple[list[_Token], list[tuple[int, int, str]]]:
 
 
 _ABBREVIATION_MAX = 5
+# The plural of an abbreviation: "RSUs", "NDAs", "SPAs".
+_ACRONYM_PLURAL_RE = re.compile(r"([A-Z][A-Z0-9&]{1,5})s")
 
 
 def _written_in_capitals(text: str) -> bool:
@@ -317,8 +319,9 @@ _RUN_GAP = set(" \t\u3000()（）")
 
 
 def _abbreviation_letters(before: str, after: str) -> bool:
-    """Thai and Lao abbreviations are letters with dots between them (ป.ป.ช., พ.ร.บ.): read as one word."""
-    return all(len(part) <= 2 and all("\u0e00" <= ch <= "\u0eff" for ch in part) for part in (before, after))
+    """Thai and Lao abbreviations are letters with dots between them (ป.ป.ช., พ.ร.บ.), read as one word, and so is
+    the word an abbreviation opens (พ.ร.บ.คอมพิวเตอร์, the Computer Crime Act)."""
+    return len(before) <= 2 and all("\u0e00" <= ch <= "\u0eff" for ch in before + after)
 
 
 # A number inside a term of a script without spaces: 第183條, 37号文, 9號牌, ภ.พ.30, รายงานตัว 90 วัน.
@@ -466,6 +469,12 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
+                plural = _ACRONYM_PLURAL_RE.fullmatch(span)
+                if plural and (listed or idx.words[LIST_ONLY].get(key[:-1]) or {}).keys() - {"jurisdictions"}:
+                    # "RSUs", "NDAs", "EPs": an abbreviation's plural, its "s" in lower case.
+                    listed = {kind: codes for kind, codes in (listed or idx.words[LIST_ONLY][key[:-1]]).items()
+                              if kind != "jurisdictions"}
+                    span = plural.group(1)
                 # Capitals make an abbreviation a place (BKK, HCMC), not a word that is also a village (TOLONG).
                 if listed is not None and ((_written_in_capitals(span)
                                             and (len(key) <= _ABBREVIATION_MAX or "jurisdictions" not in listed))

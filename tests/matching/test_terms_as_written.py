@@ -1,5 +1,7 @@
-"""A term of a script written without spaces that holds a number (第183條, 37号文, 9號牌, ภ.พ.30, รายงานตัว 90 วัน)
-is read in prose as written; a step put off with 明年再 or 先不急 names no place of the matter now."""
+"""Terms are read as people write them: a term of a script written without spaces that holds a number (第183條,
+37号文, 9號牌, ภ.พ.30, รายงานตัว 90 วัน), an abbreviation's plural (RSUs, NDAs), a Thai abbreviation that opens a word
+(พ.ร.บ.คอมพิวเตอร์) and a regulator's name in title case; a step put off with 明年再 or 先不急 names no place of the
+matter now."""
 
 import pytest
 
@@ -28,3 +30,17 @@ def test_words_on_either_side_of_a_number_are_still_read():
 ])
 def test_a_licence_put_off_names_no_place_of_the_matter(description):
     assert resolve_request("私募管理人登记", description).jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Our RSUs vest next year and the company wants to claw them back.", "employment"),
+    ("Both NDAs were signed in 2021 and the distributor is now using our price lists.", "corporate-commercial"),
+    ("โดนคดี พ.ร.บ.คอมพิวเตอร์ เพราะโพสต์รีวิวร้านอาหาร", "criminal"),
+    ("We received a letter from the Insurance Authority about our broker licence.", "banking-finance"),
+])
+def test_terms_written_as_people_write_them_are_read(text, area):
+    assert area in {code for code, _source in read_prose(text).practice_areas}
+
+
+def test_a_code_with_a_plural_s_is_no_place():
+    assert read_prose("We hold two SGs and three HKs of stock.").jurisdictions == []
