@@ -391,3 +391,22 @@ def test_a_relative_who_is_merely_somewhere_is_background():
 ])
 def test_where_someone_else_moved_is_no_place_of_the_matter(description, expected):
     assert places("Request", description) == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # Where goods were made is their origin, told in Thai.
+    ("บริษัทเราตั้งอยู่ที่ชลบุรี กรมศุลกากรแจ้งว่าสินค้าบางรุ่นผลิตจริงที่เวียดนาม ต้องชำระอากรเพิ่ม", ["TH"]),
+    # Brackets right after the client's role say who the client is.
+    ("We're the consignee (machinery importer in Haiphong). 2 CNC machines shipped Yantian -> Haiphong arrived "
+     "damaged. Carrier is Oceanic Pearl Shipping Co. Ltd.; B/L says HK law and exclusive jurisdiction of Hong Kong "
+     "courts. We need someone in HK to issue a protective writ.", ["HK"]),
+])
+def test_an_origin_and_the_clients_own_description_are_background(description, expected):
+    assert places("Request", description) == expected
+
+
+def test_the_clients_own_town_typed_in_the_form_gives_way_when_brackets_after_its_role_name_it():
+    found = resolve_request("Cargo damage claim", "We're the consignee (machinery importer in Haiphong). The B/L says "
+                            "HK law and exclusive jurisdiction of Hong Kong courts; we need a protective writ.",
+                            ["Haiphong"])
+    assert found.jurisdictions == ["HK"]

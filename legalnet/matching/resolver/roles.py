@@ -77,6 +77,11 @@ _LAWYER_AFTER_ZH = tuple(_CUES["lawyer_after_zh"])
 _LAWYER_BEFORE = tuple(_CUES["lawyer_before"])
 
 
+# "We're the consignee (machinery importer in Haiphong)": brackets right after the client's role describe the client.
+_SELF_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:we\s*(?:are|['’]re)|i\s*(?:am|['’]m))\s+(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s*$")
+
+
 def _descriptor_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges that describe the client (who they are), not the matter."""
     spans: list[tuple[int, int]] = []
@@ -86,7 +91,7 @@ def _descriptor_spans(text: str) -> list[tuple[int, int]]:
         if _HOME_PAREN_WORDS.search(inner.lower()) or re.search(
             r"(?:\b(?:company|client|we|us|group|business|firm)|บริษัทของเรา|บริษัทเรา|我们|我們|我哋|本公司"
             r"|chúng tôi|kami)\s*$", before
-        ):
+        ) or _SELF_ROLE_BEFORE_RE.search(before):
             spans.append((m.start(), m.end()))
     for m in _DESCRIPTOR_EN.finditer(text):
         stop = _DESCRIPTOR_STOP_EN.search(text, m.end())
