@@ -699,3 +699,9 @@ def test_a_relatives_nationality_in_vietnamese_is_not_the_writers_seat():
                    "quyền nuôi con.")
     resolved = resolve_request("Ly hôn với chồng người Hồng Kông", description)
     assert resolved.jurisdictions == ["VN"] and "HK" not in resolved.home_jurisdictions
+
+
+def test_the_clients_places_joined_by_a_list_word_are_where_it_is():
+    description = "我哋喺荃灣同葵涌有三間茶餐廳，有個大馬客想拎我哋個brand喺吉隆坡開分店，想搵Malaysia律師睇吓份合約。"
+    found = resolve_request("茶餐廳品牌 franchise", description, ["香港"])
+    assert found.jurisdictions == ["MY"]
