@@ -701,7 +701,21 @@ def test_a_relatives_nationality_in_vietnamese_is_not_the_writers_seat():
     assert resolved.jurisdictions == ["VN"] and "HK" not in resolved.home_jurisdictions
 
 
-def test_the_clients_places_joined_by_a_list_word_are_where_it_is():
-    description = "我哋喺荃灣同葵涌有三間茶餐廳，有個大馬客想拎我哋個brand喺吉隆坡開分店，想搵Malaysia律師睇吓份合約。"
-    found = resolve_request("茶餐廳品牌 franchise", description, ["香港"])
-    assert found.jurisdictions == ["MY"]
+
+def test_the_clients_team_is_where_the_client_is():
+    found = resolve_request("新加坡 MPI 牌照", "团队在杭州，想在新加坡做跨境支付，申请MAS的MPI牌照。")
+    assert found.jurisdictions == ["SG"] and "CN" in found.home_jurisdictions
+
+
+def test_places_where_the_client_owns_property_stay_places_of_a_will():
+    description = "本人65歲，喺香港同深圳都有物業，仲有新加坡嘅銀行戶口。想立遺囑同考慮設立家族信託。"
+    found = resolve_request("遺囑及信託安排", description)
+    assert sorted(found.jurisdictions) == ["CN", "HK", "SG"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("希望找有经验的马来西亚律师处理反贪调查，最好能讲普通话或福州话。", ["MY"]),
+    ("想搵識講潮州話嘅律師，喺曼谷處理遺產。", ["TH"]),
+])
+def test_a_dialect_named_after_a_place_is_no_place(description, expected):
+    assert resolve_request("Request", description).jurisdictions == expected

@@ -514,8 +514,23 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             p += matched or 1
     if runs:
         _add_admin_units(text, hits)
+        _drop_dialect_places(text, hits)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# 福州话, 潮州話, 客家語: a place written before a word for speech names a dialect, not a place of the matter.
+_DIALECT_AFTER = ("话", "話", "语", "語", "腔", "口音")
+
+
+def _drop_dialect_places(text: str, hits: list[_Hit]) -> None:
+    """Take the place sense from a Chinese place name that names a way of speaking there (福州话), and the hit with
+    it when that was its only sense."""
+    for hit in hits:
+        if ("jurisdictions" in hit.senses and hit.token_start < 0 and "languages" not in hit.senses
+                and text.startswith(_DIALECT_AFTER, hit.end)):
+            hit.senses = {kind: codes for kind, codes in hit.senses.items() if kind != "jurisdictions"}
+    hits[:] = [hit for hit in hits if hit.senses]
 
 
 def _is_dash(between: str) -> bool:
