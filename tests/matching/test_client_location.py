@@ -719,3 +719,12 @@ def test_places_where_the_client_owns_property_stay_places_of_a_will():
 ])
 def test_a_dialect_named_after_a_place_is_no_place(description, expected):
     assert resolve_request("Request", description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "matter", "client"), [
+    ("HK co. here, need Brunei counsel for a murabahah facility to fund our warehouse in Muara.", "BN", "HK"),
+    ("我是在柬埔寨金边做建材生意的中国人。我表弟前天在广州被警察带走，需要广州的刑事律师。", "CN", "KH"),
+])
+def test_the_writer_saying_where_it_is_in_passing_is_the_clients_place(description, matter, client):
+    found = resolve_request("Request", description)
+    assert found.jurisdictions == [matter] and client in found.home_jurisdictions

@@ -127,9 +127,12 @@ def asks_for_here(text: str) -> bool:
     for start, end in _sentence_spans(text):
         for here in _HERE_RE.finditer(text, start, end):
             # "Dito po ako nagtatrabaho sa Singapore": the place is named, the rest of the text places it.
+            if _WRITER_HERE_RE.search(text, max(0, here.start() - 12), here.start()):
+                continue  # "HK co. here, need Brunei counsel": who is writing, not where the work is
             if not _PLACE_NAMED_AFTER_RE.match(text, here.end()) and asks(text[start:end]):
                 return True
     return False
 
 
+_WRITER_HERE_RE = re.compile(r"\b(?:co\.?|company|firm|startup|sme|business)\s*$", re.IGNORECASE)
 _PLACE_NAMED_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:in|at|sa|di|ở|tại)\s+[A-Z]")
