@@ -1,6 +1,6 @@
 """The plain words of company ownership (a shareholder, a co-owner's shares, a business partner) name company work,
-except beside a listing or a share deal; the plain words of an arrest name criminal work; a Tagalog word one letter
-from a term is not read as that term."""
+except beside a listing or a share deal; the plain words of an arrest name criminal work, and those of a dismissal
+employment work; a word one letter from a term is not read as that term ("pangalan", "was filed")."""
 
 import pytest
 
@@ -37,3 +37,17 @@ def test_an_arrest_told_in_plain_words_is_criminal_work(description):
 def test_a_tagalog_word_one_letter_from_a_term_is_not_that_term():
     reading = read_prose("Naka-pangalan po sa pinsan ko yung shares niya sa corporation namin.")
     assert "maritime" not in {code for code, _source in reading.practice_areas}
+
+
+@pytest.mark.parametrize("description", [
+    "Working in Macau as a dealer since 2019. Last month they dismiss me saying restructuring, only 1 month pay.",
+    "My boss fired me yesterday after six years, no notice pay.",
+    "Employer terminated me last Sunday and did not pay March salary.",
+])
+def test_a_dismissal_told_in_plain_words_is_employment_work(description):
+    assert "employment" in resolve_request("Request", description).practice_areas
+
+
+def test_a_mark_that_was_filed_is_not_a_worker_who_was_fired():
+    reading = read_prose("We think their mark was filed in bad faith; we need an invalidation at CNIPA.")
+    assert "employment" not in {code for code, _source in reading.practice_areas}
