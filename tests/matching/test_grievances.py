@@ -21,6 +21,10 @@ from legalnet.matching.resolver.disputes import names_dispute
     "Công ty chúng tôi bị khách hàng Singapore nợ tiền hàng hơn nửa năm.",
     "Penyewa belum bayar sewa sejak bulan Mei.",
     "Ayaw nilang ibalik ang downpayment namin.",
+    # Khmer, Lao and Burmese.
+    "ក្រុមហ៊ុននេះឈប់បង់ថ្លៃឈ្នួលដីតាំងពីខែមករា។",
+    "ບໍລິສັດຍັງບໍ່ທັນຈ່າຍຄ່າເຊົ່າປີສຸດທ້າຍ.",
+    "ဝယ်သူက ကုန်ဖိုးငွေမပေးသေးပါ။",
     # Overdue and defaulted debts.
     "The invoices are 120 days overdue and the Jakarta buyer does not answer.",
     "The borrower has defaulted on the loan and stopped answering calls.",
@@ -230,3 +234,7 @@ def test_an_heir_or_buyer_told_no_is_a_dispute(text):
 ])
 def test_estate_and_signing_work_without_refusal_is_no_dispute(text):
     assert not names_dispute([text])
+
+
+def test_a_payment_a_lao_clause_only_supposes_is_no_grievance():
+    assert not names_dispute(["ຜູ້ພັດທະນາຢາກຂຶ້ນຄ່າເຊົ່າ 40% ແລະ ບອກວ່າຖ້າບໍ່ຈ່າຍ ຈະຍົກເລີກສັນຍາ."])
