@@ -410,3 +410,12 @@ def test_the_clients_own_town_typed_in_the_form_gives_way_when_brackets_after_it
                             "HK law and exclusive jurisdiction of Hong Kong courts; we need a protective writ.",
                             ["Haiphong"])
     assert found.jurisdictions == ["HK"]
+
+
+def test_doctors_and_products_of_a_place_are_background():
+    description = ("我们是横琴的一家眼科诊所，想从葡萄牙引进一台国内还没有注册的设备。"
+                   "听说大湾区有政策允许指定医院先使用港澳已上市的药械，想请内地律师评估。")
+    found = resolve_request("眼科激光设备", description)
+    assert "HK" not in found.jurisdictions
+    found = resolve_request("前海診所", "想喺深圳前海開一間診所，又聽講有港澳醫師短期執業嘅安排，想了解要申請咩牌。")
+    assert found.jurisdictions == ["CN"]
