@@ -44,3 +44,16 @@ def test_terms_written_as_people_write_them_are_read(text, area):
 
 def test_a_code_with_a_plural_s_is_no_place():
     assert read_prose("We hold two SGs and three HKs of stock.").jurisdictions == []
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Before appointing distributors we want to register the word mark and logo in classes 29 and 30.",
+     "intellectual-property"),
+    ("Five of our trucks were stopped by Lao customs at Savannakhet and fines are demanded.", "trade-customs"),
+    ("Queremos concorrer a um concurso público de obras públicas em Macau.", "construction"),
+    ("Can someone review the licence of an open-weights model before we fine-tune it for a paid product?",
+     "technology-media-telecoms"),
+    ("I want to set up a Labuan trust to hold my kids' shares in our Surabaya companies.", "private-client"),
+])
+def test_everyday_words_of_an_area_are_read(text, area):
+    assert area in {code for code, _source in read_prose(text).practice_areas}
