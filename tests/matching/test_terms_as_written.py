@@ -57,3 +57,13 @@ def test_a_code_with_a_plural_s_is_no_place():
 ])
 def test_everyday_words_of_an_area_are_read(text, area):
     assert area in {code for code, _source in read_prose(text).practice_areas}
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("我喺澳門讀緊書，前度將我啲私密相放咗上網，可唔可以告佢？", "criminal"),
+    ("深圳海关说要立案侦查走私普通货物罪，人还在里面。", "criminal"),
+    ("Sudah 5 bulan gaji belum dibayar, total kira-kira USD 96.000.", "employment"),
+    ("She left a residential lot in Talisay and a small house in Cebu City.", "real-estate"),
+])
+def test_more_everyday_words_of_an_area_are_read(text, area):
+    assert area in {code for code, _source in read_prose(text).practice_areas}
