@@ -20,6 +20,11 @@ from functools import lru_cache
 from .conflicts import normalise_entity
 from .mail import RECIPIENT_LINE_RE as _RECIPIENT_LINE_RE
 from .mekong_companies import khmer_and_lao_companies, thai_companies
+from .name_openings import CONNECTORS as _CONNECTORS
+from .name_openings import LEADING_NOISE as _LEADING_NOISE
+from .name_openings import names_no_company
+from .name_openings import plain as _plain
+from .name_openings import trim_leading as _trim_leading
 from .own_side import against_all, in_dispute, is_deceased, is_own_name, is_untroubled, neutral_role, providers_role
 from .party_words import PARTY_WORDS, Party, alternatives
 from .people import (
@@ -46,12 +51,6 @@ _TOKEN_RE = re.compile(
 _SENTENCE_RE = re.compile(r"[.!?;:\n。！？；：]")
 # A letter of no Latin alphabet (Vietnamese letters and combining marks are Latin).
 _NOT_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
-_DOTS_RE = re.compile(r"[.,'’]")
-
-
-def _plain(token: str) -> str:
-    """A token as compared with the word lists: lower case, without dots and commas."""
-    return _DOTS_RE.sub("", token).lower()
 
 
 def _sequences(words: list[str]) -> list[tuple[str, ...]]:
@@ -67,9 +66,6 @@ _AMBIGUOUS = set(_DATA["ambiguous_suffixes"]) | _TRADE_WORDS
 _GENERIC_NAME_WORDS = set(_DATA["generic_name_words"])
 _PREFIXES = set(_DATA["latin_prefixes"]) - {"Tbk"}
 _PREFIX_KIND_WORDS = frozenset(_DATA["prefix_kind_words"])
-_CONNECTORS = set(_DATA["name_connectors"])
-_LEADING_NOISE = {tuple(w.split()) for w in _DATA["leading_noise"]}
-_WRITER_TITLES = frozenset(_DATA["writer_titles"])
 _MAX_CANDIDATES = 300
 # A word that opens a sentence after a name's full stop ("… PT Sinar Jaya. Our partner …"), or the end of a line.
 _SENTENCE_OPENERS = sorted({w.capitalize() for w in _DATA["leading_noise"] if " " not in w})
@@ -176,36 +172,6 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit()
 
 
-def _trim_leading(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop words in front of a name that introduce it ("Supplier", "Dispute with", "The", "Macau's", "100",
-    "Selling 100% of")."""
-    changed = True
-    while words and changed:
-        changed = False
-        while len(words) > 1 and (words[0][0].endswith(("'s", "’s")) or words[0][0].rstrip(".)%）").isdigit()):
-            words = words[1:]
-            changed = True
-        # "regional manager (Mekong) of Kessler Logistik GmbH": a bracketed word before the name qualifies a title.
-        while len(words) > 1 and words[0][0].startswith(("(", "（")) and words[0][0].endswith((")", "）")):
-            words = words[1:]
-            changed = True
-        for size in (2, 1):
-            head = tuple(_plain(w[0]) for w in words[:size])
-            if len(head) == size and head in _LEADING_NOISE and len(words) > size:
-                words = words[size:]
-                changed = True
-                break
-        while words and _plain(words[0][0]) in _CONNECTORS:
-            words = words[1:]
-            changed = True
-        # "CFO of Foshan Huijia …", "Group Financial Controller of Harbourline …": a writer's title before its company.
-        of = next((k for k, w in enumerate(words[:5]) if _plain(w[0]) == "of"), -1)
-        if 0 < of < len(words) - 1 and " ".join(_plain(w[0]) for w in words[:of]) in _WRITER_TITLES:
-            words = words[of + 1 :]
-            changed = True
-    return words
-
-
 def _latin_companies(text: str) -> list[Party]:
     tokens = _tokens(text)
     found: list[Party] = []
@@ -247,8 +213,8 @@ def _latin_companies(text: str) -> list[Party]:
             name_words = _trim_leading(name_words)
         while name_words and _plain(name_words[-1][0]) in _CONNECTORS:
             name_words.pop()
-        if not any(re.search(r"[^\W\d_]", word[0]) for word in name_words):
-            name_words = []  # "2）Sdn Bhd 开户": a list number and a legal form name no company
+        if names_no_company(name_words):
+            name_words = []  # "2）Sdn Bhd 开户", "Incorporation of Pvt Ltd": a legal form alone names no company
         if name_words:
             # "yung agency ko sa Manila (Bright Path Manpower Agency)": a bracket opened before the name and not
             # closed in it opens the name.

@@ -783,3 +783,12 @@ def test_a_chinese_role_word_before_a_name_is_not_part_of_it():
 ])
 def test_a_kind_of_company_a_list_number_or_a_bracketed_title_word_is_no_part_of_a_name(text, expected):
     assert sorted(find_parties(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    ("Incorporation of Pvt Ltd in Singapore - kindly advise", "We wish to incorporate a subsidiary in Singapore.", []),
+    ("Working capital", "We're a Penang-based Sdn Bhd (precision machining). Options: a Commodity Murabahah facility "
+     "offered by Bank Amanah Niaga Berhad.", ["Bank Amanah Niaga Berhad"]),
+])
+def test_words_that_only_describe_a_company_name_no_party(title, description, expected):
+    assert resolve_request(title, description).counterparties == expected
