@@ -336,6 +336,7 @@ def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str,
     the text of every character."""
     out: list[tuple[str, list[int]]] = []
     last_end, last_run = 0, ""
+    run_starts = {start for start, _end, _run in runs}
     for start, end, run in runs:
         gap = text[last_end:start]
         number = _NUMBER_GAP_RE.fullmatch(gap) if out else None
@@ -352,7 +353,7 @@ def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str,
             out.append(((before.group(1) if before else "") + run, digits + list(range(start, end))))
         last_end, last_run = end, run
         after = _NUMBER_AFTER_RE.match(text, end)
-        if after and not any(other_start == after.end() for other_start, _e, _r in runs):
+        if after and after.end() not in run_starts:  # a run right after the number joins it in the next round
             joined, offsets = out[-1]
             out[-1] = (joined + after.group(1), offsets + list(range(after.start(1), after.end(1))))
     return out
@@ -469,11 +470,11 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
             if senses is None:
                 listed = idx.words[LIST_ONLY].get(key)
                 span = text[words[i].start : words[i + size - 1].end]
+                # "RSUs", "NDAs", "EPs": an abbreviation's plural, its "s" in lower case, names no place ("SGs").
                 plural = _ACRONYM_PLURAL_RE.fullmatch(span)
-                if plural and (listed or idx.words[LIST_ONLY].get(key[:-1]) or {}).keys() - {"jurisdictions"}:
-                    # "RSUs", "NDAs", "EPs": an abbreviation's plural, its "s" in lower case.
-                    listed = {kind: codes for kind, codes in (listed or idx.words[LIST_ONLY][key[:-1]]).items()
-                              if kind != "jurisdictions"}
+                abbreviation = (listed or idx.words[LIST_ONLY].get(key[:-1]) or {}) if plural else {}
+                if abbreviation.keys() - {"jurisdictions"}:
+                    listed = {kind: codes for kind, codes in abbreviation.items() if kind != "jurisdictions"}
                     span = plural.group(1)
                 # Capitals make an abbreviation a place (BKK, HCMC), not a word that is also a village (TOLONG).
                 if listed is not None and ((_written_in_capitals(span)
