@@ -7,6 +7,11 @@ import pytest
 from legalnet.matching.resolver import read_prose, resolve_request
 
 
+def areas_read(text: str) -> set[str]:
+    """The practice areas a text's terms name."""
+    return {code for code, _source in read_prose(text).practice_areas}
+
+
 @pytest.mark.parametrize("title, description", [
     ("Partner died - his shares?", "My partner in our HK Ltd died last month; his widow wants his shares and a board "
                                    "seat. What are my options?"),
@@ -35,8 +40,7 @@ def test_an_arrest_told_in_plain_words_is_criminal_work(description):
 
 
 def test_a_tagalog_word_one_letter_from_a_term_is_not_that_term():
-    reading = read_prose("Naka-pangalan po sa pinsan ko yung shares niya sa corporation namin.")
-    assert "maritime" not in {code for code, _source in reading.practice_areas}
+    assert "maritime" not in areas_read("Naka-pangalan po sa pinsan ko yung shares niya sa corporation namin.")
 
 
 @pytest.mark.parametrize("description", [
@@ -49,5 +53,5 @@ def test_a_dismissal_told_in_plain_words_is_employment_work(description):
 
 
 def test_a_mark_that_was_filed_is_not_a_worker_who_was_fired():
-    reading = read_prose("We think their mark was filed in bad faith; we need an invalidation at CNIPA.")
-    assert "employment" not in {code for code, _source in reading.practice_areas}
+    text = "We think their mark was filed in bad faith; we need an invalidation at CNIPA."
+    assert "employment" not in areas_read(text)
