@@ -22,6 +22,9 @@ class Config:
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'legalnet.sqlite'}"
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # How long a SQLite writer waits for another to commit before giving up with "database is locked"; the
+    # driver's 5 s is too short for a sweep and a web worker that meet on a busy machine.
+    SQLITE_BUSY_TIMEOUT_SECONDS = float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", 30))
     PASSWORD_HASH_METHOD = "scrypt"
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

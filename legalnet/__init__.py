@@ -63,7 +63,9 @@ def load_config(app: Flask, config) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
     if uri.startswith("sqlite"):
         # A file has no server connection to lose: pinging it before every request would only cost time.
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "pool_pre_ping": False}
+        options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+        connect_args = {**options.get("connect_args", {}), "timeout": app.config["SQLITE_BUSY_TIMEOUT_SECONDS"]}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "pool_pre_ping": False, "connect_args": connect_args}
     if app.config["ENV_NAME"] == "production":
         secret = app.config.get("SECRET_KEY") or ""
         # Long but repetitive keys ("aaaa…", "changeme" pasted four times) are as weak as short ones.

@@ -10,6 +10,7 @@ import pytest
 
 import config
 from legalnet import create_app
+from legalnet.extensions import db
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,3 +88,11 @@ def test_users_create_help_lists_only_accepted_roles(app):
 def test_postgres_url_uses_psycopg3():
     app = create_app({"SQLALCHEMY_DATABASE_URI": "postgresql://u@h/db", "ENV_NAME": "testing"})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+
+
+def test_sqlite_writers_wait_for_each_other_longer_than_the_drivers_default(tmp_path):
+    url = f"sqlite:///{tmp_path / 'wait.sqlite'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "ENV_NAME": "testing", "SQLITE_BUSY_TIMEOUT_SECONDS": 12})
+    with app.app_context():
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 12000
