@@ -30,7 +30,7 @@ from legalnet.matching.resolver import place_selection, prose, resolve_request, 
 CHECKSETS = ROOT / "tests" / "matching"
 EPOCHS = 60
 RATE = 0.05
-L2 = 1e-3
+L2 = 1e-2
 # The check sets fall in this many groups to choose the thresholds on sets the model did not learn from.
 FOLDS = 5
 # Learned weights are stored rounded: the file stays readable and its diffs small.

@@ -88,6 +88,9 @@ def area_features(code: str, main: list[str], also: list[str],
     for other in main:
         if other != code:
             features[f"beside_{code}_{other}"] = 1.0
+    # Some areas are labelled beside the main one by convention (company work beside a listing or a licence).
+    if main and code != main[0]:
+        features[f"beside_top_{code}_{main[0]}"] = 1.0
     for reading in bodies:
         for term in reading.area_weights.get(code, {}):
             features[f"term_{code}_{term}"] = 1.0
