@@ -368,6 +368,12 @@ def test_only_english_terms_are_read_with_words_between_their_own():
     assert "employment" in resolve_request("", "We want to hire Thai staff for our Bangkok office.").practice_areas
 
 
+def test_a_term_with_an_article_is_read_without_it():
+    # The term base has "register a company"; clients in a hurry drop the article.
+    found = resolve_request("", "Need help to register company in Macau for our cafe.")
+    assert "corporate-commercial" in found.practice_areas
+
+
 @pytest.mark.parametrize(("item", "expected"), [
     ("PR application", ["immigration"]),
     ("liquidation", ["insolvency"]),

@@ -360,13 +360,14 @@ def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str,
 
 
 def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Index, hits: list[_Hit]) -> None:
-    """Two-word area terms with a word or two between them, in one clause: "hire Thai staff"."""
+    """Two-word area terms with a word or two between them, in one clause: "hire Thai staff"; and right beside each
+    other when the term has an article between them ("register company" for "register a company")."""
     covered = {k for h in hits if h.token_start >= 0 for k in range(h.token_start, h.token_end)}
     for i, stem in enumerate(stems):
         seconds = idx.pairs.get(stem)
         if not seconds or i in covered:
             continue
-        for j in (i + 2, i + 3):
+        for j in (i + 1, i + 2, i + 3):
             if j >= len(words) or any(ch in _CLAUSE_END for ch in text[words[i].end : words[j].start]):
                 break
             codes = seconds.get(stems[j])
