@@ -26,6 +26,7 @@ names, other meanings), each with its reason.
 from __future__ import annotations
 
 import csv
+import gettext
 import io
 import re
 import unicodedata
@@ -100,6 +101,8 @@ ADMIN_PREFIXES = (
 )  # fmt: skip
 # Designations that follow the names of Chinese provinces in ISO 3166-2.
 ISO_DESIGNATIONS = {"sheng", "shi", "zizhiqu", "uygur", "tebiexingzhengqu"}
+# The locales whose ISO 3166-2 translations (iso-codes, shipped with pycountry) name provinces in the region's scripts.
+SUBDIVISION_LOCALES = ("lo", "th", "km", "my", "vi", "zh_CN", "zh_TW", "ja")
 COMPASS_WORDS = {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"}
 # Words naming the kind of place; with a short name before them the whole looks like other phrases.
 GENERIC_PLACE_WORDS = {"city", "town", "district", "province", "municipality"}
@@ -387,6 +390,26 @@ def subdivisions() -> list[tuple[str, str, str]]:
             if set(normalise(name).split()) <= COMPASS_WORDS | {normalise(w) for w in sub.country.name.split()}:
                 continue
             out.append((code, name, f"iso3166-2:{sub.code}"))
+            for locale, translation in _subdivision_translations(sub.name):
+                out.append((code, translation, f"iso3166-2:{sub.code}:{locale}"))
+    return out
+
+
+def _subdivision_translations(name: str) -> list[tuple[str, str]]:
+    """(locale, name) of a province in the region's own scripts, as the iso-codes project translates ISO 3166-2
+    (Lao ສະຫວັນນະເຂດ, Thai สะหวันนะเขต, 沙湾拿吉); Chinese names of two characters (特朗, 南邦) are parts of too
+    many other words to be read alone."""
+    out = []
+    for locale in SUBDIVISION_LOCALES:
+        try:
+            translated = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]).gettext(name)
+        except OSError:
+            continue
+        # A translation with commas or brackets ("ซัมโบวังกา, คาบสมุทร (ภาค 9)") describes a region; nobody writes it.
+        if translated == name or any(mark in translated for mark in ",()（）"):
+            continue
+        if not (_script(translated) == "han" and len(translated) < 3):
+            out.append((locale, translated))
     return out
 
 

@@ -271,6 +271,21 @@ def test_big_cities_of_the_region_are_read_in_each_others_scripts(text, code):
     assert resolve_request("", text, [], [], []).jurisdictions == [code]
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("ลูกค้าที่สะหวันนะเขตไม่ยอมจ่ายเงิน", "LA"),                   # Savannakhet, in Thai
+    ("เราจะเปิดโรงงานที่จำปาสัก", "LA"),                          # Champasak, in Thai
+    ("我们在占巴塞的客户不付款", "LA"),                              # Champasak, in Chinese
+])
+def test_provinces_are_read_in_the_regions_scripts_from_iso_3166_2(text, code):
+    assert resolve_request("", text, [], [], []).jurisdictions == [code]
+
+
+def test_two_character_chinese_province_names_of_iso_3166_2_are_not_read():
+    names = {r["name"] for r in read_names(DATA_DIR / "names_places.csv")}
+    assert "特朗" not in names  # Trat in iso-codes' Chinese, and the first two characters of 特朗普
+    assert "TH" not in resolve_request("", "特朗普的关税政策影响了我们在越南的工厂", [], [], []).jurisdictions
+
+
 def test_short_names_in_scripts_without_spaces_are_list_items():
     rows = {r["name"]: r["scope"] for r in read_names(DATA_DIR / "names_places.csv")}
     assert rows["เลย"] == "list" and rows["세부"] == "list"  # Loei, Cebu; also "at all" and "detail"
