@@ -728,3 +728,20 @@ def test_a_dialect_named_after_a_place_is_no_place(description, expected):
 def test_the_writer_saying_where_it_is_in_passing_is_the_clients_place(description, matter, client):
     found = resolve_request("Request", description)
     assert found.jurisdictions == [matter] and client in found.home_jurisdictions
+
+
+@pytest.mark.parametrize(("title", "description", "typed", "expected"), [
+    # Typed where the writer is from; the text is all about work in Macau.
+    ("Gaji tak bayar di Macau", "Saya kerja di restoran, majikan tak bayar gaji dua bulan. Boleh tolong?",
+     ["Malaysia"], ["MO"]),
+    ("", "Chủ nhà ở Taipa giữ hộ chiếu của tôi và không trả lương ba tháng.", ["Việt Nam"], ["MO"]),
+])
+def test_a_typed_place_the_text_never_names_gives_way_to_the_matters(title, description, typed, expected):
+    assert resolve_request(title, description, typed).jurisdictions == expected
+
+
+def test_a_typed_place_the_text_names_by_a_district_stays():
+    # Cheras is a district of Kuala Lumpur; the Philippines is where the teachers come from.
+    found = resolve_request("", "Pusat tuisyen kami di Cheras nak ambil 3 guru dari Filipina. Boleh mohon "
+                                "Employment Pass?", ["KL"])
+    assert "MY" in found.jurisdictions

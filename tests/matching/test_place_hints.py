@@ -58,7 +58,7 @@ def test_a_named_place_wins_over_the_writing_and_minor_places():
     # Thai text about a Lao matter; a Cantonese message about Singapore.
     assert places("ตั้งบริษัทในลาว", "บริษัทของเราต้องการตั้งบริษัทในประเทศลาว") == ["LA"]
     assert places("星加坡公司", "我哋想喺新加坡開公司，唔知要咩文件。") == ["SG"]
-    assert places("Lease", "Landlord in Mong Kok.", jurisdictions=["Singapore"]) == ["SG"]
+    assert places("Lease", "Landlord in Cheras.", jurisdictions=["Singapore"]) == ["SG"]  # a district of KL
 
 
 def test_a_place_inside_a_party_name_is_not_the_matter():

@@ -61,6 +61,7 @@ from .seat import (
     with_located_minor_places,
     without_nationality,
     without_own_seat,
+    without_unnamed,
 )
 from .selection import selected_areas
 from .senses import (
@@ -483,8 +484,9 @@ def resolve_request(
         readings[0].without_acronyms(readings[1].term_initials)
     with_located_minor_places(readings, texts, idx, named)
     lists = {
-        "jurisdictions": without_nationality(without_own_seat(
+        "jurisdictions": without_unnamed(without_nationality(without_own_seat(
             resolve_terms("jurisdictions", list(jurisdictions or ()), vocab), readings), readings, texts, idx),
+            readings, texts, idx, named, {place for place, _name in _form_places(texts, parties)}),
         "practice_areas": resolve_terms("practice_areas", list(practice_areas or ()), vocab),
         "languages": resolve_terms("languages", list(languages or ()), vocab),
     }

@@ -60,6 +60,45 @@ def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> Te
     return without_codes(listed, seats)
 
 
+def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts, idx: _Index, parties,
+                    party_places: set[str]) -> TermResolution:
+    """The listed places less those the text never names, in any role, not even by a district, a small town or its
+    people's name, when it names another place of the matter: a client often types where it is ("Malaysia" from a
+    Malaysian cook in Macau) and writes only about the matter. A place typed as part of a region ("Greater Bay
+    Area") stays."""
+    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
+              for code, _source in getattr(reading, name)}
+    if not matter - set(listed.codes) or _adds_places(texts, readings):
+        return listed
+    told = party_places | matter | {code for reading in readings for name in ASIDE_ROLES
+                                    for code, _source in getattr(reading, name)}
+    if set(listed.codes) - told:
+        # A district or small town, or a people's name ("our Thai supplier"), names the place too.
+        told |= {code for text, _factor in texts for code, _name in minor_places(text, idx, parties[text])}
+        told |= {code for text, _factor in texts for word in _tokens(text)[0]
+                 for code in idx.demonyms.get(word.norm, ())}
+    by_source: dict[str, int] = {}
+    for code in listed.codes:
+        by_source[listed.sources.get(code, "")] = by_source.get(listed.sources.get(code, ""), 0) + 1
+    unnamed = [code for code in listed.codes if code not in told and by_source[listed.sources.get(code, "")] == 1]
+    return without_codes(listed, unnamed) if unnamed else listed
+
+
+_ADDITIVE_RE = re.compile("|".join(_CUES["additive_words"]), re.IGNORECASE)
+
+
+def _adds_places(texts, readings: list[ProseReading]) -> bool:
+    """Whether a sentence naming a place of the matter adds it to the listed ones ("Also need help in Laos")."""
+    for (text, _factor), reading in zip(texts, readings, strict=True):
+        names = {source for name in ("jurisdictions", "implied_jurisdictions")
+                 for _code, source in getattr(reading, name)}
+        for start, end in _sentence_spans(text):
+            sentence = text[start:end]
+            if any(name in sentence for name in names) and _ADDITIVE_RE.search(sentence):
+                return True
+    return False
+
+
 def without_codes(listed: TermResolution, codes: list[str]) -> TermResolution:
     """The listed places less the given codes, with their sources."""
     keep = [code for code in listed.codes if code not in codes]
