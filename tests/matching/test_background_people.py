@@ -419,3 +419,14 @@ def test_doctors_and_products_of_a_place_are_background():
     assert "HK" not in found.jurisdictions
     found = resolve_request("前海診所", "想喺深圳前海開一間診所，又聽講有港澳醫師短期執業嘅安排，想了解要申請咩牌。")
     assert found.jurisdictions == ["CN"]
+
+
+@pytest.mark.parametrize(("title", "description", "expected"), [
+    # Thai: a Chinese investor, a Vietnamese buyer, a Malaysian trading partner; the matter is in Thailand.
+    ("ขายหุ้นให้ผู้ลงทุนจีน", "ครอบครัวเราถือหุ้น 60% ในโรงแรมที่เชียงใหม่ ผู้ลงทุนอยากซื้อเพิ่ม "
+     "ต้องขอใบอนุญาตประกอบธุรกิจของคนต่างด้าวไหม", ["TH"]),
+    ("ผู้ซื้อเวียดนามขอซื้อกิจการ", "บริษัทเราที่ระยองจะขายโรงงานให้ผู้ซื้อเวียดนาม ต้องการทนายตรวจสัญญา", ["TH"]),
+    ("คู่ค้ามาเลเซียไม่จ่ายเงิน", "ลูกค้าเราค้างชำระ 2 ล้านบาท เราอยากฟ้องที่ศาลไทย", ["TH"]),
+])
+def test_a_party_named_by_its_country_in_thai_is_not_the_matters_place(title, description, expected):
+    assert resolve_request(title, description).jurisdictions == expected
