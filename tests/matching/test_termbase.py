@@ -368,6 +368,22 @@ def test_only_english_terms_are_read_with_words_between_their_own():
     assert "employment" in resolve_request("", "We want to hire Thai staff for our Bangkok office.").practice_areas
 
 
+@pytest.mark.parametrize("text", ["We want to strike off our company in Singapore.",
+                                  "Need to strike off the company before year end."])
+def test_a_company_after_a_determiner_is_the_terms_object_not_the_clients_industry(text):
+    assert "corporate-commercial" in resolve_request("", text).practice_areas
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Investor wants a share swap into the new Singapore holdco.", "corporate-commercial"),
+    ("客戶擬將一人有限公司全部股份轉讓，並辦理商業登記變更。", "corporate-commercial"),
+    ("Please review the hotel management agreement before we sign.", "corporate-commercial"),
+    ("Please review the licensing agreement for our software.", "intellectual-property"),
+])
+def test_company_and_contract_terms(text, area):
+    assert area in resolve_request("", text).practice_areas
+
+
 def test_a_term_with_an_article_is_read_without_it():
     # The term base has "register a company"; clients in a hurry drop the article.
     found = resolve_request("", "Need help to register company in Macau for our cafe.")

@@ -408,6 +408,10 @@ _SELF_VERBS = frozenset({"are", "is", "am", "re", "m", "were", "was", "as", "run
 _HAVE_VERBS = frozenset({"have", "has", "ve"})
 
 
+# Words that open a noun phrase: after one, a company noun is the object of the term, not its industry.
+_DETERMINERS = frozenset({"a", "an", "the", "our", "my", "their", "his", "her", "its", "this", "that", "your"})
+
+
 def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[int, int]]) -> bool:
     if in_spans(hit.start, spans):
         return True
@@ -435,6 +439,8 @@ def _is_client_industry(hit: _Hit, words: list[_Token], text: str, spans: list[t
             return True
         if word in ("law", "legal", "work", "advice", "matters", "and", "or", "in", "for"):
             return False
+        if word in _DETERMINERS:
+            return False  # "strike off our company": a verb and its object, not the client's industry
     return False
 
 
