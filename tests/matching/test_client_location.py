@@ -745,3 +745,8 @@ def test_a_typed_place_the_text_names_by_a_district_stays():
     found = resolve_request("", "Pusat tuisyen kami di Cheras nak ambil 3 guru dari Filipina. Boleh mohon "
                                 "Employment Pass?", ["KL"])
     assert "MY" in found.jurisdictions
+
+
+def test_a_place_picked_as_a_code_stays_though_the_text_never_names_it():
+    # The form's list and the API send codes: the client chose Singapore on the Check step.
+    assert "SG" in resolve_request("", "Our supplier in Hanoi shipped the wrong goods.", ["SG"]).jurisdictions

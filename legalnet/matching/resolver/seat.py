@@ -65,7 +65,7 @@ def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts,
     """The listed places less those the text never names, in any role, not even by a district, a small town or its
     people's name, when it names another place of the matter: a client often types where it is ("Malaysia" from a
     Malaysian cook in Macau) and writes only about the matter. A place typed as part of a region ("Greater Bay
-    Area") stays."""
+    Area") or picked as a code stays."""
     matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
               for code, _source in getattr(reading, name)}
     if not matter - set(listed.codes) or _adds_places(texts, readings):
@@ -80,7 +80,9 @@ def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts,
     by_source: dict[str, int] = {}
     for code in listed.codes:
         by_source[listed.sources.get(code, "")] = by_source.get(listed.sources.get(code, ""), 0) + 1
-    unnamed = [code for code in listed.codes if code not in told and by_source[listed.sources.get(code, "")] == 1]
+    # A code picked from the vocabulary (the form's list, the API) is the client's choice, not a slip of typing.
+    unnamed = [code for code in listed.codes if code not in told and by_source[listed.sources.get(code, "")] == 1
+               and listed.sources.get(code) != code]
     return without_codes(listed, unnamed) if unnamed else listed
 
 
