@@ -750,3 +750,9 @@ def test_a_typed_place_the_text_names_by_a_district_stays():
 def test_a_place_picked_as_a_code_stays_though_the_text_never_names_it():
     # The form's list and the API send codes: the client chose Singapore on the Check step.
     assert "SG" in resolve_request("", "Our supplier in Hanoi shipped the wrong goods.", ["SG"]).jurisdictions
+
+
+def test_a_place_left_aside_for_now_in_chinese_is_not_the_matters():
+    found = resolve_request("电商平台假货", "我们的商标在马来西亚和菲律宾都注册了，两地平台上有很多假货，"
+                                       "想请当地律师投诉下架。越南那边暂时还没发现，先不管。")
+    assert "VN" not in found.jurisdictions
