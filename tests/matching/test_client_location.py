@@ -756,3 +756,9 @@ def test_a_place_left_aside_for_now_in_chinese_is_not_the_matters():
     found = resolve_request("电商平台假货", "我们的商标在马来西亚和菲律宾都注册了，两地平台上有很多假货，"
                                        "想请当地律师投诉下架。越南那边暂时还没发现，先不管。")
     assert "VN" not in found.jurisdictions
+
+
+@pytest.mark.parametrize("text", ["We are a cement importer in Manila; most of our supply comes from Vietnam.",
+                                  "We import cement from Vietnam for our plants."])
+def test_where_goods_come_from_is_not_the_clients_home(text):
+    assert "VN" not in {code for code, _name in read_prose(text).home_jurisdictions}

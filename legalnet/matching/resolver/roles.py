@@ -360,8 +360,10 @@ def _is_home_place(hit: _Hit, words: list[_Token], text: str, spans: list[tuple[
     if before[0] in ("from", "frm"):
         # "We are from Penang"; not "a lawyer from Penang", "our shipment from Guangzhou", "the goods are shipped
         # from Guangzhou" (where goods come from).
-        return not (len(before) > 1 and (before[1] in _PEOPLE or before[1] in _GOODS_NOUNS
-                                         or before[1] in IMPORT_VERBS))
+        # "our supply comes from Vietnam", "we import cement from Vietnam": goods or a verb of bringing them in
+        # a few words back name an origin too.
+        return not (len(before) > 1 and (before[1] in _PEOPLE or any(
+            word in _GOODS_NOUNS or word in IMPORT_VERBS for word in before[1:4])))
     if before[0] in ("dari", "dr"):
         # "Kami startup dari Singapura": where the client comes from; "barang kami dari China" is an origin.
         return any(word in _FIRST_PERSON_MS and k == len(before) - 1 for k, word in enumerate(before[1:4], 1))
