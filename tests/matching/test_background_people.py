@@ -388,6 +388,11 @@ def test_a_relative_who_is_merely_somewhere_is_background():
     ("我哋係香港公司。其中一個股東上年搬咗去新加坡，而家想退股，要求我哋買返佢啲股份。", ["HK"]),
     # The client's own move is where it needs advice.
     ("We are relocating to Singapore next quarter and need advice on moving our staff.", ["SG"]),
+    # An owner who fled home after closing a factory.
+    ("Our garment factory in Phnom Penh closed overnight; the owner fled back to China without paying our wages.",
+     ["KH"]),
+    ("我们在金边的工厂突然关门，老板跑回中国了，两个月工资都没发。", ["KH"]),
+    ("ខ្ញុំធ្វើការនៅរោងចក្រមួយក្នុងខេត្តកំពង់ស្ពឺ។ ម្ចាស់រោងចក្របានបិទរោងចក្រ ហើយត្រឡប់ទៅប្រទេសចិនវិញ។", ["KH"]),
 ])
 def test_where_someone_else_moved_is_no_place_of_the_matter(description, expected):
     assert places("Request", description) == expected
