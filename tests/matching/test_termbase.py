@@ -2,7 +2,7 @@
 
 import pytest
 
-from legalnet.matching.resolver import resolve_request, resolve_terms
+from legalnet.matching.resolver import read_prose, resolve_request, resolve_terms
 from legalnet.matching.termbase import SCOPES, chinese_spellings, read_terms, stem_word, term_info
 from legalnet.matching.vocabulary import get_vocabulary, normalise
 
@@ -382,6 +382,16 @@ def test_a_company_after_a_determiner_is_the_terms_object_not_the_clients_indust
 ])
 def test_company_and_contract_terms(text, area):
     assert area in resolve_request("", text).practice_areas
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("MOH intends to suspend our HCSA licence; we have 14 days to make representations.",
+     "compliance-investigations"),
+    ("收到監管局嘅信，話可能會暫停牌照，想搵律師回覆。", "compliance-investigations"),
+    ("I was dismissed in April after 9 years and the bank withheld my bonus.", "employment"),
+])
+def test_a_regulator_acting_on_a_licence_and_a_writer_dismissed(text, area):
+    assert area in read_prose(text).area_weights
 
 
 def test_a_term_with_an_article_is_read_without_it():
