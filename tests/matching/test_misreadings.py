@@ -213,3 +213,9 @@ def test_words_that_name_an_area_only_in_another_setting(description, absent):
 ])
 def test_a_framework_and_an_authority_name_their_area(description, area):
     assert area in resolve_request("Request", description).practice_areas
+
+
+def test_an_abbreviation_after_arrested_by_is_the_agency_not_a_place():
+    # PJ is Macao's Judiciary Police here, not Petaling Jaya; "governed by HK law" still names Hong Kong.
+    assert "MY" not in resolve_request("Son detained", "He was arrested by PJ near a casino in Cotai.").jurisdictions
+    assert "HK" in resolve_request("", "The contract is governed by HK law, can we sue in Malaysia?").jurisdictions

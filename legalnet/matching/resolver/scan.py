@@ -359,6 +359,11 @@ def _joined_runs(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str,
     return out
 
 
+# What an agency does to someone: after "<act> by", an abbreviation names the agency ("arrested by PJ").
+_ENFORCEMENT_ACTS = frozenset({"arrested", "detained", "raided", "investigated", "charged", "fined", "summoned",
+                               "questioned", "caught", "stopped", "seized", "prosecuted", "audited", "inspected"})
+
+
 def _add_split_pairs(words: list[_Token], stems: list[str], text: str, idx: _Index, hits: list[_Hit]) -> None:
     """Two-word area terms with a word or two between them, in one clause: "hire Thai staff"; and right beside each
     other when the term has an article between them ("register company" for "register a company")."""
@@ -483,7 +488,10 @@ def _scan(text: str, idx: _Index, fuzzy: bool = False) -> list[_Hit]:
                                            or span.casefold() in _LOWERCASE_ABBREVIATIONS) \
                         and not (shouting and size == 1 and words[i].norm in _WORD_CODES
                                  and not _code_context(words, i, text)) \
-                        and not (size == 1 and (_opens_company_name(words, i) or _names_identifier(words, i))):
+                        and not (size == 1 and (_opens_company_name(words, i) or _names_identifier(words, i))) \
+                        and not (i > 1 and words[i - 1].norm == "by" and words[i - 2].norm in _ENFORCEMENT_ACTS
+                                 and "jurisdictions" in listed):
+                    # "arrested by PJ": the agency that acted, not a place ("governed by HK law" is one).
                     senses = listed
             if senses is not None:
                 found = (size, senses)
