@@ -762,3 +762,10 @@ def test_a_place_left_aside_for_now_in_chinese_is_not_the_matters():
                                   "We import cement from Vietnam for our plants."])
 def test_where_goods_come_from_is_not_the_clients_home(text):
     assert "VN" not in {code for code, _name in read_prose(text).home_jurisdictions}
+
+
+def test_a_typed_seat_named_again_in_a_question_gives_way_to_the_place_asked_about():
+    # Macao is where the client is and the form says so; the question is about Hengqin.
+    found = resolve_request("橫琴開分店", "我哋係澳門一間中藥貿易公司，想喺橫琴開全資子公司。請問澳門企業喺橫琴有咩優惠政策？",
+                            ["澳門"])
+    assert found.jurisdictions == ["CN"]
