@@ -4,6 +4,9 @@ the request names no other place."""
 import pytest
 
 from legalnet.matching.resolver import read_prose, resolve_request
+from legalnet.matching.resolver.prose import ProseReading
+from legalnet.matching.resolver.results import TermResolution
+from legalnet.matching.resolver.seat import without_own_seat
 
 
 def places(title: str, description: str) -> list[str]:
@@ -764,8 +767,13 @@ def test_where_goods_come_from_is_not_the_clients_home(text):
     assert "VN" not in {code for code, _name in read_prose(text).home_jurisdictions}
 
 
+
 def test_a_typed_seat_named_again_in_a_question_gives_way_to_the_place_asked_about():
-    # Macao is where the client is and the form says so; the question is about Hengqin.
-    found = resolve_request("橫琴開分店", "我哋係澳門一間中藥貿易公司，想喺橫琴開全資子公司。請問澳門企業喺橫琴有咩優惠政策？",
-                            ["澳門"])
-    assert found.jurisdictions == ["CN"]
+    # The text says the client is in Hong Kong and names Hong Kong again in a question about its Qianhai WFOE.
+    reading = ProseReading(jurisdictions=[("CN", "Qianhai"), ("HK", "Hong Kong")],
+                           home_jurisdictions=[("HK", "Hong Kong")], asked_jurisdictions={"CN", "HK"})
+    typed = TermResolution(codes=["HK"], sources={"HK": "Hong Kong"})
+    assert without_own_seat(typed, [reading]).codes == []
+    # A lawyer wanted at the seat keeps it.
+    reading.counsel_jurisdictions = {"HK"}
+    assert without_own_seat(typed, [reading]).codes == ["HK"]
