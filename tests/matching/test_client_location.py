@@ -4,9 +4,6 @@ the request names no other place."""
 import pytest
 
 from legalnet.matching.resolver import read_prose, resolve_request
-from legalnet.matching.resolver.prose import ProseReading
-from legalnet.matching.resolver.results import TermResolution
-from legalnet.matching.resolver.seat import without_own_seat
 
 
 def places(title: str, description: str) -> list[str]:
@@ -767,13 +764,3 @@ def test_where_goods_come_from_is_not_the_clients_home(text):
     assert "VN" not in {code for code, _name in read_prose(text).home_jurisdictions}
 
 
-
-def test_a_typed_seat_named_again_in_a_question_gives_way_to_the_place_asked_about():
-    # The text says the client is in Hong Kong and names Hong Kong again in a question about its Qianhai WFOE.
-    reading = ProseReading(jurisdictions=[("CN", "Qianhai"), ("HK", "Hong Kong")],
-                           home_jurisdictions=[("HK", "Hong Kong")], asked_jurisdictions={"CN", "HK"})
-    typed = TermResolution(codes=["HK"], sources={"HK": "Hong Kong"})
-    assert without_own_seat(typed, [reading]).codes == []
-    # A lawyer wanted at the seat keeps it.
-    reading.counsel_jurisdictions = {"HK"}
-    assert without_own_seat(typed, [reading]).codes == ["HK"]

@@ -47,13 +47,8 @@ def without_own_seat(listed: TermResolution, readings: list[ProseReading]) -> Te
     declined = [code for code in listed.codes if code in later and code not in matter | implied | asked]
     if declined and (set(listed.codes) | matter | implied) - set(declined):
         listed = without_codes(listed, declined)
-    counsel = {code for reading in readings for code in reading.counsel_jurisdictions}
-    # "我哋喺澳門有間餅店 … 想過橫琴開分店", the form saying "澳門": the client's seat, though a later line names it
-    # again, when another place is asked about and no lawyer or regulator is wanted at the seat.
-    asked_elsewhere = bool(asked - homes)
     seats = [code for code in listed.codes
-             if code in aside and (code not in matter or (asked and code in homes and code not in asked)
-                                   or (code in homes and asked_elsewhere and code not in counsel | implied))]
+             if code in aside and (code not in matter or (asked and code in homes and code not in asked))]
     if not seats:
         return listed
     if not (matter | implied) - set(seats):
