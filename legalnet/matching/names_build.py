@@ -379,6 +379,8 @@ def subdivisions() -> list[tuple[str, str, str]]:
     Chinese provinces are named with their designation ("Gansu Sheng", "Guangxi Zhuangzu Zizhiqu"): the bare
     name is what people write. Names made only of compass words ("North East" of Singapore) say nothing."""
     out = []
+    catalogues = {locale: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale], fallback=True)
+                  for locale in SUBDIVISION_LOCALES}
     for code in JURISDICTIONS:
         for sub in sorted(pycountry.subdivisions.get(country_code=code) or [], key=lambda sub: sub.code):
             if sub.type == "Special administrative region":
@@ -390,27 +392,18 @@ def subdivisions() -> list[tuple[str, str, str]]:
             if set(normalise(name).split()) <= COMPASS_WORDS | {normalise(w) for w in sub.country.name.split()}:
                 continue
             out.append((code, name, f"iso3166-2:{sub.code}"))
-            for locale, translation in _subdivision_translations(sub.name):
+            for locale, translation in _translated(sub.name, catalogues):
                 out.append((code, translation, f"iso3166-2:{sub.code}:{locale}"))
     return out
 
 
-def _subdivision_translations(name: str) -> list[tuple[str, str]]:
+def _translated(name: str, catalogues: dict) -> list[tuple[str, str]]:
     """(locale, name) of a province in the region's own scripts, as the iso-codes project translates ISO 3166-2
-    (Lao ສະຫວັນນະເຂດ, Thai สะหวันนะเขต, 沙湾拿吉); Chinese names of two characters (特朗, 南邦) are parts of too
-    many other words to be read alone."""
-    out = []
-    for locale in SUBDIVISION_LOCALES:
-        try:
-            translated = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]).gettext(name)
-        except OSError:
-            continue
-        # A translation with commas or brackets ("ซัมโบวังกา, คาบสมุทร (ภาค 9)") describes a region; nobody writes it.
-        if translated == name or any(mark in translated for mark in ",()（）"):
-            continue
-        if not (_script(translated) == "han" and len(translated) < 3):
-            out.append((locale, translated))
-    return out
+    (Lao ສະຫວັນນະເຂດ, Thai สะหวันนะเขต, 沙湾拿吉); a translation with commas or brackets describes a region, and
+    Chinese names of two characters (特朗, 南邦) are parts of too many other words to be read alone."""
+    found = [(locale, catalogue.gettext(name)) for locale, catalogue in catalogues.items()]
+    return [(locale, text) for locale, text in found if text != name and not any(mark in text for mark in ",()（）")
+            and not (_script(text) == "han" and len(text) < 3)]
 
 
 def _words_inside(names) -> set[str]:

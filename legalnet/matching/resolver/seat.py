@@ -6,6 +6,7 @@ something "here" (dito, di sini, ở đây) asks about the client's own place.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -77,9 +78,7 @@ def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts,
         told |= {code for text, _factor in texts for code, _name in minor_places(text, idx, parties[text])}
         told |= {code for text, _factor in texts for word in _tokens(text)[0]
                  for code in idx.demonyms.get(word.norm, ())}
-    by_source: dict[str, int] = {}
-    for code in listed.codes:
-        by_source[listed.sources.get(code, "")] = by_source.get(listed.sources.get(code, ""), 0) + 1
+    by_source = Counter(listed.sources.get(code, "") for code in listed.codes)
     # A code picked from the vocabulary (the form's list, the API) is the client's choice, not a slip of typing.
     unnamed = [code for code in listed.codes if code not in told and by_source[listed.sources.get(code, "")] == 1
                and listed.sources.get(code) != code]
