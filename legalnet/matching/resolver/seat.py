@@ -67,8 +67,7 @@ def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts,
     people's name, when it names another place of the matter: a client often types where it is ("Malaysia" from a
     Malaysian cook in Macau) and writes only about the matter. A place typed as part of a region ("Greater Bay
     Area") or picked as a code stays."""
-    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
-              for code, _source in getattr(reading, name)}
+    matter = _matter_codes(readings)
     if not matter - set(listed.codes) or _adds_places(texts, readings):
         return listed
     told = party_places | matter | {code for reading in readings for name in ASIDE_ROLES
@@ -83,6 +82,12 @@ def without_unnamed(listed: TermResolution, readings: list[ProseReading], texts,
     unnamed = [code for code in listed.codes if code not in told and by_source[listed.sources.get(code, "")] == 1
                and listed.sources.get(code) != code]
     return without_codes(listed, unnamed) if unnamed else listed
+
+
+def _matter_codes(readings: list[ProseReading]) -> set[str]:
+    """The places the text names as the matter's, or implies by a regulator, statute or court."""
+    return {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
+            for code, _source in getattr(reading, name)}
 
 
 _ADDITIVE_RE = re.compile("|".join(_CUES["additive_words"]), re.IGNORECASE)
@@ -112,8 +117,7 @@ def with_located_minor_places(readings: list[ProseReading], texts, idx: _Index, 
     homes = {code for reading in readings for code, _source in reading.home_jurisdictions}
     if not homes:
         return
-    matter = {code for reading in readings for name in ("jurisdictions", "implied_jurisdictions")
-              for code, _source in getattr(reading, name)}
+    matter = _matter_codes(readings)
     if matter - homes:
         return
     for (text, _factor), reading in zip(texts, readings, strict=True):
