@@ -181,3 +181,32 @@ def test_the_language_of_an_arbitration_is_no_request(description, expected):
 ])
 def test_words_that_only_hold_a_cue_and_a_documents_version_are_no_request(description, expected):
     assert resolve_request("", description).languages == expected
+
+
+@pytest.mark.parametrize(("description", "expected_places"), [
+    ("We need Thai and Cambodian counsel for the share purchase.", {"TH", "KH"}),
+    ("Please find Vietnamese, Lao or Cambodian lawyers for the distribution deal.", {"VN", "LA", "KH"}),
+])
+def test_demonyms_listed_before_counsel_name_places_not_languages(description, expected_places):
+    resolved = resolve_request("", description)
+    assert set(resolved.jurisdictions) == expected_places
+    assert resolved.languages == []
+
+
+@pytest.mark.parametrize("description", [
+    # what is taught, a label or a brand, a bilingual document with a dash between its languages
+    "I want to open a tutoring centre in Hanoi teaching English and Mandarin to children. What licences do we need?",
+    "เราอยากเปิดโรงเรียนสอนภาษาจีนที่เชียงใหม่ ต้องขออนุญาตอะไรบ้าง",
+    "我们想在越南注册一个中文品牌的商标，请推荐律师。",
+    "Our Thai and Chinese brand names were filed by a squatter in Malaysia. Need an opposition.",
+    "Packaging copy will be in English, Malay and Chinese. Please check the labelling rules in Malaysia.",
+    "The share purchase documents will be bilingual English–Vietnamese. Need counsel in Hanoi.",
+    "สัญญาเช่าโรงงาน 10 ปี ทำเป็นภาษาไทยกับภาษาจีน อยากให้ทนายที่ระยองตรวจ",
+    "Hợp đồng thuê kho ở Bình Dương lần này vẫn là bằng tiếng Anh và tiếng Việt, cần luật sư xem giúp.",
+    "Is Portuguese required for the filings in Macau, or can we file in Chinese? We are opening a cafe in Taipa.",
+    "Kami sudah tanda tangan perjanjian berbahasa Inggris dan Mandarin, tunduk pada hukum Indonesia.",
+    "公司在雅加达的工厂有劳动纠纷，我们的印尼语翻译会陪同开会。需要印尼律师。",
+    "澳門法院的文件可能需要葡文翻譯，請一併報價。我們想追討欠款。",
+])
+def test_a_language_that_is_taught_named_or_written_is_no_request(description):
+    assert resolve_request("", description).languages == []

@@ -38,7 +38,9 @@ _WORK_IN_BEFORE = re.compile("|".join(_CUES["lang_work_in_before"]), re.IGNORECA
 _DOCUMENT_LANGUAGE_BEFORE = re.compile("|".join(_CUES["lang_negated"]["document_before"]), re.IGNORECASE)
 # How far back the words that make a language a document's or a third party's may start ("the buyer's team
 # communicates only in …").
-_DOCUMENT_REACH = 48
+_DOCUMENT_REACH = 64
+_OWN_TRANSLATOR_BEFORE_RE = re.compile("|".join(_CUES["lang_negated"]["own_translator_before"]), re.IGNORECASE)
+_TRANSLATION_AFTER_RE = re.compile(r"\s*(?:翻译|翻譯|口译|口譯|translators?|interpreters?)")
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
@@ -49,7 +51,8 @@ _WITH_LAWYER_AFTER_RE = re.compile(
     r"(?:\s+(?:or|and|\w+)){0,3}\s+with\s+(?:the|a|an|our|my|your)\s+(?:lawyers?|counsel|attorneys?|solicitors?)\b",
     re.IGNORECASE)
 # Words before a name that make it the place, not the language: "di Indonesia", "to Indonesia", "sa Pilipinas".
-_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from"})
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "ở", "tại", "o", "tai", "sa", "nasa", "at", "to", "from",
+                                 "hukum", "luật", "luat", "law"})
 
 
 def _language_status(hit: _Hit, words: list[_Token], text: str,
@@ -63,6 +66,8 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     if _DOCUMENT_LANGUAGE_BEFORE.search(text, max(0, hit.start - _DOCUMENT_REACH), hit.start) or \
             _DOCUMENT_LANGUAGE_AFTER.search(after):
         return "not"  # "executed in English and Vietnamese", 遺囑係用葡文寫嘅
+    if _TRANSLATION_AFTER_RE.match(text, hit.end) and _OWN_TRANSLATOR_BEFORE_RE.search(before):
+        return "not"  # 我们的印尼语翻译会陪同: the client's own interpreter, not what it asks of the lawyer
     if _FALLBACK_BEFORE.search(before):
         return "cue"  # "Japanese would be ideal; otherwise English", 唔得嘅話英文都可以: the second choice
     # "Tidak perlu pengacara yang bisa berbahasa Mandarin": a need denied may stand further back than a cue.
@@ -102,9 +107,11 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     while j >= 0 and k - j <= 8:
         if any(ch in _SENTENCE_END for ch in text[words[j].end : boundary]):
             break
-        inside_other = any(start <= words[j].start < end for start, end in others)
-        # "(dalam bahasa Inggris) memilih hukum Indonesia": the cue inside another language's name is its own.
-        if words[j].norm in _LANG_CUES_BEFORE and not inside_other:
+        # "(dalam bahasa Inggris) memilih hukum Indonesia", "berbahasa Inggris dan Mandarin, tunduk pada hukum
+        # Indonesia": a cue before another language's name is that one's.
+        if any(start <= words[j].start < end for start, end in others):
+            break
+        if words[j].norm in _LANG_CUES_BEFORE:
             return "cue"
         boundary = words[j].start
         j -= 1
@@ -137,7 +144,12 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
     for hit in hits:
         if "languages" not in hit.senses:
             continue
-        if groups and _LIST_JOINER.fullmatch(text[groups[-1][-1].end : hit.start]):
+        between = text[groups[-1][-1].end : hit.start] if groups else ""
+        # "bilingual English–Vietnamese", ภาษาไทยกับภาษาจีน: a dash or "with" joins two names that are languages only,
+        # not "Sino-Thai" places.
+        dashed = bool(groups) and between.strip() in ("-", "–", "กับ") and not any(
+            "jurisdictions" in h.senses for h in (groups[-1][-1], hit))
+        if groups and (_LIST_JOINER.fullmatch(between) or dashed):
             groups[-1].append(hit)
         else:
             groups.append([hit])

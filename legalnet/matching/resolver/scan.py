@@ -274,6 +274,25 @@ _VI_PLACE_PREPOSITIONS = frozenset(_CUES["vietnamese_place_prepositions"])
 _PLACE_LOCATIVES = frozenset(_CUES["place_locatives"]["words"])
 
 
+# Words that join demonyms into one list before the noun they share: "Thai and Cambodian counsel".
+_DEMONYM_LIST_WORDS = frozenset({"and", "or", "&", "và", "hoặc", "dan", "atau", "at"})
+
+
+def _past_demonym_list(words: list[_Token], j: int, text: str, idx: _Index) -> int:
+    """The index of the first word after the demonyms that follow a demonym as one list ("Thai, Lao and
+    Cambodian counsel"): they share the noun after the last of them."""
+    while j < len(words):
+        between = text[words[j - 1].end : words[j].start].strip()
+        if words[j].norm in _DEMONYM_LIST_WORDS and not between and j + 1 < len(words) and \
+                words[j + 1].norm in idx.demonyms and not text[words[j].end : words[j + 1].start].strip():
+            j += 2
+        elif between in (",", "/") and words[j].norm in idx.demonyms:
+            j += 1
+        else:
+            break
+    return j
+
+
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
     """Read a demonym right before a legal-matter noun as that jurisdiction; "a Vietnamese supplier" is not."""
     if not idx.demonyms:
@@ -294,7 +313,7 @@ def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit])
         # "ở Campuchia và Lào": written with its marks and joined to a place named before it, it is a place too.
         placed = placed or (bool(before) and _LIST_JOINER.fullmatch(before) and not word.text.isascii() and any(
             "jurisdictions" in h.senses and h.token_end == k - 1 for h in hits))
-        after = _next_words(words, k + 1, text, 3)
+        after = _next_words(words, _past_demonym_list(words, k + 1, text, idx), text, 3)
         if not placed and (not after or (
                 after[0] == "law" and len(after) > 1 and after[1] in _PEOPLE | {"office", "offices"})):
             continue  # "a Chinese law firm" is a firm
