@@ -435,3 +435,13 @@ def test_doctors_and_products_of_a_place_are_background():
 ])
 def test_a_party_named_by_its_country_in_thai_is_not_the_matters_place(title, description, expected):
     assert resolve_request(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("My late aunt's flat is in Ipoh. I live in Kowloon City; can I just sign a power of attorney in Hong Kong and "
+     "let a Malaysian lawyer do the rest?", ["MY"]),
+    ("Kami mahu semak pemindahan data pekerja ke pelayan awan di Singapura di bawah PDPA Malaysia.", ["MY"]),
+    ("Our R&D team in Shenzhen wrote the code; we need to register the copyright in Singapore.", ["SG"]),
+])
+def test_where_a_power_of_attorney_is_signed_or_servers_and_a_team_sit_is_background(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
