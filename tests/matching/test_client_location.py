@@ -764,3 +764,13 @@ def test_where_goods_come_from_is_not_the_clients_home(text):
     assert "VN" not in {code for code, _name in read_prose(text).home_jurisdictions}
 
 
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # A clause that opens after a comma, the verb of living (住) after the place.
+    ("阿爺上年喺廣州過身，留低一間舖，我哋兩兄妹都喺香港住，想搵廣州律師辦繼承。", ["CN"]),
+    # "Our family is in Kampong Cham province": the writer's people, while the matter is in Thailand.
+    ("ប្អូនស្រីខ្ញុំធ្វើការនៅបាងកក ហើយត្រូវបានគេបណ្តេញចេញ។ គ្រួសារយើងនៅខេត្តកំពង់ចាម។ ត្រូវការមេធាវីនៅថៃ។", ["TH"]),
+])
+def test_where_the_writer_and_its_family_live_is_home(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
