@@ -774,3 +774,9 @@ def test_where_goods_come_from_is_not_the_clients_home(text):
 ])
 def test_where_the_writer_and_its_family_live_is_home(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_a_company_said_to_be_from_a_town_is_the_writers_only_when_it_opens_the_clause():
+    assert resolve_request("", "公司是温州的，想在胡志明市租一个仓库，需要越南律师看租约。").jurisdictions == ["VN"]
+    # The other side's company is no home of the writer's.
+    assert read_prose("对方公司是温州的，我们想在胡志明市起诉他们。", None).home_jurisdictions == []

@@ -285,7 +285,9 @@ _ZH_PARTY_AT_RE = re.compile(
 # 上海一高净值家庭, 北京某投资人: people told by their city, not the writer (a company so told may be sued there).
 _ZH_SOMEONE_FROM_AFTER_RE = re.compile(
     r"(?:一|某)(?:个|個|位)?[\u4e00-\u9fff]{0,6}?(?:家庭|家族|客户|客戶|老板|老闆|商人|投资者|投資者|投资人|投資人)")
-WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我)(?:是|係|系|为|為)$")
+# "公司是宁波的" opening the text is the writer's company too; "对方公司是…" is not.
+WRITER_IS_RE = re.compile(r"(?:我们|我們|我哋|我司|本公司|本集团|本集團|我方|本人|我|(?:我们|我們|我哋)(?:的|嘅)?公司"
+                          r"|(?<![\u4e00-\u9fff])公司)(?:是|係|系|为|為)$")
 
 
 def moved_away(hit: _Hit, text: str) -> bool:
