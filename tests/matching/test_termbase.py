@@ -592,3 +592,13 @@ def test_the_other_scripts_of_a_chinese_term_are_its_forms():
 ])
 def test_dica_is_myanmars_directorate_or_vietnams_capital_account_by_the_place_named(title, description, expected):
     assert resolve_request(title, description).jurisdictions == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Developer is 14 months late with our condo in Johor. Can we file at the Tribunal for Homebuyer Claims?",
+    "Rumah lewat siap. Boleh saya failkan tuntutan di Tribunal Tuntutan Pembeli Rumah?",
+    "業主立案法團話要喺土地審裁處告我哋，點算？",
+])
+def test_a_housing_or_lands_tribunal_claim_is_property_litigation(text):
+    areas = read_prose(text, None).area_weights
+    assert "litigation" in areas and "real-estate" in areas
