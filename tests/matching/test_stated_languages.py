@@ -210,3 +210,20 @@ def test_demonyms_listed_before_counsel_name_places_not_languages(description, e
 ])
 def test_a_language_that_is_taught_named_or_written_is_no_request(description):
     assert resolve_request("", description).languages == []
+
+
+@pytest.mark.parametrize("description", [
+    "The SHA (in English and Vietnamese) names SIAC. We want to exit the joint venture in Hanoi.",
+    "The leases with the mall owners will be in English. Please review them under Thai law.",
+    "บริษัทจีนยื่นจดโลโก้ของเรา (ทั้งภาษาไทยและภาษาจีน) ที่ประเทศจีน ต้องการคัดค้าน",
+    "我们的“金象”中文商标在越南被抢注了，想请越南律师提异议。",
+    "我们在雅加达的团队内部沟通主要用英文。需要印尼律师做劳动合同。",
+    "律师是否会讲中文不作要求。需要菲律宾律师处理公司注册。",
+    "Cong ty toi o Vinh muon thue dat o Vientiane. Can luat su Lao xem hop dong thue dat.",
+])
+def test_a_contracts_or_brands_language_internal_speech_or_a_need_denied_is_no_request(description):
+    assert resolve_request("", description).languages == []
+
+
+def test_a_vietnamese_lawyer_asked_for_in_english_still_reads_the_language():
+    assert resolve_request("", "Cần luật sư tiếng Anh cho vụ tranh chấp ở Hà Nội.").languages == ["en"]

@@ -44,6 +44,10 @@ _TRANSLATION_AFTER_RE = re.compile(r"\s*(?:翻译|翻譯|口译|口譯|translato
 _DOCUMENT_LANGUAGE_AFTER = re.compile("|".join(_CUES["lang_negated"]["document_after"]), re.IGNORECASE)
 
 
+# The Vietnamese and Malay words for lawyer right before a name; a language's name that opens with the word for
+# language (tiếng Anh, bahasa Inggris) is the language whatever comes before it.
+_BARE_LAWYER_BEFORE_RE = re.compile(r"\b(?:luật\s+sư|luat\s+su|pengacara|peguam)\s+$", re.IGNORECASE)
+_LANGUAGE_WORD_RE = re.compile(r"(?:tiếng|tieng|bahasa)\s", re.IGNORECASE)
 # Small words between a language and the lawyer it is for ("… po sana ang lawyer", "… or Hokkien, the lawyer").
 _FILLER_WORDS = frozenset({"or", "and", "at", "o", "po", "sana", "ang", "na", "ng", "the", "a", "an", "please", "pls",
                            "lang", "din", "rin", "yung", "ung", "mas", "kung", "okay", "ok"})
@@ -88,7 +92,10 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
         if after and after[0] in _NOT_LANGUAGE_AFTER:
             return "not"
         if "jurisdictions" not in hit.senses and _LAWYER_BEFORE_LANGUAGE_RE.search(
-                text, max(0, hit.start - 28), hit.start):
+                text, max(0, hit.start - 28), hit.start) and not (
+                _BARE_LAWYER_BEFORE_RE.search(text, max(0, hit.start - 28), hit.start)
+                and not _LANGUAGE_WORD_RE.match(hit.text)):
+            # "luật sư Lao", "pengacara Indonesia": a bare name after the word for lawyer is the lawyer's country.
             return "cue"  # "um advogado em português", "luật sư tiếng Anh", "advogado de língua portuguesa"
         if after and (after[0] in _LANG_CUES_AFTER or " ".join(after) in _LANG_CUES_AFTER):
             # "Myanmar please" asks for the place; only a strong cue makes a place name a language.
