@@ -227,3 +227,12 @@ def test_a_contracts_or_brands_language_internal_speech_or_a_need_denied_is_no_r
 
 def test_a_vietnamese_lawyer_asked_for_in_english_still_reads_the_language():
     assert resolve_request("", "Cần luật sư tiếng Anh cho vụ tranh chấp ở Hà Nội.").languages == ["en"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Need a lawyer in Iloilo who can explain in Hiligaynon or Tagalog po, my English is not so good.", ["fil"]),
+    ("希望律師識講普通話，我英文葡文都唔識。", ["zh"]),
+    ("澳門嘅案件文件好多係葡文，律師要用中文同我哋講，唔好淨係用葡文。", ["zh"]),
+])
+def test_a_language_to_explain_in_and_languages_denied_side_by_side(description, expected):
+    assert resolve_request("", description).languages == expected

@@ -78,7 +78,9 @@ def _language_status(hit: _Hit, words: list[_Token], text: str,
     if _LANG_NEGATED_BEFORE.search(text, max(0, hit.start - _NEGATION_REACH), hit.start) or \
             _LANG_NEGATED_AFTER.search(after):
         return "unspoken"  # "he speaks little English", 我英文麻麻
-    if "jurisdictions" not in hit.senses and _WORK_IN_BEFORE.search(before):
+    if "jurisdictions" not in hit.senses and (_WORK_IN_BEFORE.search(before) or _WORK_IN_BEFORE.search(
+            _OTHER_LANGUAGE_BEFORE_RE.sub("", before))):
+        # "explain in Hiligaynon or Tagalog": a language outside the vocabulary may come first in the list.
         return "cue"  # "report in English to our team"; "work in Vietnam" is the place
     tail = text[hit.end : hit.end + 8].lstrip()
     if tail.startswith(_LANG_CUES_ZH_AFTER):
@@ -163,7 +165,9 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
     for group in groups:
         spans = tuple((h.start, h.end) for h in hits if "languages" in h.senses and h not in group)
         statuses = [_language_status(h, words, text, spans) for h in group]
-        if len(group) > 1 and _NEGATED_LIST_JOINER.fullmatch(text[group[0].end : group[1].start]) and not \
+        # 我葡文英文都唔掂: in Chinese two names side by side are a list too.
+        joined = text[group[0].end : group[1].start] if len(group) > 1 else None
+        if joined is not None and (_NEGATED_LIST_JOINER.fullmatch(joined) or joined in ("", "、")) and not \
                 _WITH_LAWYER_AFTER_RE.match(text, group[0].end) and (
                 _LANG_NEGATED_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start])
                 or _LANG_NEGATED_AFTER.search(text[group[-1].end : group[-1].end + 16])):
@@ -193,6 +197,8 @@ def _language_groups(hits: list[_Hit], words: list[_Token], text: str, idx: _Ind
     return out
 
 
+# "… in Hiligaynon or ": a capitalised word and a joiner right before a language, taken off to find the cue before.
+_OTHER_LANGUAGE_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{2,15}\s*(?:/|or|o|at)\s*$")
 # "Tagalog or Bisaya po sana": a language listed with one outside the vocabulary, the cue after that one.
 _OR_OTHER_LANGUAGE_RE = re.compile(
     r"\s*(?:,|/|or|and|o|at|atau|hoặc|或|或者)\s*[A-Z][a-z]{2,15}\s+((?:[\w-]+\s*){1,2})")
