@@ -72,6 +72,7 @@ from .senses import (
     region_codes,
     vietnamese_reading,
 )
+from .standing import is_held_standing
 from .terms import _exact, _language_codes, resolve_terms
 
 
@@ -286,8 +287,8 @@ def read_prose(text: str, vocab: Vocabulary | None = None, parties: list[Party] 
                     reading.background_jurisdictions.append((place, hit.text))
                 elif place and in_spans(hit.start, history):
                     reading.background_jurisdictions.append((place, hit.text))  # a regulator the thread below names
-                elif place and in_spans(hit.start, spans):
-                    # 我们是港股listed company: the client's own standing, like its seat.
+                elif place and (in_spans(hit.start, spans) or is_held_standing(hit, text, row)):
+                    # 我们是港股listed company, "already have our MSO licence": the client's standing, like its seat.
                     reading.home_jurisdictions.append((place, hit.text))
                 elif place:
                     reading.implied_jurisdictions.append((place, hit.text))
