@@ -780,3 +780,14 @@ def test_a_company_said_to_be_from_a_town_is_the_writers_only_when_it_opens_the_
     assert resolve_request("", "公司是温州的，想在胡志明市租一个仓库，需要越南律师看租约。").jurisdictions == ["VN"]
     # The other side's company is no home of the writer's.
     assert read_prose("对方公司是温州的，我们想在胡志明市起诉他们。", None).home_jurisdictions == []
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("I'm working in Singapore as a nurse. My father died in Davao and left a farm; my brother won't sign the "
+     "extrajudicial settlement. Can I sign the SPA here in Singapore?", ["PH"]),
+    ("Cong ty chung toi o Thu Duc, TP HCM ky hop dong voi mot cong ty o Quang Chau, nay ho khong giao hang. Can luat "
+     "su Trung Quoc.", ["CN"]),
+    ("Bo toi bi bat o Phnom Penh. Gia dinh muon ong duoc tra ve Viet Nam som. Can luat su Campuchia.", ["KH"]),
+])
+def test_where_the_writer_works_signs_or_is_sent_back_to_is_home(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
