@@ -791,3 +791,8 @@ def test_a_company_said_to_be_from_a_town_is_the_writers_only_when_it_opens_the_
 ])
 def test_where_the_writer_works_signs_or_is_sent_back_to_is_home(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_where_the_writer_already_runs_its_shops_is_home():
+    description = "Run 3 bubble tea kiosks in Singapore, want to open one in Kuala Lumpur. Need a Sdn Bhd?"
+    assert resolve_request("", description).jurisdictions == ["MY"]
