@@ -4,7 +4,7 @@ that asks for a lawyer in a place is about that place."""
 import pytest
 
 from legalnet.matching.parties import find_parties
-from legalnet.matching.resolver import resolve_request
+from legalnet.matching.resolver import read_prose, resolve_request
 from legalnet.matching.resolver.background import asks
 
 
@@ -445,3 +445,13 @@ def test_a_party_named_by_its_country_in_thai_is_not_the_matters_place(title, de
 ])
 def test_where_a_power_of_attorney_is_signed_or_servers_and_a_team_sit_is_background(description, expected):
     assert resolve_request("", description).jurisdictions == expected
+
+
+def test_thai_border_towns_in_burmese_are_thailand_and_the_workers_nationality_is_background():
+    text = "ကျွန်တော်တို့ မြန်မာအလုပ်သမား ၁၈ ယောက် ရနောင်းက ငါးစက်ရုံမှာ အလုပ်လုပ်နေပါတယ်။ လစာ နှစ်လ မရသေးပါ။"
+    assert resolve_request("", text).jurisdictions == ["TH"]
+
+
+def test_the_word_for_workers_that_opens_a_ministrys_name_leaves_the_place_the_matters():
+    reading = read_prose("အေဂျင်စီကို မြန်မာအလုပ်သမားဝန်ကြီးဌာနမှာ တိုင်ကြားချင်ပါတယ်။", None)
+    assert "MM" in {code for code, _source in reading.jurisdictions}

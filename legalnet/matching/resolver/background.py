@@ -296,6 +296,17 @@ def moved_away(hit: _Hit, text: str) -> bool:
     return bool(_MOVED_AWAY_RE.search(text, max(0, hit.start - _MOVED_AWAY_REACH), hit.start))
 
 
+# မြန်မာနိုင်ငံ အလုပ်သမားဝန်ကြီးဌာန: "workers" opening the name of a ministry or department is the ministry's.
+_MINISTRY_AFTER = ("ဝန်ကြီးဌာန", "ဦးစီးဌာန")
+
+
+def _names_ministry(text: str, end: int, after: str) -> bool:
+    """Whether the people word after a place opens the name of a ministry or department of that place."""
+    word = next(w for w in _ZH_AFTER if after.startswith(w))
+    rest = text[end : end + len(after) + 12].lstrip()[len(word) :]
+    return rest.startswith(_MINISTRY_AFTER)
+
+
 def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
     """Whether a place stands for another party's home, an origin or a nationality."""
     if hit.token_start < 0:
@@ -330,8 +341,8 @@ def is_background_place(hit: _Hit, words: list[_Token], text: str) -> bool:
             return True
         if _ZH_PARTY_AT_RE.search(before.rstrip()):
             return True
-        return before.rstrip().endswith(_ZH_BEFORE) or after.startswith(_ZH_AFTER) or bool(
-            _ZH_PARTY_AFTER_RE.match(after))
+        return before.rstrip().endswith(_ZH_BEFORE) or (after.startswith(_ZH_AFTER) and not _names_ministry(
+            text, hit.end, after)) or bool(_ZH_PARTY_AFTER_RE.match(after))
     if _INSTITUTION_AFTER_RE.match(text, hit.end):
         return False  # "the Vietnam National Competition Commission": an authority of the place, not its nationals
     tail = text[hit.end : hit.end + _ZH_AFTER_REACH].lstrip()
