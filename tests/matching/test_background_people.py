@@ -455,3 +455,12 @@ def test_thai_border_towns_in_burmese_are_thailand_and_the_workers_nationality_i
 def test_the_word_for_workers_that_opens_a_ministrys_name_leaves_the_place_the_matters():
     reading = read_prose("အေဂျင်စီကို မြန်မာအလုပ်သမားဝန်ကြီးဌာနမှာ တိုင်ကြားချင်ပါတယ်။", None)
     assert "MM" in {code for code, _source in reading.jurisdictions}
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("我们是佛山的家居电商，想把用户数据同步到马来西亚的云服务器，要做数据出境安全评估吗？", ["CN"]),
+    ("泰国的投资方想入股我们公司，需要深圳律师办外资变更登记。", ["CN"]),
+    ("公司老板常住新加坡，现在税务局要查我们苏州工厂的账，需要律师。", ["CN"]),
+])
+def test_servers_investors_and_where_an_officer_lives_are_background_in_chinese(description, expected):
+    assert resolve_request("", description).jurisdictions == expected
