@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..termbase import Term
 from .background import clause_before
 from .cues import _CUES
 from .index import _Hit
@@ -22,7 +23,7 @@ _HELD_REACH = 48
 _LICENCE_RE = re.compile(r"licen[cs]e|permit|牌照|牌|许可|許可|执照|執照|ใบอนุญาต|giấy\s+phép|lesen|izin", re.IGNORECASE)
 
 
-def is_held_standing(hit: _Hit, text: str, row) -> bool:
+def is_held_standing(hit: _Hit, text: str, row: Term) -> bool:
     """Whether a regulator or licence is named for something the client already holds."""
     licence = _LICENCE_RE.search(hit.text) or _LICENCE_RE.match(text[hit.end : hit.end + 12].lstrip())
     if not (row.scope == "caps" or licence):
