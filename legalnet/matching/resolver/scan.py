@@ -274,23 +274,18 @@ _VI_PLACE_PREPOSITIONS = frozenset(_CUES["vietnamese_place_prepositions"])
 _PLACE_LOCATIVES = frozenset(_CUES["place_locatives"]["words"])
 
 
-# Words that join demonyms into one list before the noun they share: "Thai and Cambodian counsel".
-_DEMONYM_LIST_WORDS = frozenset({"and", "or", "&", "và", "hoặc", "dan", "atau", "at"})
-
-
 def _past_demonym_list(words: list[_Token], j: int, text: str, idx: _Index) -> int:
     """The index of the first word after the demonyms that follow a demonym as one list ("Thai, Lao and
     Cambodian counsel"): they share the noun after the last of them."""
-    while j < len(words):
-        between = text[words[j - 1].end : words[j].start].strip()
-        if words[j].norm in _DEMONYM_LIST_WORDS and not between and j + 1 < len(words) and \
-                words[j + 1].norm in idx.demonyms and not text[words[j].end : words[j + 1].start].strip():
-            j += 2
-        elif between in (",", "/") and words[j].norm in idx.demonyms:
-            j += 1
+    while True:
+        # The next demonym, right after a comma or a slash, or after one joining word.
+        for m in (j, j + 1):
+            between = text[words[j - 1].end : words[m].start] if m < len(words) else ""
+            if between.strip() and words[m].norm in idx.demonyms and _LIST_JOINER.fullmatch(between):
+                j = m + 1
+                break
         else:
-            break
-    return j
+            return j
 
 
 def _add_demonyms(words: list[_Token], text: str, idx: _Index, hits: list[_Hit]) -> None:
